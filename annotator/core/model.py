@@ -1,0 +1,110 @@
+"""Typed records of the data model. Offsets are code points, end-exclusive."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class LabelKind(StrEnum):
+    ENTITY = "entity"
+    CLAIM = "claim"
+    QUOTE = "quote"
+
+
+class Status(StrEnum):
+    """An annotator's progress on one document."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class AttributeSpec:
+    """An attribute a label accepts; ``values`` empty means free text, else a choice."""
+
+    name: str
+    values: tuple[str, ...] = ()
+    default: str | None = None
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name}
+        if self.values:
+            out["values"] = list(self.values)
+        if self.default is not None:
+            out["default"] = self.default
+        if self.description:
+            out["description"] = self.description
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AttributeSpec:
+        return cls(
+            name=str(data["name"]),
+            values=tuple(str(v) for v in data.get("values", ())),
+            default=data.get("default"),
+            description=str(data.get("description", "")),
+        )
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    kind: LabelKind
+    color: str
+    shortcut: str = ""
+    description: str = ""
+    attributes: tuple[AttributeSpec, ...] = ()
+
+    def attribute(self, name: str) -> AttributeSpec | None:
+        return next((a for a in self.attributes if a.name == name), None)
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relation from a span of one of ``from_kinds`` to one of ``to_kinds``."""
+
+    name: str
+    from_kinds: tuple[LabelKind, ...]
+    to_kinds: tuple[LabelKind, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    name: str
+    text: str
+    sha256: str
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str
+    document_id: int
+    annotator: str
+    label: str
+    start: int
+    end: int
+    text: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    created: str = ""
+    modified: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    from_id: str
+    to_id: str
+    type: str
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

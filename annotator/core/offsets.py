@@ -1,0 +1,176 @@
+"""Offsets: code points (our unit) against UTF-16 units (Qt, WebAnno, doccano), and the
+grapheme-cluster and word boundaries that a user's span is snapped to.
+
+Every conversion between units happens here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from functools import cached_property
+
+import regex
+
+# Invisible marks that steer direction: a span never starts or ends on one.
+BIDI_MARKS = frozenset(
+    "\u200e\u200f\u061c"  # LRM, RLM, ALM
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings, overrides, PDF
+    "\u2066\u2067\u2068\u2069"  # isolates
+    "\ufeff"  # a stray BOM / zero-width no-break space
+)
+
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+
+
+def utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+class Utf16Map:
+    """Converts offsets into one text between code points and UTF-16 code units.
+
+    Only astral characters (outside the BMP) differ, so the map keeps just their
+    positions and converts in O(log n).
+    """
+
+    def __init__(self, text: str):
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral_u16 = [i + k for k, i in enumerate(self._astral)]
+        self.length = len(text)
+
+    @property
+    def utf16_length(self) -> int:
+        return self.length + len(self._astral)
+
+    def to_utf16(self, index: int) -> int:
+        """Code-point index to UTF-16 position."""
+        return index + bisect_left(self._astral, index)
+
+    def from_utf16(self, position: int, *, snap: bool = False) -> int:
+        """UTF-16 position to code-point index.
+
+        A position between the two halves of a surrogate pair is refused, or with
+        ``snap`` moved back to the start of that character.
+        """
+        k = bisect_right(self._astral_u16, position - 1)
+        if k and self._astral_u16[k - 1] == position - 1:
+            if not snap:
+                raise ValueError(f"UTF-16 position {position} splits a surrogate pair")
+            return position - k
+        return position - k
+
+
+class Boundaries:
+    """Grapheme-cluster and word boundaries of one text, computed once."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def graphemes(self) -> list[int]:
+        """Every offset that does not fall inside a grapheme cluster (0 and len included)."""
+        out = [0]
+        out.extend(m.end() for m in _GRAPHEME.finditer(self.text))
+        return out
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """(start, end) of each word: a run of clusters of letters, marks, digits and joiners,
+        or a single symbol cluster such as an emoji."""
+        spans: list[tuple[int, int]] = []
+        g = self.graphemes
+        run_start: int | None = None
+        for a, b in zip(g, g[1:], strict=False):
+            kind = _cluster_kind(self.text[a:b])
+            if kind == "word":
+                if run_start is None:
+                    run_start = a
+                continue
+            if run_start is not None:
+                spans.append((run_start, a))
+                run_start = None
+            if kind == "symbol":
+                spans.append((a, b))
+        if run_start is not None:
+            spans.append((run_start, len(self.text)))
+        return spans
+
+    def snap_to_graphemes(self, start: int, end: int) -> tuple[int, int]:
+        """Widen [start, end) so that no grapheme cluster is split."""
+        g = self.graphemes
+        s = g[bisect_right(g, start) - 1]
+        e = g[bisect_left(g, end)] if end <= len(self.text) else len(self.text)
+        return s, e
+
+    def snap_to_words(self, start: int, end: int) -> tuple[int, int]:
+        """Widen [start, end) to whole words wherever an edge falls inside one."""
+        words = self.words
+        starts = [w[0] for w in words]
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and words[i][0] < start < words[i][1]:
+            start = words[i][0]
+        j = bisect_right(starts, end - 1) - 1
+        if j >= 0 and words[j][0] < end < words[j][1]:
+            end = words[j][1]
+        return start, end
+
+    def word_at(self, index: int) -> tuple[int, int] | None:
+        words = self.words
+        i = bisect_right([w[0] for w in words], index) - 1
+        if i >= 0 and words[i][0] <= index < words[i][1]:
+            return words[i]
+        return None
+
+
+def _cluster_kind(cluster: str) -> str:
+    """'word', 'space', 'punct' or 'symbol' for one grapheme cluster."""
+    ch = cluster[0]
+    if ch in BIDI_MARKS:
+        return "space"
+    cat = unicodedata.category(ch)
+    if ch in "\u200c\u200d" or cat[0] in "LMN":
+        return "word"
+    if cat[0] == "Z" or ch.isspace() or cat == "Cc":
+        return "space"
+    if cat[0] == "S" or (cat == "Cf" and len(cluster) > 1):
+        return "symbol"
+    return "punct"
+
+
+def _is_trimmable(ch: str) -> bool:
+    return ch.isspace() or ch in BIDI_MARKS or unicodedata.category(ch) == "Zs"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding whitespace and bidi marks."""
+    while start < end and _is_trimmable(text[start]):
+        start += 1
+    while end > start and _is_trimmable(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def normalise_span(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    words: bool = True,
+    boundaries: Boundaries | None = None,
+) -> tuple[int, int] | None:
+    """The span a user's selection [start, end) becomes: ordered, clamped, trimmed of
+    whitespace and bidi marks, snapped to whole grapheme clusters and, with ``words``,
+    to whole words. None when nothing but whitespace was selected."""
+    if start > end:
+        start, end = end, start
+    start, end = max(0, start), min(len(text), end)
+    start, end = trim(text, start, end)
+    if start >= end:
+        return None
+    b = boundaries or Boundaries(text)
+    start, end = b.snap_to_graphemes(start, end)
+    if words:
+        start, end = b.snap_to_words(start, end)
+    start, end = trim(text, start, end)
+    return (start, end) if start < end else None

@@ -1,0 +1,806 @@
+"""The project file: one SQLite database holding documents, schema and annotations.
+
+Every write runs in its own transaction (``BEGIN IMMEDIATE``, so a second writer waits
+for the lock instead of failing half-way), and is on disk when the method returns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core.errors import NotAProjectError, ProjectBusyError, UserError
+from annotator.core.model import (
+    Annotation,
+    AttributeSpec,
+    Document,
+    Label,
+    LabelKind,
+    Relation,
+    RelationType,
+    Status,
+    text_sha256,
+)
+from annotator.core.schema import PALETTE, Schema, default_schema
+from annotator.storage.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+PROJECT_SUFFIX = ".annotator"
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_id() -> str:
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document without its text: what lists and counts need."""
+
+    id: int
+    name: str
+    length: int
+    sha256: str
+    source: str
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document about to be added, with annotations whose offsets are already checked."""
+
+    name: str
+    text: str
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    annotations: tuple[Annotation, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    status: dict[str, Status] = field(default_factory=dict)
+
+
+@dataclass
+class AddReport:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new name, existing name)
+    annotations: int = 0
+    relations: int = 0
+    skipped_annotations: int = 0  # already present, identical
+
+
+class Project:
+    """An open project file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool):
+        self.path = path
+        self.readonly = readonly
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._label_ids: dict[str, int] | None = None
+        self._annotator_ids: dict[str, int] = {}
+
+    # ----- opening -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
+        path = Path(path)
+        if path.exists():
+            raise UserError("already exists; choose another name or open it", path)
+        if not path.parent.exists():
+            raise UserError("the folder does not exist", path)
+        conn = _connect(path, readonly=False)
+        project = cls(path, conn, readonly=False)
+        with project.write():
+            for migrate in MIGRATIONS:
+                migrate(project.db)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            project.db["meta"].insert_all(
+                [
+                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                    {"key": "created", "value": now()},
+                ]
+            )
+            project._write_schema(schema or default_schema())
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+        path = Path(path)
+        if not path.exists():
+            raise UserError("no such project file", path)
+        if path.is_dir():
+            raise NotAProjectError("is a folder, not a project file", path)
+        try:
+            with path.open("rb") as f:
+                header = f.read(100)
+        except OSError as exc:
+            raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
+        if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
+            raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
+        app_id = int.from_bytes(header[68:72], "big")
+        version = int.from_bytes(header[60:64], "big")
+        if app_id != APPLICATION_ID:
+            raise NotAProjectError(
+                "is an SQLite database but not an annotator project", path
+            )
+        if version > SCHEMA_VERSION:
+            raise NotAProjectError(
+                f"was made by a newer version of annotator (schema {version}, this version "
+                f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
+                path,
+            )
+        readonly = readonly or not _writable(path)
+        try:
+            conn = _connect(path, readonly=readonly)
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
+        project = cls(path, conn, readonly=readonly)
+        if version < SCHEMA_VERSION:
+            project._migrate(version)
+        return project
+
+    def _migrate(self, version: int) -> None:
+        if self.readonly:
+            raise NotAProjectError(
+                f"needs upgrading from schema {version} but is read-only", self.path
+            )
+        backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
+        self.backup(backup)
+        with self.write():
+            for migrate in MIGRATIONS[version:]:
+                migrate(self.db)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.db["meta"].upsert(
+                {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
+            )
+
+    def backup(self, destination: str | Path) -> None:
+        """A consistent copy of the project, taken while it stays open."""
+        dest = sqlite3.connect(str(destination))
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- transactions --------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One transaction; nested calls become savepoints of the outer one."""
+        if self.readonly:
+            raise UserError("is open read-only; nothing can be changed", self.path)
+        if self.conn.in_transaction:
+            name = f"sp_{secrets.token_hex(4)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            self.conn.execute(f"RELEASE {name}")
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise ProjectBusyError(
+                    "is busy: another program has been writing to it for "
+                    f"{BUSY_TIMEOUT_MS // 1000} seconds; try again",
+                    self.path,
+                ) from None
+            raise
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._label_ids = None
+            self._annotator_ids.clear()
+            raise
+        self.conn.execute("COMMIT")
+
+    # ----- schema --------------------------------------------------------------------
+
+    def schema(self) -> Schema:
+        labels = tuple(
+            Label(
+                name=r["name"],
+                kind=LabelKind(r["kind"]),
+                color=r["color"],
+                shortcut=r["shortcut"],
+                description=r["description"],
+                attributes=tuple(AttributeSpec.from_json(a) for a in json.loads(r["attributes"])),
+            )
+            for r in self.db.query("SELECT * FROM labels ORDER BY position, id")
+        )
+        relation_types = tuple(
+            RelationType(
+                name=r["name"],
+                from_kinds=tuple(LabelKind(k) for k in json.loads(r["from_kinds"])),
+                to_kinds=tuple(LabelKind(k) for k in json.loads(r["to_kinds"])),
+                description=r["description"],
+            )
+            for r in self.db.query("SELECT * FROM relation_types ORDER BY rowid")
+        )
+        return Schema(labels, relation_types)
+
+    def set_schema(self, schema: Schema) -> None:
+        """Replace the schema. Labels still in use may not disappear."""
+        keep = {lb.name for lb in schema.labels}
+        in_use = [
+            r["name"]
+            for r in self.db.query(
+                "SELECT DISTINCT l.name FROM labels l JOIN annotations a ON a.label_id = l.id"
+            )
+            if r["name"] not in keep
+        ]
+        if in_use:
+            raise UserError(
+                "the new schema drops labels that annotations use: " + ", ".join(sorted(in_use))
+            )
+        with self.write():
+            self._write_schema(schema)
+
+    def _write_schema(self, schema: Schema) -> None:
+        existing = {r["name"]: r["id"] for r in self.db.query("SELECT id, name FROM labels")}
+        for position, lb in enumerate(schema.labels):
+            row = {
+                "name": lb.name,
+                "kind": lb.kind.value,
+                "color": lb.color,
+                "shortcut": lb.shortcut,
+                "description": lb.description,
+                "attributes": json.dumps([a.to_json() for a in lb.attributes], ensure_ascii=False),
+                "position": position,
+            }
+            if lb.name in existing:
+                self.db["labels"].update(existing[lb.name], row)
+            else:
+                self.db["labels"].insert(row)
+        gone = [n for n in existing if schema.label(n) is None]
+        for name in gone:
+            self.conn.execute("DELETE FROM labels WHERE name = ?", (name,))
+        used_types = {r["type"] for r in self.db.query("SELECT DISTINCT type FROM relations")}
+        self.conn.execute(
+            "DELETE FROM relation_types WHERE name NOT IN (%s)"
+            % ",".join("?" * len(used_types | {rt.name for rt in schema.relation_types})),
+            [*used_types, *(rt.name for rt in schema.relation_types)],
+        )
+        for rt in schema.relation_types:
+            self.db["relation_types"].upsert(
+                {
+                    "name": rt.name,
+                    "from_kinds": json.dumps([k.value for k in rt.from_kinds]),
+                    "to_kinds": json.dumps([k.value for k in rt.to_kinds]),
+                    "description": rt.description,
+                },
+                pk="name",
+            )
+        self._label_ids = None
+
+    def add_labels(self, names: Iterable[str], kind: LabelKind = LabelKind.ENTITY) -> list[str]:
+        """Add labels that the schema lacks (entity by default); returns those added."""
+        schema = self.schema()
+        new = [n for n in dict.fromkeys(names) if schema.label(n) is None]
+        if new:
+            n0 = len(schema.labels)
+            extra = tuple(
+                Label(name, kind, PALETTE[(n0 + i) % len(PALETTE)]) for i, name in enumerate(new)
+            )
+            with self.write():
+                self._write_schema(Schema(schema.labels + extra, schema.relation_types))
+        return new
+
+    def add_relation_types(self, names: Iterable[str]) -> list[str]:
+        schema = self.schema()
+        new = [n for n in dict.fromkeys(names) if schema.relation_type(n) is None]
+        if new:
+            extra = tuple(RelationType(n, (), ()) for n in new)
+            with self.write():
+                self._write_schema(Schema(schema.labels, schema.relation_types + extra))
+        return new
+
+    def label_ids(self) -> dict[str, int]:
+        if self._label_ids is None:
+            self._label_ids = {
+                r[1]: r[0] for r in self.conn.execute("SELECT id, name FROM labels")
+            }
+        return self._label_ids
+
+    # ----- annotators ----------------------------------------------------------------
+
+    def annotators(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    def _annotator_id(self, name: str) -> int:
+        """The annotator's id, adding them on first use (inside the caller's write)."""
+        if name in self._annotator_ids:
+            return self._annotator_ids[name]
+        if not name or name != name.strip():
+            raise UserError(f"invalid annotator name {name!r}")
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            cur = self.conn.execute("INSERT INTO annotators (name) VALUES (?)", (name,))
+            annotator_id = int(cur.lastrowid or 0)
+        else:
+            annotator_id = int(row[0])
+        self._annotator_ids[name] = annotator_id
+        return annotator_id
+
+    # ----- documents -----------------------------------------------------------------
+
+    def documents(self) -> list[DocumentInfo]:
+        return [
+            DocumentInfo(*r)
+            for r in self.conn.execute(
+                "SELECT id, name, length(text), sha256, source FROM documents ORDER BY id"
+            )
+        ]
+
+    def document_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def document(self, key: int | str) -> Document:
+        """A document by id or by name."""
+        column = "id" if isinstance(key, int) else "name"
+        row = self.conn.execute(
+            f"SELECT id, name, text, sha256, source, meta FROM documents WHERE {column} = ?",
+            (key,),
+        ).fetchone()
+        if row is None:
+            raise UserError(f"no document named {key!r} in the project", self.path)
+        return Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+
+    def document_by_sha(self, sha256: str) -> DocumentInfo | None:
+        row = self.conn.execute(
+            "SELECT id, name, length(text), sha256, source FROM documents WHERE sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        return DocumentInfo(*row) if row else None
+
+    def search(self, query: str, limit: int = 100) -> list[DocumentInfo]:
+        """Documents whose name or text holds every word of ``query`` (full-text index)."""
+        words = query.split()
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        return [
+            DocumentInfo(*r)
+            for r in self.conn.execute(
+                "SELECT d.id, d.name, length(d.text), d.sha256, d.source FROM documents_fts f "
+                "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
+                "ORDER BY rank LIMIT ?",
+                (match, limit),
+            )
+        ]
+
+    def add_documents(self, docs: Iterable[NewDocument]) -> AddReport:
+        """Add documents with their annotations, all in one transaction.
+
+        A text already in the project is a duplicate: it is not added again, but its
+        annotations that the project lacks are added to the existing document.
+        """
+        report = AddReport()
+        with self.write():
+            names = {r[0] for r in self.conn.execute("SELECT name FROM documents")}
+            taken_ids: set[str] = set()
+            for doc in docs:
+                sha = text_sha256(doc.text)
+                existing = self.document_by_sha(sha)
+                if existing is not None:
+                    report.duplicates.append((doc.name, existing.name))
+                    doc_id = existing.id
+                else:
+                    name = _unique_name(doc.name, names)
+                    names.add(name)
+                    cur = self.conn.execute(
+                        "INSERT INTO documents (name, text, sha256, source, meta, created) "
+                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        (
+                            name,
+                            doc.text,
+                            sha,
+                            doc.source,
+                            json.dumps(doc.meta, ensure_ascii=False),
+                            now(),
+                        ),
+                    )
+                    doc_id = int(cur.lastrowid or 0)
+                    report.added.append(name)
+                self._add_annotations(doc_id, doc, existing is not None, taken_ids, report)
+                for annotator, status in doc.status.items():
+                    self._set_status(doc_id, annotator, status)
+        return report
+
+    def _add_annotations(
+        self,
+        doc_id: int,
+        doc: NewDocument,
+        duplicate: bool,
+        taken_ids: set[str],
+        report: AddReport,
+    ) -> None:
+        labels = self.label_ids()
+        present: dict[tuple[str, str, int, int], str] = {}
+        if duplicate:
+            present = {
+                (r[1], r[2], r[3], r[4]): r[0]
+                for r in self.conn.execute(
+                    'SELECT a.id, an.name, l.name, a.start, a."end" FROM annotations a '
+                    "JOIN annotators an ON an.id = a.annotator_id "
+                    "JOIN labels l ON l.id = a.label_id WHERE a.document_id = ?",
+                    (doc_id,),
+                )
+            }
+        id_map: dict[str, str] = {}
+        rows = []
+        stamp = now()
+        for a in doc.annotations:
+            key = (a.annotator, a.label, a.start, a.end)
+            if key in present:
+                id_map[a.id] = present[key]
+                report.skipped_annotations += 1
+                continue
+            new = a.id if a.id and a.id not in taken_ids and not self._id_taken(a.id) else new_id()
+            taken_ids.add(new)
+            id_map[a.id] = new
+            present[key] = new
+            rows.append(
+                (
+                    new,
+                    doc_id,
+                    self._annotator_id(a.annotator),
+                    labels[a.label],
+                    a.start,
+                    a.end,
+                    doc.text[a.start : a.end],
+                    json.dumps(a.attributes, ensure_ascii=False),
+                    a.created or stamp,
+                    a.modified or a.created or stamp,
+                )
+            )
+        self.conn.executemany(
+            "INSERT INTO annotations (id, document_id, annotator_id, label_id, start, \"end\", "
+            "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        report.annotations += len(rows)
+        rel_rows = []
+        for r in doc.relations:
+            rel_rows.append((new_id(), id_map[r.from_id], id_map[r.to_id], r.type, stamp))
+        before = self.conn.total_changes
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO relations (id, from_id, to_id, type, created) "
+            "VALUES (?, ?, ?, ?, ?)",
+            rel_rows,
+        )
+        report.relations += self.conn.total_changes - before
+
+    def _id_taken(self, annotation_id: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+            is not None
+        )
+
+    # ----- annotations ---------------------------------------------------------------
+
+    _ANNOTATION_SELECT = (
+        'SELECT a.id, a.document_id, an.name, l.name, a.start, a."end", a.text, a.attributes, '
+        "a.created, a.modified FROM annotations a "
+        "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
+    )
+
+    @staticmethod
+    def _annotation(row: tuple[Any, ...]) -> Annotation:
+        return Annotation(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]), row[8],
+            row[9],
+        )
+
+    def annotations(
+        self, document_id: int | None = None, annotator: str | None = None
+    ) -> list[Annotation]:
+        """Annotations in reading order, optionally of one document and/or one annotator."""
+        where, args = [], []
+        if document_id is not None:
+            where.append("a.document_id = ?")
+            args.append(document_id)
+        if annotator is not None:
+            where.append("an.name = ?")
+            args.append(annotator)
+        sql = self._ANNOTATION_SELECT
+        if where:
+            sql += "WHERE " + " AND ".join(where)
+        sql += ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
+        return [self._annotation(r) for r in self.conn.execute(sql, args)]
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        row = self.conn.execute(
+            self._ANNOTATION_SELECT + "WHERE a.id = ?", (annotation_id,)
+        ).fetchone()
+        if row is None:
+            raise UserError(f"no annotation with id {annotation_id!r}")
+        return self._annotation(row)
+
+    def add_annotation(
+        self,
+        document_id: int,
+        annotator: str,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, Any] | None = None,
+        annotation_id: str | None = None,
+        created: str | None = None,
+    ) -> Annotation:
+        """Add one span; offsets are code points into the document's stored text."""
+        text = self._span_text(document_id, start, end)
+        label_id = self._label_id(label)
+        stamp = now()
+        ann = Annotation(
+            annotation_id or new_id(),
+            document_id,
+            annotator,
+            label,
+            start,
+            end,
+            text,
+            dict(attributes or {}),
+            created or stamp,
+            stamp,
+        )
+        with self.write():
+            self.conn.execute(
+                'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
+                "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ann.id,
+                    document_id,
+                    self._annotator_id(annotator),
+                    label_id,
+                    start,
+                    end,
+                    text,
+                    json.dumps(ann.attributes, ensure_ascii=False),
+                    ann.created,
+                    ann.modified,
+                ),
+            )
+            self._touch_status(document_id, annotator)
+        return ann
+
+    def update_annotation(
+        self,
+        annotation_id: str,
+        *,
+        label: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        attributes: dict[str, Any] | None = None,
+    ) -> Annotation:
+        """Change a span's label, edges or attributes; returns the new version."""
+        old = self.annotation(annotation_id)
+        s = old.start if start is None else start
+        e = old.end if end is None else end
+        text = self._span_text(old.document_id, s, e)
+        new_label = old.label if label is None else label
+        label_id = self._label_id(new_label)
+        attrs = old.attributes if attributes is None else dict(attributes)
+        stamp = now()
+        with self.write():
+            self.conn.execute(
+                'UPDATE annotations SET label_id = ?, start = ?, "end" = ?, text = ?, '
+                "attributes = ?, modified = ? WHERE id = ?",
+                (
+                    label_id,
+                    s,
+                    e,
+                    text,
+                    json.dumps(attrs, ensure_ascii=False),
+                    stamp,
+                    annotation_id,
+                ),
+            )
+        return Annotation(
+            old.id, old.document_id, old.annotator, new_label, s, e, text, attrs, old.created,
+            stamp,
+        )
+
+    def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[Relation]]:
+        """Delete a span and the relations that touch it; returns both, for undo."""
+        ann = self.annotation(annotation_id)
+        rels = self.relations_of(annotation_id)
+        with self.write():
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+        return ann, rels
+
+    def restore_annotation(self, ann: Annotation, relations: Iterable[Relation] = ()) -> None:
+        """Put back a deleted span (same id) and its relations."""
+        with self.write():
+            self.add_annotation(
+                ann.document_id, ann.annotator, ann.label, ann.start, ann.end, ann.attributes,
+                ann.id, ann.created,
+            )
+            for r in relations:
+                self.add_relation(r.from_id, r.to_id, r.type, relation_id=r.id)
+
+    def _span_text(self, document_id: int, start: int, end: int) -> str:
+        row = self.conn.execute(
+            "SELECT length(text), substr(text, ?, ?) FROM documents WHERE id = ?",
+            (start + 1, end - start, document_id),
+        ).fetchone()
+        if row is None:
+            raise UserError(f"no document with id {document_id}")
+        if not (0 <= start < end <= row[0]):
+            raise UserError(f"span {start}-{end} is outside the document (length {row[0]})")
+        return str(row[1])
+
+    def _label_id(self, label: str) -> int:
+        try:
+            return self.label_ids()[label]
+        except KeyError:
+            raise UserError(f"unknown label {label!r}") from None
+
+    # ----- relations -----------------------------------------------------------------
+
+    def add_relation(
+        self, from_id: str, to_id: str, type: str, relation_id: str | None = None
+    ) -> Relation:
+        a, b = self.annotation(from_id), self.annotation(to_id)
+        if a.document_id != b.document_id or a.annotator != b.annotator:
+            raise UserError("a relation links two spans of one annotator in one document")
+        if a.id == b.id:
+            raise UserError("a span cannot be related to itself")
+        if self.schema().relation_type(type) is None:
+            raise UserError(f"unknown relation type {type!r}")
+        rel = Relation(relation_id or new_id(), from_id, to_id, type)
+        with self.write():
+            try:
+                self.conn.execute(
+                    "INSERT INTO relations (id, from_id, to_id, type, created) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (rel.id, from_id, to_id, type, now()),
+                )
+            except sqlite3.IntegrityError:
+                raise UserError(f"these spans are already linked by {type!r}") from None
+        return rel
+
+    def delete_relation(self, relation_id: str) -> Relation:
+        row = self.conn.execute(
+            "SELECT id, from_id, to_id, type FROM relations WHERE id = ?", (relation_id,)
+        ).fetchone()
+        if row is None:
+            raise UserError(f"no relation with id {relation_id!r}")
+        with self.write():
+            self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+        return Relation(*row)
+
+    def relations(
+        self, document_id: int | None = None, annotator: str | None = None
+    ) -> list[Relation]:
+        sql = (
+            "SELECT r.id, r.from_id, r.to_id, r.type FROM relations r "
+            "JOIN annotations a ON a.id = r.from_id JOIN annotators an ON an.id = a.annotator_id"
+        )
+        where, args = [], []
+        if document_id is not None:
+            where.append("a.document_id = ?")
+            args.append(document_id)
+        if annotator is not None:
+            where.append("an.name = ?")
+            args.append(annotator)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [Relation(*r) for r in self.conn.execute(sql + " ORDER BY r.rowid", args)]
+
+    def relations_of(self, annotation_id: str) -> list[Relation]:
+        return [
+            Relation(*r)
+            for r in self.conn.execute(
+                "SELECT id, from_id, to_id, type FROM relations WHERE from_id = ? OR to_id = ? "
+                "ORDER BY rowid",
+                (annotation_id, annotation_id),
+            )
+        ]
+
+    # ----- status --------------------------------------------------------------------
+
+    def status(self, document_id: int, annotator: str) -> Status:
+        row = self.conn.execute(
+            "SELECT s.status FROM document_status s JOIN annotators an "
+            "ON an.id = s.annotator_id WHERE s.document_id = ? AND an.name = ?",
+            (document_id, annotator),
+        ).fetchone()
+        return Status(row[0]) if row else Status.NOT_STARTED
+
+    def statuses(self, document_id: int) -> dict[str, Status]:
+        return {
+            r[0]: Status(r[1])
+            for r in self.conn.execute(
+                "SELECT an.name, s.status FROM document_status s JOIN annotators an "
+                "ON an.id = s.annotator_id WHERE s.document_id = ? ORDER BY an.name",
+                (document_id,),
+            )
+        }
+
+    def set_status(self, document_id: int, annotator: str, status: Status) -> None:
+        with self.write():
+            self._set_status(document_id, annotator, status)
+
+    def _set_status(self, document_id: int, annotator: str, status: Status) -> None:
+        self.conn.execute(
+            "INSERT INTO document_status (document_id, annotator_id, status, modified) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
+            "DO UPDATE SET status = excluded.status, modified = excluded.modified",
+            (document_id, self._annotator_id(annotator), Status(status).value, now()),
+        )
+
+    def _touch_status(self, document_id: int, annotator: str) -> None:
+        """The first span an annotator makes in a document puts it in progress."""
+        if self.status(document_id, annotator) is Status.NOT_STARTED:
+            self._set_status(document_id, annotator, Status.IN_PROGRESS)
+
+    # ----- counts --------------------------------------------------------------------
+
+    def annotation_counts(self) -> dict[int, dict[str, int]]:
+        """{document id: {annotator: number of spans}}."""
+        out: dict[int, dict[str, int]] = {}
+        for doc_id, name, n in self.conn.execute(
+            "SELECT a.document_id, an.name, count(*) FROM annotations a "
+            "JOIN annotators an ON an.id = a.annotator_id GROUP BY a.document_id, an.name"
+        ):
+            out.setdefault(doc_id, {})[name] = n
+        return out
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False,
+        )
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _unique_name(name: str, taken: set[str]) -> str:
+    if name not in taken:
+        return name
+    n = 2
+    while f"{name} ({n})" in taken:
+        n += 1
+    return f"{name} ({n})"

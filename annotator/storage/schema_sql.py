@@ -1,0 +1,104 @@
+"""The project file's tables, and the migrations from each older schema version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+# 'ANNT': lets us tell our project files from any other SQLite database.
+APPLICATION_ID = 0x414E4E54
+SCHEMA_VERSION = 1
+
+# Every annotation with the names a person (or Datasette, pandas, sqlite3) wants to see.
+ANNOTATIONS_VIEW = """
+SELECT a.id AS id, d.name AS document, an.name AS annotator, l.name AS label,
+       l.kind AS kind, a.start AS start, a."end" AS "end", a.text AS text,
+       a.attributes AS attributes, a.created AS created, a.modified AS modified
+FROM annotations a
+JOIN documents d ON d.id = a.document_id
+JOIN annotators an ON an.id = a.annotator_id
+JOIN labels l ON l.id = a.label_id
+"""
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute(
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL DEFAULT '',
+            meta TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE labels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('entity', 'claim', 'quote')),
+            color TEXT NOT NULL,
+            shortcut TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            attributes TEXT NOT NULL DEFAULT '[]',
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE relation_types (
+            name TEXT PRIMARY KEY,
+            from_kinds TEXT NOT NULL DEFAULT '[]',
+            to_kinds TEXT NOT NULL DEFAULT '[]',
+            description TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE TABLE annotators (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)")
+    db.execute(
+        """CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            label_id INTEGER NOT NULL REFERENCES labels(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK (0 <= start AND start < "end")
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX annotations_by_document ON annotations (document_id, annotator_id, start)"
+    )
+    db.execute("CREATE INDEX annotations_by_label ON annotations (label_id)")
+    db.execute(
+        """CREATE TABLE relations (
+            id TEXT PRIMARY KEY,
+            from_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            to_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            type TEXT NOT NULL REFERENCES relation_types(name),
+            created TEXT NOT NULL,
+            UNIQUE (from_id, to_id, type)
+        )"""
+    )
+    db.execute("CREATE INDEX relations_to ON relations (to_id)")
+    db.execute(
+        """CREATE TABLE document_status (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+            status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+            modified TEXT NOT NULL,
+            PRIMARY KEY (document_id, annotator_id)
+        )"""
+    )
+    db.create_view("annotations_view", ANNOTATIONS_VIEW)
+    db["documents"].enable_fts(["name", "text"], create_triggers=True, tokenize="unicode61")
+
+
+# MIGRATIONS[v] turns a version-v file into version v+1; index 0 builds a new file.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_create_v1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
