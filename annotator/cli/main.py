@@ -1,0 +1,261 @@
+"""The `annotator` command. Each subcommand is a thin shell over one core function.
+
+Exit codes: 0 success, 1 when `check` finds problems, 2 for a user error (one line naming
+the file and the problem, never a traceback). Nothing here imports Qt, except the
+window itself when it is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from annotator import __version__
+from annotator.core.errors import UserError
+from annotator.core.model import Status
+from annotator.core.schema import load_schema, save_schema
+from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
+from annotator.formats.registry import FORMATS
+from annotator.storage.project import Project
+
+
+class UserErrorExit(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"annotator: error: {self.message}", err=True)
+
+
+class DefaultToOpen(click.Group):
+    """`annotator PROJECT` means `annotator open PROJECT`."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "open", self.commands["open"], args
+        return super().resolve_command(ctx, args)
+
+
+def _open(path: Path, readonly: bool = False) -> Project:
+    try:
+        return Project.open(path, readonly=readonly)
+    except UserError as exc:
+        raise UserErrorExit(str(exc)) from None
+
+
+def run(fn: Any) -> Any:
+    """Turn UserError into exit status 2 with a one-line message."""
+    try:
+        return fn()
+    except UserError as exc:
+        raise UserErrorExit(str(exc)) from None
+
+
+project_argument = click.argument(
+    "project", type=click.Path(path_type=Path, dir_okay=False)
+)
+
+
+@click.group(cls=DefaultToOpen, invoke_without_command=True)
+@click.version_option(__version__, prog_name="annotator")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Annotate Arabic news articles: claims, quotes and entities.
+
+    With no command, opens the window on the demo project.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_command, project=None)
+
+
+@cli.command("open")
+@click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--annotator", "annotator_name", help="Annotate under this name.")
+def open_command(project: Path | None, annotator_name: str | None = None) -> None:
+    """Open the annotation window on PROJECT (the demo project when none is given)."""
+    if project is None:
+        from annotator.demo import demo_project_path
+
+        project = run(demo_project_path)
+    elif not project.exists():
+        raise UserErrorExit(f"{project}: no such project file (create it with `annotator new`)")
+    else:
+        _open(project).close()  # a clear message now for a file that is not a project
+    # Loaded by name: the command line must not pull Qt in unless the window is wanted.
+    app = importlib.import_module("annotator.ui.app")
+    sys.exit(app.run(project, annotator_name))
+
+
+@cli.command("new")
+@project_argument
+@click.option("--schema", "schema_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="A schema JSON file (default: the news schema).")
+def new_command(project: Path, schema_file: Path | None) -> None:
+    """Create an empty PROJECT file."""
+    def create() -> None:
+        schema = load_schema(schema_file) if schema_file else None
+        Project.create(project, schema).close()
+
+    run(create)
+    click.echo(f"created {project}")
+
+
+@cli.command("import")
+@project_argument
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "format_name", default="auto", show_default=True,
+              type=click.Choice(["auto"] + [f.name for f in FORMATS.values() if f.can_import]),
+              help="The format of the files; auto goes by each file's extension.")
+@click.option("--annotator", help="Annotator of imported annotations that name none.")
+@click.option("--add-labels", is_flag=True, help="Add unknown labels to the schema.")
+@click.option("--text-column", default="text", show_default=True, help="CSV: the text column.")
+@click.option("--name-column", default="name", show_default=True,
+              help="CSV: the column holding each document's name.")
+def import_command(
+    project: Path, paths: tuple[Path, ...], format_name: str, annotator: str | None,
+    add_labels: bool, text_column: str, name_column: str,
+) -> None:
+    """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
+    from annotator.cli.progress import progress_bar
+    from annotator.formats.importer import import_paths
+
+    options = ImportOptions(annotator, add_labels, text_column, name_column)
+    with _open(project) as p, progress_bar("importing") as progress:
+        result = run(
+            lambda: import_paths(
+                p, paths, format_name=format_name, options=options, progress=progress
+            )
+        )
+    for path, encoding in result.encodings.items():
+        click.echo(f"read {path} ({encoding})")
+    for name, existing in result.report.duplicates:
+        click.echo(f"duplicate: {name} has the same text as {existing}; not added again")
+    for skipped in result.skipped:
+        click.echo(f"skipped {skipped}: not a format annotator reads", err=True)
+    if result.added_labels:
+        click.echo("added labels: " + ", ".join(result.added_labels))
+    r = result.report
+    click.echo(
+        f"imported {len(r.added)} documents, {r.annotations} annotations, "
+        f"{r.relations} relations from {result.files} files"
+        + (f" ({r.skipped_annotations} annotations were already there)"
+           if r.skipped_annotations else "")
+    )
+    for error in result.errors:
+        click.echo(f"annotator: error: {error}; nothing of it was imported", err=True)
+    if result.errors:
+        sys.exit(2)
+
+
+@cli.command("export")
+@project_argument
+@click.option("--format", "format_name", required=True,
+              type=click.Choice([f.name for f in FORMATS.values() if f.can_export]))
+@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
+              help="The file (or folder, for formats that write one) to write.")
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator (repeatable).")
+@click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
+@click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
+def export_command(
+    project: Path, format_name: str, output: Path, annotators: tuple[str, ...],
+    documents: tuple[str, ...], labels: tuple[str, ...],
+) -> None:
+    """Export PROJECT's documents and annotations."""
+    from annotator.formats.export import export
+
+    options = ExportOptions(ExportSelection(annotators, documents, labels))
+    with _open(project, readonly=True) as p:
+        report = run(lambda: export(p, format_name, output, options))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(
+        f"exported {report.documents} documents, {report.annotations} annotations, "
+        f"{report.relations} relations to {output}"
+    )
+
+
+@cli.command("list")
+@project_argument
+def list_command(project: Path) -> None:
+    """List PROJECT's documents with annotation counts per annotator."""
+    with _open(project, readonly=True) as p:
+        counts = p.annotation_counts()
+        annotators = p.annotators()
+        click.echo("\t".join(["document", "characters", *annotators]))
+        for doc in p.documents():
+            mine = counts.get(doc.id, {})
+            row = [doc.name, str(doc.length), *(str(mine.get(a, 0)) for a in annotators)]
+            click.echo("\t".join(row))
+
+
+@cli.command("stats")
+@project_argument
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats_command(project: Path, as_json: bool) -> None:
+    """Counts of documents, annotations per label and annotator, and progress."""
+    from annotator.storage.stats import project_stats
+
+    with _open(project, readonly=True) as p:
+        stats = project_stats(p)
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"documents:   {stats['documents']} ({stats['characters']} characters)")
+    click.echo(f"annotations: {stats['annotations']}   relations: {stats['relations']}")
+    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in stats["labels"].items()))
+    for name, entry in stats["annotators"].items():
+        status = entry["status"]
+        click.echo(
+            f"{name}: {entry['annotations']} annotations in {entry['documents_annotated']} "
+            f"documents; {status[Status.DONE.value]} done, "
+            f"{status[Status.IN_PROGRESS.value]} in progress"
+        )
+
+
+@cli.command("check")
+@project_argument
+def check_command(project: Path) -> None:
+    """Check PROJECT's integrity: offsets, texts, relations, schema. Exit 1 on problems."""
+    from annotator.storage.check import check_project
+
+    with _open(project, readonly=True) as p:
+        problems = check_project(p)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problems found", err=True)
+        sys.exit(1)
+    click.echo("ok")
+
+
+@cli.command("schema")
+@project_argument
+@click.option("--import", "import_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Replace the schema with this JSON file's.")
+@click.option("--export", "export_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the schema to this JSON file.")
+def schema_command(project: Path, import_file: Path | None, export_file: Path | None) -> None:
+    """Show PROJECT's labels, or import/export the schema as JSON."""
+    if import_file and export_file:
+        raise click.UsageError("give --import or --export, not both")
+    with _open(project, readonly=import_file is None) as p:
+        if import_file:
+            run(lambda: p.set_schema(load_schema(import_file)))
+            click.echo(f"schema of {project} replaced from {import_file}")
+        elif export_file:
+            save_schema(p.schema(), export_file)
+            click.echo(f"schema written to {export_file}")
+        else:
+            for lb in p.schema().labels:
+                click.echo(f"{lb.shortcut or '-'}\t{lb.name}\t{lb.kind.value}\t{lb.color}\t"
+                           f"{lb.description}")
+
+
+def main() -> None:
+    cli(prog_name="annotator")

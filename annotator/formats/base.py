@@ -1,0 +1,51 @@
+"""What every format module shares: options in, documents out, and a report of losses.
+
+A format module ``annotator/formats/<name>.py`` offers ``read(path, name, options)``
+returning ``list[NewDocument]`` and/or ``write(docs, output, options)`` returning an
+``ExportReport``; ``registry.py`` names them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.core.model import Annotation, Document, Relation, Status
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    annotator: str | None = None  # for annotations that name none
+    add_labels: bool = False  # add unknown labels to the schema instead of refusing
+    text_column: str = "text"  # csv
+    name_column: str = "name"  # csv
+
+
+@dataclass(frozen=True)
+class ExportSelection:
+    """Empty tuples mean everything."""
+
+    annotators: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    selection: ExportSelection = ExportSelection()
+
+
+@dataclass(frozen=True)
+class ExportedDocument:
+    document: Document
+    annotations: list[Annotation]
+    relations: list[Relation]
+    statuses: dict[str, Status] = field(default_factory=dict)
+
+
+@dataclass
+class ExportReport:
+    documents: int = 0
+    annotations: int = 0
+    relations: int = 0
+    # What the format could not carry as it was: (document, what happened), never silent.
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,45 @@
+"""CSV tables of articles: one document per row, its text in a named column."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from annotator.core.errors import UserError
+from annotator.formats.base import ImportOptions
+from annotator.formats.text import decode, normalise, read_bytes
+from annotator.storage.project import NewDocument
+
+
+def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
+    text_column, name_column = options.text_column, options.name_column
+    content, encoding = decode(read_bytes(path), path)
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    columns = reader.fieldnames or []
+    if text_column not in columns:
+        raise UserError(
+            f"has no column {text_column!r} (columns: {', '.join(columns) or 'none'}); "
+            "name the text column with --text-column",
+            path,
+        )
+    docs = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise UserError("has more cells than the header has columns", path, line)
+            text = normalise(row[text_column] or "")
+            if not text.strip():
+                raise UserError(f"the {text_column!r} cell is empty", path, line)
+            meta = {
+                k: v for k, v in row.items() if k not in (text_column, name_column) and v
+            }
+            meta["encoding"] = encoding
+            doc_name = row.get(name_column) or f"{name} row {len(docs) + 1}"
+            docs.append(NewDocument(name=doc_name, text=text, source=str(path), meta=meta))
+    except csv.Error as exc:
+        raise UserError(f"is not valid CSV ({exc})", path, reader.line_num) from None
+    if not docs:
+        raise UserError("has a header but no rows", path)
+    return docs

@@ -1,0 +1,31 @@
+"""HTML pages: the article's main text, without menus, footers or scripts.
+
+trafilatura does the extraction; it parses the page we give it and fetches nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.errors import UserError
+from annotator.formats.base import ImportOptions
+from annotator.formats.text import decode, normalise, read_bytes
+from annotator.storage.project import NewDocument
+
+
+def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
+    import trafilatura  # heavy (lxml, courlan…): loaded only when an HTML page comes in
+
+    html, encoding = decode(read_bytes(path), path)
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, favor_precision=True, include_comments=False
+    )
+    text = normalise(extracted.text or "") if extracted is not None else ""
+    if not text.strip():
+        raise UserError("no article text was found in this HTML page", path)
+    meta = {"encoding": encoding, "extracted_from": "html"}
+    for key in ("title", "author", "date", "url", "sitename"):
+        value = getattr(extracted, key, None)
+        if value:
+            meta[key] = str(value)
+    return [NewDocument(name=name, text=text, source=str(path), meta=meta)]

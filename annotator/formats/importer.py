@@ -1,0 +1,137 @@
+"""Importing files and folders into a project.
+
+Every file is read and checked in full before anything is written; a file with a
+problem is refused whole (and named, with the line), the good ones go into the project
+together in one transaction, so an interrupted import leaves nothing half-done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import UserError
+from annotator.formats.base import ImportOptions
+from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
+from annotator.storage.project import AddReport, NewDocument, Project
+
+Progress = Callable[[int, int, Path], None]  # (files done, files in all, current file)
+
+
+@dataclass
+class ImportResult:
+    files: int = 0
+    encodings: dict[str, str] = field(default_factory=dict)  # file -> encoding read in
+    report: AddReport = field(default_factory=AddReport)
+    errors: list[UserError] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # files in folders of no known format
+    added_labels: list[str] = field(default_factory=list)
+
+
+def collect_files(paths: Iterable[Path], format_name: str) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """(file, the root it was named under) for every file to read, and those skipped."""
+    files: list[tuple[Path, Path]] = []
+    skipped: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
+                    continue
+                if format_name == "auto" and format_for_suffix(child.suffix) is None:
+                    skipped.append(child)
+                else:
+                    files.append((child, path))
+        elif path.exists():
+            files.append((path, path.parent))
+        else:
+            raise UserError("no such file or folder", path)
+    return files, skipped
+
+
+def _format_of(path: Path, format_name: str) -> FormatInfo:
+    if format_name != "auto":
+        fmt = get_format(format_name)
+        if not fmt.can_import:
+            raise UserError(f"the {fmt.name} format can only be exported")
+        return fmt
+    fmt_or_none = format_for_suffix(path.suffix)
+    if fmt_or_none is None:
+        raise UserError(
+            f"unknown kind of file {path.suffix or '(no extension)'!r}; name it with --format",
+            path,
+        )
+    return fmt_or_none
+
+
+def document_name(path: Path, root: Path) -> str:
+    """The file's path under the folder it was imported from, without its extension."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def read_file(path: Path, root: Path, format_name: str, options: ImportOptions) -> list[NewDocument]:
+    fmt = _format_of(path, format_name)
+    docs: list[NewDocument] = fmt.module().read(path, document_name(path, root), options)
+    return docs
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[Path],
+    *,
+    format_name: str = "auto",
+    options: ImportOptions | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    options = options or ImportOptions()
+    result = ImportResult()
+    files, result.skipped = collect_files(paths, format_name)
+    docs: list[NewDocument] = []
+    for done, (path, root) in enumerate(files):
+        if progress:
+            progress(done, len(files), path)
+        try:
+            file_docs = read_file(path, root, format_name, options)
+            _check_schema(project, path, file_docs, options)
+        except UserError as exc:
+            result.errors.append(exc)
+            continue
+        result.files += 1
+        encoding = file_docs[0].meta.get("encoding") if file_docs else None
+        if encoding:
+            result.encodings[str(path)] = str(encoding)
+        docs.extend(file_docs)
+    if progress:
+        progress(len(files), len(files), files[-1][0] if files else Path())
+    if docs:
+        with project.write():
+            if options.add_labels:
+                result.added_labels = project.add_labels(
+                    a.label for d in docs for a in d.annotations
+                )
+                project.add_relation_types(r.type for d in docs for r in d.relations)
+            result.report = project.add_documents(docs)
+    return result
+
+
+def _check_schema(
+    project: Project, path: Path, docs: list[NewDocument], options: ImportOptions
+) -> None:
+    if options.add_labels:
+        return
+    schema = project.schema()
+    for doc in docs:
+        for a in doc.annotations:
+            if schema.label(a.label) is None:
+                raise UserError(
+                    f"document {doc.name!r}: unknown label {a.label!r} "
+                    "(add it to the schema, or import with --add-labels)",
+                    path,
+                )
+        for r in doc.relations:
+            if schema.relation_type(r.type) is None:
+                raise UserError(
+                    f"document {doc.name!r}: unknown relation type {r.type!r} "
+                    "(add it to the schema, or import with --add-labels)",
+                    path,
+                )

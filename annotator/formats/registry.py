@@ -1,0 +1,62 @@
+"""The formats the tool reads and writes, loaded only when used (start-up stays fast)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+from annotator.core.errors import UserError
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    name: str
+    title: str
+    module_name: str
+    suffixes: tuple[str, ...]  # what ``--format auto`` recognises on import
+    can_import: bool
+    can_export: bool
+    description: str
+
+    def module(self) -> ModuleType:
+        return importlib.import_module(f"annotator.formats.{self.module_name}")
+
+
+FORMATS: dict[str, FormatInfo] = {
+    f.name: f
+    for f in (
+        FormatInfo(
+            "jsonl", "Native JSONL", "jsonl", (".jsonl",), True, True,
+            "One document per line with its annotations and relations; lossless.",
+        ),
+        FormatInfo(
+            "txt", "Plain text", "text", (".txt", ".md"), True, False,
+            "An article per file: UTF-8, UTF-8 or UTF-16 with a BOM, or Windows-1256.",
+        ),
+        FormatInfo(
+            "html", "HTML page", "html", (".html", ".htm"), True, False,
+            "The article's main text, without menus and footers.",
+        ),
+        FormatInfo(
+            "csv", "CSV table", "csv_table", (".csv",), True, False,
+            "One article per row, its text in a named column.",
+        ),
+    )
+}
+
+
+def get_format(name: str) -> FormatInfo:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UserError(
+            f"unknown format {name!r}; known formats: {', '.join(sorted(FORMATS))}"
+        ) from None
+
+
+def format_for_suffix(suffix: str) -> FormatInfo | None:
+    suffix = suffix.lower()
+    return next(
+        (f for f in FORMATS.values() if f.can_import and suffix in f.suffixes), None
+    )
