@@ -101,6 +101,7 @@ class Project:
         if not path.parent.exists():
             raise UserError("the folder does not exist", path)
         conn = _connect(path, readonly=False)
+        _prepare_for_writing(conn)
         project = cls(path, conn, readonly=False)
         with project.write():
             for migrate in MIGRATIONS:
@@ -130,24 +131,32 @@ class Project:
             raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
         if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
-        app_id = int.from_bytes(header[68:72], "big")
-        version = int.from_bytes(header[60:64], "big")
+        readonly = readonly or not _writable(path)
+        try:
+            conn = _connect(path, readonly=readonly)
+            # Read through SQLite, not from the header bytes: recent commits may still
+            # be in the write-ahead log.
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
         if app_id != APPLICATION_ID:
-            raise NotAProjectError(
-                "is an SQLite database but not an annotator project", path
-            )
+            conn.close()
+            raise NotAProjectError("is an SQLite database but not an annotator project", path)
         if version > SCHEMA_VERSION:
+            conn.close()
             raise NotAProjectError(
                 f"was made by a newer version of annotator (schema {version}, this version "
                 f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
                 path,
             )
-        readonly = readonly or not _writable(path)
         try:
-            conn = _connect(path, readonly=readonly)
             conn.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
+            conn.close()
             raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
+        if not readonly:
+            _prepare_for_writing(conn)
         project = cls(path, conn, readonly=readonly)
         if version < SCHEMA_VERSION:
             project._migrate(version)
@@ -786,11 +795,14 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
-        conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _prepare_for_writing(conn: sqlite3.Connection) -> None:
+    """Only once the file is known to be ours: this changes the file's journal mode."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
+    conn.execute("PRAGMA synchronous = FULL")
 
 
 def _writable(path: Path) -> bool:
