@@ -18,6 +18,9 @@ class ImportOptions:
     add_labels: bool = False  # add unknown labels to the schema instead of refusing
     text_column: str = "text"  # csv
     name_column: str = "name"  # csv
+    # doccano, Label Studio: what the file's offsets count (an OffsetUnit value); None
+    # means the format's default (doccano UTF-16; Label Studio checked against value.text).
+    offset_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,10 @@ class ExportSelection:
 @dataclass(frozen=True)
 class ExportOptions:
     selection: ExportSelection = ExportSelection()
+    offset_unit: str | None = None  # doccano, Label Studio: as in ImportOptions
+    # Token formats: a span whose edges fall inside a token is "expand"ed to whole
+    # tokens or "drop"ped; either way it is reported.
+    token_spans: str = "expand"
 
 
 @dataclass(frozen=True)

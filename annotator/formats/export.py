@@ -56,4 +56,4 @@ def export(project: Project, format_name: str, output: Path, options: ExportOpti
     if not fmt.can_export:
         raise UserError(f"the {fmt.name} format can only be imported")
     check_selection(project, options.selection)
-    return fmt.module().write(iter_documents(project, options.selection), output, options)
+    return fmt.writer().write(iter_documents(project, options.selection), output, options)

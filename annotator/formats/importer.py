@@ -33,12 +33,15 @@ def collect_files(paths: Iterable[Path], format_name: str) -> tuple[list[tuple[P
     """(file, the root it was named under) for every file to read, and those skipped."""
     files: list[tuple[Path, Path]] = []
     skipped: list[Path] = []
+    only = () if format_name == "auto" else get_format(format_name).folder_suffixes
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
                     continue
-                if format_name == "auto" and format_for_suffix(child.suffix) is None:
+                if (format_name == "auto" and format_for_suffix(child.suffix) is None) or (
+                    only and child.suffix.lower() not in only
+                ):
                     skipped.append(child)
                 else:
                     files.append((child, path))

@@ -18,9 +18,17 @@ class FormatInfo:
     can_import: bool
     can_export: bool
     description: str
+    writer_module_name: str = ""  # when export lives in another module than import
+    # A folder given to the import contributes only files with these suffixes (a brat
+    # folder's .ann files, each read with its .txt); empty means every file.
+    folder_suffixes: tuple[str, ...] = ()
 
     def module(self) -> ModuleType:
         return importlib.import_module(f"annotator.formats.{self.module_name}")
+
+    def writer(self) -> ModuleType:
+        name = self.writer_module_name or self.module_name
+        return importlib.import_module(f"annotator.formats.{name}")
 
 
 FORMATS: dict[str, FormatInfo] = {
@@ -39,8 +47,10 @@ FORMATS: dict[str, FormatInfo] = {
             "The article's main text, without menus and footers.",
         ),
         FormatInfo(
-            "csv", "CSV table", "csv_table", (".csv",), True, False,
-            "One article per row, its text in a named column.",
+            "csv", "CSV table", "csv_table", (".csv",), True, True,
+            "Import: one article per row, its text in a named column. Export: one row per "
+            "annotation (document, annotator, label, start, end, text, attributes).",
+            writer_module_name="csv_annotations",
         ),
     )
 }

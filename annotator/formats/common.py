@@ -1,0 +1,151 @@
+"""What the interchange formats share: moving a file's offsets into the stored text,
+checking every span as it is read, naming the files of folder exports safely, and
+reporting what a format cannot carry.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from annotator.core.errors import UserError
+from annotator.core.model import Annotation
+from annotator.formats.base import ExportedDocument, ExportReport, ImportOptions
+from annotator.formats.text import normalise
+
+Fail = Callable[[str], UserError]
+
+
+def failing(path: Path, line: int | None = None) -> Fail:
+    """A function making the UserError for a problem at ``path`` (and ``line``)."""
+    return lambda message: UserError(message, path, line)
+
+
+class SourceText:
+    """A document's text as a file holds it (perhaps with a BOM or CRLF line ends), and
+    its stored form; offsets counted in the first are moved into the second."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.text = normalise(raw)
+        # normalise() drops a leading BOM and the CR of each CRLF; a lone CR becomes LF.
+        self._removed = [m.start() for m in re.finditer("\r\n", raw)]
+        if raw.startswith("\ufeff"):
+            self._removed.insert(0, 0)
+
+    def stored(self, index: int) -> int:
+        return index - bisect_left(self._removed, index) if self._removed else index
+
+
+def annotator_for(named: Any, options: ImportOptions, fail: Fail) -> str:
+    """The annotator named in the file, else the one given on import; refuse when neither."""
+    who = named if isinstance(named, str) and named.strip() else options.annotator
+    if not who or not who.strip():
+        raise fail(
+            "the file names no annotator for its annotations; give one with --annotator NAME"
+        )
+    return who.strip()
+
+
+def make_annotation(
+    source: SourceText,
+    start: int,
+    end: int,
+    label: Any,
+    annotator: str,
+    fail: Fail,
+    *,
+    ident: str = "",
+    expected: str | None = None,
+    attributes: dict[str, Any] | None = None,
+) -> Annotation:
+    """A checked annotation from code-point offsets into ``source.raw``."""
+    where = f"span {ident or label!r} at {start}-{end}"
+    if type(start) is not int or type(end) is not int:
+        raise fail(f"{where}: start and end must be whole numbers")
+    if not 0 <= start < end <= len(source.raw):
+        raise fail(
+            f"{where} is out of range for a text of {len(source.raw)} characters "
+            "(start must be before end)"
+        )
+    if expected is not None and source.raw[start:end] != expected:
+        raise fail(
+            f"{where}: the file says {expected!r} but the text has {source.raw[start:end]!r}"
+        )
+    if not isinstance(label, str) or not label.strip():
+        raise fail(f"{where} has no label")
+    s, e = source.stored(start), source.stored(end)
+    return Annotation(ident, 0, annotator, label.strip(), s, e, source.text[s:e], attributes or {})
+
+
+def count(report: ExportReport, doc: ExportedDocument, relations: bool = True) -> None:
+    report.documents += 1
+    report.annotations += len(doc.annotations)
+    if relations:
+        report.relations += len(doc.relations)
+
+
+class Losses:
+    """What an export could not carry, summed per kind so that 200,000 alike stay readable.
+
+    ``add(kind, example)``: ``kind`` says what was lost and why, the first ``example``
+    names where.
+    """
+
+    def __init__(self, report: ExportReport):
+        self._report = report
+        self._counts: Counter[str] = Counter()
+        self._first: dict[str, str] = {}
+
+    def add(self, kind: str, example: str, n: int = 1) -> None:
+        self._counts[kind] += n
+        self._first.setdefault(kind, example)
+
+    def multiple_annotators(self, doc: ExportedDocument, format_title: str) -> None:
+        who = sorted({a.annotator for a in doc.annotations})
+        if len(who) > 1:
+            self.add(
+                f"{format_title} has no annotator field: spans of several annotators were "
+                "merged (choose one with --annotator)",
+                f"{doc.document.name!r}: {', '.join(who)}",
+            )
+
+    def finish(self) -> None:
+        for kind, n in self._counts.items():
+            self._report.warnings.append(f"{kind}: {n} (first in {self._first[kind]})")
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"\\|?*]')
+
+
+def output_file(folder: Path, name: str, suffix: str, taken: set[str]) -> Path:
+    """Where a document's file goes in a folder export: its name's sub-folders are kept,
+    but nothing can climb out of ``folder`` (``..``, absolute paths, drive letters), and
+    names equal but for case get a number (file systems that ignore case)."""
+    parts = [
+        _UNSAFE.sub("_", p).strip(" .") or "_"
+        for p in PurePosixPath(name.replace("\\", "/")).parts
+        if p not in ("/", ".", "..")
+    ] or ["document"]
+    stem = "/".join(parts)
+    candidate, n = stem, 1
+    while (candidate + suffix).casefold() in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    taken.add((candidate + suffix).casefold())
+    path = folder.joinpath(*candidate.split("/")).with_name(candidate.split("/")[-1] + suffix)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def prepare_folder(folder: Path) -> None:
+    """A folder export writes into ``folder``, made if missing; a file there is refused."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError("is a file; this format writes a folder of files", folder)
+    if not folder.parent.is_dir():
+        raise UserError("the folder to write into does not exist", folder.parent)
+    folder.mkdir(exist_ok=True)

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from interop_helpers import INTEROP
+
+
+@pytest.fixture
+def interop() -> Path:
+    if not INTEROP.is_dir():
+        pytest.skip("shared/interop is not beside the repository")
+    return INTEROP
