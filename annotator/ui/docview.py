@@ -1,0 +1,337 @@
+"""The read-only article view: a QPlainTextEdit with a caret, spans painted under the text.
+
+Spans are never character formats: a format boundary inside a word splits HarfBuzz's
+shaping run and breaks ligatures such as lam-alef. Instead each visible paragraph's
+pieces are painted from its QTextLayout (one rectangle per visual run, so a span that
+crosses a change of direction is drawn in pieces), then the text is drawn on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from annotator.core.model import Annotation, LabelKind
+from annotator.core.schema import Schema
+from annotator.ui.spans import Piece, SpanIndex
+
+BAND_HEIGHT = 3
+FILL_ALPHA = 80
+MATCH_COLOR = QColor(255, 200, 0, 110)
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows one document and its spans; reports clicks on spans and Tab presses."""
+
+    annotationClicked = Signal(str)  # the id of the span chosen by a click
+    emptyClicked = Signal()  # a click that hit no span
+    tabPressed = Signal(int)  # +1 for Tab, -1 for Shift+Tab
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setCursorWidth(2)
+        self.setMouseTracking(True)
+        self.index = SpanIndex("", Schema(()))
+        self.selected_id: str | None = None
+        self.related_ids: set[str] = set()
+        self.matches: list[tuple[int, int]] = []
+        self.current_match = -1
+        self.exact_toggle = False
+        self._alt_selection = False
+        self._last_hits: list[str] = []
+        self._press_pos: QPoint | None = None
+        self._apply_text_option()
+
+    # ----- content -------------------------------------------------------------------
+
+    def load(self, text: str, annotations: list[Annotation], schema: Schema) -> None:
+        self.index = SpanIndex(text, schema)
+        self.index.reset(annotations)
+        self.selected_id = None
+        self.related_ids = set()
+        self.matches = []
+        self.current_match = -1
+        self.setPlainText(text)
+        self._apply_text_option()
+
+    def set_schema(self, schema: Schema) -> None:
+        self.index.schema = schema
+        self.index.reset(list(self.index.in_order()))
+        self.viewport().update()
+
+    def _apply_text_option(self) -> None:
+        """Each paragraph takes its direction from its first strong character.
+
+        QPlainTextEdit aligns every line by the document's one text option, so plain
+        AlignRight would right-align English too. AlignJustify is the one alignment Qt
+        resolves per line direction: a paragraph's last line goes right when it is
+        right-to-left and left otherwise, and wrapped lines fill the width, as Arabic
+        print does."""
+        doc = self.document()
+        option = doc.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The widget copies its layout direction into the text option; the text's own
+        # direction must win.
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._apply_text_option()
+
+    def set_visual_cursor(self, visual: bool) -> None:
+        self.document().setDefaultCursorMoveStyle(
+            Qt.CursorMoveStyle.VisualMoveStyle if visual else Qt.CursorMoveStyle.LogicalMoveStyle
+        )
+
+    def zoom(self, steps: int) -> int:
+        font = QFont(self.font())
+        font.setPointSize(max(6, min(72, font.pointSize() + steps)))
+        self.setFont(font)
+        return font.pointSize()
+
+    # ----- positions in code points ---------------------------------------------------
+
+    def caret(self) -> int:
+        return self.index.map.from_utf16(self.textCursor().position(), snap=True)
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected code-point span, ordered; None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        m = self.index.map
+        return (
+            m.from_utf16(cursor.selectionStart(), snap=True),
+            m.from_utf16(cursor.selectionEnd(), snap=True),
+        )
+
+    def select_span(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.index.map.to_utf16(start))
+        cursor.setPosition(self.index.map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll the span into view and put the caret at its start, selecting nothing."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.index.map.to_utf16(end))
+        self.setTextCursor(cursor)
+        cursor.setPosition(self.index.map.to_utf16(start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def exact(self) -> bool:
+        """Keep the selection as it is, with no snapping to whole words?"""
+        return self.exact_toggle or self._alt_selection
+
+    # ----- span changes ----------------------------------------------------------------
+
+    def upsert(self, ann: Annotation) -> None:
+        self.index.upsert(ann)
+        self._update_span(ann)
+
+    def remove(self, annotation_id: str) -> None:
+        old = self.index.get(annotation_id)
+        self.index.remove(annotation_id)
+        if old is not None:
+            self._update_span(old)
+
+    def _update_span(self, ann: Annotation) -> None:
+        # Band lanes may shift anywhere, so repaint the whole viewport; it only paints
+        # the visible paragraphs anyway.
+        self.viewport().update()
+
+    def set_selected(self, annotation_id: str | None, related: set[str]) -> None:
+        self.selected_id = annotation_id
+        self.related_ids = related
+        self.viewport().update()
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
+        self.matches = matches
+        self.current_match = current
+        self.viewport().update()
+
+    # ----- painting ----------------------------------------------------------------------
+
+    def _visible_blocks(self, rect: QRect) -> Iterator[tuple[QTextBlock, QPointF]]:
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > rect.bottom():
+                break
+            if block.isVisible():
+                yield block, geo.topLeft()
+            block = block.next()
+
+    @staticmethod
+    def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
+        """One rectangle per visual run of [start, start+length) in the block, as tall as
+        its line, in viewport coordinates."""
+        layout = block.layout()
+        rects = []
+        for run in layout.glyphRuns(start, length):
+            r = run.boundingRect()
+            if r.width() <= 0:
+                continue
+            line = _line_at(layout, r.center().y())
+            top, height = (line.y(), line.height()) if line else (r.top(), r.height())
+            rects.append(QRectF(r.left() + origin.x(), top + origin.y(), r.width(), height))
+        return rects
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        outlines: list[tuple[list[QRectF], QPen]] = []
+        for block, origin in self._visible_blocks(event.rect()):
+            for piece in self.index.pieces(block.blockNumber()):
+                rects = self.run_rects(block, piece.start, piece.length, origin)
+                _paint_piece(painter, piece, rects)
+                pen = self._outline_pen(piece)
+                if pen is not None:
+                    outlines.append((rects, pen))
+            self._paint_matches(painter, block, origin)
+        painter.end()
+        super().paintEvent(event)
+        if outlines:
+            painter = QPainter(self.viewport())
+            for rects, pen in outlines:
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for r in rects:
+                    painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.end()
+
+    def _outline_pen(self, piece: Piece) -> QPen | None:
+        ann_id = piece.annotation.id
+        if ann_id == self.selected_id:
+            return QPen(QColor(piece.color).darker(150), 2)
+        if ann_id in self.related_ids:
+            return QPen(QColor(piece.color).darker(150), 2, Qt.PenStyle.DashLine)
+        return None
+
+    def _paint_matches(self, painter: QPainter, block: QTextBlock, origin: QPointF) -> None:
+        if not self.matches:
+            return
+        m = self.index.map
+        b_start = block.position()
+        b_end = b_start + block.length() - 1
+        for i, (s, e) in enumerate(self.matches):
+            us, ue = m.to_utf16(s), m.to_utf16(e)
+            if ue <= b_start or us >= b_end:
+                continue
+            color = QColor(MATCH_COLOR)
+            if i == self.current_match:
+                color.setAlpha(220)
+            for r in self.run_rects(block, us - b_start, ue - us, origin):
+                painter.fillRect(r, color)
+
+    # ----- mouse and keys ----------------------------------------------------------------
+
+    def hits(self, pos: QPoint) -> list[Annotation]:
+        """The spans drawn under a viewport point, innermost first."""
+        point = QPointF(pos)
+        for block, origin in self._visible_blocks(QRect(pos, pos)):
+            found = [
+                piece.annotation
+                for piece in self.index.pieces(block.blockNumber())
+                if any(
+                    r.contains(point)
+                    for r in self.run_rects(block, piece.start, piece.length, origin)
+                )
+            ]
+            if found:
+                return sorted(found, key=lambda a: (a.end - a.start, a.id))
+        return []
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        moved = self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 3
+        if moved or self.textCursor().hasSelection():
+            return
+        hits = [a.id for a in self.hits(pos)]
+        if not hits:
+            self._last_hits = []
+            self.emptyClicked.emit()
+            return
+        # A second click on the same stack of spans moves to the next one in it.
+        if hits == self._last_hits and self.selected_id in hits:
+            chosen = hits[(hits.index(self.selected_id) + 1) % len(hits)]
+        else:
+            chosen = hits[0]
+        self._last_hits = hits
+        self.annotationClicked.emit(chosen)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        tab_keys = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and (
+            event.key() in tab_keys
+        ):
+            self.tabPressed.emit(-1 if event.key() == Qt.Key.Key_Backtab else 1)
+            return True
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            names = [a.label for a in self.hits(event.pos())]
+            if names:
+                QToolTip.showText(event.globalPos(), " › ".join(reversed(names)), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False
+
+
+def _line_at(layout: QTextLayout, y: float) -> QTextLine | None:
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        if line.y() <= y < line.y() + line.height():
+            return line
+    return None
+
+
+def _paint_piece(painter: QPainter, piece: Piece, rects: list[QRectF]) -> None:
+    color = QColor(piece.color)
+    if piece.kind is LabelKind.ENTITY:
+        color.setAlpha(FILL_ALPHA)
+        for r in rects:
+            painter.fillRect(r, color)
+        return
+    for r in rects:
+        bottom = r.bottom() - piece.lane * (BAND_HEIGHT + 1)
+        painter.fillRect(QRectF(r.left(), bottom - BAND_HEIGHT, r.width(), BAND_HEIGHT), color)
