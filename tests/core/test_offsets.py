@@ -1,0 +1,112 @@
+"""Offsets: code points against UTF-16, grapheme clusters, words, span normalisation."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.offsets import (
+    BIDI_MARKS,
+    Boundaries,
+    Utf16Map,
+    normalise_span,
+    trim,
+    utf16_len,
+)
+
+# The pieces of real Arabic news text: letters, diacritics, tatweel, Latin, digits,
+# emoji (astral), ZWJ sequences, flags, skin tones and bidi marks.
+PIECES = [
+    "ا", "ل", "م", "ب", "ي", "ت", "ة", "ى", "أ", "إ", "آ", "ـ", "\u064e", "\u0651", "\u0650",
+    "\u064b", " ", "\n", "،", "؟", "«", "»", ".", "a", "Z", "3", "٣", "#", "@", "/",
+    "👀", "👨‍👩‍👧", "🇵🇸", "👍🏽", "\u200d", "\u200c", "\u200e", "\u200f", "\u2067", "\u2069",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@given(texts)
+def test_utf16_conversion_round_trips_at_every_code_point(text: str) -> None:
+    m = Utf16Map(text)
+    assert m.utf16_length == utf16_len(text) == len(text.encode("utf-16-le")) // 2
+    for i in range(len(text) + 1):
+        u = m.to_utf16(i)
+        assert u == len(text[:i].encode("utf-16-le")) // 2
+        assert m.from_utf16(u) == i
+
+
+@given(texts)
+def test_a_position_inside_a_surrogate_pair_is_refused_or_snapped(text: str) -> None:
+    m = Utf16Map(text)
+    for i, ch in enumerate(text):
+        if ord(ch) > 0xFFFF:
+            inside = m.to_utf16(i) + 1
+            try:
+                m.from_utf16(inside)
+            except ValueError:
+                pass
+            else:
+                raise AssertionError("a split surrogate pair was accepted")
+            assert m.from_utf16(inside, snap=True) == i
+
+
+def test_emoji_shifts_utf16_but_not_code_points() -> None:
+    text = "قال الرئيس 👀 إن"
+    m = Utf16Map(text)
+    assert text.index("إن") == 13
+    assert m.to_utf16(13) == 14
+
+
+@given(texts)
+def test_grapheme_boundaries_match_the_regex_definition(text: str) -> None:
+    b = Boundaries(text)
+    expected = [0] + [m.end() for m in regex.finditer(r"\X", text, flags=regex.DOTALL)]
+    assert b.graphemes == expected
+
+
+@given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans())
+def test_normalised_span_is_trimmed_and_never_splits_a_cluster(
+    text: str, a: int, b: int, words: bool
+) -> None:
+    span = normalise_span(text, a, b, words=words)
+    if span is None:
+        lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+        assert all(ch.isspace() or ch in BIDI_MARKS for ch in text[lo:hi])
+        return
+    start, end = span
+    assert 0 <= start < end <= len(text)
+    g = Boundaries(text).graphemes
+    assert start in g and end in g
+    assert not text[start].isspace() and text[start] not in BIDI_MARKS
+    assert not text[end - 1].isspace() and text[end - 1] not in BIDI_MARKS
+
+
+def test_snapping_to_words_takes_the_whole_arabic_word_with_its_diacritics() -> None:
+    text = "قالَ الرئيسُ إنّ"
+    start = text.index("الرئيس") + 2
+    assert normalise_span(text, start, start + 2) == (5, 12)
+    assert text[5:12] == "الرئيسُ"
+
+
+def test_exact_mode_keeps_a_span_inside_a_word() -> None:
+    text = "وبيروت مدينة"
+    assert normalise_span(text, 1, 6, words=False) == (1, 6)
+    assert normalise_span(text, 1, 6, words=True) == (0, 6)
+
+
+def test_emoji_zwj_sequences_and_flags_are_one_unit() -> None:
+    text = "a 👨‍👩‍👧 🇵🇸 b"
+    family = text.index("👨")
+    assert normalise_span(text, family + 1, family + 2, words=False) == (family, family + 5)
+    flag = text.index("🇵🇸")
+    assert normalise_span(text, flag + 1, flag + 2) == (flag, flag + 2)
+
+
+def test_trim_drops_whitespace_and_bidi_marks_at_the_edges() -> None:
+    text = " \u200fمرحبا\u200e "
+    assert trim(text, 0, len(text)) == (2, 7)
+
+
+def test_reversed_and_out_of_range_selections_are_ordered_and_clamped() -> None:
+    assert normalise_span("abc def", 99, 5) == (4, 7)
+    assert normalise_span("   ", 0, 3) is None
