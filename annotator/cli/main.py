@@ -117,15 +117,21 @@ def new_command(project: Path, schema_file: Path | None) -> None:
 @click.option("--text-column", default="text", show_default=True, help="CSV: the text column.")
 @click.option("--name-column", default="name", show_default=True,
               help="CSV: the column holding each document's name.")
+@click.option("--label-column", help="doccano: the spans' key (default label/labels/entities).")
+@click.option("--offset-unit", type=click.Choice(["codepoint", "utf16", "grapheme"]),
+              help="doccano, Label Studio: what the offsets count (default: the format's).")
 def import_command(
     project: Path, paths: tuple[Path, ...], format_name: str, annotator: str | None,
-    add_labels: bool, text_column: str, name_column: str,
+    add_labels: bool, text_column: str, name_column: str, label_column: str | None = None,
+    offset_unit: str | None = None,
 ) -> None:
     """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
     from annotator.cli.progress import progress_bar
     from annotator.formats.importer import import_paths
 
-    options = ImportOptions(annotator, add_labels, text_column, name_column)
+    options = ImportOptions(
+        annotator, add_labels, text_column, name_column, label_column, offset_unit
+    )
     with _open(project) as p, progress_bar("importing") as progress:
         result = run(
             lambda: import_paths(
@@ -162,14 +168,20 @@ def import_command(
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator (repeatable).")
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
+@click.option("--offset-unit", type=click.Choice(["codepoint", "utf16", "grapheme"]),
+              help="doccano, Label Studio: what the offsets count (default: the format's).")
+@click.option("--token-spans", type=click.Choice(["expand", "drop"]), default="expand",
+              show_default=True,
+              help="Token formats: a span inside a token is widened to it or left out.")
 def export_command(
     project: Path, format_name: str, output: Path, annotators: tuple[str, ...],
-    documents: tuple[str, ...], labels: tuple[str, ...],
+    documents: tuple[str, ...], labels: tuple[str, ...], offset_unit: str | None = None,
+    token_spans: str = "expand",
 ) -> None:
     """Export PROJECT's documents and annotations."""
     from annotator.formats.export import export
 
-    options = ExportOptions(ExportSelection(annotators, documents, labels))
+    options = ExportOptions(ExportSelection(annotators, documents, labels), offset_unit, token_spans)
     with _open(project, readonly=True) as p:
         report = run(lambda: export(p, format_name, output, options))
     for warning in report.warnings:

@@ -18,6 +18,7 @@ class ImportOptions:
     add_labels: bool = False  # add unknown labels to the schema instead of refusing
     text_column: str = "text"  # csv
     name_column: str = "name"  # csv
+    label_column: str | None = None  # doccano: the spans' key when not label/labels/entities
     # doccano, Label Studio: what the file's offsets count (an OffsetUnit value); None
     # means the format's default (doccano UTF-16; Label Studio checked against value.text).
     offset_unit: str | None = None

@@ -52,6 +52,11 @@ FORMATS: dict[str, FormatInfo] = {
             "annotation (document, annotator, label, start, end, text, attributes).",
             writer_module_name="csv_annotations",
         ),
+        FormatInfo(
+            "doccano", "doccano JSONL", "doccano", (), True, True,
+            "doccano's sequence labelling export: text with [start, end, label] spans "
+            "(and entities/relations); offsets in UTF-16 units or grapheme clusters.",
+        ),
     )
 }
 

@@ -1,0 +1,178 @@
+"""doccano's sequence-labelling JSONL.
+
+    {"text": "...", "label": [[0, 2, "ORG"], [11, 17, "MISC"]]}
+    {"text": "...", "entities": [{"id": 0, "start_offset": 0, "end_offset": 6, "label": "ORG"}],
+     "relations": [{"id": 0, "from_id": 0, "to_id": 1, "type": "foundedAt"}]}
+
+Spans sit under ``label`` (today's export), ``labels`` (older docs) or ``entities`` (with
+relations, or 2019's list form), as ``[start, end, label]`` lists or dicts. doccano counts
+offsets in UTF-16 units (JavaScript strings), or in grapheme clusters when the project
+counts them so; the export does not record which, so ``offset_unit`` says (UTF-16 by
+default). Records may be pretty-printed over several lines, as doccano's own example is.
+Everything else in a record is kept in the document's meta.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import UserError
+from annotator.core.model import Annotation, Relation
+from annotator.core.offsets import Boundaries
+from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
+from annotator.formats.common import (
+    Fail,
+    Losses,
+    SourceText,
+    annotator_for,
+    count,
+    failing,
+    make_annotation,
+)
+from annotator.formats.output import open_output
+from annotator.formats.text import decode, read_bytes
+from annotator.formats.units import OffsetUnit, UnitMap
+from annotator.storage.project import NewDocument
+
+SPAN_KEYS = ("label", "labels", "entities")
+_NOT_META = {"text", "relations", "name", "username", *SPAN_KEYS}
+
+
+def unit_of(value: str | None) -> OffsetUnit:
+    try:
+        return OffsetUnit(value or OffsetUnit.UTF16)
+    except ValueError:
+        raise UserError(
+            f"unknown offset unit {value!r}; use {', '.join(u.value for u in OffsetUnit)}"
+        ) from None
+
+
+def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
+    content, _ = decode(read_bytes(path), path)
+    unit = unit_of(options.offset_unit)
+    docs = [
+        _document(record, failing(path, line), f"{name} {k}", unit, options)
+        for k, (line, record) in enumerate(_records(content, path), 1)
+    ]
+    if not docs:
+        raise UserError("holds no records", path)
+    return docs
+
+
+def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
+    """(line, object) for each JSON value in the file, whatever the line breaks."""
+    decoder = json.JSONDecoder()
+    pos = 0
+    while True:
+        while pos < len(content) and content[pos] in " \t\r\n\ufeff":
+            pos += 1
+        if pos == len(content):
+            return
+        line = content.count("\n", 0, pos) + 1
+        try:
+            value, pos = decoder.raw_decode(content, pos)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+        except RecursionError:
+            raise UserError("the JSON is nested too deeply", path, line) from None
+        # A JSON list of records is accepted as well as one record per line.
+        yield from ((line, v) for v in value) if isinstance(value, list) else [(line, value)]
+
+
+def _document(
+    record: Any, fail: Fail, default_name: str, unit: OffsetUnit, options: ImportOptions
+) -> NewDocument:
+    if not isinstance(record, dict):
+        raise fail("each record must be a JSON object")
+    raw = record.get(options.text_column)
+    if not isinstance(raw, str) or not raw.strip():
+        raise fail(f'"{options.text_column}" must be a non-empty string')
+    source = SourceText(raw)
+    units = UnitMap(raw, unit)
+    keys = (options.label_column,) if options.label_column else SPAN_KEYS
+    raw_spans: Any = next((record[k] for k in keys if record.get(k) is not None), [])
+    if not isinstance(raw_spans, list):
+        raise fail(f'"{next(k for k in keys if k in record)}" must be a list of spans')
+    annotator = annotator_for(record.get("username"), options, fail) if raw_spans else ""
+    annotations: list[Annotation] = []
+    ids: dict[Any, str] = {}
+    for k, item in enumerate(raw_spans, 1):
+        if isinstance(item, dict):
+            start, end, label = item.get("start_offset"), item.get("end_offset"), item.get("label")
+            ident = item.get("id", k)
+        elif isinstance(item, list) and len(item) == 3:
+            (start, end, label), ident = item, k
+        else:
+            raise fail(f"span {k} is neither [start, end, label] nor an object")
+        if type(start) is not int or type(end) is not int:
+            raise fail(f"span {k}: start and end must be whole numbers")
+        try:
+            start, end = units.from_unit(start), units.from_unit(end)
+        except ValueError as exc:
+            raise fail(f"span {k}: {exc} (offsets counted in {unit.value})") from None
+        a = make_annotation(source, start, end, label, annotator, fail, ident=f"e{ident}")
+        ids[ident] = a.id
+        annotations.append(a)
+    relations = []
+    for k, item in enumerate(record.get("relations") or [], 1):
+        if not isinstance(item, dict) or not isinstance(item.get("type"), str):
+            raise fail(f"relation {k} must be an object with from_id, to_id and type")
+        ends = [ids.get(item.get("from_id")), ids.get(item.get("to_id"))]
+        if None in ends:
+            raise fail(f"relation {k} refers to a missing entity")
+        relations.append(Relation(f"r{k}", str(ends[0]), str(ends[1]), item["type"]))
+    meta = {key: v for key, v in record.items() if key not in _NOT_META and key not in keys}
+    meta.pop(options.text_column, None)
+    name = record["name"] if isinstance(record.get("name"), str) else default_name
+    return NewDocument(
+        name, source.text, meta=meta, annotations=tuple(annotations), relations=tuple(relations)
+    )
+
+
+def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
+    unit = unit_of(options.offset_unit)
+    report = ExportReport()
+    losses = Losses(report)
+    with open_output(output) as out:
+        for k, doc in enumerate(docs, 1):
+            out.write(json.dumps(_record(k, doc, unit, losses), ensure_ascii=False) + "\n")
+            count(report, doc)
+            losses.multiple_annotators(doc, "doccano")
+    losses.finish()
+    return report
+
+
+def _record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses) -> dict[str, Any]:
+    text = doc.document.text
+    units = UnitMap(text, unit)
+    spans = []
+    for a in doc.annotations:
+        try:
+            spans.append((units.to_unit(a.start), units.to_unit(a.end), a.label))
+        except ValueError:
+            # Only grapheme counting can fail: widen the span to whole clusters.
+            s, e = Boundaries(text).snap_to_graphemes(a.start, a.end)
+            spans.append((units.to_unit(s), units.to_unit(e), a.label))
+            losses.add(
+                "spans that split a grapheme cluster were widened to whole clusters",
+                f"{doc.document.name!r} at {a.start}-{a.end}",
+            )
+        if a.attributes:
+            losses.add("doccano has no place for attributes", f"{doc.document.name!r}: {a.label}")
+    record: dict[str, Any] = {"id": k, "name": doc.document.name, "text": text}
+    if not doc.relations:
+        record["label"] = [list(s) for s in spans]
+        return record
+    index = {a.id: i for i, a in enumerate(doc.annotations)}
+    record["entities"] = [
+        {"id": i, "start_offset": s, "end_offset": e, "label": label}
+        for i, (s, e, label) in enumerate(spans)
+    ]
+    record["relations"] = [
+        {"id": i, "from_id": index[r.from_id], "to_id": index[r.to_id], "type": r.type}
+        for i, r in enumerate(doc.relations)
+    ]
+    return record
