@@ -5,6 +5,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from annotator.core import tokens
 from annotator.core.offsets import BIDI_MARKS
 from annotator.core.tokens import Token, sentences, tokenize
 
@@ -129,3 +130,16 @@ def test_sentence_properties(text):
         assert previous_end <= s < e and s in starts and e in ends
         previous_end = e
     assert sum(1 for t in toks for s, e in spans if s <= t.start and t.end <= e) == len(toks)
+
+
+@given(generated)
+def test_fast_path_finds_the_same_tokens(text):
+    exact = [m.span() for m in tokens._EXACT.finditer(text) if m.lastgroup != "skip"]
+    fast = [m.span() for m in tokens._FAST.finditer(text)]
+    if tokens._FAST_TEXT.fullmatch(text) and not tokens._STRAY_EXTENDER.search(text):
+        assert fast == exact
+
+
+def test_the_fast_path_takes_ordinary_arabic_news():
+    text = "قالَ الرئيس، في ١٩٣١: «نعم» — 34.3%… https://x.org #وسم \u200eالخبر"
+    assert tokens._FAST_TEXT.fullmatch(text) and not tokens._STRAY_EXTENDER.search(text)
