@@ -130,6 +130,7 @@ def _check_schema(
                     f"document {doc.name!r}: unknown label {a.label!r} "
                     "(add it to the schema, or import with --add-labels)",
                     path,
+                    doc.line,
                 )
         for r in doc.relations:
             if schema.relation_type(r.type) is None:
@@ -137,4 +138,5 @@ def _check_schema(
                     f"document {doc.name!r}: unknown relation type {r.type!r} "
                     "(add it to the schema, or import with --add-labels)",
                     path,
+                    doc.line,
                 )

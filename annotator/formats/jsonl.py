@@ -83,7 +83,7 @@ def parse_line(
             raise fail(f"relation {k} has no type")
         relations.append(Relation(str(raw.get("id", "")), ends[0], ends[1], raw["type"]))
     return NewDocument(
-        doc_name, text, source, meta, tuple(annotations), tuple(relations), status
+        doc_name, text, source, meta, tuple(annotations), tuple(relations), status, number
     )
 
 

@@ -69,6 +69,7 @@ class NewDocument:
     annotations: tuple[Annotation, ...] = ()
     relations: tuple[Relation, ...] = ()
     status: dict[str, Status] = field(default_factory=dict)
+    line: int | None = None  # where it starts in the file it came from, for messages
 
 
 @dataclass
@@ -499,7 +500,9 @@ class Project:
         report.annotations += len(rows)
         rel_rows = []
         for r in doc.relations:
-            rel_rows.append((new_id(), id_map[r.from_id], id_map[r.to_id], r.type, stamp))
+            rel_id = r.id if r.id and r.id not in taken_ids and not self._relation_id_taken(r.id) else new_id()
+            taken_ids.add(rel_id)
+            rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
         before = self.conn.total_changes
         self.conn.executemany(
             "INSERT OR IGNORE INTO relations (id, from_id, to_id, type, created) "
@@ -511,6 +514,12 @@ class Project:
     def _id_taken(self, annotation_id: str) -> bool:
         return (
             self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
+            is not None
+        )
+
+    def _relation_id_taken(self, relation_id: str) -> bool:
+        return (
+            self.conn.execute("SELECT 1 FROM relations WHERE id = ?", (relation_id,)).fetchone()
             is not None
         )
 
