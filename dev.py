@@ -25,12 +25,34 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 # What Qt's offscreen platform needs (Debian names), and what a real window adds.
-QT_LIBS = ["libegl1", "libgl1", "libfontconfig1", "libfreetype6", "libxkbcommon0",
-           "libglib2.0-0", "libdbus-1-3"]
-QT_X11_LIBS = ["libx11-6", "libx11-xcb1", "libxkbcommon-x11-0", "libxcb1", "libxcb-cursor0",
-               "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
-               "libxcb-render0", "libxcb-render-util0", "libxcb-shape0", "libxcb-shm0",
-               "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1"]
+QT_LIBS = [
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libfreetype6",
+    "libxkbcommon0",
+    "libglib2.0-0",
+    "libdbus-1-3",
+]
+QT_X11_LIBS = [
+    "libx11-6",
+    "libx11-xcb1",
+    "libxkbcommon-x11-0",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-util1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+]
 
 # The core's tests also run with Qt made unimportable: the core must not need it.
 CORE_TESTS = ["tests/core", "tests/storage", "tests/formats", "tests/review", "tests/cli"]
@@ -54,8 +76,19 @@ def setup() -> None:
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != wanted:
         say("installing annotator and its test tools into .venv")
-        if run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-               "-e", ".[test]") != 0:
+        if (
+            run(
+                PYTHON,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-e",
+                ".[test]",
+            )
+            != 0
+        ):
             sys.exit("dev.py: pip could not install the project (see above)")
         stamp.write_text(wanted)
 
@@ -68,9 +101,12 @@ def ensure_system_libraries(packages: list[str]) -> None:
     if not shutil.which("dpkg-query") or not shutil.which("apt-get"):
         return
     missing = [
-        p for p in packages
-        if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True,
-                          text=True).stdout.strip() != "install ok installed"
+        p
+        for p in packages
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True
+        ).stdout.strip()
+        != "install ok installed"
     ]
     if not missing:
         return
@@ -85,11 +121,15 @@ def app(args: list[str]) -> int:
     setup()
     headless = os.environ.get("QT_QPA_PLATFORM") == "offscreen"
     ensure_system_libraries(QT_LIBS if headless else QT_LIBS + QT_X11_LIBS)
-    if sys.platform == "linux" and not headless and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if (
+        sys.platform == "linux"
+        and not headless
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
-        sys.exit("dev.py: no display to open a window on (DISPLAY is not set); "
-                 "run it on a desktop, or under xvfb-run")
+        sys.exit(
+            "dev.py: no display to open a window on (DISPLAY is not set); "
+            "run it on a desktop, or under xvfb-run"
+        )
     return run(BIN / "annotator", *args)
 
 
@@ -101,14 +141,22 @@ def test(args: list[str]) -> int:
         ("lint", [BIN / "ruff", "check", "annotator", "tests", "benchmarks", "dev.py"]),
         ("architecture", [BIN / "lint-imports"]),
         ("types", [PYTHON, "-m", "mypy"]),
-        ("core without Qt", [PYTHON, "-c",
-                             "import sys; sys.modules['PySide6'] = None; import pytest; "
-                             f"sys.exit(pytest.main(['-q', '-p', 'no:pytestqt', *{CORE_TESTS!r}]))"]),
+        (
+            "core without Qt",
+            [
+                PYTHON,
+                "-c",
+                "import sys; sys.modules['PySide6'] = None; import pytest; "
+                f"sys.exit(pytest.main(['-q', '-p', 'no:pytestqt', *{CORE_TESTS!r}]))",
+            ],
+        ),
         ("tests", [PYTHON, "-m", "pytest", *args]),
     ]
     for name, command in steps:
-        say(f"{name}: " + " ".join(Path(str(c)).name if i == 0 else str(c)
-                                   for i, c in enumerate(command)))
+        say(
+            f"{name}: "
+            + " ".join(Path(str(c)).name if i == 0 else str(c) for i, c in enumerate(command))
+        )
         code = run(*command, env=env)
         if code != 0:
             say(f"{name} failed")

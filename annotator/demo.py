@@ -54,8 +54,14 @@ def demo_documents(sources: Path) -> list[NewDocument]:
                 end = start + len(span["text"])
                 annotations.append(
                     Annotation(
-                        f"{annotator}-{article.stem}-{span['id']}", 0, annotator, span["label"],
-                        start, end, span["text"], span.get("attributes", {}),
+                        f"{annotator}-{article.stem}-{span['id']}",
+                        0,
+                        annotator,
+                        span["label"],
+                        start,
+                        end,
+                        span["text"],
+                        span.get("attributes", {}),
                     )
                 )
             relations += [
@@ -68,8 +74,15 @@ def demo_documents(sources: Path) -> list[NewDocument]:
                 for r in entry.get("relations", [])
             ]
         docs.append(
-            NewDocument(article.stem, text, f"demo/{article.name}", {}, tuple(annotations),
-                        tuple(relations), status)
+            NewDocument(
+                article.stem,
+                text,
+                f"demo/{article.name}",
+                {},
+                tuple(annotations),
+                tuple(relations),
+                status,
+            )
         )
     return docs
 

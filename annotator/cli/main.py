@@ -57,9 +57,7 @@ def run(fn: Any) -> Any:
         raise UserErrorExit(str(exc)) from None
 
 
-project_argument = click.argument(
-    "project", type=click.Path(path_type=Path, dir_okay=False)
-)
+project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
 
 
 @click.group(cls=DefaultToOpen, invoke_without_command=True)
@@ -94,10 +92,15 @@ def open_command(project: Path | None, annotator_name: str | None = None) -> Non
 
 @cli.command("new")
 @project_argument
-@click.option("--schema", "schema_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="A schema JSON file (default: the news schema).")
+@click.option(
+    "--schema",
+    "schema_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A schema JSON file (default: the news schema).",
+)
 def new_command(project: Path, schema_file: Path | None) -> None:
     """Create an empty PROJECT file."""
+
     def create() -> None:
         schema = load_schema(schema_file) if schema_file else None
         Project.create(project, schema).close()
@@ -109,20 +112,38 @@ def new_command(project: Path, schema_file: Path | None) -> None:
 @cli.command("import")
 @project_argument
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "format_name", default="auto", show_default=True,
-              type=click.Choice(["auto"] + [f.name for f in FORMATS.values() if f.can_import]),
-              help="The format of the files; auto goes by each file's extension.")
+@click.option(
+    "--format",
+    "format_name",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto"] + [f.name for f in FORMATS.values() if f.can_import]),
+    help="The format of the files; auto goes by each file's extension.",
+)
 @click.option("--annotator", help="Annotator of imported annotations that name none.")
 @click.option("--add-labels", is_flag=True, help="Add unknown labels to the schema.")
 @click.option("--text-column", default="text", show_default=True, help="CSV: the text column.")
-@click.option("--name-column", default="name", show_default=True,
-              help="CSV: the column holding each document's name.")
+@click.option(
+    "--name-column",
+    default="name",
+    show_default=True,
+    help="CSV: the column holding each document's name.",
+)
 @click.option("--label-column", help="doccano: the spans' key (default label/labels/entities).")
-@click.option("--offset-unit", type=click.Choice(["codepoint", "utf16", "grapheme"]),
-              help="doccano, Label Studio: what the offsets count (default: the format's).")
+@click.option(
+    "--offset-unit",
+    type=click.Choice(["codepoint", "utf16", "grapheme"]),
+    help="doccano, Label Studio: what the offsets count (default: the format's).",
+)
 def import_command(
-    project: Path, paths: tuple[Path, ...], format_name: str, annotator: str | None,
-    add_labels: bool, text_column: str, name_column: str, label_column: str | None = None,
+    project: Path,
+    paths: tuple[Path, ...],
+    format_name: str,
+    annotator: str | None,
+    add_labels: bool,
+    text_column: str,
+    name_column: str,
+    label_column: str | None = None,
     offset_unit: str | None = None,
 ) -> None:
     """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
@@ -144,14 +165,19 @@ def import_command(
         click.echo(f"duplicate: {name} has the same text as {existing}; not added again")
     for skipped in result.skipped:
         click.echo(f"skipped {skipped}: not a format annotator reads", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if result.added_labels:
         click.echo("added labels: " + ", ".join(result.added_labels))
     r = result.report
     click.echo(
         f"imported {len(r.added)} documents, {r.annotations} annotations, "
         f"{r.relations} relations from {result.files} files"
-        + (f" ({r.skipped_annotations} annotations were already there)"
-           if r.skipped_annotations else "")
+        + (
+            f" ({r.skipped_annotations} annotations were already there)"
+            if r.skipped_annotations
+            else ""
+        )
     )
     for error in result.errors:
         click.echo(f"annotator: error: {error}; nothing of it was imported", err=True)
@@ -161,27 +187,50 @@ def import_command(
 
 @cli.command("export")
 @project_argument
-@click.option("--format", "format_name", required=True,
-              type=click.Choice([f.name for f in FORMATS.values() if f.can_export]))
-@click.option("--output", "-o", required=True, type=click.Path(path_type=Path),
-              help="The file (or folder, for formats that write one) to write.")
+@click.option(
+    "--format",
+    "format_name",
+    required=True,
+    type=click.Choice([f.name for f in FORMATS.values() if f.can_export]),
+)
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The file (or folder, for formats that write one) to write.",
+)
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator (repeatable).")
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
-@click.option("--offset-unit", type=click.Choice(["codepoint", "utf16", "grapheme"]),
-              help="doccano, Label Studio: what the offsets count (default: the format's).")
-@click.option("--token-spans", type=click.Choice(["expand", "drop"]), default="expand",
-              show_default=True,
-              help="Token formats: a span inside a token is widened to it or left out.")
+@click.option(
+    "--offset-unit",
+    type=click.Choice(["codepoint", "utf16", "grapheme"]),
+    help="doccano, Label Studio: what the offsets count (default: the format's).",
+)
+@click.option(
+    "--token-spans",
+    type=click.Choice(["expand", "drop"]),
+    default="expand",
+    show_default=True,
+    help="Token formats: a span inside a token is widened to it or left out.",
+)
 def export_command(
-    project: Path, format_name: str, output: Path, annotators: tuple[str, ...],
-    documents: tuple[str, ...], labels: tuple[str, ...], offset_unit: str | None = None,
+    project: Path,
+    format_name: str,
+    output: Path,
+    annotators: tuple[str, ...],
+    documents: tuple[str, ...],
+    labels: tuple[str, ...],
+    offset_unit: str | None = None,
     token_spans: str = "expand",
 ) -> None:
     """Export PROJECT's documents and annotations."""
     from annotator.formats.export import export
 
-    options = ExportOptions(ExportSelection(annotators, documents, labels), offset_unit, token_spans)
+    options = ExportOptions(
+        ExportSelection(annotators, documents, labels), offset_unit, token_spans
+    )
     with _open(project, readonly=True) as p:
         report = run(lambda: export(p, format_name, output, options))
     for warning in report.warnings:
@@ -248,10 +297,18 @@ def check_command(project: Path) -> None:
 
 @cli.command("schema")
 @project_argument
-@click.option("--import", "import_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Replace the schema with this JSON file's.")
-@click.option("--export", "export_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the schema to this JSON file.")
+@click.option(
+    "--import",
+    "import_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Replace the schema with this JSON file's.",
+)
+@click.option(
+    "--export",
+    "export_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the schema to this JSON file.",
+)
 def schema_command(project: Path, import_file: Path | None, export_file: Path | None) -> None:
     """Show PROJECT's labels, or import/export the schema as JSON."""
     if import_file and export_file:
@@ -265,8 +322,10 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:
-                click.echo(f"{lb.shortcut or '-'}\t{lb.name}\t{lb.kind.value}\t{lb.color}\t"
-                           f"{lb.description}")
+                click.echo(
+                    f"{lb.shortcut or '-'}\t{lb.name}\t{lb.kind.value}\t{lb.color}\t"
+                    f"{lb.description}"
+                )
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from itertools import pairwise
 
 import regex
 
@@ -81,7 +82,7 @@ class Boundaries:
         spans: list[tuple[int, int]] = []
         g = self.graphemes
         run_start: int | None = None
-        for a, b in zip(g, g[1:], strict=False):
+        for a, b in pairwise(g):
             kind = _cluster_kind(self.text[a:b])
             if kind == "word":
                 if run_start is None:

@@ -23,7 +23,7 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
             "name the text column with --text-column",
             path,
         )
-    docs = []
+    docs: list[NewDocument] = []
     try:
         for row in reader:
             line = reader.line_num
@@ -32,9 +32,7 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
             text = normalise(row[text_column] or "")
             if not text.strip():
                 raise UserError(f"the {text_column!r} cell is empty", path, line)
-            meta = {
-                k: v for k, v in row.items() if k not in (text_column, name_column) and v
-            }
+            meta = {k: v for k, v in row.items() if k not in (text_column, name_column) and v}
             meta["encoding"] = encoding
             doc_name = row.get(name_column) or f"{name} row {len(docs) + 1}"
             docs.append(NewDocument(name=doc_name, text=text, source=str(path), meta=meta))

@@ -51,7 +51,9 @@ def iter_documents(project: Project, selection: ExportSelection) -> Iterator[Exp
         yield ExportedDocument(project.document(info.id), anns, rels, statuses)
 
 
-def export(project: Project, format_name: str, output: Path, options: ExportOptions) -> ExportReport:
+def export(
+    project: Project, format_name: str, output: Path, options: ExportOptions
+) -> ExportReport:
     fmt = get_format(format_name)
     if not fmt.can_export:
         raise UserError(f"the {fmt.name} format can only be imported")

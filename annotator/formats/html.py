@@ -20,7 +20,8 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, favor_precision=True, include_comments=False
     )
-    text = normalise(extracted.text or "") if extracted is not None else ""
+    # bare_extraction gives a Document object (a dict only with as_dict=True)
+    text = normalise(getattr(extracted, "text", None) or "")
     if not text.strip():
         raise UserError("no article text was found in this HTML page", path)
     meta = {"encoding": encoding, "extracted_from": "html"}

@@ -27,9 +27,14 @@ class ImportResult:
     errors: list[UserError] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # files in folders of no known format
     added_labels: list[str] = field(default_factory=list)
+    # What a format could not carry as it was ("file: document: what"); a reader puts
+    # a document's in its meta["import_warnings"], where they stay for later.
+    warnings: list[str] = field(default_factory=list)
 
 
-def collect_files(paths: Iterable[Path], format_name: str) -> tuple[list[tuple[Path, Path]], list[Path]]:
+def collect_files(
+    paths: Iterable[Path], format_name: str
+) -> tuple[list[tuple[Path, Path]], list[Path]]:
     """(file, the root it was named under) for every file to read, and those skipped."""
     files: list[tuple[Path, Path]] = []
     skipped: list[Path] = []
@@ -37,7 +42,9 @@ def collect_files(paths: Iterable[Path], format_name: str) -> tuple[list[tuple[P
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(p.startswith(".") for p in child.relative_to(path).parts):
+                if not child.is_file() or any(
+                    p.startswith(".") for p in child.relative_to(path).parts
+                ):
                     continue
                 if (format_name == "auto" and format_for_suffix(child.suffix) is None) or (
                     only and child.suffix.lower() not in only
@@ -72,7 +79,9 @@ def document_name(path: Path, root: Path) -> str:
     return path.relative_to(root).with_suffix("").as_posix()
 
 
-def read_file(path: Path, root: Path, format_name: str, options: ImportOptions) -> list[NewDocument]:
+def read_file(
+    path: Path, root: Path, format_name: str, options: ImportOptions
+) -> list[NewDocument]:
     fmt = _format_of(path, format_name)
     docs: list[NewDocument] = fmt.module().read(path, document_name(path, root), options)
     return docs
@@ -103,6 +112,9 @@ def import_paths(
         encoding = file_docs[0].meta.get("encoding") if file_docs else None
         if encoding:
             result.encodings[str(path)] = str(encoding)
+        result.warnings += [
+            f"{path}: {d.name}: {w}" for d in file_docs for w in d.meta.get("import_warnings", ())
+        ]
         docs.extend(file_docs)
     if progress:
         progress(len(files), len(files), files[-1][0] if files else Path())

@@ -67,8 +67,16 @@ def parse_line(
         seen.add(ann.id)
         annotations.append(
             Annotation(
-                ann.id, 0, ann.annotator, ann.label, shift(ann.start), shift(ann.end), ann.text,
-                ann.attributes, ann.created, ann.modified,
+                ann.id,
+                0,
+                ann.annotator,
+                ann.label,
+                shift(ann.start),
+                shift(ann.end),
+                ann.text,
+                ann.attributes,
+                ann.created,
+                ann.modified,
             )
         )
     relations = []
@@ -134,8 +142,16 @@ def _annotation(
     if not isinstance(attributes, dict):
         raise fail(f"{where}: attributes must be an object")
     return Annotation(
-        ident, 0, who.strip(), label, start, end, span, attributes,
-        str(raw.get("created", "")), str(raw.get("modified", "")),
+        ident,
+        0,
+        who.strip(),
+        label,
+        start,
+        end,
+        span,
+        attributes,
+        str(raw.get("created", "")),
+        str(raw.get("modified", "")),
     )
 
 
@@ -172,8 +188,7 @@ def document_record(doc: ExportedDocument) -> dict[str, Any]:
             for a in doc.annotations
         ],
         "relations": [
-            {"id": r.id, "from": r.from_id, "to": r.to_id, "type": r.type}
-            for r in doc.relations
+            {"id": r.id, "from": r.from_id, "to": r.to_id, "type": r.type} for r in doc.relations
         ],
     }
 

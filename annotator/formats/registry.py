@@ -35,25 +35,50 @@ FORMATS: dict[str, FormatInfo] = {
     f.name: f
     for f in (
         FormatInfo(
-            "jsonl", "Native JSONL", "jsonl", (".jsonl",), True, True,
+            "jsonl",
+            "Native JSONL",
+            "jsonl",
+            (".jsonl",),
+            True,
+            True,
             "One document per line with its annotations and relations; lossless.",
         ),
         FormatInfo(
-            "txt", "Plain text", "text", (".txt", ".md"), True, False,
+            "txt",
+            "Plain text",
+            "text",
+            (".txt", ".md"),
+            True,
+            False,
             "An article per file: UTF-8, UTF-8 or UTF-16 with a BOM, or Windows-1256.",
         ),
         FormatInfo(
-            "html", "HTML page", "html", (".html", ".htm"), True, False,
+            "html",
+            "HTML page",
+            "html",
+            (".html", ".htm"),
+            True,
+            False,
             "The article's main text, without menus and footers.",
         ),
         FormatInfo(
-            "csv", "CSV table", "csv_table", (".csv",), True, True,
+            "csv",
+            "CSV table",
+            "csv_table",
+            (".csv",),
+            True,
+            True,
             "Import: one article per row, its text in a named column. Export: one row per "
             "annotation (document, annotator, label, start, end, text, attributes).",
             writer_module_name="csv_annotations",
         ),
         FormatInfo(
-            "doccano", "doccano JSONL", "doccano", (), True, True,
+            "doccano",
+            "doccano JSONL",
+            "doccano",
+            (),
+            True,
+            True,
             "doccano's sequence labelling export: text with [start, end, label] spans "
             "(and entities/relations); offsets in UTF-16 units or grapheme clusters.",
         ),
@@ -72,6 +97,4 @@ def get_format(name: str) -> FormatInfo:
 
 def format_for_suffix(suffix: str) -> FormatInfo | None:
     suffix = suffix.lower()
-    return next(
-        (f for f in FORMATS.values() if f.can_import and suffix in f.suffixes), None
-    )
+    return next((f for f in FORMATS.values() if f.can_import and suffix in f.suffixes), None)

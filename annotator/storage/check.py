@@ -72,7 +72,10 @@ def check_project(project: Project) -> list[Problem]:
                 rtype.to_kinds and kinds[1] not in rtype.to_kinds
             ):
                 problems.append(
-                    Problem(at, f"{r.type} goes from {source.label} to {target.label}, "
-                            "which the schema does not allow")
+                    Problem(
+                        at,
+                        f"{r.type} goes from {source.label} to {target.label}, "
+                        "which the schema does not allow",
+                    )
                 )
     return problems

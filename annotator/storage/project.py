@@ -109,7 +109,7 @@ class Project:
                 migrate(project.db)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            project.db["meta"].insert_all(
+            project.db.table("meta").insert_all(
                 [
                     {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                     {"key": "created", "value": now()},
@@ -174,7 +174,7 @@ class Project:
             for migrate in MIGRATIONS[version:]:
                 migrate(self.db)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.db["meta"].upsert(
+            self.db.table("meta").upsert(
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
             )
 
@@ -287,20 +287,19 @@ class Project:
                 "position": position,
             }
             if lb.name in existing:
-                self.db["labels"].update(existing[lb.name], row)
+                self.db.table("labels").update(existing[lb.name], row)
             else:
-                self.db["labels"].insert(row)
+                self.db.table("labels").insert(row)
         gone = [n for n in existing if schema.label(n) is None]
         for name in gone:
             self.conn.execute("DELETE FROM labels WHERE name = ?", (name,))
         used_types = {r["type"] for r in self.db.query("SELECT DISTINCT type FROM relations")}
-        self.conn.execute(
-            "DELETE FROM relation_types WHERE name NOT IN (%s)"
-            % ",".join("?" * len(used_types | {rt.name for rt in schema.relation_types})),
-            [*used_types, *(rt.name for rt in schema.relation_types)],
-        )
+        keep_types = used_types | {rt.name for rt in schema.relation_types}
+        for (name,) in self.conn.execute("SELECT name FROM relation_types").fetchall():
+            if name not in keep_types:
+                self.conn.execute("DELETE FROM relation_types WHERE name = ?", (name,))
         for rt in schema.relation_types:
-            self.db["relation_types"].upsert(
+            self.db.table("relation_types").upsert(
                 {
                     "name": rt.name,
                     "from_kinds": json.dumps([k.value for k in rt.from_kinds]),
@@ -335,9 +334,7 @@ class Project:
 
     def label_ids(self) -> dict[str, int]:
         if self._label_ids is None:
-            self._label_ids = {
-                r[1]: r[0] for r in self.conn.execute("SELECT id, name FROM labels")
-            }
+            self._label_ids = {r[1]: r[0] for r in self.conn.execute("SELECT id, name FROM labels")}
         return self._label_ids
 
     # ----- annotators ----------------------------------------------------------------
@@ -493,14 +490,18 @@ class Project:
                 )
             )
         self.conn.executemany(
-            "INSERT INTO annotations (id, document_id, annotator_id, label_id, start, \"end\", "
+            'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
             "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         report.annotations += len(rows)
         rel_rows = []
         for r in doc.relations:
-            rel_id = r.id if r.id and r.id not in taken_ids and not self._relation_id_taken(r.id) else new_id()
+            rel_id = (
+                r.id
+                if r.id and r.id not in taken_ids and not self._relation_id_taken(r.id)
+                else new_id()
+            )
             taken_ids.add(rel_id)
             rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
         before = self.conn.total_changes
@@ -534,7 +535,15 @@ class Project:
     @staticmethod
     def _annotation(row: tuple[Any, ...]) -> Annotation:
         return Annotation(
-            row[0], row[1], row[2], row[3], row[4], row[5], row[6], json.loads(row[7]), row[8],
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            json.loads(row[7]),
+            row[8],
             row[9],
         )
 
@@ -542,7 +551,8 @@ class Project:
         self, document_id: int | None = None, annotator: str | None = None
     ) -> list[Annotation]:
         """Annotations in reading order, optionally of one document and/or one annotator."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if document_id is not None:
             where.append("a.document_id = ?")
             args.append(document_id)
@@ -643,7 +653,15 @@ class Project:
                 ),
             )
         return Annotation(
-            old.id, old.document_id, old.annotator, new_label, s, e, text, attrs, old.created,
+            old.id,
+            old.document_id,
+            old.annotator,
+            new_label,
+            s,
+            e,
+            text,
+            attrs,
+            old.created,
             stamp,
         )
 
@@ -659,8 +677,14 @@ class Project:
         """Put back a deleted span (same id) and its relations."""
         with self.write():
             self.add_annotation(
-                ann.document_id, ann.annotator, ann.label, ann.start, ann.end, ann.attributes,
-                ann.id, ann.created,
+                ann.document_id,
+                ann.annotator,
+                ann.label,
+                ann.start,
+                ann.end,
+                ann.attributes,
+                ann.id,
+                ann.created,
             )
             for r in relations:
                 self.add_relation(r.from_id, r.to_id, r.type, relation_id=r.id)
@@ -723,7 +747,8 @@ class Project:
             "SELECT r.id, r.from_id, r.to_id, r.type FROM relations r "
             "JOIN annotations a ON a.id = r.from_id JOIN annotators an ON an.id = a.annotator_id"
         )
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if document_id is not None:
             where.append("a.document_id = ?")
             args.append(document_id)
@@ -797,7 +822,9 @@ class Project:
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
             check_same_thread=False,
         )
     else:

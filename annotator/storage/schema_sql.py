@@ -96,7 +96,7 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.create_view("annotations_view", ANNOTATIONS_VIEW)
-    db["documents"].enable_fts(["name", "text"], create_triggers=True, tokenize="unicode61")
+    db.table("documents").enable_fts(["name", "text"], create_triggers=True, tokenize="unicode61")
 
 
 # MIGRATIONS[v] turns a version-v file into version v+1; index 0 builds a new file.

@@ -29,9 +29,9 @@ def project_stats(project: Project) -> dict[str, Any]:
     ):
         per_annotator[name]["status"][status] = n
     for entry in per_annotator.values():
-        entry["status"]["not_started"] = docs - entry["status"]["in_progress"] - entry["status"][
-            "done"
-        ]
+        entry["status"]["not_started"] = (
+            docs - entry["status"]["in_progress"] - entry["status"]["done"]
+        )
     labels = {
         label: n
         for label, n in q(

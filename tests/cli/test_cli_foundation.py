@@ -53,7 +53,9 @@ def test_a_bad_file_is_one_line_naming_it_and_exit_2(project: Path, tmp_path: Pa
     bad.write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
     code, _, err = invoke("import", project, bad)
     assert code == 2
-    assert re.fullmatch(rf"annotator: error: {re.escape(str(bad))}, line 2: malformed JSON.*\n", err)
+    assert re.fullmatch(
+        rf"annotator: error: {re.escape(str(bad))}, line 2: malformed JSON.*\n", err
+    )
     assert "Traceback" not in err
 
 
@@ -95,7 +97,7 @@ def test_schema_export_and_import(project: Path, tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     assert invoke("schema", project, "--import", path)[0] == 0
     code, out, _ = invoke("schema", project)
-    assert "HASHTAG\tentity" in out
+    assert code == 0 and "HASHTAG\tentity" in out
 
 
 def test_every_command_is_documented_in_the_readme() -> None:

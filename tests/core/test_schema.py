@@ -13,7 +13,14 @@ from annotator.core.schema import default_schema, load_schema, save_schema, sche
 def test_default_schema_is_the_news_schema() -> None:
     schema = default_schema()
     assert [lb.name for lb in schema.labels] == [
-        "CLAIM", "QUOTE", "PER", "ORG", "LOC", "EVENT", "DATE", "MISC",
+        "CLAIM",
+        "QUOTE",
+        "PER",
+        "ORG",
+        "LOC",
+        "EVENT",
+        "DATE",
+        "MISC",
     ]
     assert schema.label("CLAIM").kind is LabelKind.CLAIM  # type: ignore[union-attr]
     assert schema.label("QUOTE").attribute("type").values == ("direct", "indirect")  # type: ignore[union-attr]

@@ -26,8 +26,15 @@ def line(**fields: Any) -> str:
 
 def span(ident: str, text: str, label: str = "PER", who: str = "sara", **extra: Any) -> dict:
     start = TEXT.index(text)
-    return {"id": ident, "start": start, "end": start + len(text), "label": label,
-            "text": text, "annotator": who, **extra}
+    return {
+        "id": ident,
+        "start": start,
+        "end": start + len(text),
+        "label": label,
+        "text": text,
+        "annotator": who,
+        **extra,
+    }
 
 
 def snapshot(p: Project) -> list[Any]:
@@ -35,8 +42,17 @@ def snapshot(p: Project) -> list[Any]:
     out = []
     for info in p.documents():
         doc = p.document(info.id)
-        out.append((doc.name, doc.text, doc.source, doc.meta, p.statuses(doc.id),
-                    p.annotations(doc.id), p.relations(doc.id)))
+        out.append(
+            (
+                doc.name,
+                doc.text,
+                doc.source,
+                doc.meta,
+                p.statuses(doc.id),
+                p.annotations(doc.id),
+                p.relations(doc.id),
+            )
+        )
     return out
 
 
@@ -107,8 +123,11 @@ def test_default_annotator_and_added_labels(tmp_path: Path) -> None:
 def test_crlf_texts_are_stored_with_lf_and_offsets_moved(tmp_path: Path) -> None:
     text = "سطر أول\r\nقال ماسك\r\nنهاية"
     start = text.index("ماسك")
-    record = {"name": "crlf", "text": text, "annotations": [
-        {"start": start, "end": start + 4, "label": "PER", "annotator": "sara"}]}
+    record = {
+        "name": "crlf",
+        "text": text,
+        "annotations": [{"start": start, "end": start + 4, "label": "PER", "annotator": "sara"}],
+    }
     source = write_jsonl(tmp_path / "in.jsonl", json.dumps(record, ensure_ascii=False))
     with Project.create(tmp_path / "a.annotator") as a:
         import_paths(a, [source])
@@ -128,11 +147,17 @@ BAD_LINES = [
     (line(annotations=[{**span("a1", "ماسك"), "text": "مسك"}]), "does not match"),
     (line(annotations=[span("a1", "ماسك", "NOPE")]), "unknown label 'NOPE'"),
     (line(annotations=[span("a1", "ماسك"), span("a1", "إيلون")]), "appears twice"),
-    (line(annotations=[span("a1", "ماسك")], relations=[{"from": "a1", "to": "zz",
-                                                         "type": "speaker"}]),
-     "missing annotation 'zz'"),
-    (line(annotations=[{k: v for k, v in span("a1", "ماسك").items() if k != "annotator"}]),
-     "names no annotator"),
+    (
+        line(
+            annotations=[span("a1", "ماسك")],
+            relations=[{"from": "a1", "to": "zz", "type": "speaker"}],
+        ),
+        "missing annotation 'zz'",
+    ),
+    (
+        line(annotations=[{k: v for k, v in span("a1", "ماسك").items() if k != "annotator"}]),
+        "names no annotator",
+    ),
     (line(status={"sara": "finished"}), "status of 'sara'"),
 ]
 
@@ -154,26 +179,51 @@ def test_a_bad_line_rejects_the_whole_file_and_changes_nothing(
         assert snapshot(a) == before
 
 
-arabic = st.lists(
-    st.sampled_from(list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإةى ـًٌٍَُِّْ،؟\n")
-                    + ["👀", "👨‍👩‍👧", "🇵🇸", "a", "Z", "٣", "\u200f"]),
-    min_size=1, max_size=40,
-).map("".join).filter(lambda s: s.strip() != "")
+arabic = (
+    st.lists(
+        st.sampled_from(
+            [
+                *"ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإةى ـًٌٍَُِّْ،؟\n",
+                "👀",
+                "👨‍👩‍👧",
+                "🇵🇸",
+                "a",
+                "Z",
+                "٣",
+                "\u200f",
+            ]
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=arabic, cuts=st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=6))
-def test_round_trip_of_generated_arabic(tmp_path_factory: Any, text: str,
-                                        cuts: list[tuple[int, int]]) -> None:
+def test_round_trip_of_generated_arabic(
+    tmp_path_factory: Any, text: str, cuts: list[tuple[int, int]]
+) -> None:
     tmp = tmp_path_factory.mktemp("rt")
     spans = []
     for k, (start, length) in enumerate(cuts):
         start = start % len(text)
         end = min(len(text), start + length)
-        spans.append({"id": f"s{k}", "start": start, "end": end, "label": "PER",
-                      "annotator": "sara", "text": text[start:end]})
-    source = write_jsonl(tmp / "in.jsonl",
-                         json.dumps({"name": "g", "text": text, "annotations": spans}))
+        spans.append(
+            {
+                "id": f"s{k}",
+                "start": start,
+                "end": end,
+                "label": "PER",
+                "annotator": "sara",
+                "text": text[start:end],
+            }
+        )
+    source = write_jsonl(
+        tmp / "in.jsonl", json.dumps({"name": "g", "text": text, "annotations": spans})
+    )
     with Project.create(tmp / "a.annotator") as a:
         assert not import_paths(a, [source]).errors
         export(a, "jsonl", tmp / "out.jsonl", ExportOptions())
@@ -181,4 +231,4 @@ def test_round_trip_of_generated_arabic(tmp_path_factory: Any, text: str,
             assert not import_paths(b, [tmp / "out.jsonl"]).errors
             assert snapshot(b) == snapshot(a)
             for ann in b.annotations():
-                assert b.document(ann.document_id).text[ann.start:ann.end] == ann.text
+                assert b.document(ann.document_id).text[ann.start : ann.end] == ann.text

@@ -105,15 +105,25 @@ def test_imported_ids_are_kept_unless_taken(project: Project) -> None:
     a = Annotation("a1", 0, "sara", "PER", 0, 3, "")
     b = Annotation("a2", 0, "sara", "QUOTE", 4, 5, "")
     project.add_documents(
-        [NewDocument("d2", "أ ب ج", annotations=(a, b), relations=(Relation("", "a2", "a1", "speaker"),))]
+        [
+            NewDocument(
+                "d2", "أ ب ج", annotations=(a, b), relations=(Relation("", "a2", "a1", "speaker"),)
+            )
+        ]
     )
     project.add_documents(
-        [NewDocument("d3", "د هـ و", annotations=(a, b), relations=(Relation("", "a2", "a1", "speaker"),))]
+        [
+            NewDocument(
+                "d3", "د هـ و", annotations=(a, b), relations=(Relation("", "a2", "a1", "speaker"),)
+            )
+        ]
     )
     ids = [x.id for x in project.annotations()]
     assert "a1" in ids and len(set(ids)) == 4
     for rel in project.relations():
-        assert project.annotation(rel.from_id).document_id == project.annotation(rel.to_id).document_id
+        assert (
+            project.annotation(rel.from_id).document_id == project.annotation(rel.to_id).document_id
+        )
 
 
 def test_full_text_search_finds_arabic_words(project: Project) -> None:
@@ -131,12 +141,16 @@ def test_the_view_lists_annotations_with_their_names(project: Project) -> None:
 
 def test_schema_cannot_drop_labels_in_use(project: Project) -> None:
     project.add_annotation(1, "sara", "PER", 6, 11)
-    smaller = Schema(tuple(lb for lb in default_schema().labels if lb.name != "PER"),
-                     default_schema().relation_types)
+    smaller = Schema(
+        tuple(lb for lb in default_schema().labels if lb.name != "PER"),
+        default_schema().relation_types,
+    )
     with pytest.raises(UserError, match="PER"):
         project.set_schema(smaller)
-    keep = Schema(tuple(lb for lb in default_schema().labels if lb.name != "EVENT"),
-                  default_schema().relation_types)
+    keep = Schema(
+        tuple(lb for lb in default_schema().labels if lb.name != "EVENT"),
+        default_schema().relation_types,
+    )
     project.set_schema(keep)
     assert project.schema().label("EVENT") is None
 
