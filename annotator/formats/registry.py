@@ -82,6 +82,11 @@ FORMATS: dict[str, FormatInfo] = {
             "doccano's sequence labelling export: text with [start, end, label] spans "
             "(and entities/relations); offsets in UTF-16 units or grapheme clusters.",
         ),
+        FormatInfo(
+            "brat", "brat standoff", "brat", (".ann",), True, True,
+            "A folder of NAME.txt and NAME.ann files: spans, relations, attributes, notes.",
+            folder_suffixes=(".ann",),
+        ),
     )
 }
 
