@@ -30,3 +30,7 @@ class NotAProjectError(UserError):
 
 class ProjectBusyError(UserError):
     """Another process held the project's write lock for too long."""
+
+
+class DiskFullError(UserError):
+    """A write failed for lack of space; the project is unchanged."""

@@ -129,9 +129,21 @@ def import_paths(
     return result
 
 
+# The window shows a 1 MB article instantly; ten times that is a book, not an article.
+MAX_DOCUMENT_CHARS = 10_000_000
+
+
 def _check_schema(
     project: Project, path: Path, docs: list[NewDocument], options: ImportOptions
 ) -> None:
+    for doc in docs:
+        if len(doc.text) > MAX_DOCUMENT_CHARS:
+            raise UserError(
+                f"document {doc.name!r} has {len(doc.text):,} characters; annotator takes "
+                f"articles of up to {MAX_DOCUMENT_CHARS:,} (split the text into parts)",
+                path,
+                doc.line,
+            )
     if options.add_labels:
         return
     schema = project.schema()

@@ -45,6 +45,8 @@ def parse_line(
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise fail(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # e.g. a number longer than Python converts
+        raise fail(f"malformed JSON ({exc})") from None
     except RecursionError:
         raise fail("the JSON is nested too deeply") from None
     if not isinstance(data, dict):

@@ -19,7 +19,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core.errors import NotAProjectError, ProjectBusyError, UserError
+from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.model import (
     Annotation,
     AttributeSpec,
@@ -84,8 +84,15 @@ class AddReport:
 class Project:
     """An open project file."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool):
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        readonly: bool,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ):
         self.path = path
+        self.busy_timeout_ms = busy_timeout_ms
         self.readonly = readonly
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
@@ -119,7 +126,10 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Project:
+    def open(
+        cls, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> Project:
+        """Open a project; a writer waits up to ``busy_timeout_ms`` for another's lock."""
         path = Path(path)
         if not path.exists():
             raise UserError("no such project file", path)
@@ -134,7 +144,7 @@ class Project:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
         readonly = readonly or not _writable(path)
         try:
-            conn = _connect(path, readonly=readonly)
+            conn = _connect(path, readonly, busy_timeout_ms)
             # Read through SQLite, not from the header bytes: recent commits may still
             # be in the write-ahead log.
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -158,7 +168,7 @@ class Project:
             raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
         if not readonly:
             _prepare_for_writing(conn)
-        project = cls(path, conn, readonly=readonly)
+        project = cls(path, conn, readonly, busy_timeout_ms)
         if version < SCHEMA_VERSION:
             project._migrate(version)
         return project
@@ -216,21 +226,33 @@ class Project:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise ProjectBusyError(
-                    "is busy: another program has been writing to it for "
-                    f"{BUSY_TIMEOUT_MS // 1000} seconds; try again",
-                    self.path,
-                ) from None
-            raise
+            raise self._write_error(exc) from None
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             self._label_ids = None
             self._annotator_ids.clear()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._write_error(exc) from exc
             raise
-        self.conn.execute("COMMIT")
+
+    def _write_error(self, exc: sqlite3.OperationalError) -> Exception:
+        """What a failed write means for the user; the change is not in the file."""
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            return ProjectBusyError(
+                "is busy: another program has been writing to it for "
+                f"{self.busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
+                self.path,
+            )
+        if "full" in message:
+            return DiskFullError("the disk is full: the change was not saved", self.path)
+        if "readonly" in message:
+            return UserError("cannot be written: the change was not saved", self.path)
+        return exc
 
     # ----- schema --------------------------------------------------------------------
 
@@ -819,7 +841,9 @@ class Project:
         return out
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(
+    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro",
@@ -829,7 +853,7 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         )
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
