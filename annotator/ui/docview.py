@@ -22,8 +22,6 @@ from PySide6.QtGui import (
     QPen,
     QTextBlock,
     QTextCursor,
-    QTextLayout,
-    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -194,14 +192,35 @@ class DocumentView(QPlainTextEdit):
         """One rectangle per visual run of [start, start+length) in the block, as tall as
         its line, in viewport coordinates."""
         layout = block.layout()
+        end = start + length
         rects = []
-        for run in layout.glyphRuns(start, length):
-            r = run.boundingRect()
-            if r.width() <= 0:
+        # Line by line: a glyph run may continue over a line break.
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            s = max(start, line.textStart())
+            e = min(end, line.textStart() + line.textLength())
+            if s >= e:
                 continue
-            line = _line_at(layout, r.center().y())
-            top, height = (line.y(), line.height()) if line else (r.top(), r.height())
-            rects.append(QRectF(r.left() + origin.x(), top + origin.y(), r.width(), height))
+            top = line.y() + origin.y()
+            for run in layout.glyphRuns(s, e - s):
+                r = run.boundingRect()
+                if r.width() > 0:
+                    rects.append(QRectF(r.left() + origin.x(), top, r.width(), line.height()))
+        return rects
+
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """The viewport rectangles of the code-point span [start, end)."""
+        m = self.index.map
+        u_start, u_end = m.to_utf16(start), m.to_utf16(end)
+        rects: list[QRectF] = []
+        block = self.document().findBlock(u_start)
+        while block.isValid() and block.position() < u_end:
+            origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+            b0 = block.position()
+            s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
+            if e > s:
+                rects.extend(self.run_rects(block, s, e - s, origin))
+            block = block.next()
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -315,14 +334,6 @@ class DocumentView(QPlainTextEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False
-
-
-def _line_at(layout: QTextLayout, y: float) -> QTextLine | None:
-    for i in range(layout.lineCount()):
-        line = layout.lineAt(i)
-        if line.y() <= y < line.y() + line.height():
-            return line
-    return None
 
 
 def _paint_piece(painter: QPainter, piece: Piece, rects: list[QRectF]) -> None:

@@ -1,0 +1,92 @@
+"""Starting the GUI: the QApplication, fonts, translations, identity and the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from annotator.core.errors import UserError
+from annotator.storage.project import PROJECT_SUFFIX, Project
+from annotator.ui.fonts import register_fonts
+from annotator.ui.i18n import install_translator
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+
+# Top-level windows live here so that Python does not collect them.
+_windows: list[MainWindow] = []
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName("annotator")
+    QCoreApplication.setOrganizationDomain("annotator.example.org")
+    QCoreApplication.setApplicationName("annotator")
+    app = QApplication(sys.argv[:1])
+    register_fonts()
+    install_translator(app, Settings().language)
+    return app
+
+
+def ask_annotator(settings: Settings) -> str | None:
+    """The annotator's name from the settings, asked (and kept) on first start."""
+    if settings.annotator:
+        return settings.annotator
+    name, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("app", "Who is annotating?"),
+        QCoreApplication.translate("app", "Your name, as it will be stored with your spans:"),
+        QLineEdit.EchoMode.Normal,
+        Settings.default_annotator(),
+    )
+    name = name.strip()
+    if not ok or not name:
+        return None
+    settings.annotator = name
+    return name
+
+
+def choose_project(settings: Settings) -> Path | None:
+    recent = settings.recent_projects()
+    if recent:
+        return recent[0]
+    path, _ = QFileDialog.getOpenFileName(
+        None,
+        QCoreApplication.translate("app", "Open a project"),
+        "",
+        QCoreApplication.translate("app", "Annotator projects (*%1)").replace("%1", PROJECT_SUFFIX),
+    )
+    return Path(path) if path else None
+
+
+def open_window(path: Path, annotator: str, settings: Settings) -> MainWindow:
+    project = Project.open(path) if path.exists() else Project.create(path)
+    window = MainWindow(project, annotator, settings)
+    settings.add_recent(path)
+    _windows.append(window)
+    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
+    window.show()
+    return window
+
+
+def run(project_path: Path | None, annotator: str | None = None) -> int:
+    app = application()
+    settings = Settings()
+    name = annotator or ask_annotator(settings)
+    path = project_path or choose_project(settings)
+    if not name or path is None:
+        return 0
+    try:
+        open_window(path, name, settings)
+    except UserError as exc:
+        QMessageBox.critical(None, "annotator", str(exc))
+        return 1
+    return app.exec()
+
+
+def main() -> None:
+    sys.exit(run(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

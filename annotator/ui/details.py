@@ -1,0 +1,100 @@
+"""The selected span: its label, text, attributes (editable) and relations (removable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Annotation, Relation
+from annotator.core.schema import Schema
+
+NO_VALUE = "—"
+
+
+class DetailsPanel(QWidget):
+    attributeEdited = Signal(str, str)  # name, value ("" clears it)
+    relationRemoved = Signal(str)  # relation id
+    linkRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.attributes = QFormLayout()
+        self.relations = QListWidget()
+        self.relations.setMaximumHeight(110)
+        self.link_button = QPushButton(self.tr("Link speaker / source"))
+        self.link_button.clicked.connect(self.linkRequested)
+        self.remove_button = QPushButton(self.tr("Remove link"))
+        self.remove_button.clicked.connect(self._remove_relation)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.text)
+        layout.addLayout(self.attributes)
+        layout.addWidget(QLabel(self.tr("Relations")))
+        layout.addWidget(self.relations)
+        layout.addWidget(self.link_button)
+        layout.addWidget(self.remove_button)
+        layout.addStretch(1)
+        self.show_annotation(None, Schema(()), [], {})
+
+    def show_annotation(
+        self,
+        ann: Annotation | None,
+        schema: Schema,
+        relations: list[Relation],
+        others: dict[str, Annotation],
+    ) -> None:
+        """Show ``ann``; ``others`` resolves the spans its relations point at."""
+        while self.attributes.rowCount():
+            self.attributes.removeRow(0)
+        self.relations.clear()
+        for widget in (self.link_button, self.remove_button, self.relations):
+            widget.setEnabled(ann is not None)
+        if ann is None:
+            self.label.setText(self.tr("No span selected"))
+            self.text.setText("")
+            return
+        spec = schema.label(ann.label)
+        self.label.setText(f"<b>{ann.label}</b> ({spec.kind.value if spec else '?'})")
+        self.text.setText(ann.text)
+        for attr in spec.attributes if spec else ():
+            self.attributes.addRow(attr.name, self._attribute_editor(attr.name, attr.values, ann))
+        for rel in relations:
+            other_id = rel.to_id if rel.from_id == ann.id else rel.from_id
+            other = others.get(other_id)
+            arrow = "→" if rel.from_id == ann.id else "←"
+            item = QListWidgetItem(f"{rel.type} {arrow} {other.text if other else other_id}")
+            item.setData(Qt.ItemDataRole.UserRole, rel.id)
+            self.relations.addItem(item)
+
+    def _attribute_editor(self, name: str, values: tuple[str, ...], ann: Annotation) -> QWidget:
+        current = str(ann.attributes.get(name, ""))
+        if values:
+            combo = QComboBox()
+            combo.addItems([NO_VALUE, *values])
+            combo.setCurrentText(current or NO_VALUE)
+            combo.textActivated.connect(
+                lambda text: self.attributeEdited.emit(name, "" if text == NO_VALUE else text)
+            )
+            return combo
+        line = QLineEdit(current)
+        line.editingFinished.connect(lambda: self.attributeEdited.emit(name, line.text()))
+        return line
+
+    def _remove_relation(self) -> None:
+        item = self.relations.currentItem()
+        if item is not None:
+            self.relationRemoved.emit(item.data(Qt.ItemDataRole.UserRole))

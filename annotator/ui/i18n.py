@@ -1,0 +1,34 @@
+"""Interface language: English source strings, an Arabic translation that also turns the
+whole window right-to-left (Qt reads the translation of QT_LAYOUT_DIRECTION)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+I18N = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+LANGUAGES = ("en", "ar")
+
+_installed: list[QTranslator] = []
+
+
+def install_translator(app: QApplication, language: str = "") -> str:
+    """Install the translations for ``language`` ("" follows the system locale);
+    returns the language in use."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    code = language or QLocale.system().name().split("_")[0]
+    if code not in LANGUAGES or code == "en":
+        return "en"
+    ours = QTranslator(app)
+    if ours.load(str(I18N / f"annotator_{code}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return code

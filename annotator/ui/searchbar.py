@@ -1,0 +1,80 @@
+"""Ctrl+F: find in the document whatever the diacritics, tatweel and letter variants."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from annotator.core.arabic import find_all
+from annotator.ui.docview import DocumentView
+
+
+class SearchBar(QWidget):
+    closed = Signal()
+
+    def __init__(self, view: DocumentView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Find (ignores diacritics and letter variants)"))
+        self.count = QLabel()
+        previous, following = QToolButton(), QToolButton()
+        previous.setText("▲")
+        following.setText("▼")
+        previous.clicked.connect(lambda: self.step(-1))
+        following.clicked.connect(lambda: self.step(1))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.field, self.count, previous, following):
+            layout.addWidget(widget)
+        self.field.textChanged.connect(self.search)
+        self.field.returnPressed.connect(lambda: self.step(1))
+        self.field.installEventFilter(self)
+        self.hide()
+
+    def open(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+        self.search(self.field.text())
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.view.set_matches([], -1)
+        self.view.setFocus()
+        self.closed.emit()
+
+    def search(self, query: str) -> None:
+        matches = find_all(self.view.index.text, query) if query else []
+        caret = self.view.caret()
+        current = next((i for i, (s, _) in enumerate(matches) if s >= caret), 0 if matches else -1)
+        self.view.set_matches(matches, current)
+        self._show(current)
+
+    def step(self, direction: int) -> None:
+        matches = self.view.matches
+        if not matches:
+            return
+        current = (self.view.current_match + direction) % len(matches)
+        self.view.set_matches(matches, current)
+        self._show(current)
+
+    def _show(self, current: int) -> None:
+        matches = self.view.matches
+        self.count.setText(f"{current + 1}/{len(matches)}" if matches else "0/0")
+        if matches:
+            self.view.select_span(*matches[current])
+            self.view.ensureCursorVisible()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if event.key() == Qt.Key.Key_Return and (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.step(-1)
+                return True
+        return False

@@ -1,0 +1,317 @@
+"""What the annotator is doing: the open project, the current document, the selected
+span, and every change, each made as one undoable edit.
+
+The window's actions and panels call these methods and listen to the signals; the
+methods never show a dialog, so that tests drive them and the real window alike.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+
+from annotator.core.arabic import find_all
+from annotator.core.errors import UserError
+from annotator.core.model import Annotation, Document, LabelKind, Relation, Status
+from annotator.core.offsets import Boundaries, normalise_span
+from annotator.core.schema import Schema
+from annotator.storage.edits import (
+    AddAnnotation,
+    AddRelation,
+    Bulk,
+    Changes,
+    DeleteAnnotation,
+    DeleteRelation,
+    Edit,
+    UpdateAnnotation,
+)
+from annotator.storage.project import Project
+from annotator.ui.commands import EditCommand
+from annotator.ui.docview import DocumentView
+
+
+class Session(QObject):
+    documentOpened = Signal(int)
+    annotationsChanged = Signal()
+    selectionChanged = Signal()  # the selected span, or its relations, changed
+    statusChanged = Signal()
+    message = Signal(str)  # a short notice for the status bar
+    linkingChanged = Signal(bool)
+
+    def __init__(self, project: Project, annotator: str, view: DocumentView):
+        super().__init__(view)
+        self.project = project
+        self.annotator = annotator
+        self.view = view
+        self.schema: Schema = project.schema()
+        self.undo_stack = QUndoStack(self)
+        self.document: Document | None = None
+        self.selected_id: str | None = None
+        self.linking = False
+        self.snap_to_words = True
+        view.annotationClicked.connect(self._on_span_clicked)
+        view.emptyClicked.connect(lambda: self.select(None))
+        view.tabPressed.connect(self.step)
+
+    # ----- documents -----------------------------------------------------------------
+
+    def open_document(self, key: int | str) -> None:
+        doc = self.project.document(key)
+        self.document = doc
+        self.__dict__.pop("boundaries", None)
+        self.view.load(doc.text, self.project.annotations(doc.id, self.annotator), self.schema)
+        self.selected_id = None
+        self.set_linking(False)
+        self.documentOpened.emit(doc.id)
+        self.annotationsChanged.emit()
+        self.selectionChanged.emit()
+        self.statusChanged.emit()
+
+    @cached_property
+    def boundaries(self) -> Boundaries:
+        return Boundaries(self.document.text if self.document else "")
+
+    def step_document(self, step: int) -> None:
+        docs = self.project.documents()
+        if not docs:
+            return
+        ids = [d.id for d in docs]
+        at = ids.index(self.document.id) if self.document and self.document.id in ids else -1
+        target = at + step
+        if 0 <= target < len(ids):
+            self.open_document(ids[target])
+
+    def status(self) -> Status:
+        if self.document is None:
+            return Status.NOT_STARTED
+        return self.project.status(self.document.id, self.annotator)
+
+    def set_done(self, done: bool) -> None:
+        if self.document is None:
+            return
+        status = Status.DONE if done else Status.IN_PROGRESS
+        self.project.set_status(self.document.id, self.annotator, status)
+        self.statusChanged.emit()
+
+    def set_schema(self, schema: Schema) -> None:
+        self.project.set_schema(schema)
+        self.schema = self.project.schema()
+        self.view.set_schema(self.schema)
+        self.annotationsChanged.emit()
+        self.selectionChanged.emit()
+
+    # ----- selection -----------------------------------------------------------------
+
+    def annotations(self) -> list[Annotation]:
+        return self.view.index.in_order()
+
+    def selected(self) -> Annotation | None:
+        return self.view.index.get(self.selected_id) if self.selected_id else None
+
+    def relations_of_selected(self) -> list[Relation]:
+        return self.project.relations_of(self.selected_id) if self.selected_id else []
+
+    def select(self, annotation_id: str | None, reveal: bool = False) -> None:
+        self.selected_id = annotation_id
+        related = {
+            r.to_id if r.from_id == annotation_id else r.from_id
+            for r in self.relations_of_selected()
+        }
+        self.view.set_selected(annotation_id, related)
+        ann = self.selected()
+        if reveal and ann is not None:
+            self.view.reveal(ann.start, ann.end)
+        self.selectionChanged.emit()
+
+    def step(self, direction: int) -> None:
+        """Select the next (or previous) span in reading order."""
+        ordered = self.annotations()
+        if not ordered:
+            return
+        keys = [a.id for a in ordered]
+        if self.selected_id in keys:
+            at = (keys.index(self.selected_id) + direction) % len(keys)
+        else:
+            caret = self.view.caret()
+            after = [i for i, a in enumerate(ordered) if a.start >= caret]
+            at = (after[0] if after else 0) if direction > 0 else (after[0] - 1 if after else -1)
+        self.select(keys[at], reveal=True)
+
+    def _on_span_clicked(self, annotation_id: str) -> None:
+        if self.linking:
+            self.link_to(annotation_id)
+        else:
+            self.select(annotation_id)
+
+    # ----- edits ---------------------------------------------------------------------
+
+    def run(self, edit: Edit, document_id: int | None) -> bool:
+        """Apply one edit and put it on the undo stack; a refused edit becomes a message."""
+        try:
+            changes = edit.apply(self.project)
+        except UserError as exc:
+            self.message.emit(str(exc))
+            return False
+        self.undo_stack.push(
+            EditCommand(edit, self.project, document_id, self._after_edit, changes)
+        )
+        return True
+
+    def _after_edit(self, document_id: int | None, changes: Changes) -> None:
+        current = self.document.id if self.document else None
+        if document_id != current or document_id is None:
+            # An undo in another document takes the annotator there to see it.
+            if document_id is not None:
+                self.open_document(document_id)
+            elif current is not None:
+                self.open_document(current)
+            return
+        for ann_id in changes.removed:
+            self.view.remove(ann_id)
+        for ann in changes.annotations:
+            self.view.upsert(ann)
+        if self.selected_id is not None and self.view.index.get(self.selected_id) is None:
+            self.selected_id = None
+        self.select(self.selected_id)
+        self.annotationsChanged.emit()
+        self.statusChanged.emit()
+
+    def apply_label(self, label: str) -> None:
+        """The label key: tag the selected text, or else relabel the selected span."""
+        spec = self.schema.label(label)
+        if self.document is None or spec is None:
+            return
+        span = self.view.selection()
+        if span is None:
+            ann = self.selected()
+            if ann is not None and ann.label != label:
+                relabel = UpdateAnnotation(ann.id, label=label, description="relabel")
+                self.run(relabel, ann.document_id)
+            return
+        exact = self.view.exact() or not self.snap_to_words
+        normal = normalise_span(
+            self.document.text, *span, words=not exact, boundaries=self.boundaries
+        )
+        if normal is None:
+            return
+        attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
+        edit = AddAnnotation(self.document.id, self.annotator, label, *normal, attributes)
+        if self.run(edit, self.document.id):
+            self.view.reveal(normal[1], normal[1])
+            self.select(edit.id)
+
+    def delete_selected(self) -> None:
+        ann = self.selected()
+        if ann is not None:
+            self.run(DeleteAnnotation(ann.id), ann.document_id)
+
+    def move_edge(self, edge: str, rightwards: bool) -> None:
+        """Move the selected span's start or end edge one character on screen.
+
+        Right means earlier in a right-to-left paragraph and later otherwise."""
+        ann = self.selected()
+        if ann is None:
+            return
+        at = ann.start if edge == "start" else ann.end
+        block = self.view.document().findBlock(self.view.index.map.to_utf16(at))
+        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
+        forwards = rightwards != rtl
+        g = self.boundaries.graphemes
+        i = g.index(at) if at in g else 0
+        moved = g[min(i + 1, len(g) - 1)] if forwards else g[max(i - 1, 0)]
+        start, end = (moved, ann.end) if edge == "start" else (ann.start, moved)
+        if start < end and (start, end) != (ann.start, ann.end):
+            edit = UpdateAnnotation(ann.id, start=start, end=end, description="resize span")
+            self.run(edit, ann.document_id)
+
+    def set_attribute(self, name: str, value: str | None) -> None:
+        ann = self.selected()
+        if ann is None or ann.attributes.get(name) == value:
+            return
+        attributes = {k: v for k, v in ann.attributes.items() if k != name}
+        if value not in (None, ""):
+            attributes[name] = value
+        self.run(
+            UpdateAnnotation(ann.id, attributes=attributes, description="set attribute"),
+            ann.document_id,
+        )
+
+    # ----- relations -----------------------------------------------------------------
+
+    def set_linking(self, on: bool) -> None:
+        ann = self.selected()
+        on = on and ann is not None and self._kind(ann) is not LabelKind.ENTITY
+        if on != self.linking:
+            self.linking = on
+            self.linkingChanged.emit(on)
+        if on:
+            self.message.emit(self.tr("Click the speaker or source; Esc cancels"))
+
+    def link_to(self, target_id: str) -> None:
+        """Link the selected quote or claim to the clicked span, by the schema's
+        relation type for those two kinds."""
+        source = self.selected()
+        target = self.view.index.get(target_id)
+        self.set_linking(False)
+        if source is None or target is None:
+            return
+        kinds = (self._kind(source), self._kind(target))
+        relation = next(
+            (
+                rt
+                for rt in self.schema.relation_types
+                if kinds[0] in rt.from_kinds and kinds[1] in rt.to_kinds
+            ),
+            None,
+        )
+        if relation is None:
+            self.message.emit(self.tr("No relation type links these two kinds of span"))
+            return
+        if self.run(AddRelation(source.id, target.id, relation.name), source.document_id):
+            self.select(source.id)
+
+    def remove_relation(self, relation_id: str) -> None:
+        self.run(DeleteRelation(relation_id), self.document.id if self.document else None)
+
+    def _kind(self, ann: Annotation) -> LabelKind:
+        return self.view.index.kind(ann)
+
+    # ----- bulk ----------------------------------------------------------------------
+
+    def occurrence_text(self) -> str:
+        """The text annotate-all looks for: the selected text, else the selected span's."""
+        if self.document is None:
+            return ""
+        span = self.view.selection()
+        if span is not None:
+            normal = normalise_span(self.document.text, *span, words=False)
+            return self.document.text[normal[0] : normal[1]] if normal else ""
+        ann = self.selected()
+        return ann.text if ann else ""
+
+    def annotate_all(self, label: str, whole_project: bool) -> int:
+        """Tag every whole-word occurrence of the occurrence text (Arabic-insensitive)
+        that has no span of that label yet; one undo step. Returns how many."""
+        needle = self.occurrence_text()
+        if not needle or self.document is None:
+            return 0
+        doc_ids = [d.id for d in self.project.documents()] if whole_project else [self.document.id]
+        edits: list[Edit] = []
+        for doc_id in doc_ids:
+            text = self.project.document(doc_id).text
+            taken = {
+                (a.start, a.end)
+                for a in self.project.annotations(doc_id, self.annotator)
+                if a.label == label
+            }
+            edits.extend(
+                AddAnnotation(doc_id, self.annotator, label, s, e)
+                for s, e in find_all(text, needle, words=True)
+                if (s, e) not in taken
+            )
+        if edits:
+            bulk = Bulk(edits, description="annotate all")
+            self.run(bulk, None if whole_project else self.document.id)
+        return len(edits)

@@ -1,0 +1,84 @@
+"""The user's preferences, kept with QSettings (never in the project file)."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from annotator.ui.fonts import DEFAULT_POINT_SIZE
+
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self) -> None:
+        self._s = QSettings("annotator", "annotator")
+
+    @property
+    def annotator(self) -> str:
+        return str(self._s.value("annotator", "", type=str))
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self._s.setValue("annotator", name)
+
+    @staticmethod
+    def default_annotator() -> str:
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return ""
+
+    @property
+    def font_size(self) -> int:
+        size = self._s.value("view/font_size", DEFAULT_POINT_SIZE, type=int)
+        return size if isinstance(size, int) else DEFAULT_POINT_SIZE
+
+    @font_size.setter
+    def font_size(self, size: int) -> None:
+        self._s.setValue("view/font_size", size)
+
+    @property
+    def font_family(self) -> str:
+        return str(self._s.value("view/font_family", "", type=str))
+
+    @property
+    def visual_cursor(self) -> bool:
+        return bool(self._s.value("view/visual_cursor", False, type=bool))
+
+    @visual_cursor.setter
+    def visual_cursor(self, on: bool) -> None:
+        self._s.setValue("view/visual_cursor", on)
+
+    @property
+    def language(self) -> str:
+        """"" follows the system locale; else "en" or "ar"."""
+        return str(self._s.value("ui/language", "", type=str))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._s.setValue("ui/language", code)
+
+    def recent_projects(self) -> list[Path]:
+        stored = self._s.value("recent", [], type=list)
+        paths = stored if isinstance(stored, list) else []
+        return [Path(p) for p in paths if Path(p).exists()]
+
+    def add_recent(self, path: Path) -> None:
+        paths = [str(path.resolve())]
+        paths += [str(p) for p in self.recent_projects() if str(p) != paths[0]]
+        self._s.setValue("recent", paths[:MAX_RECENT])
+
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry = self._s.value("window/geometry")
+        state = self._s.value("window/state")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)

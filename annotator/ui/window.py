@@ -1,0 +1,332 @@
+"""The annotation window: documents, the article, the palette, the spans and details."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Status
+from annotator.storage.project import Project
+from annotator.ui.annotation_list import AnnotationList
+from annotator.ui.details import DetailsPanel
+from annotator.ui.doclist import DocumentList
+from annotator.ui.docview import DocumentView
+from annotator.ui.fonts import reading_font
+from annotator.ui.palette import LabelPalette
+from annotator.ui.searchbar import SearchBar
+from annotator.ui.session import Session
+from annotator.ui.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, annotator: str, settings: Settings | None = None):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.project = project
+        self.view = DocumentView()
+        self.view.setFont(reading_font(self.settings.font_size, self.settings.font_family or None))
+        self.view.set_visual_cursor(self.settings.visual_cursor)
+        self.session = Session(project, annotator, self.view)
+        self.search = SearchBar(self.view)
+        self.documents = DocumentList()
+        self.palette_list = LabelPalette()
+        self.annotation_list = AnnotationList()
+        self.details = DetailsPanel()
+        self.setWindowTitle(f"{project.path.name} — annotator")
+        self._build_layout()
+        self._build_status_bar()
+        self._label_actions: list[QAction] = []
+        self._build_actions()
+        self._connect()
+        self._restore_state()
+        self.palette_list.set_schema(self.session.schema)
+        self._build_label_actions()
+        docs = project.documents()
+        self.documents.refresh(project, annotator, None)
+        if docs:
+            self.session.open_document(docs[0].id)
+        self.view.setFocus()
+
+    # ----- construction --------------------------------------------------------------
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        self.setCentralWidget(central)
+        # Docks sit by reading direction: Qt mirrors the areas in a right-to-left UI.
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self._dock(self.tr("Documents"), self.documents, left)
+        self._dock(self.tr("Labels"), self.palette_list, right)
+        self._dock(self.tr("Spans"), self.annotation_list, right)
+        self._dock(self.tr("Details"), self.details, right)
+
+    def _build_status_bar(self) -> None:
+        self.annotator_label = QLabel()
+        self.status_label = QLabel()
+        self.caret_label = QLabel()
+        for widget in (self.annotator_label, self.status_label, self.caret_label):
+            self.statusBar().addPermanentWidget(widget)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence.StandardKey | str | list[str] | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        s = self.session
+        std = QKeySequence.StandardKey
+        menu = self.menuBar()
+
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, std.Quit))
+
+        edit = menu.addMenu(self.tr("&Edit"))
+        undo = s.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+        redo = s.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        edit.addAction(self._action(self.tr("&Find…"), self.search.open, std.Find))
+        edit.addAction(
+            self._action(self.tr("Find &next"), lambda: self.search.step(1), std.FindNext)
+        )
+        edit.addAction(
+            self._action(self.tr("Find &previous"), lambda: self.search.step(-1), std.FindPrevious)
+        )
+        edit.addSeparator()
+        edit.addAction(self._action(self.tr("&Delete span"), s.delete_selected, std.Delete))
+        edit.addAction(self._action(self.tr("Next span"), lambda: s.step(1)))
+        edit.addAction(self._action(self.tr("Previous span"), lambda: s.step(-1)))
+        edit.addAction(
+            self._action(self.tr("Link speaker / source"), lambda: s.set_linking(True), "Ctrl+L")
+        )
+        edit.addAction(self._action(self.tr("Cancel"), self._escape, "Esc"))
+        edit.addSeparator()
+        edges = edit.addMenu(self.tr("Span edges"))
+        for text, edge, right, key in (
+            (self.tr("Start edge right"), "start", True, "Alt+Right"),
+            (self.tr("Start edge left"), "start", False, "Alt+Left"),
+            (self.tr("End edge right"), "end", True, "Alt+Shift+Right"),
+            (self.tr("End edge left"), "end", False, "Alt+Shift+Left"),
+        ):
+            edges.addAction(
+                self._action(text, lambda _=False, e=edge, r=right: s.move_edge(e, r), key)
+            )
+        self.exact_action = self._action(
+            self.tr("E&xact spans (no snapping to words)"), self._set_exact, "Ctrl+E", True
+        )
+        edit.addAction(self.exact_action)
+        edit.addSeparator()
+        edit.addAction(
+            self._action(
+                self.tr("Annotate all in &document…"),
+                lambda: self.annotate_all(False),
+                "Ctrl+Shift+A",
+            )
+        )
+        edit.addAction(
+            self._action(self.tr("Annotate all in the &project…"), lambda: self.annotate_all(True))
+        )
+
+        view = menu.addMenu(self.tr("&View"))
+        zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(1), ["Ctrl+=", "Ctrl++"])
+        view.addAction(zoom_in)
+        view.addAction(self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), "Ctrl+-"))
+        visual = self._action(
+            self.tr("&Visual cursor movement"), self._set_visual_cursor, None, True
+        )
+        visual.setChecked(self.settings.visual_cursor)
+        view.addAction(visual)
+
+        document = menu.addMenu(self.tr("&Document"))
+        document.addAction(
+            self._action(self.tr("&Next document"), lambda: s.step_document(1), "Ctrl+PgDown")
+        )
+        document.addAction(
+            self._action(self.tr("&Previous document"), lambda: s.step_document(-1), "Ctrl+PgUp")
+        )
+        self.done_action = self._action(self.tr("Mark &done"), s.set_done, "Ctrl+D", True)
+        document.addAction(self.done_action)
+        self.labels_menu = menu.addMenu(self.tr("&Labels"))
+
+    def _build_label_actions(self) -> None:
+        for action in self._label_actions:
+            self.removeAction(action)
+        self.labels_menu.clear()
+        self._label_actions = []
+        for label in self.session.schema.labels:
+            action = self._action(
+                label.name,
+                lambda _=False, name=label.name: self.session.apply_label(name),
+                label.shortcut or None,
+            )
+            self.labels_menu.addAction(action)
+            self._label_actions.append(action)
+
+    def _connect(self) -> None:
+        s = self.session
+        self.palette_list.labelChosen.connect(self._palette_clicked)
+        self.annotation_list.annotationChosen.connect(lambda i: s.select(i, reveal=True))
+        self.documents.documentChosen.connect(s.open_document)
+        self.details.attributeEdited.connect(s.set_attribute)
+        self.details.relationRemoved.connect(s.remove_relation)
+        self.details.linkRequested.connect(lambda: s.set_linking(True))
+        s.annotationsChanged.connect(self._refresh_annotations)
+        s.selectionChanged.connect(self._refresh_details)
+        s.statusChanged.connect(self._refresh_status)
+        s.documentOpened.connect(self._document_opened)
+        s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        s.linkingChanged.connect(self._linking_changed)
+        self.view.cursorPositionChanged.connect(self._refresh_caret)
+
+    # ----- refreshing ------------------------------------------------------------------
+
+    def _document_opened(self, doc_id: int) -> None:
+        self.documents.refresh(self.project, self.session.annotator, doc_id)
+        if self.search.isVisible():
+            self.search.search(self.search.field.text())
+
+    def _refresh_annotations(self) -> None:
+        self.annotation_list.set_rows(self.session.annotations(), self.session.schema)
+        self.annotation_list.show_selected(self.session.selected_id)
+
+    def _refresh_details(self) -> None:
+        s = self.session
+        ann = s.selected()
+        relations = s.relations_of_selected()
+        others = {
+            a.id: a
+            for r in relations
+            for a in (s.view.index.get(r.from_id), s.view.index.get(r.to_id))
+            if a is not None
+        }
+        self.details.show_annotation(ann, s.schema, relations, others)
+        self.annotation_list.show_selected(s.selected_id)
+
+    def _refresh_status(self) -> None:
+        s = self.session
+        status = s.status()
+        self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", s.annotator))
+        names = {
+            Status.NOT_STARTED: self.tr("not started"),
+            Status.IN_PROGRESS: self.tr("in progress"),
+            Status.DONE: self.tr("done"),
+        }
+        self.status_label.setText(names[status])
+        self.done_action.blockSignals(True)
+        self.done_action.setChecked(status is Status.DONE)
+        self.done_action.blockSignals(False)
+        self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
+
+    def _refresh_caret(self) -> None:
+        caret = self.view.caret()
+        paragraph = self.view.index.paragraph_of(caret) + 1
+        self.caret_label.setText(self.tr("¶ %1 · offset %2").replace("%1", str(paragraph)).replace(
+            "%2", str(caret)
+        ))
+
+    # ----- commands --------------------------------------------------------------------
+
+    def _palette_clicked(self, label: str) -> None:
+        self.session.apply_label(label)
+        self.view.setFocus()
+
+    def _escape(self) -> None:
+        if self.session.linking:
+            self.session.set_linking(False)
+        elif self.search.isVisible():
+            self.search.close_bar()
+        else:
+            self.session.select(None)
+
+    def _linking_changed(self, on: bool) -> None:
+        cursor = Qt.CursorShape.CrossCursor if on else Qt.CursorShape.IBeamCursor
+        self.view.viewport().setCursor(cursor)
+
+    def _set_exact(self, on: bool) -> None:
+        self.view.exact_toggle = on
+
+    def _set_visual_cursor(self, on: bool) -> None:
+        self.settings.visual_cursor = on
+        self.view.set_visual_cursor(on)
+
+    def _zoom(self, steps: int) -> None:
+        self.settings.font_size = self.view.zoom(steps)
+
+    def annotate_all(self, whole_project: bool) -> None:
+        s = self.session
+        needle = s.occurrence_text()
+        if not needle:
+            self.statusBar().showMessage(self.tr("Select some text or a span first"), 5000)
+            return
+        selected = s.selected()
+        names = [lb.name for lb in s.schema.labels]
+        current = names.index(selected.label) if selected and selected.label in names else 0
+        label, ok = QInputDialog.getItem(
+            self,
+            self.tr("Annotate all"),
+            self.tr("Label for every “%1”:").replace("%1", needle),
+            names,
+            current,
+            False,
+        )
+        if ok:
+            count = s.annotate_all(label, whole_project)
+            self.statusBar().showMessage(self.tr("%n span(s) added", "", count), 5000)
+
+    # ----- state -----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        super().closeEvent(event)
+

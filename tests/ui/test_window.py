@@ -1,0 +1,255 @@
+"""The real window driven by keyboard and mouse; each test checks what the project file
+then holds, through a second connection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import Status
+from annotator.storage.project import Project
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+from tests.conftest import reopen_project
+from tests.ui.conftest import ME
+
+ARTICLE = "قال 👀 محمد إن الاحتلال يحاصر غزة.\nوأكد محمد أن «الحصار مستمر» في غزة."
+OTHER = "English paragraph: Gaza and غزة again."
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
+    path = make_project({"article": ARTICLE, "other": OTHER})
+    win = MainWindow(Project.open(path), ME, Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.setFocus()
+    yield win
+    win.project.close()
+
+
+def stored(win: MainWindow) -> list[tuple[str, int, int, str]]:
+    """(label, start, end, text) of my spans in the current document, as the file has them."""
+    fresh = reopen_project(win.project.path)
+    try:
+        doc_id = win.session.document.id  # type: ignore[union-attr]
+        return [(a.label, a.start, a.end, a.text) for a in fresh.annotations(doc_id, ME)]
+    finally:
+        fresh.close()
+
+
+def put_caret(win: MainWindow, offset: int) -> None:
+    cursor = win.view.textCursor()
+    cursor.setPosition(win.view.index.map.to_utf16(offset))
+    win.view.setTextCursor(cursor)
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type characters that QTest.keyClicks cannot map to keys (it aborts on Arabic)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Mod.NoModifier, ch))
+
+
+def select_word_by_keyboard(qtbot: QtBot, win: MainWindow, offset: int) -> None:
+    """Caret at ``offset`` in an Arabic paragraph, then Ctrl+Shift+Left: the next word
+    (logical movement, so Left reads forwards in right-to-left text)."""
+    put_caret(win, offset)
+    qtbot.keyClick(win.view, Key.Key_Left, Mod.ControlModifier | Mod.ShiftModifier)
+
+
+def test_keyboard_span_after_emoji_is_stored_in_code_points_and_undo_removes_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    select_word_by_keyboard(qtbot, window, 6)
+    qtbot.keyClick(window.view, Key.Key_3)  # PER
+    assert stored(window) == [("PER", 6, 10, "محمد")]
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert stored(window) == []
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)
+    assert stored(window) == [("PER", 6, 10, "محمد")]
+
+
+def test_partial_selection_snaps_to_the_word_unless_exact(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    start = ARTICLE.index("وأكد")
+    window.view.select_span(start + 1, start + 3)
+    qtbot.keyClick(window.view, Key.Key_6)
+    assert stored(window)[-1][3] == "وأكد"
+    qtbot.keyClick(window.view, Key.Key_E, Mod.ControlModifier)  # exact spans on
+    window.view.select_span(start + 1, start + 4)
+    qtbot.keyClick(window.view, Key.Key_8)
+    assert ("MISC", start + 1, start + 4, "أكد") in stored(window)
+
+
+def test_relabel_delete_and_tab_navigation(qtbot: QtBot, window: MainWindow) -> None:
+    select_word_by_keyboard(qtbot, window, 6)
+    qtbot.keyClick(window.view, Key.Key_3)
+    gaza = ARTICLE.index("غزة")
+    window.view.select_span(gaza, gaza + 3)
+    qtbot.keyClick(window.view, Key.Key_5)
+    put_caret(window, 0)
+    window.session.select(None)
+    qtbot.keyClick(window.view, Key.Key_Tab)
+    assert window.session.selected().text == "محمد"  # type: ignore[union-attr]
+    qtbot.keyClick(window.view, Key.Key_4)  # relabel to ORG
+    assert stored(window)[0][0] == "ORG"
+    qtbot.keyClick(window.view, Key.Key_Tab)
+    assert window.session.selected().text == "غزة"  # type: ignore[union-attr]
+    qtbot.keyClick(window.view, Key.Key_Delete)
+    assert [s[3] for s in stored(window)] == ["محمد"]
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert [s[3] for s in stored(window)] == ["محمد", "غزة"]
+
+
+def test_edge_keys_leave_out_an_attached_waw(qtbot: QtBot, window: MainWindow) -> None:
+    start = ARTICLE.index("وأكد")
+    window.view.select_span(start, start + 4)
+    qtbot.keyClick(window.view, Key.Key_3)
+    # Right-to-left paragraph: moving the start edge left on screen moves it later.
+    qtbot.keyClick(window.view, Key.Key_Left, Mod.AltModifier)
+    assert stored(window) == [("PER", start + 1, start + 4, "أكد")]
+    qtbot.keyClick(window.view, Key.Key_Right, Mod.AltModifier | Mod.ShiftModifier)
+    assert stored(window) == [("PER", start + 1, start + 3, "أك")]
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert stored(window) == [("PER", start + 1, start + 4, "أكد")]
+
+
+def test_click_on_a_highlight_selects_it_and_cycles(qtbot: QtBot, window: MainWindow) -> None:
+    quote = ARTICLE.index("«")
+    window.view.select_span(quote, ARTICLE.index("»") + 1)
+    qtbot.keyClick(window.view, Key.Key_2)
+    inner = ARTICLE.index("الحصار")
+    window.view.select_span(inner, inner + 6)
+    qtbot.keyClick(window.view, Key.Key_8)
+    window.session.select(None)
+    rect = window.view.span_rects(inner + 2, inner + 3)[0]
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert window.session.selected().label == "MISC"  # type: ignore[union-attr]
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert window.session.selected().label == "QUOTE"  # type: ignore[union-attr]
+
+
+def test_relation_by_pick_mode_and_removal(qtbot: QtBot, window: MainWindow) -> None:
+    speaker = ARTICLE.index("محمد", 20)
+    window.view.select_span(speaker, speaker + 4)
+    qtbot.keyClick(window.view, Key.Key_3)
+    speaker_id = window.session.selected_id
+    quote = ARTICLE.index("«")
+    window.view.select_span(quote, ARTICLE.index("»") + 1)
+    qtbot.keyClick(window.view, Key.Key_2)
+    quote_id = window.session.selected_id
+    qtbot.keyClick(window.view, Key.Key_L, Mod.ControlModifier)
+    assert window.session.linking
+    rect = window.view.span_rects(speaker + 1, speaker + 2)[0]
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    fresh = reopen_project(window.project.path)
+    rels = fresh.relations()
+    fresh.close()
+    assert [(r.from_id, r.to_id, r.type) for r in rels] == [(quote_id, speaker_id, "speaker")]
+    assert window.view.related_ids == {speaker_id}
+    assert window.details.relations.count() == 1
+    window.details.relations.setCurrentRow(0)
+    qtbot.mouseClick(window.details.remove_button, Qt.MouseButton.LeftButton)
+    fresh = reopen_project(window.project.path)
+    assert fresh.relations() == []
+    fresh.close()
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    fresh = reopen_project(window.project.path)
+    assert len(fresh.relations()) == 1
+    fresh.close()
+
+
+def test_attribute_edited_in_details_panel(qtbot: QtBot, window: MainWindow) -> None:
+    window.view.select_span(0, len("قال 👀 محمد إن الاحتلال يحاصر غزة"))
+    qtbot.keyClick(window.view, Key.Key_1)  # CLAIM, with a "checkworthy" choice
+    combo = window.details.attributes.itemAt(0, window.details.attributes.ItemRole.FieldRole)
+    widget = combo.widget()  # type: ignore[union-attr]
+    widget.textActivated.emit("yes")  # type: ignore[attr-defined]
+    fresh = reopen_project(window.project.path)
+    assert fresh.annotations(window.session.document.id, ME)[0].attributes == {  # type: ignore[union-attr]
+        "checkworthy": "yes"
+    }
+    fresh.close()
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert window.session.selected().attributes == {}  # type: ignore[union-attr]
+
+
+def test_annotate_all_in_document_and_project_is_one_undo_step(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    gaza = ARTICLE.index("غزة")
+    window.view.select_span(gaza, gaza + 3)
+    qtbot.keyClick(window.view, Key.Key_5)
+    assert window.session.annotate_all("LOC", whole_project=False) == 1
+    assert [s[3] for s in stored(window)] == ["غزة", "غزة"]
+    assert window.session.annotate_all("LOC", whole_project=True) == 1  # the other document
+    fresh = reopen_project(window.project.path)
+    assert [a.text for a in fresh.annotations(2, ME)] == ["غزة"]
+    fresh.close()
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert [s[3] for s in stored(window)] == ["غزة"]
+
+
+def test_find_ignores_diacritics_and_the_match_can_be_tagged(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    qtbot.keyClick(window.view, Key.Key_F, Mod.ControlModifier)
+    assert window.search.isVisible()
+    type_text(qtbot, window.search.field, "الحِصَار")
+    assert len(window.view.matches) == 1
+    qtbot.keyClick(window.search.field, Key.Key_Escape)
+    assert not window.search.isVisible()
+    qtbot.keyClick(window.view, Key.Key_8)
+    assert stored(window)[0][3] == "الحصار"
+
+
+def test_documents_next_previous_done_and_filter(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Key.Key_PageDown, Mod.ControlModifier)
+    assert window.session.document.name == "other"  # type: ignore[union-attr]
+    qtbot.keyClick(window.view, Key.Key_D, Mod.ControlModifier)
+    fresh = reopen_project(window.project.path)
+    assert fresh.status(2, ME) is Status.DONE
+    fresh.close()
+    qtbot.keyClick(window.view, Key.Key_PageUp, Mod.ControlModifier)
+    assert window.session.document.name == "article"  # type: ignore[union-attr]
+    qtbot.keyClicks(window.documents.filter, "English")
+    shown = [
+        window.documents.tree.topLevelItem(i).text(0)  # type: ignore[union-attr]
+        for i in range(window.documents.tree.topLevelItemCount())
+        if not window.documents.tree.topLevelItem(i).isHidden()  # type: ignore[union-attr]
+    ]
+    assert shown == ["other"]
+
+
+def test_zoom_changes_the_font_size(qtbot: QtBot, window: MainWindow) -> None:
+    size = window.view.font().pointSize()
+    qtbot.keyClick(window.view, Key.Key_Equal, Mod.ControlModifier)
+    assert window.view.font().pointSize() == size + 1
+    qtbot.keyClick(window.view, Key.Key_Minus, Mod.ControlModifier)
+    assert window.view.font().pointSize() == size
+
+
+def test_undo_in_another_document_goes_back_to_it(qtbot: QtBot, window: MainWindow) -> None:
+    select_word_by_keyboard(qtbot, window, 6)
+    qtbot.keyClick(window.view, Key.Key_3)
+    qtbot.keyClick(window.view, Key.Key_PageDown, Mod.ControlModifier)
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert window.session.document.name == "article"  # type: ignore[union-attr]
+    assert stored(window) == []
+
+
+def test_cursor_is_a_real_text_cursor(window: MainWindow) -> None:
+    assert isinstance(window.view.textCursor(), QTextCursor)
