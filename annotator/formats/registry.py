@@ -83,9 +83,24 @@ FORMATS: dict[str, FormatInfo] = {
             "(and entities/relations); offsets in UTF-16 units or grapheme clusters.",
         ),
         FormatInfo(
-            "brat", "brat standoff", "brat", (".ann",), True, True,
+            "brat",
+            "brat standoff",
+            "brat",
+            (".ann",),
+            True,
+            True,
             "A folder of NAME.txt and NAME.ann files: spans, relations, attributes, notes.",
             folder_suffixes=(".ann",),
+        ),
+        FormatInfo(
+            "conll",
+            "CoNLL (IOB)",
+            "conll",
+            (".conll", ".iob"),
+            True,
+            True,
+            "A token per line with its IOB tags (IOB1, IOB2, BIOES read), a column per "
+            "layer of nested entities; sentences split by blank lines.",
         ),
     )
 }
