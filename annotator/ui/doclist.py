@@ -61,7 +61,8 @@ class DocumentList(QWidget):
             self.tree.addTopLevelItem(item)
             if doc.id == current:
                 self.tree.setCurrentItem(item)
-        self.tree.resizeColumnToContents(0)
+        for column in range(self.tree.columnCount()):
+            self.tree.resizeColumnToContents(column)
         self._apply_filter(self.filter.text())
 
     def _apply_filter(self, text: str) -> None:

@@ -1,0 +1,62 @@
+"""Screenshots of the window's main states on the demo project, for the docs and review.
+
+    QT_QPA_PLATFORM=offscreen python docs/img/screenshots.py [OUTPUT_DIR]
+
+Writes window.png (the README's picture) and one PNG per state into OUTPUT_DIR
+(default: docs/img). The demo project is built in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from annotator.demo import build_demo  # noqa: E402
+from annotator.storage.project import Project  # noqa: E402
+from annotator.ui.app import application  # noqa: E402
+from annotator.ui.settings import Settings  # noqa: E402
+from annotator.ui.window import MainWindow  # noqa: E402
+
+ANNOTATOR = "sara"
+
+
+def main(out: Path) -> None:
+    QStandardPaths.setTestModeEnabled(True)
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "demo.annotator"
+        build_demo(path)
+        window = MainWindow(Project.open(path), ANNOTATOR, Settings())
+        window.resize(1400, 860)
+        window.show()
+        app.processEvents()
+        session = window.session
+        quotes = [a for a in session.annotations() if a.label == "QUOTE"]
+        if quotes:
+            session.select(quotes[0].id, reveal=True)
+        shot(app, window, out / "window.png")
+        window.search.open()
+        window.search.field.setText("المياه")
+        shot(app, window, out / "state-search.png")
+        window.search.close_bar()
+        session.set_linking(True)
+        shot(app, window, out / "state-linking.png")
+        session.set_linking(False)
+        window.project.close()
+
+
+def shot(app: QApplication, window: MainWindow, path: Path) -> None:
+    app.processEvents()
+    window.grab().save(str(path))
+    print(path)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent)
