@@ -1,0 +1,50 @@
+"""Projects with several annotators' spans, built in a line or two per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.model import Status
+from annotator.storage.project import NewDocument, Project
+
+# Twenty words, each "wNN" plus a space: word k spans [4k, 4k + 3).
+WORDS = " ".join(f"w{k:02d}" for k in range(20))
+
+
+def word(k: int, n: int = 1) -> tuple[int, int]:
+    """The code-point range of words k .. k+n-1."""
+    return 4 * k, 4 * (k + n) - 1
+
+
+class ProjectBuilder:
+    def __init__(self, project: Project):
+        self.project = project
+
+    def doc(self, name: str, text: str = WORDS) -> int:
+        self.project.add_documents([NewDocument(name, text)])
+        return self.project.document(name).id
+
+    def spans(self, doc: int, annotator: str, *spans: tuple[str, int, int]) -> list[str]:
+        """Add (label, start, end) spans; returns their ids."""
+        return [
+            self.project.add_annotation(doc, annotator, label, s, e).id for label, s, e in spans
+        ]
+
+    def done(self, doc: int, *annotators: str) -> None:
+        for a in annotators:
+            self.project.set_status(doc, a, Status.DONE)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    p = Project.create(tmp_path / "team.annotator")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def build(project: Project) -> ProjectBuilder:
+    return ProjectBuilder(project)
