@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 I18N = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 LANGUAGES = ("en", "ar")
+
+# Qt's own marker: a language whose translation of it is "RTL" mirrors the whole window.
+LAYOUT_DIRECTION = QT_TRANSLATE_NOOP("QGuiApplication", "QT_LAYOUT_DIRECTION")
 
 _installed: list[QTranslator] = []
 
@@ -21,8 +31,17 @@ def install_translator(app: QApplication, language: str = "") -> str:
         app.removeTranslator(translator)
     _installed.clear()
     code = language or QLocale.system().name().split("_")[0]
-    if code not in LANGUAGES or code == "en":
-        return "en"
+    if code not in LANGUAGES:
+        code = "en"
+    if code != "en":
+        _load(app, code)
+    rtl = QCoreApplication.translate("QGuiApplication", str(LAYOUT_DIRECTION)) == "RTL"
+    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    app.setLayoutDirection(direction)
+    return code
+
+
+def _load(app: QApplication, code: str) -> None:
     ours = QTranslator(app)
     if ours.load(str(I18N / f"annotator_{code}.qm")):
         app.installTranslator(ours)
@@ -31,4 +50,3 @@ def install_translator(app: QApplication, language: str = "") -> str:
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
-    return code
