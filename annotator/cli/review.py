@@ -1,0 +1,79 @@
+"""The review commands: merge a colleague's work, measure agreement, adjudicate gold."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from annotator.review.agreement import AgreementReport, agreement
+from annotator.review.study import load_study
+from annotator.storage.project import Project
+
+T = TypeVar("T")
+
+project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
+
+
+def _run(fn: Callable[[], T]) -> T:
+    # main.py registers these commands, so its error handling is imported when first used.
+    from annotator.cli.main import run
+
+    result: T = run(fn)
+    return result
+
+
+def _names(value: str | None) -> list[str] | None:
+    """A comma-separated option as a list (None when not given)."""
+    if not value:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+@click.command("agreement")
+@project_argument
+@click.option("--annotators", help="Compare only these annotators (comma-separated).")
+@click.option("--labels", help="Compare only these labels (comma-separated).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def agreement_command(
+    project: Path, annotators: str | None, labels: str | None, as_json: bool
+) -> None:
+    """Measure how far PROJECT's annotators agree (span F1, kappas, Krippendorff's alpha)."""
+
+    def compute() -> AgreementReport:
+        with Project.open(project, readonly=True) as p:
+            return agreement(load_study(p, _names(annotators), _names(labels)))
+
+    report = _run(compute)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return
+    _print_report(report)
+
+
+def _print_report(report: AgreementReport) -> None:
+    click.echo(f"annotators: {', '.join(report.annotators)}; documents: {report.documents}")
+    for name, value in report.overall.items():
+        click.echo(f"  {name:30} {_number(value)}")
+    click.echo("pairs (f1_exact, f1_overlap, cohen_kappa):")
+    for p in report.pairs:
+        click.echo(
+            f"  {p.a} – {p.b}: {_number(p.f1_exact)} {_number(p.f1_overlap)} "
+            f"{_number(p.cohen_kappa)}"
+        )
+    click.echo("labels (f1_exact, krippendorff_alpha_unitizing):")
+    for label, s in report.labels.items():
+        click.echo(
+            f"  {label:12} {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}"
+        )
+    click.echo("lowest agreement (f1_exact, krippendorff_alpha_unitizing):")
+    for name, s in report.documents_by_agreement()[:10]:
+        click.echo(f"  {name}: {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
+
