@@ -102,6 +102,16 @@ FORMATS: dict[str, FormatInfo] = {
             "A token per line with its IOB tags (IOB1, IOB2, BIOES read), a column per "
             "layer of nested entities; sentences split by blank lines.",
         ),
+        FormatInfo(
+            "labelstudio",
+            "Label Studio JSON",
+            "labelstudio",
+            (),
+            True,
+            True,
+            "Label Studio tasks with labelled text spans and relations (predictions read "
+            "too); offsets in code points, or UTF-16 units as old builds wrote them.",
+        ),
     )
 }
 

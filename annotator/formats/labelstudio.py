@@ -1,0 +1,266 @@
+"""Label Studio JSON: a list of tasks, each with its text and the results of its
+annotations (and, on import, predictions), for a ``<Labels>`` tag on a ``<Text>``.
+
+    [{"data": {"text": "..."},
+      "annotations": [{"completed_by": {"email": "sara"}, "result": [
+          {"id": "a1", "from_name": "label", "to_name": "text", "type": "labels",
+           "value": {"start": 29, "end": 31, "text": "27", "labels": ["Date"]}},
+          {"from_id": "a1", "to_id": "a2", "type": "relation", "labels": ["speaker"]}]}],
+      "predictions": [{"model_version": "one", "result": [...]}]}]
+
+Today's Label Studio counts code points, builds of 2021 counted UTF-16 units, and a
+``\\r\\n`` counts as two either way. Every result carries its ``value.text``, so unless
+``offset_unit`` says otherwise the import takes the unit under which all of them agree
+with the text. Annotations are by the user named in ``completed_by``, predictions by
+"prediction MODEL_VERSION"; a result's ``score`` is kept as an attribute. Results of
+other kinds (choices, text areas) are reported, not kept. The export writes code points
+(or ``offset_unit``), one annotation per annotator, for the labeling config
+``<Text name="text" value="$text"/><Labels name="label" toName="text">``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import UserError
+from annotator.core.model import Annotation, Relation
+from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
+from annotator.formats.common import (
+    Fail,
+    Losses,
+    SourceText,
+    annotator_for,
+    count,
+    failing,
+    make_annotation,
+)
+from annotator.formats.output import open_output
+from annotator.formats.text import decode, read_bytes
+from annotator.formats.units import OffsetUnit, UnitMap
+from annotator.storage.project import NewDocument
+
+FROM_NAME, TO_NAME = "label", "text"
+SCORE = "score"
+
+
+def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
+    content, _ = decode(read_bytes(path), path)
+    fail = failing(path)
+    try:
+        tasks = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+    except RecursionError:
+        raise fail("the JSON is nested too deeply") from None
+    tasks = [tasks] if isinstance(tasks, dict) else tasks
+    if not isinstance(tasks, list) or not tasks:
+        raise fail("must hold a list of tasks")
+    units = [OffsetUnit(options.offset_unit)] if options.offset_unit else list(OffsetUnit)[:2]
+    return [_task(task, k, name, path, units, options) for k, task in enumerate(tasks, 1)]
+
+
+def _task(
+    task: Any, k: int, name: str, path: Path, units: list[OffsetUnit], options: ImportOptions
+) -> NewDocument:
+    def fail(message: str) -> UserError:
+        return UserError(f"task {k}: {message}", path)
+
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        raise fail('each task must be an object with "data"')
+    data = task["data"]
+    raw = data.get(options.text_column)
+    if not isinstance(raw, str) or not raw.strip():
+        raise fail(f'"data.{options.text_column}" must be a non-empty string')
+    groups = [(_completed_by(a), a) for a in task.get("annotations") or []]
+    groups += [
+        (f"prediction {p.get('model_version') or ''}".strip(), p)
+        for p in task.get("predictions") or []
+    ]
+    unit = _unit(raw, groups, units, fail)
+    source, umap = SourceText(raw), UnitMap(raw, unit)
+    annotations: list[Annotation] = []
+    relations: list[Relation] = []
+    unkept: Counter[str] = Counter()
+    for who, group in groups:
+        results = group.get("result") if isinstance(group, dict) else None
+        if not isinstance(results, list):
+            raise fail("each annotation and prediction needs a result list")
+        annotator = annotator_for(who, options, fail)
+        ids: dict[str, str] = {}
+        for item in results:
+            kind = item.get("type") if isinstance(item, dict) else None
+            if kind == "labels":
+                for a in _spans(item, source, umap, annotator, len(annotations), fail):
+                    ids.setdefault(str(item.get("id")), a.id)
+                    annotations.append(a)
+            elif kind != "relation":
+                unkept[str(kind)] += 1
+        for item in results:
+            if isinstance(item, dict) and item.get("type") == "relation":
+                ends = ids.get(str(item.get("from_id"))), ids.get(str(item.get("to_id")))
+                if ends[0] is None or ends[1] is None:
+                    raise fail("a relation refers to a region that is not a labelled span")
+                rtype = (item.get("labels") or ["relation"])[0]
+                relations.append(Relation(f"r{len(relations) + 1}", ends[0], ends[1], rtype))
+    meta: dict[str, Any] = {
+        key: v for key, v in data.items() if key not in (options.text_column, "name")
+    }
+    if unit is not OffsetUnit.CODEPOINT:
+        meta["label_studio_offsets"] = unit.value
+    if unkept:
+        meta["import_warnings"] = [
+            f"{n} results of type {t!r} not kept (no counterpart here)" for t, n in unkept.items()
+        ]
+    doc_name = data["name"] if isinstance(data.get("name"), str) else f"{name} {k}"
+    return NewDocument(doc_name, source.text, str(path), meta, tuple(annotations), tuple(relations))
+
+
+def _completed_by(annotation: Any) -> str | None:
+    who = annotation.get("completed_by") if isinstance(annotation, dict) else None
+    if isinstance(who, dict):
+        who = who.get("email") or who.get("id")
+    if isinstance(who, int) and not isinstance(who, bool):
+        return f"user {who}"
+    return who if isinstance(who, str) else None
+
+
+def _values(groups: list[tuple[str | None, Any]]) -> Iterator[dict[str, Any]]:
+    for _, group in groups:
+        for item in (group.get("result") or []) if isinstance(group, dict) else []:
+            if (
+                isinstance(item, dict)
+                and item.get("type") == "labels"
+                and isinstance(item.get("value"), dict)
+            ):
+                yield item["value"]
+
+
+def _unit(
+    raw: str, groups: list[tuple[str | None, Any]], units: list[OffsetUnit], fail: Fail
+) -> OffsetUnit:
+    """The first unit under which every result's value.text matches the text."""
+    checked = [v for v in _values(groups) if isinstance(v.get("text"), str)]
+    for unit in units:
+        umap = UnitMap(raw, unit)
+        try:
+            if all(
+                raw[umap.from_unit(v["start"]) : umap.from_unit(v["end"])] == v["text"]
+                for v in checked
+            ):
+                return unit
+        except (ValueError, TypeError):
+            continue
+    # Name the first result that disagrees with the text read in code points.
+    v = next((v for v in checked if _text_at(raw, v) != v["text"]), {})
+    raise fail(
+        f"the span texts do not match the text counted in {' or '.join(u.value for u in units)} "
+        f"(first: {v.get('text')!r} at {v.get('start')}-{v.get('end')})"
+    )
+
+
+def _text_at(raw: str, value: dict[str, Any]) -> str | None:
+    start, end = value.get("start"), value.get("end")
+    return raw[start:end] if type(start) is int and type(end) is int else None
+
+
+def _spans(
+    item: dict[str, Any], source: SourceText, umap: UnitMap, annotator: str, n: int, fail: Fail
+) -> list[Annotation]:
+    value = item.get("value")
+    if not isinstance(value, dict) or not isinstance(value.get("labels"), list):
+        raise fail(f"result {item.get('id')!r} has no value with labels")
+    start, end = value.get("start"), value.get("end")
+    if type(start) is not int or type(end) is not int:
+        raise fail(f"result {item.get('id')!r}: start and end must be whole numbers")
+    try:
+        start, end = umap.from_unit(start), umap.from_unit(end)
+    except ValueError as exc:
+        raise fail(f"result {item.get('id')!r}: {exc}") from None
+    attributes = {SCORE: value[SCORE]} if isinstance(value.get(SCORE), int | float) else {}
+    return [
+        make_annotation(
+            source,
+            start,
+            end,
+            label,
+            annotator,
+            fail,
+            ident=f"ls{n + i + 1}",
+            expected=value.get("text") if isinstance(value.get("text"), str) else None,
+            attributes=attributes,
+        )
+        for i, label in enumerate(value["labels"])
+    ]
+
+
+def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
+    unit = OffsetUnit(options.offset_unit or OffsetUnit.CODEPOINT)
+    report = ExportReport()
+    losses = Losses(report)
+    with open_output(output) as out:
+        out.write("[")
+        for k, doc in enumerate(docs):
+            out.write(",\n" if k else "\n")
+            out.write(json.dumps(_task_record(k + 1, doc, unit, losses), ensure_ascii=False))
+            count(report, doc)
+        out.write("\n]\n")
+    losses.finish()
+    return report
+
+
+def _task_record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses) -> dict[str, Any]:
+    text = doc.document.text
+    umap = UnitMap(text, unit)
+    by_annotator: dict[str, list[dict[str, Any]]] = {}
+    for a in doc.annotations:
+        value: dict[str, Any] = {
+            "start": umap.to_unit(a.start),
+            "end": umap.to_unit(a.end),
+            "text": a.text,
+            "labels": [a.label],
+        }
+        if isinstance(a.attributes.get(SCORE), int | float):
+            value[SCORE] = a.attributes[SCORE]
+        if set(a.attributes) - {SCORE}:
+            losses.add(
+                "Label Studio results here carry no attributes; not written",
+                f"{doc.document.name!r}: {a.label}",
+            )
+        by_annotator.setdefault(a.annotator, []).append(
+            {
+                "id": a.id,
+                "from_name": FROM_NAME,
+                "to_name": TO_NAME,
+                "type": "labels",
+                "value": value,
+            }
+        )
+    owner = {a.id: a.annotator for a in doc.annotations}
+    for r in doc.relations:
+        if owner[r.to_id] != owner[r.from_id]:
+            # A Label Studio relation links regions of one annotation only.
+            losses.add(
+                "relations between two annotators' spans were left out", repr(doc.document.name)
+            )
+            continue
+        by_annotator[owner[r.from_id]].append(
+            {
+                "from_id": r.from_id,
+                "to_id": r.to_id,
+                "type": "relation",
+                "direction": "right",
+                "labels": [r.type],
+            }
+        )
+    return {
+        "id": k,
+        "data": {TO_NAME: text, "name": doc.document.name},
+        "annotations": [
+            {"completed_by": {"email": who}, "result": results}
+            for who, results in by_annotator.items()
+        ],
+    }

@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from interop_helpers import (
+    ann,
+    arabic_documents,
+    do_export,
+    do_import,
+    doc,
+    project_with,
+    spans,
+    texts,
+)
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+
+SAMPLE = "label_studio/example_preannotated_ner_tasks.json"
+
+
+def test_reads_predictions_and_agrees_with_value_text(interop: Path, tmp_path: Path) -> None:
+    tasks = json.loads((interop / SAMPLE).read_text(encoding="utf-8"))
+    expected = sorted(
+        (
+            f"example_preannotated_ner_tasks {k}",
+            f"prediction {p['model_version']}",
+            r["value"]["labels"][0],
+            r["value"]["start"],
+            r["value"]["end"],
+            r["value"]["text"],
+        )
+        for k, task in enumerate(tasks, 1)
+        for p in task["predictions"]
+        for r in p["result"]
+    )
+    p, _ = do_import(interop / SAMPLE, "labelstudio", tmp_path)
+    assert spans(p) == expected and len(expected) == 20
+    assert {a.attributes.get("score") for a in p.annotations()} >= {0.7, 0.65}
+
+
+def task(text: str, start: int, end: int, span_text: str, **extra: object) -> str:
+    result = {
+        "id": "x",
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": start, "end": end, "text": span_text, "labels": ["PER"]},
+    }
+    return json.dumps(
+        [
+            {
+                "data": {"text": text},
+                "annotations": [{"completed_by": 7, "result": [result]}],
+                **extra,
+            }
+        ]
+    )
+
+
+@pytest.mark.parametrize(("start", "unit"), [(13, "codepoint"), (14, "utf16")])
+def test_picks_the_unit_that_agrees_with_value_text(tmp_path: Path, start: int, unit: str) -> None:
+    text = "قال الرئيس 👀 إن\r\nالوزير"
+    f = tmp_path / "in.json"
+    f.write_text(task(text, start + 4, start + 10, "الوزير"), encoding="utf-8")
+    p, _ = do_import(f, "labelstudio", tmp_path)
+    # \r\n counts as two in Label Studio; stored text has \n only.
+    assert spans(p) == [("in 1", "user 7", "PER", 16, 22, "الوزير")]
+    assert texts(p)["in 1"] == "قال الرئيس 👀 إن\nالوزير"
+    assert p.document("in 1").meta.get("label_studio_offsets", "codepoint") == unit
+
+
+def test_refuses_offsets_that_match_under_no_unit(tmp_path: Path) -> None:
+    f = tmp_path / "in.json"
+    f.write_text(task("قال الرئيس", 0, 3, "الرئيس"), encoding="utf-8")
+    with pytest.raises(UserError, match=r"task 1: the span texts do not match .* 'الرئيس' at 0-3"):
+        do_import(f, "labelstudio", tmp_path)
+    with pytest.raises(UserError, match="names no annotator"):
+        f.write_text(
+            task("قال الرئيس", 4, 10, "الرئيس").replace('"completed_by": 7, ', ""), encoding="utf-8"
+        )
+        do_import(f, "labelstudio", tmp_path, "b.annotator")
+
+
+def test_other_result_kinds_are_reported(tmp_path: Path) -> None:
+    f = tmp_path / "in.json"
+    data = json.loads(task("قال الرئيس", 4, 10, "الرئيس"))
+    data[0]["annotations"][0]["result"].append(
+        {"type": "choices", "value": {"choices": ["Positive"]}, "from_name": "s", "to_name": "text"}
+    )
+    f.write_text(json.dumps(data), encoding="utf-8")
+    _, result = do_import(f, "labelstudio", tmp_path)
+    assert result.warnings == [
+        f"{f}: in 1: 1 results of type 'choices' not kept (no counterpart here)"
+    ]
+
+
+def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
+    text = "قال 👨‍👩‍👧 الرئيس إن «الاقتصاد بخير»"
+    p = project_with(
+        tmp_path / "p.annotator",
+        [
+            doc(
+                "d",
+                text,
+                ann(10, 16, ident="s"),
+                ann(20, 35, "CLAIM", ident="c"),
+                ann(10, 16, "PER", "omar", ident="o"),
+                relations=[Relation("r", "c", "s", "speaker")],
+            ),
+        ],
+    )
+    out = tmp_path / "out.json"
+    do_export(p, "labelstudio", out)
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    by_who = {a["completed_by"]["email"]: a["result"] for a in tasks[0]["annotations"]}
+    assert by_who["omar"][0]["value"] == {
+        "start": 10,
+        "end": 16,
+        "text": "الرئيس",
+        "labels": ["PER"],
+    }
+    assert [r["type"] for r in by_who["sara"]] == ["labels", "labels", "relation"]
+    do_export(p, "labelstudio", out, offset_unit="utf16")
+    tasks = json.loads(out.read_text(encoding="utf-8"))
+    by_who = {a["completed_by"]["email"]: a["result"] for a in tasks[0]["annotations"]}
+    assert [r["value"]["start"] for r in by_who["sara"][:2]] == [13, 23]
+    q, result = do_import(out, "labelstudio", tmp_path, offset_unit="utf16")
+    assert spans(q) == spans(p)
+    assert result.report.relations == 1
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=arabic_documents())
+def test_round_trip(
+    tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
+) -> None:
+    tmp = tmp_path_factory.mktemp("rt")
+    text, chosen = data
+    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
+    do_export(p, "labelstudio", tmp / "out.json")
+    q, _ = do_import(tmp / "out.json", "labelstudio", tmp)
+    assert spans(q) == spans(p)
+    assert texts(q) == texts(p)
