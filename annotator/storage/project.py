@@ -487,13 +487,15 @@ class Project:
         id_map: dict[str, str] = {}
         rows = []
         stamp = now()
+        taken_ids |= self._existing_ids("annotations", [a.id for a in doc.annotations])
+        taken_ids |= self._existing_ids("relations", [r.id for r in doc.relations])
         for a in doc.annotations:
             key = (a.annotator, a.label, a.start, a.end)
             if key in present:
                 id_map[a.id] = present[key]
                 report.skipped_annotations += 1
                 continue
-            new = a.id if a.id and a.id not in taken_ids and not self._id_taken(a.id) else new_id()
+            new = a.id if a.id and a.id not in taken_ids else new_id()
             taken_ids.add(new)
             id_map[a.id] = new
             present[key] = new
@@ -519,11 +521,7 @@ class Project:
         report.annotations += len(rows)
         rel_rows = []
         for r in doc.relations:
-            rel_id = (
-                r.id
-                if r.id and r.id not in taken_ids and not self._relation_id_taken(r.id)
-                else new_id()
-            )
+            rel_id = r.id if r.id and r.id not in taken_ids else new_id()
             taken_ids.add(rel_id)
             rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
         before = self.conn.total_changes
@@ -534,17 +532,20 @@ class Project:
         )
         report.relations += self.conn.total_changes - before
 
-    def _id_taken(self, annotation_id: str) -> bool:
-        return (
-            self.conn.execute("SELECT 1 FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
-            is not None
-        )
-
-    def _relation_id_taken(self, relation_id: str) -> bool:
-        return (
-            self.conn.execute("SELECT 1 FROM relations WHERE id = ?", (relation_id,)).fetchone()
-            is not None
-        )
+    def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the table (annotations or relations) already holds."""
+        found: set[str] = set()
+        chunk = 500  # well under SQLite's limit of bound parameters
+        for i in range(0, len(ids), chunk):
+            part = ids[i : i + chunk]
+            placeholders = ",".join("?" * len(part))
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM {table} WHERE id IN ({placeholders})", part
+                )
+            )
+        return found
 
     # ----- annotations ---------------------------------------------------------------
 
@@ -840,6 +841,23 @@ class Project:
             out.setdefault(doc_id, {})[name] = n
         return out
 
+
+    # ----- added for the schema editor (annotator/ui) ----------------------------------
+
+    def rename_label(self, old: str, new: str) -> None:
+        """Rename a label; its annotations follow, since they refer to it by id."""
+        if not new or new != new.strip():
+            raise UserError(f"invalid label name {new!r}")
+        if old == new:
+            return
+        labels = self.label_ids()
+        if old not in labels:
+            raise UserError(f"unknown label {old!r}")
+        if new in labels:
+            raise UserError(f"there is already a label named {new!r}")
+        with self.write():
+            self.conn.execute("UPDATE labels SET name = ? WHERE name = ?", (new, old))
+        self._label_ids = None
 
 def _connect(
     path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS

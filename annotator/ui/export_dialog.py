@@ -1,0 +1,72 @@
+"""Export in any of the core's formats: the format, whose spans, and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from annotator.formats.base import ExportOptions, ExportReport, ExportSelection
+from annotator.formats.export import export
+from annotator.formats.registry import FORMATS
+from annotator.storage.project import Project
+
+
+class ExportDialog(QDialog):
+    def __init__(self, project: Project, annotator: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.setWindowTitle(self.tr("Export"))
+        self.format = QComboBox()
+        for fmt in FORMATS.values():
+            if fmt.can_export:
+                self.format.addItem(fmt.title, fmt.name)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.only_mine = QCheckBox(self.tr("Only my spans"))
+        self.output = QLineEdit()
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.output)
+        where.addWidget(browse)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow("", self.description)
+        form.addRow("", self.only_mine)
+        form.addRow(self.tr("Output"), where)
+        form.addRow(buttons)
+        self.format.currentIndexChanged.connect(self._describe)
+        self._describe()
+
+    def _describe(self) -> None:
+        self.description.setText(FORMATS[self.format.currentData()].description)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"))
+        if path:
+            self.output.setText(path)
+
+    def run_export(self) -> ExportReport:
+        """Export with the dialog's choices (raises UserError as the core does)."""
+        who = (self.annotator,) if self.only_mine.isChecked() else ()
+        options = ExportOptions(selection=ExportSelection(annotators=who))
+        return export(self.project, self.format.currentData(), Path(self.output.text()), options)

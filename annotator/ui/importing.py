@@ -1,0 +1,92 @@
+"""Importing files and folders off the UI thread, behind a cancellable progress dialog.
+
+The worker opens its own connection to the project (a connection never crosses threads
+in use) and calls the same core import the command line uses; that import writes only
+at its end, so cancelling while files are read leaves the project untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.core.errors import UserError
+from annotator.formats.base import ImportOptions
+from annotator.formats.importer import ImportResult, import_paths
+from annotator.storage.project import Project
+
+
+class Cancelled(Exception):
+    pass
+
+
+class ImportSignals(QObject):
+    progress = Signal(int, int, str)  # files done, files in all, current file
+    finished = Signal(object)  # ImportResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class ImportJob(QRunnable):
+    def __init__(self, project_path: Path, paths: list[Path], annotator: str):
+        super().__init__()
+        self.project_path = project_path
+        self.paths = paths
+        self.options = ImportOptions(annotator=annotator)
+        self.signals = ImportSignals()
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def _progress(self, done: int, total: int, current: Path) -> None:
+        if self._cancel:
+            raise Cancelled
+        self.signals.progress.emit(done, total, str(current))
+
+    def run(self) -> None:
+        try:
+            with Project.open(self.project_path) as project:
+                result = import_paths(
+                    project, self.paths, options=self.options, progress=self._progress
+                )
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except UserError as exc:
+            self.signals.failed.emit(str(exc))
+        else:
+            self.signals.finished.emit(result)
+
+
+def start_import(
+    parent: QWidget, project_path: Path, paths: list[Path], annotator: str
+) -> ImportJob:
+    """Run an import with a progress dialog; the caller listens to the job's signals."""
+    job = ImportJob(project_path, paths, annotator)
+    dialog = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(parent.tr("Importing"))
+    dialog.setMinimumDuration(300)
+    dialog.canceled.connect(job.cancel)
+
+    def progress(done: int, total: int, current: str) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(Path(current).name)
+
+    job.signals.progress.connect(progress)
+    for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
+        signal.connect(dialog.close)
+    job.setAutoDelete(False)  # the caller keeps it until a signal arrives
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def summary(result: ImportResult) -> str:
+    text = f"{len(result.report.added)} document(s) added"
+    if result.report.duplicates:
+        text += f", {len(result.report.duplicates)} already there"
+    if result.errors:
+        text += f", {len(result.errors)} file(s) refused: " + "; ".join(map(str, result.errors))
+    return text

@@ -1,0 +1,22 @@
+"""Project.rename_label: the schema editor's rename, carried by the annotations."""
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import UserError
+from annotator.storage.project import NewDocument, Project
+
+
+def test_rename_label_keeps_annotations(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
+        project.add_documents([NewDocument("d", "قال محمد")])
+        project.add_annotation(1, "huda", "PER", 4, 8)
+        project.rename_label("PER", "PERSON")
+        assert [a.label for a in project.annotations()] == ["PERSON"]
+        assert project.schema().label("PERSON") is not None
+        assert project.schema().label("PER") is None
+        with pytest.raises(UserError, match="already"):
+            project.rename_label("PERSON", "ORG")
+        with pytest.raises(UserError, match="unknown"):
+            project.rename_label("NOPE", "X")
