@@ -68,9 +68,20 @@ def open_window(path: Path, annotator: str, settings: Settings) -> MainWindow:
     window = MainWindow(project, annotator, settings)
     settings.add_recent(path)
     _windows.append(window)
-    window.destroyed.connect(lambda: _windows.remove(window) if window in _windows else None)
+    window.projectRequested.connect(lambda other: _switch(window, other, annotator, settings))
     window.show()
     return window
+
+
+def _switch(old: MainWindow, path: Path, annotator: str, settings: Settings) -> None:
+    try:
+        open_window(path, annotator, settings)
+    except UserError as exc:
+        QMessageBox.warning(old, "annotator", str(exc))
+        return
+    old.close()
+    old.project.close()
+    _windows.remove(old)
 
 
 def run(project_path: Path | None, annotator: str | None = None) -> int:

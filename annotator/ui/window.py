@@ -3,32 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.core.errors import UserError
 from annotator.core.model import Status
-from annotator.storage.project import Project
+from annotator.core.schema import Schema
+from annotator.formats.importer import ImportResult
+from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.annotation_list import AnnotationList
 from annotator.ui.details import DetailsPanel
 from annotator.ui.doclist import DocumentList
 from annotator.ui.docview import DocumentView
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.fonts import reading_font
+from annotator.ui.importing import ImportJob, start_import, summary
 from annotator.ui.palette import LabelPalette
+from annotator.ui.schema_editor import SchemaEditor
 from annotator.ui.searchbar import SearchBar
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
+from annotator.ui.settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
+    # The user chose another project (new or existing); the application opens it.
+    projectRequested = Signal(Path)
+
     def __init__(self, project: Project, annotator: str, settings: Settings | None = None):
         super().__init__()
         self.settings = settings or Settings()
@@ -46,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self._label_actions: list[QAction] = []
+        self._import_job: ImportJob | None = None
         self._build_actions()
         self._connect()
         self._restore_state()
@@ -118,6 +133,14 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
 
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New project…"), self._new_project, std.New))
+        file_menu.addAction(self._action(self.tr("&Open project…"), self._open_project, std.Open))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Import documents…"), self._import_files))
+        file_menu.addAction(self._action(self.tr("Import a &folder…"), self._import_folder))
+        file_menu.addAction(self._action(self.tr("&Export…"), self._export))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Settings…"), self._settings))
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, std.Quit))
 
         edit = menu.addMenu(self.tr("&Edit"))
@@ -189,6 +212,8 @@ class MainWindow(QMainWindow):
         self.done_action = self._action(self.tr("Mark &done"), s.set_done, "Ctrl+D", True)
         document.addAction(self.done_action)
         self.labels_menu = menu.addMenu(self.tr("&Labels"))
+        project_menu = menu.addMenu(self.tr("&Project"))
+        project_menu.addAction(self._action(self.tr("&Schema…"), self._edit_schema))
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:
@@ -314,6 +339,89 @@ class MainWindow(QMainWindow):
         if ok:
             count = s.annotate_all(label, whole_project)
             self.statusBar().showMessage(self.tr("%n span(s) added", "", count), 5000)
+
+    # ----- project, import, export, schema, settings ---------------------------------------
+
+    def _project_filter(self) -> str:
+        return self.tr("Annotator projects (*%1)").replace("%1", PROJECT_SUFFIX)
+
+    def _new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New project"), "", self._project_filter()
+        )
+        if path:
+            target = Path(path).with_suffix(PROJECT_SUFFIX)
+            try:
+                Project.create(target).close()
+            except UserError as exc:
+                QMessageBox.warning(self, "annotator", str(exc))
+                return
+            self.projectRequested.emit(target)
+
+    def _open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a project"), "", self._project_filter()
+        )
+        if path:
+            self.projectRequested.emit(Path(path))
+
+    def _import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("&Import documents…"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def _import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a &folder…"))
+        if path:
+            self.import_paths([Path(path)])
+
+    def import_paths(self, paths: list[Path]) -> ImportJob:
+        job = start_import(self, self.project.path, paths, self.session.annotator)
+        job.signals.finished.connect(self._imported)
+        job.signals.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
+        self._import_job = job
+        return job
+
+    def _imported(self, result: ImportResult) -> None:
+        self._import_job = None
+        s = self.session
+        if s.document is None and self.project.documents():
+            s.open_document(self.project.documents()[0].id)
+        self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
+        self.statusBar().showMessage(summary(result), 10000)
+
+    def _export(self) -> None:
+        dialog = ExportDialog(self.project, self.session.annotator, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                report = dialog.run_export()
+            except UserError as exc:
+                QMessageBox.warning(self, "annotator", str(exc))
+                return
+            self.statusBar().showMessage(
+                self.tr("%n document(s) exported", "", report.documents), 10000
+            )
+
+    def _edit_schema(self) -> None:
+        editor = SchemaEditor(self.session.schema, self)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.apply_schema(editor.renames(), editor.schema())
+            except UserError as exc:
+                QMessageBox.warning(self, "annotator", str(exc))
+
+    def apply_schema(self, renames: dict[str, str], schema: Schema) -> None:
+        """Rename labels first (their spans follow), then store the edited schema."""
+        for old, new in renames.items():
+            self.project.rename_label(old, new)
+        self.session.set_schema(schema)
+        self.palette_list.set_schema(self.session.schema)
+        self._build_label_actions()
+        if self.session.document is not None:
+            self.session.open_document(self.session.document.id)
+
+    def _settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
 
     # ----- state -----------------------------------------------------------------------
 

@@ -1,0 +1,163 @@
+"""The schema editor: add, rename, recolour and re-key labels and edit their attributes.
+
+Attributes are written on one line as ``name: value|value; name2`` (a name without
+values takes free text), which keeps the table to one row per label.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import UserError
+from annotator.core.model import AttributeSpec, Label, LabelKind
+from annotator.core.schema import PALETTE, Schema
+
+NAME, KIND, COLOUR, SHORTCUT, ATTRIBUTES, DESCRIPTION = range(6)
+
+
+def attributes_to_text(attributes: tuple[AttributeSpec, ...]) -> str:
+    return "; ".join(
+        f"{a.name}: {'|'.join(a.values)}" if a.values else a.name for a in attributes
+    )
+
+
+def attributes_from_text(text: str, old: tuple[AttributeSpec, ...]) -> tuple[AttributeSpec, ...]:
+    """Parse the one-line form; defaults and descriptions of unchanged names are kept."""
+    known = {a.name: a for a in old}
+    out = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        name, _, values = part.partition(":")
+        name = name.strip()
+        choices = tuple(v.strip() for v in values.split("|") if v.strip())
+        previous = known.get(name)
+        default = previous.default if previous and previous.default in choices else None
+        out.append(AttributeSpec(name, choices, default, previous.description if previous else ""))
+    return tuple(out)
+
+
+class SchemaEditor(QDialog):
+    def __init__(self, schema: Schema, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Schema"))
+        self.original = schema
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Colour"),
+                self.tr("Shortcut"),
+                self.tr("Attributes"),
+                self.tr("Description"),
+            ]
+        )
+        self.table.cellDoubleClicked.connect(self._cell_double_clicked)
+        for label in schema.labels:
+            self._add_row(label, label.name)
+        add = QPushButton(self.tr("Add label"))
+        add.clicked.connect(self.add_label)
+        remove = QPushButton(self.tr("Remove label"))
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        self.resize(820, 380)
+
+    def _add_row(self, label: Label, original_name: str | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        name = QTableWidgetItem(label.name)
+        # The name the label had, so that an edited name is a rename, not a new label.
+        name.setData(Qt.ItemDataRole.UserRole, original_name)
+        self.table.setItem(row, NAME, name)
+        kind = QComboBox()
+        kind.addItems([k.value for k in LabelKind])
+        kind.setCurrentText(label.kind.value)
+        self.table.setCellWidget(row, KIND, kind)
+        colour = QTableWidgetItem(label.color)
+        colour.setBackground(QColor(label.color))
+        self.table.setItem(row, COLOUR, colour)
+        self.table.setItem(row, SHORTCUT, QTableWidgetItem(label.shortcut))
+        self.table.setItem(row, ATTRIBUTES, QTableWidgetItem(attributes_to_text(label.attributes)))
+        self.table.setItem(row, DESCRIPTION, QTableWidgetItem(label.description))
+
+    def add_label(self) -> None:
+        n = self.table.rowCount()
+        self._add_row(Label(f"LABEL{n + 1}", LabelKind.ENTITY, PALETTE[n % len(PALETTE)]), None)
+
+    def _cell_double_clicked(self, row: int, column: int) -> None:
+        if column != COLOUR:
+            return
+        item = self.table.item(row, COLOUR)
+        if item is None:
+            return
+        colour = QColorDialog.getColor(QColor(item.text()), self)
+        if colour.isValid():
+            item.setText(colour.name())
+            item.setBackground(colour)
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
+
+    def renames(self) -> dict[str, str]:
+        """{old name: new name} for the labels whose name was edited."""
+        out = {}
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, NAME)
+            original = item.data(Qt.ItemDataRole.UserRole) if item else None
+            if original and original != self._text(row, NAME):
+                out[original] = self._text(row, NAME)
+        return out
+
+    def schema(self) -> Schema:
+        """The edited schema; raises UserError for a nameless label or a bad colour."""
+        labels = []
+        for row in range(self.table.rowCount()):
+            name = self._text(row, NAME)
+            if not name:
+                raise UserError(f"label {row + 1} has no name")
+            colour = self._text(row, COLOUR)
+            if not QColor.isValidColorName(colour):
+                raise UserError(f"label {name!r}: {colour!r} is not a colour")
+            kind = self.table.cellWidget(row, KIND)
+            assert isinstance(kind, QComboBox)
+            item = self.table.item(row, NAME)
+            original = item.data(Qt.ItemDataRole.UserRole) if item else None
+            old = self.original.label(original) if original else None
+            labels.append(
+                Label(
+                    name,
+                    LabelKind(kind.currentText()),
+                    QColor(colour).name(),
+                    self._text(row, SHORTCUT),
+                    self._text(row, DESCRIPTION),
+                    attributes_from_text(
+                        self._text(row, ATTRIBUTES), old.attributes if old else ()
+                    ),
+                )
+            )
+        return Schema(tuple(labels), self.original.relation_types)

@@ -1,0 +1,44 @@
+"""Preferences: the annotator's name and the interface language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from annotator.ui.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.name = QLineEdit(settings.annotator or Settings.default_annotator())
+        self.language = QComboBox()
+        for text, code in ((self.tr("System"), ""), ("English", "en"), ("العربية", "ar")):
+            self.language.addItem(text, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Annotator name"), self.name)
+        form.addRow(self.tr("Interface language"), self.language)
+        form.addRow("", QLabel(self.tr("Takes effect at the next start")))
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        name = self.name.text().strip()
+        if name:
+            self.settings.annotator = name
+        self.settings.language = self.language.currentData()
+        super().accept()

@@ -1,0 +1,99 @@
+"""Import off the UI thread, export, the schema editor and the settings dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import AttributeSpec
+from annotator.storage.project import Project
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.schema_editor import (
+    ATTRIBUTES,
+    NAME,
+    SchemaEditor,
+    attributes_from_text,
+    attributes_to_text,
+)
+from annotator.ui.settings import Settings
+from annotator.ui.settings_dialog import SettingsDialog
+from annotator.ui.window import MainWindow
+from tests.conftest import reopen_project
+from tests.ui.conftest import ME
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
+    path = make_project({"article": "قال محمد إن غزة تحت الحصار."})
+    win = MainWindow(Project.open(path), ME, Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    QThreadPool.globalInstance().waitForDone()
+    win.project.close()
+
+
+def test_import_a_folder_in_the_background(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.txt").write_text("خبر أول عن غزة", encoding="utf-8")
+    (folder / "two.txt").write_text("خبر ثان", encoding="utf-8")
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 3, timeout=10000)
+    names = [d.name for d in window.project.documents()]
+    assert names == ["article", "one", "two"]
+
+
+def test_export_jsonl(window: MainWindow, tmp_path: Path) -> None:
+    window.project.add_annotation(1, ME, "PER", 4, 8)
+    dialog = ExportDialog(window.project, ME, window)
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    dialog.only_mine.setChecked(True)
+    out = tmp_path / "out.jsonl"
+    dialog.output.setText(str(out))
+    report = dialog.run_export()
+    assert report.annotations == 1
+    assert "محمد" in out.read_text(encoding="utf-8")
+
+
+def test_schema_editor_renames_recolours_and_adds(window: MainWindow) -> None:
+    window.project.add_annotation(1, ME, "PER", 4, 8)
+    editor = SchemaEditor(window.session.schema, window)
+    row = [window.session.schema.labels[i].name for i in range(8)].index("PER")
+    editor.table.item(row, NAME).setText("PERSON")  # type: ignore[union-attr]
+    editor.table.item(row, ATTRIBUTES).setText("role: official|witness")  # type: ignore[union-attr]
+    editor.add_label()
+    window.apply_schema(editor.renames(), editor.schema())
+    fresh = reopen_project(window.project.path)
+    try:
+        assert [a.label for a in fresh.annotations()] == ["PERSON"]
+        person = fresh.schema().label("PERSON")
+        assert person is not None
+        assert person.attributes == (AttributeSpec("role", ("official", "witness")),)
+        assert fresh.schema().label("LABEL9") is not None
+    finally:
+        fresh.close()
+    assert window.palette_list.count() == 9
+    assert window.session.view.index.in_order()[0].label == "PERSON"
+
+
+def test_attribute_text_round_trip() -> None:
+    attrs = (AttributeSpec("checkworthy", ("yes", "no"), "yes", "why"), AttributeSpec("note"))
+    assert attributes_from_text(attributes_to_text(attrs), attrs) == attrs
+
+
+def test_settings_dialog_keeps_name_and_language(window: MainWindow) -> None:
+    settings = Settings()
+    dialog = SettingsDialog(settings, window)
+    dialog.name.setText("  mona ")
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    dialog.accept()
+    assert Settings().annotator == "mona"
+    assert Settings().language == "ar"
+    settings.language = ""
