@@ -25,7 +25,7 @@ def test_the_package_never_evaluates_or_unpickles_or_shells_out() -> None:
 def test_sql_takes_values_as_parameters() -> None:
     """f-strings in SQL may only splice in names and numbers we chose, never input."""
     allowed = re.compile(
-        r"\{(column|name|int\(busy_timeout_ms\)|APPLICATION_ID|SCHEMA_VERSION|"
+        r"\{(column|name|table|int\(busy_timeout_ms\)|APPLICATION_ID|SCHEMA_VERSION|"
         r"placeholders|where_sql|[A-Z_]+)\}"
     )
     hits = []

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.model import Annotation, Relation, Status
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ExportSelection
 from annotator.formats.registry import get_format
 from annotator.storage.project import Project
@@ -28,27 +31,51 @@ def check_selection(project: Project, selection: ExportSelection) -> None:
 
 
 def iter_documents(project: Project, selection: ExportSelection) -> Iterator[ExportedDocument]:
-    """Selected documents in project order, each with its selected annotations."""
+    """Selected documents in project order, each with its selected annotations.
+
+    Streams three queries side by side (documents, annotations, relations, all in
+    document order) instead of querying per document: exports are a hot path.
+    """
     wanted_docs = set(selection.documents)
     wanted_annotators = set(selection.annotators)
-    wanted_labels = set(selection.labels)
-    for info in project.documents():
-        if wanted_docs and info.name not in wanted_docs:
+    annotations = groupby(
+        project.iter_annotations(selection.annotators, selection.labels),
+        key=attrgetter("document_id"),
+    )
+    relations = groupby(_relations_by_document(project), key=itemgetter(0))
+    statuses: dict[int, dict[str, Status]] = {}
+    for doc_id, who, status in project.conn.execute(
+        "SELECT s.document_id, an.name, s.status FROM document_status s "
+        "JOIN annotators an ON an.id = s.annotator_id ORDER BY an.name"
+    ):
+        if not wanted_annotators or who in wanted_annotators:
+            statuses.setdefault(doc_id, {})[who] = Status(status)
+    next_anns = next(annotations, None)
+    next_rels = next(relations, None)
+    for doc in project.iter_documents():
+        anns: list[Annotation] = []
+        while next_anns is not None and next_anns[0] <= doc.id:
+            if next_anns[0] == doc.id:
+                anns = list(next_anns[1])
+            next_anns = next(annotations, None)
+        rels: list[Relation] = []
+        while next_rels is not None and next_rels[0] <= doc.id:
+            if next_rels[0] == doc.id:
+                rels = [r for _, r in next_rels[1]]
+            next_rels = next(relations, None)
+        if wanted_docs and doc.name not in wanted_docs:
             continue
-        anns = [
-            a
-            for a in project.annotations(info.id)
-            if (not wanted_annotators or a.annotator in wanted_annotators)
-            and (not wanted_labels or a.label in wanted_labels)
-        ]
         kept = {a.id for a in anns}
-        rels = [r for r in project.relations(info.id) if r.from_id in kept and r.to_id in kept]
-        statuses = {
-            who: s
-            for who, s in project.statuses(info.id).items()
-            if not wanted_annotators or who in wanted_annotators
-        }
-        yield ExportedDocument(project.document(info.id), anns, rels, statuses)
+        rels = [r for r in rels if r.from_id in kept and r.to_id in kept]
+        yield ExportedDocument(doc, anns, rels, statuses.get(doc.id, {}))
+
+
+def _relations_by_document(project: Project) -> Iterator[tuple[int, Relation]]:
+    for doc_id, *rel in project.conn.execute(
+        "SELECT a.document_id, r.id, r.from_id, r.to_id, r.type FROM relations r "
+        "JOIN annotations a ON a.id = r.from_id ORDER BY a.document_id, r.rowid"
+    ):
+        yield doc_id, Relation(*rel)
 
 
 def export(

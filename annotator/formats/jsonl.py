@@ -11,6 +11,7 @@ Offsets are code points into ``text``. Everything but ``text`` is optional on im
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from pathlib import Path
@@ -159,10 +160,10 @@ def _annotation(
 
 def _normalise_with_map(text: str) -> tuple[str, Any]:
     """The stored form of ``text`` and a function moving offsets into it."""
-    removed = [0] if text.startswith("\ufeff") else []
-    removed += [i for i in range(len(text) - 1) if text[i] == "\r" and text[i + 1] == "\n"]
-    if not removed and "\r" not in text:
+    if "\r" not in text and not text.startswith("\ufeff"):
         return text, lambda i: i
+    removed = [0] if text.startswith("\ufeff") else []
+    removed += [m.start() for m in re.finditer("\r\n", text)]
     gone = set(removed)
     out = "".join(ch for i, ch in enumerate(text) if i not in gone)
     return out.replace("\r", "\n"), lambda i: i - bisect_left(removed, i)

@@ -8,12 +8,15 @@ offset anyone ever computes is into that text.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.formats.base import ImportOptions
 from annotator.storage.project import NewDocument
+
+# Control characters (category Cc) that no text file holds; tab and line breaks are fine.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # Most Arabic-script text in the legacy Windows encoding decodes as mostly letters of
 # U+0600–U+06FF; text in another single-byte encoding decoded as 1256 does not.
@@ -35,10 +38,12 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             text, encoding = _windows_1256(data, exc, path), "windows-1256"
-    bad = next((ch for ch in text if _is_binary_char(ch)), None)
+    bad = _CONTROL.search(text)
     if bad is not None:
         raise UserError(
-            f"contains the control character U+{ord(bad):04X}; is it a binary file?", path
+            f"contains the control character U+{ord(bad.group()):04X} at character "
+            f"{bad.start()}; is it a binary file?",
+            path,
         )
     return text, encoding
 
@@ -66,10 +71,6 @@ def _windows_1256(data: bytes, utf8_error: UnicodeDecodeError, path: str | Path)
             path,
         )
     return text
-
-
-def _is_binary_char(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
 
 
 def normalise(text: str) -> str:

@@ -588,6 +588,29 @@ class Project:
         sql += ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
         return [self._annotation(r) for r in self.conn.execute(sql, args)]
 
+    def iter_annotations(
+        self, annotators: Iterable[str] = (), labels: Iterable[str] = ()
+    ) -> Iterator[Annotation]:
+        """Every annotation (of these annotators and labels, when given), streamed in
+        document order then reading order: one query for a whole export."""
+        where, args = [], []
+        for column, names in (("an.name", list(annotators)), ("l.name", list(labels))):
+            if names:
+                where.append(f"{column} IN ({','.join('?' * len(names))})")
+                args += names
+        sql = self._ANNOTATION_SELECT
+        if where:
+            sql += "WHERE " + " AND ".join(where)
+        sql += ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
+        return map(self._annotation, self.conn.execute(sql, args))
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every document with its text, in project order, streamed."""
+        for row in self.conn.execute(
+            "SELECT id, name, text, sha256, source, meta FROM documents ORDER BY id"
+        ):
+            yield Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(
             self._ANNOTATION_SELECT + "WHERE a.id = ?", (annotation_id,)
