@@ -328,5 +328,26 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
                 )
 
 
+@cli.command("backup")
+@project_argument
+@click.option("--list", "list_them", is_flag=True, help="List the project's backups.")
+@click.option("--restore", "restore_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Put this backup in the project's place (the current file is kept).")
+def backup_command(project: Path, list_them: bool, restore_file: Path | None) -> None:
+    """Take today's backup of PROJECT (kept for 7 days), list backups, or restore one."""
+    from annotator.storage import backups
+
+    if restore_file:
+        kept = run(lambda: backups.restore(restore_file, project))
+        click.echo(f"restored {project} from {restore_file}; the replaced file is {kept}")
+    elif list_them:
+        for b in backups.list_backups(project):
+            click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
+    else:
+        with _open(project) as p:
+            made = run(lambda: backups.daily_backup(p))
+        click.echo(f"backup written to {made.path}" if made else "today's backup exists")
+
+
 def main() -> None:
     cli(prog_name="annotator")
