@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,22 +17,52 @@ from PySide6.QtWidgets import QListView, QWidget
 
 from annotator.core.model import Annotation
 from annotator.core.schema import Schema
+from annotator.storage.edits import Changes
+from annotator.ui.spans import OrderKey, order_key
 from annotator.ui.swatch import swatch
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class AnnotationModel(QAbstractListModel):
+    """Spans in reading order, updated row by row so that one edit costs one row."""
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Annotation] = []
+        self._keys: list[OrderKey] = []
+        self._key_of: dict[str, OrderKey] = {}
         self.schema = Schema(())
 
     def reset(self, rows: list[Annotation], schema: Schema) -> None:
+        """``rows`` must be in reading order."""
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(rows)
+        self._keys = [order_key(a) for a in self.rows]
+        self._key_of = {a.id: k for a, k in zip(self.rows, self._keys, strict=True)}
         self.schema = schema
         self.endResetModel()
+
+    def apply(self, changes: Changes) -> None:
+        for ann_id in [*changes.removed, *(a.id for a in changes.annotations)]:
+            key = self._key_of.pop(ann_id, None)
+            if key is not None:
+                row = bisect_left(self._keys, key)
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.rows[row], self._keys[row]
+                self.endRemoveRows()
+        for ann in changes.annotations:
+            key = order_key(ann)
+            row = bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.rows.insert(row, ann)
+            self._keys.insert(row, key)
+            self._key_of[ann.id] = key
+            self.endInsertRows()
+
+    def row_of(self, annotation_id: str | None) -> int:
+        key = self._key_of.get(annotation_id) if annotation_id else None
+        return -1 if key is None else bisect_left(self._keys, key)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
         return 0 if parent.isValid() else len(self.rows)
@@ -63,9 +94,11 @@ class AnnotationList(QListView):
     def set_rows(self, rows: list[Annotation], schema: Schema) -> None:
         self._model.reset(rows, schema)
 
+    def apply(self, changes: Changes) -> None:
+        self._model.apply(changes)
+
     def show_selected(self, annotation_id: str | None) -> None:
-        rows = self._model.rows
-        row = next((i for i, a in enumerate(rows) if a.id == annotation_id), -1)
+        row = self._model.row_of(annotation_id)
         if row < 0:
             self.clearSelection()
             return

@@ -65,6 +65,14 @@ class DocumentList(QWidget):
             self.tree.resizeColumnToContents(column)
         self._apply_filter(self.filter.text())
 
+    def update_row(self, doc_id: int, count: int, status: Status) -> None:
+        """My count and status of one document, after an edit in it."""
+        for item in self._items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == doc_id:
+                item.setText(2, str(count))
+                item.setText(3, self._status_text(status))
+                return
+
     def _apply_filter(self, text: str) -> None:
         query = text.strip()
         matching: set[int] | None = None

@@ -75,8 +75,8 @@ class DocumentView(QPlainTextEdit):
         self._apply_text_option()
 
     def set_schema(self, schema: Schema) -> None:
-        self.index.schema = schema
-        self.index.reset(list(self.index.in_order()))
+        self.index.set_schema(schema)
+        self.index.reset(self.index.in_order())
         self.viewport().update()
 
     def _apply_text_option(self) -> None:

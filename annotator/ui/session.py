@@ -7,8 +7,6 @@ methods never show a dialog, so that tests drive them and the real window alike.
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -34,7 +32,7 @@ from annotator.ui.docview import DocumentView
 
 class Session(QObject):
     documentOpened = Signal(int)
-    annotationsChanged = Signal()
+    annotationsChanged = Signal(object)  # the Changes of one edit; None after a reload
     selectionChanged = Signal()  # the selected span, or its relations, changed
     statusChanged = Signal()
     message = Signal(str)  # a short notice for the status bar
@@ -60,18 +58,21 @@ class Session(QObject):
     def open_document(self, key: int | str) -> None:
         doc = self.project.document(key)
         self.document = doc
-        self.__dict__.pop("boundaries", None)
         self.view.load(doc.text, self.project.annotations(doc.id, self.annotator), self.schema)
         self.selected_id = None
         self.set_linking(False)
         self.documentOpened.emit(doc.id)
-        self.annotationsChanged.emit()
+        self.annotationsChanged.emit(None)
         self.selectionChanged.emit()
         self.statusChanged.emit()
 
-    @cached_property
-    def boundaries(self) -> Boundaries:
-        return Boundaries(self.document.text if self.document else "")
+    def _normalise(self, start: int, end: int, words: bool) -> tuple[int, int] | None:
+        """normalise_span on just the paragraphs the span touches: words and clusters
+        never cross a paragraph break, and a long document is not scanned per key."""
+        assert self.document is not None
+        lo, hi = self.view.index.paragraphs_around(start, end)
+        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, words=words)
+        return (local[0] + lo, local[1] + lo) if local else None
 
     def step_document(self, step: int) -> None:
         docs = self.project.documents()
@@ -99,7 +100,7 @@ class Session(QObject):
         self.project.set_schema(schema)
         self.schema = self.project.schema()
         self.view.set_schema(self.schema)
-        self.annotationsChanged.emit()
+        self.annotationsChanged.emit(None)
         self.selectionChanged.emit()
 
     # ----- selection -----------------------------------------------------------------
@@ -127,17 +128,9 @@ class Session(QObject):
 
     def step(self, direction: int) -> None:
         """Select the next (or previous) span in reading order."""
-        ordered = self.annotations()
-        if not ordered:
-            return
-        keys = [a.id for a in ordered]
-        if self.selected_id in keys:
-            at = (keys.index(self.selected_id) + direction) % len(keys)
-        else:
-            caret = self.view.caret()
-            after = [i for i, a in enumerate(ordered) if a.start >= caret]
-            at = (after[0] if after else 0) if direction > 0 else (after[0] - 1 if after else -1)
-        self.select(keys[at], reveal=True)
+        ann = self.view.index.step_from(self.selected_id, self.view.caret(), direction)
+        if ann is not None:
+            self.select(ann.id, reveal=True)
 
     def _on_span_clicked(self, annotation_id: str) -> None:
         if self.linking:
@@ -175,7 +168,7 @@ class Session(QObject):
         if self.selected_id is not None and self.view.index.get(self.selected_id) is None:
             self.selected_id = None
         self.select(self.selected_id)
-        self.annotationsChanged.emit()
+        self.annotationsChanged.emit(changes)
         self.statusChanged.emit()
 
     def apply_label(self, label: str) -> None:
@@ -191,9 +184,7 @@ class Session(QObject):
                 self.run(relabel, ann.document_id)
             return
         exact = self.view.exact() or not self.snap_to_words
-        normal = normalise_span(
-            self.document.text, *span, words=not exact, boundaries=self.boundaries
-        )
+        normal = self._normalise(*span, words=not exact)
         if normal is None:
             return
         attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
@@ -212,13 +203,14 @@ class Session(QObject):
 
         Right means earlier in a right-to-left paragraph and later otherwise."""
         ann = self.selected()
-        if ann is None:
+        if ann is None or self.document is None:
             return
         at = ann.start if edge == "start" else ann.end
         block = self.view.document().findBlock(self.view.index.map.to_utf16(at))
         rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
         forwards = rightwards != rtl
-        g = self.boundaries.graphemes
+        lo, hi = self.view.index.paragraphs_around(ann.start, ann.end)
+        g = [lo + i for i in Boundaries(self.document.text[lo:hi]).graphemes]
         i = g.index(at) if at in g else 0
         moved = g[min(i + 1, len(g) - 1)] if forwards else g[max(i - 1, 0)]
         start, end = (moved, ann.end) if edge == "start" else (ann.start, moved)
@@ -286,7 +278,7 @@ class Session(QObject):
             return ""
         span = self.view.selection()
         if span is not None:
-            normal = normalise_span(self.document.text, *span, words=False)
+            normal = self._normalise(*span, words=False)
             return self.document.text[normal[0] : normal[1]] if normal else ""
         ann = self.selected()
         return ann.text if ann else ""

@@ -3,17 +3,27 @@
 Qt-free on purpose: the view asks it for the pieces of the paragraphs on screen, in the
 UTF-16 units Qt counts, and it converts from our code points through Utf16Map only.
 Entities are painted as fills; claims and quotes as bands under the text, each in a
-lane so that overlapping bands stay apart.
+lane so that overlapping bands stay apart. Every update costs only the paragraphs the
+span touches, so that adding a span to a long document stays instant.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from annotator.core.model import Annotation, LabelKind
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
+
+UNKNOWN_COLOR = "#999999"
+
+OrderKey = tuple[int, int, str]
+
+
+def order_key(ann: Annotation) -> OrderKey:
+    """Reading order: by start, the longer first when two start together."""
+    return (ann.start, -ann.end, ann.id)
 
 
 @dataclass(frozen=True)
@@ -31,37 +41,46 @@ class Piece:
 class SpanIndex:
     def __init__(self, text: str, schema: Schema):
         self.text = text
-        self.schema = schema
         self.map = Utf16Map(text)
         self._para_starts = [0]
-        self._para_starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        at = text.find("\n")
+        while at >= 0:
+            self._para_starts.append(at + 1)
+            at = text.find("\n", at + 1)
         self._by_id: dict[str, Annotation] = {}
         self._by_para: dict[int, set[str]] = {}
+        self._order: list[OrderKey] = []
         self._lanes: dict[str, int] = {}
+        self.set_schema(schema)
+
+    def set_schema(self, schema: Schema) -> None:
+        self.schema = schema
+        self._kinds = {lb.name: lb.kind for lb in schema.labels}
+        self._colors = {lb.name: lb.color for lb in schema.labels}
 
     # ----- contents ------------------------------------------------------------------
 
     def reset(self, annotations: list[Annotation]) -> None:
-        self._by_id.clear()
-        self._by_para.clear()
+        self._by_id = {}
+        self._by_para = {}
         for ann in annotations:
             self._insert(ann)
-        self._assign_lanes()
+        self._order = sorted(order_key(a) for a in self._by_id.values())
+        self._assign_all_lanes()
 
     def upsert(self, ann: Annotation) -> None:
         old = self._by_id.get(ann.id)
         if old is not None:
             self._drop(old)
         self._insert(ann)
-        if self._is_band(ann) or (old is not None and self._is_band(old)):
-            self._assign_lanes()
+        insort(self._order, order_key(ann))
+        if self._is_band(ann):
+            self._assign_lane(ann)
 
     def remove(self, annotation_id: str) -> None:
         old = self._by_id.get(annotation_id)
         if old is not None:
             self._drop(old)
-            if self._is_band(old):
-                self._assign_lanes()
 
     def get(self, annotation_id: str) -> Annotation | None:
         return self._by_id.get(annotation_id)
@@ -70,36 +89,48 @@ class SpanIndex:
         return len(self._by_id)
 
     def in_order(self) -> list[Annotation]:
-        """Reading order: by start, the longer first when two start together."""
-        return sorted(self._by_id.values(), key=lambda a: (a.start, -a.end, a.id))
+        by_id = self._by_id
+        return [by_id[k[2]] for k in self._order]
 
     def kind(self, ann: Annotation) -> LabelKind:
-        label = self.schema.label(ann.label)
-        return label.kind if label else LabelKind.ENTITY
+        return self._kinds.get(ann.label, LabelKind.ENTITY)
 
     def color(self, ann: Annotation) -> str:
-        label = self.schema.label(ann.label)
-        return label.color if label else "#999999"
+        return self._colors.get(ann.label, UNKNOWN_COLOR)
 
     def _is_band(self, ann: Annotation) -> bool:
         return self.kind(ann) is not LabelKind.ENTITY
-
-    def lane_count(self) -> int:
-        return max(self._lanes.values(), default=-1) + 1
 
     # ----- queries -------------------------------------------------------------------
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self._para_starts, offset) - 1
 
+    def paragraphs_around(self, start: int, end: int) -> tuple[int, int]:
+        """The code-point range of the whole paragraphs that [start, end) touches."""
+        first = self._para_starts[self.paragraph_of(start)]
+        last = self.paragraph_of(max(start, end - 1))
+        after = self._para_starts[last + 1] - 1 if last + 1 < len(self._para_starts) else None
+        return first, len(self.text) if after is None else after
+
+    def step_from(self, annotation_id: str | None, caret: int, direction: int) -> Annotation | None:
+        """The span after (direction 1) or before (-1) the given one in reading order,
+        or, with none given, the first one from the caret on (or the last before it);
+        wraps around at the ends."""
+        if not self._order:
+            return None
+        ann = self._by_id.get(annotation_id) if annotation_id else None
+        if ann is not None:
+            at = bisect_left(self._order, order_key(ann)) + direction
+        else:
+            after = bisect_left(self._order, (caret, -len(self.text) - 1, ""))
+            at = after if direction > 0 else after - 1
+        return self._by_id[self._order[at % len(self._order)][2]]
+
     def pieces(self, paragraph: int) -> list[Piece]:
         """The paragraph's pieces, bands before fills, longer before shorter."""
         p_start = self._para_starts[paragraph]
-        p_end = (
-            self._para_starts[paragraph + 1] - 1
-            if paragraph + 1 < len(self._para_starts)
-            else len(self.text)
-        )
+        p_start, p_end = self.paragraphs_around(p_start, p_start)
         base = self.map.to_utf16(p_start)
         out = []
         for ann_id in self._by_para.get(paragraph, ()):
@@ -139,12 +170,14 @@ class SpanIndex:
 
     def _drop(self, ann: Annotation) -> None:
         del self._by_id[ann.id]
+        self._order.pop(bisect_left(self._order, order_key(ann)))
+        self._lanes.pop(ann.id, None)
         for p in self._paragraphs(ann):
             self._by_para[p].discard(ann.id)
 
-    def _assign_lanes(self) -> None:
+    def _assign_all_lanes(self) -> None:
         """Each band takes the lowest lane free of the bands it overlaps (claims first, so
-        a claim and the quote inside it keep the same lanes across the document)."""
+        that a claim and the quote inside it keep the same lanes across the document)."""
         bands = sorted(
             (a for a in self._by_id.values() if self._is_band(a)),
             key=lambda a: (a.start, self.kind(a) is not LabelKind.CLAIM, -a.end),
@@ -159,3 +192,17 @@ class SpanIndex:
             else:
                 lane_ends[lane] = ann.end
             self._lanes[ann.id] = lane
+
+    def _assign_lane(self, ann: Annotation) -> None:
+        """A new band takes the lowest lane its neighbours leave free; the others keep
+        theirs, so nothing on screen jumps."""
+        taken = {
+            self._lanes[i]
+            for p in self._paragraphs(ann)
+            for i in self._by_para.get(p, ())
+            if i != ann.id
+            and i in self._lanes
+            and self._by_id[i].start < ann.end
+            and ann.start < self._by_id[i].end
+        }
+        self._lanes[ann.id] = next(i for i in range(len(taken) + 1) if i not in taken)

@@ -23,6 +23,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
+from annotator.storage.edits import Changes
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.annotation_list import AnnotationList
 from annotator.ui.details import DetailsPanel
@@ -252,8 +253,11 @@ class MainWindow(QMainWindow):
         if self.search.isVisible():
             self.search.search(self.search.field.text())
 
-    def _refresh_annotations(self) -> None:
-        self.annotation_list.set_rows(self.session.annotations(), self.session.schema)
+    def _refresh_annotations(self, changes: Changes | None) -> None:
+        if changes is None:
+            self.annotation_list.set_rows(self.session.annotations(), self.session.schema)
+        else:
+            self.annotation_list.apply(changes)
         self.annotation_list.show_selected(self.session.selected_id)
 
     def _refresh_details(self) -> None:
@@ -282,7 +286,8 @@ class MainWindow(QMainWindow):
         self.done_action.blockSignals(True)
         self.done_action.setChecked(status is Status.DONE)
         self.done_action.blockSignals(False)
-        self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
+        if s.document is not None:
+            self.documents.update_row(s.document.id, len(s.view.index), status)
 
     def _refresh_caret(self) -> None:
         caret = self.view.caret()
