@@ -9,7 +9,9 @@ skin tone, or the halves of a flag.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -44,15 +46,15 @@ _CLASSES = {
 }
 
 
-def _alternatives(cluster: str, k: dict[str, str]) -> list[str]:
-    """The tokens' patterns, in order of priority; ``cluster`` formats one cluster."""
-    c = {name: cluster.format(cls) for name, cls in k.items()}
+def _alternatives(one: Callable[[str], str], many: Callable[[str], str], emoji: str) -> list[str]:
+    """The tokens' patterns, in order of priority. ``one(name)`` matches one cluster
+    starting with a character of the class ``name``, ``many(name)`` one or more."""
     return [
-        rf"(?=https?://|www\.){c['visible']}*{c['url_end']}",
-        rf"(?={k['tag']}{k['name']}){c['tag']}{c['name']}+",
-        rf"{c['digit']}+(?:{c['number_sep']}{c['digit']}+)*",
-        c["emoji"],
-        rf"{c['letter']}+",
+        rf"(?=https?://|www\.)(?:{one('visible')})*{one('url_end')}",
+        one("tag") + many("name"),
+        rf"{many('digit')}(?:{one('number_sep')}{many('digit')})*",
+        emoji,
+        many("letter"),
     ]
 
 
@@ -64,7 +66,11 @@ _EXACT = regex.compile(
     "|".join(
         (
             rf"(?P<skip>{_EXACT_CLUSTER.format(_CLASSES['ignorable'])}+)",
-            *_alternatives(_EXACT_CLUSTER, _CLASSES),
+            *_alternatives(
+                lambda name: _EXACT_CLUSTER.format(_CLASSES[name]),
+                lambda name: _EXACT_CLUSTER.format(_CLASSES[name]) + "+",
+                _EXACT_CLUSTER.format(_CLASSES["emoji"]),
+            ),
             _EXACT_CLUSTER.format("."),
         )
     ),
@@ -73,37 +79,85 @@ _EXACT = regex.compile(
 
 
 # The fast path. Matching grapheme clusters is slow (about 4 ms for 5 KB of text), and
-# agreement tokenizes every document. Most news text holds only characters of the Arabic,
-# Latin-1 and punctuation blocks, where each cluster is one character or a letter with
-# its marks. For such text the same pattern written for Python's re, with the character
-# classes spelled out, finds the same tokens (a property test checks this) five times
-# faster.
+# agreement tokenizes every document. In text of the Arabic, Latin, punctuation and emoji
+# blocks every cluster is a character followed by extenders (marks, joiners, skin tones,
+# variation selectors), an emoji ZWJ sequence or a flag, unless an extender follows a
+# separator or a control character. For such text the same pattern written for Python's
+# re, with the clusters spelled out, finds the same tokens (a property test checks this)
+# several times faster.
 def _chars(pattern: str, candidates: list[str]) -> list[str]:
     compiled = regex.compile(pattern, regex.VERSION1 | regex.DOTALL)
     return [c for c in candidates if compiled.fullmatch(c)]
 
 
 def _re_class(chars: list[str]) -> str:
-    return "[" + "".join(f"\\U{ord(c):08x}" for c in chars) + "]"
+    ranges: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
 
 
-# Prepended marks (U+0600-U+0605, U+06DD) and spacing marks join clusters in ways the
-# fast classes do not model; text holding them takes the exact path.
-_SAFE = _chars(
-    r"[^\p{GCB=Prepend}\p{GCB=SpacingMark}]",
-    [chr(i) for i in (*range(0x700), *range(0x2000, 0x2070), *range(0x20A0, 0x20C1), 0xFEFF)],
+_CANDIDATES = (
+    (0x0000, 0x0780),  # Latin, Greek, Cyrillic, Hebrew, Arabic, Arabic Supplement
+    (0x08A0, 0x0900),  # Arabic Extended-A
+    (0x2000, 0x2C00),  # punctuation, currency, symbols, arrows, dingbats
+    (0xFB50, 0xFE10),  # Arabic presentation forms A, variation selectors
+    (0xFE20, 0xFF00),  # combining half marks, presentation forms B, BOM
+    (0x1F000, 0x1FB00),  # emoji, flags' regional indicators, skin tones
+    (0xE0020, 0xE0080),  # tags (subdivision flags)
 )
-_FAST_CLASSES = {name: _re_class(_chars(cls, _SAFE)) for name, cls in _CLASSES.items()}
-# Here separators never share a cluster with anything visible, so they are simply skipped.
-_FAST = re.compile(
-    "|".join((*_alternatives("{0}", _FAST_CLASSES), _FAST_CLASSES["visible"])), re.DOTALL
-)
-_FAST_TEXT = re.compile(_re_class(_SAFE) + "*")
-# A mark or joiner that does not follow a letter starts a cluster of its own or joins a
-# digit, space or symbol; the fast classes do not model that either.
-_STRAY_EXTENDER = re.compile(
-    "(?<!" + _FAST_CLASSES["letter"] + ")" + _re_class(_chars(r"\p{GCB=Extend}|\u200d", _SAFE))
-)
+
+
+@dataclass(frozen=True)
+class _FastPath:
+    pattern: re.Pattern[str]
+    applies: re.Pattern[str]  # text made only of characters the fast classes know
+    breaks: re.Pattern[str]  # an extender after a separator or control character
+
+
+@cache
+def _fast_path() -> _FastPath:
+    candidates = [chr(i) for a, b in _CANDIDATES for i in range(a, b)]
+    # Prepended and spacing marks, Hangul jamo and Indic conjunct linkers have their own
+    # cluster rules; text holding them takes the exact path.
+    safe = _chars(
+        r"[^\p{GCB=Prepend}\p{GCB=SpacingMark}\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}"
+        r"\p{GCB=LVT}\p{InCB=Linker}]",
+        candidates,
+    )
+    k = {name: _chars(cls, safe) for name, cls in _CLASSES.items()}
+    extend = _re_class(_chars(r"\p{GCB=Extend}", safe))
+    joining = _chars(r"\p{GCB=Extend}|\u200d", safe)
+    extenders = _re_class(joining) + "*"
+    pictograph = _re_class(_chars(r"\p{Extended_Pictographic}", safe))
+    flag = _re_class(_chars(r"\p{Regional_Indicator}", safe))
+    emoji = (
+        f"{flag}{flag}{extenders}|{flag}{extenders}"
+        f"|{pictograph}{extend}*(?:\u200d{pictograph}{extend}*)*{extenders}"
+    )
+    # Possessive, so that backtracking never ends a match inside a cluster.
+    alternatives = _alternatives(
+        lambda name: _re_class(k[name]) + extenders + "+",
+        # Clusters of a class, one after another, are a run of the class's characters
+        # and extenders that starts with one of the class.
+        lambda name: _re_class(k[name]) + _re_class(k[name] + joining) + "*+",
+        emoji,
+    )
+    # Separators never share a cluster with anything visible here, so they are skipped.
+    pattern = re.compile(
+        "|".join((*alternatives, _re_class(k["visible"]) + extenders)), re.DOTALL
+    )
+    control = _re_class(_chars(rf"{_CLASSES['ignorable']}|\p{{GCB=Control}}", safe))
+    return _FastPath(
+        pattern,
+        re.compile(_re_class(safe) + "*"),
+        re.compile(control + extenders[:-1]),
+    )
+
+
 _HAS_VISIBLE = regex.compile(_CLASSES["visible"])
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 _SENTENCE_END = frozenset(".!?؟…")
@@ -118,8 +172,9 @@ def tokenize(text: str) -> list[Token]:
 def token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each token, without building Token objects (agreement needs
     only these, for thousands of documents)."""
-    if _FAST_TEXT.fullmatch(text) and not _STRAY_EXTENDER.search(text):
-        return [m.span() for m in _FAST.finditer(text)]
+    fast = _fast_path()
+    if fast.applies.fullmatch(text) and not fast.breaks.search(text):
+        return [m.span() for m in fast.pattern.finditer(text)]
     spans: list[tuple[int, int]] = []
     for m in _EXACT.finditer(text):
         if m.lastgroup != "skip":
