@@ -112,6 +112,27 @@ FORMATS: dict[str, FormatInfo] = {
             "Label Studio tasks with labelled text spans and relations (predictions read "
             "too); offsets in code points, or UTF-16 units as old builds wrote them.",
         ),
+        FormatInfo(
+            "webanno",
+            "WebAnno TSV 3.3 (INCEpTION)",
+            "webanno",
+            (),
+            True,
+            True,
+            "A folder of WebAnno TSV 3.3 files, one per document, as INCEpTION reads them; "
+            "offsets in UTF-16 units.",
+            folder_suffixes=(".tsv",),
+        ),
+        FormatInfo(
+            "xmi",
+            "UIMA CAS XMI (INCEpTION)",
+            "xmi",
+            (".xmi",),
+            True,
+            True,
+            "A folder of UIMA CAS XMI files and their TypeSystem.xml, INCEpTION's own format.",
+            folder_suffixes=(".xmi",),
+        ),
     )
 }
 
