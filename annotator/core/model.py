@@ -8,6 +8,10 @@ from enum import StrEnum
 from typing import Any
 
 
+# The window shows a 1 MB article instantly; ten times that is a book, not an article.
+MAX_DOCUMENT_CHARS = 10_000_000
+
+
 class LabelKind(StrEnum):
     ENTITY = "entity"
     CLAIM = "claim"

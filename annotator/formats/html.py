@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.model import MAX_DOCUMENT_CHARS
 from annotator.formats.base import ImportOptions
 from annotator.formats.text import decode, normalise, read_bytes
 from annotator.storage.project import NewDocument
@@ -16,7 +17,7 @@ from annotator.storage.project import NewDocument
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     import trafilatura  # heavy (lxml, courlan…): loaded only when an HTML page comes in
 
-    html, encoding = decode(read_bytes(path), path)
+    html, encoding = decode(read_bytes(path, 4 * MAX_DOCUMENT_CHARS), path)
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, favor_precision=True, include_comments=False
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.model import MAX_DOCUMENT_CHARS
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
 from annotator.storage.project import AddReport, NewDocument, Project
@@ -127,10 +128,6 @@ def import_paths(
                 project.add_relation_types(r.type for d in docs for r in d.relations)
             result.report = project.add_documents(docs)
     return result
-
-
-# The window shows a 1 MB article instantly; ten times that is a book, not an article.
-MAX_DOCUMENT_CHARS = 10_000_000
 
 
 def _check_schema(

@@ -12,11 +12,14 @@ import re
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.model import MAX_DOCUMENT_CHARS
 from annotator.formats.base import ImportOptions
 from annotator.storage.project import NewDocument
 
 # Control characters (category Cc) that no text file holds; tab and line breaks are fine.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+_UTF8_ARABIC = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
 
 # Most Arabic-script text in the legacy Windows encoding decodes as mostly letters of
 # U+0600–U+06FF; text in another single-byte encoding decoded as 1256 does not.
@@ -58,6 +61,16 @@ def _strict(data: bytes, encoding: str, path: str | Path) -> str:
 
 
 def _windows_1256(data: bytes, utf8_error: UnicodeDecodeError, path: str | Path) -> str:
+    # Arabic letters in UTF-8 are byte pairs D8–DB 80–BF; Windows-1256 Arabic almost
+    # never has them. Many such pairs in a file that is not UTF-8 mean a mix of both.
+    utf8_pairs = len(_UTF8_ARABIC.findall(data))
+    high_bytes = sum(1 for b in data if b >= 0x80)
+    if utf8_pairs * 2 > high_bytes // 4:
+        raise UserError(
+            "mixes UTF-8 with another encoding (the first byte that is not UTF-8 is at "
+            f"offset {utf8_error.start}); save it in one encoding",
+            path,
+        )
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
@@ -80,15 +93,23 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes; with ``limit``, a larger file is refused before it is read."""
     try:
+        if limit is not None and path.stat().st_size > limit:
+            raise UserError(
+                f"is {path.stat().st_size / 1e6:.0f} MB; an article can be at most "
+                f"{limit / 1e6:.0f} MB (split it into parts)",
+                path,
+            )
         return path.read_bytes()
     except OSError as exc:
         raise UserError(f"cannot be read ({exc.strerror})", path) from None
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    text, encoding = decode(read_bytes(path), path)
+    # UTF-16 takes at most 4 bytes a character, the other encodings fewer.
+    text, encoding = decode(read_bytes(path, 4 * MAX_DOCUMENT_CHARS), path)
     meta = {"encoding": encoding}
     if "\r" in text:
         meta["line_endings"] = "crlf" if "\r\n" in text else "cr"
