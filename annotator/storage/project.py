@@ -170,7 +170,15 @@ class Project:
             _prepare_for_writing(conn)
         project = cls(path, conn, readonly, busy_timeout_ms)
         if version < SCHEMA_VERSION:
-            project._migrate(version)
+            try:
+                project._migrate(version)
+            except Exception as exc:
+                project.close()
+                raise NotAProjectError(
+                    f"could not be upgraded from schema {version} ({exc}); the file is "
+                    "unchanged",
+                    path,
+                ) from exc
         return project
 
     def _migrate(self, version: int) -> None:
