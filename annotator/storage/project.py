@@ -872,8 +872,7 @@ class Project:
             out.setdefault(doc_id, {})[name] = n
         return out
 
-
-    # ----- added for the schema editor (annotator/ui) ----------------------------------
+    # ----- added for the annotation window (annotator/ui) ------------------------------
 
     def rename_label(self, old: str, new: str) -> None:
         """Rename a label; its annotations follow, since they refer to it by id."""
@@ -889,6 +888,19 @@ class Project:
         with self.write():
             self.conn.execute("UPDATE labels SET name = ? WHERE name = ?", (new, old))
         self._label_ids = None
+
+    def annotations_in(
+        self, document_id: int, annotator: str, start: int, end: int
+    ) -> list[Annotation]:
+        """One annotator's spans that overlap [start, end) of a document, in reading
+        order: what the window needs to paint its first screen of a long document."""
+        sql = self._ANNOTATION_SELECT + (
+            'WHERE a.document_id = ? AND an.name = ? AND a.start < ? AND a."end" > ? '
+            'ORDER BY a.start, a."end" DESC, a.id'
+        )
+        rows = self.conn.execute(sql, (document_id, annotator, end, start))
+        return [self._annotation(r) for r in rows]
+
 
 def _connect(
     path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS

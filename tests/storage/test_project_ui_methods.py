@@ -1,4 +1,4 @@
-"""Project.rename_label: the schema editor's rename, carried by the annotations."""
+"""Project methods added for the annotation window: rename_label, annotations_in."""
 
 from pathlib import Path
 
@@ -20,3 +20,13 @@ def test_rename_label_keeps_annotations(tmp_path: Path) -> None:
             project.rename_label("PERSON", "ORG")
         with pytest.raises(UserError, match="unknown"):
             project.rename_label("NOPE", "X")
+
+
+def test_annotations_in_a_range(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
+        project.add_documents([NewDocument("d", "قال محمد إن غزة تحت الحصار")])
+        for start, end in ((0, 3), (4, 8), (12, 15), (4, 26)):
+            project.add_annotation(1, "huda", "PER", start, end)
+        project.add_annotation(1, "other", "PER", 4, 8)
+        got = [(a.start, a.end) for a in project.annotations_in(1, "huda", 5, 12)]
+        assert got == [(4, 26), (4, 8)]
