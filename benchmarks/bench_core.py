@@ -9,9 +9,6 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import Context, Result, median, timed
-from benchmarks.data import documents, write_jsonl
-
 from annotator.core.model import text_sha256
 from annotator.formats.base import ExportOptions
 from annotator.formats.export import export
@@ -19,6 +16,8 @@ from annotator.formats.importer import import_paths
 from annotator.formats.registry import FORMATS
 from annotator.storage.check import check_project
 from annotator.storage.project import Project, new_id, now
+from benchmarks.common import Context, Result, median, timed
+from benchmarks.data import documents, write_jsonl
 
 LINE_FORMATS = ("jsonl", "brat", "doccano", "csv")
 
@@ -64,8 +63,12 @@ def _import(ctx: Context, source: Path, total: int) -> Result:
     rate, base_rate = total / median(runs), total / median(base_runs)
     return Result(
         "import 10,000 documents of 5 KB with 200,000 annotations (native JSONL)",
-        round(rate), "ann/s", ">= 50% of the baseline's rate", rate >= 0.5 * base_rate,
-        "plain sqlite3 executemany of the same rows in one transaction", round(base_rate),
+        round(rate),
+        "ann/s",
+        ">= 50% of the baseline's rate",
+        rate >= 0.5 * base_rate,
+        "plain sqlite3 executemany of the same rows in one transaction",
+        round(base_rate),
         [round(total / r) for r in runs],
         note=f"{rate / base_rate:.0%} of the baseline",
     )
@@ -86,14 +89,28 @@ def _baseline_import(path: Path, source: Path) -> float:
             text = record["text"]
             doc_rows.append((n, record["name"], text, text_sha256(text), stamp))
             for a in record["annotations"]:
-                ann_rows.append((new_id(), n, 1, labels[a["label"]], a["start"], a["end"],
-                                 text[a["start"]:a["end"]], "{}", stamp, stamp))
+                ann_rows.append(
+                    (
+                        new_id(),
+                        n,
+                        1,
+                        labels[a["label"]],
+                        a["start"],
+                        a["end"],
+                        text[a["start"] : a["end"]],
+                        "{}",
+                        stamp,
+                        stamp,
+                    )
+                )
     conn.executemany(
-        "INSERT INTO documents (id, name, text, sha256, created) VALUES (?, ?, ?, ?, ?)",
-        doc_rows)
+        "INSERT INTO documents (id, name, text, sha256, created) VALUES (?, ?, ?, ?, ?)", doc_rows
+    )
     conn.executemany(
         'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", text, '
-        "attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ann_rows)
+        "attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ann_rows,
+    )
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - t0
     conn.close()
@@ -108,8 +125,14 @@ def _open_and_list(ctx: Context, big: Path) -> Result:
 
     runs = timed(open_and_list, ctx.repeats)
     ms = median(runs) * 1000
-    return Result("open the project and read the documents list with counts", round(ms, 1),
-                  "ms", "<= 300 ms", ms <= 300, runs=[round(r * 1000, 1) for r in runs])
+    return Result(
+        "open the project and read the documents list with counts",
+        round(ms, 1),
+        "ms",
+        "<= 300 ms",
+        ms <= 300,
+        runs=[round(r * 1000, 1) for r in runs],
+    )
 
 
 def _search(ctx: Context, big: Path) -> Result:
@@ -117,25 +140,48 @@ def _search(ctx: Context, big: Path) -> Result:
         words = ["الاقتصاد", "Musk", "مجلس الأمن", "المستشفى الجامعة"]
         runs = timed(lambda: [p.search(w) for w in words], ctx.repeats)
     ms = median(runs) * 1000 / len(words)
-    return Result("full-text search over the project (one query)", round(ms, 2), "ms",
-                  "<= 100 ms", ms <= 100, runs=[round(r * 1000 / len(words), 2) for r in runs])
+    return Result(
+        "full-text search over the project (one query)",
+        round(ms, 2),
+        "ms",
+        "<= 100 ms",
+        ms <= 100,
+        runs=[round(r * 1000 / len(words), 2) for r in runs],
+    )
 
 
 def _exports(ctx: Context, big: Path, total: int) -> list[Result]:
     out = []
     with Project.open(big, readonly=True) as p:
-        for name in LINE_FORMATS + ("conll",):
+        for name in (*LINE_FORMATS, "conll"):
             fmt = FORMATS.get(name)
             if fmt is None or not fmt.can_export:
-                out.append(Result(f"export to {name}", 0, "ann/s", ">= 100,000 ann/s", None,
-                                  note="format not available in this build"))
+                out.append(
+                    Result(
+                        f"export to {name}",
+                        0,
+                        "ann/s",
+                        ">= 100,000 ann/s",
+                        None,
+                        note="format not available in this build",
+                    )
+                )
                 continue
             target = ctx.workdir / f"export-{name}"
-            runs = timed(lambda n=name, t=target: export(p, n, t, ExportOptions()),
-                         min(ctx.repeats, 3))
+            runs = timed(
+                lambda n=name, t=target: export(p, n, t, ExportOptions()), min(ctx.repeats, 3)
+            )
             rate = total / median(runs)
-            out.append(Result(f"export to {name}", round(rate), "ann/s", ">= 100,000 ann/s",
-                              rate >= 100_000, runs=[round(total / r) for r in runs]))
+            out.append(
+                Result(
+                    f"export to {name}",
+                    round(rate),
+                    "ann/s",
+                    ">= 100,000 ann/s",
+                    rate >= 100_000,
+                    runs=[round(total / r) for r in runs],
+                )
+            )
     return out
 
 
@@ -143,8 +189,14 @@ def _check(ctx: Context, big: Path) -> Result:
     with Project.open(big, readonly=True) as p:
         runs = timed(lambda: check_project(p), min(ctx.repeats, 3))
     s = median(runs)
-    return Result("annotator check on the big project", round(s, 2), "s", "<= 5 s", s <= 5,
-                  runs=[round(r, 2) for r in runs])
+    return Result(
+        "annotator check on the big project",
+        round(s, 2),
+        "s",
+        "<= 5 s",
+        s <= 5,
+        runs=[round(r, 2) for r in runs],
+    )
 
 
 def _startup(ctx: Context, big: Path) -> Result:
@@ -160,5 +212,11 @@ def _startup(ctx: Context, big: Path) -> Result:
 
     runs = timed(start, ctx.repeats)
     s = median(runs)
-    return Result("start-up: annotator list on the big project (Qt never imported)",
-                  round(s, 3), "s", "<= 1 s", s <= 1, runs=[round(r, 3) for r in runs])
+    return Result(
+        "start-up: annotator list on the big project (Qt never imported)",
+        round(s, 3),
+        "s",
+        "<= 1 s",
+        s <= 1,
+        runs=[round(r, 3) for r in runs],
+    )

@@ -36,8 +36,9 @@ class Context:
         return max(1, int(full * self.scale))
 
 
-def timed(fn: Callable[[], object], repeats: int, setup: Callable[[], object] | None = None
-          ) -> list[float]:
+def timed(
+    fn: Callable[[], object], repeats: int, setup: Callable[[], object] | None = None
+) -> list[float]:
     """Seconds each run of ``fn`` took, after ``setup`` (not timed) before every run."""
     runs = []
     for _ in range(repeats):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.common import Context, Result  # noqa: E402
+from benchmarks.common import Context, Result
 
 # Each module offers run(ctx) -> list[Result]. The window's need Qt (offscreen is fine).
 SUITES = ["bench_core", "bench_agreement", "bench_view"]
@@ -42,8 +42,11 @@ def show(result: Result) -> None:
     if result.baseline:
         base = f"  (baseline {result.baseline}: {result.baseline_value:,} {result.unit})"
     note = f"  [{result.note}]" if result.note else ""
-    print(f"{verdict} {result.workload}: {result.value:,} {result.unit}, target {result.target}"
-          f"{base}{note}", flush=True)
+    print(
+        f"{verdict} {result.workload}: {result.value:,} {result.unit}, target {result.target}"
+        f"{base}{note}",
+        flush=True,
+    )
 
 
 def main() -> int:
@@ -71,9 +74,11 @@ def main() -> int:
                 results.append(result)
     if args.json:
         args.json.write_text(
-            json.dumps({"machine": info, "quick": args.quick,
-                        "results": [r.as_dict() for r in results]}, ensure_ascii=False,
-                       indent=2),
+            json.dumps(
+                {"machine": info, "quick": args.quick, "results": [r.as_dict() for r in results]},
+                ensure_ascii=False,
+                indent=2,
+            ),
             encoding="utf-8",
         )
     return 0

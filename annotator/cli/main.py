@@ -331,8 +331,12 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
 @cli.command("backup")
 @project_argument
 @click.option("--list", "list_them", is_flag=True, help="List the project's backups.")
-@click.option("--restore", "restore_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Put this backup in the project's place (the current file is kept).")
+@click.option(
+    "--restore",
+    "restore_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Put this backup in the project's place (the current file is kept).",
+)
 def backup_command(project: Path, list_them: bool, restore_file: Path | None) -> None:
     """Take today's backup of PROJECT (kept for 7 days), list backups, or restore one."""
     from annotator.storage import backups

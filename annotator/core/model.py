@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-
 # The window shows a 1 MB article instantly; ten times that is a book, not an article.
 MAX_DOCUMENT_CHARS = 10_000_000
 

@@ -73,8 +73,7 @@ def restore(backup: Path, project_path: Path) -> Path:
     with Project.open(backup, readonly=True):
         pass  # refuse anything that is not a sound project before touching the original
     kept = project_path.with_name(
-        f"{project_path.stem}.before-restore-{datetime.now(UTC):%Y%m%d-%H%M%S}"
-        f"{project_path.suffix}"
+        f"{project_path.stem}.before-restore-{datetime.now(UTC):%Y%m%d-%H%M%S}{project_path.suffix}"
     )
     if project_path.exists():
         with Project.open(project_path) as current:

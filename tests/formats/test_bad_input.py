@@ -25,36 +25,77 @@ CASES: list[tuple[str, str, bytes, str]] = [
     ("empty", "empty.txt", b"", "is empty"),
     ("NUL bytes", "nul.txt", ARABIC.encode() + b"\x00" + ARABIC.encode(), "NUL"),
     ("invalid UTF-8", "latin.txt", "Grüße aus Köln".encode("latin-1"), "not UTF-8"),
-    ("mixed encodings", "mixed.txt", ARABIC.encode() + b"\n" + ARABIC.encode("cp1256"),
-     "mixes UTF-8 with another encoding"),
+    (
+        "mixed encodings",
+        "mixed.txt",
+        ARABIC.encode() + b"\n" + ARABIC.encode("cp1256"),
+        "mixes UTF-8 with another encoding",
+    ),
     ("malformed line", "bad.jsonl", (_record() + "\n{oops\n").encode(), "line 2: malformed JSON"),
-    ("reversed offsets", "rev.jsonl",
-     _record(annotations=[{"start": 9, "end": 3, "label": "PER", "annotator": "a"}]).encode(),
-     "line 1: annotation 'a1': offsets 9-3 are out of range"),
-    ("out of range", "far.jsonl",
-     _record(annotations=[{"start": 3, "end": 9999, "label": "PER", "annotator": "a"}]).encode(),
-     "out of range"),
-    ("text mismatch", "mismatch.jsonl",
-     _record(annotations=[{"start": 0, "end": 3, "label": "PER", "annotator": "a",
-                           "text": "xyz"}]).encode(), "does not match"),
-    ("unknown label", "label.jsonl",
-     _record(annotations=[{"start": 0, "end": 3, "label": "SPORT", "annotator": "a"}]).encode(),
-     "unknown label 'SPORT'"),
-    ("duplicate ids", "dup.jsonl",
-     _record(annotations=[{"id": "x", "start": 0, "end": 3, "label": "PER", "annotator": "a"},
-                          {"id": "x", "start": 4, "end": 10, "label": "PER",
-                           "annotator": "a"}]).encode(), "appears twice"),
-    ("missing relation end", "rel.jsonl",
-     _record(annotations=[{"id": "x", "start": 0, "end": 3, "label": "QUOTE", "annotator": "a"}],
-             relations=[{"from": "x", "to": "y", "type": "speaker"}]).encode(),
-     "missing annotation 'y'"),
-    ("deeply nested", "deep.jsonl", ('{"text": ' + "[" * 50_000 + "]" * 50_000 + "}").encode(),
-     "nested too deeply"),
-    ("huge number", "num.jsonl",
-     ('{"text": "نص", "meta": {"n": ' + "9" * 50_000 + "}}").encode(), "malformed JSON"),
-    ("HTML with only a script", "script.html",
-     b"<html><body><script>fetch('http://example.com')</script></body></html>",
-     "no article text"),
+    (
+        "reversed offsets",
+        "rev.jsonl",
+        _record(annotations=[{"start": 9, "end": 3, "label": "PER", "annotator": "a"}]).encode(),
+        "line 1: annotation 'a1': offsets 9-3 are out of range",
+    ),
+    (
+        "out of range",
+        "far.jsonl",
+        _record(annotations=[{"start": 3, "end": 9999, "label": "PER", "annotator": "a"}]).encode(),
+        "out of range",
+    ),
+    (
+        "text mismatch",
+        "mismatch.jsonl",
+        _record(
+            annotations=[{"start": 0, "end": 3, "label": "PER", "annotator": "a", "text": "xyz"}]
+        ).encode(),
+        "does not match",
+    ),
+    (
+        "unknown label",
+        "label.jsonl",
+        _record(annotations=[{"start": 0, "end": 3, "label": "SPORT", "annotator": "a"}]).encode(),
+        "unknown label 'SPORT'",
+    ),
+    (
+        "duplicate ids",
+        "dup.jsonl",
+        _record(
+            annotations=[
+                {"id": "x", "start": 0, "end": 3, "label": "PER", "annotator": "a"},
+                {"id": "x", "start": 4, "end": 10, "label": "PER", "annotator": "a"},
+            ]
+        ).encode(),
+        "appears twice",
+    ),
+    (
+        "missing relation end",
+        "rel.jsonl",
+        _record(
+            annotations=[{"id": "x", "start": 0, "end": 3, "label": "QUOTE", "annotator": "a"}],
+            relations=[{"from": "x", "to": "y", "type": "speaker"}],
+        ).encode(),
+        "missing annotation 'y'",
+    ),
+    (
+        "deeply nested",
+        "deep.jsonl",
+        ('{"text": ' + "[" * 50_000 + "]" * 50_000 + "}").encode(),
+        "nested too deeply",
+    ),
+    (
+        "huge number",
+        "num.jsonl",
+        ('{"text": "نص", "meta": {"n": ' + "9" * 50_000 + "}}").encode(),
+        "malformed JSON",
+    ),
+    (
+        "HTML with only a script",
+        "script.html",
+        b"<html><body><script>fetch('http://example.com')</script></body></html>",
+        "no article text",
+    ),
     ("CSV rows longer than the header", "rows.csv", "text\nأ,ب\n".encode(), "more cells"),
 ]
 
@@ -78,8 +119,9 @@ def test_bad_input_is_named_and_changes_nothing(
 def test_a_single_one_megabyte_line_imports(tmp_path: Path) -> None:
     text = (ARABIC + " ") * (1_000_000 // len(ARABIC))
     path = tmp_path / "long.jsonl"
-    path.write_text(json.dumps({"name": "long", "text": text}, ensure_ascii=False),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"name": "long", "text": text}, ensure_ascii=False), encoding="utf-8"
+    )
     with Project.create(tmp_path / "p.annotator") as p:
         assert not import_paths(p, [path]).errors
         assert p.document("long").text == text
@@ -97,8 +139,9 @@ def test_a_100_megabyte_file_is_refused_before_it_is_read(tmp_path: Path) -> Non
 
 def test_a_document_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "book.jsonl"
-    path.write_text(json.dumps({"name": "book", "text": "ا" * (MAX_DOCUMENT_CHARS + 1)}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"name": "book", "text": "ا" * (MAX_DOCUMENT_CHARS + 1)}), encoding="utf-8"
+    )
     with Project.create(tmp_path / "p.annotator") as p:
         result = import_paths(p, [path])
         assert "line 1: document 'book' has 10,000,001 characters" in str(result.errors[0])

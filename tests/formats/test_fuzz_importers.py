@@ -70,8 +70,11 @@ def _file_for(fmt: str, folder: Path, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize("fmt", IMPORTABLE)
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=contents)
 def test_garbage_never_raises_and_never_half_imports(
     tmp_path_factory: Any, fmt: str, data: bytes
@@ -80,8 +83,7 @@ def test_garbage_never_raises_and_never_half_imports(
     path = _file_for(fmt, folder, data)
     with Project.create(folder / "p.annotator") as p:
         p.add_documents([NewDocument("existing", "نص موجود من قبل")])
-        result = import_paths(p, [path], format_name=fmt,
-                              options=ImportOptions(annotator="fuzz"))
+        result = import_paths(p, [path], format_name=fmt, options=ImportOptions(annotator="fuzz"))
         if result.errors:
             assert p.document_count() == 1
             assert p.annotations() == []

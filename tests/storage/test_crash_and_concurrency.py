@@ -114,8 +114,11 @@ def test_eight_imports_at_once_all_land(tmp_path: Path) -> None:
         f = tmp_path / f"batch{i}.jsonl"
         lines = [
             json.dumps(
-                {"name": f"b{i}-{k}", "text": f"خبر {i}-{k} عن الاقتصاد",
-                 "annotations": [{"start": 0, "end": 3, "label": "ORG", "annotator": f"a{i}"}]},
+                {
+                    "name": f"b{i}-{k}",
+                    "text": f"خبر {i}-{k} عن الاقتصاد",
+                    "annotations": [{"start": 0, "end": 3, "label": "ORG", "annotator": f"a{i}"}],
+                },
                 ensure_ascii=False,
             )
             for k in range(50)
@@ -125,7 +128,9 @@ def test_eight_imports_at_once_all_land(tmp_path: Path) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "annotator", "import", str(path), str(f)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for f in files
     ]

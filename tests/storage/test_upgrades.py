@@ -51,7 +51,7 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
                 assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 2
                 assert "language" in p.db.table("documents").columns_dict
         else:
-            with pytest.raises(NotAProjectError, match="could not be upgraded.*unchanged"):
+            with pytest.raises(NotAProjectError, match=r"could not be upgraded.*unchanged"):
                 Project.open(copy)
         backup = copy.with_name(copy.name + ".schema1.bak")
         assert backup.exists()
