@@ -9,7 +9,9 @@ from typing import TypeVar
 
 import click
 
+from annotator.core.errors import UserError
 from annotator.review.agreement import AgreementReport, agreement
+from annotator.review.merge import MergeReport, merge
 from annotator.review.study import load_study
 from annotator.storage.project import Project
 
@@ -77,3 +79,35 @@ def _print_report(report: AgreementReport) -> None:
     for name, s in report.documents_by_agreement()[:10]:
         click.echo(f"  {name}: {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
 
+
+
+@click.command("merge")
+@project_argument
+@click.argument("other", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--as", "as_name", help="Bring all of OTHER's annotations in under this name.")
+def merge_command(project: Path, other: Path, as_name: str | None) -> None:
+    """Merge a colleague's project file or native JSONL export OTHER into PROJECT."""
+
+    def run_merge() -> MergeReport:
+        with Project.open(project) as p:
+            report = merge(p, other, as_name)
+        if report.conflicts:
+            names = sorted({c.annotator for c in report.conflicts})
+            docs = ", ".join(sorted({c.document for c in report.conflicts}))
+            raise UserError(
+                f"{' and '.join(names)} annotated differently on both sides "
+                f"({len(report.conflicts)} documents: {docs}); nothing was merged; "
+                "use --as NAME to bring the colleague's work in under another name",
+                other,
+            )
+        return report
+
+    report = _run(run_merge)
+    if report.added_labels:
+        click.echo("added labels: " + ", ".join(report.added_labels))
+    click.echo(
+        f"merged {other}: {len(report.added_documents)} documents added, "
+        f"{report.matched_documents} matched; {report.annotations} annotations and "
+        f"{report.relations} relations added ({report.already_present} already present) "
+        f"from {', '.join(report.annotators) or 'nobody'}"
+    )

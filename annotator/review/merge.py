@@ -1,0 +1,165 @@
+"""Bringing a colleague's work in: their project file or native JSONL export.
+
+Documents are matched by the sha256 of their text; the ones the project lacks are added.
+Annotations and relations keep their annotator, or all take the name given as ``as_name``.
+Merging is all or nothing, and merging the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from annotator.core.errors import UserError
+from annotator.core.model import Annotation, LabelKind, Status, text_sha256
+from annotator.formats import jsonl
+from annotator.formats.base import ImportOptions
+from annotator.storage.project import NewDocument, Project
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An annotator whose spans in a document differ between the two sides."""
+
+    annotator: str
+    document: str
+
+
+@dataclass
+class MergeReport:
+    added_documents: list[str] = field(default_factory=list)
+    matched_documents: int = 0
+    annotations: int = 0
+    relations: int = 0
+    already_present: int = 0  # annotations both sides had
+    annotators: list[str] = field(default_factory=list)  # whose work came in
+    added_labels: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # when set, nothing changed
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added_documents or self.annotations or self.relations)
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """What the other file holds, and the kinds of its labels when it says them."""
+
+    documents: list[NewDocument]
+    label_kinds: dict[str, LabelKind]
+
+
+def read_incoming(path: Path) -> Incoming:
+    """A colleague's project file or native JSONL export."""
+    if not path.is_file():
+        raise UserError("no such file", path)
+    with path.open("rb") as f:
+        is_project = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    if not is_project:
+        return Incoming(jsonl.read(path, path.stem, ImportOptions()), {})
+    with Project.open(path, readonly=True) as other:
+        docs = [
+            NewDocument(
+                doc.name,
+                doc.text,
+                doc.source,
+                doc.meta,
+                tuple(other.annotations(doc.id)),
+                tuple(other.relations(doc.id)),
+                other.statuses(doc.id),
+            )
+            for doc in map(other.document, (info.id for info in other.documents()))
+        ]
+        return Incoming(docs, {lb.name: lb.kind for lb in other.schema().labels})
+
+
+def merge(project: Project, other: Path, as_name: str | None = None) -> MergeReport:
+    """Merge ``other`` into ``project``. When an annotator holds different spans in the
+    same document on both sides, nothing is changed and the conflicts are reported,
+    unless ``as_name`` puts all the incoming work under one name."""
+    incoming = read_incoming(other)
+    docs = incoming.documents
+    if as_name is not None:
+        if not as_name.strip() or as_name != as_name.strip():
+            raise UserError(f"invalid annotator name {as_name!r}")
+        docs = [_renamed(d, as_name) for d in docs]
+    report = MergeReport(
+        annotators=sorted({a.annotator for d in docs for a in d.annotations} | _statused(docs))
+    )
+    if as_name is None:
+        report.conflicts = _conflicts(project, docs)
+        if report.conflicts:
+            return report
+    with project.write():
+        report.added_labels = _add_missing_labels(project, docs, incoming.label_kinds)
+        project.add_relation_types({r.type for d in docs for r in d.relations})
+        added = project.add_documents(_only_advancing_statuses(project, d) for d in docs)
+    report.added_documents = added.added
+    report.matched_documents = len(added.duplicates)
+    report.annotations = added.annotations
+    report.relations = added.relations
+    report.already_present = added.skipped_annotations
+    return report
+
+
+def _statused(docs: list[NewDocument]) -> set[str]:
+    return {a for d in docs for a in d.status}
+
+
+def _renamed(doc: NewDocument, name: str) -> NewDocument:
+    status: dict[str, Status] = {}
+    for s in doc.status.values():
+        if _PROGRESS[s] >= _PROGRESS[status.get(name, Status.NOT_STARTED)]:
+            status[name] = s
+    return replace(
+        doc, annotations=tuple(replace(a, annotator=name) for a in doc.annotations), status=status
+    )
+
+
+def _span_sets(annotations: tuple[Annotation, ...] | list[Annotation]) -> dict[str, set[tuple]]:
+    out: defaultdict[str, set[tuple]] = defaultdict(set)
+    for a in annotations:
+        out[a.annotator].add((a.label, a.start, a.end))
+    return out
+
+
+def _conflicts(project: Project, docs: list[NewDocument]) -> list[Conflict]:
+    conflicts = []
+    for doc in docs:
+        mine = project.document_by_sha(text_sha256(doc.text))
+        if mine is None:
+            continue
+        local = _span_sets(project.annotations(mine.id))
+        for annotator, spans in sorted(_span_sets(doc.annotations).items()):
+            if local.get(annotator) and local[annotator] != spans:
+                conflicts.append(Conflict(annotator, mine.name))
+    return conflicts
+
+
+def _add_missing_labels(
+    project: Project, docs: list[NewDocument], kinds: dict[str, LabelKind]
+) -> list[str]:
+    used = {a.label for d in docs for a in d.annotations}
+    missing = sorted(used - {lb.name for lb in project.schema().labels})
+    added = []
+    for kind in LabelKind:
+        # A JSONL file does not say a label's kind: its new labels become entities.
+        of_kind = [n for n in missing if kinds.get(n, LabelKind.ENTITY) is kind]
+        added += project.add_labels(of_kind, kind)
+    return added
+
+
+def _only_advancing_statuses(project: Project, doc: NewDocument) -> NewDocument:
+    """The incoming statuses that move an annotator forward (never back to in progress)."""
+    mine = project.document_by_sha(text_sha256(doc.text))
+    local = project.statuses(mine.id) if mine else {}
+    status = {
+        a: s
+        for a, s in doc.status.items()
+        if _PROGRESS[s] > _PROGRESS[local.get(a, Status.NOT_STARTED)]
+    }
+    return replace(doc, status=status)

@@ -1,0 +1,134 @@
+"""Merging a colleague's project file or JSONL export into the project."""
+
+import json
+
+import pytest
+
+from annotator.core.errors import UserError
+from annotator.core.model import Label, LabelKind, Status
+from annotator.core.schema import Schema, default_schema
+from annotator.review.merge import Conflict, merge
+from annotator.storage.project import NewDocument, Project
+from tests.review.conftest import WORDS, ProjectBuilder, word
+
+
+@pytest.fixture
+def colleague(tmp_path):
+    p = Project.create(tmp_path / "colleague.annotator")
+    yield ProjectBuilder(p)
+    p.close()
+
+
+def spans_of(project, annotator):
+    return sorted((a.label, a.start, a.end) for a in project.annotations(annotator=annotator))
+
+
+def test_documents_are_matched_by_text_and_missing_ones_added(project, build, colleague):
+    shared = build.doc("shared")
+    build.spans(shared, "me", ("PER", *word(0)))
+    theirs = colleague.doc("renamed but same text")
+    colleague.spans(theirs, "sara", ("ORG", *word(1)))
+    new = colleague.doc("new", "نص جديد تماما")
+    colleague.spans(new, "sara", ("LOC", 0, 2))
+    colleague.done(new, "sara")
+    report = merge(project, colleague.project.path)
+    assert report.added_documents == ["new"]
+    assert report.matched_documents == 1
+    assert report.annotations == 2 and report.annotators == ["sara"]
+    assert [d.name for d in project.documents()] == ["shared", "new"]
+    assert spans_of(project, "sara") == [("LOC", 0, 2), ("ORG", *word(1))]
+    assert project.status(project.document("new").id, "sara") is Status.DONE
+
+
+def test_merging_the_same_file_twice_changes_nothing(project, build, colleague):
+    d = colleague.doc("d")
+    ids = colleague.spans(d, "sara", ("QUOTE", *word(0, 3)), ("PER", *word(5)))
+    colleague.project.add_relation(ids[0], ids[1], "speaker")
+    first = merge(project, colleague.project.path)
+    assert first.annotations == 2 and first.relations == 1
+    second = merge(project, colleague.project.path)
+    assert not second.changed
+    assert second.already_present == 2
+    assert len(project.annotations()) == 2 and len(project.relations()) == 1
+
+
+def test_a_differing_annotator_is_a_conflict_and_nothing_changes(project, build, colleague):
+    mine = build.doc("d")
+    build.spans(mine, "sara", ("PER", *word(0)))
+    theirs = colleague.doc("d")
+    colleague.spans(theirs, "sara", ("PER", *word(0)), ("LOC", *word(3)))
+    colleague.doc("other", "نص آخر")
+    report = merge(project, colleague.project.path)
+    assert report.conflicts == [Conflict("sara", "d")]
+    assert not report.changed
+    assert project.document_count() == 1
+    assert spans_of(project, "sara") == [("PER", *word(0))]
+    # Under another name the colleague's work comes in beside mine.
+    report = merge(project, colleague.project.path, as_name="sara2")
+    assert report.conflicts == [] and report.annotations == 2
+    assert spans_of(project, "sara2") == [("LOC", *word(3)), ("PER", *word(0))]
+
+
+def test_as_name_takes_the_most_advanced_status(project, build, colleague):
+    d = colleague.doc("d")
+    colleague.spans(d, "a", ("PER", *word(0)))
+    colleague.done(d, "b")
+    merge(project, colleague.project.path, as_name="team")
+    doc = project.document("d").id
+    assert project.statuses(doc) == {"team": Status.DONE}
+    assert {a.annotator for a in project.annotations()} == {"team"}
+
+
+def test_statuses_only_move_forward(project, build, colleague):
+    mine = build.doc("d")
+    build.spans(mine, "sara", ("PER", *word(0)))
+    build.done(mine, "sara")
+    theirs = colleague.doc("d")
+    colleague.spans(theirs, "sara", ("PER", *word(0)))  # in progress there
+    merge(project, colleague.project.path)
+    assert project.status(mine, "sara") is Status.DONE
+
+
+def test_labels_the_project_lacks_are_added_with_their_kind(project, build, tmp_path):
+    schema = default_schema()
+    extra = Schema(
+        (*schema.labels, Label("RUMOUR", LabelKind.CLAIM, "#000000")), schema.relation_types
+    )
+    with Project.create(tmp_path / "other.annotator", extra) as other:
+        other.add_documents([NewDocument("d", WORDS)])
+        other.add_annotation(other.document("d").id, "sara", "RUMOUR", *word(0, 2))
+    report = merge(project, tmp_path / "other.annotator")
+    assert report.added_labels == ["RUMOUR"]
+    assert project.schema().label("RUMOUR").kind is LabelKind.CLAIM
+
+
+def test_a_native_jsonl_export_is_merged(project, build, tmp_path):
+    d = build.doc("d")
+    build.spans(d, "me", ("PER", *word(0)))
+    record = {
+        "name": "d",
+        "text": WORDS,
+        "status": {"sara": "done"},
+        "annotations": [
+            {"id": "x1", "start": 0, "end": 3, "label": "PER", "annotator": "sara"},
+            {"id": "x2", "start": 8, "end": 11, "label": "ORG", "annotator": "sara"},
+        ],
+        "relations": [],
+    }
+    path = tmp_path / "sara.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = merge(project, path)
+    assert report.matched_documents == 1 and report.annotations == 2
+    assert project.status(d, "sara") is Status.DONE
+    assert not merge(project, path).changed
+
+
+def test_a_missing_file_is_a_user_error(project, tmp_path):
+    with pytest.raises(UserError, match="no such file"):
+        merge(project, tmp_path / "nope.annotator")
+
+
+def test_a_bad_as_name_is_refused(project, colleague):
+    colleague.doc("d")
+    with pytest.raises(UserError, match="invalid annotator name"):
+        merge(project, colleague.project.path, as_name=" x")
