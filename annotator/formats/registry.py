@@ -133,6 +133,16 @@ FORMATS: dict[str, FormatInfo] = {
             "A folder of UIMA CAS XMI files and their TypeSystem.xml, INCEpTION's own format.",
             folder_suffixes=(".xmi",),
         ),
+        FormatInfo(
+            "hf",
+            "Hugging Face token classification",
+            "hf",
+            (),
+            False,
+            True,
+            "tokens and ner_tags per sentence, as OUTPUT.jsonl or OUTPUT.parquet (the parquet "
+            "extra), with the tag names in OUTPUT.features.json.",
+        ),
     )
 }
 
