@@ -143,6 +143,16 @@ FORMATS: dict[str, FormatInfo] = {
             "tokens and ner_tags per sentence, as OUTPUT.jsonl or OUTPUT.parquet (the parquet "
             "extra), with the tag names in OUTPUT.features.json.",
         ),
+        FormatInfo(
+            "spacy",
+            "spaCy DocBin",
+            "spacy_docbin",
+            (),
+            False,
+            True,
+            "A .spacy training file (the spacy extra): entities in doc.ents, every span "
+            "(nested too) in doc.spans['sc'].",
+        ),
     )
 }
 
