@@ -95,8 +95,44 @@ def _create_v1(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (document_id, annotator_id)
         )"""
     )
+    _create_gold_v1(db)
     db.create_view("annotations_view", ANNOTATIONS_VIEW)
     db.table("documents").enable_fts(["name", "text"], create_triggers=True, tokenize="unicode61")
+
+
+def _create_gold_v1(db: sqlite_utils.Database) -> None:
+    """The review layer's tables. The gold version of a document is the annotations of the
+    reserved annotator "gold" (annotator/review/gold.py); these tables say how each gold
+    span was decided, which versions the curator rejected, and each document's curation."""
+    db.execute(
+        """CREATE TABLE gold_provenance (
+            annotation_id TEXT PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+            proposed_by TEXT NOT NULL DEFAULT '[]',  -- JSON list: whose version it is
+            agreed_by TEXT NOT NULL DEFAULT '[]',  -- JSON list: who had the same span
+            curated_by TEXT,  -- the curator who accepted or edited it; NULL if merged
+            strategy TEXT NOT NULL,  -- unanimous, majority, min-votes=N or curator
+            decided TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE gold_rejected (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            curator TEXT NOT NULL,
+            decided TEXT NOT NULL,
+            PRIMARY KEY (document_id, label, start, "end")
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE curation_status (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done')),
+            curator TEXT,
+            modified TEXT NOT NULL
+        )"""
+    )
 
 
 # MIGRATIONS[v] turns a version-v file into version v+1; index 0 builds a new file.
