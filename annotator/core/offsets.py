@@ -6,6 +6,7 @@ Every conversion between units happens here and nowhere else.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
@@ -22,10 +23,11 @@ BIDI_MARKS = frozenset(
 )
 
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return len(text) + len(_ASTRAL.findall(text))
 
 
 class Utf16Map:
@@ -36,7 +38,7 @@ class Utf16Map:
     """
 
     def __init__(self, text: str):
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_u16 = [i + k for k, i in enumerate(self._astral)]
         self.length = len(text)
 
