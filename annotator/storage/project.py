@@ -567,7 +567,9 @@ class Project:
     def _annotation(row: tuple[Any, ...]) -> Annotation:
         # Most spans have no attributes: skip the JSON parser for them (exports are hot).
         attributes = {} if row[7] == "{}" else json.loads(row[7])
-        return Annotation(*row[:7], attributes, row[8], row[9])
+        return Annotation(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], attributes, row[8], row[9]
+        )
 
     def annotations(
         self, document_id: int | None = None, annotator: str | None = None
