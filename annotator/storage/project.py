@@ -98,6 +98,7 @@ class Project:
         self.db = sqlite_utils.Database(conn)
         self._label_ids: dict[str, int] | None = None
         self._annotator_ids: dict[str, int] = {}
+        self._data_version: int | None = None
 
     # ----- opening -------------------------------------------------------------------
 
@@ -175,8 +176,7 @@ class Project:
             except Exception as exc:
                 project.close()
                 raise NotAProjectError(
-                    f"could not be upgraded from schema {version} ({exc}); the file is "
-                    "unchanged",
+                    f"could not be upgraded from schema {version} ({exc}); the file is unchanged",
                     path,
                 ) from exc
         return project
@@ -195,6 +195,14 @@ class Project:
             self.db.table("meta").upsert(
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
             )
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another window, the command line) has committed
+        since the last call: cheap enough to ask whenever the window regains focus."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
 
     def backup(self, destination: str | Path) -> None:
         """A consistent copy of the project, taken while it stays open."""

@@ -215,3 +215,17 @@ def test_a_read_only_file_opens_read_only(tmp_path: Path) -> None:
         assert p.document("d").text == TEXT
         with pytest.raises(UserError, match="read-only"):
             p.add_annotation(1, "sara", "PER", 0, 3)
+
+
+def test_changes_by_another_program_are_noticed(tmp_path: Path) -> None:
+    path = tmp_path / "shared.annotator"
+    with Project.create(path) as mine:
+        mine.add_documents([NewDocument("d", TEXT)])
+        assert not mine.changed_elsewhere()
+        mine.add_annotation(1, "me", "PER", 0, 3)
+        assert not mine.changed_elsewhere()  # my own writes are not news
+        with Project.open(path) as theirs:
+            theirs.add_annotation(1, "them", "ORG", 6, 11)
+        assert mine.changed_elsewhere()
+        assert not mine.changed_elsewhere()
+        assert {a.annotator for a in mine.annotations()} == {"me", "them"}
