@@ -14,10 +14,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.model import (
@@ -95,7 +97,6 @@ class Project:
         self.busy_timeout_ms = busy_timeout_ms
         self.readonly = readonly
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self._label_ids: dict[str, int] | None = None
         self._annotator_ids: dict[str, int] = {}
         self._data_version: int | None = None
@@ -221,6 +222,19 @@ class Project:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for schema work. Made on first use:
+        importing sqlite-utils costs more than the rest of `annotator list`."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def _rows(self, sql: str) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return (dict(zip(names, row, strict=True)) for row in cursor)
+
     # ----- transactions --------------------------------------------------------------
 
     @contextmanager
@@ -282,7 +296,7 @@ class Project:
                 description=r["description"],
                 attributes=tuple(AttributeSpec.from_json(a) for a in json.loads(r["attributes"])),
             )
-            for r in self.db.query("SELECT * FROM labels ORDER BY position, id")
+            for r in self._rows("SELECT * FROM labels ORDER BY position, id")
         )
         relation_types = tuple(
             RelationType(
@@ -291,7 +305,7 @@ class Project:
                 to_kinds=tuple(LabelKind(k) for k in json.loads(r["to_kinds"])),
                 description=r["description"],
             )
-            for r in self.db.query("SELECT * FROM relation_types ORDER BY rowid")
+            for r in self._rows("SELECT * FROM relation_types ORDER BY rowid")
         )
         return Schema(labels, relation_types)
 

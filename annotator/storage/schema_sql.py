@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # 'ANNT': lets us tell our project files from any other SQLite database.
 APPLICATION_ID = 0x414E4E54
