@@ -29,6 +29,7 @@ class AnnotationList(QTreeView):
         self._keys: list[OrderKey] = []
         self._key_of: dict[str, OrderKey] = {}
         self._schema = Schema(())
+        self._shown: str | None = None  # the span last made current, to skip repeats
         self.setModel(self._model)
         self.setUniformRowHeights(True)
         self.setRootIsDecorated(False)
@@ -48,6 +49,7 @@ class AnnotationList(QTreeView):
     def set_rows(self, rows: list[Annotation], schema: Schema) -> None:
         """``rows`` must be in reading order."""
         self._schema = schema
+        self._shown = None
         self._model.clear()
         self._keys = [order_key(a) for a in rows]
         self._key_of = {a.id: k for a, k in zip(rows, self._keys, strict=True)}
@@ -57,6 +59,8 @@ class AnnotationList(QTreeView):
     def apply(self, changes: Changes) -> None:
         for ann_id in [*changes.removed, *(a.id for a in changes.annotations)]:
             key = self._key_of.pop(ann_id, None)
+            if ann_id == self._shown:
+                self._shown = None  # its row goes, and the current row with it
             if key is not None:
                 row = bisect_left(self._keys, key)
                 del self._keys[row]
@@ -69,6 +73,9 @@ class AnnotationList(QTreeView):
             self._model.insertRow(row, self._item(ann))
 
     def show_selected(self, annotation_id: str | None) -> None:
+        if annotation_id == self._shown and annotation_id is not None:
+            return  # scrollTo lays the view out: not again for the same row
+        self._shown = annotation_id
         key = self._key_of.get(annotation_id) if annotation_id else None
         if key is None:
             self.clearSelection()

@@ -64,8 +64,16 @@ class DocumentView(QPlainTextEdit):
 
     # ----- content -------------------------------------------------------------------
 
-    def load(self, text: str, annotations: list[Annotation], schema: Schema) -> None:
-        self.index = SpanIndex(text, schema)
+    def load(
+        self,
+        text: str,
+        annotations: list[Annotation],
+        schema: Schema,
+        first_screen: int | None = None,
+    ) -> None:
+        """Show a text and its spans. With ``first_screen``, only that many characters
+        are indexed, for a quick first paint; ``set_annotations`` completes the rest."""
+        self.index = SpanIndex(text, schema, mapped=first_screen)
         self.index.reset(annotations)
         self.selected_id = None
         self.related_ids = set()
@@ -73,6 +81,11 @@ class DocumentView(QPlainTextEdit):
         self.current_match = -1
         self.setPlainText(text)
         self._apply_text_option()
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        self.index.map_all()
+        self.index.reset(annotations)
+        self.viewport().update()
 
     def set_schema(self, schema: Schema) -> None:
         self.index.set_schema(schema)

@@ -7,7 +7,7 @@ methods never show a dialog, so that tests drive them and the real window alike.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import find_all
@@ -29,6 +29,9 @@ from annotator.storage.project import Project
 from annotator.ui.commands import EditCommand
 from annotator.ui.docview import DocumentView
 
+# More characters than a first screen shows (a large window holds about 3,000).
+FIRST_SCREEN_CHARS = 8_000
+
 
 class Session(QObject):
     documentOpened = Signal(int)
@@ -47,8 +50,12 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.document: Document | None = None
         self.selected_id: str | None = None
+        self.selected_relations: list[Relation] = []
         self.linking = False
         self.snap_to_words = True
+        self._span_loader = QTimer(self)
+        self._span_loader.setSingleShot(True)
+        self._span_loader.timeout.connect(self._load_all_spans)
         view.annotationClicked.connect(self._on_span_clicked)
         view.emptyClicked.connect(lambda: self.select(None))
         view.tabPressed.connect(self.step)
@@ -56,9 +63,19 @@ class Session(QObject):
     # ----- documents -----------------------------------------------------------------
 
     def open_document(self, key: int | str) -> None:
+        """Show a document. A long one shows its first screen's spans at once and the
+        rest from the event loop, so the text appears without waiting for them all."""
         doc = self.project.document(key)
         self.document = doc
-        self.view.load(doc.text, self.project.annotations(doc.id, self.annotator), self.schema)
+        partial = len(doc.text) > FIRST_SCREEN_CHARS
+        spans = (
+            self.project.annotations_in(doc.id, self.annotator, 0, FIRST_SCREEN_CHARS)
+            if partial
+            else self.project.annotations(doc.id, self.annotator)
+        )
+        self.view.load(doc.text, spans, self.schema, FIRST_SCREEN_CHARS if partial else None)
+        if partial:
+            self._span_loader.start(0)
         self.selected_id = None
         self.set_linking(False)
         self.documentOpened.emit(doc.id)
@@ -73,6 +90,15 @@ class Session(QObject):
         lo, hi = self.view.index.paragraphs_around(start, end)
         local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, words=words)
         return (local[0] + lo, local[1] + lo) if local else None
+
+    def _load_all_spans(self) -> None:
+        if self.document is not None:
+            self.view.set_annotations(self.project.annotations(self.document.id, self.annotator))
+            self.annotationsChanged.emit(None)
+
+    def close(self) -> None:
+        """Stop background work before the project closes."""
+        self._span_loader.stop()
 
     def step_document(self, step: int) -> None:
         docs = self.project.documents()
@@ -111,14 +137,14 @@ class Session(QObject):
     def selected(self) -> Annotation | None:
         return self.view.index.get(self.selected_id) if self.selected_id else None
 
-    def relations_of_selected(self) -> list[Relation]:
-        return self.project.relations_of(self.selected_id) if self.selected_id else []
-
     def select(self, annotation_id: str | None, reveal: bool = False) -> None:
         self.selected_id = annotation_id
+        self.selected_relations = (
+            self.project.relations_of(annotation_id) if annotation_id else []
+        )
         related = {
             r.to_id if r.from_id == annotation_id else r.from_id
-            for r in self.relations_of_selected()
+            for r in self.selected_relations
         }
         self.view.set_selected(annotation_id, related)
         ann = self.selected()
@@ -189,9 +215,11 @@ class Session(QObject):
             return
         attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
         edit = AddAnnotation(self.document.id, self.annotator, label, *normal, attributes)
+        previous, self.selected_id = self.selected_id, edit.id  # selected as it is applied
         if self.run(edit, self.document.id):
             self.view.reveal(normal[1], normal[1])
-            self.select(edit.id)
+        else:
+            self.selected_id = previous
 
     def delete_selected(self) -> None:
         ann = self.selected()

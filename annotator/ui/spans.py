@@ -39,9 +39,13 @@ class Piece:
 
 
 class SpanIndex:
-    def __init__(self, text: str, schema: Schema):
+    """``mapped`` limits the UTF-16 map to the text's first characters: mapping a long
+    text takes longer than showing it, so the view maps its first screen, paints, and
+    then calls ``map_all``."""
+
+    def __init__(self, text: str, schema: Schema, mapped: int | None = None):
         self.text = text
-        self.map = Utf16Map(text)
+        self.map = Utf16Map(text if mapped is None else text[:mapped])
         self._para_starts = [0]
         at = text.find("\n")
         while at >= 0:
@@ -52,6 +56,10 @@ class SpanIndex:
         self._order: list[OrderKey] = []
         self._lanes: dict[str, int] = {}
         self.set_schema(schema)
+
+    def map_all(self) -> None:
+        if self.map.length < len(self.text):
+            self.map = Utf16Map(self.text)
 
     def set_schema(self, schema: Schema) -> None:
         self.schema = schema

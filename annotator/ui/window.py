@@ -68,9 +68,10 @@ class MainWindow(QMainWindow):
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
         docs = project.documents()
-        self.documents.refresh(project, annotator, None)
         if docs:
-            self.session.open_document(docs[0].id)
+            self.session.open_document(docs[0].id)  # which fills the documents list
+        else:
+            self.documents.refresh(project, annotator, None)
         self.view.setFocus()
 
     # ----- construction --------------------------------------------------------------
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
     def _refresh_details(self) -> None:
         s = self.session
         ann = s.selected()
-        relations = s.relations_of_selected()
+        relations = s.selected_relations
         others = {
             a.id: a
             for r in relations
@@ -440,6 +441,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.close()
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         super().closeEvent(event)
 
