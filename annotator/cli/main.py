@@ -328,6 +328,27 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
                 )
 
 
+@cli.command("render")
+@project_argument
+@click.option("--document", "document_name", required=True, help="The document to draw.")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A .png or .pdf file.",
+)
+@click.option("--annotator", "annotator_name", help="Only this annotator's spans.")
+def render_command(
+    project: Path, document_name: str, output: Path, annotator_name: str | None
+) -> None:
+    """Draw a document with its annotations as the window does, to PNG or PDF."""
+    _open(project, readonly=True).close()
+    render = importlib.import_module("annotator.ui.render")  # Qt, offscreen; only here
+    run(lambda: render.render_document(project, document_name, output, annotator_name))
+    click.echo(f"drawn {document_name} to {output}")
+
+
 @cli.command("backup")
 @project_argument
 @click.option("--list", "list_them", is_flag=True, help="List the project's backups.")
