@@ -10,6 +10,7 @@ from typing import TypeVar
 import click
 
 from annotator.core.errors import UserError
+from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
 from annotator.review.agreement import AgreementReport, agreement
 from annotator.review.merge import MergeReport, merge
 from annotator.review.study import load_study
@@ -111,3 +112,35 @@ def merge_command(project: Path, other: Path, as_name: str | None) -> None:
         f"{report.relations} relations added ({report.already_present} already present) "
         f"from {', '.join(report.annotators) or 'nobody'}"
     )
+
+
+@click.command("adjudicate")
+@project_argument
+@click.option("--annotators", help="Only these annotators' work (comma-separated).")
+@click.option(
+    "--strategy",
+    required=True,
+    help="unanimous, majority, or min-votes=N: which spans and relations go into gold.",
+)
+def adjudicate_command(project: Path, annotators: str | None, strategy: str) -> None:
+    """Pre-merge into PROJECT's gold layer what the annotators agree on; report the rest."""
+
+    def run_adjudication() -> AdjudicationReport:
+        chosen = parse_strategy(strategy)
+        with Project.open(project) as p:
+            return adjudicate(p, chosen, _names(annotators))
+
+    report = _run(run_adjudication)
+    click.echo(
+        f"merged {report.spans} spans and {report.relations} relations into gold "
+        f"in {report.documents} documents"
+    )
+    if report.left:
+        click.echo(
+            f"left for a person: {sum(report.left.values())} places in {len(report.left)} "
+            "documents"
+        )
+        for name, count in sorted(report.left.items(), key=lambda item: -item[1]):
+            click.echo(f"  {name}: {count}")
+    else:
+        click.echo("nothing is left for a person")

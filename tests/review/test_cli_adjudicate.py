@@ -1,0 +1,32 @@
+"""`annotator adjudicate`, paired with tests/review/test_adjudicate.py."""
+
+from click.testing import CliRunner
+
+from annotator.cli.review import adjudicate_command
+from annotator.review.gold import GOLD
+from annotator.storage.project import Project
+from tests.review.conftest import word
+
+
+def invoke(*args):
+    result = CliRunner().invoke(adjudicate_command, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_adjudicate_reports_what_it_merged_and_left(project, build):
+    d = build.doc("مقال")
+    build.spans(d, "a", ("PER", *word(0)), ("LOC", *word(2)))
+    build.spans(d, "b", ("PER", *word(0)), ("ORG", *word(2)))
+    project.close()
+    code, out, _ = invoke(project.path, "--strategy", "unanimous")
+    assert code == 0
+    assert "merged 1 spans and 0 relations into gold in 1 documents" in out
+    assert "left for a person: 1 places in 1 documents" in out and "مقال: 1" in out
+    with Project.open(project.path) as p:
+        assert len(p.annotations(annotator=GOLD)) == 1
+
+
+def test_a_bad_strategy_is_one_line_exit_2(project):
+    project.close()
+    code, _, err = invoke(project.path, "--strategy", "most")
+    assert code == 2 and err.startswith("annotator: error: unknown strategy 'most'")

@@ -1,0 +1,131 @@
+"""Review units, a curator's decisions and the gold layer's provenance."""
+
+import pytest
+
+from annotator.core.model import LabelKind, Status
+from annotator.review.gold import (
+    GOLD,
+    accept,
+    add_gold,
+    curation_status,
+    curation_statuses,
+    edit_gold,
+    gold_annotations,
+    provenance,
+    reject,
+    rejected,
+    set_curation_status,
+)
+from annotator.review.units import UnitState, review_units
+from tests.review.conftest import word
+
+
+def states(project, doc):
+    return [(u.layer, u.state) for u in review_units(project, doc)]
+
+
+def test_units_group_overlapping_spans_per_layer_with_their_state(project, build):
+    d = build.doc("d")
+    build.spans(
+        d, "a", ("PER", *word(0)), ("ORG", *word(2)), ("LOC", *word(4, 2)), ("DATE", *word(8))
+    )
+    build.spans(d, "b", ("PER", *word(0)), ("LOC", *word(2)), ("LOC", *word(4)))
+    build.spans(d, "a", ("CLAIM", *word(0, 6)))
+    units = review_units(project, d)
+    assert [(u.start, u.layer, u.state) for u in units] == [
+        (0, LabelKind.ENTITY, UnitState.AGREE),
+        (0, LabelKind.CLAIM, UnitState.INCOMPLETE),
+        (8, LabelKind.ENTITY, UnitState.LABEL_DIFFERS),
+        (16, LabelKind.ENTITY, UnitState.BOUNDARIES_DIFFER),
+        (32, LabelKind.ENTITY, UnitState.INCOMPLETE),
+    ]
+    boundaries = units[3]
+    assert [v.label for v in units[2].versions] == ["LOC", "ORG"]
+    assert [(v.start, v.end, v.annotators) for v in boundaries.versions] == [
+        (16, 19, ("b",)),
+        (16, 23, ("a",)),
+    ]
+    assert units[0].versions[0].annotators == ("a", "b")
+
+
+def test_nested_spans_everyone_marked_alike_agree(project, build):
+    d = build.doc("d")
+    for name in ("a", "b"):
+        build.spans(d, name, ("ORG", *word(0, 3)), ("LOC", *word(2)))
+    assert states(project, d) == [(LabelKind.ENTITY, UnitState.AGREE)]
+
+
+def test_a_document_marked_done_without_the_span_makes_it_incomplete(project, build):
+    d = build.doc("d")
+    build.spans(d, "a", ("PER", *word(0)))
+    assert states(project, d) == [(LabelKind.ENTITY, UnitState.AGREE)]
+    build.done(d, "b")
+    assert states(project, d) == [(LabelKind.ENTITY, UnitState.INCOMPLETE)]
+
+
+def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(project, build):
+    d = build.doc("d")
+    (a_id,) = build.spans(d, "a", ("PER", *word(0, 2)))
+    (b_id,) = build.spans(d, "b", ("PER", *word(0)))
+    build.spans(d, "c", ("PER", *word(0)))
+    first = accept(project, a_id, "curator")
+    second = accept(project, b_id, "curator")
+    assert gold_annotations(project, d) == [project.annotation(second.id)]
+    assert project.annotation(second.id).annotator == GOLD
+    p = provenance(project, second.id)
+    assert (p.proposed_by, p.agreed_by, p.curated_by, p.strategy) == (
+        ("b",), ("c",), "curator", "curator"
+    )
+    assert provenance(project, first.id) is None  # deleted with its span
+    unit = review_units(project, d)[0]
+    assert [g.id for g in unit.gold] == [second.id]
+    assert [v.annotators for v in unit.open_versions] == [("a",)]
+    assert curation_status(project, d).status is Status.IN_PROGRESS
+
+
+def test_accept_carries_relations_whose_other_end_is_gold(project, build):
+    d = build.doc("d")
+    quote, speaker = build.spans(d, "a", ("QUOTE", *word(0, 3)), ("PER", *word(5)))
+    project.add_relation(quote, speaker, "speaker")
+    accept(project, quote, "cur")
+    assert project.relations(d, GOLD) == []
+    gold_speaker = accept(project, speaker, "cur")
+    (rel,) = project.relations(d, GOLD)
+    assert rel.to_id == gold_speaker.id and rel.type == "speaker"
+
+
+def test_reject_records_the_version_and_removes_it_from_gold(project, build):
+    d = build.doc("d")
+    (a_id,) = build.spans(d, "a", ("PER", *word(0)))
+    build.spans(d, "b", ("LOC", *word(0)))
+    accept(project, a_id, "cur")
+    reject(project, d, ("PER", *word(0)), "cur")
+    assert gold_annotations(project, d) == []
+    assert rejected(project, d) == {("PER", *word(0))}
+    unit = review_units(project, d)[0]
+    assert [v.label for v in unit.open_versions] == ["LOC"]
+    # Accepting it after all lifts the rejection.
+    accept(project, a_id, "cur")
+    assert rejected(project, d) == set()
+
+
+def test_curator_spans_and_edits(project, build):
+    d = build.doc("d")
+    build.spans(d, "a", ("ORG", *word(3)))
+    g = add_gold(project, d, "ORG", *word(3), curated_by="cur")
+    assert provenance(project, g.id).agreed_by == ("a",)
+    edited = edit_gold(project, g.id, "boss", label="LOC")
+    assert edited.label == "LOC"
+    p = provenance(project, g.id)
+    assert p.curated_by == "boss" and p.agreed_by == ("a",)
+
+
+def test_curation_status(project, build):
+    d = build.doc("d")
+    assert curation_status(project, d).status is Status.NOT_STARTED
+    set_curation_status(project, d, Status.DONE, "cur")
+    state = curation_status(project, d)
+    assert (state.status, state.curator) == (Status.DONE, "cur")
+    assert curation_statuses(project) == {d: state}
+    with pytest.raises(ValueError):
+        set_curation_status(project, d, "finished", "cur")
