@@ -13,6 +13,7 @@ from annotator.core.errors import UserError
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
 from annotator.review.agreement import AgreementReport, agreement
 from annotator.review.merge import MergeReport, merge
+from annotator.review.report_html import render_html
 from annotator.review.study import load_study
 from annotator.storage.project import Project
 
@@ -45,8 +46,18 @@ def _number(value: float | None) -> str:
 @click.option("--annotators", help="Compare only these annotators (comma-separated).")
 @click.option("--labels", help="Compare only these labels (comma-separated).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write the report as a standalone HTML page with its charts.",
+)
 def agreement_command(
-    project: Path, annotators: str | None, labels: str | None, as_json: bool
+    project: Path,
+    annotators: str | None,
+    labels: str | None,
+    as_json: bool,
+    report_file: Path | None,
 ) -> None:
     """Measure how far PROJECT's annotators agree (span F1, kappas, Krippendorff's alpha)."""
 
@@ -55,10 +66,20 @@ def agreement_command(
             return agreement(load_study(p, _names(annotators), _names(labels)))
 
     report = _run(compute)
+    if report_file is not None:
+        page = render_html(report, f"Agreement: {project.stem}")
+        _run(lambda: _write(report_file, page))
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
     _print_report(report)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot be written ({exc.strerror})", path) from None
 
 
 def _print_report(report: AgreementReport) -> None:
