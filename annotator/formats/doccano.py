@@ -65,13 +65,15 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
 def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
     """(line, object) for each JSON value in the file, whatever the line breaks."""
     decoder = json.JSONDecoder()
-    pos = 0
+    pos = counted = 0
+    line = 1
     while True:
         while pos < len(content) and content[pos] in " \t\r\n\ufeff":
             pos += 1
         if pos == len(content):
             return
-        line = content.count("\n", 0, pos) + 1
+        line += content.count("\n", counted, pos)  # only what was read since: linear
+        counted = pos
         try:
             value, pos = decoder.raw_decode(content, pos)
         except json.JSONDecodeError as exc:
