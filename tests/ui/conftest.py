@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import NewDocument, Project
+from annotator.ui.window import MainWindow
 
 ME = "huda"
+
+
+def show_active(qtbot: QtBot, window: MainWindow) -> None:
+    """Show the window as the active one, its article focused: shortcuts need both."""
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.setFocus()
 
 
 @pytest.fixture(autouse=True)
@@ -20,16 +32,13 @@ def _isolated_settings(qapp: object) -> None:
 
 
 @pytest.fixture
-def make_project(tmp_path: Path) -> Iterator:  # type: ignore[type-arg]
-    """Builds a project file from {name: text}; closes what it opened."""
-    opened: list[Project] = []
+def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Builds a project file from {name: text}."""
 
     def make(docs: dict[str, str]) -> Path:
         path = tmp_path / "test.annotator"
-        project = Project.create(path)
-        project.add_documents([NewDocument(name, text) for name, text in docs.items()])
-        project.close()
-        opened.append(project)
+        with Project.create(path) as project:
+            project.add_documents([NewDocument(name, text) for name, text in docs.items()])
         return path
 
-    yield make
+    return make

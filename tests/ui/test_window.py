@@ -17,7 +17,8 @@ from annotator.storage.project import Project
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
-from tests.ui.conftest import ME
+from tests.paths import SHARED
+from tests.ui.conftest import ME, show_active
 
 ARTICLE = "قال 👀 محمد إن الاحتلال يحاصر غزة.\nوأكد محمد أن «الحصار مستمر» في غزة."
 OTHER = "English paragraph: Gaza and غزة again."
@@ -30,10 +31,7 @@ Mod = Qt.KeyboardModifier
 def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
     path = make_project({"article": ARTICLE, "other": OTHER})
     win = MainWindow(Project.open(path), ME, Settings())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.view.setFocus()
+    show_active(qtbot, win)
     yield win
     win.project.close()
 
@@ -253,3 +251,20 @@ def test_undo_in_another_document_goes_back_to_it(qtbot: QtBot, window: MainWind
 
 def test_cursor_is_a_real_text_cursor(window: MainWindow) -> None:
     assert isinstance(window.view.textCursor(), QTextCursor)
+
+
+def test_word_in_a_real_article(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    article = SHARED / "corpus" / "000_855d37cbd7c6786c.txt"
+    if not article.exists():
+        pytest.skip("the shared corpus is not here")
+    text = article.read_text(encoding="utf-8").replace("\r\n", "\n")
+    win = MainWindow(Project.open(make_project({"corpus": text})), ME, Settings())
+    show_active(qtbot, win)
+    doc_text = win.session.document.text  # type: ignore[union-attr]
+    start = doc_text.index("الاحتلال")
+    select_word_by_keyboard(qtbot, win, start)
+    qtbot.keyClick(win.view, Key.Key_5)
+    assert stored(win) == [("LOC", start, start + len("الاحتلال"), "الاحتلال")]
+    win.project.close()
