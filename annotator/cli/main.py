@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from annotator import __version__
+from annotator.cli import share
 from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
@@ -372,6 +373,9 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         with _open(project) as p:
             made = run(lambda: backups.daily_backup(p))
         click.echo(f"backup written to {made.path}" if made else "today's backup exists")
+
+
+cli.add_command(share.show_command)
 
 
 def main() -> None:

@@ -1,0 +1,80 @@
+"""Commands that show the project's work to people and programs outside the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from annotator.core.errors import UserError
+from annotator.core.model import Annotation, Document
+from annotator.core.schema import Schema
+from annotator.storage.project import Project
+
+T = TypeVar("T")
+
+project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
+
+
+def _run(fn: Callable[[], T]) -> T:
+    # main.py registers these commands, so its error handling is imported when first used.
+    from annotator.cli.main import run
+
+    result: T = run(fn)
+    return result
+
+
+def _open(path: Path, readonly: bool = False) -> Project:
+    from annotator.cli.main import _open
+
+    return _open(path, readonly)
+
+
+@click.command("show")
+@project_argument
+@click.argument("document")
+@click.option("--annotator", "annotator_name", help="Only this annotator's spans.")
+@click.option(
+    "--no-bidi",
+    is_flag=True,
+    help="Print in logical order, unshaped: for terminals that do bidi themselves.",
+)
+@click.option("--no-color", is_flag=True, help="Plain text, no colours.")
+@click.option("--width", type=click.IntRange(min=1), help="Wrap to this many columns.")
+def show_command(
+    project: Path,
+    document: str,
+    annotator_name: str | None,
+    no_bidi: bool,
+    no_color: bool,
+    width: int | None,
+) -> None:
+    """Print DOCUMENT of PROJECT with coloured spans and a legend."""
+    from rich.console import Console
+
+    from annotator.share.terminal import View, render
+
+    # soft_wrap: the lines come wrapped already, and rich must not cut them again.
+    console = Console(
+        file=sys.stdout,
+        no_color=no_color,
+        color_system=None if no_color else "auto",
+        highlight=False,
+        soft_wrap=True,
+        width=width,
+    )
+    with _open(project, readonly=True) as p:
+
+        def load() -> tuple[Document, list[Annotation], Schema]:
+            if annotator_name is not None and annotator_name not in p.annotators():
+                raise UserError(f"no annotator named {annotator_name}", project)
+            doc = p.document(document)
+            return doc, p.annotations(doc.id, annotator_name), p.schema()
+
+        doc, annotations, schema = _run(load)
+    console.print(doc.name, style="bold", markup=False)
+    for line in render(doc, annotations, schema, View(width or console.width, not no_bidi)):
+        console.print(line)

@@ -1,0 +1,1 @@
+"""Showing an annotated article outside the window: the terminal and standalone HTML."""

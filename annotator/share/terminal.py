@@ -1,0 +1,158 @@
+"""The article in a terminal: coloured spans, a legend, Arabic shaped and reordered.
+
+Each paragraph is wrapped at spaces to the width in logical order first, so a narrow
+terminal breaks between the same words a reader expects; only then is each line shaped
+and put in visual order (``visual.py``), right-aligned when the paragraph is
+right-to-left. Without bidi (for terminals that do it themselves) lines stay logical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from annotator.core.model import Annotation, Document, LabelKind
+from annotator.core.schema import Schema
+from annotator.share.layout import paragraphs, pieces
+from annotator.share.visual import display_line, is_rtl, shape_runs, visual_runs
+
+_WORD = re.compile(r"\S+")
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+_DEFAULT_COLOR = "#888888"
+
+
+@dataclass(frozen=True)
+class View:
+    width: int = 80
+    bidi: bool = True  # shape and reorder for terminals that do neither
+
+
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Lines of ``text[start:end]`` at most ``width`` cells wide, broken at spaces (the
+    spaces at a break dropped), a word wider than a line cut between graphemes."""
+    lines: list[tuple[int, int]] = []
+    line_start = line_end = start
+    used = 0
+    for m in _WORD.finditer(text, start, end):
+        word_start, word_end = m.span()
+        gap = cell_len(text[line_end:word_start])
+        word = cell_len(text[word_start:word_end])
+        if line_end > line_start and used + gap + word <= width:
+            line_end, used = word_end, used + gap + word
+            continue
+        if line_end > line_start:
+            lines.append((line_start, line_end))
+            gap = 0
+        else:
+            word_start = line_start  # the paragraph's indentation stays with its first word
+            word += gap
+        while word > width:
+            cut = _fit(text, word_start, word_end, width)
+            lines.append((word_start, cut))
+            word_start, word = cut, cell_len(text[cut:word_end])
+        line_start, line_end, used = word_start, word_end, word
+    lines.append((line_start, line_end))
+    return lines
+
+
+def _fit(text: str, start: int, end: int, width: int) -> int:
+    """The end of the longest run of whole graphemes from ``start`` within ``width``
+    (at least one grapheme, so that wrapping always advances)."""
+    at, used = start, 0
+    for g in _GRAPHEME.finditer(text, start, end):
+        w = cell_len(g.group())
+        if used + w > width and at > start:
+            break
+        at, used = g.end(), used + w
+    return at
+
+
+def _contrast(color: str) -> str:
+    """Black or white, whichever reads better on ``color``."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#ffffff"
+
+
+class _Styles:
+    """Entities as a background in their label's colour, claims and quotes underlined in
+    theirs; where spans overlap, the innermost of each sort."""
+
+    def __init__(self, schema: Schema):
+        self.schema = schema
+
+    def color(self, label: str) -> str:
+        found = self.schema.label(label)
+        if found and re.fullmatch(r"#[0-9a-fA-F]{6}", found.color):
+            return found.color
+        return _DEFAULT_COLOR
+
+    def kind(self, label: str) -> LabelKind:
+        found = self.schema.label(label)
+        return found.kind if found else LabelKind.ENTITY
+
+    def of(self, spans: Sequence[Annotation]) -> Style:
+        entity = next((s for s in spans if self.kind(s.label) is LabelKind.ENTITY), None)
+        marked = next((s for s in spans if self.kind(s.label) is not LabelKind.ENTITY), None)
+        if entity is not None:
+            background = self.color(entity.label)
+            return Style(bgcolor=background, color=_contrast(background), underline=bool(marked))
+        if marked is not None:
+            return Style(color=self.color(marked.label), underline=True)
+        return Style()
+
+    def swatch(self, label: str) -> Style:
+        if self.kind(label) is LabelKind.ENTITY:
+            return Style(bgcolor=self.color(label), color=_contrast(self.color(label)))
+        return Style(color=self.color(label), underline=True)
+
+
+def render(
+    document: Document, annotations: Sequence[Annotation], schema: Schema, view: View
+) -> list[Text]:
+    """The article's lines, a blank line, then the legend of the labels shown."""
+    styles = _Styles(schema)
+    lines: list[Text] = []
+    for start, end in paragraphs(document.text):
+        rtl = view.bidi and is_rtl(document.text[start:end])
+        for a, b in wrap(document.text, start, end, view.width):
+            runs = [
+                (document.text[p.start : p.end], styles.of(p.spans))
+                for p in pieces(annotations, a, b)
+            ]
+            lines.append(_line(runs, rtl, view))
+    return [*lines, Text(), *_legend(annotations, schema, styles, view)]
+
+
+def _line(runs: list[tuple[str, Style]], rtl: bool, view: View) -> Text:
+    if view.bidi:
+        runs = visual_runs(shape_runs(runs), rtl)
+    line = Text.assemble(*runs, end="")
+    if rtl:
+        line.pad_left(max(0, view.width - line.cell_len))
+    return line
+
+
+def _legend(
+    annotations: Sequence[Annotation], schema: Schema, styles: _Styles, view: View
+) -> list[Text]:
+    counts = Counter(a.label for a in annotations)
+    known = [lb.name for lb in schema.labels]
+    order = [n for n in known if n in counts] + sorted(set(counts) - set(known))
+    out = []
+    for name in order:
+        shown = display_line(name, rtl=False) if view.bidi else name
+        out.append(
+            Text.assemble(
+                (f" {shown} ", styles.swatch(name)),
+                f" {styles.kind(name).value}: {counts[name]}",
+                end="",
+            )
+        )
+    return out

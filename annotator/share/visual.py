@@ -1,0 +1,104 @@
+"""Arabic for displays that neither shape nor reorder it (most terminals, matplotlib).
+
+Text goes through two steps, both on a copy made for display, never on stored text:
+
+1. arabic-reshaper swaps letters for their joined presentation forms. It drops harakat
+   (a display that cannot shape cannot place them either; once reordered they would
+   land on the wrong letter) and joins lam-alef, so lengths change: offsets never come
+   back from shaped text. Styled runs are therefore shaped one by one, a tatweel standing
+   in on either side for a neighbour across the run's edge so that joining survives it.
+   arabic-reshaper exposes no offset map; a zero-width joiner as the stand-in trips its
+   ligature pass (IndexError), a tatweel does not and maps to itself.
+2. python-bidi puts the shaped line in visual order. Its pure-Python algorithm is run
+   step by step so that each character's run is known after reordering (``get_display``
+   only returns the string), which keeps colours on the right characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TypeVar
+
+from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.letters import (
+    LETTERS_ARABIC,
+    TATWEEL,
+    connects_with_letter_after,
+    connects_with_letter_before,
+)
+from bidi import algorithm as bidi_algorithm
+from bidi import get_base_level
+
+S = TypeVar("S")
+
+_RESHAPER = ArabicReshaper()
+
+
+def _base_char(text: str, last: bool) -> str:
+    """The first (or last) character of ``text`` that is not a combining mark."""
+    chars = reversed(text) if last else iter(text)
+    return next((c for c in chars if not unicodedata.category(c).startswith("M")), "")
+
+
+def shape(text: str) -> str:
+    return str(_RESHAPER.reshape(text))
+
+
+def shape_runs(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:
+    """Each run shaped on its own, joined to its neighbours as the whole line would be."""
+    out: list[tuple[str, S]] = []
+    for i, (text, style) in enumerate(runs):
+        before = _base_char(runs[i - 1][0], last=True) if i else ""
+        after = _base_char(runs[i + 1][0], last=False) if i + 1 < len(runs) else ""
+        joins_before = bool(connects_with_letter_after(before, LETTERS_ARABIC))
+        joins_after = bool(connects_with_letter_before(after, LETTERS_ARABIC))
+        shaped = shape(TATWEEL * joins_before + text + TATWEEL * joins_after)
+        out.append((shaped[joins_before : len(shaped) - joins_after], style))
+    return out
+
+
+def is_rtl(text: str) -> bool:
+    """Whether a paragraph's base direction is right to left (its first strong letter)."""
+    return bool(text) and get_base_level(text) == 1
+
+
+def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
+    """``text`` (one line) in visual order, mirrored, and the logical index of each
+    visual character."""
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = int(rtl)
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi_algorithm.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    bidi_algorithm.reorder_resolved_levels(storage, False)
+    bidi_algorithm.apply_mirroring(storage, False)
+    chars = storage["chars"]
+    return "".join(c["ch"] for c in chars), [c["index"] for c in chars]
+
+
+def visual_runs(runs: Sequence[tuple[str, S]], rtl: bool) -> list[tuple[str, S]]:
+    """Styled runs of one logical line as styled runs in visual order."""
+    owner = [i for i, (text, _) in enumerate(runs) for _ in text]
+    display, order = visual_order("".join(text for text, _ in runs), rtl)
+    out: list[tuple[str, S]] = []
+    current = -1
+    for char, index in zip(display, order, strict=True):
+        if owner[index] == current:
+            out[-1] = (out[-1][0] + char, out[-1][1])
+        else:
+            current = owner[index]
+            out.append((char, runs[current][1]))
+    return out
+
+
+def display_line(text: str, rtl: bool | None = None) -> str:
+    """One unstyled line shaped and in visual order (chart labels, legends)."""
+    if rtl is None:
+        rtl = is_rtl(text)
+    return visual_order(shape(text), rtl)[0]

@@ -1,0 +1,110 @@
+"""`annotator show`: a known rendering, colours on the right characters, wrapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bidi import get_display
+from click.testing import CliRunner
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from annotator.cli.main import cli
+from annotator.core.model import Annotation, Document
+from annotator.core.schema import default_schema
+from annotator.share.terminal import View, render, wrap
+from annotator.share.visual import display_line, shape, shape_runs, visual_order
+from tests.share.conftest import MIXED, span
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def show(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["show", *map(str, args)], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_show_matches_the_known_rendering(mixed_project: Path, width: int) -> None:
+    code, out, _ = show(
+        mixed_project, "mixed", "--annotator", "sara", "--no-color", "--width", str(width)
+    )
+    assert code == 0
+    assert out == (GOLDEN / f"show_{width}.txt").read_text(encoding="utf-8")
+
+
+def test_no_bidi_prints_logical_order_wrapped_at_spaces(mixed_project: Path) -> None:
+    code, out, _ = show(mixed_project, "mixed", "--no-bidi", "--no-color", "--width", "40")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1:3] == [
+        "قال الرئيس إن شركة Acme Corp ستفتح مكتبا",
+        "في دبي يوم 12 مارس (رسميا) #عاجل",
+    ]
+    assert " DATE  entity: 1" in lines  # omar's span too: no --annotator means everyone
+
+
+def test_unknown_annotator_or_document_is_exit_2(mixed_project: Path) -> None:
+    code, _, err = show(mixed_project, "mixed", "--annotator", "nobody")
+    assert code == 2 and "no annotator named nobody" in err
+    code, _, err = show(mixed_project, "missing")
+    assert code == 2 and "no document named 'missing'" in err
+
+
+def styles_by_text(line: Text) -> dict[str, Style]:
+    return {line.plain[s.start : s.end]: Style.parse(str(s.style)) for s in line.spans}
+
+
+def test_colours_land_on_the_reordered_span_text() -> None:
+    schema = default_schema()
+    spans = [
+        span("sara", "PER", "الرئيس", "p"),
+        span("sara", "ORG", "Acme Corp", "o"),
+        span("sara", "QUOTE", "شركة Acme Corp ستفتح مكتبا في دبي", "q"),
+    ]
+    styles = styles_by_text(render(Document(1, "d", MIXED, ""), spans, schema, View(200))[0])
+    per = styles[display_line("الرئيس")]
+    assert per.bgcolor is not None and per.bgcolor.name == "#e69f00" and not per.underline
+    # An entity inside a quote: its background, and the quote's underline.
+    assert styles["Acme Corp"].bgcolor is not None and styles["Acme Corp"].underline
+    quote = styles[display_line("ستفتح مكتبا في دبي") + " "]
+    assert quote.underline and quote.color is not None and quote.color.name == "#0072b2"
+    assert styles[" " + display_line("شركة")].underline
+
+
+@pytest.mark.parametrize("width", [1, 3, 7, 12, 25])
+def test_wrapped_lines_fit_and_keep_every_word(width: int) -> None:
+    text = "أعلنت الوزارة 💧 عن خطة supercalifragilistic جديدة"
+    lines = [text[a:b] for a, b in wrap(text, 0, len(text), width)]
+    assert all(cell_len(line) <= max(width, 2) for line in lines)  # an emoji is 2 cells
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_line_of_spaces_or_nothing_is_one_empty_line() -> None:
+    assert wrap("", 0, 0, 10) == [(0, 0)]
+    assert wrap("a\n\nb", 2, 2, 10) == [(2, 2)]
+
+
+def test_visual_order_agrees_with_python_bidi_and_mirrors_brackets() -> None:
+    line = shape("قال الرئيس إن Acme Corp ستفتح 12 مكتبا #عاجل")
+    assert visual_order(line, rtl=True)[0] == get_display(line, base_dir="R")
+    # L4: a bracket in a right-to-left run is drawn mirrored, so it still encloses.
+    assert display_line("(رسميا)") == "(" + shape("رسميا")[::-1] + ")"
+
+
+def test_runs_shaped_apart_still_join_across_their_edges() -> None:
+    runs = shape_runs([("الرئ", 1), ("يس", 2), (" قال", 3)])
+    assert "".join(text for text, _ in runs) == shape("الرئيس قال")
+    assert [style for _, style in runs] == [1, 2, 3]
+
+
+def test_the_legend_counts_labels_in_schema_order() -> None:
+    anns = [
+        Annotation("a", 1, "x", "LOC", 0, 3, "قال"),
+        Annotation("b", 1, "x", "PER", 4, 10, "الرئيس"),
+        Annotation("c", 1, "x", "PER", 4, 10, "الرئيس"),
+    ]
+    lines = render(Document(1, "d", MIXED, ""), anns, default_schema(), View(200, bidi=False))
+    assert [line.plain for line in lines[-2:]] == [" PER  entity: 2", " LOC  entity: 1"]
