@@ -214,6 +214,10 @@ def _by_label(spans: list[Span]) -> dict[str, list[Span]]:
 
 
 def _exact_matches(a: Sequence[object], b: Sequence[object]) -> int:
+    set_a, set_b = set(a), set(b)
+    if len(set_a) == len(a) and len(set_b) == len(b):
+        return len(set_a & set_b)
+    # An annotator marked the same span twice: count it as often as both have it.
     return sum((Counter(a) & Counter(b)).values())
 
 
@@ -255,7 +259,8 @@ def _document_units(
     tokens = doc.tokens
     starts = [s for s, _ in tokens]
     ends = [e for _, e in tokens]
-    outside = tuple(OUTSIDE if a in doc.participants else None for a in study.annotators)
+    taking_part = [a in doc.participants for a in study.annotators]
+    outside = tuple(OUTSIDE if part else None for part in taking_part)
     for layer in LabelKind:
         # Only tokens some span covers differ from `outside`; count the rest at once.
         values: list[dict[int, str]] = []
@@ -269,14 +274,12 @@ def _document_units(
                 for k in range(bisect_right(ends, s.start), bisect_left(starts, s.end)):
                     labels[k] = s.label
             values.append(labels)
-        covered = set().union(*values)
-        for k in covered:
-            units[
-                tuple(
-                    v.get(k, OUTSIDE) if o is not None else None
-                    for v, o in zip(values, outside, strict=True)
-                )
-            ] += 1
+        covered = list(set().union(*values))
+        columns = [
+            [v.get(k, OUTSIDE) for k in covered] if part else [None] * len(covered)
+            for v, part in zip(values, taking_part, strict=True)
+        ]
+        units.update(zip(*columns, strict=True))
         units[outside] += len(tokens) - len(covered)
 
 

@@ -77,40 +77,55 @@ def load_study(
             raise UserError("unknown label: " + ", ".join(missing))
         kinds = {lb: kinds[lb] for lb in labels}
 
+    chosen_set = set(chosen)
     spans_by_id: dict[str, Span] = {}
+    owner: dict[str, tuple[int, str]] = {}
     annotated: defaultdict[int, set[str]] = defaultdict(set)
     spans: defaultdict[tuple[int, str], list[Span]] = defaultdict(list)
-    owner: dict[str, tuple[int, str]] = {}
-    chosen_set = set(chosen)
-    for a in project.annotations():
-        if a.annotator not in chosen_set:
+    # Plain rows rather than Project.annotations(): agreement reads every span of every
+    # document, and building full Annotation records took most of its time.
+    for ann_id, doc_id, annotator, label, start, end in project.conn.execute(
+        'SELECT a.id, a.document_id, an.name, l.name, a.start, a."end" FROM annotations a '
+        "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id"
+    ):
+        if annotator not in chosen_set:
             continue
-        annotated[a.document_id].add(a.annotator)
-        if a.label in kinds:
-            span = Span(a.start, a.end, a.label)
-            spans_by_id[a.id] = span
-            owner[a.id] = (a.document_id, a.annotator)
-            spans[a.document_id, a.annotator].append(span)
+        annotated[doc_id].add(annotator)
+        if label in kinds:
+            span = Span(start, end, label)
+            spans_by_id[ann_id] = span
+            owner[ann_id] = (doc_id, annotator)
+            spans[doc_id, annotator].append(span)
     relations: defaultdict[tuple[int, str], list[RelationKey]] = defaultdict(list)
-    for r in project.relations():
-        if r.from_id in spans_by_id and r.to_id in spans_by_id:
-            key = RelationKey(r.type, spans_by_id[r.from_id], spans_by_id[r.to_id])
-            relations[owner[r.from_id]].append(key)
+    for from_id, to_id, rtype in project.conn.execute(
+        "SELECT from_id, to_id, type FROM relations"
+    ):
+        if from_id in spans_by_id and to_id in spans_by_id:
+            key = RelationKey(rtype, spans_by_id[from_id], spans_by_id[to_id])
+            relations[owner[from_id]].append(key)
+    done: defaultdict[int, set[str]] = defaultdict(set)
+    for doc_id, annotator in project.conn.execute(
+        "SELECT s.document_id, an.name FROM document_status s "
+        "JOIN annotators an ON an.id = s.annotator_id WHERE s.status = ?",
+        (Status.DONE.value,),
+    ):
+        done[doc_id].add(annotator)
 
     documents = []
-    for info in project.documents():
-        done = {a for a, s in project.statuses(info.id).items() if s is Status.DONE}
-        participants = frozenset((annotated[info.id] | done) & chosen_set)
+    for doc_id, name, text in project.conn.execute(
+        "SELECT id, name, text FROM documents ORDER BY id"
+    ):
+        participants = frozenset((annotated[doc_id] | done[doc_id]) & chosen_set)
         if len(participants) < 2:
             continue
         documents.append(
             DocumentStudy(
-                info.id,
-                info.name,
-                project.document(info.id).text,
+                doc_id,
+                name,
+                text,
                 participants,
-                {a: spans[info.id, a] for a in participants},
-                {a: relations[info.id, a] for a in participants},
+                {a: spans[doc_id, a] for a in participants},
+                {a: relations[doc_id, a] for a in participants},
             )
         )
     return Study(chosen, kinds, documents)
