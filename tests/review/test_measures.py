@@ -3,6 +3,8 @@
 from collections import Counter
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from annotator.review.measures import (
     Unit,
@@ -197,3 +199,72 @@ def test_unitizing_edge_cases_follow_dkpro():
 def test_unitizing_keeps_the_first_and_longest_of_a_coders_overlapping_units():
     nested = [Unit(0, 10, 0, "X"), Unit(2, 3, 0, "X"), Unit(0, 10, 1, "X")]
     assert unitizing_alpha(nested, [0, 1], 20).alpha == 1
+
+
+# ----- unitizing: the observed disagreement against the definition, term by term ------
+
+
+def segments(units, length):
+    """A coder's units and the gaps between them: (begin, length, is_unit)."""
+    out, pos = [], 0
+    for b, e in sorted(units):
+        if b > pos:
+            out.append((pos, b - pos, False))
+        out.append((b, e - b, True))
+        pos = e
+    if pos < length:
+        out.append((pos, length - pos, False))
+    return out
+
+
+def delta(g, h):
+    """δ² of Krippendorff (2004) between segments g and h of two coders."""
+    (bg, lg, ug), (bh, lh, uh) = g, h
+    if ug and uh and -lg < bg - bh < lh:
+        return (bg - bh) ** 2 + (bg + lg - bh - lh) ** 2
+    if ug and not uh and lh - lg >= bg - bh >= 0:
+        return lg**2
+    if uh and not ug and lg - lh >= bh - bg >= 0:
+        return lh**2
+    return 0
+
+
+def test_distance_examples_of_dkpro():
+    assert delta((5, 6, True), (4, 2, True)) == 26
+    assert delta((225, 70, True), (220, 80, True)) == 50
+    assert delta((370, 30, True), (355, 20, True)) == 850
+    assert delta((400, 50, False), (400, 20, True)) == 400
+    assert delta((1, 8, True), (0, 2, False)) == 0
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 38), st.integers(1, 8)), max_size=5),
+        min_size=2,
+        max_size=4,
+    )
+)
+def test_observed_disagreement_matches_the_definition(raw):
+    length = 40
+    raters = []
+    for spans in raw:  # one coder's units of one category may not overlap
+        kept = []
+        for b, n in sorted(spans):
+            e = min(b + n, length)
+            if not kept or b >= kept[-1][1]:
+                kept.append((b, e))
+        raters.append(kept)
+    units = [Unit(b, e - b, r, "X") for r, spans in enumerate(raters) for b, e in spans]
+    assume(units)
+    result = unitizing_alpha(units, list(range(len(raters))), length)
+    segs = [segments(spans, length) for spans in raters]
+    m = len(raters)
+    total = sum(
+        delta(g, h)
+        for i in range(m)
+        for j in range(m)
+        if i != j
+        for g in segs[i]
+        for h in segs[j]
+    )
+    assert result.observed["X"] == pytest.approx(total / (m * (m - 1) * length**2))
