@@ -48,7 +48,7 @@ from annotator.formats.common import (
 )
 from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
-from annotator.formats.tokens_io import TokenSpan, token_document
+from annotator.formats.tokens_io import TokenDocument, TokenSpan, token_document
 from annotator.storage.project import NewDocument
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
@@ -131,6 +131,8 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     content, encoding = decode(read_bytes(path), path)
     parsed = _parse(content.split("\n"), path)
     raw = _rebuild_text(parsed, path)
+    if not raw.strip():
+        raise UserError("holds no sentences", path)
     source, u16 = SourceText(raw), Utf16Map(raw)
     annotator = ""
     warnings: list[str] = []
@@ -394,7 +396,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     return report
 
 
-def _document(doc: ExportedDocument, td: Any, losses: Losses) -> str:
+def _document(doc: ExportedDocument, td: TokenDocument, losses: Losses) -> str:
     text = doc.document.text
     u16 = Utf16Map(text)
     spans: list[TokenSpan] = [s for layer in td.layers for s in layer]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,13 +82,11 @@ def typesystem() -> cassis.TypeSystem:
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     ts_path = next(
-        (p for p in path.parent.iterdir() if p.name.lower() == TYPESYSTEM_FILE.lower()), None
+        (p for p in (path.parent / TYPESYSTEM_FILE, path.parent / "typesystem.xml") if p.exists()),
+        None,
     )
     try:
-        ts = typesystem()
-        if ts_path is not None:
-            with ts_path.open("rb") as f:
-                ts = cassis.load_typesystem(f)
+        ts = _load_typesystem(ts_path, ts_path.stat().st_mtime_ns) if ts_path else typesystem()
         # Lenient: a type the type system lacks is skipped with a warning, which we report.
         with path.open("rb") as f, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -145,6 +144,13 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     ]
     meta: dict[str, Any] = {"import_warnings": notes} if notes else {}
     return [NewDocument(name, source.text, str(path), meta, tuple(annotations), tuple(relations))]
+
+
+@lru_cache(maxsize=4)
+def _load_typesystem(path: Path, mtime: int) -> cassis.TypeSystem:
+    """A folder's TypeSystem.xml, read once for all its files (``mtime`` keys a change)."""
+    with path.open("rb") as f:
+        return cassis.load_typesystem(f)
 
 
 def _label_and_attributes(fs: Any) -> tuple[str, dict[str, Any]]:
