@@ -54,8 +54,8 @@ QT_X11_LIBS = [
     "libxcb-xkb1",
 ]
 
-# The core's tests also run with Qt made unimportable: the core must not need it.
-CORE_TESTS = ["tests/core", "tests/storage", "tests/formats", "tests/review", "tests/cli"]
+# Every test but the window's runs with Qt made unimportable: the core must not need it.
+WINDOW_TESTS = "tests/ui"
 
 
 def say(message: str) -> None:
@@ -137,21 +137,26 @@ def test(args: list[str]) -> int:
     setup()
     ensure_system_libraries(QT_LIBS)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The core's tests run with Qt made unimportable (the core must not need it), the
+    # rest with Qt; arguments, if any, go to one plain pytest run instead.
+    no_qt = (
+        "import sys; sys.modules['PySide6'] = None; import pytest; "
+        f"sys.exit(pytest.main(['-p', 'no:pytest-qt', 'tests', '--ignore={WINDOW_TESTS}']))"
+    )
     steps = [
         ("lint", [BIN / "ruff", "check", "annotator", "tests", "benchmarks", "dev.py"]),
+        (
+            "format",
+            [BIN / "ruff", "format", "--check", "annotator", "tests", "benchmarks", "dev.py"],
+        ),
         ("architecture", [BIN / "lint-imports"]),
         ("types", [PYTHON, "-m", "mypy"]),
-        (
-            "core without Qt",
-            [
-                PYTHON,
-                "-c",
-                "import sys; sys.modules['PySide6'] = None; import pytest; "
-                f"sys.exit(pytest.main(['-q', '-p', 'no:pytestqt', *{CORE_TESTS!r}]))",
-            ],
-        ),
-        ("tests", [PYTHON, "-m", "pytest", *args]),
     ]
+    if args:
+        steps.append(("tests", [PYTHON, "-m", "pytest", *args]))
+    else:
+        steps.append(("core tests without Qt", [PYTHON, "-c", no_qt]))
+        steps.append(("window tests", [PYTHON, "-m", "pytest", WINDOW_TESTS]))
     for name, command in steps:
         say(
             f"{name}: "
