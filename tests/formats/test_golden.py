@@ -22,7 +22,6 @@ OUTPUT = {
     "conll": "news.conll",
     "labelstudio": "tasks.json",
     "webanno": "webanno",
-    "xmi": "xmi",
     "hf": "train.jsonl",
 }
 
