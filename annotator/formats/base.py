@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.model import Annotation, Document, Relation, Status
+from annotator.core.schema import Schema
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class ExportOptions:
     # Token formats: a span whose edges fall inside a token is "expand"ed to whole
     # tokens or "drop"ped; either way it is reported.
     token_spans: str = "expand"
+    # The project's schema, which export() fills in: the HTML pages colour labels with it.
+    schema: Schema | None = None
 
 
 @dataclass(frozen=True)

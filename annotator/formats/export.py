@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -85,4 +86,5 @@ def export(
     if not fmt.can_export:
         raise UserError(f"the {fmt.name} format can only be imported")
     check_selection(project, options.selection)
+    options = replace(options, schema=project.schema())
     return fmt.writer().write(iter_documents(project, options.selection), output, options)

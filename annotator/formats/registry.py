@@ -58,8 +58,11 @@ FORMATS: dict[str, FormatInfo] = {
             "html",
             (".html", ".htm"),
             True,
-            False,
-            "The article's main text, without menus and footers.",
+            True,
+            "Import: the article's main text, without menus and footers. Export: a folder "
+            "of standalone pages, one per document (coloured spans, legend, relations), "
+            "and an index.html.",
+            writer_module_name="html_page",
         ),
         FormatInfo(
             "csv",

@@ -9,7 +9,6 @@ right-to-left. Without bidi (for terminals that do it themselves) lines stay log
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,12 +19,12 @@ from rich.text import Text
 
 from annotator.core.model import Annotation, Document, LabelKind
 from annotator.core.schema import Schema
+from annotator.share import labels
 from annotator.share.layout import paragraphs, pieces
 from annotator.share.visual import display_line, is_rtl, shape_runs, visual_runs
 
 _WORD = re.compile(r"\S+")
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
-_DEFAULT_COLOR = "#888888"
 
 
 @dataclass(frozen=True)
@@ -74,12 +73,6 @@ def _fit(text: str, start: int, end: int, width: int) -> int:
     return at
 
 
-def _contrast(color: str) -> str:
-    """Black or white, whichever reads better on ``color``."""
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#ffffff"
-
-
 class _Styles:
     """Entities as a background in their label's colour, claims and quotes underlined in
     theirs; where spans overlap, the innermost of each sort."""
@@ -87,30 +80,22 @@ class _Styles:
     def __init__(self, schema: Schema):
         self.schema = schema
 
-    def color(self, label: str) -> str:
-        found = self.schema.label(label)
-        if found and re.fullmatch(r"#[0-9a-fA-F]{6}", found.color):
-            return found.color
-        return _DEFAULT_COLOR
-
-    def kind(self, label: str) -> LabelKind:
-        found = self.schema.label(label)
-        return found.kind if found else LabelKind.ENTITY
-
     def of(self, spans: Sequence[Annotation]) -> Style:
-        entity = next((s for s in spans if self.kind(s.label) is LabelKind.ENTITY), None)
-        marked = next((s for s in spans if self.kind(s.label) is not LabelKind.ENTITY), None)
+        entity, marked = labels.innermost(self.schema, spans)
         if entity is not None:
-            background = self.color(entity.label)
-            return Style(bgcolor=background, color=_contrast(background), underline=bool(marked))
+            background = labels.color(self.schema, entity.label)
+            return Style(
+                bgcolor=background, color=labels.contrast(background), underline=bool(marked)
+            )
         if marked is not None:
-            return Style(color=self.color(marked.label), underline=True)
+            return Style(color=labels.color(self.schema, marked.label), underline=True)
         return Style()
 
     def swatch(self, label: str) -> Style:
-        if self.kind(label) is LabelKind.ENTITY:
-            return Style(bgcolor=self.color(label), color=_contrast(self.color(label)))
-        return Style(color=self.color(label), underline=True)
+        color = labels.color(self.schema, label)
+        if labels.kind(self.schema, label) is LabelKind.ENTITY:
+            return Style(bgcolor=color, color=labels.contrast(color))
+        return Style(color=color, underline=True)
 
 
 def render(
@@ -142,17 +127,9 @@ def _line(runs: list[tuple[str, Style]], rtl: bool, view: View) -> Text:
 def _legend(
     annotations: Sequence[Annotation], schema: Schema, styles: _Styles, view: View
 ) -> list[Text]:
-    counts = Counter(a.label for a in annotations)
-    known = [lb.name for lb in schema.labels]
-    order = [n for n in known if n in counts] + sorted(set(counts) - set(known))
     out = []
-    for name in order:
+    for name, n in labels.legend(annotations, schema):
         shown = display_line(name, rtl=False) if view.bidi else name
-        out.append(
-            Text.assemble(
-                (f" {shown} ", styles.swatch(name)),
-                f" {styles.kind(name).value}: {counts[name]}",
-                end="",
-            )
-        )
+        kind = labels.kind(schema, name).value
+        out.append(Text.assemble((f" {shown} ", styles.swatch(name)), f" {kind}: {n}", end=""))
     return out
