@@ -84,19 +84,26 @@ def _switch(old: MainWindow, path: Path, annotator: str, settings: Settings) -> 
     _windows.remove(old)
 
 
-def run(project_path: Path | None, annotator: str | None = None) -> int:
-    app = application()
+def start(project_path: Path | None, annotator: str | None = None) -> MainWindow | None:
+    """Everything ``run`` does before the event loop: the window, or None when the user
+    gave no name or project, or the project could not be opened (and was told why)."""
+    application()
     settings = Settings()
     name = annotator or ask_annotator(settings)
     path = project_path or choose_project(settings)
     if not name or path is None:
-        return 0
+        return None
     try:
-        open_window(path, name, settings)
+        return open_window(path, name, settings)
     except UserError as exc:
         QMessageBox.critical(None, "annotator", str(exc))
-        return 1
-    return app.exec()
+        return None
+
+
+def run(project_path: Path | None, annotator: str | None = None) -> int:
+    if start(project_path, annotator) is None:
+        return 1 if project_path is not None else 0
+    return application().exec()
 
 
 def main() -> None:

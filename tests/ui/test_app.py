@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -15,23 +15,17 @@ from annotator.ui.settings import Settings
 from tests.ui.conftest import ME
 
 
-def test_run_opens_the_window_and_returns_the_exit_code(
+def test_start_opens_the_window_and_remembers_the_project(
     qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
 ) -> None:
     path = make_project({"article": "قال محمد"})
-    seen: list[str] = []
-
-    def look_and_quit() -> None:
-        window = app._windows[-1]
-        seen.append(window.session.document.name)  # type: ignore[union-attr]
-        window.close()
-        window.project.close()
-        QApplication.quit()
-
-    QTimer.singleShot(0, look_and_quit)
-    assert app.run(path, ME) == 0
-    assert seen == ["article"]
+    window = app.start(path, ME)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    assert window.session.document.name == "article"  # type: ignore[union-attr]
     assert Settings().recent_projects()[0] == path.resolve()
+    window.project.close()
     app._windows.clear()
 
 
