@@ -35,6 +35,7 @@ from annotator.formats.common import (
     make_annotation,
     output_file,
     prepare_folder,
+    spaceless,
 )
 from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
@@ -190,27 +191,28 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     report = ExportReport()
     losses = Losses(report)
     taken: set[str] = set()
-    labels: set[str] = set()
-    relation_types: set[str] = set()
+    # What annotation.conf must declare: "labels", "relations" and each attribute's values.
+    types: dict[str, set[str]] = {}
     attributes: dict[str, set[str]] = {}
     for doc in docs:
         stem = output_file(output, doc.document.name, "", taken)
         with open_output(stem.with_name(stem.name + ".txt")) as out:
             out.write(doc.document.text)
         with open_output(stem.with_name(stem.name + ".ann")) as out:
-            out.write("".join(_ann_lines(doc, losses, attributes)))
-        labels.update(a.label for a in doc.annotations)
-        relation_types.update(r.type for r in doc.relations)
+            out.write("".join(_ann_lines(doc, losses, types, attributes)))
         count(report, doc)
         losses.multiple_annotators(doc, "brat")
     with open_output(output / "annotation.conf") as out:
-        out.write(_conf(labels, relation_types, attributes))
+        out.write(_conf(types.get("labels", set()), types.get("relations", set()), attributes))
     losses.finish()
     return report
 
 
 def _ann_lines(
-    doc: ExportedDocument, losses: Losses, attributes: dict[str, set[str]]
+    doc: ExportedDocument,
+    losses: Losses,
+    types: dict[str, set[str]],
+    attributes: dict[str, set[str]],
 ) -> Iterator[str]:
     text = doc.document.text
     ids: dict[str, str] = {}
@@ -219,7 +221,9 @@ def _ann_lines(
         ids[a.id] = tid = f"T{k}"
         fragments = _fragments(text, a.start, a.end)
         where = ";".join(f"{s} {e}" for s, e in fragments)
-        yield f"{tid}\t{a.label} {where}\t{' '.join(text[s:e] for s, e in fragments)}\n"
+        label = spaceless(a.label, losses, "brat")
+        types.setdefault("labels", set()).add(label)
+        yield f"{tid}\t{label} {where}\t{' '.join(text[s:e] for s, e in fragments)}\n"
         for name, value in a.attributes.items():
             if name == NOTE and isinstance(value, str):
                 n_note += 1
@@ -237,7 +241,9 @@ def _ann_lines(
                     f"{doc.document.name!r}: {name}={value!r}",
                 )
     for k, r in enumerate(doc.relations, 1):
-        yield f"R{k}\t{r.type} Arg1:{ids[r.from_id]} Arg2:{ids[r.to_id]}\n"
+        rtype = spaceless(r.type, losses, "brat")
+        types.setdefault("relations", set()).add(rtype)
+        yield f"R{k}\t{rtype} Arg1:{ids[r.from_id]} Arg2:{ids[r.to_id]}\n"
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import Annotation
 from annotator.core.offsets import trim
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
-from annotator.formats.common import Losses, annotator_for, count, failing
+from annotator.formats.common import Losses, annotator_for, count, failing, spaceless
 from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.tokens_io import TAG, decode_tags, token_document
@@ -143,7 +143,11 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
             td = token_document(
                 doc, options.token_spans, report, losses, flat=False, format_title="CoNLL"
             )
-            tags = [td.tags(layer) for layer in range(max(1, len(td.layers)))]
+            safe = {a.label: spaceless(a.label, losses, "CoNLL") for a in doc.annotations}
+            tags = [
+                [t if t == "O" else t[:2] + safe[t[2:]] for t in td.tags(layer)]
+                for layer in range(max(1, len(td.layers)))
+            ]
             out.write(f"{DOCSTART}\t" + "\t".join("O" for _ in tags) + "\n\n")
             for first, end in td.sentences:
                 out.writelines(

@@ -152,3 +152,14 @@ def test_round_trip(
     q, _ = do_import(tmp / "out", "brat", tmp, annotator="sara")
     assert spans(q) == spans(p)
     assert texts(q) == texts(p)
+
+
+def test_label_with_spaces_is_written_with_underscores_and_reported(tmp_path: Path) -> None:
+    p = project_with(tmp_path / "p.annotator", [doc("d", "قال الرئيس", ann(4, 10, "Other PER"))])
+    report = do_export(p, "brat", tmp_path / "out")
+    assert (tmp_path / "out" / "d.ann").read_text(
+        encoding="utf-8"
+    ) == "T1\tOther_PER 4 10\tالرئيس\n"
+    assert report.warnings == [
+        "brat cannot hold white space in a label; written with _: 1 (first in 'Other PER')"
+    ]

@@ -197,3 +197,12 @@ def test_round_trip(
     q, _ = do_import(tmp / "out.conll", "conll", tmp, annotator="sara")
     assert labelled(q) == labelled(p)
     assert tokens_of(next(iter(texts(q).values()))) == tokens_of(text)
+
+
+def test_label_with_spaces_is_written_with_underscores_and_reported(tmp_path: Path) -> None:
+    p = project_with(tmp_path / "p.annotator", [doc("d", "قال الرئيس", ann(4, 10, "Other PER"))])
+    report = do_export(p, "conll", tmp_path / "out.conll")
+    assert "الرئيس\tB-Other_PER" in (tmp_path / "out.conll").read_text(encoding="utf-8")
+    assert report.warnings == [
+        "CoNLL cannot hold white space in a label; written with _: 1 (first in 'Other PER')"
+    ]
