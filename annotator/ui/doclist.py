@@ -10,6 +10,12 @@ from annotator.core.model import Status
 from annotator.storage.project import Project
 
 
+def isolate(text: str) -> str:
+    """Text whose direction comes from its own first strong character, whatever the
+    interface's: «01-water-summit» stays in that order in the Arabic interface."""
+    return f"\u2068{text}\u2069"
+
+
 class DocumentList(QWidget):
     documentChosen = Signal(int)
 
@@ -49,7 +55,7 @@ class DocumentList(QWidget):
             status = project.status(doc.id, annotator)
             item = QTreeWidgetItem(
                 [
-                    doc.name,
+                    isolate(doc.name),
                     str(doc.length),
                     str(counts.get(doc.id, {}).get(annotator, 0)),
                     self._status_text(status),

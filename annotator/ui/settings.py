@@ -71,14 +71,17 @@ class Settings:
         paths += [str(p) for p in self.recent_projects() if str(p) != paths[0]]
         self._s.setValue("recent", paths[:MAX_RECENT])
 
-    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+    # The dock layout is kept per direction: a left-to-right arrangement restored in the
+    # mirrored Arabic interface would put the docks on the wrong sides.
+
+    def window_state(self, rtl: bool) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self._s.value("window/geometry")
-        state = self._s.value("window/state")
+        state = self._s.value("window/state-rtl" if rtl else "window/state")
         return (
             geometry if isinstance(geometry, QByteArray) else None,
             state if isinstance(state, QByteArray) else None,
         )
 
-    def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
+    def save_window_state(self, geometry: QByteArray, state: QByteArray, rtl: bool) -> None:
         self._s.setValue("window/geometry", geometry)
-        self._s.setValue("window/state", state)
+        self._s.setValue("window/state-rtl" if rtl else "window/state", state)

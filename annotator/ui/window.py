@@ -94,12 +94,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
-        # Docks sit by reading direction: Qt mirrors the areas in a right-to-left UI.
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self._dock(self.tr("Documents"), self.documents, left)
-        self._dock(self.tr("Labels"), self.palette_list, right)
-        self._dock(self.tr("Spans"), self.annotation_list, right)
-        self._dock(self.tr("Details"), self.details, right)
+        # The documents come first in reading order: on the right in the Arabic interface.
+        leading = Qt.DockWidgetArea.LeftDockWidgetArea
+        trailing = Qt.DockWidgetArea.RightDockWidgetArea
+        if self._rtl():
+            leading, trailing = trailing, leading
+        self._dock(self.tr("Documents"), self.documents, leading)
+        self._dock(self.tr("Labels"), self.palette_list, trailing)
+        self._dock(self.tr("Spans"), self.annotation_list, trailing)
+        self._dock(self.tr("Details"), self.details, trailing)
+
+    def _rtl(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
     def _build_status_bar(self) -> None:
         self.annotator_label = QLabel()
@@ -432,7 +438,7 @@ class MainWindow(QMainWindow):
     # ----- state -----------------------------------------------------------------------
 
     def _restore_state(self) -> None:
-        geometry, state = self.settings.window_state()
+        geometry, state = self.settings.window_state(self._rtl())
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -442,6 +448,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()
-        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
         super().closeEvent(event)
 

@@ -15,14 +15,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QStandardPaths  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
 
-from annotator.demo import build_demo  # noqa: E402
-from annotator.storage.project import Project  # noqa: E402
-from annotator.ui.app import application  # noqa: E402
-from annotator.ui.settings import Settings  # noqa: E402
-from annotator.ui.window import MainWindow  # noqa: E402
+from annotator.demo import build_demo
+from annotator.storage.project import Project
+from annotator.ui.app import application
+from annotator.ui.i18n import install_translator
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
 
 ANNOTATOR = "sara"
 
@@ -49,13 +50,22 @@ def main(out: Path) -> None:
         session.set_linking(True)
         shot(app, window, out / "state-linking.png")
         session.set_linking(False)
+        window.close()
         window.project.close()
+        install_translator(app, "ar")  # the interface in Arabic, mirrored right-to-left
+        arabic = MainWindow(Project.open(path), ANNOTATOR, Settings())
+        arabic.resize(1400, 860)
+        arabic.show()
+        shot(app, arabic, out / "state-arabic.png")
+        arabic.close()
+        arabic.project.close()
+        install_translator(app, "en")
 
 
 def shot(app: QApplication, window: MainWindow, path: Path) -> None:
     app.processEvents()
     window.grab().save(str(path))
-    print(path)
+    sys.stdout.write(f"{path}\n")
 
 
 if __name__ == "__main__":

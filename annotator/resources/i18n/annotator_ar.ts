@@ -1,25 +1,24 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details.py" line="38"/>
+        <location filename="../../ui/details.py" line="38" />
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="40"/>
+        <location filename="../../ui/details.py" line="40" />
         <source>Remove link</source>
         <translation>أزل الرابط</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="46"/>
+        <location filename="../../ui/details.py" line="46" />
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="67"/>
+        <location filename="../../ui/details.py" line="67" />
         <source>No span selected</source>
         <translation>لا مقطع محدد</translation>
     </message>
@@ -27,283 +26,421 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../ui/doclist.py" line="19"/>
+        <location filename="../../ui/doclist.py" line="19" />
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24"/>
+        <location filename="../../ui/doclist.py" line="24" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24"/>
+        <location filename="../../ui/doclist.py" line="24" />
         <source>Length</source>
         <translation>الطول</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24"/>
+        <location filename="../../ui/doclist.py" line="24" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24"/>
+        <location filename="../../ui/doclist.py" line="24" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="39"/>
+        <location filename="../../ui/doclist.py" line="39" />
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40"/>
+        <location filename="../../ui/doclist.py" line="40" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="41"/>
+        <location filename="../../ui/doclist.py" line="41" />
         <source>done</source>
         <translation>منجز</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="32" />
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="39" />
+        <source>Only my spans</source>
+        <translation>مقاطعي فقط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="41" />
+        <source>Choose…</source>
+        <translation>اختر…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="52" />
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="55" />
+        <source>Output</source>
+        <translation>الملف الناتج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="64" />
+        <source>Export to</source>
+        <translation>صدِّر إلى</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="82"/>
+        <location filename="../../ui/window.py" line="99" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="83"/>
+        <location filename="../../ui/window.py" line="100" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="84"/>
+        <location filename="../../ui/window.py" line="101" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="85"/>
+        <location filename="../../ui/window.py" line="102" />
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="120"/>
+        <location filename="../../ui/window.py" line="137" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="121"/>
+        <location filename="../../ui/window.py" line="138" />
+        <source>&amp;New project…</source>
+        <translation>مشروع &amp;جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="139" />
+        <source>&amp;Open project…</source>
+        <translation>ا&amp;فتح مشروعًا…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="141" />
+        <location filename="../../ui/window.py" line="375" />
+        <source>&amp;Import documents…</source>
+        <translation>ا&amp;ستورد مستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="142" />
+        <location filename="../../ui/window.py" line="380" />
+        <source>Import a &amp;folder…</source>
+        <translation>استورد م&amp;جلدًا…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="143" />
+        <source>&amp;Export…</source>
+        <translation>&amp;صدِّر…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="145" />
+        <source>&amp;Settings…</source>
+        <translation>الإ&amp;عدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="146" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="123"/>
+        <location filename="../../ui/window.py" line="148" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="124"/>
+        <location filename="../../ui/window.py" line="149" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="126"/>
+        <location filename="../../ui/window.py" line="151" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="130"/>
+        <location filename="../../ui/window.py" line="155" />
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="132"/>
+        <location filename="../../ui/window.py" line="157" />
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="135"/>
+        <location filename="../../ui/window.py" line="160" />
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="138"/>
+        <location filename="../../ui/window.py" line="163" />
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="139"/>
+        <location filename="../../ui/window.py" line="164" />
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="140"/>
+        <location filename="../../ui/window.py" line="165" />
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="142"/>
+        <location filename="../../ui/window.py" line="167" />
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="144"/>
+        <location filename="../../ui/window.py" line="169" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="146"/>
+        <location filename="../../ui/window.py" line="171" />
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="148"/>
+        <location filename="../../ui/window.py" line="173" />
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="149"/>
+        <location filename="../../ui/window.py" line="174" />
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="150"/>
+        <location filename="../../ui/window.py" line="175" />
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="151"/>
+        <location filename="../../ui/window.py" line="176" />
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="157"/>
+        <location filename="../../ui/window.py" line="182" />
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="163"/>
+        <location filename="../../ui/window.py" line="188" />
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="169"/>
+        <location filename="../../ui/window.py" line="194" />
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="172"/>
+        <location filename="../../ui/window.py" line="197" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="173"/>
+        <location filename="../../ui/window.py" line="198" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="175"/>
+        <location filename="../../ui/window.py" line="200" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="177"/>
+        <location filename="../../ui/window.py" line="202" />
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="182"/>
+        <location filename="../../ui/window.py" line="207" />
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="184"/>
+        <location filename="../../ui/window.py" line="209" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="187"/>
+        <location filename="../../ui/window.py" line="212" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="189"/>
+        <location filename="../../ui/window.py" line="214" />
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="191"/>
+        <location filename="../../ui/window.py" line="216" />
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="250"/>
+        <location filename="../../ui/window.py" line="217" />
+        <source>&amp;Project</source>
+        <translation>الم&amp;شروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="218" />
+        <source>&amp;Schema…</source>
+        <translation>ال&amp;مخطط…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="280" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="252"/>
+        <location filename="../../ui/window.py" line="282" />
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="253"/>
+        <location filename="../../ui/window.py" line="283" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="254"/>
+        <location filename="../../ui/window.py" line="284" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="265"/>
+        <location filename="../../ui/window.py" line="296" />
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="301"/>
+        <location filename="../../ui/window.py" line="332" />
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="308"/>
+        <location filename="../../ui/window.py" line="339" />
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="309"/>
+        <location filename="../../ui/window.py" line="340" />
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="316"/>
+        <location filename="../../ui/window.py" line="347" />
         <source>%n span(s) added</source>
         <translation>
-            <numerusform>أُضيف %n مقطع</numerusform>
-            <numerusform>أُضيف %n مقطع</numerusform>
-            <numerusform>أُضيف %n مقطع</numerusform>
-            <numerusform>أُضيف %n مقطع</numerusform>
-            <numerusform>أُضيف %n مقطع</numerusform>
-            <numerusform>أُضيف %n مقطع</numerusform>
-        </translation>
+            <numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="352" />
+        <source>Annotator projects (*%1)</source>
+        <translation>مشاريع annotator (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="356" />
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="369" />
+        <source>Open a project</source>
+        <translation>افتح مشروعًا</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window.py" line="408" />
+        <source>%n document(s) exported</source>
+        <translation>
+            <numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform></translation>
     </message>
 </context>
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../ui/i18n.py" line="22"/>
+        <location filename="../../ui/i18n.py" line="22" />
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
 </context>
 <context>
+    <name>SchemaEditor</name>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="54" />
+        <source>Schema</source>
+        <translation>المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="59" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="60" />
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="61" />
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="62" />
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="63" />
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="64" />
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="70" />
+        <source>Add label</source>
+        <translation>أضف وسمًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schema_editor.py" line="72" />
+        <source>Remove label</source>
+        <translation>أزل الوسم</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../ui/searchbar.py" line="20"/>
+        <location filename="../../ui/searchbar.py" line="20" />
         <source>Find (ignores diacritics and letter variants)</source>
         <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
     </message>
@@ -311,37 +448,83 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="250"/>
+        <location filename="../../ui/session.py" line="270" />
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="270"/>
+        <location filename="../../ui/session.py" line="290" />
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="22" />
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="25" />
+        <source>System</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="34" />
+        <source>Annotator name</source>
+        <translation>اسم الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="35" />
+        <source>Interface language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="36" />
+        <source>Takes effect at the next start</source>
+        <translation>يسري في التشغيل التالي</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="41"/>
+        <location filename="../../ui/app.py" line="41" />
         <source>Who is annotating?</source>
         <translation>من يوسم؟</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="42"/>
+        <location filename="../../ui/app.py" line="42" />
         <source>Your name, as it will be stored with your spans:</source>
         <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="59" />
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="61" />
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/importing.py" line="68" />
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing.py" line="68" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importing.py" line="69" />
+        <source>Importing</source>
+        <translation>الاستيراد</translation>
     </message>
 </context>
 </TS>
