@@ -105,7 +105,9 @@ def _task(
                 if ends[0] is None or ends[1] is None:
                     raise fail("a relation refers to a region that is not a labelled span")
                 rtype = (item.get("labels") or ["relation"])[0]
-                relations.append(Relation(f"r{len(relations) + 1}", ends[0], ends[1], rtype))
+                # "left" points from to_id to from_id; "bi" has no direction to keep.
+                source, target = ends[::-1] if item.get("direction") == "left" else ends
+                relations.append(Relation(f"r{len(relations) + 1}", source, target, str(rtype)))
     meta: dict[str, Any] = {
         key: v for key, v in data.items() if key not in (options.text_column, "name")
     }
