@@ -174,22 +174,20 @@ def _observed(spans: list[list[tuple[int, int]]], length: int) -> float:
 
 def _pair_distance(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     total = 0
-    overlapped_b: set[int] = set()
-    b_starts = [s for s, _ in b]
+    b_overlapped = [False] * len(b)
+    first = 0  # both lists are sorted and disjoint: walk them together
     for s1, e1 in a:
-        alone = True
-        # b's units are sorted and disjoint: those overlapping [s1, e1) are contiguous.
-        k = max(bisect_left(b_starts, s1) - 1, 0)
+        while first < len(b) and b[first][1] <= s1:
+            first += 1
+        k = first
         while k < len(b) and b[k][0] < e1:
             s2, e2 = b[k]
-            if s2 < e1 and s1 < e2:
-                total += (s1 - s2) ** 2 + (e1 - e2) ** 2
-                overlapped_b.add(k)
-                alone = False
+            total += (s1 - s2) ** 2 + (e1 - e2) ** 2
+            b_overlapped[k] = True
             k += 1
-        if alone:
+        if k == first:  # in b's gap
             total += (e1 - s1) ** 2
-    total += sum((e - s) ** 2 for k, (s, e) in enumerate(b) if k not in overlapped_b)
+    total += sum((e - s) ** 2 for (s, e), hit in zip(b, b_overlapped, strict=True) if not hit)
     return total
 
 
