@@ -225,7 +225,7 @@ def test_documents_next_previous_done_and_filter(qtbot: QtBot, window: MainWindo
     assert window.session.document.name == "article"  # type: ignore[union-attr]
     qtbot.keyClicks(window.documents.filter, "English")
     shown = [
-        window.documents.tree.topLevelItem(i).text(0)  # type: ignore[union-attr]
+        window.documents.tree.topLevelItem(i).text(0).strip("\u2068\u2069")  # type: ignore[union-attr]
         for i in range(window.documents.tree.topLevelItemCount())
         if not window.documents.tree.topLevelItem(i).isHidden()  # type: ignore[union-attr]
     ]
