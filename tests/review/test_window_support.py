@@ -1,0 +1,87 @@
+"""Gold decisions as undoable edits, an annotator against gold, and activity counts."""
+
+from annotator.core.model import Status
+from annotator.review.gold import (
+    GOLD,
+    accept,
+    curation_status,
+    edit_gold,
+    gold_annotations,
+    provenance,
+    reject,
+    rejected,
+)
+from annotator.review.window_support import GoldChange, activity, differences, snapshot
+from tests.review.conftest import WORDS, word
+
+
+def gold_state(project, doc):
+    """The snapshot, each span without its modification time (restoring touches it)."""
+    snap = snapshot(project, doc)
+    spans = [(a.id, a.label, a.start, a.end, a.created) for a in snap.annotations]
+    return spans, snap.relations, snap.provenance, snap.rejected, snap.curation
+
+
+def test_accept_undone_and_redone_restores_gold_provenance_and_curation(project, build):
+    d = build.doc("d")
+    (a_id,) = build.spans(d, "a", ("PER", *word(0)))
+    build.spans(d, "b", ("ORG", *word(0)))
+    before = gold_state(project, d)
+    change = GoldChange(d, lambda p: accept(p, a_id, "cur"), "accept")
+    changes = change.apply(project)
+    (gold,) = gold_annotations(project, d)
+    assert [a.id for a in changes.annotations] == [gold.id] and changes.removed == []
+    assert curation_status(project, d).status is Status.IN_PROGRESS
+    after = gold_state(project, d)
+
+    undone = change.revert(project)
+    assert gold_state(project, d) == before
+    assert undone.removed == [gold.id]
+    assert curation_status(project, d).status is Status.NOT_STARTED
+
+    change.apply(project)
+    assert gold_state(project, d) == after
+    assert provenance(project, gold.id).proposed_by == ("a",)  # type: ignore[union-attr]
+
+
+def test_reject_and_edit_are_undone_too(project, build):
+    d = build.doc("d")
+    (a_id,) = build.spans(d, "a", ("PER", *word(0, 2)))
+    accept(project, a_id, "cur")
+    (gold,) = gold_annotations(project, d)
+    edit = GoldChange(d, lambda p: edit_gold(p, gold.id, "cur2", end=3), "edit")
+    edit.apply(project)
+    assert gold_annotations(project, d)[0].end == 3
+    assert provenance(project, gold.id).curated_by == "cur2"  # type: ignore[union-attr]
+    edit.revert(project)
+    assert gold_annotations(project, d)[0].end == word(0, 2)[1]
+    assert provenance(project, gold.id).curated_by == "cur"  # type: ignore[union-attr]
+
+    no = GoldChange(d, lambda p: reject(p, d, ("PER", *word(0, 2)), "cur"), "reject")
+    changes = no.apply(project)
+    assert gold_annotations(project, d) == [] and changes.removed == [gold.id]
+    assert rejected(project, d) == {("PER", *word(0, 2))}
+    no.revert(project)
+    assert rejected(project, d) == set()
+    assert [g.id for g in gold_annotations(project, d)] == [gold.id]
+
+
+def test_differences_between_an_annotator_and_gold(project, build):
+    d = build.doc("d")
+    a_ids = build.spans(d, "a", ("PER", *word(0)), ("LOC", *word(2)))
+    build.spans(d, GOLD, ("PER", *word(0)), ("LOC", *word(2, 2)))
+    diff = differences(project, d, "a")
+    assert [a.id for a in diff.only_annotator] == [a_ids[1]]
+    assert [(g.label, g.start, g.end) for g in diff.only_gold] == [("LOC", *word(2, 2))]
+
+
+def test_activity_counts_per_day_and_per_document_without_gold(project, build):
+    d1, d2 = build.doc("أ"), build.doc("ب", WORDS + " w20")
+    build.spans(d1, "a", ("PER", *word(0)), ("PER", *word(1)), ("LOC", *word(2)))
+    build.spans(d2, "b", ("ORG", *word(0)))
+    build.spans(d2, GOLD, ("ORG", *word(0)))
+    project.conn.execute("UPDATE annotations SET created = '2026-01-02T10:00:00' WHERE start = 0")
+    act = activity(project)
+    today = project.annotations(d1)[1].created[:10]
+    assert act.per_day == {"2026-01-02": 2, today: 2}
+    assert act.labels_per_document == {"أ": {"PER": 2, "LOC": 1}, "ب": {"ORG": 1}}
