@@ -132,12 +132,15 @@ def agreement(study: Study) -> AgreementReport:
         "krippendorff_alpha_unitizing": mean(u.alpha for u in unitizing.values()),
         "relations_f1": mean(p.relations_f1 for p in pair_scores),
     }
+    # Labels nobody used in these documents would only add rows of undefined values.
+    used = {s.label for d in study.documents for spans in d.spans.values() for s in spans}
     labels = {
         label: Scores(
             mean(_f1([tallies[pair].exact_by_label.get(label, (0, 0, 0))]) for pair in pairs),
             mean(u.by_category.get(label) for u in unitizing.values()),
         )
         for label in study.labels
+        if label in used
     }
     documents = {
         d.name: Scores(
