@@ -101,13 +101,13 @@ def _task(
                 unkept[str(kind)] += 1
         for item in results:
             if isinstance(item, dict) and item.get("type") == "relation":
-                ends = ids.get(str(item.get("from_id"))), ids.get(str(item.get("to_id")))
-                if ends[0] is None or ends[1] is None:
+                start, end = ids.get(str(item.get("from_id"))), ids.get(str(item.get("to_id")))
+                if start is None or end is None:
                     raise fail("a relation refers to a region that is not a labelled span")
                 rtype = (item.get("labels") or ["relation"])[0]
-                # "left" points from to_id to from_id; "bi" has no direction to keep.
-                source, target = ends[::-1] if item.get("direction") == "left" else ends
-                relations.append(Relation(f"r{len(relations) + 1}", source, target, str(rtype)))
+                if item.get("direction") == "left":  # it points from to_id to from_id
+                    start, end = end, start
+                relations.append(Relation(f"r{len(relations) + 1}", start, end, str(rtype)))
     meta: dict[str, Any] = {
         key: v for key, v in data.items() if key not in (options.text_column, "name")
     }
