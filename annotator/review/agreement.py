@@ -179,14 +179,16 @@ class _PairTallies:
     relations: Tally = (0, 0, 0)
 
 
+def _sum(x: Tally, y: Tally) -> Tally:
+    return (x[0] + y[0], x[1] + y[1], x[2] + y[2])
+
+
 def _add(table: dict[Any, Tally], key: Any, tally: Tally) -> None:
-    old = table.get(key, (0, 0, 0))
-    table[key] = (old[0] + tally[0], old[1] + tally[1], old[2] + tally[2])
+    table[key] = _sum(table.get(key, (0, 0, 0)), tally)
 
 
 def _pair_tallies(study: Study, a: str, b: str) -> _PairTallies:
     out = _PairTallies()
-    relations = (0, 0, 0)
     for doc in study.shared(a, b):
         by_label_a = _by_label(doc.spans[a])
         by_label_b = _by_label(doc.spans[b])
@@ -200,12 +202,9 @@ def _pair_tallies(study: Study, a: str, b: str) -> _PairTallies:
             _add(out.overlap_by_label, label, overlap)
         out.exact_by_document[doc.id] = per_label
         rel_a, rel_b = doc.relations[a], doc.relations[b]
-        relations = (
-            relations[0] + _exact_matches(rel_a, rel_b),
-            relations[1] + len(rel_a),
-            relations[2] + len(rel_b),
+        out.relations = _sum(
+            out.relations, (_exact_matches(rel_a, rel_b), len(rel_a), len(rel_b))
         )
-    out.relations = relations
     return out
 
 
