@@ -1,22 +1,20 @@
 """The annotation window on a 1 MB Arabic document with 20,000 spans.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/bench_view.py [--runs N]
+    python benchmarks/run.py --only bench_view
 
 Measures, against a bare QPlainTextEdit showing the same text without spans:
 - the first screen: from nothing to the first painted viewport (the window reading the
   document and its spans from the project file included);
 - adding and removing one span: the edit committed to the file, then the repaint;
 - a scroll step: one wheel step's worth of scrolling, repainted.
-Prints a Markdown table for benchmarks/RESULTS.md. Not a test: timings vary by machine.
+Not a test: timings vary by machine; results go in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,20 +31,23 @@ from annotator.ui.app import application
 from annotator.ui.fonts import reading_font
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
+from benchmarks.common import Context, Result
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 DEMO = Path(__file__).resolve().parents[1] / "projects" / "demo" / "articles"
 TARGET_BYTES = 1_000_000
 SPANS = 20_000
+EDITS = 20
 ME = "bench"
 LABELS = ("PER", "ORG", "LOC", "CLAIM", "QUOTE", "DATE")
 
 
-def article_text() -> str:
+def article_text(size: int) -> str:
+    """About ``size`` bytes of real Arabic news (the shared corpus, else the demo)."""
     sources = sorted(CORPUS.glob("*.txt")) or sorted(DEMO.glob("*.txt"))
     base = "\n".join(p.read_text(encoding="utf-8").strip() for p in sources)
     text = base
-    while len(text.encode("utf-8")) < TARGET_BYTES:
+    while len(text.encode("utf-8")) < size:
         text += "\n" + base
     return text
 
@@ -98,67 +99,79 @@ def window_first_screen(app: QApplication, path: Path) -> tuple[float, MainWindo
     return ms(show), holder[0]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+def run(ctx: Context) -> list[Result]:
+    """The suite for benchmarks/run.py (``--quick``: a tenth of the text and spans)."""
     QStandardPaths.setTestModeEnabled(True)
     app = application()
-    text = article_text()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.annotator"
-        with Project.create(path) as project:
-            project.add_documents([NewDocument("big", text, annotations=tuple(spans(text, SPANS)))])
-        # Alternated, so that a busy machine slows both sides alike.
-        bare_times, ours = [], []
-        for _ in range(runs):
-            bare_times.append(bare_first_screen(app, text))
-            t, window = window_first_screen(app, path)
-            ours.append(t)
-            window.close()
-            window.project.close()
-            app.processEvents()
-        bare = statistics.median(bare_times)
-        first = statistics.median(ours)
-        all_loaded = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            _, window = window_first_screen(app, path)
-            app.processEvents()  # the rest of the spans load from the event loop
-            all_loaded.append((time.perf_counter() - t0) * 1000)
-            assert len(window.view.index) == SPANS
-            window.close()
-            window.project.close()
-        loaded = statistics.median(all_loaded)
-        _, window = window_first_screen(app, path)
-        app.processEvents()
-        view, session = window.view, window.session
-        add, remove, scroll = [], [], []
-        words = Boundaries(text).words
-        bar = view.verticalScrollBar()
-        for i in range(20):
-            start, end = words[1000 + 37 * i]
-            view.select_span(start, end)
-            add.append(ms(lambda: (session.apply_label("MISC"), view.viewport().grab())))
-            remove.append(ms(lambda: (session.delete_selected(), view.viewport().grab())))
-            step = bar.singleStep() * QApplication.wheelScrollLines()
-            scroll.append(
-                ms(lambda s=step: (bar.setValue(bar.value() + s), view.viewport().grab()))
-            )
+    text = article_text(int(TARGET_BYTES * ctx.scale))
+    n_spans = ctx.n(SPANS)
+    path = ctx.workdir / "view.annotator"
+    with Project.create(path) as project:
+        project.add_documents([NewDocument("big", text, annotations=tuple(spans(text, n_spans)))])
+    # Alternated, so that a busy machine slows both sides alike.
+    bare_runs, first_runs, loaded_runs = [], [], []
+    for _ in range(ctx.repeats):
+        bare_runs.append(bare_first_screen(app, text))
+        t0 = time.perf_counter()
+        first, window = window_first_screen(app, path)
+        app.processEvents()  # the other spans load from the event loop
+        loaded_runs.append((time.perf_counter() - t0) * 1000)
+        first_runs.append(first)
+        assert len(window.view.index) == n_spans
+        window.close()
         window.project.close()
-    print(f"Document: {len(text.encode('utf-8')) / 1e6:.2f} MB UTF-8, {len(text):,} characters, "
-          f"{text.count(chr(10)) + 1:,} paragraphs, {SPANS:,} spans; medians of {runs} runs "
-          f"(first screen) and 20 runs (the rest)\n")
-    print("| Measure | Time | Target |")
-    print("|---|---|---|")
-    print(f"| First screen, bare QPlainTextEdit (no spans) | {bare:.0f} ms | |")
-    print(f"| First screen, annotation window (project read, 20k spans) | {first:.0f} ms "
-          f"({first / bare:.2f}×) | ≤ 1.5× |")
-    print(f"| Every span loaded and listed (after the first screen) | {loaded:.0f} ms | |")
-    print(f"| Add one span: commit + repaint | {statistics.median(add):.1f} ms | ≤ 16 ms |")
-    print(f"| Remove one span: commit + repaint | {statistics.median(remove):.1f} ms | ≤ 16 ms |")
-    print(f"| Scroll step + repaint | {statistics.median(scroll):.1f} ms | ≤ 16 ms |")
+        app.processEvents()
+    add, remove, scroll = edit_and_scroll(app, path, text)
+    bare, first = statistics.median(bare_runs), statistics.median(first_runs)
+    size = f"{len(text.encode('utf-8')) / 1e6:.2f} MB, {n_spans:,} spans"
+    return [
+        Result(
+            f"window: first screen ({size})",
+            round(first, 1),
+            "ms",
+            "<= 1.5 x baseline",
+            first <= 1.5 * bare,
+            "bare QPlainTextEdit, same text, no spans",
+            round(bare, 1),
+            first_runs,
+            f"{first / bare:.2f} x",
+        ),
+        Result(
+            f"window: every span loaded and listed ({size})",
+            round(statistics.median(loaded_runs), 1),
+            "ms",
+            "none",
+            None,
+            runs=loaded_runs,
+            note="after the first screen, from the event loop",
+        ),
+        _within_frame("window: add one span, commit + repaint", add),
+        _within_frame("window: remove one span, commit + repaint", remove),
+        _within_frame("window: scroll step + repaint", scroll),
+    ]
 
 
-if __name__ == "__main__":
-    main()
+def edit_and_scroll(
+    app: QApplication, path: Path, text: str
+) -> tuple[list[float], list[float], list[float]]:
+    _, window = window_first_screen(app, path)
+    app.processEvents()
+    view, session = window.view, window.session
+    words = Boundaries(text).words
+    bar = view.verticalScrollBar()
+    add, remove, scroll = [], [], []
+    for i in range(EDITS):
+        view.select_span(*words[1000 + 37 * i])
+        add.append(ms(lambda: (session.apply_label("MISC"), view.viewport().grab())))
+        remove.append(ms(lambda: (session.delete_selected(), view.viewport().grab())))
+        step = bar.singleStep() * QApplication.wheelScrollLines()
+        scroll.append(ms(lambda s=step: (bar.setValue(bar.value() + s), view.viewport().grab())))
+    window.close()
+    window.project.close()
+    return add, remove, scroll
+
+
+def _within_frame(workload: str, runs: list[float]) -> Result:
+    value = statistics.median(runs)
+    return Result(workload, round(value, 1), "ms", "<= 16 ms", value <= 16, runs=runs)
+
