@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.cli import share
+from annotator.cli import share, suggest
 from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
@@ -376,6 +376,7 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
 
 
 cli.add_command(share.show_command)
+cli.add_command(suggest.suggest_command)
 
 
 def main() -> None:

@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document
 from annotator.core.schema import Schema
-from annotator.storage.project import Project
-
-T = TypeVar("T")
 
 project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
-
-
-def _run(fn: Callable[[], T]) -> T:
-    # main.py registers these commands, so its error handling is imported when first used.
-    from annotator.cli.main import run
-
-    result: T = run(fn)
-    return result
-
-
-def _open(path: Path, readonly: bool = False) -> Project:
-    from annotator.cli.main import _open
-
-    return _open(path, readonly)
 
 
 @click.command("show")
@@ -55,6 +36,8 @@ def show_command(
     """Print DOCUMENT of PROJECT with coloured spans and a legend."""
     from rich.console import Console
 
+    # main.py registers this command: its error handling is imported when first used.
+    from annotator.cli.main import _open, run
     from annotator.share.terminal import View, render
 
     # soft_wrap: the lines come wrapped already, and rich must not cut them again.
@@ -74,7 +57,7 @@ def show_command(
             doc = p.document(document)
             return doc, p.annotations(doc.id, annotator_name), p.schema()
 
-        doc, annotations, schema = _run(load)
+        doc, annotations, schema = run(load)
     console.print(doc.name, style="bold", markup=False)
     for line in render(doc, annotations, schema, View(width or console.width, not no_bidi)):
         console.print(line)

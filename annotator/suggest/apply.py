@@ -1,0 +1,71 @@
+"""Adding the suggestions of names and patterns to a project, under their own annotator."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import UserError
+from annotator.storage.project import Project
+from annotator.suggest.matcher import PATTERN_TIMEOUT_S, Gazetteer, Suggestion, suggest
+from annotator.suggest.rules import Rule, compile_pattern, read_rules
+
+DEFAULT_ANNOTATOR = "suggest:gazetteer"
+
+
+@dataclass
+class SuggestReport:
+    added: Counter[str] = field(default_factory=Counter)  # per label
+    already_there: int = 0
+    documents: int = 0  # documents that received at least one suggestion
+    added_labels: list[str] = field(default_factory=list)
+
+
+def suggest_project(
+    project: Project,
+    gazetteer: Path | None,
+    patterns: Path | None,
+    annotator: str = DEFAULT_ANNOTATOR,
+    add_labels: bool = False,
+    timeout: float = PATTERN_TIMEOUT_S,
+) -> SuggestReport:
+    """Every match of the lists in every document, added in one transaction; a span the
+    annotator already has with that label is not added again, so re-running adds nothing."""
+    if gazetteer is None and patterns is None:
+        raise UserError("give a list of names (--gazetteer) or of patterns (--patterns)")
+    names = read_rules(gazetteer) if gazetteer else []
+    pattern_rules = [compile_pattern(r) for r in read_rules(patterns)] if patterns else []
+    unknown = _unknown_labels(project, [*names, *(p.rule for p in pattern_rules)], add_labels)
+    report = SuggestReport()
+    matcher = Gazetteer(names)
+    # Matched first, written after: no write while the documents are being read.
+    found: list[tuple[int, list[Suggestion]]] = [
+        (doc.id, suggest(doc.text, matcher, pattern_rules, doc.name, timeout))
+        for doc in project.iter_documents()
+    ]
+    with project.write():
+        report.added_labels = project.add_labels(unknown)
+        for doc_id, suggestions in found:
+            have = {(a.start, a.end, a.label) for a in project.annotations(doc_id, annotator)}
+            new = [s for s in suggestions if (s.start, s.end, s.label) not in have]
+            report.already_there += len(suggestions) - len(new)
+            for s in new:
+                project.add_annotation(doc_id, annotator, s.label, s.start, s.end)
+                report.added[s.label] += 1
+            report.documents += bool(new)
+    return report
+
+
+def _unknown_labels(project: Project, rules: list[Rule], add_labels: bool) -> list[str]:
+    """Labels the rules name that the schema lacks; refused unless they may be added."""
+    schema = project.schema()
+    unknown = [r for r in rules if schema.label(r.label) is None]
+    if unknown and not add_labels:
+        first = unknown[0]
+        raise UserError(
+            f"no label named {first.label!r} in the schema (add it, or give --add-labels)",
+            first.path,
+            first.line,
+        )
+    return list(dict.fromkeys(r.label for r in unknown))

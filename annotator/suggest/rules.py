@@ -1,0 +1,57 @@
+"""Reading the lists a team keeps: names with a label, and patterns with a label.
+
+Both files are UTF-8 text, one rule a line, ``TEXT<TAB>LABEL``; blank lines and lines
+starting with ``#`` are skipped. A bad line is refused with its number, never skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from annotator.core.arabic import fold_char
+from annotator.core.errors import UserError
+
+
+@dataclass(frozen=True)
+class Rule:
+    text: str  # a name, or a pattern's source as the file gives it
+    label: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    rule: Rule
+    pattern: regex.Pattern[str]  # compiled for the folded text (see compile_pattern)
+
+
+def read_rules(path: Path) -> list[Rule]:
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read the file: {exc}", path) from None
+    rules = []
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, tab, label = line.rpartition("\t")
+        if not tab or not text.strip() or not label.strip():
+            raise UserError("expected TEXT, a tab, then a LABEL", path, number)
+        rules.append(Rule(text.strip(), label.strip(), str(path), number))
+    return rules
+
+
+def compile_pattern(rule: Rule) -> PatternRule:
+    """Patterns run over the folded text (``core/arabic.py``), so their Arabic letters are
+    folded too: a pattern written with أ, ة or harakat still matches every spelling.
+    Latin letters match either case, as folding lowercases the text."""
+    source = "".join(fold_char(c) if "\u0600" <= c <= "\u06ff" else c for c in rule.text)
+    try:
+        pattern = regex.compile(source, regex.IGNORECASE | regex.V1)
+    except regex.error as exc:
+        raise UserError(f"not a valid pattern: {exc}", rule.path, rule.line) from None
+    return PatternRule(rule, pattern)
