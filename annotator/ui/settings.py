@@ -44,6 +44,10 @@ class Settings:
     def font_family(self) -> str:
         return str(self._s.value("view/font_family", "", type=str))
 
+    @font_family.setter
+    def font_family(self, family: str) -> None:
+        self._s.setValue("view/font_family", family)
+
     @property
     def visual_cursor(self) -> bool:
         return bool(self._s.value("view/visual_cursor", False, type=bool))

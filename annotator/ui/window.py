@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QFontDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(1), ["Ctrl+=", "Ctrl++"])
         view.addAction(zoom_in)
         view.addAction(self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), "Ctrl+-"))
+        view.addAction(self._action(self.tr("&Font…"), self._choose_font))
         visual = self._action(
             self.tr("&Visual cursor movement"), self._set_visual_cursor, None, True
         )
@@ -330,6 +332,16 @@ class MainWindow(QMainWindow):
 
     def _zoom(self, steps: int) -> None:
         self.settings.font_size = self.view.zoom(steps)
+
+    def _choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Reading font"))
+        if ok:
+            self.set_reading_font(font)
+
+    def set_reading_font(self, font: QFont) -> None:
+        self.view.setFont(font)
+        self.settings.font_family = font.family()
+        self.settings.font_size = font.pointSize()
 
     def annotate_all(self, whole_project: bool) -> None:
         s = self.session

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import AttributeSpec
@@ -97,3 +98,11 @@ def test_settings_dialog_keeps_name_and_language(window: MainWindow) -> None:
     assert Settings().annotator == "mona"
     assert Settings().language == "ar"
     settings.language = ""
+
+
+def test_reading_font_is_kept_for_the_next_window(window: MainWindow, qtbot: QtBot) -> None:
+    window.set_reading_font(QFont("Amiri", 19))
+    again = MainWindow(window.project, ME, Settings())
+    qtbot.addWidget(again)
+    assert (again.view.font().family(), again.view.font().pointSize()) == ("Amiri", 19)
+    window.set_reading_font(QFont("Noto Sans Arabic", 15))
