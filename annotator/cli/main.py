@@ -136,6 +136,11 @@ def new_command(project: Path, schema_file: Path | None) -> None:
     type=click.Choice(["codepoint", "utf16", "grapheme"]),
     help="doccano, Label Studio: what the offsets count (default: the format's).",
 )
+@click.option(
+    "--min-score",
+    type=float,
+    help="Predictions: leave out spans whose score is under this (unscored spans stay).",
+)
 def import_command(
     project: Path,
     paths: tuple[Path, ...],
@@ -146,13 +151,14 @@ def import_command(
     name_column: str,
     label_column: str | None = None,
     offset_unit: str | None = None,
+    min_score: float | None = None,
 ) -> None:
     """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
     from annotator.cli.progress import progress_bar
     from annotator.formats.importer import import_paths
 
     options = ImportOptions(
-        annotator, add_labels, text_column, name_column, label_column, offset_unit
+        annotator, add_labels, text_column, name_column, label_column, offset_unit, min_score
     )
     with _open(project) as p, progress_bar("importing") as progress:
         result = run(
@@ -170,6 +176,8 @@ def import_command(
         click.echo(f"warning: {warning}", err=True)
     if result.added_labels:
         click.echo("added labels: " + ", ".join(result.added_labels))
+    if result.below_min_score:
+        click.echo(f"left out {result.below_min_score} predictions scored under {min_score:g}")
     r = result.report
     click.echo(
         f"imported {len(r.added)} documents, {r.annotations} annotations, "

@@ -23,6 +23,9 @@ class ImportOptions:
     # doccano, Label Studio: what the file's offsets count (an OffsetUnit value); None
     # means the format's default (doccano UTF-16; Label Studio checked against value.text).
     offset_unit: str | None = None
+    # Predictions: spans whose attributes["score"] is under this are left out (with the
+    # relations that use them); spans with no score are kept.
+    min_score: float | None = None
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ together in one transaction, so an interrupted import leaves nothing half-done.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
 from annotator.storage.project import AddReport, NewDocument, Project
@@ -31,6 +31,7 @@ class ImportResult:
     # What a format could not carry as it was ("file: document: what"); a reader puts
     # a document's in its meta["import_warnings"], where they stay for later.
     warnings: list[str] = field(default_factory=list)
+    below_min_score: int = 0  # predictions left out by ImportOptions.min_score
 
 
 def collect_files(
@@ -105,6 +106,9 @@ def import_paths(
             progress(done, len(files), path)
         try:
             file_docs = read_file(path, root, format_name, options)
+            if options.min_score is not None:
+                file_docs, dropped = drop_below_score(file_docs, options.min_score)
+                result.below_min_score += dropped
             _check_schema(project, path, file_docs, options)
         except UserError as exc:
             result.errors.append(exc)
@@ -161,3 +165,30 @@ def _check_schema(
                     path,
                     doc.line,
                 )
+
+
+# ----- predictions: --min-score ---------------------------------------------------------
+
+SCORE = "score"  # the attribute predictions keep their confidence in (see labelstudio.py)
+
+
+def drop_below_score(docs: list[NewDocument], min_score: float) -> tuple[list[NewDocument], int]:
+    """The documents without the spans scored under ``min_score`` and without the
+    relations that used them; how many spans were left out. Unscored spans stay."""
+    out: list[NewDocument] = []
+    dropped = 0
+    for doc in docs:
+        kept = tuple(a for a in doc.annotations if not _scored_under(a, min_score))
+        if len(kept) == len(doc.annotations):
+            out.append(doc)
+            continue
+        dropped += len(doc.annotations) - len(kept)
+        gone = {a.id for a in doc.annotations if _scored_under(a, min_score)}
+        relations = tuple(r for r in doc.relations if not {r.from_id, r.to_id} & gone)
+        out.append(replace(doc, annotations=kept, relations=relations))
+    return out, dropped
+
+
+def _scored_under(annotation: Annotation, min_score: float) -> bool:
+    score = annotation.attributes.get(SCORE)
+    return isinstance(score, int | float) and score < min_score
