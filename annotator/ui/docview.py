@@ -162,19 +162,15 @@ class DocumentView(QPlainTextEdit):
 
     # ----- span changes ----------------------------------------------------------------
 
+    # A changed span may be anywhere on screen, or off it; repainting the viewport costs
+    # only the visible paragraphs.
+
     def upsert(self, ann: Annotation) -> None:
         self.index.upsert(ann)
-        self._update_span(ann)
+        self.viewport().update()
 
     def remove(self, annotation_id: str) -> None:
-        old = self.index.get(annotation_id)
         self.index.remove(annotation_id)
-        if old is not None:
-            self._update_span(old)
-
-    def _update_span(self, ann: Annotation) -> None:
-        # Band lanes may shift anywhere, so repaint the whole viewport; it only paints
-        # the visible paragraphs anyway.
         self.viewport().update()
 
     def set_selected(self, annotation_id: str | None, related: set[str]) -> None:

@@ -160,12 +160,6 @@ class SpanIndex:
         out.sort(key=lambda p: (p.kind is LabelKind.ENTITY, -p.length, p.annotation.id))
         return out
 
-    def at(self, offset: int) -> list[Annotation]:
-        """The annotations covering the character at ``offset``, innermost first."""
-        ids = self._by_para.get(self.paragraph_of(offset), ())
-        hits = [self._by_id[i] for i in ids if self._by_id[i].start <= offset < self._by_id[i].end]
-        return sorted(hits, key=lambda a: (a.end - a.start, a.id))
-
     # ----- internals -----------------------------------------------------------------
 
     def _paragraphs(self, ann: Annotation) -> range:
