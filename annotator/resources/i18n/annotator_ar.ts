@@ -26,42 +26,42 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../ui/doclist.py" line="19" />
+        <location filename="../../ui/doclist.py" line="25" />
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24" />
+        <location filename="../../ui/doclist.py" line="30" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24" />
+        <location filename="../../ui/doclist.py" line="30" />
         <source>Length</source>
         <translation>الطول</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24" />
+        <location filename="../../ui/doclist.py" line="30" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="24" />
+        <location filename="../../ui/doclist.py" line="30" />
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="39" />
+        <location filename="../../ui/doclist.py" line="45" />
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40" />
+        <location filename="../../ui/doclist.py" line="46" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="41" />
+        <location filename="../../ui/doclist.py" line="47" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -102,280 +102,290 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="99" />
+        <location filename="../../ui/window.py" line="103" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="100" />
+        <location filename="../../ui/window.py" line="104" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="101" />
+        <location filename="../../ui/window.py" line="105" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="102" />
+        <location filename="../../ui/window.py" line="106" />
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="137" />
+        <location filename="../../ui/window.py" line="144" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="138" />
+        <location filename="../../ui/window.py" line="145" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="139" />
+        <location filename="../../ui/window.py" line="146" />
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="141" />
-        <location filename="../../ui/window.py" line="375" />
+        <location filename="../../ui/window.py" line="148" />
+        <location filename="../../ui/window.py" line="393" />
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="142" />
-        <location filename="../../ui/window.py" line="380" />
+        <location filename="../../ui/window.py" line="149" />
+        <location filename="../../ui/window.py" line="398" />
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="143" />
+        <location filename="../../ui/window.py" line="150" />
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="145" />
+        <location filename="../../ui/window.py" line="152" />
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="146" />
+        <location filename="../../ui/window.py" line="153" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="148" />
+        <location filename="../../ui/window.py" line="155" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="149" />
+        <location filename="../../ui/window.py" line="156" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="151" />
+        <location filename="../../ui/window.py" line="158" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="155" />
+        <location filename="../../ui/window.py" line="162" />
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="157" />
+        <location filename="../../ui/window.py" line="164" />
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="160" />
+        <location filename="../../ui/window.py" line="167" />
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="163" />
+        <location filename="../../ui/window.py" line="170" />
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="164" />
+        <location filename="../../ui/window.py" line="171" />
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="165" />
+        <location filename="../../ui/window.py" line="172" />
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="167" />
+        <location filename="../../ui/window.py" line="174" />
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="169" />
+        <location filename="../../ui/window.py" line="176" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="171" />
+        <location filename="../../ui/window.py" line="178" />
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="173" />
+        <location filename="../../ui/window.py" line="180" />
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="174" />
+        <location filename="../../ui/window.py" line="181" />
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="175" />
+        <location filename="../../ui/window.py" line="182" />
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="176" />
+        <location filename="../../ui/window.py" line="183" />
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="182" />
+        <location filename="../../ui/window.py" line="189" />
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="188" />
+        <location filename="../../ui/window.py" line="195" />
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="194" />
+        <location filename="../../ui/window.py" line="201" />
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="197" />
+        <location filename="../../ui/window.py" line="204" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="198" />
+        <location filename="../../ui/window.py" line="205" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="200" />
+        <location filename="../../ui/window.py" line="207" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="202" />
+        <location filename="../../ui/window.py" line="208" />
+        <source>&amp;Font…</source>
+        <translation>ال&amp;خط…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="210" />
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="207" />
+        <location filename="../../ui/window.py" line="215" />
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="209" />
+        <location filename="../../ui/window.py" line="217" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="212" />
+        <location filename="../../ui/window.py" line="220" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="214" />
+        <location filename="../../ui/window.py" line="222" />
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="216" />
+        <location filename="../../ui/window.py" line="224" />
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="217" />
+        <location filename="../../ui/window.py" line="225" />
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="218" />
+        <location filename="../../ui/window.py" line="226" />
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="280" />
+        <location filename="../../ui/window.py" line="288" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="282" />
+        <location filename="../../ui/window.py" line="290" />
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="283" />
+        <location filename="../../ui/window.py" line="291" />
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="284" />
+        <location filename="../../ui/window.py" line="292" />
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="296" />
+        <location filename="../../ui/window.py" line="304" />
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="332" />
+        <location filename="../../ui/window.py" line="337" />
+        <source>Reading font</source>
+        <translation>خط القراءة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="350" />
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="339" />
+        <location filename="../../ui/window.py" line="357" />
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="340" />
+        <location filename="../../ui/window.py" line="358" />
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="347" />
+        <location filename="../../ui/window.py" line="365" />
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="352" />
+        <location filename="../../ui/window.py" line="370" />
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="356" />
+        <location filename="../../ui/window.py" line="374" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="369" />
+        <location filename="../../ui/window.py" line="387" />
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="408" />
+        <location filename="../../ui/window.py" line="426" />
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform></translation>
