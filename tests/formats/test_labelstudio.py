@@ -147,3 +147,27 @@ def test_round_trip(
     q, _ = do_import(tmp / "out.json", "labelstudio", tmp)
     assert spans(q) == spans(p)
     assert texts(q) == texts(p)
+
+
+def test_relation_direction_left_is_read_from_to_id(tmp_path: Path) -> None:
+    data = json.loads(task("قال الرئيس", 4, 10, "الرئيس"))
+    results = data[0]["annotations"][0]["result"]
+    results.append(
+        {
+            **results[0],
+            "id": "y",
+            "value": {**results[0]["value"], "start": 0, "end": 3, "text": "قال"},
+        }
+    )
+    results.append(
+        {"from_id": "x", "to_id": "y", "type": "relation", "direction": "left", "labels": ["said"]}
+    )
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps(data), encoding="utf-8")
+    p, _ = do_import(f, "labelstudio", tmp_path)
+    (r,) = p.relations()
+    assert (p.annotation(r.from_id).text, r.type, p.annotation(r.to_id).text) == (
+        "قال",
+        "said",
+        "الرئيس",
+    )
