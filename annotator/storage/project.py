@@ -916,6 +916,18 @@ class Project:
         rows = self.conn.execute(sql, (document_id, annotator, end, start))
         return [self._annotation(r) for r in rows]
 
+    def statuses_of(self, annotator: str) -> dict[int, Status]:
+        """{document id: status} of one annotator, for the documents they have touched;
+        one query for the whole documents list."""
+        return {
+            r[0]: Status(r[1])
+            for r in self.conn.execute(
+                "SELECT s.document_id, s.status FROM document_status s JOIN annotators an "
+                "ON an.id = s.annotator_id WHERE an.name = ?",
+                (annotator,),
+            )
+        }
+
 
 def _connect(
     path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS

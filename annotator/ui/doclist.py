@@ -50,9 +50,10 @@ class DocumentList(QWidget):
     def refresh(self, project: Project, annotator: str, current: int | None) -> None:
         self._project, self._annotator, self._current = project, annotator, current
         counts = project.annotation_counts()
+        statuses = project.statuses_of(annotator)
         self.tree.clear()
         for doc in project.documents():
-            status = project.status(doc.id, annotator)
+            status = statuses.get(doc.id, Status.NOT_STARTED)
             item = QTreeWidgetItem(
                 [
                     isolate(doc.name),

@@ -1,10 +1,11 @@
-"""Project methods added for the annotation window: rename_label, annotations_in."""
+"""Project methods added for the annotation window: rename_label, annotations_in, statuses_of."""
 
 from pathlib import Path
 
 import pytest
 
 from annotator.core.errors import UserError
+from annotator.core.model import Status
 from annotator.storage.project import NewDocument, Project
 
 
@@ -30,3 +31,11 @@ def test_annotations_in_a_range(tmp_path: Path) -> None:
         project.add_annotation(1, "other", "PER", 4, 8)
         got = [(a.start, a.end) for a in project.annotations_in(1, "huda", 5, 12)]
         assert got == [(4, 26), (4, 8)]
+
+
+def test_statuses_of_one_annotator(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
+        project.add_documents([NewDocument("a", "نص أول"), NewDocument("b", "نص ثان")])
+        project.set_status(2, "huda", Status.DONE)
+        project.set_status(1, "sara", Status.IN_PROGRESS)
+        assert project.statuses_of("huda") == {2: Status.DONE}
