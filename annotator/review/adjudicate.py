@@ -8,10 +8,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation
-from annotator.review.gold import GOLD, Key, add_gold, gold_annotations, key
-from annotator.review.units import participants, review_units
-from annotator.storage.project import Project
+from annotator.core.model import Annotation, LabelKind
+from annotator.review.gold import (
+    GOLD,
+    Key,
+    Provenance,
+    gold_annotations,
+    insert_gold,
+    key,
+    rejected,
+    start_curation,
+)
+from annotator.review.units import ReviewUnit, build_units, chosen_annotations, taking_part
+from annotator.storage.project import Project, now
 
 
 @dataclass(frozen=True)
@@ -60,79 +69,88 @@ def adjudicate(
     unknown = [a for a in annotators or () if a not in known]
     if unknown:
         raise UserError("no annotations by " + ", ".join(unknown) + " in the project")
+    kinds = {lb.name: lb.kind for lb in project.schema().labels}
     report = AdjudicationReport()
     with project.write():
         for info in project.documents():
-            merged = _adjudicate_document(project, info.id, strategy, annotators, report)
-            report.documents += merged > 0
-            left = sum(
-                1 for u in review_units(project, info.id, annotators) if u.open_versions
+            doc = _Document.read(project, info.id, annotators, kinds)
+            merged = _merge_spans(project, doc, strategy)
+            merged_relations = _merge_relations(project, doc, strategy)
+            if merged:
+                report.documents += 1
+                start_curation(project, info.id, None)
+            report.spans += merged
+            report.relations += merged_relations
+            units = build_units(
+                info.id,
+                doc.annotations,
+                doc.taking_part,
+                kinds,
+                gold_annotations(project, info.id),
+                doc.rejected,
             )
+            left = sum(1 for u in units if u.open_versions)
             if left:
                 report.left[info.name] = left
     return report
 
 
-def _adjudicate_document(
-    project: Project,
-    document_id: int,
-    strategy: Strategy,
-    annotators: list[str] | None,
-    report: AdjudicationReport,
-) -> int:
-    annotations = [
-        a
-        for a in project.annotations(document_id)
-        if a.annotator != GOLD and (annotators is None or a.annotator in annotators)
-    ]
-    taking_part = participants(project, document_id, annotations)
-    if annotators is not None:
-        taking_part &= set(annotators)
+@dataclass(frozen=True)
+class _Document:
+    id: int
+    annotations: list[Annotation]
+    taking_part: set[str]
+    rejected: set[Key]
+    units: list[ReviewUnit]
+
+    @classmethod
+    def read(
+        cls,
+        project: Project,
+        document_id: int,
+        annotators: list[str] | None,
+        kinds: dict[str, LabelKind],
+    ) -> _Document:
+        annotations = chosen_annotations(project, document_id, annotators)
+        people = taking_part(project, document_id, annotations, annotators)
+        no = rejected(project, document_id)
+        gold = gold_annotations(project, document_id)
+        units = build_units(document_id, annotations, people, kinds, gold, no)
+        return cls(document_id, annotations, people, no, units)
+
+
+def _merge_spans(project: Project, doc: _Document, strategy: Strategy) -> int:
+    attributes = {a.id: a.attributes for a in doc.annotations}
     merged = 0
-    for unit in review_units(project, document_id, annotators):
+    for unit in doc.units:
         if unit.gold:
             continue
         for v in unit.versions:
-            if strategy.accepts(len(set(v.annotators)), len(taking_part)) and (
-                v.key not in unit.rejected
-            ):
-                add_gold(
-                    project,
-                    document_id,
-                    *v.key,
-                    proposed_by=v.annotators[:1],
-                    curated_by=None,
-                    strategy=str(strategy),
-                    attributes=project.annotation(v.annotation_ids[0]).attributes,
-                )
-                merged += 1
-    report.spans += merged
-    report.relations += _merge_relations(project, document_id, annotations, taking_part, strategy)
+            voters = tuple(dict.fromkeys(v.annotators))
+            if v.key in unit.rejected or not strategy.accepts(len(voters), len(doc.taking_part)):
+                continue
+            provenance = Provenance(voters[:1], voters[1:], None, str(strategy), now())
+            insert_gold(project, doc.id, v.key, provenance, attributes[v.annotation_ids[0]])
+            merged += 1
     return merged
 
 
-def _merge_relations(
-    project: Project,
-    document_id: int,
-    annotations: list[Annotation],
-    taking_part: set[str],
-    strategy: Strategy,
-) -> int:
+def _merge_relations(project: Project, doc: _Document, strategy: Strategy) -> int:
     """Relations whose type and both ends' spans meet the strategy, between gold spans."""
-    by_id = {a.id: a for a in annotations}
+    by_id = {a.id: a for a in doc.annotations}
     voters: defaultdict[tuple[str, Key, Key], set[str]] = defaultdict(set)
-    for r in project.relations(document_id):
+    for r in project.relations(doc.id):
         if r.from_id in by_id and r.to_id in by_id:
             k = (r.type, key(by_id[r.from_id]), key(by_id[r.to_id]))
             voters[k].add(by_id[r.from_id].annotator)
-    gold = {key(g): g.id for g in gold_annotations(project, document_id)}
-    existing = {(r.type, r.from_id, r.to_id) for r in project.relations(document_id, GOLD)}
+    gold = {key(g): g.id for g in gold_annotations(project, doc.id)}
+    existing = {(r.type, r.from_id, r.to_id) for r in project.relations(doc.id, GOLD)}
     added = 0
     for (rtype, source, target), who in voters.items():
         source_id, target_id = gold.get(source), gold.get(target)
         if source_id is None or target_id is None:
             continue
-        if strategy.accepts(len(who), len(taking_part)) and (
+        if strategy.accepts(len(who), len(doc.taking_part)) and (
             (rtype, source_id, target_id) not in existing
         ):
             project.add_relation(source_id, target_id, rtype)

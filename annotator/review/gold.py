@@ -68,32 +68,48 @@ def add_gold(
     attributes: dict[str, Any] | None = None,
 ) -> Annotation:
     """A gold span, with its provenance; the annotators who had the same span agreed."""
+    same = {
+        a.annotator
+        for a in project.annotations(document_id)
+        if (a.label, a.start, a.end) == (label, start, end) and a.annotator != GOLD
+    }
+    provenance = Provenance(
+        proposed_by, tuple(sorted(same - set(proposed_by))), curated_by, strategy, now()
+    )
     with project.write():
-        ann = project.add_annotation(document_id, GOLD, label, start, end, attributes)
-        same = {
-            a.annotator
-            for a in project.annotations(document_id)
-            if key(a) == key(ann) and a.annotator != GOLD
-        }
-        agreed = tuple(sorted(same - set(proposed_by)))
+        ann = insert_gold(project, document_id, (label, start, end), provenance, attributes)
+        start_curation(project, document_id, curated_by)
+    return ann
+
+
+def insert_gold(
+    project: Project,
+    document_id: int,
+    span: Key,
+    provenance: Provenance,
+    attributes: dict[str, Any] | None = None,
+) -> Annotation:
+    """The gold span and its provenance, lifting any rejection of it (no curation status:
+    callers deciding many spans set it once)."""
+    with project.write():
+        ann = project.add_annotation(document_id, GOLD, *span, attributes)
         project.conn.execute(
             "INSERT INTO gold_provenance (annotation_id, proposed_by, agreed_by, curated_by, "
             "strategy, decided) VALUES (?, ?, ?, ?, ?, ?)",
             (
                 ann.id,
-                json.dumps(list(proposed_by), ensure_ascii=False),
-                json.dumps(list(agreed), ensure_ascii=False),
-                curated_by,
-                strategy,
-                now(),
+                json.dumps(list(provenance.proposed_by), ensure_ascii=False),
+                json.dumps(list(provenance.agreed_by), ensure_ascii=False),
+                provenance.curated_by,
+                provenance.strategy,
+                provenance.decided,
             ),
         )
         project.conn.execute(
             'DELETE FROM gold_rejected WHERE document_id = ? AND label = ? AND start = ? '
             'AND "end" = ?',
-            (document_id, *key(ann)),
+            (document_id, *span),
         )
-        _start_curation(project, document_id, curated_by)
     return ann
 
 
@@ -147,7 +163,7 @@ def reject(project: Project, document_id: int, span: Key, curator: str) -> None:
             "decided = excluded.decided",
             (document_id, *span, curator, now()),
         )
-        _start_curation(project, document_id, curator)
+        start_curation(project, document_id, curator)
 
 
 def rejected(project: Project, document_id: int) -> set[Key]:
@@ -179,7 +195,7 @@ def edit_gold(
             "WHERE annotation_id = ?",
             (curator, CURATOR, now(), annotation_id),
         )
-        _start_curation(project, ann.document_id, curator)
+        start_curation(project, ann.document_id, curator)
     return ann
 
 
@@ -218,7 +234,7 @@ def set_curation_status(
         )
 
 
-def _start_curation(project: Project, document_id: int, curator: str | None) -> None:
+def start_curation(project: Project, document_id: int, curator: str | None) -> None:
     """The first decision in a document puts its curation in progress."""
     if curation_status(project, document_id).status is Status.NOT_STARTED:
         set_curation_status(project, document_id, Status.IN_PROGRESS, curator)

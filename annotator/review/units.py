@@ -52,26 +52,54 @@ class ReviewUnit:
         return [v for v in self.versions if v.key not in in_gold and v.key not in self.rejected]
 
 
-def participants(project: Project, document_id: int, annotations: list[Annotation]) -> set[str]:
-    """Annotators who take part in a document: they marked it done or annotated in it."""
-    done = {a for a, s in project.statuses(document_id).items() if s is Status.DONE}
-    return ({a.annotator for a in annotations} | done) - {GOLD}
-
-
 def review_units(
     project: Project, document_id: int, annotators: list[str] | None = None
 ) -> list[ReviewUnit]:
     """The document's review units in reading order, for ``annotators`` (default: all
     but gold)."""
-    annotations = [a for a in project.annotations(document_id) if a.annotator != GOLD]
-    if annotators is not None:
-        annotations = [a for a in annotations if a.annotator in annotators]
-    taking_part = participants(project, document_id, annotations)
-    if annotators is not None:
-        taking_part &= set(annotators)
-    kinds = {lb.name: lb.kind for lb in project.schema().labels}
-    gold = gold_annotations(project, document_id)
-    no = rejected(project, document_id)
+    annotations = chosen_annotations(project, document_id, annotators)
+    return build_units(
+        document_id,
+        annotations,
+        taking_part(project, document_id, annotations, annotators),
+        {lb.name: lb.kind for lb in project.schema().labels},
+        gold_annotations(project, document_id),
+        rejected(project, document_id),
+    )
+
+
+def chosen_annotations(
+    project: Project, document_id: int, annotators: list[str] | None
+) -> list[Annotation]:
+    """The document's spans by ``annotators`` (default: everyone but gold)."""
+    return [
+        a
+        for a in project.annotations(document_id)
+        if a.annotator != GOLD and (annotators is None or a.annotator in annotators)
+    ]
+
+
+def taking_part(
+    project: Project,
+    document_id: int,
+    annotations: list[Annotation],
+    annotators: list[str] | None,
+) -> set[str]:
+    """Of ``annotators``, those who marked the document done or annotated in it."""
+    done = {a for a, s in project.statuses(document_id).items() if s is Status.DONE}
+    people = ({a.annotator for a in annotations} | done) - {GOLD}
+    return people if annotators is None else people & set(annotators)
+
+
+def build_units(
+    document_id: int,
+    annotations: list[Annotation],
+    taking_part: set[str],
+    kinds: dict[str, LabelKind],
+    gold: list[Annotation],
+    rejected: set[Key],
+) -> list[ReviewUnit]:
+    """Review units from what a document holds, already read."""
     units = []
     for layer in LabelKind:
         layer_spans = [a for a in annotations if kinds[a.label] is layer]
@@ -89,7 +117,7 @@ def review_units(
                     versions,
                     _state(versions, taking_part),
                     tuple(g for g in layer_gold if g.start < end and start < g.end),
-                    frozenset(k for k in no if k[1] < end and start < k[2]),
+                    frozenset(k for k in rejected if k[1] < end and start < k[2]),
                 )
             )
     return sorted(units, key=lambda u: (u.start, u.end, u.layer.value))
