@@ -267,12 +267,22 @@ def list_command(project: Path) -> None:
 @cli.command("stats")
 @project_argument
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def stats_command(project: Path, as_json: bool) -> None:
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also draw the charts to this .png, .pdf or .svg file (the charts extra).",
+)
+def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> None:
     """Counts of documents, annotations per label and annotator, and progress."""
     from annotator.storage.stats import project_stats
 
     with _open(project, readonly=True) as p:
         stats = project_stats(p)
+        if chart:
+            from annotator.share.chart import write_chart
+
+            run(lambda: write_chart(p, chart))
+            click.echo(f"chart written to {chart}", err=as_json)
     if as_json:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return

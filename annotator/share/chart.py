@@ -1,0 +1,178 @@
+"""`annotator stats --chart`: the team's progress drawn to a PNG or PDF with matplotlib.
+
+Four panels: labels per annotator, documents done per annotator, annotations per day,
+and the label mix of the documents with most annotations. matplotlib is the ``charts``
+extra, imported only here and only when a chart is asked for.
+
+matplotlib before 3.11 neither shapes Arabic nor reorders it, so there every string
+goes through ``visual.display_line`` on its way in (counts are computed on the stored
+names). From 3.11 it lays text out with libraqm, which shapes and reorders by itself:
+a string put in visual order beforehand would come out backwards, so there strings go
+in as they are stored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.errors import UserError
+from annotator.formats.output import open_binary_output
+from annotator.share import labels
+from annotator.share.visual import display_line
+from annotator.storage.project import Project
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+MOST_ANNOTATED = 15  # documents in the label-mix panel: beyond that the bars are unreadable
+# Fonts with Arabic presentation forms, tried glyph by glyph; DejaVu Sans (matplotlib's
+# own) for what they lack.
+FONT_PACKAGES = ("noto-sans-arabic", "amiri")
+
+
+@dataclass
+class ChartData:
+    label_order: list[str]
+    colors: dict[str, str]
+    labels_per_annotator: dict[str, Counter[str]] = field(default_factory=dict)
+    done_per_annotator: dict[str, int] = field(default_factory=dict)
+    in_progress_per_annotator: dict[str, int] = field(default_factory=dict)
+    per_day: dict[str, int] = field(default_factory=dict)  # YYYY-MM-DD, in date order
+    per_document: dict[str, Counter[str]] = field(default_factory=dict)  # most annotated
+
+
+def chart_data(project: Project) -> ChartData:
+    schema = project.schema()
+    q = project.conn.execute
+    data = ChartData(
+        [lb.name for lb in schema.labels],
+        {lb.name: labels.color(schema, lb.name) for lb in schema.labels},
+    )
+    for who in project.annotators():
+        data.labels_per_annotator[who] = Counter()
+        data.done_per_annotator[who] = data.in_progress_per_annotator[who] = 0
+    per_doc: dict[str, Counter[str]] = {}
+    for who, doc, label, day in q(
+        "SELECT an.name, d.name, l.name, substr(a.created, 1, 10) FROM annotations a "
+        "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
+        "JOIN documents d ON d.id = a.document_id"
+    ):
+        data.labels_per_annotator[who][label] += 1
+        per_doc.setdefault(doc, Counter())[label] += 1
+        data.per_day[day] = data.per_day.get(day, 0) + 1
+    data.per_day = dict(sorted(data.per_day.items()))
+    for who, status, n in q(
+        "SELECT an.name, s.status, count(*) FROM document_status s "
+        "JOIN annotators an ON an.id = s.annotator_id GROUP BY an.name, s.status"
+    ):
+        if status == "done":
+            data.done_per_annotator[who] = n
+        elif status == "in_progress":
+            data.in_progress_per_annotator[who] = n
+    most = sorted(per_doc.items(), key=lambda kv: (-kv[1].total(), kv[0]))[:MOST_ANNOTATED]
+    data.per_document = dict(most)
+    for label in sorted({lb for c in data.labels_per_annotator.values() for lb in c}):
+        if label not in data.colors:
+            data.label_order.append(label)
+            data.colors[label] = labels.DEFAULT_COLOR
+    return data
+
+
+def lays_out_text() -> bool:
+    """Whether this matplotlib shapes and reorders text itself (built with libraqm)."""
+    from matplotlib import ft2font
+
+    return hasattr(ft2font, "__libraqm_version__")
+
+
+def build_figure(data: ChartData, shown: Callable[[str], str] | None = None) -> Figure:
+    """The four panels; ``shown`` prepares each string for drawing (by default: as it is
+    where matplotlib lays text out, else shaped and in visual order)."""
+    try:
+        from matplotlib.figure import Figure
+        from matplotlib.ticker import MaxNLocator
+    except ImportError:
+        raise UserError("charts need matplotlib: pip install 'annotator[charts]'") from None
+    if shown is None:
+        shown = str if lays_out_text() else display_line
+    fonts = [*_register_fonts(), "DejaVu Sans"]
+    figure = Figure(figsize=(13, 10), layout="constrained")
+    (a, b), (c, d) = figure.subplots(2, 2)
+    _stacked(a, data.labels_per_annotator, data, shown, fonts)
+    a.set_title("Labels per annotator")
+    names = list(data.done_per_annotator)
+    done = [data.done_per_annotator[n] for n in names]
+    x = [shown(n) for n in names]
+    b.bar(x, done, color="#009e73", label="done")
+    b.bar(x, [data.in_progress_per_annotator[n] for n in names], bottom=done, color="#e69f00",
+          label="in progress")  # fmt: skip
+    b.set_title("Documents done per annotator")
+    b.legend()
+    c.bar(list(data.per_day), list(data.per_day.values()), color="#0072b2")
+    c.set_title("Annotations per day")
+    _stacked(d, data.per_document, data, shown, fonts, horizontal=True)
+    d.set_title(f"Labels per document (the {MOST_ANNOTATED} most annotated)")
+    for axis in (a.yaxis, b.yaxis, c.yaxis, d.xaxis):
+        axis.set_major_locator(MaxNLocator(integer=True))  # counts: no ticks at 0.25
+    for ax in (a, b, c, d):
+        ax.tick_params(labelsize=9)
+        for tick in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
+            tick.set_fontfamily(fonts)
+    return figure
+
+
+def _stacked(
+    ax: Axes,
+    groups: dict[str, Counter[str]],
+    data: ChartData,
+    shown: Callable[[str], str],
+    fonts: list[str],
+    horizontal: bool = False,
+) -> None:
+    """One bar per group, stacked by label in the schema's order and colours."""
+    names = [shown(g) for g in groups]
+    base = [0] * len(groups)
+    used = [lb for lb in data.label_order if any(c[lb] for c in groups.values())]
+    for label in used:
+        sizes = [groups[g][label] for g in groups]
+        color, name = data.colors[label], shown(label)
+        if horizontal:
+            ax.barh(names, sizes, left=base, color=color, label=name)
+        else:
+            ax.bar(names, sizes, bottom=base, color=color, label=name)
+        base = [x + n for x, n in zip(base, sizes, strict=True)]
+    if used:
+        ax.legend(prop={"family": fonts, "size": 8})
+    if horizontal:
+        ax.invert_yaxis()  # the most annotated document on top
+
+
+def _register_fonts() -> list[str]:
+    """The bundled Arabic fonts' family names, registered with matplotlib."""
+    import fontpkg
+    from matplotlib import font_manager
+
+    families = []
+    for slug in FONT_PACKAGES:
+        try:
+            family = fontpkg.family(slug)
+        except fontpkg.FontpkgError:
+            continue
+        for font_file in family.files:
+            font_manager.fontManager.addfont(str(font_file.path))
+        families.append(family.name)
+    return families
+
+
+def write_chart(project: Project, path: Path) -> None:
+    """The chart of ``project`` as PNG or PDF, by ``path``'s suffix."""
+    if path.suffix.lower() not in (".png", ".pdf", ".svg"):
+        raise UserError("the chart is written as .png, .pdf or .svg", path)
+    figure = build_figure(chart_data(project))
+    with open_binary_output(path) as out:
+        figure.savefig(out, format=path.suffix.lower()[1:], dpi=120)

@@ -1,0 +1,105 @@
+"""`annotator stats --chart`: the figure checked by its content, and the file written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli.main import cli
+from annotator.core.model import Annotation, Status
+from annotator.demo import build_demo
+from annotator.share.chart import build_figure, chart_data, lays_out_text
+from annotator.share.visual import display_line
+from annotator.storage.project import NewDocument, Project
+
+pytest.importorskip("matplotlib")
+
+SPORT = "مقال الرياضة"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.annotator"
+    build_demo(path)
+    text = "فاز فريق الوحدات في عمان"
+    with Project.open(path) as p:
+        p.add_documents(
+            [
+                NewDocument(
+                    SPORT,
+                    text,
+                    annotations=(
+                        Annotation("s1", 0, "سارة", "LOC", 20, 24, "عمان"),
+                        Annotation("s2", 0, "سارة", "ORG", 9, 16, "الوحدات"),
+                    ),
+                    status={"سارة": Status.DONE},
+                )
+            ]
+        )
+    return path
+
+
+def bars(ax: object) -> list[tuple[float, float, float, float]]:
+    """(x, y, width, height) of each bar drawn on ``ax``."""
+    return [(r.get_x(), r.get_y(), r.get_width(), r.get_height()) for r in ax.patches]  # type: ignore[attr-defined]
+
+
+def texts(ax: object) -> set[str]:
+    labels = [*ax.get_xticklabels(), *ax.get_yticklabels()]  # type: ignore[attr-defined]
+    legend = ax.get_legend()  # type: ignore[attr-defined]
+    return {t.get_text() for t in labels} | (
+        {t.get_text() for t in legend.get_texts()} if legend else set()
+    )
+
+
+@pytest.mark.parametrize("laid_out", [True, False])
+def test_the_panels_hold_the_counts_and_the_names_as_drawn(project: Path, laid_out: bool) -> None:
+    shown = str if laid_out else display_line
+    with Project.open(project, readonly=True) as p:
+        data = chart_data(p)
+        stats_done = {
+            who: sum(s == Status.DONE for s in (p.statuses(d.id).get(who) for d in p.documents()))
+            for who in p.annotators()
+        }
+    figure = build_figure(data, shown)
+    per_annotator, done, per_day, per_document = figure.axes
+    # Arabic names are drawn as the renderer needs them: visual order without libraqm.
+    assert shown("سارة") in texts(per_annotator) and shown(SPORT) in texts(per_document)
+    if not laid_out:
+        assert display_line("سارة") != "سارة"
+    # Done per annotator: the green bars' heights are each annotator's done documents.
+    heights = [h for _, _, _, h in bars(done)[: len(data.done_per_annotator)]]
+    assert heights == [stats_done[who] for who in data.done_per_annotator]
+    assert data.done_per_annotator["سارة"] == 1
+    # Annotations per day: all were made today, one bar with every annotation.
+    with Project.open(project, readonly=True) as p:
+        total = len(p.annotations())
+    assert [h for *_, h in bars(per_day)] == [total]
+    # Labels per document: the sport article's bars sum to its two spans.
+    sport_row = list(data.per_document).index(SPORT)
+    widths = [w for _, y, w, h in bars(per_document) if abs(y + h / 2 - sport_row) < 1e-9]
+    assert sum(widths) == 2
+
+
+def test_the_default_follows_what_matplotlib_can_lay_out(project: Path) -> None:
+    with Project.open(project, readonly=True) as p:
+        figure = build_figure(chart_data(p))
+    expected = "سارة" if lays_out_text() else display_line("سارة")
+    assert expected in texts(figure.axes[0])
+
+
+def test_stats_chart_writes_a_png(project: Path, tmp_path: Path) -> None:
+    chart = tmp_path / "progress.png"
+    result = CliRunner().invoke(
+        cli, ["stats", str(project), "--chart", str(chart)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert f"chart written to {chart}" in result.stdout
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_chart_of_another_kind_is_refused(project: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["stats", str(project), "--chart", str(tmp_path / "c.gif")])
+    assert result.exit_code == 2 and "written as .png, .pdf or .svg" in result.stderr
