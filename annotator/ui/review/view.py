@@ -13,11 +13,11 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, LabelKind
 from annotator.core.schema import Schema
 from annotator.review.units import ReviewUnit, UnitState
 from annotator.ui.docview import FILL_ALPHA, DocumentView
-from annotator.ui.spans import SpanIndex
+from annotator.ui.spans import Piece, SpanIndex
 
 # Okabe–Ito again, so that the states stay apart under colour blindness.
 STATE_COLORS = {
@@ -37,6 +37,9 @@ class ReviewView(DocumentView):
         self.lanes: list[SpanIndex] = []  # one per annotator, the first at the foot
         self.states: dict[str, UnitState] = {}  # annotation id -> state of its unit
         self.current_unit: tuple[int, int] | None = None
+        # Lanes show one layer at a time: an annotator's claim and the entities inside
+        # it would otherwise cover each other in the one lane.
+        self.layer = LabelKind.ENTITY
 
     def set_lanes(
         self, lanes: list[list[Annotation]], units: list[ReviewUnit], schema: Schema
@@ -56,21 +59,27 @@ class ReviewView(DocumentView):
         }
         self.viewport().update()
 
-    def set_current_unit(self, stretch: tuple[int, int] | None) -> None:
-        self.current_unit = stretch
+    def set_current_unit(self, unit: ReviewUnit | None) -> None:
+        """Shade the unit's stretch and show its layer in the lanes."""
+        self.current_unit = (unit.start, unit.end) if unit else None
+        if unit is not None:
+            self.layer = unit.layer
         self.viewport().update()
 
     def lane_rects(self, lane: int, annotation_id: str) -> list[QRectF]:
         """Where a lane's span is painted, in viewport coordinates (for tests and clicks)."""
         rects = []
         for block, origin in self._visible_blocks(self.viewport().rect()):
-            for piece in self.lanes[lane].pieces(block.blockNumber()):
+            for piece in self._lane_pieces(lane, block.blockNumber()):
                 if piece.annotation.id == annotation_id:
                     rects += [
                         _lane_rect(r, lane)
                         for r in self.run_rects(block, piece.start, piece.length, origin)
                     ]
         return rects
+
+    def _lane_pieces(self, lane: int, paragraph: int) -> list[Piece]:
+        return [p for p in self.lanes[lane].pieces(paragraph) if p.kind is self.layer]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
@@ -89,8 +98,8 @@ class ReviewView(DocumentView):
                 pen = self._outline_pen(piece)
                 if pen is not None:
                     outlines.append((rects, pen))
-            for lane, index in enumerate(self.lanes):
-                for piece in index.pieces(block.blockNumber()):
+            for lane in range(len(self.lanes)):
+                for piece in self._lane_pieces(lane, block.blockNumber()):
                     color = STATE_COLORS[self.states.get(piece.annotation.id, UnitState.AGREE)]
                     for r in self.run_rects(block, piece.start, piece.length, origin):
                         painter.fillRect(_lane_rect(r, lane), color)

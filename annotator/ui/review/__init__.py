@@ -1,0 +1,1 @@
+"""Review mode, the agreement dashboard and the comparison with gold."""

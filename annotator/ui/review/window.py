@@ -1,0 +1,378 @@
+"""The review window: the chosen annotators' spans in lanes, the places where they
+disagree, and one key per decision about gold.
+
+Every decision (accept, reject, an edited edge, the curation status) is one step on the
+session's undo stack, written to the project at once like any annotation edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import Status
+from annotator.review.gold import GOLD, accept, curation_statuses, reject, set_curation_status
+from annotator.review.units import ReviewUnit, UnitState, Version, review_units
+from annotator.review.window_support import GoldChange
+from annotator.storage.project import Project
+from annotator.ui.doclist import isolate
+from annotator.ui.fonts import reading_font
+from annotator.ui.review.gold_session import GoldSession
+from annotator.ui.review.view import STATE_COLORS, ReviewView
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ReviewWindow(QMainWindow):
+    def __init__(
+        self,
+        project: Project,
+        curator: str,
+        document: int | str | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.project = project
+        self.view = ReviewView()
+        self.view.setFont(reading_font())
+        self.session = GoldSession(project, curator, self.view)
+        self.units: list[ReviewUnit] = []
+        self.annotators_list = QListWidget()
+        self.documents = QTreeWidget()
+        self.unit_list = QListWidget()
+        self.curation = QComboBox()
+        self.state_names = {
+            UnitState.AGREE: self.tr("all agree"),
+            UnitState.LABEL_DIFFERS: self.tr("label differs"),
+            UnitState.BOUNDARIES_DIFFER: self.tr("boundaries differ"),
+            UnitState.INCOMPLETE: self.tr("only some have it"),
+        }
+        self.setWindowTitle(self.tr("Review — %1").replace("%1", project.path.name))
+        self._build_layout()
+        self._build_actions()
+        self._fill_annotators()
+        self._connect()
+        self.resize(1200, 760)
+        docs = project.documents()
+        if document is not None or docs:
+            self.open_document(document if document is not None else docs[0].id)
+        self.view.setFocus()
+
+    # ----- construction --------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        for status, text in (
+            (Status.NOT_STARTED, self.tr("not started")),
+            (Status.IN_PROGRESS, self.tr("in progress")),
+            (Status.DONE, self.tr("done")),
+        ):
+            self.curation.addItem(text, status)
+        self.curation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.documents.setHeaderLabels([self.tr("Document"), self.tr("Curation")])
+        self.documents.setRootIsDecorated(False)
+        # Lists must not take the keys meant for the decisions (a letter would search them).
+        for widget in (self.documents, self.unit_list, self.annotators_list):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.unit_list.setWordWrap(True)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Curation:")))
+        bar.addWidget(self.curation)
+        bar.addStretch()
+        layout.addLayout(bar)
+        layout.addWidget(self.view)
+        self.setCentralWidget(central)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self._dock(self.tr("Annotators (lanes from the foot)"), self.annotators_list, left)
+        self._dock(self.tr("Documents"), self.documents, left)
+        self._dock(self.tr("Disagreements"), self.unit_list, right)
+        legend = " ".join(
+            f'<span style="color:{STATE_COLORS[s].name()}">■</span> {name}'
+            for s, name in self.state_names.items()
+        )
+        self.statusBar().addPermanentWidget(QLabel(legend))
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(area, dock)
+
+    def _action(self, text: str, slot: Callable[[], object], *keys: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        # Not connected directly: triggered passes a "checked" flag that would fill the
+        # slot's first default argument.
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        s = self.session
+        menu = self.menuBar().addMenu(self.tr("&Review"))
+        menu.addActions(
+            [
+                self._action(self.tr("&Next disagreement"), lambda: self.step(1), "N", "Alt+Down"),
+                self._action(
+                    self.tr("&Previous disagreement"), lambda: self.step(-1), "P", "Alt+Up"
+                ),
+                self._action(self.tr("&Accept"), self.accept_current, "A"),
+                self._action(self.tr("&Reject"), self.reject_current, "R"),
+                self._action(self.tr("&Edit gold span"), self.edit_current, "E"),
+                self._action(self.tr("Reject the selected gold span"), s.delete_selected, "Del"),
+            ]
+        )
+        accept_menu = menu.addMenu(self.tr("Accept the version of"))
+        for k in range(9):
+            accept_menu.addAction(
+                self._action(
+                    self.tr("annotator %1").replace("%1", str(k + 1)),
+                    partial(self.accept_annotator, k),
+                    str(k + 1),
+                )
+            )
+        edges = menu.addMenu(self.tr("Gold span edges"))
+        for text, edge, rightwards, key in (
+            (self.tr("Start edge right"), "start", True, "Alt+Right"),
+            (self.tr("Start edge left"), "start", False, "Alt+Left"),
+            (self.tr("End edge right"), "end", True, "Alt+Shift+Right"),
+            (self.tr("End edge left"), "end", False, "Alt+Shift+Left"),
+        ):
+            edges.addAction(self._action(text, partial(s.move_edge, edge, rightwards), key))
+        menu.addSeparator()
+        undo = s.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = s.undo_stack.createRedoAction(self, self.tr("Re&do"))
+        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        self.addActions([undo, redo])
+        menu.addActions([undo, redo])
+        menu.addAction(self._action(self.tr("Cancel"), lambda: s.select(None), "Esc"))
+
+    def _fill_annotators(self) -> None:
+        for name in self.project.annotators():
+            if name == GOLD:
+                continue
+            item = QListWidgetItem(name)
+            item.setData(ID_ROLE, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.annotators_list.addItem(item)
+        self._number_annotators()
+
+    def _connect(self) -> None:
+        self.session.documentOpened.connect(lambda _id: self._refresh(reset=True))
+        self.session.annotationsChanged.connect(lambda _changes: self._refresh())
+        self.session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.annotators_list.itemChanged.connect(lambda _item: self._annotators_changed())
+        self.documents.currentItemChanged.connect(self._document_clicked)
+        self.unit_list.currentRowChanged.connect(self._unit_changed)
+        self.curation.activated.connect(
+            lambda i: self.set_curation(Status(self.curation.itemData(i)))
+        )
+
+    # ----- state -----------------------------------------------------------------------
+
+    def chosen(self) -> list[str]:
+        """The annotators shown, in lane order; annotator k's key is k + 1."""
+        items = (self.annotators_list.item(i) for i in range(self.annotators_list.count()))
+        return [it.data(ID_ROLE) for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def set_chosen(self, names: list[str]) -> None:
+        for i in range(self.annotators_list.count()):
+            item = self.annotators_list.item(i)
+            checked = item.data(ID_ROLE) in names
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def current_unit(self) -> ReviewUnit | None:
+        row = self.unit_list.currentRow()
+        return self.units[row] if 0 <= row < len(self.units) else None
+
+    def document_id(self) -> int | None:
+        doc = self.session.document
+        return doc.id if doc is not None else None
+
+    # ----- refreshing ------------------------------------------------------------------
+
+    def open_document(self, key: int | str) -> None:
+        self.session.open_document(key)
+
+    def _annotators_changed(self) -> None:
+        self._number_annotators()
+        self._refresh(reset=True)
+
+    def _number_annotators(self) -> None:
+        """Show each chosen annotator's key beside their name."""
+        self.annotators_list.blockSignals(True)
+        chosen = self.chosen()
+        for i in range(self.annotators_list.count()):
+            item = self.annotators_list.item(i)
+            name = item.data(ID_ROLE)
+            shown = isolate(name)
+            item.setText(f"{chosen.index(name) + 1}  {shown}" if name in chosen else shown)
+        self.annotators_list.blockSignals(False)
+
+    def _refresh(self, reset: bool = False) -> None:
+        """Units, lanes, lists and curation status after any change."""
+        doc_id = self.document_id()
+        if doc_id is None:
+            return
+        row = 0 if reset else self.unit_list.currentRow()
+        chosen = self.chosen()
+        self.units = review_units(self.project, doc_id, chosen)
+        self.view.set_lanes(
+            [self.project.annotations(doc_id, name) for name in chosen],
+            self.units,
+            self.session.schema,
+        )
+        self.unit_list.blockSignals(True)
+        self.unit_list.clear()
+        for unit in self.units:
+            item = QListWidgetItem(self._describe(unit))
+            item.setForeground(STATE_COLORS[unit.state])
+            self.unit_list.addItem(item)
+        self.unit_list.blockSignals(False)
+        self._refresh_documents(doc_id)
+        if self.units:
+            self.unit_list.setCurrentRow(min(max(row, 0), len(self.units) - 1))
+        else:
+            self.view.set_current_unit(None)
+
+    def _describe(self, unit: ReviewUnit) -> str:
+        text = self.session.document.text if self.session.document else ""
+        # Decided once gold holds a span there or every version was rejected.
+        done = "✓ " if unit.gold or not unit.open_versions else ""
+        # Each piece isolated, so that Arabic text and names keep their place in the line.
+        versions = "; ".join(
+            f"{v.label} «{isolate(text[v.start : v.end])}» "
+            f"({', '.join(isolate(a) for a in v.annotators)})"
+            for v in unit.versions
+        )
+        return f"{done}{self.state_names[unit.state]} — {versions}"
+
+    def _refresh_documents(self, current: int) -> None:
+        statuses = curation_statuses(self.project)
+        names = {
+            Status(self.curation.itemData(i)): self.curation.itemText(i)
+            for i in range(self.curation.count())
+        }
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for info in self.project.documents():
+            state = statuses.get(info.id)
+            status = state.status if state else Status.NOT_STARTED
+            item = QTreeWidgetItem([isolate(info.name), names[status]])
+            item.setData(0, ID_ROLE, info.id)
+            self.documents.addTopLevelItem(item)
+            if info.id == current:
+                self.documents.setCurrentItem(item)
+                self.curation.setCurrentIndex(self.curation.findData(status))
+        self.documents.blockSignals(False)
+
+    def _document_clicked(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None and item.data(0, ID_ROLE) != self.document_id():
+            self.open_document(item.data(0, ID_ROLE))
+
+    def _unit_changed(self, row: int) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            return
+        self.view.set_current_unit(unit)
+        self.view.reveal(unit.start, unit.end)
+
+    # ----- decisions -------------------------------------------------------------------
+
+    def step(self, direction: int) -> None:
+        if self.units:
+            row = self.unit_list.currentRow() + direction
+            self.unit_list.setCurrentRow(min(max(row, 0), len(self.units) - 1))
+
+    def _decide(self, description: str, action: Callable[[Project], object]) -> None:
+        doc_id = self.document_id()
+        if doc_id is not None:
+            self.session.run(GoldChange(doc_id, action, description), doc_id)
+
+    def _accept(self, version: Version, annotator: str | None = None) -> None:
+        """Gold takes the version as ``annotator`` (default: its first) proposed it."""
+        at = version.annotators.index(annotator) if annotator else 0
+        ann_id = version.annotation_ids[at]
+        curator = self.session.curator
+        self._decide(self.tr("accept"), lambda p: accept(p, ann_id, curator))
+
+    def accept_current(self) -> None:
+        """Accept the first version still open (the one most annotators proposed)."""
+        unit = self.current_unit()
+        if unit is not None and unit.open_versions:
+            self._accept(unit.open_versions[0])
+
+    def accept_annotator(self, k: int) -> None:
+        """Accept the version of the k-th chosen annotator (counting from 0)."""
+        unit = self.current_unit()
+        chosen = self.chosen()
+        if unit is None or k >= len(chosen):
+            return
+        theirs = [v for v in unit.versions if chosen[k] in v.annotators]
+        open_first = sorted(theirs, key=lambda v: v not in unit.open_versions)
+        if open_first:
+            self._accept(open_first[0], chosen[k])
+
+    def reject_current(self) -> None:
+        """Reject the first version still open; with none left, the unit's gold span."""
+        unit = self.current_unit()
+        doc_id = self.document_id()
+        if unit is None or doc_id is None:
+            return
+        if unit.open_versions:
+            span = unit.open_versions[0].key
+        elif unit.gold:
+            span = (unit.gold[0].label, unit.gold[0].start, unit.gold[0].end)
+        else:
+            return
+        curator = self.session.curator
+        self._decide(self.tr("reject"), lambda p: reject(p, doc_id, span, curator))
+
+    def edit_current(self) -> None:
+        """Select the unit's gold span for its edges to be moved; with none yet, accept
+        the first open version and select that."""
+        unit = self.current_unit()
+        if unit is None:
+            return
+        if not unit.gold:
+            self.accept_current()
+            unit = self.current_unit()
+        if unit is not None and unit.gold:
+            self.session.select(unit.gold[0].id, reveal=True)
+        self.view.setFocus()
+
+    def set_curation(self, status: Status) -> None:
+        doc_id = self.document_id()
+        if doc_id is None:
+            return
+        curator = self.session.curator
+        self._decide(
+            self.tr("curation status"),
+            lambda p: set_curation_status(p, doc_id, status, curator),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.close()
+        super().closeEvent(event)
