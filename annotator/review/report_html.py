@@ -71,7 +71,7 @@ def _heat_map(report: AgreementReport, measure: str, title: str) -> str:
         ink = "#fff" if v is not None and v > 0.6 else "#222"
         parts.append(
             f'<rect class="cell" x="{x}" y="{y}" width="{_CELL}" height="{_CELL}" '
-            f'fill="{_colour(v)}" stroke="#fff"><title>{_e(names[i])} – {_e(names[j])}: '
+            f'fill="{_colour(v)}" stroke="#bbb"><title>{_e(names[i])} – {_e(names[j])}: '
             f"{_number(v)}</title></rect>"
             f'<text x="{x + _CELL / 2}" y="{y + _CELL / 2}" text-anchor="middle" '
             f'dominant-baseline="middle" fill="{ink}">{_number(v)}</text>'
