@@ -53,14 +53,15 @@ class Incoming:
     label_kinds: dict[str, LabelKind]
 
 
-def read_incoming(path: Path) -> Incoming:
-    """A colleague's project file or native JSONL export."""
+def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
+    """A colleague's project file or native JSONL export; ``annotator`` names the JSONL
+    annotations that name none."""
     if not path.is_file():
         raise UserError("no such file", path)
     with path.open("rb") as f:
         is_project = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
     if not is_project:
-        return Incoming(jsonl.read(path, path.stem, ImportOptions()), {})
+        return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
     with Project.open(path, readonly=True) as other:
         docs = [
             NewDocument(
@@ -81,7 +82,7 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
     """Merge ``other`` into ``project``. When an annotator holds different spans in the
     same document on both sides, nothing is changed and the conflicts are reported,
     unless ``as_name`` puts all the incoming work under one name."""
-    incoming = read_incoming(other)
+    incoming = read_incoming(other, as_name)
     docs = incoming.documents
     if as_name is not None:
         if not as_name.strip() or as_name != as_name.strip():

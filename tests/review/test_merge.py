@@ -132,3 +132,14 @@ def test_a_bad_as_name_is_refused(project, colleague):
     colleague.doc("d")
     with pytest.raises(UserError, match="invalid annotator name"):
         merge(project, colleague.project.path, as_name=" x")
+
+
+def test_jsonl_annotations_naming_no_annotator_take_the_as_name(project, build, tmp_path):
+    build.doc("d")
+    record = {"text": WORDS, "annotations": [{"start": 0, "end": 3, "label": "PER"}]}
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(UserError, match="names no annotator"):
+        merge(project, path)
+    assert merge(project, path, as_name="layla").annotations == 1
+    assert spans_of(project, "layla") == [("PER", 0, 3)]
