@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -26,9 +26,12 @@ def show_active(qtbot: QtBot, window: MainWindow) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(qapp: object) -> None:
-    # QSettings and standard paths go to a throw-away test location.
+def _isolated_settings(qapp: object, tmp_path: Path) -> None:
+    # Each test's QSettings in its own folder: other test runs on the machine share the
+    # test-mode location, and their recent projects would leak in.
     QStandardPaths.setTestModeEnabled(True)
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture
