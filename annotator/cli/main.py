@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.cli import share, suggest
+from annotator.cli import desktop, share, suggest
 from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
@@ -395,6 +395,7 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
 
 cli.add_command(share.show_command)
 cli.add_command(suggest.suggest_command)
+cli.add_command(desktop.install_desktop_command)
 
 
 def main() -> None:
