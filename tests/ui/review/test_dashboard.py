@@ -1,0 +1,97 @@
+"""The agreement dashboard: computed off the UI thread, drawn, and a way into review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from annotator.review.agreement import agreement
+from annotator.review.study import load_study
+from annotator.storage.project import Project
+from annotator.ui.review.dashboard import AgreementDashboard
+from annotator.ui.review.heatmap import NO_VALUE, value_color
+from tests.conftest import reopen_project
+from tests.ui.review.conftest import CURATOR, OTHER, at
+
+
+def open_dashboard(qtbot: QtBot, path: Path, annotators: list[str] | None = None):
+    project = Project.open(path)
+    dashboard = AgreementDashboard(project, CURATOR, annotators)
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.ready):
+        dashboard.show()
+    return dashboard
+
+
+@pytest.fixture
+def dashboard(qtbot: QtBot, team_path: Path) -> Iterator[AgreementDashboard]:
+    # The second document: both agree on its one span, so it sorts after the article.
+    with Project.open(team_path) as project:
+        other = project.document("other").id
+        for name in ("huda", "omar"):
+            project.add_annotation(other, name, "LOC", *at("Gaza", OTHER))
+    dash = open_dashboard(qtbot, team_path)
+    yield dash
+    for window in dash.review_windows:
+        window.close()
+    dash.project.close()
+
+
+def test_the_report_is_the_cores_and_documents_come_lowest_first(dashboard):
+    fresh = reopen_project(dashboard.project.path)
+    expected = agreement(load_study(fresh))
+    fresh.close()
+    assert dashboard.report == expected
+    names = [
+        dashboard.documents.item(r, 0).data(Qt.ItemDataRole.UserRole)
+        for r in range(dashboard.documents.rowCount())
+    ]
+    assert names == [name for name, _ in expected.documents_by_agreement()] == ["مقال", "other"]
+    labels = [dashboard.labels.item(r, 0).text() for r in range(dashboard.labels.rowCount())]
+    assert len(labels) == len(expected.labels)
+
+
+def test_heat_map_cells_show_the_pair_scores_in_their_colour(qtbot, dashboard):
+    heat = dashboard.heatmap
+    (pair,) = dashboard.report.pairs  # type: ignore[union-attr]
+    assert heat.names == ["huda", "omar"]
+    assert heat.value(0, 1) == heat.value(1, 0) == pair.f1_exact
+    image = heat.grab().toImage()
+    for (i, j), color in (((0, 1), value_color(pair.f1_exact)), ((0, 0), NO_VALUE)):  # type: ignore[arg-type]
+        corner = heat.cell_rect(i, j).topLeft()
+        assert QColor(image.pixel(corner.x() + 3, corner.y() + 3)).rgb() == color.rgb()
+    # The measure chosen above the matrix changes its values.
+    dashboard.measure.setCurrentIndex(dashboard.measure.findData("cohen_kappa"))
+    assert heat.value(0, 1) == pair.cohen_kappa
+
+
+def test_heat_map_is_mirrored_right_to_left(dashboard):
+    heat = dashboard.heatmap
+    left_to_right = heat.cell_rect(0, 0)
+    heat.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    mirrored = heat.cell_rect(0, 0)
+    assert mirrored.right() == heat.width() - 1 - left_to_right.left()
+    assert heat.cell_rect(0, 1).right() < mirrored.left()
+
+
+def test_double_click_opens_the_document_in_review_mode(qtbot, dashboard):
+    table = dashboard.documents
+    rect = table.visualItemRect(table.item(1, 0))
+    # A double-click is a press, then the double-click on the same cell.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    (window,) = dashboard.review_windows
+    assert window.session.document.name == "other"  # type: ignore[union-attr]
+    assert window.chosen() == ["huda", "omar"]
+
+
+def test_too_few_annotators_is_said_in_the_dashboard(qtbot, team_path):
+    dash = open_dashboard(qtbot, team_path, ["huda"])
+    assert dash.report is None
+    assert "two annotators" in dash.summary.text()
+    dash.project.close()
