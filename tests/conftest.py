@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from annotator.storage.project import Project
 
 # Before any QApplication exists: with no display Qt would abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A warning logged during a test fails it (as qutebrowser does): either the code has
+    a problem to fix or the test should check the warning and then ``caplog.clear()``."""
+    yield
+    unexpected = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    assert not unexpected, [f"{r.name}: {r.getMessage()}" for r in unexpected]
 
 
 def reopen_project(path: Path) -> Project:

@@ -5,6 +5,7 @@ trafilatura does the extraction; it parses the page we give it and fetches nothi
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from annotator.core.errors import UserError
@@ -18,9 +19,17 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     import trafilatura  # heavy (lxml, courlan…): loaded only when an HTML page comes in
 
     html, encoding = decode(read_bytes(path, 4 * MAX_DOCUMENT_CHARS), path)
-    extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, favor_precision=True, include_comments=False
-    )
+    # trafilatura logs warnings and errors for a page without an article; we say so
+    # ourselves, naming the file.
+    quiet = logging.getLogger("trafilatura")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, with_metadata=True, favor_precision=True, include_comments=False
+        )
+    finally:
+        quiet.setLevel(level)
     # bare_extraction gives a Document object (a dict only with as_dict=True)
     text = normalise(getattr(extracted, "text", None) or "")
     if not text.strip():
