@@ -40,7 +40,7 @@ Row = tuple[int, list[str]]  # (line number, fields: the token, then its columns
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     content, encoding = decode(read_bytes(path), path)
     documents = _documents(content.splitlines())
-    extra = [f for d in documents for s in d for _, fields in s for f in fields[1:]]
+    extra = {f for d in documents for s in d for _, fields in s for f in fields[1:]}
     nested = all(TAG.fullmatch(f) or f == "_" for f in extra)
     warnings = (
         []
@@ -69,8 +69,7 @@ def _documents(lines: list[str]) -> list[list[list[Row]]]:
     """Documents, each a list of sentences, each a list of rows."""
     docs: list[list[list[Row]]] = [[[]]]
     for number, line in enumerate(lines, 1):
-        fields = line.split("\t") if "\t" in line else line.split(" ")
-        fields = [f for f in fields if f]
+        fields = [f for f in line.split("\t") if f] if "\t" in line else line.split()
         if not fields:
             if docs[-1][-1]:
                 docs[-1].append([])

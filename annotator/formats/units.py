@@ -6,10 +6,13 @@ doccano's other mode, through the cluster boundaries of ``Boundaries``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from enum import StrEnum
 
 from annotator.core.offsets import Boundaries, Utf16Map
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetUnit(StrEnum):
@@ -27,7 +30,9 @@ class UnitMap:
 
     def __init__(self, text: str, unit: OffsetUnit):
         self.unit = unit
-        self._utf16 = Utf16Map(text) if unit is OffsetUnit.UTF16 else None
+        # Most texts have no character outside the BMP: then UTF-16 units are code points.
+        astral = unit is OffsetUnit.UTF16 and _ASTRAL.search(text) is not None
+        self._utf16 = Utf16Map(text) if astral else None
         self._graphemes = Boundaries(text).graphemes if unit is OffsetUnit.GRAPHEME else None
         self.length = len(text)
 
@@ -50,4 +55,6 @@ class UnitMap:
             if not 0 <= position < len(self._graphemes):
                 raise ValueError(f"position {position} is beyond the text")
             return self._graphemes[position]
+        if not 0 <= position <= self.length:
+            raise ValueError(f"position {position} is beyond the text")
         return position
