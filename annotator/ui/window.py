@@ -258,13 +258,16 @@ class MainWindow(QMainWindow):
     # ----- refreshing ------------------------------------------------------------------
 
     def _document_opened(self, doc_id: int) -> None:
-        self.documents.refresh(self.project, self.session.annotator, doc_id)
         if self.search.isVisible():
             self.search.search(self.search.field.text())
 
     def _refresh_annotations(self, changes: Changes | None) -> None:
+        s = self.session
         if changes is None:
-            self.annotation_list.set_rows(self.session.annotations(), self.session.schema)
+            # All of the document's spans are in (for a long one, after its first screen
+            # was shown): the lists can be filled without delaying that screen.
+            self.annotation_list.set_rows(s.annotations(), s.schema)
+            self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
         else:
             self.annotation_list.apply(changes)
         self.annotation_list.show_selected(self.session.selected_id)
