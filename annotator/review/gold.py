@@ -93,24 +93,29 @@ def insert_gold(
     callers deciding many spans set it once)."""
     with project.write():
         ann = project.add_annotation(document_id, GOLD, *span, attributes)
-        project.conn.execute(
-            "INSERT INTO gold_provenance (annotation_id, proposed_by, agreed_by, curated_by, "
-            "strategy, decided) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                ann.id,
-                json.dumps(list(provenance.proposed_by), ensure_ascii=False),
-                json.dumps(list(provenance.agreed_by), ensure_ascii=False),
-                provenance.curated_by,
-                provenance.strategy,
-                provenance.decided,
-            ),
-        )
+        record_provenance(project, ann.id, provenance)
         project.conn.execute(
             'DELETE FROM gold_rejected WHERE document_id = ? AND label = ? AND start = ? '
             'AND "end" = ?',
             (document_id, *span),
         )
     return ann
+
+
+def record_provenance(project: Project, annotation_id: str, provenance: Provenance) -> None:
+    """Store a gold span's provenance unless it has one already."""
+    project.conn.execute(
+        "INSERT OR IGNORE INTO gold_provenance (annotation_id, proposed_by, agreed_by, "
+        "curated_by, strategy, decided) VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            annotation_id,
+            json.dumps(list(provenance.proposed_by), ensure_ascii=False),
+            json.dumps(list(provenance.agreed_by), ensure_ascii=False),
+            provenance.curated_by,
+            provenance.strategy,
+            provenance.decided,
+        ),
+    )
 
 
 def accept(project: Project, annotation_id: str, curator: str) -> Annotation:
@@ -166,13 +171,35 @@ def reject(project: Project, document_id: int, span: Key, curator: str) -> None:
         start_curation(project, document_id, curator)
 
 
-def rejected(project: Project, document_id: int) -> set[Key]:
-    return {
-        (r[0], r[1], r[2])
+@dataclass(frozen=True)
+class Rejection:
+    span: Key
+    curator: str
+    decided: str
+
+
+def rejections(project: Project, document_id: int) -> list[Rejection]:
+    return [
+        Rejection((r[0], r[1], r[2]), r[3], r[4])
         for r in project.conn.execute(
-            'SELECT label, start, "end" FROM gold_rejected WHERE document_id = ?', (document_id,)
+            'SELECT label, start, "end", curator, decided FROM gold_rejected '
+            'WHERE document_id = ? ORDER BY label, start, "end"',
+            (document_id,),
         )
-    }
+    ]
+
+
+def rejected(project: Project, document_id: int) -> set[Key]:
+    return {r.span for r in rejections(project, document_id)}
+
+
+def record_rejection(project: Project, document_id: int, rejection: Rejection) -> None:
+    """Store a rejection as it was decided, unless the version is rejected already."""
+    project.conn.execute(
+        'INSERT OR IGNORE INTO gold_rejected (document_id, label, start, "end", curator, '
+        "decided) VALUES (?, ?, ?, ?, ?, ?)",
+        (document_id, *rejection.span, rejection.curator, rejection.decided),
+    )
 
 
 def edit_gold(

@@ -15,6 +15,20 @@ from annotator.core.errors import UserError
 from annotator.core.model import Annotation, LabelKind, Status, text_sha256
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
+from annotator.review.gold import (
+    CurationState,
+    Key,
+    Provenance,
+    Rejection,
+    curation_status,
+    gold_annotations,
+    key,
+    provenance,
+    record_provenance,
+    record_rejection,
+    rejections,
+    set_curation_status,
+)
 from annotator.storage.project import NewDocument, Project
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -46,11 +60,21 @@ class MergeReport:
 
 
 @dataclass(frozen=True)
+class IncomingGold:
+    """A document's curation in the other project, beyond its gold spans."""
+
+    provenance: dict[Key, Provenance]  # by the gold span's label and edges
+    rejections: list[Rejection]
+    curation: CurationState
+
+
+@dataclass(frozen=True)
 class Incoming:
     """What the other file holds, and the kinds of its labels when it says them."""
 
     documents: list[NewDocument]
     label_kinds: dict[str, LabelKind]
+    gold: dict[str, IncomingGold] = field(default_factory=dict)  # by the text's sha256
 
 
 def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
@@ -63,6 +87,7 @@ def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
     if not is_project:
         return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
     with Project.open(path, readonly=True) as other:
+        documents = [other.document(info.id) for info in other.documents()]
         docs = [
             NewDocument(
                 doc.name,
@@ -73,9 +98,21 @@ def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
                 tuple(other.relations(doc.id)),
                 other.statuses(doc.id),
             )
-            for doc in map(other.document, (info.id for info in other.documents()))
+            for doc in documents
         ]
-        return Incoming(docs, {lb.name: lb.kind for lb in other.schema().labels})
+        gold = {doc.sha256: _incoming_gold(other, doc.id) for doc in documents}
+        return Incoming(docs, {lb.name: lb.kind for lb in other.schema().labels}, gold)
+
+
+def _incoming_gold(other: Project, document_id: int) -> IncomingGold:
+    provenances = {}
+    for g in gold_annotations(other, document_id):
+        p = provenance(other, g.id)
+        if p is not None:
+            provenances[key(g)] = p
+    return IncomingGold(
+        provenances, rejections(other, document_id), curation_status(other, document_id)
+    )
 
 
 def merge(project: Project, other: Path, as_name: str | None = None) -> MergeReport:
@@ -99,6 +136,9 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
         report.added_labels = _add_missing_labels(project, docs, incoming.label_kinds)
         project.add_relation_types({r.type for d in docs for r in d.relations})
         added = project.add_documents(_only_advancing_statuses(project, d) for d in docs)
+        if as_name is None:  # under another name the gold spans are no longer gold
+            for sha, gold in incoming.gold.items():
+                _carry_curation(project, sha, gold)
     report.added_documents = added.added
     report.matched_documents = len(added.duplicates)
     report.annotations = added.annotations
@@ -164,3 +204,19 @@ def _only_advancing_statuses(project: Project, doc: NewDocument) -> NewDocument:
         if _PROGRESS[s] > _PROGRESS[local.get(a, Status.NOT_STARTED)]
     }
     return replace(doc, status=status)
+
+
+def _carry_curation(project: Project, sha256: str, gold: IncomingGold) -> None:
+    """The other side's provenance of the gold spans, its rejections and its curation
+    status, where this project has none of its own."""
+    doc = project.document_by_sha(sha256)
+    if doc is None:
+        return
+    for g in gold_annotations(project, doc.id):
+        if key(g) in gold.provenance:
+            record_provenance(project, g.id, gold.provenance[key(g)])
+    for rejection in gold.rejections:
+        record_rejection(project, doc.id, rejection)
+    mine = curation_status(project, doc.id)
+    if _PROGRESS[gold.curation.status] > _PROGRESS[mine.status]:
+        set_curation_status(project, doc.id, gold.curation.status, gold.curation.curator)

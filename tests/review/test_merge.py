@@ -7,6 +7,15 @@ import pytest
 from annotator.core.errors import UserError
 from annotator.core.model import Label, LabelKind, Status
 from annotator.core.schema import Schema, default_schema
+from annotator.review.gold import (
+    GOLD,
+    accept,
+    curation_status,
+    provenance,
+    reject,
+    rejected,
+    set_curation_status,
+)
 from annotator.review.merge import Conflict, merge
 from annotator.storage.project import NewDocument, Project
 from tests.review.conftest import WORDS, ProjectBuilder, word
@@ -143,3 +152,20 @@ def test_jsonl_annotations_naming_no_annotator_take_the_as_name(project, build, 
         merge(project, path)
     assert merge(project, path, as_name="layla").annotations == 1
     assert spans_of(project, "layla") == [("PER", 0, 3)]
+
+
+def test_a_curators_project_brings_gold_with_its_provenance(project, build, colleague):
+    mine = build.doc("d")
+    build.spans(mine, "a", ("PER", *word(0)), ("LOC", *word(3)))
+    theirs = colleague.doc("d")
+    per, _ = colleague.spans(theirs, "a", ("PER", *word(0)), ("LOC", *word(3)))
+    accept(colleague.project, per, "cur")
+    reject(colleague.project, theirs, ("LOC", *word(3)), "cur")
+    set_curation_status(colleague.project, theirs, Status.DONE, "cur")
+    merge(project, colleague.project.path)
+    (gold,) = project.annotations(mine, GOLD)
+    p = provenance(project, gold.id)
+    assert (p.proposed_by, p.curated_by) == (("a",), "cur")
+    assert rejected(project, mine) == {("LOC", *word(3))}
+    assert curation_status(project, mine).status is Status.DONE
+    assert not merge(project, colleague.project.path).changed
