@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import AttributeSpec
 from annotator.storage.project import Project
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.importing import ImportJob
 from annotator.ui.schema_editor import (
     ATTRIBUTES,
     NAME,
@@ -106,3 +107,15 @@ def test_reading_font_is_kept_for_the_next_window(window: MainWindow, qtbot: QtB
     qtbot.addWidget(again)
     assert (again.view.font().family(), again.view.font().pointSize()) == ("Amiri", 19)
     window.set_reading_font(QFont("Noto Sans Arabic", 15))
+
+
+def test_cancelled_import_adds_nothing(window: MainWindow, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("خبر", encoding="utf-8")
+    job = ImportJob(window.project.path, [tmp_path / "one.txt"], ME)
+    outcome: list[str] = []
+    job.signals.cancelled.connect(lambda: outcome.append("cancelled"))
+    job.signals.finished.connect(lambda _: outcome.append("finished"))
+    job.cancel()
+    job.run()  # in this thread: the pool is not what is tested here
+    assert outcome == ["cancelled"]
+    assert [d.name for d in window.project.documents()] == ["article"]

@@ -105,6 +105,9 @@ def test_relabel_delete_and_tab_navigation(qtbot: QtBot, window: MainWindow) -> 
     assert stored(window)[0][0] == "ORG"
     qtbot.keyClick(window.view, Key.Key_Tab)
     assert window.session.selected().text == "غزة"  # type: ignore[union-attr]
+    qtbot.keyClick(window.view, Key.Key_Backtab, Mod.ShiftModifier)
+    assert window.session.selected().text == "محمد"  # type: ignore[union-attr]
+    qtbot.keyClick(window.view, Key.Key_Tab)
     qtbot.keyClick(window.view, Key.Key_Delete)
     assert [s[3] for s in stored(window)] == ["محمد"]
     qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
@@ -150,6 +153,9 @@ def test_relation_by_pick_mode_and_removal(qtbot: QtBot, window: MainWindow) -> 
     quote_id = window.session.selected_id
     qtbot.keyClick(window.view, Key.Key_L, Mod.ControlModifier)
     assert window.session.linking
+    qtbot.keyClick(window.view, Key.Key_Escape)
+    assert not window.session.linking
+    qtbot.keyClick(window.view, Key.Key_L, Mod.ControlModifier)
     rect = window.view.span_rects(speaker + 1, speaker + 2)[0]
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     fresh = reopen_project(window.project.path)
