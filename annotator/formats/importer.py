@@ -149,22 +149,18 @@ def _check_schema(
         return
     schema = project.schema()
     for doc in docs:
-        for a in doc.annotations:
-            if schema.label(a.label) is None:
-                raise UserError(
-                    f"document {doc.name!r}: unknown label {a.label!r} "
-                    "(add it to the schema, or import with --add-labels)",
-                    path,
-                    doc.line,
-                )
-        for r in doc.relations:
-            if schema.relation_type(r.type) is None:
-                raise UserError(
-                    f"document {doc.name!r}: unknown relation type {r.type!r} "
-                    "(add it to the schema, or import with --add-labels)",
-                    path,
-                    doc.line,
-                )
+        unknown = [("label", a.label) for a in doc.annotations if schema.label(a.label) is None]
+        unknown += [
+            ("relation type", r.type) for r in doc.relations if schema.relation_type(r.type) is None
+        ]
+        if unknown:
+            what, name = unknown[0]
+            raise UserError(
+                f"document {doc.name!r}: unknown {what} {name!r} "
+                "(add it to the schema, or import with --add-labels)",
+                path,
+                doc.line,
+            )
 
 
 # ----- predictions: --min-score ---------------------------------------------------------

@@ -597,18 +597,10 @@ class Project:
         self, document_id: int | None = None, annotator: str | None = None
     ) -> list[Annotation]:
         """Annotations in reading order, optionally of one document and/or one annotator."""
-        where: list[str] = []
-        args: list[object] = []
-        if document_id is not None:
-            where.append("a.document_id = ?")
-            args.append(document_id)
-        if annotator is not None:
-            where.append("an.name = ?")
-            args.append(annotator)
-        sql = self._ANNOTATION_SELECT
-        if where:
-            sql += "WHERE " + " AND ".join(where)
-        sql += ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
+        where, args = _document_annotator_filter(document_id, annotator)
+        sql = (
+            self._ANNOTATION_SELECT + where + ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
+        )
         return [self._annotation(r) for r in self.conn.execute(sql, args)]
 
     def iter_annotations(
@@ -812,21 +804,14 @@ class Project:
     def relations(
         self, document_id: int | None = None, annotator: str | None = None
     ) -> list[Relation]:
+        where, args = _document_annotator_filter(document_id, annotator)
         sql = (
             "SELECT r.id, r.from_id, r.to_id, r.type FROM relations r "
-            "JOIN annotations a ON a.id = r.from_id JOIN annotators an ON an.id = a.annotator_id"
+            "JOIN annotations a ON a.id = r.from_id JOIN annotators an ON an.id = a.annotator_id "
+            + where
+            + " ORDER BY r.rowid"
         )
-        where: list[str] = []
-        args: list[object] = []
-        if document_id is not None:
-            where.append("a.document_id = ?")
-            args.append(document_id)
-        if annotator is not None:
-            where.append("an.name = ?")
-            args.append(annotator)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [Relation(*r) for r in self.conn.execute(sql + " ORDER BY r.rowid", args)]
+        return [Relation(*r) for r in self.conn.execute(sql, args)]
 
     def relations_of(self, annotation_id: str) -> list[Relation]:
         return [
@@ -944,6 +929,21 @@ def _connect(
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _document_annotator_filter(
+    document_id: int | None, annotator: str | None
+) -> tuple[str, list[object]]:
+    """A WHERE clause on annotations ``a`` and annotators ``an``, and its parameters."""
+    where: list[str] = []
+    args: list[object] = []
+    if document_id is not None:
+        where.append("a.document_id = ?")
+        args.append(document_id)
+    if annotator is not None:
+        where.append("an.name = ?")
+        args.append(annotator)
+    return ("WHERE " + " AND ".join(where) + " " if where else ""), args
 
 
 def _prepare_for_writing(conn: sqlite3.Connection) -> None:
