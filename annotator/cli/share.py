@@ -58,6 +58,5 @@ def show_command(
             return doc, p.annotations(doc.id, annotator_name), p.schema()
 
         doc, annotations, schema = run(load)
-    console.print(doc.name, style="bold", markup=False)
     for line in render(doc, annotations, schema, View(width or console.width, not no_bidi)):
         console.print(line)

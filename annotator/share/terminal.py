@@ -101,9 +101,10 @@ class _Styles:
 def render(
     document: Document, annotations: Sequence[Annotation], schema: Schema, view: View
 ) -> list[Text]:
-    """The article's lines, a blank line, then the legend of the labels shown."""
+    """The document's name, the article's lines, a blank line, then the legend."""
     styles = _Styles(schema)
-    lines: list[Text] = []
+    title = display_line(document.name) if view.bidi else document.name
+    lines = [Text(title, style="bold", end="")]
     for start, end in paragraphs(document.text):
         rtl = view.bidi and is_rtl(document.text[start:end])
         for a, b in wrap(document.text, start, end, view.width):

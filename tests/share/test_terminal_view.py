@@ -46,6 +46,13 @@ def test_no_bidi_prints_logical_order_wrapped_at_spaces(mixed_project: Path) -> 
     assert " DATE  entity: 1" in lines  # omar's span too: no --annotator means everyone
 
 
+def test_an_arabic_document_name_is_shaped_too() -> None:
+    doc = Document(1, "مقال الرياضة", "نص", "")
+    bidi = render(doc, [], default_schema(), View(40))
+    assert bidi[0].plain == display_line("مقال الرياضة")
+    assert render(doc, [], default_schema(), View(40, bidi=False))[0].plain == "مقال الرياضة"
+
+
 def test_unknown_annotator_or_document_is_exit_2(mixed_project: Path) -> None:
     code, _, err = show(mixed_project, "mixed", "--annotator", "nobody")
     assert code == 2 and "no annotator named nobody" in err
@@ -64,7 +71,9 @@ def test_colours_land_on_the_reordered_span_text() -> None:
         span("sara", "ORG", "Acme Corp", "o"),
         span("sara", "QUOTE", "شركة Acme Corp ستفتح مكتبا في دبي", "q"),
     ]
-    styles = styles_by_text(render(Document(1, "d", MIXED, ""), spans, schema, View(200))[0])
+    lines = render(Document(1, "d", MIXED, ""), spans, schema, View(200))
+    assert lines[0].plain == "d"
+    styles = styles_by_text(lines[1])
     per = styles[display_line("الرئيس")]
     assert per.bgcolor is not None and per.bgcolor.name == "#e69f00" and not per.underline
     # An entity inside a quote: its background, and the quote's underline.
