@@ -34,7 +34,9 @@ QT_LIBS = [
     "libglib2.0-0",
     "libdbus-1-3",
 ]
+# A real window also wants colour emoji, which news text is full of.
 QT_X11_LIBS = [
+    "fonts-noto-color-emoji",
     "libx11-6",
     "libx11-xcb1",
     "libxkbcommon-x11-0",
