@@ -35,6 +35,7 @@ FIRST_SCREEN_CHARS = 8_000
 
 class Session(QObject):
     documentOpened = Signal(int)
+    documentReady = Signal()  # every span of the opened document is in the view
     annotationsChanged = Signal(object)  # the Changes of one edit; None after a reload
     selectionChanged = Signal()  # the selected span, or its relations, changed
     statusChanged = Signal()
@@ -82,6 +83,8 @@ class Session(QObject):
         self.annotationsChanged.emit(None)
         self.selectionChanged.emit()
         self.statusChanged.emit()
+        if not partial:
+            self.documentReady.emit()
 
     def _normalise(self, start: int, end: int, words: bool) -> tuple[int, int] | None:
         """normalise_span on just the paragraphs the span touches: words and clusters
@@ -95,6 +98,7 @@ class Session(QObject):
         if self.document is not None:
             self.view.set_annotations(self.project.annotations(self.document.id, self.annotator))
             self.annotationsChanged.emit(None)
+            self.documentReady.emit()
 
     def close(self) -> None:
         """Stop background work before the project closes."""

@@ -251,6 +251,12 @@ class MainWindow(QMainWindow):
         s.selectionChanged.connect(self._refresh_details)
         s.statusChanged.connect(self._refresh_status)
         s.documentOpened.connect(self._document_opened)
+        # Once every span is in (for a long document, after its first screen is shown).
+        s.documentReady.connect(
+            lambda: self.documents.refresh(
+                self.project, s.annotator, s.document.id if s.document else None
+            )
+        )
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         s.linkingChanged.connect(self._linking_changed)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
@@ -264,10 +270,7 @@ class MainWindow(QMainWindow):
     def _refresh_annotations(self, changes: Changes | None) -> None:
         s = self.session
         if changes is None:
-            # All of the document's spans are in (for a long one, after its first screen
-            # was shown): the lists can be filled without delaying that screen.
             self.annotation_list.set_rows(s.annotations(), s.schema)
-            self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
         else:
             self.annotation_list.apply(changes)
         self.annotation_list.show_selected(self.session.selected_id)

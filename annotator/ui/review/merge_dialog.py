@@ -1,0 +1,107 @@
+"""“Import a colleague's project…”: what `annotator merge` does, from the window.
+
+The report is shown in a message box opened without blocking (``open``, not ``exec``).
+When the colleague's spans conflict with the ones here under the same name, nothing was
+merged; the box lists the conflicts and offers to import under another name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from annotator.core.errors import UserError
+from annotator.review.merge import MergeReport, merge
+from annotator.storage.project import PROJECT_SUFFIX, Project
+from annotator.ui.doclist import isolate
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MergeDialog", text)
+
+
+def ask_and_merge(parent: QWidget, project: Project, on_merged: Callable[[], None]) -> None:
+    """The file dialog, then the merge of the chosen file."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Import a colleague's project"),
+        "",
+        _tr("Projects and JSONL exports (*%1 *.jsonl);;All files (*)").replace(
+            "%1", PROJECT_SUFFIX
+        ),
+    )
+    if path:
+        merge_and_report(parent, project, Path(path), on_merged)
+
+
+def describe(report: MergeReport) -> str:
+    if report.conflicts:
+        return _tr("Nothing was imported: these annotators' spans differ here and there.")
+    return (
+        _tr("%1 document(s) added, %2 matched; %3 span(s) and %4 relation(s) imported")
+        .replace("%1", str(len(report.added_documents)))
+        .replace("%2", str(report.matched_documents))
+        .replace("%3", str(report.annotations))
+        .replace("%4", str(report.relations))
+    )
+
+
+def merge_and_report(
+    parent: QWidget,
+    project: Project,
+    path: Path,
+    on_merged: Callable[[], None],
+    as_name: str | None = None,
+) -> QMessageBox:
+    """Merge ``path`` and open the box that says what happened; returns the box."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(_tr("Import a colleague's project"))
+    try:
+        report = merge(project, path, as_name)
+    except UserError as exc:
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(str(exc))
+        box.open()
+        return box
+    box.setText(describe(report))
+    if report.conflicts:
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setDetailedText(
+            "\n".join(f"{isolate(c.annotator)} — {isolate(c.document)}" for c in report.conflicts)
+        )
+        rename = box.addButton(_tr("Import under another name…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        rename.clicked.connect(lambda: ask_name(parent, project, path, on_merged, report))
+    else:
+        box.setIcon(QMessageBox.Icon.Information)
+        if report.annotators:
+            box.setInformativeText(
+                _tr("Work of: %1").replace("%1", ", ".join(map(isolate, report.annotators)))
+            )
+        box.addButton(QMessageBox.StandardButton.Ok)
+        if report.changed:
+            on_merged()
+    box.open()
+    return box
+
+
+def ask_name(
+    parent: QWidget,
+    project: Project,
+    path: Path,
+    on_merged: Callable[[], None],
+    report: MergeReport,
+) -> QInputDialog:
+    """Ask the one name all the incoming work will take, then merge again."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(_tr("Import under another name"))
+    dialog.setLabelText(_tr("Name for all the spans in %1:").replace("%1", path.name))
+    dialog.setTextValue(f"{report.annotators[0]}-2" if report.annotators else path.stem)
+    dialog.textValueSelected.connect(
+        lambda name: merge_and_report(parent, project, path, on_merged, name.strip())
+    )
+    dialog.open()
+    return dialog
