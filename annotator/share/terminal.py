@@ -37,27 +37,27 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Lines of ``text[start:end]`` at most ``width`` cells wide, broken at spaces (the
     spaces at a break dropped), a word wider than a line cut between graphemes."""
     lines: list[tuple[int, int]] = []
-    line_start = line_end = start
+    current: tuple[int, int] | None = None
     used = 0
     for m in _WORD.finditer(text, start, end):
         word_start, word_end = m.span()
-        gap = cell_len(text[line_end:word_start])
+        if current is None and not lines:
+            word_start = start  # the paragraph's indentation stays with its first word
         word = cell_len(text[word_start:word_end])
-        if line_end > line_start and used + gap + word <= width:
-            line_end, used = word_end, used + gap + word
-            continue
-        if line_end > line_start:
-            lines.append((line_start, line_end))
-            gap = 0
-        else:
-            word_start = line_start  # the paragraph's indentation stays with its first word
-            word += gap
+        if current is not None:
+            gap = cell_len(text[current[1] : word_start])
+            if used + gap + word <= width:
+                current, used = (current[0], word_end), used + gap + word
+                continue
+            lines.append(current)
         while word > width:
             cut = _fit(text, word_start, word_end, width)
+            if cut == word_end:
+                break  # one grapheme wider than the line (an emoji in 1 column)
             lines.append((word_start, cut))
             word_start, word = cut, cell_len(text[cut:word_end])
-        line_start, line_end, used = word_start, word_end, word
-    lines.append((line_start, line_end))
+        current, used = (word_start, word_end), word
+    lines.append(current or (start, start))
     return lines
 
 

@@ -89,6 +89,12 @@ def test_wrapped_lines_fit_and_keep_every_word(width: int) -> None:
     lines = [text[a:b] for a, b in wrap(text, 0, len(text), width)]
     assert all(cell_len(line) <= max(width, 2) for line in lines)  # an emoji is 2 cells
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert not any(line.startswith(" ") or line.endswith(" ") for line in lines)
+
+
+def test_indentation_stays_with_the_first_word_only() -> None:
+    text = "  أول ثان ثالث"
+    assert [text[a:b] for a, b in wrap(text, 0, len(text), 7)] == ["  أول", "ثان", "ثالث"]
 
 
 def test_a_line_of_spaces_or_nothing_is_one_empty_line() -> None:
