@@ -23,9 +23,9 @@ class GoldBeside(QWidget):
         super().__init__(parent)
         doc = project.document(document_id)
         schema = project.schema()
-        self.setWindowTitle(self.tr("%1 beside gold — %2").replace("%1", annotator).replace(
-            "%2", doc.name
-        ))
+        self.setWindowTitle(
+            self.tr("%1 beside gold — %2").replace("%1", annotator).replace("%2", doc.name)
+        )
         self.mine = DocumentView()
         self.gold = DocumentView()
         self.diff: Differences = differences(project, document_id, annotator)
@@ -51,10 +51,12 @@ class GoldBeside(QWidget):
             pane = QWidget()
             layout = QVBoxLayout(pane)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(QLabel(title))
+            heading = QLabel(f"<b>{title}</b>")
+            heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(heading)
             layout.addWidget(view)
             splitter.addWidget(pane)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, stretch=1)
         self.resize(1200, 700)
