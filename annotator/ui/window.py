@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_status_bar()
         self._label_actions: list[QAction] = []
-        self._import_job: ImportJob | None = None
+        # Jobs stay referenced until the window closes: a runnable freed while its pool
+        # thread is still returning from run() crashes the process.
+        self._import_jobs: list[ImportJob] = []
         self._build_actions()
         self._connect()
         self._restore_state()
@@ -409,11 +411,10 @@ class MainWindow(QMainWindow):
         job = start_import(self, self.project.path, paths, self.session.annotator)
         job.signals.finished.connect(self._imported)
         job.signals.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
-        self._import_job = job
+        self._import_jobs.append(job)
         return job
 
     def _imported(self, result: ImportResult) -> None:
-        self._import_job = None
         s = self.session
         if s.document is None and self.project.documents():
             s.open_document(self.project.documents()[0].id)
@@ -466,6 +467,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()
+        for job in self._import_jobs:
+            job.cancel()
+        QThreadPool.globalInstance().waitForDone()
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
         super().closeEvent(event)
 
