@@ -89,6 +89,10 @@ PIECES = [
     "34.3", "١٩٣١", "٢٫٥", "https://x.org/a", "www.a.b", "#وسم", "@user", "👨\u200d👩\u200d👧",
     "👍🏽", "🇵🇸", "\u200e", "\u200f", "\u202b", "\u202c", "\u2066", "\u200c", "\u200d", "\u200b",
     "\u064b", "\u0651", "\u0640", "a", "G20", "\r\n", "\x1c", "é", "e\u0301", "#", "@", "1️⃣",
+    # Clusters with rules of their own: Hangul jamo, a prepended Arabic number sign, an
+    # Indic conjunct, a spacing mark, a subdivision flag.
+    "\u1100\u1161", "\u0600١٢", "क्ष", "กำ",
+    "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",
 ]
 generated = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=30).map("".join),
