@@ -34,6 +34,7 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.fonts import reading_font
 from annotator.ui.importing import ImportJob, start_import, summary
 from annotator.ui.palette import LabelPalette
+from annotator.ui.review.menu import ReviewMenu
 from annotator.ui.schema_editor import SchemaEditor
 from annotator.ui.searchbar import SearchBar
 from annotator.ui.session import Session
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         self.labels_menu = menu.addMenu(self.tr("&Labels"))
         project_menu = menu.addMenu(self.tr("&Project"))
         project_menu.addAction(self._action(self.tr("&Schema…"), self._edit_schema))
+        # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
+        self.review_menu = ReviewMenu(self)
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:

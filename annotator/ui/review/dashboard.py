@@ -93,11 +93,14 @@ class AgreementDashboard(QDialog):
         self.documents.cellDoubleClicked.connect(lambda row, _col: self.open_review(row))
         self.resize(900, 640)
 
+        # A pool of its own, to wait for just this job: a runnable freed while its thread
+        # is still returning from run() would crash the process.
+        self.pool = QThreadPool(self)
         self.job = AgreementJob(project.path, annotators)
-        self.job.setAutoDelete(False)  # kept here until its signal arrives
+        self.job.setAutoDelete(False)
         self.job.signals.finished.connect(self._show)
         self.job.signals.failed.connect(self._failed)
-        QThreadPool.globalInstance().start(self.job)
+        self.pool.start(self.job)
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
@@ -126,10 +129,12 @@ class AgreementDashboard(QDialog):
     # ----- showing the report ------------------------------------------------------------
 
     def _failed(self, text: str) -> None:
+        self.pool.waitForDone()  # run() has emitted; only its return is left
         self.summary.setText(text)
         self.ready.emit()
 
     def _show(self, report: AgreementReport) -> None:
+        self.pool.waitForDone()  # run() has emitted; only its return is left
         self.report = report
         overall = report.overall
         self.summary.setText(

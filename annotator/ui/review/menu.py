@@ -1,0 +1,81 @@
+"""The main window's Review menu: review mode, the agreement dashboard, statistics, the
+comparison with gold and importing a colleague's project.
+
+Installed by one call from the main window, so that its file knows nothing else of
+review; the windows opened here are kept by the menu (Python would collect them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from annotator.ui.review.dashboard import AgreementDashboard
+from annotator.ui.review.gold_beside import GoldBeside
+from annotator.ui.review.merge_dialog import ask_and_merge
+from annotator.ui.review.window import ReviewWindow
+from annotator.ui.stats_view import StatsView
+
+if TYPE_CHECKING:
+    from annotator.ui.window import MainWindow
+
+
+class ReviewMenu(QObject):
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.opened: list[QWidget] = []
+        menu = window.menuBar().addMenu(self.tr("Re&view"))
+        for text, slot, key in (
+            (self.tr("&Review…"), self.review, "Ctrl+R"),
+            (self.tr("&Agreement dashboard…"), self.dashboard, None),
+            (self.tr("&Statistics…"), self.statistics, None),
+            (self.tr("&Compare with gold…"), self.compare_with_gold, None),
+            (self.tr("&Import a colleague's project…"), self.import_colleague, None),
+        ):
+            action = QAction(text, window)
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            window.addAction(action)
+            menu.addAction(action)
+
+    def _current(self) -> int | None:
+        doc = self.window.session.document
+        return doc.id if doc is not None else None
+
+    def _show(self, widget: QWidget) -> QWidget:
+        self.opened.append(widget)
+        widget.show()
+        return widget
+
+    def review(self) -> QWidget:
+        s = self.window.session
+        return self._show(ReviewWindow(self.window.project, s.annotator, self._current()))
+
+    def dashboard(self) -> QWidget:
+        s = self.window.session
+        return self._show(AgreementDashboard(self.window.project, s.annotator))
+
+    def statistics(self) -> QWidget:
+        return self._show(StatsView(self.window.project))
+
+    def compare_with_gold(self) -> QWidget | None:
+        doc_id = self._current()
+        if doc_id is None:
+            return None
+        s = self.window.session
+        return self._show(GoldBeside(self.window.project, s.annotator, doc_id))
+
+    def import_colleague(self) -> None:
+        ask_and_merge(self.window, self.window.project, self.refresh_after_merge)
+
+    def refresh_after_merge(self) -> None:
+        """New documents appear in the list; a first one opens in an empty project."""
+        w = self.window
+        if w.session.document is None and w.project.documents():
+            w.session.open_document(w.project.documents()[0].id)
+        w.documents.refresh(w.project, w.session.annotator, self._current())
