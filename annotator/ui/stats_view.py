@@ -25,6 +25,7 @@ from annotator.storage.stats import project_stats
 PAD = 8
 AXIS_WIDTH = 40
 SWATCH = 10
+MAX_BAR = 56
 
 
 @dataclass(frozen=True)
@@ -100,12 +101,12 @@ class BarChart(QWidget):
         plot = self._plot()
         scale = plot.height() / (4 * axis_step(data.top()))
         group = plot.width() / max(len(data.categories), 1)
-        inner = group * 0.7  # the rest separates the groups
         bars = 1 if data.stacked else max(len(data.series), 1)
-        width = inner / bars
+        # 70% of a group for its bars, the rest separates groups; a lone bar stays slim.
+        width = min(group * 0.7 / bars, MAX_BAR)
         rects = {}
         for i, category in enumerate(data.categories):
-            left = plot.left() + i * group + (group - inner) / 2
+            left = plot.left() + i * group + (group - width * bars) / 2
             base = float(plot.bottom() + 1)
             for k, series in enumerate(data.series):
                 value = data.value(category, series.name)

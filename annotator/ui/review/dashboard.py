@@ -138,7 +138,7 @@ class AgreementDashboard(QDialog):
         self.report = report
         overall = report.overall
         self.summary.setText(
-            self.tr("%1 documents · F1 exact %2 · α %3 · α_U %4")
+            self.tr("Documents compared: %1 · F1 exact %2 · α %3 · α_U %4")
             .replace("%1", str(report.documents))
             .replace("%2", fmt(overall["f1_exact"]))
             .replace("%3", fmt(overall["krippendorff_alpha"]))

@@ -102,21 +102,25 @@ class ReviewWindow(QMainWindow):
         layout.addWidget(self.view)
         self.setCentralWidget(central)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        self._dock(self.tr("Annotators (lanes from the foot)"), self.annotators_list, left)
-        self._dock(self.tr("Documents"), self.documents, left)
-        self._dock(self.tr("Disagreements"), self.unit_list, right)
+        people = self._dock(self.tr("Annotators (lanes from the foot)"), self.annotators_list, left)
+        documents = self._dock(self.tr("Documents"), self.documents, left)
+        units = self._dock(self.tr("Disagreements"), self.unit_list, right)
+        # The article gets the room; a short list of annotators, a long one of documents.
+        self.resizeDocks([people, documents], [120, 480], Qt.Orientation.Vertical)
+        self.resizeDocks([people, units], [240, 340], Qt.Orientation.Horizontal)
         legend = " ".join(
             f'<span style="color:{STATE_COLORS[s].name()}">■</span> {name}'
             for s, name in self.state_names.items()
         )
         self.statusBar().addPermanentWidget(QLabel(legend))
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(area, dock)
+        return dock
 
     def _action(self, text: str, slot: Callable[[], object], *keys: str) -> QAction:
         action = QAction(text, self)
