@@ -11,57 +11,52 @@ import importlib
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
 from annotator import __version__
-from annotator.cli import desktop, share, suggest
-from annotator.core.errors import UserError
+from annotator.cli.common import UserErrorExit, open_project, project_argument, run
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
+# Commands whose modules load only when they run (or for --help): start-up stays fast.
+LAZY_COMMANDS = {
+    "merge": "annotator.cli.review:merge_command",
+    "agreement": "annotator.cli.review:agreement_command",
+    "adjudicate": "annotator.cli.review:adjudicate_command",
+    "show": "annotator.cli.share:show_command",
+    "suggest": "annotator.cli.suggest:suggest_command",
+    "install-desktop": "annotator.cli.desktop:install_desktop_command",
+}
 
-class UserErrorExit(click.ClickException):
-    exit_code = 2
 
-    def show(self, file: Any = None) -> None:
-        click.echo(f"annotator: error: {self.message}", err=True)
+class AnnotatorGroup(click.Group):
+    """Loads the lazy commands on demand; `annotator PROJECT` means `annotator open PROJECT`."""
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
 
-class DefaultToOpen(click.Group):
-    """`annotator PROJECT` means `annotator open PROJECT`."""
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module_name), attribute))
+        return self.commands.get(cmd_name)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
             return "open", self.commands["open"], args
         return super().resolve_command(ctx, args)
 
 
-def _open(path: Path, readonly: bool = False) -> Project:
-    try:
-        return Project.open(path, readonly=readonly)
-    except UserError as exc:
-        raise UserErrorExit(str(exc)) from None
+_open = open_project
 
 
-def run(fn: Any) -> Any:
-    """Turn UserError into exit status 2 with a one-line message."""
-    try:
-        return fn()
-    except UserError as exc:
-        raise UserErrorExit(str(exc)) from None
-
-
-project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
-
-
-@click.group(cls=DefaultToOpen, invoke_without_command=True)
+@click.group(cls=AnnotatorGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
@@ -210,6 +205,7 @@ def import_command(
     help="The file (or folder, for formats that write one) to write.",
 )
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator (repeatable).")
+@click.option("--gold", is_flag=True, help="The adjudicated gold layer (see `adjudicate`).")
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
 @click.option(
@@ -233,10 +229,16 @@ def export_command(
     labels: tuple[str, ...],
     offset_unit: str | None = None,
     token_spans: str = "expand",
+    gold: bool = False,
 ) -> None:
     """Export PROJECT's documents and annotations."""
     from annotator.formats.export import export
+    from annotator.review.gold import GOLD
 
+    if gold:
+        if annotators:
+            raise click.UsageError("give --gold or --annotator, not both")
+        annotators = (GOLD,)
     options = ExportOptions(
         ExportSelection(annotators, documents, labels), offset_unit, token_spans
     )
@@ -391,11 +393,6 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         with _open(project) as p:
             made = run(lambda: backups.daily_backup(p))
         click.echo(f"backup written to {made.path}" if made else "today's backup exists")
-
-
-cli.add_command(share.show_command)
-cli.add_command(suggest.suggest_command)
-cli.add_command(desktop.install_desktop_command)
 
 
 def main() -> None:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import click
 
+from annotator.cli.common import project_argument, run
 from annotator.core.errors import UserError
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
 from annotator.review.agreement import AgreementReport, agreement
@@ -16,18 +15,6 @@ from annotator.review.merge import MergeReport, merge
 from annotator.review.report_html import render_html
 from annotator.review.study import load_study
 from annotator.storage.project import Project
-
-T = TypeVar("T")
-
-project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
-
-
-def _run(fn: Callable[[], T]) -> T:
-    # main.py registers these commands, so its error handling is imported when first used.
-    from annotator.cli.main import run
-
-    result: T = run(fn)
-    return result
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -65,10 +52,10 @@ def agreement_command(
         with Project.open(project, readonly=True) as p:
             return agreement(load_study(p, _names(annotators), _names(labels)))
 
-    report = _run(compute)
+    report = run(compute)
     if report_file is not None:
         page = render_html(report, f"Agreement: {project.stem}")
-        _run(lambda: _write(report_file, page))
+        run(lambda: _write(report_file, page))
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
@@ -94,13 +81,10 @@ def _print_report(report: AgreementReport) -> None:
         )
     click.echo("labels (f1_exact, krippendorff_alpha_unitizing):")
     for label, s in report.labels.items():
-        click.echo(
-            f"  {label:12} {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}"
-        )
+        click.echo(f"  {label:12} {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
     click.echo("lowest agreement (f1_exact, krippendorff_alpha_unitizing):")
     for name, s in report.documents_by_agreement()[:10]:
         click.echo(f"  {name}: {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
-
 
 
 @click.command("merge")
@@ -124,7 +108,7 @@ def merge_command(project: Path, other: Path, as_name: str | None) -> None:
             )
         return report
 
-    report = _run(run_merge)
+    report = run(run_merge)
     if report.added_labels:
         click.echo("added labels: " + ", ".join(report.added_labels))
     click.echo(
@@ -151,15 +135,14 @@ def adjudicate_command(project: Path, annotators: str | None, strategy: str) -> 
         with Project.open(project) as p:
             return adjudicate(p, chosen, _names(annotators))
 
-    report = _run(run_adjudication)
+    report = run(run_adjudication)
     click.echo(
         f"merged {report.spans} spans and {report.relations} relations into gold "
         f"in {report.documents} documents"
     )
     if report.left:
         click.echo(
-            f"left for a person: {sum(report.left.values())} places in {len(report.left)} "
-            "documents"
+            f"left for a person: {sum(report.left.values())} places in {len(report.left)} documents"
         )
         for name, count in sorted(report.left.items(), key=lambda item: -item[1]):
             click.echo(f"  {name}: {count}")

@@ -1,0 +1,36 @@
+"""What every command module shares: one-line errors with exit status 2, opening a project."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from annotator.core.errors import UserError
+from annotator.storage.project import Project
+
+T = TypeVar("T")
+
+
+class UserErrorExit(click.ClickException):
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"annotator: error: {self.message}", err=True)
+
+
+def run(fn: Callable[[], T]) -> T:
+    """Call ``fn``; a UserError becomes exit status 2 with a one-line message."""
+    try:
+        return fn()
+    except UserError as exc:
+        raise UserErrorExit(str(exc)) from None
+
+
+def open_project(path: Path, readonly: bool = False) -> Project:
+    return run(lambda: Project.open(path, readonly=readonly))
+
+
+project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
