@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from itertools import groupby
 from typing import TypeVar
 
+import regex
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.letters import (
     LETTERS_ARABIC,
@@ -30,7 +32,16 @@ from arabic_reshaper.letters import (
 from bidi import algorithm as bidi_algorithm
 from bidi import get_base_level
 
+from annotator.core.offsets import BIDI_MARKS
+
 S = TypeVar("S")
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+# Arabic letters, marks, tatweel and presentation forms, with the joiners between them
+# (a joiner at a run's edge may belong to an emoji sequence: it is left alone).
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
+_ARABIC_RUN = regex.compile(f"[{_ARABIC}](?:[\u200c\u200d]*[{_ARABIC}])*")
+
+_ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}  # LRI RLI PDI
 
 _RESHAPER = ArabicReshaper()
 
@@ -42,7 +53,9 @@ def _base_char(text: str, last: bool) -> str:
 
 
 def shape(text: str) -> str:
-    return str(_RESHAPER.reshape(text))
+    """Arabic words in their joined forms; everything else untouched (the reshaper would
+    drop the joiners inside an emoji sequence such as 👩‍💻)."""
+    return _ARABIC_RUN.sub(lambda m: str(_RESHAPER.reshape(m.group())), text)
 
 
 def shape_runs(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:
@@ -63,23 +76,58 @@ def is_rtl(text: str) -> bool:
     return bool(text) and get_base_level(text) == 1
 
 
+def _as_embeddings(text: str) -> str:
+    """Isolates (LRI, RLI, FSI … PDI) as the embeddings they resemble, which the pure
+    Python algorithm knows; an FSI takes the direction of its first strong letter."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "\u2068":
+            ch = "\u202b" if is_rtl(text[i + 1 :].split("\u2069", 1)[0]) else "\u202a"
+        out.append(_ISOLATES.get(ch, ch))
+    return "".join(out)
+
+
 def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
-    """``text`` (one line) in visual order, mirrored, and the logical index of each
-    visual character."""
+    """``text`` (one line) in visual order, mirrored, without its invisible direction
+    marks, and the logical index of each visual character."""
     storage = bidi_algorithm.get_empty_storage()
     storage["base_level"] = int(rtl)
     storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels(text, storage)
+    bidi_algorithm.get_embedding_levels(_as_embeddings(text), storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
+        if not char["type"]:  # unassigned in this Python's Unicode: L, the spec's default
+            char["type"] = char["orig"] = "L"
     bidi_algorithm.explicit_embed_and_overrides(storage)
     bidi_algorithm.resolve_weak_types(storage)
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)
     bidi_algorithm.reorder_resolved_levels(storage, False)
     bidi_algorithm.apply_mirroring(storage, False)
-    chars = storage["chars"]
-    return "".join(c["ch"] for c in chars), [c["index"] for c in chars]
+    # A right-to-left run comes out reversed code point by code point, and the algorithm
+    # drops joiners (rule X9); a cluster (an emoji with its skin tone or joiners, a
+    # letter with its marks) must come out whole and in order.
+    clusters = [m.span() for m in _GRAPHEME.finditer(text)]
+    owner = [k for k, (a, b) in enumerate(clusters) for _ in range(a, b)]
+    display: list[str] = []
+    order: list[int] = []
+    rebuilt: set[int] = set()
+    for k, group in groupby(storage["chars"], key=lambda c: owner[c["index"]]):
+        a, b = clusters[k]
+        kept = sorted(group, key=lambda c: int(c["index"]))
+        if len(kept) == b - a:
+            pairs = [(str(c["ch"]), int(c["index"])) for c in kept]  # mirrored brackets too
+        elif k not in rebuilt:
+            rebuilt.add(k)
+            pairs = list(zip(text[a:b], range(a, b), strict=True))
+        else:
+            continue
+        # The direction marks have done their work; a terminal would print some as boxes.
+        for ch, index in pairs:
+            if ch not in BIDI_MARKS:
+                display.append(ch)
+                order.append(index)
+    return "".join(display), order
 
 
 def visual_runs(runs: Sequence[tuple[str, S]], rtl: bool) -> list[tuple[str, S]]:

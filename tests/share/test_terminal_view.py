@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from bidi import get_display
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -123,3 +125,52 @@ def test_the_legend_counts_labels_in_schema_order() -> None:
     ]
     lines = render(Document(1, "d", MIXED, ""), anns, default_schema(), View(200, bidi=False))
     assert [line.plain for line in lines[-2:]] == [" PER  entity: 2", " LOC  entity: 1"]
+
+
+def test_emoji_sequences_and_isolates_survive_reordering() -> None:
+    shown = display_line("\u2067نص\u2069 👩\u200d💻 👍🏽 (كلمة)")
+    assert "👩\u200d💻" in shown and "👍🏽" in shown  # whole, in order, joiner kept
+    assert "\u2067" not in shown and "\u2069" not in shown
+    assert shown == "(" + shape("كلمة")[::-1] + ") 👍🏽 👩\u200d💻 " + shape("نص")[::-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs", "Zl", "Zp", "Cc"])))
+def test_visual_order_never_fails_and_keeps_each_character_once(text: str) -> None:
+    for rtl in (False, True):
+        display, order = visual_order(text, rtl)
+        assert len(display) == len(order) == len(set(order))
+        assert all(0 <= i < len(text) for i in order)
+
+
+# Pieces of real articles, emoji sequences and isolates whole (a joiner alone between
+# an Arabic letter and an emoji is no text anyone writes).
+PIECES = [
+    *"قال الرئيس لا مُحَمَّد عمّـان abc 12 ٣٤ ()«»#_%.:،\n",
+    "👍🏽",
+    "👩\u200d💻",
+    "\u2067",
+    "\u2069",
+    "\u200f",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(PIECES), min_size=1, max_size=120).map("".join),
+    cuts=st.lists(st.tuples(st.integers(0, 120), st.integers(1, 30)), max_size=6),
+    width=st.integers(1, 50),
+)
+def test_any_article_renders_within_the_width(
+    text: str, cuts: list[tuple[int, int]], width: int
+) -> None:
+    spans = [
+        Annotation(f"a{k}", 1, "x", label, s, min(s + n, len(text)), "")
+        for k, ((s, n), label) in enumerate(zip(cuts, ["PER", "QUOTE", "ORG"] * 2, strict=False))
+        if s < len(text)
+    ]
+    legend = len({a.label for a in spans})
+    for bidi in (True, False):
+        lines = render(Document(1, "d", text, ""), spans, default_schema(), View(width, bidi))
+        article = lines[1 : len(lines) - legend]  # the title and legend are not wrapped
+        assert all(line.cell_len <= max(width, 2) for line in article)  # an emoji is 2 wide
