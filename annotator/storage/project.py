@@ -539,7 +539,7 @@ class Project:
                     a.start,
                     a.end,
                     doc.text[a.start : a.end],
-                    json.dumps(a.attributes, ensure_ascii=False),
+                    json.dumps(a.attributes, ensure_ascii=False) if a.attributes else "{}",
                     a.created or stamp,
                     a.modified or a.created or stamp,
                 )
