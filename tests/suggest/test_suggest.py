@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.cli.main import cli
 from annotator.core.errors import UserError
@@ -124,3 +126,26 @@ def test_a_line_without_a_label_is_refused(project: Path, tmp_path: Path) -> Non
     names = write(tmp_path / "names.tsv", "عمان\tLOC\nمحمد\n")
     result = CliRunner().invoke(cli, ["suggest", str(project), "--gazetteer", str(names)])
     assert result.exit_code == 2 and "line 2: expected TEXT, a tab, then a LABEL" in result.stderr
+
+
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+VARIANTS = {"ا": "اأإآ", "ه": "هة", "ي": "يى"}
+DECORATIONS = ["", "\u064e", "\u0650", "\u0651", "\u0652", "\u0640"]  # harakat, tatweel
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    word=st.lists(st.sampled_from(LETTERS + "اهي"), min_size=2, max_size=8),
+    spelling=st.data(),
+)
+def test_a_name_is_found_however_it_is_spelled(word: list[str], spelling: st.DataObject) -> None:
+    name = "".join(word)
+    written = "".join(
+        spelling.draw(st.sampled_from(VARIANTS.get(c, c)))
+        + spelling.draw(st.sampled_from(DECORATIONS))
+        for c in word
+    )
+    text = f"قال {written}، ثم غادر"
+    found = suggest(text, Gazetteer([rule(name, "PER")]), [])
+    start = text.index(written)
+    assert [(s.start, s.end) for s in found] == [(start, start + len(written))]
