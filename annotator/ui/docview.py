@@ -60,6 +60,10 @@ class DocumentView(QPlainTextEdit):
         self._alt_selection = False
         self._last_hits: list[str] = []
         self._press_pos: QPoint | None = None
+        # Rectangles of pieces relative to their block, valid while the lines are laid
+        # out the same: for one width and one font (glyphRuns is most of a repaint).
+        self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
+        self._rect_layout: tuple[int, str] = (0, "")
         self._apply_text_option()
 
     # ----- content -------------------------------------------------------------------
@@ -79,6 +83,7 @@ class DocumentView(QPlainTextEdit):
         self.related_ids = set()
         self.matches = []
         self.current_match = -1
+        self._rect_cache.clear()
         self.setPlainText(text)
         self._apply_text_option()
 
@@ -113,6 +118,7 @@ class DocumentView(QPlainTextEdit):
         # direction must win.
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._apply_text_option()
+            self._rect_cache.clear()
 
     def set_visual_cursor(self, visual: bool) -> None:
         self.document().setDefaultCursorMoveStyle(
@@ -217,6 +223,21 @@ class DocumentView(QPlainTextEdit):
                     rects.append(QRectF(r.left() + origin.x(), top, r.width(), line.height()))
         return rects
 
+    def _check_rect_cache(self) -> None:
+        layout_key = (self.viewport().width(), self.font().key())
+        if layout_key != self._rect_layout:
+            self._rect_cache.clear()
+            self._rect_layout = layout_key
+
+    def piece_rects(self, block: QTextBlock, piece: Piece, origin: QPointF) -> list[QRectF]:
+        """run_rects for a piece, remembered between paints (after _check_rect_cache)."""
+        key = (block.blockNumber(), piece.annotation.id, piece.start, piece.length)
+        rects = self._rect_cache.get(key)
+        if rects is None:
+            rects = self.run_rects(block, piece.start, piece.length, QPointF(0, 0))
+            self._rect_cache[key] = rects
+        return [r.translated(origin) for r in rects]
+
     def span_rects(self, start: int, end: int) -> list[QRectF]:
         """The viewport rectangles of the code-point span [start, end)."""
         m = self.index.map
@@ -233,11 +254,12 @@ class DocumentView(QPlainTextEdit):
         return rects
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._check_rect_cache()
         painter = QPainter(self.viewport())
         outlines: list[tuple[list[QRectF], QPen]] = []
         for block, origin in self._visible_blocks(event.rect()):
             for piece in self.index.pieces(block.blockNumber()):
-                rects = self.run_rects(block, piece.start, piece.length, origin)
+                rects = self.piece_rects(block, piece, origin)
                 _paint_piece(painter, piece, rects)
                 pen = self._outline_pen(piece)
                 if pen is not None:
@@ -283,14 +305,12 @@ class DocumentView(QPlainTextEdit):
     def hits(self, pos: QPoint) -> list[Annotation]:
         """The spans drawn under a viewport point, innermost first."""
         point = QPointF(pos)
+        self._check_rect_cache()
         for block, origin in self._visible_blocks(QRect(pos, pos)):
             found = [
                 piece.annotation
                 for piece in self.index.pieces(block.blockNumber())
-                if any(
-                    r.contains(point)
-                    for r in self.run_rects(block, piece.start, piece.length, origin)
-                )
+                if any(r.contains(point) for r in self.piece_rects(block, piece, origin))
             ]
             if found:
                 return sorted(found, key=lambda a: (a.end - a.start, a.id))

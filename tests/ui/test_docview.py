@@ -106,3 +106,16 @@ def test_click_selects_innermost_then_cycles(qtbot: QtBot) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert clicked == ["l", "q"]
     assert view.hits(QPoint(1, 1) + QPoint(0, 250)) == []
+
+
+def test_remembered_rectangles_follow_a_new_width_and_font(qtbot: QtBot) -> None:
+    text = "قال محمد إن غزة تحت الحصار " * 6 + "والاحتلال"
+    end = len(text)
+    view = make_view(qtbot, text, [ann(text, "x", "LOC", end - 9, end)])
+    for change in (lambda: view.resize(400, 300), lambda: view.zoom(4)):
+        view.viewport().grab()  # paint: fills the cache for this layout
+        change()
+        qtbot.waitUntil(lambda: view.viewport().width() > 0)
+        view.viewport().grab()
+        point = view.span_rects(end - 5, end - 4)[0].center().toPoint()
+        assert [a.id for a in view.hits(point)] == ["x"]
