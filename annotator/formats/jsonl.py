@@ -64,24 +64,11 @@ def parse_line(
     annotations: list[Annotation] = []
     seen: set[str] = set()
     for k, raw in enumerate(_optional(data, "annotations", list, fail) or [], 1):
-        ann = _annotation(raw, k, raw_text, annotator, fail)
+        ann = _annotation(raw, k, raw_text, annotator, shift, fail)
         if ann.id in seen:
             raise fail(f"annotation id {ann.id!r} appears twice")
         seen.add(ann.id)
-        annotations.append(
-            Annotation(
-                ann.id,
-                0,
-                ann.annotator,
-                ann.label,
-                shift(ann.start),
-                shift(ann.end),
-                ann.text,
-                ann.attributes,
-                ann.created,
-                ann.modified,
-            )
-        )
+        annotations.append(ann)
     relations = []
     for k, raw in enumerate(_optional(data, "relations", list, fail) or [], 1):
         if not isinstance(raw, dict):
@@ -118,8 +105,9 @@ def _statuses(raw: dict[str, Any], fail: Any) -> dict[str, Status]:
 
 
 def _annotation(
-    raw: Any, k: int, text: str, default_annotator: str | None, fail: Any
+    raw: Any, k: int, text: str, default_annotator: str | None, shift: Any, fail: Any
 ) -> Annotation:
+    """A checked annotation; ``shift`` moves its offsets from ``text`` to the stored text."""
     if not isinstance(raw, dict):
         raise fail(f"annotation {k} is not an object")
     ident = str(raw.get("id", f"a{k}"))
@@ -149,8 +137,8 @@ def _annotation(
         0,
         who.strip(),
         label,
-        start,
-        end,
+        shift(start),
+        shift(end),
         span,
         attributes,
         str(raw.get("created", "")),
