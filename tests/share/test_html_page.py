@@ -6,6 +6,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.cli.main import cli
 from annotator.core.model import Annotation, Document, Relation
@@ -129,3 +131,21 @@ def test_export_into_a_file_is_refused(tmp_path: Path) -> None:
         cli, ["export", str(project), "--format", "html", "-o", str(target)]
     )
     assert result.exit_code == 2 and "writes a folder" in result.stderr
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet="قال <b>&\"' abc\n👍🏽\u200f", min_size=1, max_size=80),
+    cuts=st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=6),
+)
+def test_any_article_comes_back_whole_from_its_page(text: str, cuts: list[tuple[int, int]]) -> None:
+    spans = [
+        Annotation(f"a{k}", 1, "<x>", label, s, min(s + n, len(text)), "")
+        for k, ((s, n), label) in enumerate(zip(cuts, ["PER", "QUOTE", "<i>"] * 2, strict=False))
+        if s < len(text)
+    ]
+    page = Page(render_html(Document(1, "<d>", text, ""), spans, [], default_schema()))
+    # Paragraphs are lines; empty lines are dropped.
+    assert "".join(page.article) == "\n".join(line for line in text.split("\n") if line)
+    assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "h1", "p",
+                              "article", "span", "section", "h2", "ul", "li", "b"}  # fmt: skip
