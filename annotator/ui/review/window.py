@@ -30,11 +30,13 @@ from annotator.core.model import Status
 from annotator.review.gold import GOLD, accept, curation_statuses, reject, set_curation_status
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.review.window_support import GoldChange
+from annotator.storage.edits import UpdateAnnotation
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
 from annotator.ui.fonts import reading_font
 from annotator.ui.review.gold_session import GoldSession
 from annotator.ui.review.view import STATE_COLORS, ReviewView
+from annotator.ui.swatch import swatch
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -57,6 +59,7 @@ class ReviewWindow(QMainWindow):
         self.documents = QTreeWidget()
         self.unit_list = QListWidget()
         self.curation = QComboBox()
+        self.gold_label = QComboBox()  # the label of the selected gold span
         self.state_names = {
             UnitState.AGREE: self.tr("all agree"),
             UnitState.LABEL_DIFFERS: self.tr("label differs"),
@@ -84,6 +87,10 @@ class ReviewWindow(QMainWindow):
         ):
             self.curation.addItem(text, status)
         self.curation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for label in self.session.schema.labels:
+            self.gold_label.addItem(swatch(label.color), label.name, label.name)
+        self.gold_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.gold_label.setEnabled(False)
         self.documents.setHeaderLabels([self.tr("Document"), self.tr("Curation")])
         self.documents.setRootIsDecorated(False)
         # Lists must not take the keys meant for the decisions (a letter would search them).
@@ -98,6 +105,8 @@ class ReviewWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Curation:")))
         bar.addWidget(self.curation)
         bar.addStretch()
+        bar.addWidget(QLabel(self.tr("Gold span's label:")))
+        bar.addWidget(self.gold_label)
         layout.addLayout(bar)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
@@ -190,6 +199,10 @@ class ReviewWindow(QMainWindow):
         self.annotators_list.itemChanged.connect(lambda _item: self._annotators_changed())
         self.documents.currentItemChanged.connect(self._document_clicked)
         self.unit_list.currentRowChanged.connect(self._unit_changed)
+        self.session.selectionChanged.connect(self._selection_changed)
+        self.gold_label.activated.connect(
+            lambda i: self.relabel_selected(self.gold_label.itemData(i))
+        )
         self.curation.activated.connect(
             lambda i: self.set_curation(Status(self.curation.itemData(i)))
         )
@@ -366,6 +379,20 @@ class ReviewWindow(QMainWindow):
         if unit is not None and unit.gold:
             self.session.select(unit.gold[0].id, reveal=True)
         self.view.setFocus()
+
+    def _selection_changed(self) -> None:
+        ann = self.session.selected()
+        self.gold_label.setEnabled(ann is not None)
+        if ann is not None:
+            self.gold_label.setCurrentIndex(self.gold_label.findData(ann.label))
+
+    def relabel_selected(self, label: str) -> None:
+        """Give the selected gold span another label (the curator's edit)."""
+        ann = self.session.selected()
+        if ann is not None and ann.label != label:
+            self.session.run(
+                UpdateAnnotation(ann.id, label=label, description="relabel"), ann.document_id
+            )
 
     def set_curation(self, status: Status) -> None:
         doc_id = self.document_id()

@@ -107,6 +107,21 @@ def test_e_accepts_then_edges_move_with_the_main_windows_keys(qtbot, review):
     assert gold_in_file(review) == []
 
 
+def test_the_selected_gold_spans_label_is_changed_from_the_box(qtbot, review):
+    go_to(qtbot, review, UnitState.LABEL_DIFFERS)
+    assert not review.gold_label.isEnabled()
+    press(qtbot, review, Key.Key_E)  # accepts huda's LOC and selects it
+    assert review.gold_label.isEnabled() and review.gold_label.currentText() == "LOC"
+    qtbot.keyClick(review.gold_label, Key.Key_Down)  # the label after LOC in the schema
+    assert gold_in_file(review) == [("EVENT", *at("غزة"))]
+    fresh = reopen_project(review.project.path)
+    (gold,) = fresh.annotations(review.document_id(), GOLD)
+    assert provenance(fresh, gold.id).curated_by == CURATOR  # type: ignore[union-attr]
+    fresh.close()
+    press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
+    assert gold_in_file(review) == [("LOC", *at("غزة"))]
+
+
 def test_curation_status_is_set_from_the_combo_box_and_undone(qtbot, review):
     qtbot.keyClick(review.curation, Key.Key_Down)
     qtbot.keyClick(review.curation, Key.Key_Down)
