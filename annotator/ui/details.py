@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -87,12 +87,17 @@ class DetailsPanel(QWidget):
             combo.addItems([NO_VALUE, *values])
             combo.setCurrentText(current or NO_VALUE)
             combo.textActivated.connect(
-                lambda text: self.attributeEdited.emit(name, "" if text == NO_VALUE else text)
+                lambda text: self._edited(name, "" if text == NO_VALUE else text)
             )
             return combo
         line = QLineEdit(current)
-        line.editingFinished.connect(lambda: self.attributeEdited.emit(name, line.text()))
+        line.editingFinished.connect(lambda: self._edited(name, line.text()))
         return line
+
+    def _edited(self, name: str, value: str) -> None:
+        # From the event loop: the edit rebuilds this panel, which must not delete the
+        # editor whose signal is still being delivered.
+        QTimer.singleShot(0, self, lambda: self.attributeEdited.emit(name, value))
 
     def _remove_relation(self) -> None:
         item = self.relations.currentItem()

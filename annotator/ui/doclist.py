@@ -3,7 +3,7 @@ matches names and, through the full-text index, contents."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
@@ -100,4 +100,6 @@ class DocumentList(QWidget):
     def _chosen(self, item: QTreeWidgetItem) -> None:
         doc_id = item.data(0, Qt.ItemDataRole.UserRole)
         if doc_id != self._current:
-            self.documentChosen.emit(doc_id)
+            # From the event loop: opening refreshes this list, which must not delete the
+            # item whose click is still being delivered.
+            QTimer.singleShot(0, self, lambda: self.documentChosen.emit(doc_id))

@@ -181,6 +181,7 @@ def test_attribute_edited_in_details_panel(qtbot: QtBot, window: MainWindow) -> 
     combo = window.details.attributes.itemAt(0, window.details.attributes.ItemRole.FieldRole)
     widget = combo.widget()  # type: ignore[union-attr]
     widget.textActivated.emit("yes")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.session.selected().attributes != {})  # type: ignore[union-attr]
     fresh = reopen_project(window.project.path)
     assert fresh.annotations(window.session.document.id, ME)[0].attributes == {  # type: ignore[union-attr]
         "checkworthy": "yes"
@@ -274,3 +275,13 @@ def test_word_in_a_real_article(
     qtbot.keyClick(win.view, Key.Key_5)
     assert stored(win) == [("LOC", start, start + len("الاحتلال"), "الاحتلال")]
     win.project.close()
+
+
+def test_clicking_a_document_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    tree = window.documents.tree
+    item = tree.topLevelItem(1)
+    assert item is not None
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.session.document.name == "other")  # type: ignore[union-attr]
+    assert tree.currentItem().text(0).strip("\u2068\u2069") == "other"  # type: ignore[union-attr]

@@ -41,6 +41,11 @@ from annotator.ui.swatch import swatch
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def decided(unit: ReviewUnit) -> bool:
+    """Gold holds a span there, or every version was rejected."""
+    return bool(unit.gold) or not unit.open_versions
+
+
 class ReviewWindow(QMainWindow):
     def __init__(
         self,
@@ -145,10 +150,12 @@ class ReviewWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Review"))
         menu.addActions(
             [
-                self._action(self.tr("&Next disagreement"), lambda: self.step(1), "N", "Alt+Down"),
+                self._action(self.tr("&Next place to decide"), lambda: self.step(1, True), "N"),
                 self._action(
-                    self.tr("&Previous disagreement"), lambda: self.step(-1), "P", "Alt+Up"
+                    self.tr("&Previous place to decide"), lambda: self.step(-1, True), "P"
                 ),
+                self._action(self.tr("Next place"), lambda: self.step(1), "Alt+Down"),
+                self._action(self.tr("Previous place"), lambda: self.step(-1), "Alt+Up"),
                 self._action(self.tr("&Accept"), self.accept_current, "A"),
                 self._action(self.tr("&Reject"), self.reject_current, "R"),
                 self._action(self.tr("&Edit gold span"), self.edit_current, "E"),
@@ -276,8 +283,7 @@ class ReviewWindow(QMainWindow):
 
     def _describe(self, unit: ReviewUnit) -> str:
         text = self.session.document.text if self.session.document else ""
-        # Decided once gold holds a span there or every version was rejected.
-        done = "✓ " if unit.gold or not unit.open_versions else ""
+        done = "✓ " if decided(unit) else ""
         # Each piece isolated, so that Arabic text and names keep their place in the line.
         versions = "; ".join(
             f"{v.label} «{isolate(text[v.start : v.end])}» "
@@ -318,10 +324,15 @@ class ReviewWindow(QMainWindow):
 
     # ----- decisions -------------------------------------------------------------------
 
-    def step(self, direction: int) -> None:
-        if self.units:
-            row = self.unit_list.currentRow() + direction
-            self.unit_list.setCurrentRow(min(max(row, 0), len(self.units) - 1))
+    def step(self, direction: int, undecided_only: bool = False) -> None:
+        """To the next (+1) or previous (-1) place, or the next one still to decide;
+        stays put at the ends."""
+        row = self.unit_list.currentRow() + direction
+        while 0 <= row < len(self.units):
+            if not undecided_only or not decided(self.units[row]):
+                self.unit_list.setCurrentRow(row)
+                return
+            row += direction
 
     def _decide(self, description: str, action: Callable[[Project], object]) -> None:
         doc_id = self.document_id()

@@ -54,6 +54,19 @@ def test_units_are_listed_in_reading_order_and_stepped_by_keys(qtbot, review):
     assert review.unit_list.currentRow() == 0
 
 
+def test_n_and_p_skip_the_places_already_decided(qtbot, review):
+    press(qtbot, review, Key.Key_Down, Mod.AltModifier)
+    press(qtbot, review, Key.Key_A)  # the claim: decided
+    press(qtbot, review, Key.Key_Up, Mod.AltModifier)
+    press(qtbot, review, Key.Key_A)  # محمد: decided
+    press(qtbot, review, Key.Key_N)
+    assert review.unit_list.currentRow() == 2
+    press(qtbot, review, Key.Key_P)  # nothing before is left to decide: stays
+    assert review.unit_list.currentRow() == 2
+    press(qtbot, review, Key.Key_Up, Mod.AltModifier)
+    assert review.unit_list.currentRow() == 1
+
+
 def test_number_key_accepts_that_annotators_version_and_undo_redo_follow(qtbot, review):
     go_to(qtbot, review, UnitState.LABEL_DIFFERS)
     press(qtbot, review, Key.Key_2)  # omar, the second lane
