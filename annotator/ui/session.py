@@ -58,7 +58,7 @@ class Session(QObject):
         self._span_loader.setSingleShot(True)
         self._span_loader.timeout.connect(self._load_all_spans)
         view.annotationClicked.connect(self._on_span_clicked)
-        view.emptyClicked.connect(lambda: self.select(None))
+        view.emptyClicked.connect(self._on_empty_click)
         view.tabPressed.connect(self.step)
 
     # ----- documents -----------------------------------------------------------------
@@ -161,6 +161,12 @@ class Session(QObject):
         ann = self.view.index.step_from(self.selected_id, self.view.caret(), direction)
         if ann is not None:
             self.select(ann.id, reveal=True)
+
+    def _on_empty_click(self) -> None:
+        if self.linking:
+            self.set_linking(False)  # a miss cancels the pick, keeping the quote selected
+        else:
+            self.select(None)
 
     def _on_span_clicked(self, annotation_id: str) -> None:
         if self.linking:
