@@ -57,6 +57,7 @@ class DocumentView(QPlainTextEdit):
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
         self.exact_toggle = False
+        self.show_tags = False  # label names as small tags where spans start
         self._alt_selection = False
         self._last_hits: list[str] = []
         self._press_pos: QPoint | None = None
@@ -257,23 +258,30 @@ class DocumentView(QPlainTextEdit):
         self._check_rect_cache()
         painter = QPainter(self.viewport())
         outlines: list[tuple[list[QRectF], QPen]] = []
+        tags: list[tuple[QRectF, Piece, bool]] = []  # where a span starts, and its side
         for block, origin in self._visible_blocks(event.rect()):
+            rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
             for piece in self.index.pieces(block.blockNumber()):
                 rects = self.piece_rects(block, piece, origin)
                 _paint_piece(painter, piece, rects)
                 pen = self._outline_pen(piece)
                 if pen is not None:
                     outlines.append((rects, pen))
+                starts_here = self.index.paragraph_of(piece.annotation.start) == block.blockNumber()
+                if self.show_tags and rects and starts_here:
+                    tags.append((rects[0], piece, rtl))
             self._paint_matches(painter, block, origin)
         painter.end()
         super().paintEvent(event)
-        if outlines:
+        if outlines or tags:
             painter = QPainter(self.viewport())
             for rects, pen in outlines:
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for r in rects:
                     painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
+            for rect, piece, rtl in tags:
+                _paint_tag(painter, rect, piece, rtl)
             painter.end()
 
     def _outline_pen(self, piece: Piece) -> QPen | None:
@@ -363,6 +371,25 @@ class DocumentView(QPlainTextEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False
+
+
+def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None:
+    """The label's name, small, over the top corner where the span begins."""
+    font = QFont(painter.font())
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.45))
+    painter.setFont(font)
+    name = piece.annotation.label
+    box = painter.fontMetrics().boundingRect(name).adjusted(-2, 0, 2, 0)
+    box.moveTop(int(rect.top()))
+    if rtl:
+        box.moveRight(int(rect.right()))
+    else:
+        box.moveLeft(int(rect.left()))
+    background = QColor(piece.color)
+    background.setAlpha(220)
+    painter.fillRect(box, background)
+    painter.setPen(QColor("black"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
 
 
 def _paint_piece(painter: QPainter, piece: Piece, rects: list[QRectF]) -> None:

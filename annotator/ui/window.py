@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         view.addAction(zoom_in)
         view.addAction(self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), "Ctrl+-"))
         view.addAction(self._action(self.tr("&Font…"), self._choose_font))
+        view.addAction(self._action(self.tr("Label &tags"), self._set_tags, "Ctrl+T", True))
         visual = self._action(
             self.tr("&Visual cursor movement"), self._set_visual_cursor, None, True
         )
@@ -336,6 +337,10 @@ class MainWindow(QMainWindow):
 
     def _set_exact(self, on: bool) -> None:
         self.view.exact_toggle = on
+
+    def _set_tags(self, on: bool) -> None:
+        self.view.show_tags = on
+        self.view.viewport().update()
 
     def _set_visual_cursor(self, on: bool) -> None:
         self.settings.visual_cursor = on

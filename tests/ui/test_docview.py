@@ -119,3 +119,14 @@ def test_remembered_rectangles_follow_a_new_width_and_font(qtbot: QtBot) -> None
         view.viewport().grab()
         point = view.span_rects(end - 5, end - 4)[0].center().toPoint()
         assert [a.id for a in view.hits(point)] == ["x"]
+
+
+def test_label_tags_are_drawn_only_when_asked(qtbot: QtBot) -> None:
+    text = "قال محمد إن غزة تحت الحصار"
+    view = make_view(qtbot, text, [ann(text, "p", "PER", 4, 8)])
+    plain = view.viewport().grab().toImage()
+    view.show_tags = True
+    tagged = view.viewport().grab().toImage()
+    assert tagged != plain
+    view.show_tags = False
+    assert view.viewport().grab().toImage() == plain

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -414,6 +414,18 @@ class ReviewWindow(QMainWindow):
             self.tr("curation status"),
             lambda p: set_curation_status(p, doc_id, status, curator),
         )
+
+    def event(self, event: QEvent) -> bool:
+        # Coming back to the window: the annotators (in the main window or another
+        # program) may have changed their spans, and anyone gold, meanwhile.
+        # A closed window may still receive an activation queued before it closed.
+        activated = event.type() == QEvent.Type.WindowActivate and self.isVisible()
+        if activated and self.session.document is not None:
+            self.session.view.set_annotations(
+                self.project.annotations(self.session.document.id, GOLD)
+            )
+            self._refresh()
+        return super().event(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import LabelKind, Status
@@ -177,6 +178,18 @@ def test_unchecking_an_annotator_recomputes_the_units(qtbot, review):
     assert review.chosen() == ["huda"]
     assert {u.state for u in review.units} == {UnitState.AGREE}
     assert review.view.lanes and len(review.view.lanes) == 1
+
+
+def test_coming_back_to_the_window_shows_what_changed_meanwhile(qtbot, review):
+    other = reopen_project(review.project.path)
+    doc = review.document_id()
+    other.add_annotation(doc, "huda", "ORG", *at("Reuters"))  # now both have it
+    other.add_annotation(doc, GOLD, "PER", *at("محمد"))
+    other.close()
+    QApplication.sendEvent(review, QEvent(QEvent.Type.WindowActivate))
+    assert review.units[-1].state is UnitState.AGREE
+    assert [a.label for a in review.view.index.in_order()] == ["PER"]
+    assert review.unit_list.item(0).text().startswith("✓")
 
 
 def test_clicking_another_document_opens_it(qtbot, review):
