@@ -506,7 +506,7 @@
     <message>
         <location filename="../../ui/stats_view.py" line="236" />
         <source>Statistics — %1</source>
-        <translation type="unfinished" />
+        <translation>الإحصاءات — %1</translation>
     </message>
 </context>
 <context>
