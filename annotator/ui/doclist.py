@@ -3,11 +3,21 @@ matches names and, through the full-text index, contents."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.model import Status
 from annotator.storage.project import Project
+
+
+def status_text(status: Status) -> str:
+    """A document's status as the interface names it."""
+    names = {
+        Status.NOT_STARTED: QCoreApplication.translate("Status", "not started"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Status", "in progress"),
+        Status.DONE: QCoreApplication.translate("Status", "done"),
+    }
+    return names[status]
 
 
 def isolate(text: str) -> str:
@@ -40,13 +50,6 @@ class DocumentList(QWidget):
         self._annotator = ""
         self._current: int | None = None
 
-    def _status_text(self, status: Status) -> str:
-        return {
-            Status.NOT_STARTED: self.tr("not started"),
-            Status.IN_PROGRESS: self.tr("in progress"),
-            Status.DONE: self.tr("done"),
-        }[status]
-
     def refresh(self, project: Project, annotator: str, current: int | None) -> None:
         self._project, self._annotator, self._current = project, annotator, current
         counts = project.annotation_counts()
@@ -59,7 +62,7 @@ class DocumentList(QWidget):
                     isolate(doc.name),
                     str(doc.length),
                     str(counts.get(doc.id, {}).get(annotator, 0)),
-                    self._status_text(status),
+                    status_text(status),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
@@ -77,7 +80,7 @@ class DocumentList(QWidget):
         for item in self._items():
             if item.data(0, Qt.ItemDataRole.UserRole) == doc_id:
                 item.setText(2, str(count))
-                item.setText(3, self._status_text(status))
+                item.setText(3, status_text(status))
                 return
 
     def _apply_filter(self, text: str) -> None:

@@ -28,7 +28,7 @@ from annotator.storage.edits import Changes
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.annotation_list import AnnotationList
 from annotator.ui.details import DetailsPanel
-from annotator.ui.doclist import DocumentList
+from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.fonts import reading_font
@@ -298,12 +298,7 @@ class MainWindow(QMainWindow):
         s = self.session
         status = s.status()
         self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", s.annotator))
-        names = {
-            Status.NOT_STARTED: self.tr("not started"),
-            Status.IN_PROGRESS: self.tr("in progress"),
-            Status.DONE: self.tr("done"),
-        }
-        self.status_label.setText(names[status])
+        self.status_label.setText(status_text(status))
         self.done_action.blockSignals(True)
         self.done_action.setChecked(status is Status.DONE)
         self.done_action.blockSignals(False)
@@ -312,10 +307,9 @@ class MainWindow(QMainWindow):
 
     def _refresh_caret(self) -> None:
         caret = self.view.caret()
-        paragraph = self.view.index.paragraph_of(caret) + 1
-        self.caret_label.setText(self.tr("¶ %1 · offset %2").replace("%1", str(paragraph)).replace(
-            "%2", str(caret)
-        ))
+        paragraph = str(self.view.index.paragraph_of(caret) + 1)
+        text = self.tr("¶ %1 · offset %2").replace("%1", paragraph).replace("%2", str(caret))
+        self.caret_label.setText(text)
 
     # ----- commands --------------------------------------------------------------------
 

@@ -26,44 +26,29 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../ui/doclist.py" line="25" />
+        <location filename="../../ui/doclist.py" line="35" />
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="30" />
+        <location filename="../../ui/doclist.py" line="40" />
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="30" />
+        <location filename="../../ui/doclist.py" line="40" />
         <source>Length</source>
         <translation>الطول</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="30" />
+        <location filename="../../ui/doclist.py" line="40" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="30" />
+        <location filename="../../ui/doclist.py" line="40" />
         <source>Status</source>
         <translation>الحالة</translation>
-    </message>
-    <message>
-        <location filename="../../ui/doclist.py" line="45" />
-        <source>not started</source>
-        <translation>لم يبدأ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/doclist.py" line="46" />
-        <source>in progress</source>
-        <translation>قيد العمل</translation>
-    </message>
-    <message>
-        <location filename="../../ui/doclist.py" line="47" />
-        <source>done</source>
-        <translation>منجز</translation>
     </message>
 </context>
 <context>
@@ -138,13 +123,13 @@
     </message>
     <message>
         <location filename="../../ui/window.py" line="151" />
-        <location filename="../../ui/window.py" line="409" />
+        <location filename="../../ui/window.py" line="403" />
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
         <location filename="../../ui/window.py" line="152" />
-        <location filename="../../ui/window.py" line="414" />
+        <location filename="../../ui/window.py" line="408" />
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
@@ -329,68 +314,53 @@
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="302" />
-        <source>not started</source>
-        <translation>لم يبدأ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="303" />
-        <source>in progress</source>
-        <translation>قيد العمل</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="304" />
-        <source>done</source>
-        <translation>منجز</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="316" />
+        <location filename="../../ui/window.py" line="311" />
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="353" />
+        <location filename="../../ui/window.py" line="347" />
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="366" />
+        <location filename="../../ui/window.py" line="360" />
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="373" />
+        <location filename="../../ui/window.py" line="367" />
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="374" />
+        <location filename="../../ui/window.py" line="368" />
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="381" />
+        <location filename="../../ui/window.py" line="375" />
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="386" />
+        <location filename="../../ui/window.py" line="380" />
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="390" />
+        <location filename="../../ui/window.py" line="384" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="403" />
+        <location filename="../../ui/window.py" line="397" />
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="441" />
+        <location filename="../../ui/window.py" line="435" />
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform></translation>
@@ -507,6 +477,24 @@
         <location filename="../../ui/stats_view.py" line="236" />
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/doclist.py" line="16" />
+        <source>not started</source>
+        <translation>لم يبدأ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/doclist.py" line="17" />
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/doclist.py" line="18" />
+        <source>done</source>
+        <translation>منجز</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +28,8 @@ class ReviewMenu(QObject):
         super().__init__(window)
         self.window = window
         self.opened: list[QWidget] = []
+        # They work on the window's project connection: they close with the window.
+        window.installEventFilter(self)
         menu = window.menuBar().addMenu(self.tr("Re&view"))
         for text, slot, key in (
             (self.tr("&Review…"), self.review, "Ctrl+R"),
@@ -42,6 +44,13 @@ class ReviewMenu(QObject):
             action.triggered.connect(slot)
             window.addAction(action)
             menu.addAction(action)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            for widget in self.opened:
+                widget.close()
+            self.opened.clear()
+        return False
 
     def _current(self) -> int | None:
         doc = self.window.session.document
