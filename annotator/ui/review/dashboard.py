@@ -173,6 +173,13 @@ class AgreementDashboard(QDialog):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(r, c, cell)
 
+    def done(self, result: int) -> None:
+        # The review windows opened from here share the project: they close with it.
+        for window in self.review_windows:
+            window.close()
+        self.review_windows.clear()
+        super().done(result)
+
     def open_review(self, row: int) -> ReviewWindow:
         """Review the document of that row, with the annotators the report compared."""
         item = self.documents.item(row, 0)

@@ -37,8 +37,7 @@ def dashboard(qtbot: QtBot, team_path: Path) -> Iterator[AgreementDashboard]:
             project.add_annotation(other, name, "LOC", *at("Gaza", OTHER))
     dash = open_dashboard(qtbot, team_path)
     yield dash
-    for window in dash.review_windows:
-        window.close()
+    dash.close()
     dash.project.close()
 
 
@@ -88,6 +87,8 @@ def test_double_click_opens_the_document_in_review_mode(qtbot, dashboard):
     (window,) = dashboard.review_windows
     assert window.session.document.name == "other"  # type: ignore[union-attr]
     assert window.chosen() == ["huda", "omar"]
+    dashboard.close()
+    assert not window.isVisible() and dashboard.review_windows == []
 
 
 def test_too_few_annotators_is_said_in_the_dashboard(qtbot, team_path):

@@ -30,7 +30,7 @@ def test_ctrl_r_reviews_the_current_document_and_the_menu_opens_the_rest(
     assert review.session.curator == "huda"
     assert isinstance(menu.statistics(), StatsView)
     assert isinstance(menu.compare_with_gold(), GoldBeside)
-    for widget in menu.opened:
-        widget.close()
-    window.close()
+    opened = list(menu.opened)
+    window.close()  # they work on its project: they close with it
+    assert not any(widget.isVisible() for widget in opened) and menu.opened == []
     window.project.close()
