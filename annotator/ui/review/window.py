@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Status
-from annotator.review.gold import GOLD, accept, curation_statuses, reject, set_curation_status
+from annotator.review.gold import (
+    GOLD,
+    accept,
+    curation_statuses,
+    provenance,
+    reject,
+    set_curation_status,
+)
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.review.window_support import GoldChange
 from annotator.storage.edits import UpdateAnnotation
@@ -126,6 +133,8 @@ class ReviewWindow(QMainWindow):
             f'<span style="color:{STATE_COLORS[s].name()}">■</span> {name}'
             for s, name in self.state_names.items()
         )
+        self.provenance_label = QLabel()  # of the selected gold span
+        self.statusBar().addWidget(self.provenance_label, 1)
         self.statusBar().addPermanentWidget(QLabel(legend))
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -394,8 +403,21 @@ class ReviewWindow(QMainWindow):
     def _selection_changed(self) -> None:
         ann = self.session.selected()
         self.gold_label.setEnabled(ann is not None)
-        if ann is not None:
-            self.gold_label.setCurrentIndex(self.gold_label.findData(ann.label))
+        self.provenance_label.clear()
+        if ann is None:
+            return
+        self.gold_label.setCurrentIndex(self.gold_label.findData(ann.label))
+        source = provenance(self.project, ann.id)
+        if source is not None:
+            names = self.tr("proposed by %1 · agreed by %2 · curated by %3 (%4)")
+            for key, value in (
+                ("%1", ", ".join(map(isolate, source.proposed_by)) or "—"),
+                ("%2", ", ".join(map(isolate, source.agreed_by)) or "—"),
+                ("%3", isolate(source.curated_by) if source.curated_by else "—"),
+                ("%4", source.strategy),
+            ):
+                names = names.replace(key, value)
+            self.provenance_label.setText(names)
 
     def relabel_selected(self, label: str) -> None:
         """Give the selected gold span another label (the curator's edit)."""

@@ -126,6 +126,9 @@ def test_the_selected_gold_spans_label_is_changed_from_the_box(qtbot, review):
     assert not review.gold_label.isEnabled()
     press(qtbot, review, Key.Key_E)  # accepts huda's LOC and selects it
     assert review.gold_label.isEnabled() and review.gold_label.currentText() == "LOC"
+    assert review.provenance_label.text() == (
+        "proposed by \u2068huda\u2069 · agreed by — · curated by \u2068curator\u2069 (curator)"
+    )
     qtbot.keyClick(review.gold_label, Key.Key_Down)  # the label after LOC in the schema
     assert gold_in_file(review) == [("EVENT", *at("غزة"))]
     fresh = reopen_project(review.project.path)
