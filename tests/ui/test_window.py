@@ -103,6 +103,10 @@ def test_relabel_delete_and_tab_navigation(qtbot: QtBot, window: MainWindow) -> 
     assert window.session.selected().text == "محمد"  # type: ignore[union-attr]
     qtbot.keyClick(window.view, Key.Key_4)  # relabel to ORG
     assert stored(window)[0][0] == "ORG"
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    assert stored(window)[0][0] == "PER"
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)
+    assert stored(window)[0][0] == "ORG"
     qtbot.keyClick(window.view, Key.Key_Tab)
     assert window.session.selected().text == "غزة"  # type: ignore[union-attr]
     qtbot.keyClick(window.view, Key.Key_Backtab, Mod.ShiftModifier)
@@ -213,6 +217,14 @@ def test_find_ignores_diacritics_and_the_match_can_be_tagged(
 ) -> None:
     qtbot.keyClick(window.view, Key.Key_F, Mod.ControlModifier)
     assert window.search.isVisible()
+    type_text(qtbot, window.search.field, "غزه")  # ta marbuta written as ha
+    assert [ARTICLE[s:e] for s, e in window.view.matches] == ["غزة", "غزة"]
+    first = window.view.selection()
+    qtbot.keyClick(window.search.field, Key.Key_Return)
+    assert window.view.selection() != first
+    qtbot.keyClick(window.search.field, Key.Key_Return, Mod.ShiftModifier)
+    assert window.view.selection() == first
+    window.search.field.clear()
     type_text(qtbot, window.search.field, "الحِصَار")
     assert len(window.view.matches) == 1
     qtbot.keyClick(window.search.field, Key.Key_Escape)
