@@ -17,24 +17,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.model import Status
-from annotator.review.gold import (
-    GOLD,
-    accept,
-    curation_statuses,
-    provenance,
-    reject,
-    set_curation_status,
-)
+from annotator.review.gold import GOLD, accept, provenance, reject, set_curation_status
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.review.window_support import GoldChange
 from annotator.storage.edits import UpdateAnnotation
@@ -42,15 +31,9 @@ from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
 from annotator.ui.fonts import reading_font
 from annotator.ui.review.gold_session import GoldSession
+from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, decided
 from annotator.ui.review.view import STATE_COLORS, ReviewView
 from annotator.ui.swatch import swatch
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def decided(unit: ReviewUnit) -> bool:
-    """Gold holds a span there, or every version was rejected."""
-    return bool(unit.gold) or not unit.open_versions
 
 
 class ReviewWindow(QMainWindow):
@@ -67,21 +50,27 @@ class ReviewWindow(QMainWindow):
         self.view.setFont(reading_font())
         self.session = GoldSession(project, curator, self.view)
         self.units: list[ReviewUnit] = []
-        self.annotators_list = QListWidget()
-        self.documents = QTreeWidget()
-        self.unit_list = QListWidget()
-        self.curation = QComboBox()
-        self.gold_label = QComboBox()  # the label of the selected gold span
         self.state_names = {
             UnitState.AGREE: self.tr("all agree"),
             UnitState.LABEL_DIFFERS: self.tr("label differs"),
             UnitState.BOUNDARIES_DIFFER: self.tr("boundaries differ"),
             UnitState.INCOMPLETE: self.tr("only some have it"),
         }
+        status_names = {
+            Status.NOT_STARTED: self.tr("not started"),
+            Status.IN_PROGRESS: self.tr("in progress"),
+            Status.DONE: self.tr("done"),
+        }
+        self.annotators_list = AnnotatorPicker([a for a in project.annotators() if a != GOLD])
+        self.documents = CurationList(status_names)
+        self.unit_list = PlaceList(self.state_names)
+        self.curation = QComboBox()
+        for status, text in status_names.items():
+            self.curation.addItem(text, status)
+        self.gold_label = QComboBox()  # the label of the selected gold span
         self.setWindowTitle(self.tr("Review — %1").replace("%1", project.path.name))
         self._build_layout()
         self._build_actions()
-        self._fill_annotators()
         self._connect()
         self.resize(1200, 760)
         docs = project.documents()
@@ -92,23 +81,11 @@ class ReviewWindow(QMainWindow):
     # ----- construction --------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        for status, text in (
-            (Status.NOT_STARTED, self.tr("not started")),
-            (Status.IN_PROGRESS, self.tr("in progress")),
-            (Status.DONE, self.tr("done")),
-        ):
-            self.curation.addItem(text, status)
         self.curation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for label in self.session.schema.labels:
             self.gold_label.addItem(swatch(label.color), label.name, label.name)
         self.gold_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.gold_label.setEnabled(False)
-        self.documents.setHeaderLabels([self.tr("Document"), self.tr("Curation")])
-        self.documents.setRootIsDecorated(False)
-        # Lists must not take the keys meant for the decisions (a letter would search them).
-        for widget in (self.documents, self.unit_list, self.annotators_list):
-            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.unit_list.setWordWrap(True)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -197,23 +174,12 @@ class ReviewWindow(QMainWindow):
         menu.addActions([undo, redo])
         menu.addAction(self._action(self.tr("Cancel"), lambda: s.select(None), "Esc"))
 
-    def _fill_annotators(self) -> None:
-        for name in self.project.annotators():
-            if name == GOLD:
-                continue
-            item = QListWidgetItem(name)
-            item.setData(ID_ROLE, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.annotators_list.addItem(item)
-        self._number_annotators()
-
     def _connect(self) -> None:
         self.session.documentOpened.connect(lambda _id: self._refresh(reset=True))
         self.session.annotationsChanged.connect(lambda _changes: self._refresh())
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        self.annotators_list.itemChanged.connect(lambda _item: self._annotators_changed())
-        self.documents.currentItemChanged.connect(self._document_clicked)
+        self.annotators_list.changed.connect(lambda: self._refresh(reset=True))
+        self.documents.documentChosen.connect(self._document_chosen)
         self.unit_list.currentRowChanged.connect(self._unit_changed)
         self.session.selectionChanged.connect(self._selection_changed)
         self.gold_label.activated.connect(
@@ -227,14 +193,10 @@ class ReviewWindow(QMainWindow):
 
     def chosen(self) -> list[str]:
         """The annotators shown, in lane order; annotator k's key is k + 1."""
-        items = (self.annotators_list.item(i) for i in range(self.annotators_list.count()))
-        return [it.data(ID_ROLE) for it in items if it.checkState() == Qt.CheckState.Checked]
+        return self.annotators_list.chosen()
 
     def set_chosen(self, names: list[str]) -> None:
-        for i in range(self.annotators_list.count()):
-            item = self.annotators_list.item(i)
-            checked = item.data(ID_ROLE) in names
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.annotators_list.set_chosen(names)
 
     def current_unit(self) -> ReviewUnit | None:
         row = self.unit_list.currentRow()
@@ -249,21 +211,6 @@ class ReviewWindow(QMainWindow):
     def open_document(self, key: int | str) -> None:
         self.session.open_document(key)
 
-    def _annotators_changed(self) -> None:
-        self._number_annotators()
-        self._refresh(reset=True)
-
-    def _number_annotators(self) -> None:
-        """Show each chosen annotator's key beside their name."""
-        self.annotators_list.blockSignals(True)
-        chosen = self.chosen()
-        for i in range(self.annotators_list.count()):
-            item = self.annotators_list.item(i)
-            name = item.data(ID_ROLE)
-            shown = isolate(name)
-            item.setText(f"{chosen.index(name) + 1}  {shown}" if name in chosen else shown)
-        self.annotators_list.blockSignals(False)
-
     def _refresh(self, reset: bool = False) -> None:
         """Units, lanes, lists and curation status after any change."""
         doc_id = self.document_id()
@@ -277,52 +224,18 @@ class ReviewWindow(QMainWindow):
             self.units,
             self.session.schema,
         )
-        self.unit_list.blockSignals(True)
-        self.unit_list.clear()
-        for unit in self.units:
-            item = QListWidgetItem(self._describe(unit))
-            item.setForeground(STATE_COLORS[unit.state])
-            self.unit_list.addItem(item)
-        self.unit_list.blockSignals(False)
-        self._refresh_documents(doc_id)
+        text = self.session.document.text if self.session.document else ""
+        self.unit_list.show_units(self.units, text)
+        status = self.documents.refresh(self.project, doc_id)
+        self.curation.setCurrentIndex(self.curation.findData(status))
         if self.units:
             self.unit_list.setCurrentRow(min(max(row, 0), len(self.units) - 1))
         else:
             self.view.set_current_unit(None)
 
-    def _describe(self, unit: ReviewUnit) -> str:
-        text = self.session.document.text if self.session.document else ""
-        done = "✓ " if decided(unit) else ""
-        # Each piece isolated, so that Arabic text and names keep their place in the line.
-        versions = "; ".join(
-            f"{v.label} «{isolate(text[v.start : v.end])}» "
-            f"({', '.join(isolate(a) for a in v.annotators)})"
-            for v in unit.versions
-        )
-        return f"{done}{self.state_names[unit.state]} — {versions}"
-
-    def _refresh_documents(self, current: int) -> None:
-        statuses = curation_statuses(self.project)
-        names = {
-            Status(self.curation.itemData(i)): self.curation.itemText(i)
-            for i in range(self.curation.count())
-        }
-        self.documents.blockSignals(True)
-        self.documents.clear()
-        for info in self.project.documents():
-            state = statuses.get(info.id)
-            status = state.status if state else Status.NOT_STARTED
-            item = QTreeWidgetItem([isolate(info.name), names[status]])
-            item.setData(0, ID_ROLE, info.id)
-            self.documents.addTopLevelItem(item)
-            if info.id == current:
-                self.documents.setCurrentItem(item)
-                self.curation.setCurrentIndex(self.curation.findData(status))
-        self.documents.blockSignals(False)
-
-    def _document_clicked(self, item: QTreeWidgetItem | None) -> None:
-        if item is not None and item.data(0, ID_ROLE) != self.document_id():
-            self.open_document(item.data(0, ID_ROLE))
+    def _document_chosen(self, doc_id: int) -> None:
+        if doc_id != self.document_id():
+            self.open_document(doc_id)
 
     def _unit_changed(self, row: int) -> None:
         unit = self.current_unit()
