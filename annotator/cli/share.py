@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Document
+from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import Schema
 
 project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
@@ -33,7 +33,7 @@ def show_command(
     no_color: bool,
     width: int | None,
 ) -> None:
-    """Print DOCUMENT of PROJECT with coloured spans and a legend."""
+    """Print DOCUMENT of PROJECT with coloured spans, its relations and a legend."""
     from rich.console import Console
 
     # main.py registers this command: its error handling is imported when first used.
@@ -51,12 +51,14 @@ def show_command(
     )
     with _open(project, readonly=True) as p:
 
-        def load() -> tuple[Document, list[Annotation], Schema]:
+        def load() -> tuple[Document, list[Annotation], list[Relation], Schema]:
             if annotator_name is not None and annotator_name not in p.annotators():
                 raise UserError(f"no annotator named {annotator_name}", project)
             doc = p.document(document)
-            return doc, p.annotations(doc.id, annotator_name), p.schema()
+            annotations = p.annotations(doc.id, annotator_name)
+            return doc, annotations, p.relations(doc.id, annotator_name), p.schema()
 
-        doc, annotations, schema = run(load)
-    for line in render(doc, annotations, schema, View(width or console.width, not no_bidi)):
+        doc, annotations, relations, schema = run(load)
+    view = View(width or console.width, not no_bidi)
+    for line in render(doc, annotations, schema, view, relations):
         console.print(line)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from annotator.core.model import Annotation, Document, LabelKind
+from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
 from annotator.share import labels
 from annotator.share.layout import paragraphs, pieces
@@ -99,21 +99,62 @@ class _Styles:
 
 
 def render(
-    document: Document, annotations: Sequence[Annotation], schema: Schema, view: View
+    document: Document,
+    annotations: Sequence[Annotation],
+    schema: Schema,
+    view: View,
+    relations: Sequence[Relation] = (),
 ) -> list[Text]:
-    """The document's name, the article's lines, a blank line, then the legend."""
+    """The document's name, the article's lines, the relations between its spans, then
+    the legend; blank lines between."""
     styles = _Styles(schema)
     title = display_line(document.name) if view.bidi else document.name
     lines = [Text(title, style="bold", end="")]
     for start, end in paragraphs(document.text):
-        rtl = view.bidi and is_rtl(document.text[start:end])
-        for a, b in wrap(document.text, start, end, view.width):
-            runs = [
-                (document.text[p.start : p.end], styles.of(p.spans))
-                for p in pieces(annotations, a, b)
-            ]
-            lines.append(_line(runs, rtl, view))
+        lines += _paragraph(document.text, start, end, annotations, styles, view)
+    listed = _relations(annotations, relations, styles, view)
+    if listed:
+        lines += [Text(), *listed]
     return [*lines, Text(), *_legend(annotations, schema, styles, view)]
+
+
+def _paragraph(
+    text: str,
+    start: int,
+    end: int,
+    annotations: Sequence[Annotation],
+    styles: _Styles,
+    view: View,
+) -> list[Text]:
+    rtl = view.bidi and is_rtl(text[start:end])
+    out = []
+    for a, b in wrap(text, start, end, view.width):
+        runs = [(text[p.start : p.end], styles.of(p.spans)) for p in pieces(annotations, a, b)]
+        out.append(_line(runs, rtl, view))
+    return out
+
+
+def _relations(
+    annotations: Sequence[Annotation],
+    relations: Sequence[Relation],
+    styles: _Styles,
+    view: View,
+) -> list[Text]:
+    """One paragraph per relation, «source» — type: «target», each end in its colours."""
+    by_id = {a.id: a for a in annotations}
+    out: list[Text] = []
+    for r in relations:
+        source, target = by_id.get(r.from_id), by_id.get(r.to_id)
+        if source is None or target is None:
+            continue
+        head = f"«{source.text}» — {r.type}: «"
+        text = f"{head}{target.text}»"
+        ends = [
+            replace(source, start=1, end=1 + len(source.text)),
+            replace(target, start=len(head), end=len(head) + len(target.text)),
+        ]
+        out += _paragraph(text, 0, len(text), ends, styles, view)
+    return out
 
 
 def _line(runs: list[tuple[str, Style]], rtl: bool, view: View) -> Text:

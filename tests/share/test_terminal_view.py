@@ -14,7 +14,7 @@ from rich.style import Style
 from rich.text import Text
 
 from annotator.cli.main import cli
-from annotator.core.model import Annotation, Document
+from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import default_schema
 from annotator.share.terminal import View, render, wrap
 from annotator.share.visual import display_line, shape, shape_runs, visual_order
@@ -174,3 +174,17 @@ def test_any_article_renders_within_the_width(
         lines = render(Document(1, "d", text, ""), spans, default_schema(), View(width, bidi))
         article = lines[1 : len(lines) - legend]  # the title and legend are not wrapped
         assert all(line.cell_len <= max(width, 2) for line in article)  # an emoji is 2 wide
+
+
+def test_relations_are_listed_with_both_ends_in_their_colours() -> None:
+    per = span("sara", "PER", "الرئيس", "p")
+    quote = span("sara", "QUOTE", "ستفتح مكتبا", "q")
+    relation = Relation("r", quote.id, per.id, "speaker")
+    lines = render(
+        Document(1, "d", MIXED, ""), [per, quote], default_schema(), View(200), [relation]
+    )
+    (listed,) = [line for line in lines if "speaker" in line.plain]
+    assert listed.plain.strip() == display_line("«ستفتح مكتبا» — speaker: «الرئيس»")
+    styles = styles_by_text(listed)
+    assert styles[display_line("الرئيس")].bgcolor is not None
+    assert styles[display_line("ستفتح مكتبا")].underline
