@@ -3,7 +3,7 @@ and import them back into a new project.
 
 Target: at least 50,000 annotations a second each way for the line formats (jsonl,
 brat, doccano, csv); the others are measured and shown without a target. Run alone with
-``python benchmarks/bench_formats.py [--quick] [FORMAT ...]``.
+``python benchmarks/bench_formats.py [--quick] [--once] [FORMAT ...]``.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.formats.base import ExportOptions, ImportOptions
-from annotator.formats.export import export
-from annotator.formats.importer import import_paths
+from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
+from annotator.formats.export import export, iter_documents
+from annotator.formats.importer import collect_files, import_paths, read_file
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
-from benchmarks.common import Context, Result, median
+from benchmarks.common import Context, Result, median, timed
 from benchmarks.data import documents, write_jsonl
 
 LINE_FORMATS = ("jsonl", "brat", "doccano", "csv")
@@ -57,12 +57,19 @@ def _format(ctx: Context, project: Project, fmt: str, total: int, docs: int) -> 
     out = ctx.workdir / f"export-{fmt}{OUTPUT.get(fmt, '.jsonl')}"
     runs = []
     for _ in range(min(ctx.repeats, 3)):
-        shutil.rmtree(out, ignore_errors=True)
-        out.unlink(missing_ok=True)
+        _remove(out)
         t0 = time.perf_counter()
         report = export(project, fmt, out, ExportOptions())
         runs.append(time.perf_counter() - t0)
     line = fmt in LINE_FORMATS
+    # The writer alone, on documents already read from the project.
+    loaded = list(iter_documents(project, ExportSelection()))
+    spare = out.with_name(out.name + "-again")
+    write_runs = timed(
+        lambda: FORMATS[fmt].writer().write(iter(loaded), spare, ExportOptions()),
+        min(ctx.repeats, 3),
+        setup=lambda: _remove(spare),
+    )
     results = [
         _result(
             f"export to {fmt}",
@@ -72,6 +79,16 @@ def _format(ctx: Context, project: Project, fmt: str, total: int, docs: int) -> 
             f"{len(report.warnings)} warnings" if report.warnings else "",
         )
     ]
+    results.append(
+        Result(
+            f"write {fmt} without reading the project ({total:,} annotations)",
+            round(total / median(write_runs)),
+            "ann/s",
+            "none (shows the store's share)",
+            None,
+            runs=[round(total / r) for r in write_runs],
+        )
+    )
     if FORMATS[fmt].can_import and fmt != "csv":  # csv imports article tables, not these rows
         runs, got = [], 0
         for i in range(min(ctx.repeats, 3)):
@@ -97,7 +114,34 @@ def _format(ctx: Context, project: Project, fmt: str, total: int, docs: int) -> 
                 f"{got:,} of {total:,} annotations back in {docs:,} documents",
             )
         )
+        results.append(_read_only(ctx, fmt, out, total))
     return results
+
+
+def _remove(path: Path) -> None:
+    """A previous run's export: a file or a folder."""
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _read_only(ctx: Context, fmt: str, out: Path, total: int) -> Result:
+    """The format's reader alone, without adding to a project: what the format costs."""
+    options = ImportOptions(annotator="sara", add_labels=True)
+    files, _ = collect_files([out], fmt)
+    runs = timed(
+        lambda: [read_file(f, root, fmt, options) for f, root in files], min(ctx.repeats, 3)
+    )
+    rate = total / median(runs)
+    return Result(
+        f"read {fmt} without the project store ({total:,} annotations)",
+        round(rate),
+        "ann/s",
+        "none (shows the store's share)",
+        None,
+        runs=[round(total / r) for r in runs],
+    )
 
 
 def _result(workload: str, total: int, runs: list[float], line: bool, note: str) -> Result:
@@ -119,9 +163,10 @@ def main() -> None:
     from benchmarks.run import show
 
     quick = "--quick" in sys.argv
+    once = "--once" in sys.argv  # one run each: the slow formats take minutes
     formats = tuple(a for a in sys.argv[1:] if not a.startswith("--"))
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = Context(Path(tmp), 0.1 if quick else 1.0, 1 if quick else 3)
+        ctx = Context(Path(tmp), 0.1 if quick else 1.0, 1 if quick or once else 3)
         for r in run(ctx, formats):
             show(r)
 
