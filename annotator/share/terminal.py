@@ -1,9 +1,10 @@
 """The article in a terminal: coloured spans, a legend, Arabic shaped and reordered.
 
-Each paragraph is wrapped at spaces to the width in logical order first, so a narrow
-terminal breaks between the same words a reader expects; only then is each line shaped
-and put in visual order (``visual.py``), right-aligned when the paragraph is
-right-to-left. Without bidi (for terminals that do it themselves) lines stay logical.
+Each paragraph is shaped (its spans one by one, see ``visual.py``), wrapped at spaces to
+the width in logical order, so a narrow terminal breaks between the same words a reader
+expects, and only then is each line put in visual order (with the levels of the whole
+paragraph), right-aligned when the paragraph is right-to-left. Without bidi (for
+terminals that do it themselves) text is wrapped the same way and stays logical.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
 from annotator.share import labels
 from annotator.share.layout import paragraphs, pieces
-from annotator.share.visual import display_line, is_rtl, shape_runs, visual_runs
+from annotator.share.visual import display_line, is_rtl, visual_paragraph
 
 _WORD = re.compile(r"\S+")
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
@@ -126,11 +127,21 @@ def _paragraph(
     styles: _Styles,
     view: View,
 ) -> list[Text]:
-    rtl = view.bidi and is_rtl(text[start:end])
+    def runs(a: int, b: int) -> list[tuple[str, Style]]:
+        return [(text[p.start : p.end], styles.of(p.spans)) for p in pieces(annotations, a, b)]
+
+    if not view.bidi:
+        return [Text.assemble(*runs(a, b), end="") for a, b in wrap(text, start, end, view.width)]
+    rtl = is_rtl(text[start:end])
+    lines = visual_paragraph(
+        runs(start, end), rtl, lambda shaped: wrap(shaped, 0, len(shaped), view.width)
+    )
     out = []
-    for a, b in wrap(text, start, end, view.width):
-        runs = [(text[p.start : p.end], styles.of(p.spans)) for p in pieces(annotations, a, b)]
-        out.append(_line(runs, rtl, view))
+    for line in lines:
+        shown = Text.assemble(*line, end="")
+        if rtl:  # right-aligned, as the paragraph reads
+            shown.pad_left(max(0, view.width - shown.cell_len))
+        out.append(shown)
     return out
 
 
@@ -155,15 +166,6 @@ def _relations(
         ]
         out += _paragraph(text, 0, len(text), ends, styles, view)
     return out
-
-
-def _line(runs: list[tuple[str, Style]], rtl: bool, view: View) -> Text:
-    if view.bidi:
-        runs = visual_runs(shape_runs(runs), rtl)
-    line = Text.assemble(*runs, end="")
-    if rtl:
-        line.pad_left(max(0, view.width - line.cell_len))
-    return line
 
 
 def _legend(

@@ -17,9 +17,10 @@ Text goes through two steps, both on a copy made for display, never on stored te
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from itertools import groupby
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import regex
 from arabic_reshaper import ArabicReshaper
@@ -87,9 +88,9 @@ def _as_embeddings(text: str) -> str:
     return "".join(out)
 
 
-def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
-    """``text`` (one line) in visual order, mirrored, without its invisible direction
-    marks, and the logical index of each visual character."""
+def _resolved(text: str, rtl: bool) -> list[dict[str, Any]]:
+    """The characters of a paragraph with their embedding levels (rules up to I2),
+    each marked with its logical index."""
     storage = bidi_algorithm.get_empty_storage()
     storage["base_level"] = int(rtl)
     storage["base_dir"] = "R" if rtl else "L"
@@ -102,6 +103,16 @@ def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
     bidi_algorithm.resolve_weak_types(storage)
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)
+    chars: list[dict[str, Any]] = storage["chars"]
+    return chars
+
+
+def _reordered(text: str, chars: list[dict[str, Any]], rtl: bool) -> tuple[str, list[int]]:
+    """One line's resolved characters in visual order (rules L1, L2 and L4)."""
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = int(rtl)
+    storage["base_dir"] = "R" if rtl else "L"
+    storage["chars"] = chars
     bidi_algorithm.reorder_resolved_levels(storage, False)
     bidi_algorithm.apply_mirroring(storage, False)
     # A right-to-left run comes out reversed code point by code point, and the algorithm
@@ -130,18 +141,48 @@ def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
     return "".join(display), order
 
 
-def visual_runs(runs: Sequence[tuple[str, S]], rtl: bool) -> list[tuple[str, S]]:
-    """Styled runs of one logical line as styled runs in visual order."""
-    owner = [i for i, (text, _) in enumerate(runs) for _ in text]
-    display, order = visual_order("".join(text for text, _ in runs), rtl)
-    out: list[tuple[str, S]] = []
-    current = -1
-    for char, index in zip(display, order, strict=True):
-        if owner[index] == current:
-            out[-1] = (out[-1][0] + char, out[-1][1])
-        else:
-            current = owner[index]
-            out.append((char, runs[current][1]))
+def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
+    """``text`` (one line) in visual order, mirrored, without its invisible direction
+    marks, and the logical index of each visual character."""
+    return _reordered(text, _resolved(text, rtl), rtl)
+
+
+def visual_lines(
+    text: str, rtl: bool, lines: Sequence[tuple[int, int]]
+) -> list[tuple[str, list[int]]]:
+    """A paragraph broken into ``lines`` ((start, end) each), every line in visual order
+    as ``visual_order`` gives it. Levels are resolved over the whole paragraph, as the
+    bidi algorithm asks, so a line reads as it would in the unbroken paragraph."""
+    chars = _resolved(text, rtl)
+    starts = [c["index"] for c in chars]
+    return [
+        _reordered(text, chars[bisect_left(starts, a) : bisect_left(starts, b)], rtl)
+        for a, b in lines
+    ]
+
+
+def visual_paragraph(
+    runs: Sequence[tuple[str, S]],
+    rtl: bool,
+    breaks: Callable[[str], list[tuple[int, int]]],
+) -> list[list[tuple[str, S]]]:
+    """Styled runs of one paragraph shaped, broken into lines where ``breaks`` says (it
+    is given the shaped text, whose widths are the ones shown), each line as styled runs
+    in visual order."""
+    shaped = shape_runs(runs)
+    text = "".join(t for t, _ in shaped)
+    owner = [i for i, (t, _) in enumerate(shaped) for _ in t]
+    out: list[list[tuple[str, S]]] = []
+    for display, order in visual_lines(text, rtl, breaks(text)):
+        line: list[tuple[str, S]] = []
+        current = -1
+        for char, index in zip(display, order, strict=True):
+            if owner[index] == current:
+                line[-1] = (line[-1][0] + char, line[-1][1])
+            else:
+                current = owner[index]
+                line.append((char, shaped[current][1]))
+        out.append(line)
     return out
 
 

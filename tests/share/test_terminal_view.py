@@ -188,3 +188,11 @@ def test_relations_are_listed_with_both_ends_in_their_colours() -> None:
     styles = styles_by_text(listed)
     assert styles[display_line("الرئيس")].bgcolor is not None
     assert styles[display_line("ستفتح مكتبا")].underline
+
+
+def test_a_wrapped_line_keeps_the_levels_of_its_paragraph() -> None:
+    # After Arabic letters, 50% is an Arabic number with its sign on the left (rule W2)
+    # even when the wrap puts it alone on the next line; alone it would read 50%.
+    lines = render(Document(1, "d", "نص 50%", ""), [], default_schema(), View(4))
+    assert [line.plain for line in lines[1:3]] == ["  " + display_line("نص"), " %50"]
+    assert display_line("50%", rtl=True) == "50%"
