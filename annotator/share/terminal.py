@@ -158,8 +158,9 @@ def _relations(
         source, target = by_id.get(r.from_id), by_id.get(r.to_id)
         if source is None or target is None:
             continue
-        head = f"«{source.text}» — {r.type}: «"
-        text = f"{head}{target.text}»"
+        # A span across paragraphs keeps its length but goes on one line here.
+        head = f"«{source.text}» — {r.type}: «".replace("\n", " ")
+        text = f"{head}{target.text}»".replace("\n", " ")
         ends = [
             replace(source, start=1, end=1 + len(source.text)),
             replace(target, start=len(head), end=len(head) + len(target.text)),

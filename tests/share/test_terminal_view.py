@@ -196,3 +196,14 @@ def test_a_wrapped_line_keeps_the_levels_of_its_paragraph() -> None:
     lines = render(Document(1, "d", "نص 50%", ""), [], default_schema(), View(4))
     assert [line.plain for line in lines[1:3]] == ["  " + display_line("نص"), " %50"]
     assert display_line("50%", rtl=True) == "50%"
+
+
+def test_a_relation_to_a_span_across_paragraphs_stays_on_its_lines() -> None:
+    text = "قال الوزير\nإن الخطة جاهزة"
+    per = Annotation("p", 1, "x", "PER", 4, 10, "الوزير")
+    quote = Annotation("q", 1, "x", "QUOTE", 4, 19, text[4:19])
+    lines = render(
+        Document(1, "d", text, ""), [per, quote], default_schema(), View(80, bidi=False),
+        [Relation("r", "q", "p", "speaker")],
+    )  # fmt: skip
+    assert "«الوزير إن الخطة» — speaker: «الوزير»" in [line.plain for line in lines]
