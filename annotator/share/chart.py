@@ -115,6 +115,8 @@ def build_figure(data: ChartData, shown: Callable[[str], str] | None = None) -> 
     b.legend()
     c.bar(list(data.per_day), list(data.per_day.values()), color="#0072b2")
     c.set_title("Annotations per day")
+    if len(data.per_day) > 7:  # dates side by side would overlap
+        c.tick_params(axis="x", labelrotation=60)
     _stacked(d, data.per_document, data, shown, fonts, horizontal=True)
     d.set_title(f"Labels per document (the {MOST_ANNOTATED} most annotated)")
     for axis in (a.yaxis, b.yaxis, c.yaxis, d.xaxis):
