@@ -64,20 +64,21 @@ def make_annotation(
     attributes: dict[str, Any] | None = None,
 ) -> Annotation:
     """A checked annotation from code-point offsets into ``source.raw``."""
-    where = f"span {ident or label!r} at {start}-{end}"
-    if type(start) is not int or type(end) is not int:
-        raise fail(f"{where}: start and end must be whole numbers")
-    if not 0 <= start < end <= len(source.raw):
+    if type(start) is not int or type(end) is not int or not 0 <= start < end <= len(source.raw):
+        where = f"span {ident or label!r} at {start}-{end}"
+        if type(start) is not int or type(end) is not int:
+            raise fail(f"{where}: start and end must be whole numbers")
         raise fail(
             f"{where} is out of range for a text of {len(source.raw)} characters "
             "(start must be before end)"
         )
     if expected is not None and source.raw[start:end] != expected:
         raise fail(
-            f"{where}: the file says {expected!r} but the text has {source.raw[start:end]!r}"
+            f"span {ident or label!r} at {start}-{end}: the file says {expected!r} but the "
+            f"text has {source.raw[start:end]!r}"
         )
     if not isinstance(label, str) or not label.strip():
-        raise fail(f"{where} has no label")
+        raise fail(f"span {ident!r} at {start}-{end} has no label")
     s, e = source.stored(start), source.stored(end)
     return Annotation(ident, 0, annotator, label.strip(), s, e, source.text[s:e], attributes or {})
 
