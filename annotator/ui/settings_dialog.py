@@ -33,7 +33,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Annotator name"), self.name)
         form.addRow(self.tr("Interface language"), self.language)
-        form.addRow("", QLabel(self.tr("Takes effect at the next start")))
+        form.addRow("", QLabel(self.tr("A new name takes effect at the next start")))
         form.addRow(buttons)
 
     def accept(self) -> None:

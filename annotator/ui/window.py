@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -32,6 +33,7 @@ from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.fonts import reading_font
+from annotator.ui.i18n import install_translator
 from annotator.ui.importing import ImportJob, start_import, summary
 from annotator.ui.palette import LabelPalette
 from annotator.ui.review.menu import ReviewMenu
@@ -454,7 +456,17 @@ class MainWindow(QMainWindow):
             self.session.open_document(self.session.document.id)
 
     def _settings(self) -> None:
-        SettingsDialog(self.settings, self).exec()
+        language = self.settings.language
+        if SettingsDialog(self.settings, self).exec() == QDialog.DialogCode.Accepted:
+            self.language_changed(language)
+
+    def language_changed(self, before: str) -> None:
+        """A new interface language takes effect at once: the window is built again on
+        the same project, in the new language and direction."""
+        app = QApplication.instance()
+        if self.settings.language != before and isinstance(app, QApplication):
+            install_translator(app, self.settings.language)
+            self.projectRequested.emit(self.project.path)
 
     # ----- state -----------------------------------------------------------------------
 

@@ -86,3 +86,23 @@ def test_alt_while_pressing_the_mouse_keeps_the_exact_selection(
     assert view.exact()
     window.project.close()
     app._windows.clear()
+
+
+def test_switching_the_language_rebuilds_the_window_mirrored(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    settings = Settings()
+    window = app.open_window(make_project({"a": "قال محمد"}), ME, settings)
+    settings.language = "ar"
+    window.language_changed("")
+    arabic = app._windows[-1]
+    assert arabic is not window
+    assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert arabic.menuBar().actions()[0].text() == "&ملف"
+    settings.language = "en"
+    arabic.language_changed("ar")
+    assert app._windows[-1].layoutDirection() == Qt.LayoutDirection.LeftToRight
+    for w in app._windows:
+        qtbot.addWidget(w)
+        w.project.close()
+    app._windows.clear()
