@@ -2,16 +2,17 @@
 
 The view shows gold spans through the ordinary session, so selecting a gold span and
 moving its edges use the very keys and code of the annotation window. What differs is
-what an edit means: changing a gold span is the curator's edit (its provenance says
-so) and deleting one rejects that version. Each becomes one ``GoldChange`` on the
+what an edit means: a span tagged on a text selection is a gold span the curator added,
+changing a gold span is the curator's edit (its provenance says so), and deleting one
+rejects that version. Each becomes one ``GoldChange`` on the
 session's undo stack, next to the accepts and rejects the review window runs.
 """
 
 from __future__ import annotations
 
-from annotator.review.gold import GOLD, edit_gold, reject
+from annotator.review.gold import GOLD, add_gold, edit_gold, reject
 from annotator.review.window_support import GoldChange
-from annotator.storage.edits import DeleteAnnotation, Edit, UpdateAnnotation
+from annotator.storage.edits import AddAnnotation, DeleteAnnotation, Edit, UpdateAnnotation
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.session import Session
@@ -26,6 +27,21 @@ class GoldSession(Session):
         return super().run(self._as_gold(edit), document_id)
 
     def _as_gold(self, edit: Edit) -> Edit:
+        if isinstance(edit, AddAnnotation):
+            add = edit
+            return GoldChange(
+                add.document_id,
+                lambda p: add_gold(
+                    p,
+                    add.document_id,
+                    add.label,
+                    add.start,
+                    add.end,
+                    curated_by=self.curator,
+                    attributes=add.attributes,
+                ),
+                "add gold span",
+            )
         if isinstance(edit, UpdateAnnotation):
             update = edit
             ann = self.project.annotation(update.id)
@@ -50,4 +66,4 @@ class GoldSession(Session):
                 lambda p: reject(p, ann.document_id, span, self.curator),
                 "reject",
             )
-        return edit
+        return edit  # relations: gold's like any other annotator's

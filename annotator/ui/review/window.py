@@ -26,7 +26,6 @@ from annotator.core.model import Status
 from annotator.review.gold import GOLD, accept, provenance, reject, set_curation_status
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.review.window_support import GoldChange
-from annotator.storage.edits import UpdateAnnotation
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
 from annotator.ui.fonts import reading_font
@@ -67,7 +66,8 @@ class ReviewWindow(QMainWindow):
         self.curation = QComboBox()
         for status, text in status_names.items():
             self.curation.addItem(text, status)
-        self.gold_label = QComboBox()  # the label of the selected gold span
+        # The label of the selected gold span, or of a new one on the selected text.
+        self.gold_label = QComboBox()
         self.setWindowTitle(self.tr("Review — %1").replace("%1", project.path.name))
         self._build_layout()
         self._build_actions()
@@ -86,6 +86,9 @@ class ReviewWindow(QMainWindow):
             self.gold_label.addItem(swatch(label.color), label.name, label.name)
         self.gold_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.gold_label.setEnabled(False)
+        self.gold_label.setToolTip(
+            self.tr("Select text to add a gold span, or a gold span to change its label")
+        )
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -94,7 +97,7 @@ class ReviewWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Curation:")))
         bar.addWidget(self.curation)
         bar.addStretch()
-        bar.addWidget(QLabel(self.tr("Gold span's label:")))
+        bar.addWidget(QLabel(self.tr("Gold label:")))
         bar.addWidget(self.gold_label)
         layout.addLayout(bar)
         layout.addWidget(self.view)
@@ -182,9 +185,8 @@ class ReviewWindow(QMainWindow):
         self.documents.documentChosen.connect(self._document_chosen)
         self.unit_list.currentRowChanged.connect(self._unit_changed)
         self.session.selectionChanged.connect(self._selection_changed)
-        self.gold_label.activated.connect(
-            lambda i: self.relabel_selected(self.gold_label.itemData(i))
-        )
+        self.view.selectionChanged.connect(self._selection_changed)
+        self.gold_label.activated.connect(lambda i: self.label_gold(self.gold_label.itemData(i)))
         self.curation.activated.connect(
             lambda i: self.set_curation(Status(self.curation.itemData(i)))
         )
@@ -315,7 +317,7 @@ class ReviewWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         ann = self.session.selected()
-        self.gold_label.setEnabled(ann is not None)
+        self.gold_label.setEnabled(ann is not None or self.view.selection() is not None)
         self.provenance_label.clear()
         if ann is None:
             return
@@ -332,13 +334,11 @@ class ReviewWindow(QMainWindow):
                 names = names.replace(key, value)
             self.provenance_label.setText(names)
 
-    def relabel_selected(self, label: str) -> None:
-        """Give the selected gold span another label (the curator's edit)."""
-        ann = self.session.selected()
-        if ann is not None and ann.label != label:
-            self.session.run(
-                UpdateAnnotation(ann.id, label=label, description="relabel"), ann.document_id
-            )
+    def label_gold(self, label: str) -> None:
+        """Tag the selected text as a new gold span, or else relabel the selected gold
+        span: the annotation window's label key, on the gold session."""
+        self.session.apply_label(label)
+        self.view.setFocus()
 
     def set_curation(self, status: Status) -> None:
         doc_id = self.document_id()

@@ -139,6 +139,24 @@ def test_the_selected_gold_spans_label_is_changed_from_the_box(qtbot, review):
     assert gold_in_file(review) == [("LOC", *at("غزة"))]
 
 
+def test_a_gold_span_nobody_had_is_added_on_the_selected_text(qtbot, review):
+    start, end = at("الاحتلال")
+    cursor = review.view.textCursor()
+    cursor.setPosition(review.view.index.map.to_utf16(start))
+    review.view.setTextCursor(cursor)
+    press(qtbot, review, Key.Key_Left, Mod.ControlModifier | Mod.ShiftModifier)  # the word
+    assert review.gold_label.isEnabled()
+    qtbot.keyClick(review.gold_label, Key.Key_O)  # ORG, found by its first letter
+    assert gold_in_file(review) == [("ORG", start, end)]
+    fresh = reopen_project(review.project.path)
+    (gold,) = fresh.annotations(review.document_id(), GOLD)
+    source = provenance(fresh, gold.id)
+    assert source is not None and source.proposed_by == () and source.curated_by == CURATOR
+    fresh.close()
+    press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
+    assert gold_in_file(review) == []
+
+
 def test_curation_status_is_set_from_the_combo_box_and_undone(qtbot, review):
     qtbot.keyClick(review.curation, Key.Key_Down)
     qtbot.keyClick(review.curation, Key.Key_Down)
