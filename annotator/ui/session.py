@@ -123,7 +123,10 @@ class Session(QObject):
         if self.document is None:
             return
         status = Status.DONE if done else Status.IN_PROGRESS
-        self.project.set_status(self.document.id, self.annotator, status)
+        try:
+            self.project.set_status(self.document.id, self.annotator, status)
+        except UserError as exc:  # a read-only or busy project
+            self.message.emit(str(exc))
         self.statusChanged.emit()
 
     def set_schema(self, schema: Schema) -> None:

@@ -297,3 +297,20 @@ def test_clicking_a_document_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.session.document.name == "other")  # type: ignore[union-attr]
     assert tree.currentItem().text(0).strip("\u2068\u2069") == "other"  # type: ignore[union-attr]
+
+
+def test_a_read_only_project_refuses_edits_with_a_message(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    path = make_project({"article": ARTICLE})
+    win = MainWindow(Project.open(path, readonly=True), ME, Settings())
+    show_active(qtbot, win)
+    messages: list[str] = []
+    win.session.message.connect(messages.append)
+    win.view.select_span(6, 10)
+    qtbot.keyClick(win.view, Key.Key_3)
+    qtbot.keyClick(win.view, Key.Key_D, Mod.ControlModifier)
+    assert len(messages) == 2 and all("read-only" in m for m in messages)
+    assert not win.done_action.isChecked()
+    assert stored(win) == []
+    win.project.close()
