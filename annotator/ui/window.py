@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.palette_list = LabelPalette()
         self.annotation_list = AnnotationList()
         self.details = DetailsPanel()
-        self.setWindowTitle(f"{project.path.name} — annotator")
+        read_only = self.tr(" (read-only)") if project.readonly else ""
+        self.setWindowTitle(f"{project.path.name}{read_only} — annotator")
         self._build_layout()
         self._build_status_bar()
         self._label_actions: list[QAction] = []

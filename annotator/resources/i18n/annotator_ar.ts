@@ -87,280 +87,285 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="108" />
+        <location filename="../../ui/window.py" line="64" />
+        <source> (read-only)</source>
+        <translation> (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="109" />
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="109" />
+        <location filename="../../ui/window.py" line="110" />
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="110" />
+        <location filename="../../ui/window.py" line="111" />
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="111" />
+        <location filename="../../ui/window.py" line="112" />
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="149" />
+        <location filename="../../ui/window.py" line="150" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="150" />
+        <location filename="../../ui/window.py" line="151" />
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="151" />
+        <location filename="../../ui/window.py" line="152" />
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="153" />
-        <location filename="../../ui/window.py" line="405" />
+        <location filename="../../ui/window.py" line="154" />
+        <location filename="../../ui/window.py" line="406" />
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="154" />
-        <location filename="../../ui/window.py" line="410" />
+        <location filename="../../ui/window.py" line="155" />
+        <location filename="../../ui/window.py" line="411" />
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="155" />
+        <location filename="../../ui/window.py" line="156" />
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="157" />
+        <location filename="../../ui/window.py" line="158" />
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="158" />
+        <location filename="../../ui/window.py" line="159" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="160" />
+        <location filename="../../ui/window.py" line="161" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="161" />
+        <location filename="../../ui/window.py" line="162" />
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="163" />
+        <location filename="../../ui/window.py" line="164" />
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="167" />
+        <location filename="../../ui/window.py" line="168" />
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="169" />
+        <location filename="../../ui/window.py" line="170" />
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="172" />
+        <location filename="../../ui/window.py" line="173" />
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="175" />
+        <location filename="../../ui/window.py" line="176" />
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="176" />
+        <location filename="../../ui/window.py" line="177" />
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="177" />
+        <location filename="../../ui/window.py" line="178" />
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="179" />
+        <location filename="../../ui/window.py" line="180" />
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="181" />
+        <location filename="../../ui/window.py" line="182" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="183" />
+        <location filename="../../ui/window.py" line="184" />
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185" />
+        <location filename="../../ui/window.py" line="186" />
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186" />
+        <location filename="../../ui/window.py" line="187" />
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="187" />
+        <location filename="../../ui/window.py" line="188" />
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="188" />
+        <location filename="../../ui/window.py" line="189" />
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="194" />
+        <location filename="../../ui/window.py" line="195" />
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="200" />
+        <location filename="../../ui/window.py" line="201" />
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="206" />
+        <location filename="../../ui/window.py" line="207" />
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="209" />
+        <location filename="../../ui/window.py" line="210" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="210" />
+        <location filename="../../ui/window.py" line="211" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="212" />
+        <location filename="../../ui/window.py" line="213" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="213" />
+        <location filename="../../ui/window.py" line="214" />
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="214" />
+        <location filename="../../ui/window.py" line="215" />
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="216" />
+        <location filename="../../ui/window.py" line="217" />
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="221" />
+        <location filename="../../ui/window.py" line="222" />
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="223" />
+        <location filename="../../ui/window.py" line="224" />
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="226" />
+        <location filename="../../ui/window.py" line="227" />
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="228" />
+        <location filename="../../ui/window.py" line="229" />
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="230" />
+        <location filename="../../ui/window.py" line="231" />
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="231" />
+        <location filename="../../ui/window.py" line="232" />
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="232" />
+        <location filename="../../ui/window.py" line="233" />
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="302" />
+        <location filename="../../ui/window.py" line="303" />
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="313" />
+        <location filename="../../ui/window.py" line="314" />
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="349" />
+        <location filename="../../ui/window.py" line="350" />
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="362" />
+        <location filename="../../ui/window.py" line="363" />
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="369" />
+        <location filename="../../ui/window.py" line="370" />
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="370" />
+        <location filename="../../ui/window.py" line="371" />
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="377" />
+        <location filename="../../ui/window.py" line="378" />
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform><numerusform>أُضيف %n مقطع</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="382" />
+        <location filename="../../ui/window.py" line="383" />
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="386" />
+        <location filename="../../ui/window.py" line="387" />
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="399" />
+        <location filename="../../ui/window.py" line="400" />
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="437" />
+        <location filename="../../ui/window.py" line="438" />
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform><numerusform>صُدِّر %n مستند</numerusform></translation>
@@ -433,12 +438,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="280" />
+        <location filename="../../ui/session.py" line="283" />
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="300" />
+        <location filename="../../ui/session.py" line="303" />
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
