@@ -9,8 +9,8 @@ the annotation view, a span crossing a change of direction is drawn in pieces.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.core.model import Annotation, LabelKind
@@ -32,6 +32,8 @@ CURRENT_UNIT_COLOR = QColor(0, 0, 0, 28)
 
 
 class ReviewView(DocumentView):
+    laneClicked = Signal(str)  # the id of an annotator's span whose lane was clicked
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.lanes: list[SpanIndex] = []  # one per annotator, the first at the foot
@@ -77,6 +79,23 @@ class ReviewView(DocumentView):
                         for r in self.run_rects(block, piece.start, piece.length, origin)
                     ]
         return rects
+
+    def lane_hit(self, point: QPointF) -> str | None:
+        """The annotator's span whose lane is under a viewport point (a lane is thin, so
+        a pixel or two around it counts)."""
+        for lane in range(len(self.lanes)):
+            for block, origin in self._visible_blocks(self.viewport().rect()):
+                for piece in self._lane_pieces(lane, block.blockNumber()):
+                    for r in self.run_rects(block, piece.start, piece.length, origin):
+                        if _lane_rect(r, lane).adjusted(0, -LANE_GAP, 0, LANE_GAP).contains(point):
+                            return piece.annotation.id
+        return None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        hit = self.lane_hit(event.position())
+        super().mouseReleaseEvent(event)
+        if hit is not None:
+            self.laneClicked.emit(hit)
 
     def _lane_pieces(self, lane: int, paragraph: int) -> list[Piece]:
         return [p for p in self.lanes[lane].pieces(paragraph) if p.kind is self.layer]

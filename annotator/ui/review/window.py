@@ -184,6 +184,7 @@ class ReviewWindow(QMainWindow):
         self.annotators_list.changed.connect(lambda: self._refresh(reset=True))
         self.documents.documentChosen.connect(self._document_chosen)
         self.unit_list.currentRowChanged.connect(self._unit_changed)
+        self.view.laneClicked.connect(self._lane_clicked)
         self.session.selectionChanged.connect(self._selection_changed)
         self.view.selectionChanged.connect(self._selection_changed)
         self.gold_label.activated.connect(lambda i: self.label_gold(self.gold_label.itemData(i)))
@@ -234,6 +235,13 @@ class ReviewWindow(QMainWindow):
             self.unit_list.setCurrentRow(min(max(row, 0), len(self.units) - 1))
         else:
             self.view.set_current_unit(None)
+
+    def _lane_clicked(self, annotation_id: str) -> None:
+        """Go to the place of the annotator's span clicked in its lane."""
+        for row, unit in enumerate(self.units):
+            if any(annotation_id in v.annotation_ids for v in unit.versions):
+                self.unit_list.setCurrentRow(row)
+                return
 
     def _document_chosen(self, doc_id: int) -> None:
         if doc_id != self.document_id():

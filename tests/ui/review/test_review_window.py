@@ -187,6 +187,18 @@ def test_lanes_are_painted_per_annotator_in_the_colour_of_the_state(qtbot, revie
     assert review.view.lane_rects(0, omar_org.id) == []  # not in huda's lane
 
 
+def test_clicking_a_span_in_its_lane_goes_to_its_place(qtbot, review):
+    fresh = reopen_project(review.project.path)
+    reuters = next(
+        a for a in fresh.annotations(review.document_id(), "omar") if a.start == at("Reuters")[0]
+    )
+    fresh.close()
+    assert review.unit_list.currentRow() == 0  # محمد: entities' lanes are shown
+    rect = review.view.lane_rects(1, reuters.id)[0]
+    qtbot.mouseClick(review.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert review.current_unit().start == at("Reuters")[0]  # type: ignore[union-attr]
+
+
 def test_unchecking_an_annotator_recomputes_the_units(qtbot, review):
     omar = review.annotators_list.findItems("omar", Qt.MatchFlag.MatchContains)[0]
     rect = review.annotators_list.visualItemRect(omar)
