@@ -16,11 +16,13 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
+from annotator.core.model import Status
 from annotator.core.schema import PALETTE
 from annotator.review.gold import GOLD
 from annotator.review.window_support import activity
 from annotator.storage.project import Project
 from annotator.storage.stats import project_stats
+from annotator.ui.doclist import status_text
 
 PAD = 8
 AXIS_WIDTH = 40
@@ -193,8 +195,8 @@ def chart_data(project: Project) -> list[ChartData]:
     labels = [Series(name, colors[name]) for name, n in stats["labels"].items() if n]
     people = {n: e for n, e in stats["annotators"].items() if n != GOLD}
     status = {
-        "done": Series(_tr("done"), PALETTE[2]),
-        "in_progress": Series(_tr("in progress"), PALETTE[0]),
+        Status.DONE: Series(status_text(Status.DONE), PALETTE[2]),
+        Status.IN_PROGRESS: Series(status_text(Status.IN_PROGRESS), PALETTE[0]),
     }
     per_day = Series(_tr("annotations"), PALETTE[4])
     return [
@@ -208,7 +210,11 @@ def chart_data(project: Project) -> list[ChartData]:
             _tr("Documents per annotator"),
             list(people),
             list(status.values()),
-            {(n, s.name): e["status"][key] for n, e in people.items() for key, s in status.items()},
+            {
+                (n, s.name): e["status"][st.value]
+                for n, e in people.items()
+                for st, s in status.items()
+            },
         ),
         ChartData(
             _tr("Annotations per day"),

@@ -27,7 +27,7 @@ from annotator.review.gold import GOLD, accept, provenance, reject, set_curation
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.review.window_support import GoldChange
 from annotator.storage.project import Project
-from annotator.ui.doclist import isolate
+from annotator.ui.doclist import isolate, status_text
 from annotator.ui.fonts import reading_font
 from annotator.ui.review.gold_session import GoldSession
 from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, decided
@@ -55,11 +55,7 @@ class ReviewWindow(QMainWindow):
             UnitState.BOUNDARIES_DIFFER: self.tr("boundaries differ"),
             UnitState.INCOMPLETE: self.tr("only some have it"),
         }
-        status_names = {
-            Status.NOT_STARTED: self.tr("not started"),
-            Status.IN_PROGRESS: self.tr("in progress"),
-            Status.DONE: self.tr("done"),
-        }
+        status_names = {status: status_text(status) for status in Status}
         self.annotators_list = AnnotatorPicker([a for a in project.annotators() if a != GOLD])
         self.documents = CurationList(status_names)
         self.unit_list = PlaceList(self.state_names)
