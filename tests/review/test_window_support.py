@@ -1,5 +1,8 @@
 """Gold decisions as undoable edits, an annotator against gold, and activity counts."""
 
+import pytest
+
+from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.review.gold import (
     GOLD,
@@ -85,3 +88,17 @@ def test_activity_counts_per_day_and_per_document_without_gold(project, build):
     today = project.annotations(d1)[1].created[:10]
     assert act.per_day == {"2026-01-02": 2, today: 2}
     assert act.labels_per_document == {"أ": {"PER": 2, "LOC": 1}, "ب": {"ORG": 1}}
+
+
+def test_a_refused_decision_changes_nothing(project, build):
+    d = build.doc("d")
+    (a_id,) = build.spans(d, "a", ("PER", *word(0)))
+    before = gold_state(project, d)
+
+    def accept_then_fail(p):
+        accept(p, a_id, "cur")
+        raise UserError("refused")
+
+    with pytest.raises(UserError):
+        GoldChange(d, accept_then_fail, "accept").apply(project)
+    assert gold_state(project, d) == before
