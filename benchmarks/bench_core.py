@@ -32,6 +32,7 @@ def run(ctx: Context) -> list[Result]:
         _open_and_list(ctx, big),
         _search(ctx, big),
         *_exports(ctx, big, total),
+        _conll_against_baseline(ctx, big, total),
         _check(ctx, big),
         _startup(ctx, big),
     ]
@@ -183,6 +184,85 @@ def _exports(ctx: Context, big: Path, total: int) -> list[Result]:
                 )
             )
     return out
+
+
+LSC_VENV = Path(__file__).resolve().parent / ".venv-label-studio-converter"
+LSC_SCRIPT = """
+import sys, time
+from label_studio_converter import Converter
+labels = sys.argv[3].split(",")
+config = ('<View><Labels name="label" toName="text">'
+          + "".join(f'<Label value="{l}"/>' for l in labels)
+          + '</Labels><Text name="text" value="$text"/></View>')
+converter = Converter(config, project_dir=None)
+t0 = time.perf_counter()
+converter.convert_to_conll2003(sys.argv[1], sys.argv[2], is_dir=False)
+print(time.perf_counter() - t0)
+"""
+
+
+def _label_studio_converter() -> Path | None:
+    """The baseline lives in a venv of its own (it pins old libraries); made on first use."""
+    python = LSC_VENV / "bin" / "python"
+    if not python.exists():
+        made = (
+            subprocess.run(
+                [sys.executable, "-m", "venv", str(LSC_VENV)], capture_output=True
+            ).returncode
+            == 0
+            and subprocess.run(
+                [str(python), "-m", "pip", "install", "-q", "label-studio-converter==0.0.59"],
+                capture_output=True,
+            ).returncode
+            == 0
+        )
+        if not made:
+            return None
+    return python
+
+
+def _conll_against_baseline(ctx: Context, big: Path, total: int) -> Result:
+    name = "export to CoNLL, against label-studio-converter"
+    python = _label_studio_converter()
+    if python is None:
+        return Result(
+            name,
+            0,
+            "ann/s",
+            "faster than the baseline",
+            None,
+            note="label-studio-converter could not be installed",
+        )
+    tasks = ctx.workdir / "tasks.json"
+    with Project.open(big, readonly=True) as p:
+        export(p, "labelstudio", tasks, ExportOptions())
+        labels = ",".join(lb.name for lb in p.schema().labels)
+        ours = timed(
+            lambda: export(p, "conll", ctx.workdir / "ours.conll", ExportOptions()),
+            min(ctx.repeats, 3),
+        )
+    theirs = []
+    for _ in range(min(ctx.repeats, 3)):
+        out = subprocess.run(
+            [str(python), "-c", LSC_SCRIPT, str(tasks), str(ctx.workdir / "lsc"), labels],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        theirs.append(float(out.stdout.strip().splitlines()[-1]))
+    rate, base = total / median(ours), total / median(theirs)
+    return Result(
+        name,
+        round(rate),
+        "ann/s",
+        "faster than the baseline",
+        rate > base,
+        "label-studio-converter 0.0.59 convert_to_conll2003 (same annotations, "
+        "as Label Studio JSON)",
+        round(base),
+        [round(total / r) for r in ours],
+        note=f"{rate / base:.1f}x the baseline",
+    )
 
 
 def _check(ctx: Context, big: Path) -> Result:
