@@ -16,6 +16,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
+def _isolated_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo project and backups go to a throw-away data folder, never the user's."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
 def _fail_on_logged_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
     """A warning logged during a test fails it (as qutebrowser does): either the code has
     a problem to fix or the test should check the warning and then ``caplog.clear()``."""

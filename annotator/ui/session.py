@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import find_all
-from annotator.core.errors import UserError
+from annotator.core.errors import DiskFullError, ProjectBusyError, UserError
 from annotator.core.model import Annotation, Document, LabelKind, Relation, Status
 from annotator.core.offsets import Boundaries, normalise_span
 from annotator.core.schema import Schema
@@ -40,6 +40,7 @@ class Session(QObject):
     selectionChanged = Signal()  # the selected span, or its relations, changed
     statusChanged = Signal()
     message = Signal(str)  # a short notice for the status bar
+    saveFailed = Signal(str)  # a change could not be written (disk full, busy project)
     linkingChanged = Signal(bool)
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
@@ -146,12 +147,9 @@ class Session(QObject):
 
     def select(self, annotation_id: str | None, reveal: bool = False) -> None:
         self.selected_id = annotation_id
-        self.selected_relations = (
-            self.project.relations_of(annotation_id) if annotation_id else []
-        )
+        self.selected_relations = self.project.relations_of(annotation_id) if annotation_id else []
         related = {
-            r.to_id if r.from_id == annotation_id else r.from_id
-            for r in self.selected_relations
+            r.to_id if r.from_id == annotation_id else r.from_id for r in self.selected_relations
         }
         self.view.set_selected(annotation_id, related)
         ann = self.selected()
@@ -183,6 +181,9 @@ class Session(QObject):
         """Apply one edit and put it on the undo stack; a refused edit becomes a message."""
         try:
             changes = edit.apply(self.project)
+        except (DiskFullError, ProjectBusyError) as exc:
+            self.saveFailed.emit(str(exc))
+            return False
         except UserError as exc:
             self.message.emit(str(exc))
             return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +25,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
+from annotator.storage import backups
 from annotator.storage.edits import Changes
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.annotation_list import AnnotationList
@@ -33,6 +34,7 @@ from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.fonts import reading_font
+from annotator.ui.guard import NoticeBar, ProjectGuard
 from annotator.ui.i18n import install_translator
 from annotator.ui.importing import ImportJob, start_import, summary
 from annotator.ui.palette import LabelPalette
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.palette_list = LabelPalette()
         self.annotation_list = AnnotationList()
         self.details = DetailsPanel()
+        self.notice = NoticeBar()
+        self.guard = ProjectGuard(project, self.notice)
         read_only = self.tr(" (read-only)") if project.readonly else ""
         self.setWindowTitle(f"{project.path.name}{read_only} — annotator")
         self._build_layout()
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.notice)
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
@@ -154,6 +159,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Import documents…"), self._import_files))
         file_menu.addAction(self._action(self.tr("Import a &folder…"), self._import_folder))
         file_menu.addAction(self._action(self.tr("&Export…"), self._export))
+        file_menu.addAction(
+            self._action(self.tr("&Restore a backup…"), lambda: self.guard.restore(self))
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Settings…"), self._settings))
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, std.Quit))
@@ -267,6 +275,9 @@ class MainWindow(QMainWindow):
             )
         )
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        s.saveFailed.connect(self.guard.save_failed)
+        self.guard.reloadNeeded.connect(self._reload)
+        self.guard.reopenNeeded.connect(self._restore_backup)
         s.linkingChanged.connect(self._linking_changed)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
 
@@ -480,6 +491,38 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.guard.window_activated()
+
+    def _reload(self) -> None:
+        """Show the project as it now is on disk, after another program wrote to it."""
+        s = self.session
+        s.schema = self.project.schema()
+        self.view.set_schema(s.schema)
+        if s.document is not None:
+            s.open_document(s.document.id)
+        else:
+            self.documents.refresh(self.project, s.annotator, None)
+
+    def _restore_backup(self, backup: Path) -> None:
+        """Close the project, put the backup in its place, and open it again."""
+        path = self.project.path
+        self.session.close()
+        self.project.close()
+        try:
+            kept = backups.restore(backup, path)
+        except UserError as exc:
+            QMessageBox.warning(self, "annotator", str(exc))
+        else:
+            QMessageBox.information(
+                self,
+                "annotator",
+                self.tr("Restored. The file it replaced is kept as %1").replace("%1", str(kept)),
+            )
+        self.projectRequested.emit(path)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()
         for job in self._import_jobs:
@@ -487,4 +530,3 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
         super().closeEvent(event)
-

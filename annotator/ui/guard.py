@@ -1,0 +1,108 @@
+"""Keeping the annotator's work safe in the window: what they must not miss is said in a
+line above the article (read-only project, a change that was not saved, another
+program's changes), the project is reloaded when another program changed it, a daily
+backup is taken, and a backup can be restored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+
+from annotator.storage import backups
+from annotator.storage.project import Project
+
+_STYLES = {
+    "info": "background: palette(highlight); color: palette(highlighted-text);",
+    "warning": "background: #F0E442; color: black;",
+    "error": "background: #D55E00; color: white; font-weight: bold;",
+}
+
+
+class NoticeBar(QLabel):
+    """One line of notice above the article; a click dismisses it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setAccessibleName(self.tr("Notice"))
+        self.setWordWrap(True)
+        self.setMargin(6)
+        self.kind = ""
+        self.hide()
+
+    def show_notice(self, text: str, kind: str = "info") -> None:
+        self.kind = kind
+        self.setStyleSheet(f"QLabel#notice {{ {_STYLES[kind]} }}")
+        self.setText(text)
+        self.show()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.hide()
+
+
+class ProjectGuard(QObject):
+    """Watches one open project for the window."""
+
+    # The project's spans may have changed under the window: show them again.
+    reloadNeeded = Signal()
+    # A backup was put in the project's place: open it again from its file.
+    reopenNeeded = Signal(Path)
+
+    def __init__(self, project: Project, notice: NoticeBar):
+        super().__init__(notice)
+        self.project = project
+        self.notice = notice
+        project.changed_elsewhere()  # from now on
+        if project.readonly:
+            notice.show_notice(
+                self.tr(
+                    "This project is read-only (its file or folder cannot be written): "
+                    "you can read and export it, but not change it."
+                ),
+                "warning",
+            )
+        else:
+            # After the window is up: a backup of a big project takes a moment.
+            QTimer.singleShot(0, self.take_backup)
+
+    def take_backup(self) -> None:
+        try:
+            backups.daily_backup(self.project)
+        except OSError as exc:
+            self.notice.show_notice(
+                self.tr("Today's backup failed: %1").replace("%1", str(exc)), "warning"
+            )
+
+    def window_activated(self) -> None:
+        """Called when the window regains focus: pick up what another program wrote."""
+        if self.project.changed_elsewhere():
+            self.reloadNeeded.emit()
+            self.notice.show_notice(
+                self.tr("Another program changed this project; what you see is up to date."),
+                "info",
+            )
+
+    def save_failed(self, text: str) -> None:
+        self.notice.show_notice(self.tr("Not saved: %1").replace("%1", text), "error")
+
+    def restore(self, parent: QWidget) -> None:
+        """Ask which backup to restore, then put it in the project's place."""
+        found = backups.list_backups(self.project.path)
+        if not found:
+            QMessageBox.information(parent, "annotator", self.tr("There is no backup yet."))
+            return
+        names = [f"{b.taken:%Y-%m-%d}" for b in found]
+        choice, ok = QInputDialog.getItem(
+            parent,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Put this day's backup in the project's place (the current file is kept beside it):"
+            ),
+            names,
+            0,
+            False,
+        )
+        if ok:
+            self.reopenNeeded.emit(found[names.index(choice)].path)
