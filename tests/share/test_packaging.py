@@ -19,8 +19,9 @@ pytest.importorskip("setuptools", minversion="77")
 def test_the_wheel_holds_the_command_and_its_resources(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "setup.py"):
         shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "projects", source / "projects")
     shutil.copytree(
         ROOT / "annotator", source / "annotator", ignore=shutil.ignore_patterns("__pycache__")
     )
@@ -42,5 +43,7 @@ def test_the_wheel_holds_the_command_and_its_resources(tmp_path: Path) -> None:
         "annotator/resources/desktop/org.annotator.Annotator.desktop",
         "annotator/resources/desktop/org.annotator.Annotator.xml",
         "annotator/resources/desktop/org.annotator.Annotator.svg",
+        "annotator/demo_data/annotations.json",
+        "annotator/demo_data/articles/01-water-summit.txt",
     ):
         assert resource in names, resource
