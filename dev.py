@@ -149,7 +149,16 @@ def test(args: list[str]) -> int:
         ("lint", [BIN / "ruff", "check", "annotator", "tests", "benchmarks", "dev.py", "setup.py"]),
         (
             "format",
-            [BIN / "ruff", "format", "--check", "annotator", "tests", "benchmarks", "dev.py", "setup.py"],
+            [
+                BIN / "ruff",
+                "format",
+                "--check",
+                "annotator",
+                "tests",
+                "benchmarks",
+                "dev.py",
+                "setup.py",
+            ],
         ),
         ("architecture", [BIN / "lint-imports"]),
         ("types", [PYTHON, "-m", "mypy"]),
