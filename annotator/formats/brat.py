@@ -248,6 +248,8 @@ def _ann_lines(
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span cut at newlines (brat has no way to hold one), blank pieces left out."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
     out = []
     s = start
     for piece in text[start:end].split("\n"):

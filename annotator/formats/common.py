@@ -120,9 +120,12 @@ class Losses:
             self._report.warnings.append(f"{kind}: {n} (first in {self._first[kind]})")
 
 
+_SPACE = re.compile(r"\s")
+
+
 def spaceless(name: str, losses: Losses, format_title: str) -> str:
     """A label or type for a format whose fields are separated by white space."""
-    if not any(ch.isspace() for ch in name):
+    if not _SPACE.search(name):
         return name
     losses.add(f"{format_title} cannot hold white space in a label; written with _", repr(name))
     return re.sub(r"\s+", "_", name.strip())
