@@ -206,3 +206,11 @@ def test_label_with_spaces_is_written_with_underscores_and_reported(tmp_path: Pa
     assert report.warnings == [
         "CoNLL cannot hold white space in a label; written with _: 1 (first in 'Other PER')"
     ]
+
+
+def test_wojood_round_trip_keeps_nested_spans(interop: Path, tmp_path: Path) -> None:
+    p, _ = do_import(interop / WOJOOD, "conll", tmp_path, annotator="sara")
+    report = do_export(p, "conll", tmp_path / "out.conll")
+    q, _ = do_import(tmp_path / "out.conll", "conll", tmp_path, "q.annotator", annotator="sara")
+    assert labelled(q) == labelled(p)
+    assert not [w for w in report.warnings if "token boundaries" in w]
