@@ -64,7 +64,12 @@ def token_document(
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     placed: list[TokenSpan] = []
+    seen: set[tuple[int, int, str]] = set()
     for a in doc.annotations:
+        # The same span by two annotators is one span here: these formats name no one.
+        if (a.start, a.end, a.label) in seen:
+            continue
+        seen.add((a.start, a.end, a.label))
         first = bisect_right(ends, a.start)  # the first token ending after the span starts
         end = bisect_left(starts, a.end)  # tokens starting before the span ends
         where = f"{a.label} span at {a.start}-{a.end} {a.text!r} in {name!r}"

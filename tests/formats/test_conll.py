@@ -214,3 +214,16 @@ def test_wojood_round_trip_keeps_nested_spans(interop: Path, tmp_path: Path) -> 
     q, _ = do_import(tmp_path / "out.conll", "conll", tmp_path, "q.annotator", annotator="sara")
     assert labelled(q) == labelled(p)
     assert not [w for w in report.warnings if "token boundaries" in w]
+
+
+def test_the_same_span_by_two_annotators_is_written_once(tmp_path: Path) -> None:
+    p = project_with(
+        tmp_path / "p.annotator",
+        [doc("d", "قال الرئيس", ann(4, 10, "PER"), ann(4, 10, "PER", "omar"))],
+    )
+    report = do_export(p, "conll", tmp_path / "out.conll")
+    assert "الرئيس\tB-PER\n" in (tmp_path / "out.conll").read_text(encoding="utf-8")
+    assert report.warnings == [
+        "CoNLL has no annotator field: spans of several annotators were merged "
+        "(choose one with --annotator): 1 (first in 'd': omar, sara)"
+    ]
