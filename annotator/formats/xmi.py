@@ -113,6 +113,8 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
         features = {f.name for f in fs.type.all_features}
         if {"Governor", "Dependent"} <= features:
             links.append(fs)
+        elif (type_name == NAMED_ENTITY or type_name.startswith(CUSTOM)) and fs.begin == fs.end:
+            unkept[f"zero-width {type_name.rsplit('.', 1)[-1]}"] += 1
         elif type_name == NAMED_ENTITY or type_name.startswith(CUSTOM):
             annotator = annotator or annotator_for(None, options, fail)
             label, attributes = _label_and_attributes(fs)

@@ -85,3 +85,20 @@ def test_round_trip(
     q, _ = do_import(tmp / "out", "xmi", tmp, annotator="sara")
     assert spans(q) == spans(p)
     assert texts(q) == texts(p)
+
+
+def test_zero_width_spans_are_reported(interop: Path, tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    xmi = (interop / "webanno_tsv3/testSentenceWithEmoji.xmi").read_text(encoding="utf-8")
+    xmi = xmi.replace(
+        'NamedEntity xmi:id="10" sofa="2" begin="10" end="12"',
+        'NamedEntity xmi:id="10" sofa="2" begin="10" end="10"',
+    )
+    (source / "d.xmi").write_text(xmi, encoding="utf-8")
+    p, result = do_import(source / "d.xmi", "xmi", tmp_path, annotator="sara")
+    assert spans(p) == []
+    assert result.warnings == [
+        f"{source / 'd.xmi'}: d: 1 zero-width NamedEntity annotations not kept "
+        "(no counterpart here)"
+    ]
