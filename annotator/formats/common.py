@@ -83,11 +83,20 @@ def make_annotation(
     return Annotation(ident, 0, annotator, label.strip(), s, e, source.text[s:e], attributes or {})
 
 
-def count(report: ExportReport, doc: ExportedDocument, relations: bool = True) -> None:
+def count(
+    report: ExportReport,
+    doc: ExportedDocument,
+    relations: bool | int = True,
+    annotations: int | None = None,
+) -> None:
+    """Count a written document: all its annotations and relations, or as many as given
+    (a format that left some out, and reported them)."""
     report.documents += 1
-    report.annotations += len(doc.annotations)
-    if relations:
+    report.annotations += len(doc.annotations) if annotations is None else annotations
+    if relations is True:
         report.relations += len(doc.relations)
+    elif relations is not False:
+        report.relations += relations
 
 
 class Losses:

@@ -154,7 +154,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
                     for i in range(first, end)
                 )
                 out.write("\n")
-            count(report, doc, relations=False)
+            count(report, doc, relations=False, annotations=td.written)
             if doc.relations:
                 losses.add(
                     "CoNLL has no relations; not written",

@@ -83,7 +83,7 @@ def _records(
                 "tokens": [t.text for t in td.tokens[first:end]],
                 "ner_tags": [tags.id(tag) for tag in doc_tags[first:end]],
             }
-        count(report, doc, relations=False)
+        count(report, doc, relations=False, annotations=td.written)
         if doc.relations:
             losses.add(
                 "token classification has no relations; not written",

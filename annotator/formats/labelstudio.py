@@ -207,8 +207,10 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         out.write("[")
         for k, doc in enumerate(docs):
             out.write(",\n" if k else "\n")
-            out.write(json.dumps(_task_record(k + 1, doc, unit, losses), ensure_ascii=False))
-            count(report, doc)
+            record = _task_record(k + 1, doc, unit, losses)
+            out.write(json.dumps(record, ensure_ascii=False))
+            links = [r for a in record["annotations"] for r in a["result"] if "from_id" in r]
+            count(report, doc, relations=len(links))
         out.write("\n]\n")
     losses.finish()
     return report

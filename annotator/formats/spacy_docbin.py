@@ -40,7 +40,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
             doc, options.token_spans, report, losses, flat=False, format_title="spaCy"
         )
         docbin.add(_doc(vocab, doc, td))
-        count(report, doc, relations=False)
+        count(report, doc, relations=False, annotations=td.written)
         if doc.relations:
             losses.add(
                 "spaCy's DocBin has no relations; not written",

@@ -40,6 +40,12 @@ class TokenDocument:
     sentences: list[tuple[int, int]]  # token index ranges [first, end)
     layers: list[list[TokenSpan]]  # layer 0 holds the outermost spans; none overlap within one
 
+    @property
+    def written(self) -> int:
+        """How many spans the layers hold (fewer than the annotations when some were
+        left out, or were the same span by several annotators)."""
+        return sum(len(layer) for layer in self.layers)
+
     def tags(self, layer: int) -> list[str]:
         """IOB2 tags of every token in one layer (all O past the last layer)."""
         out = ["O"] * len(self.tokens)

@@ -390,13 +390,15 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
             doc, options.token_spans, report, losses, flat=False, format_title="WebAnno TSV"
         )
         with open_output(output_file(output, doc.document.name, ".tsv", taken)) as out:
-            out.write(_document(doc, td, losses))
-        count(report, doc)
+            content, relations = _document(doc, td, losses)
+            out.write(content)
+        count(report, doc, relations=relations, annotations=td.written)
     losses.finish()
     return report
 
 
-def _document(doc: ExportedDocument, td: TokenDocument, losses: Losses) -> str:
+def _document(doc: ExportedDocument, td: TokenDocument, losses: Losses) -> tuple[str, int]:
+    """The file's text, and how many relations it holds."""
     text = doc.document.text
     u16 = Utf16Map(text)
     spans: list[TokenSpan] = [s for layer in td.layers for s in layer]
@@ -457,4 +459,4 @@ def _document(doc: ExportedDocument, td: TokenDocument, losses: Losses) -> str:
                 f"{escape_value(tok.text)}\t" + "\t".join(cells) + "\t"
             )
         lines.append("")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", sum(len(r) for r in incoming.values())

@@ -51,6 +51,7 @@ def test_jsonl_records_and_label_names(tmp_path: Path) -> None:
     features = json.loads((tmp_path / "train.features.json").read_text(encoding="utf-8"))
     names = features["ner_tags"]["feature"]["names"]
     assert names == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+    assert report.annotations == 3  # the nested LOC was left out
     # The nested LOC and the LOC inside وبيروت are reported by name, document and offsets.
     assert report.warnings == [
         "LOC span at 42-47 'بيروت' in 'd' does not fall on token boundaries; widened to "
