@@ -8,7 +8,8 @@ annotations (and, on import, predictions), for a ``<Labels>`` tag on a ``<Text>`
           {"from_id": "a1", "to_id": "a2", "type": "relation", "labels": ["speaker"]}]}],
       "predictions": [{"model_version": "one", "result": [...]}]}]
 
-Today's Label Studio counts code points, builds of 2021 counted UTF-16 units, and a
+The JSON-MIN export (``{"text": ..., "label": [{"start": ..., "labels": [...]}]}``) is
+read too. Today's Label Studio counts code points, builds of 2021 counted UTF-16 units, and a
 ``\\r\\n`` counts as two either way. Every result carries its ``value.text``, so unless
 ``offset_unit`` says otherwise the import takes the unit under which all of them agree
 with the text. Annotations are by the user named in ``completed_by``, predictions by
@@ -69,6 +70,8 @@ def _task(
     def fail(message: str) -> UserError:
         return UserError(f"task {k}: {message}", path)
 
+    if isinstance(task, dict) and "data" not in task and isinstance(task.get(FROM_NAME), list):
+        task = _from_min(task, options.text_column)
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise fail('each task must be an object with "data"')
     data = task["data"]
@@ -119,6 +122,18 @@ def _task(
         ]
     doc_name = data["name"] if isinstance(data.get("name"), str) else f"{name} {k}"
     return NewDocument(doc_name, source.text, str(path), meta, tuple(annotations), tuple(relations))
+
+
+def _from_min(task: dict[str, Any], text_column: str) -> dict[str, Any]:
+    """A task of the JSON-MIN export (the text and a list of spans side by side, one
+    annotator's) in the full shape."""
+    results = [
+        {"id": str(i), "type": "labels", "value": value} for i, value in enumerate(task[FROM_NAME])
+    ]
+    return {
+        "data": {text_column: task.get(text_column)},
+        "annotations": [{"completed_by": task.get("annotator"), "result": results}],
+    }
 
 
 def _completed_by(annotation: Any) -> str | None:

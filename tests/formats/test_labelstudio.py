@@ -171,3 +171,22 @@ def test_relation_direction_left_is_read_from_to_id(tmp_path: Path) -> None:
         "said",
         "الرئيس",
     )
+
+
+def test_reads_the_json_min_export(tmp_path: Path) -> None:
+    f = tmp_path / "min.json"
+    f.write_text(
+        json.dumps(
+            [
+                {
+                    "id": 3,
+                    "text": "قال الرئيس",
+                    "annotator": 2,
+                    "label": [{"start": 4, "end": 10, "text": "الرئيس", "labels": ["PER"]}],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    p, _ = do_import(f, "labelstudio", tmp_path)
+    assert spans(p) == [("min 1", "user 2", "PER", 4, 10, "الرئيس")]
