@@ -147,9 +147,7 @@ def _fast_path() -> _FastPath:
         emoji,
     )
     # Separators never share a cluster with anything visible here, so they are skipped.
-    pattern = re.compile(
-        "|".join((*alternatives, _re_class(k["visible"]) + extenders)), re.DOTALL
-    )
+    pattern = re.compile("|".join((*alternatives, _re_class(k["visible"]) + extenders)), re.DOTALL)
     control = _re_class(_chars(rf"{_CLASSES['ignorable']}|\p{{GCB=Control}}", safe))
     return _FastPath(
         pattern,
@@ -160,7 +158,7 @@ def _fast_path() -> _FastPath:
 
 _HAS_VISIBLE = regex.compile(_CLASSES["visible"])
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
-_SENTENCE_END = frozenset(".!?؟…")
+_FINAL = re.compile("[.!?؟…]+")  # a token of sentence-final punctuation only
 _CLOSING = frozenset("»\"')]”’")
 
 
@@ -195,21 +193,21 @@ def sentences(text: str, tokens: list[Token] | None = None) -> list[tuple[int, i
     punctuation (with any closing quotes or brackets after it). Pass ``tokens`` when
     they are already known."""
     toks = tokenize(text) if tokens is None else tokens
+    # Each token's finality is asked up to three times below: work it out once.
+    final = [_FINAL.fullmatch(t.text) is not None for t in toks]
     out: list[tuple[int, int]] = []
     first = 0
+    last = len(toks) - 1
     for i, tok in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is None:
+        if i == last:
             out.append((toks[first].start, tok.end))
             break
-        line_break = "\n" in text[tok.end : nxt.start] or "\r" in text[tok.end : nxt.start]
-        ends = _is_final(tok) or (i > 0 and tok.text in _CLOSING and _is_final(toks[i - 1]))
-        continues = _is_final(nxt) or (nxt.text in _CLOSING and nxt.start == tok.end)
+        nxt = toks[i + 1]
+        gap = text[tok.end : nxt.start]
+        line_break = "\n" in gap or "\r" in gap
+        ends = final[i] or (i > 0 and tok.text in _CLOSING and final[i - 1])
+        continues = final[i + 1] or (nxt.text in _CLOSING and nxt.start == tok.end)
         if line_break or (ends and not continues):
             out.append((toks[first].start, tok.end))
             first = i + 1
     return out
-
-
-def _is_final(tok: Token) -> bool:
-    return all(ch in _SENTENCE_END for ch in tok.text)
