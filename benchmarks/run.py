@@ -2,7 +2,7 @@
 
 Builds its own data (no downloads), runs each workload several times and prints the
 median beside its target and, where one is named, the baseline measured in the same run.
---quick uses a tenth of the sizes. Results go in benchmarks/RESULTS.md by hand, with the
+--quick uses a tenth of the sizes and one run of each. Results go in benchmarks/RESULTS.md by hand, with the
 machine and date this prints.
 """
 
@@ -60,7 +60,7 @@ def main() -> int:
     print(" | ".join(f"{k}: {v}" for k, v in info.items()), flush=True)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
-        ctx = Context(Path(tmp), 0.1 if args.quick else 1.0, 3 if args.quick else 5)
+        ctx = Context(Path(tmp), 0.1 if args.quick else 1.0, 1 if args.quick else 5)
         for name in args.only or SUITES:
             try:
                 module = importlib.import_module(f"benchmarks.{name}")
