@@ -26,8 +26,7 @@ def run(ctx: Context) -> list[Result]:
     seconds = median(runs)
     return [
         Result(
-            f"agreement, all measures: 3 annotators × {docs:,} documents of 5 KB, "
-            "30 spans each",
+            f"agreement, all measures: 3 annotators × {docs:,} documents of 5 KB, 30 spans each",
             round(seconds, 2),
             "s",
             "< 5 s",

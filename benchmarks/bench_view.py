@@ -174,4 +174,3 @@ def edit_and_scroll(
 def _within_frame(workload: str, runs: list[float]) -> Result:
     value = statistics.median(runs)
     return Result(workload, round(value, 1), "ms", "<= 16 ms", value <= 16, runs=runs)
-
