@@ -2,8 +2,8 @@
 
 Builds its own data (no downloads), runs each workload several times and prints the
 median beside its target and, where one is named, the baseline measured in the same run.
---quick uses a tenth of the sizes and one run of each. Results go in benchmarks/RESULTS.md by hand, with the
-machine and date this prints.
+--quick uses a tenth of the sizes and one run of each. Results go in
+benchmarks/RESULTS.md by hand, with the machine and date this prints.
 """
 
 from __future__ import annotations
