@@ -202,9 +202,7 @@ def _pair_tallies(study: Study, a: str, b: str) -> _PairTallies:
             _add(out.overlap_by_label, label, overlap)
         out.exact_by_document[doc.id] = per_label
         rel_a, rel_b = doc.relations[a], doc.relations[b]
-        out.relations = _sum(
-            out.relations, (_exact_matches(rel_a, rel_b), len(rel_a), len(rel_b))
-        )
+        out.relations = _sum(out.relations, (_exact_matches(rel_a, rel_b), len(rel_a), len(rel_b)))
     return out
 
 
@@ -296,4 +294,3 @@ def unitizing_study(doc: DocumentStudy) -> UnitizingAlpha:
         for s in spans
     ]
     return unitizing_alpha(units, sorted(doc.participants), len(doc.text))
-

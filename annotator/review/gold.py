@@ -95,7 +95,7 @@ def insert_gold(
         ann = project.add_annotation(document_id, GOLD, *span, attributes)
         record_provenance(project, ann.id, provenance)
         project.conn.execute(
-            'DELETE FROM gold_rejected WHERE document_id = ? AND label = ? AND start = ? '
+            "DELETE FROM gold_rejected WHERE document_id = ? AND label = ? AND start = ? "
             'AND "end" = ?',
             (document_id, *span),
         )
@@ -234,8 +234,8 @@ def curation_status(project: Project, document_id: int) -> CurationState:
         "SELECT status, curator, modified FROM curation_status WHERE document_id = ?",
         (document_id,),
     ).fetchone()
-    return CurationState(Status(row[0]), row[1], row[2]) if row else CurationState(
-        Status.NOT_STARTED
+    return (
+        CurationState(Status(row[0]), row[1], row[2]) if row else CurationState(Status.NOT_STARTED)
     )
 
 

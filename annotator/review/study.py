@@ -97,9 +97,7 @@ def load_study(
             owner[ann_id] = (doc_id, annotator)
             spans[doc_id, annotator].append(span)
     relations: defaultdict[tuple[int, str], list[RelationKey]] = defaultdict(list)
-    for from_id, to_id, rtype in project.conn.execute(
-        "SELECT from_id, to_id, type FROM relations"
-    ):
+    for from_id, to_id, rtype in project.conn.execute("SELECT from_id, to_id, type FROM relations"):
         if from_id in spans_by_id and to_id in spans_by_id:
             key = RelationKey(rtype, spans_by_id[from_id], spans_by_id[to_id])
             relations[owner[from_id]].append(key)

@@ -355,8 +355,10 @@ class DocumentView(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         tab_keys = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and (
-            event.key() in tab_keys
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and (event.key() in tab_keys)
         ):
             self.tabPressed.emit(-1 if event.key() == Qt.Key.Key_Backtab else 1)
             return True

@@ -29,9 +29,7 @@ NAME, KIND, COLOUR, SHORTCUT, ATTRIBUTES, DESCRIPTION = range(6)
 
 
 def attributes_to_text(attributes: tuple[AttributeSpec, ...]) -> str:
-    return "; ".join(
-        f"{a.name}: {'|'.join(a.values)}" if a.values else a.name for a in attributes
-    )
+    return "; ".join(f"{a.name}: {'|'.join(a.values)}" if a.values else a.name for a in attributes)
 
 
 def attributes_from_text(text: str, old: tuple[AttributeSpec, ...]) -> tuple[AttributeSpec, ...]:

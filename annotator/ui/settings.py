@@ -58,7 +58,7 @@ class Settings:
 
     @property
     def language(self) -> str:
-        """"" follows the system locale; else "en" or "ar"."""
+        """ "" follows the system locale; else "en" or "ar"."""
         return str(self._s.value("ui/language", "", type=str))
 
     @language.setter

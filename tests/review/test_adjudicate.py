@@ -29,7 +29,10 @@ def test_unanimous(project, three):
     assert report.left == {"d": 2}
     p = provenance(project, gold_annotations(project, three)[0].id)
     assert (p.proposed_by, p.agreed_by, p.curated_by, p.strategy) == (
-        ("a",), ("b", "c"), None, "unanimous"
+        ("a",),
+        ("b", "c"),
+        None,
+        "unanimous",
     )
 
 

@@ -169,7 +169,12 @@ def test_json_shape(project, build):
     build.spans(d, "sara", ("PER", *word(0)))
     data = report(project).to_json()
     assert list(data) == [
-        "annotators", "documents", "overall", "pairs", "labels", "documents_detail"
+        "annotators",
+        "documents",
+        "overall",
+        "pairs",
+        "labels",
+        "documents_detail",
     ]
     assert data["pairs"] == [
         {"a": "omar", "b": "sara", "f1_exact": 1.0, "f1_overlap": 1.0, "cohen_kappa": 1.0}

@@ -74,7 +74,10 @@ def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(p
     assert project.annotation(second.id).annotator == GOLD
     p = provenance(project, second.id)
     assert (p.proposed_by, p.agreed_by, p.curated_by, p.strategy) == (
-        ("b",), ("c",), "curator", "curator"
+        ("b",),
+        ("c",),
+        "curator",
+        "curator",
     )
     assert provenance(project, first.id) is None  # deleted with its span
     unit = review_units(project, d)[0]

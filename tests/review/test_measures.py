@@ -94,9 +94,7 @@ def test_pair_counts_project_onto_two_coders():
 
 
 def ratings_from_counts(rows):
-    return count_units(
-        tuple(cat for cat, n in enumerate(row, 1) for _ in range(n)) for row in rows
-    )
+    return count_units(tuple(cat for cat, n in enumerate(row, 1) for _ in range(n)) for row in rows)
 
 
 def test_fleiss_wikipedia_example_is_0_210():
@@ -261,11 +259,6 @@ def test_observed_disagreement_matches_the_definition(raw):
     segs = [segments(spans, length) for spans in raters]
     m = len(raters)
     total = sum(
-        delta(g, h)
-        for i in range(m)
-        for j in range(m)
-        if i != j
-        for g in segs[i]
-        for h in segs[j]
+        delta(g, h) for i in range(m) for j in range(m) if i != j for g in segs[i] for h in segs[j]
     )
     assert result.observed["X"] == pytest.approx(total / (m * (m - 1) * length**2))

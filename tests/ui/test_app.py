@@ -64,9 +64,7 @@ def test_hovering_a_span_names_its_labels(
     window.view.select_span(4, 8)
     window.session.apply_label("PER")
     point = window.view.span_rects(5, 6)[0].center().toPoint()
-    event = QHelpEvent(
-        QHelpEvent.Type.ToolTip, point, window.view.viewport().mapToGlobal(point)
-    )
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, window.view.viewport().mapToGlobal(point))
     QApplication.sendEvent(window.view.viewport(), event)
     assert QToolTip.text() == "PER"
     window.project.close()

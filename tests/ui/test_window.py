@@ -78,9 +78,7 @@ def test_keyboard_span_after_emoji_is_stored_in_code_points_and_undo_removes_it(
     assert stored(window) == [("PER", 6, 10, "محمد")]
 
 
-def test_partial_selection_snaps_to_the_word_unless_exact(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_partial_selection_snaps_to_the_word_unless_exact(qtbot: QtBot, window: MainWindow) -> None:
     start = ARTICLE.index("وأكد")
     window.view.select_span(start + 1, start + 3)
     qtbot.keyClick(window.view, Key.Key_6)
