@@ -189,3 +189,15 @@ def test_command_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "1 annotations" in result.output
+
+
+def test_grapheme_export_widens_a_span_that_splits_a_cluster(tmp_path: Path) -> None:
+    text = "قَالَ 👍🏽 نعم"  # a letter and its fatha; a thumb and its skin tone
+    p = project_with(tmp_path / "p.annotator", [doc("d", text, ann(0, 1, "X"), ann(6, 7, "Y"))])
+    out = tmp_path / "out.jsonl"
+    report = do_export(p, "doccano", out, offset_unit="grapheme")
+    assert json.loads(out.read_text(encoding="utf-8"))["label"] == [[0, 1, "X"], [4, 5, "Y"]]
+    assert report.warnings == [
+        "spans that split a grapheme cluster were widened to whole clusters: 2 (first in 'd' "
+        "at 0-1)"
+    ]
