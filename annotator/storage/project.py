@@ -101,6 +101,7 @@ class Project:
         self._label_ids: dict[str, int] | None = None
         self._annotator_ids: dict[str, int] = {}
         self._data_version: int | None = None
+        self.closed = False
 
     # ----- opening -------------------------------------------------------------------
 
@@ -216,6 +217,7 @@ class Project:
 
     def close(self) -> None:
         self.conn.close()
+        self.closed = True
 
     def __enter__(self) -> Project:
         return self

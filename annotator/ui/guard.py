@@ -68,6 +68,8 @@ class ProjectGuard(QObject):
             QTimer.singleShot(0, self.take_backup)
 
     def take_backup(self) -> None:
+        if self.project.closed:  # the window went before its first idle moment
+            return
         try:
             backups.daily_backup(self.project)
         except OSError as exc:
@@ -77,7 +79,7 @@ class ProjectGuard(QObject):
 
     def window_activated(self) -> None:
         """Called when the window regains focus: pick up what another program wrote."""
-        if self.project.changed_elsewhere():
+        if not self.project.closed and self.project.changed_elsewhere():
             self.reloadNeeded.emit()
             self.notice.show_notice(
                 self.tr("Another program changed this project; what you see is up to date."),
