@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation, Status
+from annotator.core.model import Annotation, Relation, Status, annotation_from_values
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
@@ -132,17 +132,19 @@ def _annotation(
     attributes = raw.get("attributes") or {}
     if not isinstance(attributes, dict):
         raise fail(f"{where}: attributes must be an object")
-    return Annotation(
-        ident,
-        0,
-        who.strip(),
-        label,
-        shift(start),
-        shift(end),
-        span,
-        attributes,
-        str(raw.get("created", "")),
-        str(raw.get("modified", "")),
+    return annotation_from_values(
+        (
+            ident,
+            0,
+            who.strip(),
+            label,
+            shift(start),
+            shift(end),
+            span,
+            attributes,
+            str(raw.get("created", "")),
+            str(raw.get("modified", "")),
+        )
     )
 
 

@@ -12,7 +12,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -31,13 +31,13 @@ from annotator.core.model import (
     Relation,
     RelationType,
     Status,
+    annotation_from_values,
     text_sha256,
 )
 from annotator.core.schema import PALETTE, Schema, default_schema
 from annotator.storage.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 PROJECT_SUFFIX = ".annotator"
-_ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
 BUSY_TIMEOUT_MS = 5000
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -590,15 +590,9 @@ class Project:
 
     @staticmethod
     def _annotation(row: tuple[Any, ...]) -> Annotation:
-        # Exports turn 100,000s of rows into annotations: most have no attributes, so the
-        # JSON parser is skipped for them, and the frozen dataclass's __init__ (which sets
-        # each field through object.__setattr__) is bypassed; that is 3x faster.
+        # Most spans have no attributes: skip the JSON parser for them (exports are hot).
         attributes = {} if row[7] == "{}" else json.loads(row[7])
-        ann = object.__new__(Annotation)
-        ann.__dict__.update(
-            zip(_ANNOTATION_FIELDS, (*row[:7], attributes, row[8], row[9]), strict=True)
-        )
-        return ann
+        return annotation_from_values((*row[:7], attributes, row[8], row[9]))
 
     def annotations(
         self, document_id: int | None = None, annotator: str | None = None
