@@ -24,15 +24,31 @@ def render_document(
     project_path: Path, document_name: str, output_path: Path, annotator: str | None = None
 ) -> None:
     """Render ``document_name`` with the spans of ``annotator`` (everyone's when None)."""
+    _check_suffix(output_path)
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QApplication.instance() or QApplication([])
+    with Project.open(project_path, readonly=True) as project:
+        doc = project.document(document_name)
+        render_project_document(project, doc.id, output_path, annotator)
+
+
+def _check_suffix(output_path: Path) -> str:
     suffix = output_path.suffix.lower()
     if suffix not in (".png", ".pdf"):
         raise UserError("the output must end in .png or .pdf", output_path)
-    if QApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QApplication.instance() or QApplication([])
-    with Project.open(project_path, readonly=True) as project:
-        doc = project.document(document_name)
-        view = _full_height_view(doc.text, project, doc.id, annotator)
+    return suffix
+
+
+def render_project_document(
+    project: Project, document_id: int, output_path: Path, annotator: str | None = None
+) -> None:
+    """Render a document of an open project (the window's "Share as PDF") to PNG or PDF,
+    with the spans of ``annotator`` (everyone's when None). Needs a QApplication."""
+    suffix = _check_suffix(output_path)
+    app = QApplication.instance()
+    doc = project.document(document_id)
+    view = _full_height_view(doc.text, project, doc.id, annotator)
     try:
         if suffix == ".png":
             if not view.grab().save(str(output_path)):
@@ -41,7 +57,8 @@ def render_document(
             _write_pdf(view, output_path)
     finally:
         view.deleteLater()
-        app.processEvents()
+        if app is not None:
+            app.processEvents()
 
 
 def _full_height_view(

@@ -25,6 +25,8 @@ from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
+from annotator.formats.output import open_output
+from annotator.share.html_page import render_html
 from annotator.storage import backups
 from annotator.storage.edits import Changes
 from annotator.storage.project import PROJECT_SUFFIX, Project
@@ -38,6 +40,7 @@ from annotator.ui.guard import NoticeBar, ProjectGuard
 from annotator.ui.i18n import install_translator
 from annotator.ui.importing import ImportJob, start_import, summary
 from annotator.ui.palette import LabelPalette
+from annotator.ui.render import render_project_document
 from annotator.ui.review.menu import ReviewMenu
 from annotator.ui.schema_editor import SchemaEditor
 from annotator.ui.searchbar import SearchBar
@@ -159,6 +162,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Import documents…"), self._import_files))
         file_menu.addAction(self._action(self.tr("Import a &folder…"), self._import_folder))
         file_menu.addAction(self._action(self.tr("&Export…"), self._export))
+        file_menu.addAction(self._action(self.tr("Share document as &HTML…"), self._share_html))
+        file_menu.addAction(self._action(self.tr("Share document as P&DF…"), self._share_pdf))
         file_menu.addAction(
             self._action(self.tr("&Restore a backup…"), lambda: self.guard.restore(self))
         )
@@ -448,6 +453,55 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("%n document(s) exported", "", report.documents), 10000
             )
+
+    def _share_target(self, title: str, file_filter: str, suffix: str) -> Path | None:
+        """Where to write the current document, asked; None when there is none or the
+        user cancelled."""
+        doc = self.session.document
+        if doc is None:
+            self.statusBar().showMessage(self.tr("No document is open"), 5000)
+            return None
+        path, _ = QFileDialog.getSaveFileName(self, title, f"{doc.name}{suffix}", file_filter)
+        if not path:
+            return None
+        target = Path(path)
+        return target if target.suffix.lower() == suffix else target.with_name(target.name + suffix)
+
+    def _share_html(self) -> None:
+        target = self._share_target(
+            self.tr("Share document as HTML"), self.tr("Web pages (*.html)"), ".html"
+        )
+        doc = self.session.document
+        if target is None or doc is None:
+            return
+        annotator = self.session.annotator
+        page = render_html(
+            doc,
+            self.project.annotations(doc.id, annotator),
+            self.project.relations(doc.id, annotator),
+            self.session.schema,
+        )
+        try:
+            with open_output(target) as out:
+                out.write(page)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, "annotator", str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 10000)
+
+    def _share_pdf(self) -> None:
+        target = self._share_target(
+            self.tr("Share document as PDF"), self.tr("PDF documents (*.pdf)"), ".pdf"
+        )
+        doc = self.session.document
+        if target is None or doc is None:
+            return
+        try:
+            render_project_document(self.project, doc.id, target, self.session.annotator)
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self, "annotator", str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 10000)
 
     def _edit_schema(self) -> None:
         editor = SchemaEditor(self.session.schema, self)

@@ -4,69 +4,69 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="78" />
+        <location filename="../../ui/review/dashboard.py" line="78"/>
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="82" />
+        <location filename="../../ui/review/dashboard.py" line="82"/>
         <source>F1, exact spans</source>
         <translation>F1، المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="82" />
+        <location filename="../../ui/review/dashboard.py" line="82"/>
         <source>F1, overlapping spans</source>
         <translation>F1، المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="82" />
-        <source>Cohen's κ</source>
+        <location filename="../../ui/review/dashboard.py" line="82"/>
+        <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="86" />
+        <location filename="../../ui/review/dashboard.py" line="86"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="88" />
+        <location filename="../../ui/review/dashboard.py" line="88"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="88" />
-        <location filename="../../ui/review/dashboard.py" line="89" />
+        <location filename="../../ui/review/dashboard.py" line="88"/>
+        <location filename="../../ui/review/dashboard.py" line="89"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="88" />
-        <location filename="../../ui/review/dashboard.py" line="89" />
+        <location filename="../../ui/review/dashboard.py" line="88"/>
+        <location filename="../../ui/review/dashboard.py" line="89"/>
         <source>α_U</source>
         <translation>α_U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="89" />
+        <location filename="../../ui/review/dashboard.py" line="89"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90" />
+        <location filename="../../ui/review/dashboard.py" line="90"/>
         <source>Double-click a document to review it</source>
         <translation>انقر مرتين على مستند لمراجعته</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="119" />
+        <location filename="../../ui/review/dashboard.py" line="119"/>
         <source>Matrix:</source>
         <translation>المصفوفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="126" />
+        <location filename="../../ui/review/dashboard.py" line="126"/>
         <source>Documents, lowest agreement first</source>
         <translation>المستندات، الأقل اتفاقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="141" />
+        <location filename="../../ui/review/dashboard.py" line="141"/>
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
@@ -74,12 +74,12 @@
 <context>
     <name>CurationList</name>
     <message>
-        <location filename="../../ui/review/lists.py" line="85" />
+        <location filename="../../ui/review/lists.py" line="85"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/lists.py" line="85" />
+        <location filename="../../ui/review/lists.py" line="85"/>
         <source>Curation</source>
         <translation>التحكيم</translation>
     </message>
@@ -87,22 +87,22 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details.py" line="38" />
+        <location filename="../../ui/details.py" line="38"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="40" />
+        <location filename="../../ui/details.py" line="40"/>
         <source>Remove link</source>
         <translation>أزل الرابط</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="46" />
+        <location filename="../../ui/details.py" line="46"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="67" />
+        <location filename="../../ui/details.py" line="67"/>
         <source>No span selected</source>
         <translation>لا مقطع محدد</translation>
     </message>
@@ -110,27 +110,27 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../ui/doclist.py" line="35" />
+        <location filename="../../ui/doclist.py" line="35"/>
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40" />
+        <location filename="../../ui/doclist.py" line="40"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40" />
+        <location filename="../../ui/doclist.py" line="40"/>
         <source>Length</source>
         <translation>الطول</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40" />
+        <location filename="../../ui/doclist.py" line="40"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40" />
+        <location filename="../../ui/doclist.py" line="40"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -138,32 +138,32 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="32" />
+        <location filename="../../ui/export_dialog.py" line="32"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="39" />
+        <location filename="../../ui/export_dialog.py" line="39"/>
         <source>Only my spans</source>
         <translation>مقاطعي فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="41" />
+        <location filename="../../ui/export_dialog.py" line="41"/>
         <source>Choose…</source>
         <translation>اختر…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="52" />
+        <location filename="../../ui/export_dialog.py" line="52"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="55" />
+        <location filename="../../ui/export_dialog.py" line="55"/>
         <source>Output</source>
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="64" />
+        <location filename="../../ui/export_dialog.py" line="64"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
@@ -171,17 +171,17 @@
 <context>
     <name>GoldBeside</name>
     <message>
-        <location filename="../../ui/review/gold_beside.py" line="27" />
+        <location filename="../../ui/review/gold_beside.py" line="27"/>
         <source>%1 beside gold — %2</source>
         <translation>%1 بجانب النسخة المعتمدة — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/gold_beside.py" line="45" />
+        <location filename="../../ui/review/gold_beside.py" line="45"/>
         <source>Marked: %1 of your spans not in gold, %2 gold spans you do not have</source>
         <translation>المعلَّم: %1 من مقاطعك ليست في النسخة المعتمدة، و%2 من مقاطع النسخة المعتمدة ليست لديك</translation>
     </message>
     <message>
-        <location filename="../../ui/review/gold_beside.py" line="50" />
+        <location filename="../../ui/review/gold_beside.py" line="50"/>
         <source>gold</source>
         <translation>المعتمدة</translation>
     </message>
@@ -189,269 +189,279 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="68" />
+        <location filename="../../ui/window.py" line="71"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="114" />
+        <location filename="../../ui/window.py" line="117"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="115" />
+        <location filename="../../ui/window.py" line="118"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="116" />
+        <location filename="../../ui/window.py" line="119"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="117" />
+        <location filename="../../ui/window.py" line="120"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="155" />
+        <location filename="../../ui/window.py" line="158"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="156" />
+        <location filename="../../ui/window.py" line="159"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="157" />
+        <location filename="../../ui/window.py" line="160"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="159" />
-        <location filename="../../ui/window.py" line="417" />
+        <location filename="../../ui/window.py" line="162"/>
+        <location filename="../../ui/window.py" line="422"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="160" />
-        <location filename="../../ui/window.py" line="422" />
+        <location filename="../../ui/window.py" line="163"/>
+        <location filename="../../ui/window.py" line="427"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="161" />
+        <location filename="../../ui/window.py" line="164"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="163" />
+        <location filename="../../ui/window.py" line="165"/>
+        <source>Share document as &amp;HTML…</source>
+        <translation>شارك المستند صفحةَ &amp;ويب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="166"/>
+        <source>Share document as P&amp;DF…</source>
+        <translation>شارك المستند ملفَّ PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="168"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="166" />
+        <location filename="../../ui/window.py" line="171"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="167" />
+        <location filename="../../ui/window.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="169" />
+        <location filename="../../ui/window.py" line="174"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="170" />
+        <location filename="../../ui/window.py" line="175"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="172" />
+        <location filename="../../ui/window.py" line="177"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="176" />
+        <location filename="../../ui/window.py" line="181"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="178" />
+        <location filename="../../ui/window.py" line="183"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="181" />
+        <location filename="../../ui/window.py" line="186"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="184" />
+        <location filename="../../ui/window.py" line="189"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="185" />
+        <location filename="../../ui/window.py" line="190"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186" />
+        <location filename="../../ui/window.py" line="191"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="188" />
+        <location filename="../../ui/window.py" line="193"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="190" />
+        <location filename="../../ui/window.py" line="195"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="192" />
+        <location filename="../../ui/window.py" line="197"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="194" />
+        <location filename="../../ui/window.py" line="199"/>
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="195" />
+        <location filename="../../ui/window.py" line="200"/>
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="196" />
+        <location filename="../../ui/window.py" line="201"/>
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="197" />
+        <location filename="../../ui/window.py" line="202"/>
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="203" />
+        <location filename="../../ui/window.py" line="208"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="209" />
+        <location filename="../../ui/window.py" line="214"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="215" />
+        <location filename="../../ui/window.py" line="220"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="218" />
+        <location filename="../../ui/window.py" line="223"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="219" />
+        <location filename="../../ui/window.py" line="224"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="221" />
+        <location filename="../../ui/window.py" line="226"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="222" />
+        <location filename="../../ui/window.py" line="227"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="223" />
+        <location filename="../../ui/window.py" line="228"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="225" />
+        <location filename="../../ui/window.py" line="230"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="230" />
+        <location filename="../../ui/window.py" line="235"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="232" />
+        <location filename="../../ui/window.py" line="237"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="235" />
+        <location filename="../../ui/window.py" line="240"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="237" />
+        <location filename="../../ui/window.py" line="242"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="239" />
+        <location filename="../../ui/window.py" line="244"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="240" />
+        <location filename="../../ui/window.py" line="245"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="241" />
+        <location filename="../../ui/window.py" line="246"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="314" />
+        <location filename="../../ui/window.py" line="319"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="325" />
+        <location filename="../../ui/window.py" line="330"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="361" />
+        <location filename="../../ui/window.py" line="366"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="374" />
+        <location filename="../../ui/window.py" line="379"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="381" />
+        <location filename="../../ui/window.py" line="386"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="382" />
+        <location filename="../../ui/window.py" line="387"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="389" />
+        <location filename="../../ui/window.py" line="394"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -463,22 +473,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="394" />
+        <location filename="../../ui/window.py" line="399"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="398" />
+        <location filename="../../ui/window.py" line="403"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="411" />
+        <location filename="../../ui/window.py" line="416"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="449" />
+        <location filename="../../ui/window.py" line="454"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -490,7 +500,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="522" />
+        <location filename="../../ui/window.py" line="462"/>
+        <source>No document is open</source>
+        <translation>لا مستند مفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="472"/>
+        <source>Share document as HTML</source>
+        <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="472"/>
+        <source>Web pages (*.html)</source>
+        <translation>صفحات الويب (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="490"/>
+        <location filename="../../ui/window.py" line="504"/>
+        <source>Written: %1</source>
+        <translation>كُتب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="494"/>
+        <source>Share document as PDF</source>
+        <translation>مشاركة المستند ملفَّ PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="494"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>مستندات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="576"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -498,7 +539,7 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../ui/guard.py" line="29" />
+        <location filename="../../ui/guard.py" line="29"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
@@ -506,45 +547,45 @@
 <context>
     <name>ProjectGuard</name>
     <message>
-        <location filename="../../ui/guard.py" line="61" />
+        <location filename="../../ui/guard.py" line="61"/>
         <source>This project is read-only (its file or folder cannot be written): you can read and export it, but not change it.</source>
         <translation>هذا المشروع للقراءة فقط (لا يمكن الكتابة في ملفه أو مجلده): يمكنك قراءته وتصديره، لا تعديله.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="75" />
-        <source>Today's backup failed: %1</source>
+        <location filename="../../ui/guard.py" line="77"/>
+        <source>Today&apos;s backup failed: %1</source>
         <translation>فشلت نسخة اليوم الاحتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="83" />
+        <location filename="../../ui/guard.py" line="85"/>
         <source>Another program changed this project; what you see is up to date.</source>
         <translation>غيّر برنامج آخر هذا المشروع؛ ما تراه الآن محدَّث.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="88" />
+        <location filename="../../ui/guard.py" line="90"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="94" />
+        <location filename="../../ui/guard.py" line="96"/>
         <source>There is no backup yet.</source>
         <translation>لا توجد نسخة احتياطية بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="99" />
+        <location filename="../../ui/guard.py" line="101"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="101" />
-        <source>Put this day's backup in the project's place (the current file is kept beside it):</source>
+        <location filename="../../ui/guard.py" line="103"/>
+        <source>Put this day&apos;s backup in the project&apos;s place (the current file is kept beside it):</source>
         <translation>ضع نسخة هذا اليوم مكان المشروع (يُحفظ الملف الحالي بجانبه):</translation>
     </message>
 </context>
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../ui/i18n.py" line="22" />
+        <location filename="../../ui/i18n.py" line="22"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -552,205 +593,205 @@
 <context>
     <name>ReviewMenu</name>
     <message>
-        <location filename="../../ui/review/menu.py" line="33" />
+        <location filename="../../ui/review/menu.py" line="33"/>
         <source>Re&amp;view</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="35" />
+        <location filename="../../ui/review/menu.py" line="35"/>
         <source>&amp;Review…</source>
         <translation>&amp;مراجعة…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="36" />
+        <location filename="../../ui/review/menu.py" line="36"/>
         <source>&amp;Agreement dashboard…</source>
         <translation>لوحة &amp;الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="37" />
+        <location filename="../../ui/review/menu.py" line="37"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="38" />
+        <location filename="../../ui/review/menu.py" line="38"/>
         <source>&amp;Compare with gold…</source>
         <translation>&amp;مقارنة بالنسخة المعتمدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="39" />
-        <source>&amp;Import a colleague's project…</source>
+        <location filename="../../ui/review/menu.py" line="39"/>
+        <source>&amp;Import a colleague&apos;s project…</source>
         <translation>&amp;استيراد مشروع زميل…</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="53" />
+        <location filename="../../ui/review/window.py" line="53"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="54" />
+        <location filename="../../ui/review/window.py" line="54"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="55" />
+        <location filename="../../ui/review/window.py" line="55"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="56" />
+        <location filename="../../ui/review/window.py" line="56"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="67" />
+        <location filename="../../ui/review/window.py" line="67"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="86" />
+        <location filename="../../ui/review/window.py" line="86"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="93" />
+        <location filename="../../ui/review/window.py" line="93"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="96" />
+        <location filename="../../ui/review/window.py" line="96"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="102" />
+        <location filename="../../ui/review/window.py" line="102"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>المُعلِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="103" />
+        <location filename="../../ui/review/window.py" line="103"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="104" />
+        <location filename="../../ui/review/window.py" line="104"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="135" />
+        <location filename="../../ui/review/window.py" line="135"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="138" />
+        <location filename="../../ui/review/window.py" line="138"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="140" />
+        <location filename="../../ui/review/window.py" line="140"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="142" />
+        <location filename="../../ui/review/window.py" line="142"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="143" />
+        <location filename="../../ui/review/window.py" line="143"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="144" />
+        <location filename="../../ui/review/window.py" line="144"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="145" />
+        <location filename="../../ui/review/window.py" line="145"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="146" />
+        <location filename="../../ui/review/window.py" line="146"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="147" />
+        <location filename="../../ui/review/window.py" line="147"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="150" />
+        <location filename="../../ui/review/window.py" line="150"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="154" />
+        <location filename="../../ui/review/window.py" line="154"/>
         <source>annotator %1</source>
         <translation>المُعلِّم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="159" />
+        <location filename="../../ui/review/window.py" line="159"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="161" />
+        <location filename="../../ui/review/window.py" line="161"/>
         <source>Start edge right</source>
         <translation>البداية إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="162" />
+        <location filename="../../ui/review/window.py" line="162"/>
         <source>Start edge left</source>
         <translation>البداية إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="163" />
+        <location filename="../../ui/review/window.py" line="163"/>
         <source>End edge right</source>
         <translation>النهاية إلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="164" />
+        <location filename="../../ui/review/window.py" line="164"/>
         <source>End edge left</source>
         <translation>النهاية إلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="168" />
+        <location filename="../../ui/review/window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170" />
+        <location filename="../../ui/review/window.py" line="170"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="174" />
+        <location filename="../../ui/review/window.py" line="174"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="275" />
+        <location filename="../../ui/review/window.py" line="275"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="307" />
+        <location filename="../../ui/review/window.py" line="307"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="331" />
+        <location filename="../../ui/review/window.py" line="331"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="353" />
+        <location filename="../../ui/review/window.py" line="353"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
@@ -758,47 +799,47 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../ui/schema_editor.py" line="54" />
+        <location filename="../../ui/schema_editor.py" line="52"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="59" />
+        <location filename="../../ui/schema_editor.py" line="57"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="60" />
+        <location filename="../../ui/schema_editor.py" line="58"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="61" />
+        <location filename="../../ui/schema_editor.py" line="59"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="62" />
+        <location filename="../../ui/schema_editor.py" line="60"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="63" />
+        <location filename="../../ui/schema_editor.py" line="61"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="64" />
+        <location filename="../../ui/schema_editor.py" line="62"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="70" />
+        <location filename="../../ui/schema_editor.py" line="68"/>
         <source>Add label</source>
         <translation>أضف وسمًا</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="72" />
+        <location filename="../../ui/schema_editor.py" line="70"/>
         <source>Remove label</source>
         <translation>أزل الوسم</translation>
     </message>
@@ -806,7 +847,7 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../ui/searchbar.py" line="20" />
+        <location filename="../../ui/searchbar.py" line="20"/>
         <source>Find (ignores diacritics and letter variants)</source>
         <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
     </message>
@@ -814,12 +855,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="284" />
+        <location filename="../../ui/session.py" line="284"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="304" />
+        <location filename="../../ui/session.py" line="304"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
@@ -827,27 +868,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="22" />
+        <location filename="../../ui/settings_dialog.py" line="22"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="25" />
+        <location filename="../../ui/settings_dialog.py" line="25"/>
         <source>System</source>
         <translation>لغة النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34" />
+        <location filename="../../ui/settings_dialog.py" line="34"/>
         <source>Annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="35" />
+        <location filename="../../ui/settings_dialog.py" line="35"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="36" />
+        <location filename="../../ui/settings_dialog.py" line="36"/>
         <source>A new name takes effect at the next start</source>
         <translation>يسري الاسم الجديد في التشغيل التالي</translation>
     </message>
@@ -855,7 +896,7 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="242" />
+        <location filename="../../ui/stats_view.py" line="242"/>
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
     </message>
@@ -863,17 +904,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/doclist.py" line="16" />
+        <location filename="../../ui/doclist.py" line="16"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="17" />
+        <location filename="../../ui/doclist.py" line="17"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="18" />
+        <location filename="../../ui/doclist.py" line="18"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -881,22 +922,22 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="41" />
+        <location filename="../../ui/app.py" line="41"/>
         <source>Who is annotating?</source>
         <translation>من يوسم؟</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="42" />
+        <location filename="../../ui/app.py" line="42"/>
         <source>Your name, as it will be stored with your spans:</source>
         <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59" />
+        <location filename="../../ui/app.py" line="59"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61" />
+        <location filename="../../ui/app.py" line="61"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
@@ -904,17 +945,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/importing.py" line="68" />
+        <location filename="../../ui/importing.py" line="68"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing.py" line="68" />
+        <location filename="../../ui/importing.py" line="68"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/importing.py" line="69" />
+        <location filename="../../ui/importing.py" line="69"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>
