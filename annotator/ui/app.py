@@ -13,6 +13,7 @@ from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.fonts import register_fonts
 from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
+from annotator.ui.theme import apply_theme
 from annotator.ui.window import MainWindow
 
 # Top-level windows live here so that Python does not collect them.
@@ -28,7 +29,9 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName("annotator")
     app = QApplication(sys.argv[:1])
     register_fonts()
-    install_translator(app, Settings().language)
+    settings = Settings()
+    install_translator(app, settings.language)
+    apply_theme(app, settings.theme)
     return app
 
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextBlock,
     QTextCursor,
@@ -32,6 +33,9 @@ from annotator.ui.spans import Piece, SpanIndex
 
 BAND_HEIGHT = 3
 FILL_ALPHA = 80
+# On a dark base a fill of the same strength reads as a smudge: stronger, yet still light
+# text over it (the Okabe–Ito colours are mid-light).
+DARK_FILL_ALPHA = 120
 MATCH_COLOR = QColor(255, 200, 0, 110)
 
 
@@ -259,11 +263,13 @@ class DocumentView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         outlines: list[tuple[list[QRectF], QPen]] = []
         tags: list[tuple[QRectF, Piece, bool]] = []  # where a span starts, and its side
+        base = self.palette().color(QPalette.ColorRole.Base)
+        alpha = DARK_FILL_ALPHA if base.lightness() < 128 else FILL_ALPHA
         for block, origin in self._visible_blocks(event.rect()):
             rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
             for piece in self.index.pieces(block.blockNumber()):
                 rects = self.piece_rects(block, piece, origin)
-                _paint_piece(painter, piece, rects)
+                _paint_piece(painter, piece, rects, alpha)
                 pen = self._outline_pen(piece)
                 if pen is not None:
                     outlines.append((rects, pen))
@@ -394,10 +400,12 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
 
 
-def _paint_piece(painter: QPainter, piece: Piece, rects: list[QRectF]) -> None:
+def _paint_piece(
+    painter: QPainter, piece: Piece, rects: list[QRectF], alpha: int = FILL_ALPHA
+) -> None:
     color = QColor(piece.color)
     if piece.kind is LabelKind.ENTITY:
-        color.setAlpha(FILL_ALPHA)
+        color.setAlpha(alpha)
         for r in rects:
             painter.fillRect(r, color)
         return

@@ -65,6 +65,15 @@ class Settings:
     def language(self, code: str) -> None:
         self._s.setValue("ui/language", code)
 
+    @property
+    def theme(self) -> str:
+        """ "" follows the system; else "light" or "dark"."""
+        return str(self._s.value("ui/theme", "", type=str))
+
+    @theme.setter
+    def theme(self, theme: str) -> None:
+        self._s.setValue("ui/theme", theme)
+
     def recent_projects(self) -> list[Path]:
         stored = self._s.value("recent", [], type=list)
         paths = stored if isinstance(stored, list) else []

@@ -1,8 +1,9 @@
-"""Preferences: the annotator's name and the interface language."""
+"""Preferences: the annotator's name, the interface language and the colour theme."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.ui.settings import Settings
+from annotator.ui.theme import DARK, LIGHT, SYSTEM, apply_theme
 
 
 class SettingsDialog(QDialog):
@@ -25,6 +27,14 @@ class SettingsDialog(QDialog):
         for text, code in ((self.tr("System"), ""), ("English", "en"), ("العربية", "ar")):
             self.language.addItem(text, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.theme = QComboBox()
+        for text, theme in (
+            (self.tr("Follow the system"), SYSTEM),
+            (self.tr("Light"), LIGHT),
+            (self.tr("Dark"), DARK),
+        ):
+            self.theme.addItem(text, theme)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -33,6 +43,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Annotator name"), self.name)
         form.addRow(self.tr("Interface language"), self.language)
+        form.addRow(self.tr("Colour theme"), self.theme)
         form.addRow("", QLabel(self.tr("A new name takes effect at the next start")))
         form.addRow(buttons)
 
@@ -41,4 +52,10 @@ class SettingsDialog(QDialog):
         if name:
             self.settings.annotator = name
         self.settings.language = self.language.currentData()
+        theme = self.theme.currentData()
+        if theme != self.settings.theme:
+            self.settings.theme = theme
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, theme)
         super().accept()

@@ -868,27 +868,47 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="22"/>
+        <location filename="../../ui/settings_dialog.py" line="24"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="25"/>
+        <location filename="../../ui/settings_dialog.py" line="27"/>
         <source>System</source>
         <translation>لغة النظام</translation>
     </message>
     <message>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <source>Follow the system</source>
+        <translation>اتبع النظام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog.py" line="34"/>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>Annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="35"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="36"/>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <source>Colour theme</source>
+        <translation>سمة الألوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>A new name takes effect at the next start</source>
         <translation>يسري الاسم الجديد في التشغيل التالي</translation>
     </message>
@@ -922,22 +942,22 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="41"/>
+        <location filename="../../ui/app.py" line="44"/>
         <source>Who is annotating?</source>
         <translation>من يوسم؟</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="42"/>
+        <location filename="../../ui/app.py" line="45"/>
         <source>Your name, as it will be stored with your spans:</source>
         <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="59"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="64"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
