@@ -88,7 +88,7 @@ def _baseline_import(path: Path, source: Path) -> float:
         for n, line in enumerate(f, 1):
             record = json.loads(line)
             text = record["text"]
-            doc_rows.append((n, record["name"], text, text_sha256(text), stamp))
+            doc_rows.append((n, record["name"], text, len(text), text_sha256(text), stamp))
             for a in record["annotations"]:
                 ann_rows.append(
                     (
@@ -105,7 +105,8 @@ def _baseline_import(path: Path, source: Path) -> float:
                     )
                 )
     conn.executemany(
-        "INSERT INTO documents (id, name, text, sha256, created) VALUES (?, ?, ?, ?, ?)", doc_rows
+        "INSERT INTO documents (id, name, text, length, sha256, created) VALUES (?, ?, ?, ?, ?, ?)",
+        doc_rows,
     )
     conn.executemany(
         'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", text, '

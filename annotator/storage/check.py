@@ -36,6 +36,8 @@ def check_project(project: Project) -> list[Problem]:
         where = f"document {doc.name!r}"
         if text_sha256(doc.text) != doc.sha256:
             problems.append(Problem(where, "its text no longer matches its sha256"))
+        if info.length != len(doc.text):
+            problems.append(Problem(where, f"its recorded length {info.length} is not its text's"))
         annotations = {}
         for a in project.annotations(doc.id):
             annotations[a.id] = a

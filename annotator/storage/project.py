@@ -418,7 +418,7 @@ class Project:
         return [
             DocumentInfo(*r)
             for r in self.conn.execute(
-                "SELECT id, name, length(text), sha256, source FROM documents ORDER BY id"
+                "SELECT id, name, length, sha256, source FROM documents ORDER BY id"
             )
         ]
 
@@ -438,7 +438,7 @@ class Project:
 
     def document_by_sha(self, sha256: str) -> DocumentInfo | None:
         row = self.conn.execute(
-            "SELECT id, name, length(text), sha256, source FROM documents WHERE sha256 = ?",
+            "SELECT id, name, length, sha256, source FROM documents WHERE sha256 = ?",
             (sha256,),
         ).fetchone()
         return DocumentInfo(*row) if row else None
@@ -452,7 +452,7 @@ class Project:
         return [
             DocumentInfo(*r)
             for r in self.conn.execute(
-                "SELECT d.id, d.name, length(d.text), d.sha256, d.source FROM documents_fts f "
+                "SELECT d.id, d.name, d.length, d.sha256, d.source FROM documents_fts f "
                 "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
                 "ORDER BY rank LIMIT ?",
                 (match, limit),
@@ -479,11 +479,12 @@ class Project:
                     name = _unique_name(doc.name, names)
                     names.add(name)
                     cur = self.conn.execute(
-                        "INSERT INTO documents (name, text, sha256, source, meta, created) "
-                        "VALUES (?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO documents (name, text, length, sha256, source, meta, "
+                        "created) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (
                             name,
                             doc.text,
+                            len(doc.text),
                             sha,
                             doc.source,
                             json.dumps(doc.meta, ensure_ascii=False),
@@ -753,7 +754,7 @@ class Project:
 
     def _span_text(self, document_id: int, start: int, end: int) -> str:
         row = self.conn.execute(
-            "SELECT length(text), substr(text, ?, ?) FROM documents WHERE id = ?",
+            "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
             (start + 1, end - start, document_id),
         ).fetchone()
         if row is None:

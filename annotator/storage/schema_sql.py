@@ -31,6 +31,9 @@ def _create_v1(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE,
             text TEXT NOT NULL,
+            -- kept beside the text: length(text) would read every text's pages just to
+            -- list the documents
+            length INTEGER NOT NULL,
             sha256 TEXT NOT NULL UNIQUE,
             source TEXT NOT NULL DEFAULT '',
             meta TEXT NOT NULL DEFAULT '{}',

@@ -9,7 +9,7 @@ from annotator.storage.project import Project
 
 def project_stats(project: Project) -> dict[str, Any]:
     q = project.conn.execute
-    docs, chars = q("SELECT count(*), coalesce(sum(length(text)), 0) FROM documents").fetchone()
+    docs, chars = q("SELECT count(*), coalesce(sum(length), 0) FROM documents").fetchone()
     per_annotator: dict[str, dict[str, Any]] = {}
     for name, n, ndocs in q(
         "SELECT an.name, count(a.id), count(DISTINCT a.document_id) FROM annotators an "
