@@ -71,7 +71,9 @@ class DetailsPanel(QWidget):
         self.label.setText(f"<b>{ann.label}</b> ({spec.kind.value if spec else '?'})")
         self.text.setText(ann.text)
         for attr in spec.attributes if spec else ():
-            self.attributes.addRow(attr.name, self._attribute_editor(attr.name, attr.values, ann))
+            editor = self._attribute_editor(attr.name, attr.values, ann)
+            editor.setAccessibleName(attr.name)
+            self.attributes.addRow(attr.name, editor)
         for rel in relations:
             other_id = rel.to_id if rel.from_id == ann.id else rel.from_id
             other = others.get(other_id)

@@ -22,6 +22,12 @@ class SearchBar(QWidget):
         previous, following = QToolButton(), QToolButton()
         previous.setText("▲")
         following.setText("▼")
+        for button, name in (
+            (previous, self.tr("Previous match")),
+            (following, self.tr("Next match")),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
         previous.clicked.connect(lambda: self.step(-1))
         following.clicked.connect(lambda: self.step(1))
         layout = QHBoxLayout(self)

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{project.path.name}{read_only} — annotator")
         self._build_layout()
         self._build_status_bar()
+        self._name_for_screen_readers()
         self._label_actions: list[QAction] = []
         # Jobs stay referenced until the window closes: a runnable freed while its pool
         # thread is still returning from run() crashes the process.
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
+        dock.setAccessibleName(title)
         dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -128,6 +130,28 @@ class MainWindow(QMainWindow):
         self.caret_label = QLabel()
         for widget in (self.annotator_label, self.status_label, self.caret_label):
             self.statusBar().addPermanentWidget(widget)
+
+    def _name_for_screen_readers(self) -> None:
+        """What a screen reader announces for each part of the window."""
+        for widget, name in (
+            (self.view, self.tr("Article text")),
+            (self.documents, self.tr("Documents")),
+            (self.documents.filter, self.tr("Filter documents")),
+            (self.documents.tree, self.tr("Documents list")),
+            (self.palette_list, self.tr("Label palette")),
+            (self.annotation_list, self.tr("Spans in this document")),
+            (self.details, self.tr("Span details")),
+            (self.details.label, self.tr("Selected span's label")),
+            (self.details.text, self.tr("Selected span's text")),
+            (self.details.relations, self.tr("Relations of the span")),
+            (self.search, self.tr("Find bar")),
+            (self.search.field, self.tr("Find in the article")),
+            (self.search.count, self.tr("Matches found")),
+            (self.annotator_label, self.tr("Annotator")),
+            (self.status_label, self.tr("Document status")),
+            (self.caret_label, self.tr("Caret position")),
+        ):
+            widget.setAccessibleName(name)
 
     def _action(
         self,

@@ -194,274 +194,350 @@
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="117"/>
+        <location filename="../../ui/window.py" line="119"/>
+        <location filename="../../ui/window.py" line="138"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="118"/>
+        <location filename="../../ui/window.py" line="120"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="119"/>
+        <location filename="../../ui/window.py" line="121"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="120"/>
+        <location filename="../../ui/window.py" line="122"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="158"/>
+        <location filename="../../ui/window.py" line="137"/>
+        <source>Article text</source>
+        <translation>نص المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="139"/>
+        <source>Filter documents</source>
+        <translation>تصفية المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="140"/>
+        <source>Documents list</source>
+        <translation>قائمة المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="141"/>
+        <source>Label palette</source>
+        <translation>لوحة الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="142"/>
+        <source>Spans in this document</source>
+        <translation>المقاطع في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="143"/>
+        <source>Span details</source>
+        <translation>تفاصيل المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="144"/>
+        <source>Selected span&apos;s label</source>
+        <translation>وسم المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="145"/>
+        <source>Selected span&apos;s text</source>
+        <translation>نص المقطع المحدد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="146"/>
+        <source>Relations of the span</source>
+        <translation>علاقات المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="147"/>
+        <source>Find bar</source>
+        <translation>شريط البحث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="148"/>
+        <source>Find in the article</source>
+        <translation>البحث في المقالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="149"/>
+        <source>Matches found</source>
+        <translation>النتائج المطابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="150"/>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="151"/>
+        <source>Document status</source>
+        <translation>حالة المستند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="152"/>
+        <source>Caret position</source>
+        <translation>موضع المؤشر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window.py" line="182"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="159"/>
+        <location filename="../../ui/window.py" line="183"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="160"/>
+        <location filename="../../ui/window.py" line="184"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="162"/>
-        <location filename="../../ui/window.py" line="422"/>
+        <location filename="../../ui/window.py" line="186"/>
+        <location filename="../../ui/window.py" line="446"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="163"/>
-        <location filename="../../ui/window.py" line="427"/>
+        <location filename="../../ui/window.py" line="187"/>
+        <location filename="../../ui/window.py" line="451"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="164"/>
+        <location filename="../../ui/window.py" line="188"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="165"/>
+        <location filename="../../ui/window.py" line="189"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="166"/>
+        <location filename="../../ui/window.py" line="190"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="168"/>
+        <location filename="../../ui/window.py" line="192"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="171"/>
+        <location filename="../../ui/window.py" line="195"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="172"/>
+        <location filename="../../ui/window.py" line="196"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="174"/>
+        <location filename="../../ui/window.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="175"/>
+        <location filename="../../ui/window.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="177"/>
+        <location filename="../../ui/window.py" line="201"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="181"/>
+        <location filename="../../ui/window.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="183"/>
+        <location filename="../../ui/window.py" line="207"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186"/>
+        <location filename="../../ui/window.py" line="210"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="189"/>
+        <location filename="../../ui/window.py" line="213"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="190"/>
+        <location filename="../../ui/window.py" line="214"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="191"/>
+        <location filename="../../ui/window.py" line="215"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="193"/>
+        <location filename="../../ui/window.py" line="217"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="195"/>
+        <location filename="../../ui/window.py" line="219"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="197"/>
+        <location filename="../../ui/window.py" line="221"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="199"/>
+        <location filename="../../ui/window.py" line="223"/>
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="200"/>
+        <location filename="../../ui/window.py" line="224"/>
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="201"/>
+        <location filename="../../ui/window.py" line="225"/>
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="202"/>
+        <location filename="../../ui/window.py" line="226"/>
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="208"/>
+        <location filename="../../ui/window.py" line="232"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="214"/>
+        <location filename="../../ui/window.py" line="238"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="220"/>
+        <location filename="../../ui/window.py" line="244"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="223"/>
+        <location filename="../../ui/window.py" line="247"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="224"/>
+        <location filename="../../ui/window.py" line="248"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="226"/>
+        <location filename="../../ui/window.py" line="250"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="227"/>
+        <location filename="../../ui/window.py" line="251"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="228"/>
+        <location filename="../../ui/window.py" line="252"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="230"/>
+        <location filename="../../ui/window.py" line="254"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="235"/>
+        <location filename="../../ui/window.py" line="259"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="237"/>
+        <location filename="../../ui/window.py" line="261"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="240"/>
+        <location filename="../../ui/window.py" line="264"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="242"/>
+        <location filename="../../ui/window.py" line="266"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="244"/>
+        <location filename="../../ui/window.py" line="268"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="245"/>
+        <location filename="../../ui/window.py" line="269"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="246"/>
+        <location filename="../../ui/window.py" line="270"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="319"/>
+        <location filename="../../ui/window.py" line="343"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="330"/>
+        <location filename="../../ui/window.py" line="354"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="366"/>
+        <location filename="../../ui/window.py" line="390"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="379"/>
+        <location filename="../../ui/window.py" line="403"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="386"/>
+        <location filename="../../ui/window.py" line="410"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="387"/>
+        <location filename="../../ui/window.py" line="411"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="394"/>
+        <location filename="../../ui/window.py" line="418"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -473,22 +549,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="399"/>
+        <location filename="../../ui/window.py" line="423"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="403"/>
+        <location filename="../../ui/window.py" line="427"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="416"/>
+        <location filename="../../ui/window.py" line="440"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="454"/>
+        <location filename="../../ui/window.py" line="478"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -500,38 +576,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="462"/>
+        <location filename="../../ui/window.py" line="486"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="472"/>
+        <location filename="../../ui/window.py" line="496"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="472"/>
+        <location filename="../../ui/window.py" line="496"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="490"/>
-        <location filename="../../ui/window.py" line="504"/>
+        <location filename="../../ui/window.py" line="514"/>
+        <location filename="../../ui/window.py" line="528"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="494"/>
+        <location filename="../../ui/window.py" line="518"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="494"/>
+        <location filename="../../ui/window.py" line="518"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="576"/>
+        <location filename="../../ui/window.py" line="600"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -850,6 +926,16 @@
         <location filename="../../ui/searchbar.py" line="20"/>
         <source>Find (ignores diacritics and letter variants)</source>
         <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/searchbar.py" line="26"/>
+        <source>Previous match</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/searchbar.py" line="27"/>
+        <source>Next match</source>
+        <translation>النتيجة التالية</translation>
     </message>
 </context>
 <context>
