@@ -3,10 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 from interop_helpers import (
     ann,
-    arabic_documents,
     do_export,
     do_import,
     doc,
@@ -136,22 +134,6 @@ def test_export_round_trip_with_newlines_attributes_relations_and_unsafe_names(
     assert back["CLAIM"] == {"checkworthy": "yes", "AnnotatorNotes": "راجع"}
     assert [r.type for r in q.relations()] == ["speaker"]
     assert "discontinuous" in result.warnings[0]
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=arabic_documents())
-def test_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
-) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
-    do_export(p, "brat", tmp / "out")
-    q, _ = do_import(tmp / "out", "brat", tmp, annotator="sara")
-    assert spans(q) == spans(p)
-    assert texts(q) == texts(p)
 
 
 def test_label_with_spaces_is_written_with_underscores_and_reported(tmp_path: Path) -> None:

@@ -4,10 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 from interop_helpers import (
     ann,
-    arabic_documents,
     do_export,
     do_import,
     doc,
@@ -131,22 +129,6 @@ def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
     q, result = do_import(out, "labelstudio", tmp_path, offset_unit="utf16")
     assert spans(q) == spans(p)
     assert result.report.relations == 1
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=arabic_documents())
-def test_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
-) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
-    do_export(p, "labelstudio", tmp / "out.json")
-    q, _ = do_import(tmp / "out.json", "labelstudio", tmp)
-    assert spans(q) == spans(p)
-    assert texts(q) == texts(p)
 
 
 def test_relation_direction_left_is_read_from_to_id(tmp_path: Path) -> None:

@@ -3,10 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 from interop_helpers import (
     ann,
-    arabic_documents,
     do_export,
     do_import,
     doc,
@@ -69,22 +67,6 @@ def test_export_utf16_offsets_type_system_and_round_trip(tmp_path: Path) -> None
         (q.annotation(r.from_id).label, r.type, q.annotation(r.to_id).label) for r in q.relations()
     ] == [("CLAIM", "speaker", "PER")]
     assert not result.warnings
-
-
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=arabic_documents())
-def test_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
-) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
-    do_export(p, "xmi", tmp / "out")
-    q, _ = do_import(tmp / "out", "xmi", tmp, annotator="sara")
-    assert spans(q) == spans(p)
-    assert texts(q) == texts(p)
 
 
 def test_zero_width_spans_are_reported(interop: Path, tmp_path: Path) -> None:
