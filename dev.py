@@ -132,7 +132,7 @@ def app(args: list[str]) -> int:
             "dev.py: no display to open a window on (DISPLAY is not set); "
             "run it on a desktop, or under xvfb-run"
         )
-    return run(BIN / "annotator", *args)
+    return run(BIN / ("annotator.exe" if os.name == "nt" else "annotator"), *args)
 
 
 def test(args: list[str]) -> int:
