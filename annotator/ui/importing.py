@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import UserError
 from annotator.formats.base import ImportOptions
 from annotator.formats.importer import ImportResult, import_paths
+from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
 
@@ -30,10 +31,13 @@ class ImportSignals(QObject):
 
 
 class ImportJob(QRunnable):
-    def __init__(self, project_path: Path, paths: list[Path], annotator: str):
+    def __init__(
+        self, project_path: Path, paths: list[Path], annotator: str, format_name: str = "auto"
+    ):
         super().__init__()
         self.project_path = project_path
         self.paths = paths
+        self.format_name = format_name
         self.options = ImportOptions(annotator=annotator)
         self.signals = ImportSignals()
         self._cancel = False
@@ -50,7 +54,11 @@ class ImportJob(QRunnable):
         try:
             with Project.open(self.project_path) as project:
                 result = import_paths(
-                    project, self.paths, options=self.options, progress=self._progress
+                    project,
+                    self.paths,
+                    format_name=self.format_name,
+                    options=self.options,
+                    progress=self._progress,
                 )
         except Cancelled:
             self.signals.cancelled.emit()
@@ -60,11 +68,34 @@ class ImportJob(QRunnable):
             self.signals.finished.emit(result)
 
 
+def file_filters() -> list[tuple[str, str]]:
+    """(file-dialog filter, format name) for every format the import reads; the first
+    ("every file annotator reads") lets each file's extension choose."""
+    formats = [f for f in FORMATS.values() if f.can_import]
+    every = " ".join(f"*{s}" for f in formats for s in f.suffixes)
+    out = [
+        (
+            QCoreApplication.translate("import", "Every format, by extension (%1)").replace(
+                "%1", every
+            ),
+            "auto",
+        )
+    ]
+    for f in formats:
+        patterns = " ".join(f"*{s}" for s in (*f.suffixes, *f.folder_suffixes)) or "*"
+        out.append((f"{f.title} ({patterns})", f.name))
+    return out
+
+
 def start_import(
-    parent: QWidget, project_path: Path, paths: list[Path], annotator: str
+    parent: QWidget,
+    project_path: Path,
+    paths: list[Path],
+    annotator: str,
+    format_name: str = "auto",
 ) -> ImportJob:
     """Run an import with a progress dialog; the caller listens to the job's signals."""
-    job = ImportJob(project_path, paths, annotator)
+    job = ImportJob(project_path, paths, annotator, format_name)
     dialog = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(parent.tr("Importing"))
     dialog.setMinimumDuration(300)

@@ -38,7 +38,7 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.fonts import reading_font
 from annotator.ui.guard import NoticeBar, ProjectGuard
 from annotator.ui.i18n import install_translator
-from annotator.ui.importing import ImportJob, start_import, summary
+from annotator.ui.importing import ImportJob, file_filters, start_import, summary
 from annotator.ui.palette import LabelPalette
 from annotator.ui.render import render_project_document
 from annotator.ui.review.menu import ReviewMenu
@@ -443,17 +443,32 @@ class MainWindow(QMainWindow):
             self.projectRequested.emit(Path(path))
 
     def _import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("&Import documents…"))
+        filters = file_filters()
+        paths, chosen = QFileDialog.getOpenFileNames(
+            self, self.tr("&Import documents…"), "", ";;".join(f for f, _ in filters)
+        )
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            fmt = next((name for f, name in filters if f == chosen), "auto")
+            self.import_paths([Path(p) for p in paths], fmt)
 
     def _import_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Import a &folder…"))
-        if path:
-            self.import_paths([Path(path)])
+        if not path:
+            return
+        filters = file_filters()
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Import a &folder…"),
+            self.tr("The files in the folder are:"),
+            [f for f, _ in filters],
+            0,
+            False,
+        )
+        if ok:
+            self.import_paths([Path(path)], dict(filters)[choice])
 
-    def import_paths(self, paths: list[Path]) -> ImportJob:
-        job = start_import(self, self.project.path, paths, self.session.annotator)
+    def import_paths(self, paths: list[Path], format_name: str = "auto") -> ImportJob:
+        job = start_import(self, self.project.path, paths, self.session.annotator, format_name)
         job.signals.finished.connect(self._imported)
         job.signals.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
         self._import_jobs.append(job)

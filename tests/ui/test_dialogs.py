@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import AttributeSpec
 from annotator.storage.project import Project
 from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.importing import ImportJob
+from annotator.ui.importing import ImportJob, file_filters
 from annotator.ui.schema_editor import (
     ATTRIBUTES,
     NAME,
@@ -119,3 +120,23 @@ def test_cancelled_import_adds_nothing(window: MainWindow, tmp_path: Path) -> No
     job.run()  # in this thread: the pool is not what is tested here
     assert outcome == ["cancelled"]
     assert [d.name for d in window.project.documents()] == ["article"]
+
+
+def test_import_a_brat_folder_chosen_by_format(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brat folder holds .txt and .ann files: importing it as brat reads the pairs
+    (with the spans), not the .txt files as plain articles."""
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "news.txt").write_text("قال محمد إن غزة تحت الحصار الآن.", encoding="utf-8")
+    (folder / "news.ann").write_text("T1\tPER 4 8\tمحمد\n", encoding="utf-8")
+    brat = next(f for f, name in file_filters() if name == "brat")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (brat, True))
+    window._import_folder()
+    qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 2, timeout=10000)
+    fresh = reopen_project(window.project.path)
+    doc = fresh.document("news")
+    assert [(a.label, a.text) for a in fresh.annotations(doc.id)] == [("PER", "محمد")]
+    fresh.close()

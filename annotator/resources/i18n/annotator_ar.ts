@@ -306,13 +306,14 @@
     </message>
     <message>
         <location filename="../../ui/window.py" line="186"/>
-        <location filename="../../ui/window.py" line="446"/>
+        <location filename="../../ui/window.py" line="448"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
         <location filename="../../ui/window.py" line="187"/>
-        <location filename="../../ui/window.py" line="451"/>
+        <location filename="../../ui/window.py" line="455"/>
+        <location filename="../../ui/window.py" line="461"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
@@ -563,8 +564,13 @@
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
+    <message>
+        <location filename="../../ui/window.py" line="462"/>
+        <source>The files in the folder are:</source>
+        <translation>ملفات المجلد بصيغة:</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="478"/>
+        <location filename="../../ui/window.py" line="493"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -576,38 +582,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="486"/>
+        <location filename="../../ui/window.py" line="501"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="496"/>
+        <location filename="../../ui/window.py" line="511"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="496"/>
+        <location filename="../../ui/window.py" line="511"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="514"/>
-        <location filename="../../ui/window.py" line="528"/>
+        <location filename="../../ui/window.py" line="529"/>
+        <location filename="../../ui/window.py" line="543"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="518"/>
+        <location filename="../../ui/window.py" line="533"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="518"/>
+        <location filename="../../ui/window.py" line="533"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="600"/>
+        <location filename="../../ui/window.py" line="615"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -1049,19 +1055,27 @@
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <location filename="../../ui/importing.py" line="78"/>
+        <source>Every format, by extension (%1)</source>
+        <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/importing.py" line="68"/>
+        <location filename="../../ui/importing.py" line="99"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../ui/importing.py" line="68"/>
+        <location filename="../../ui/importing.py" line="99"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/importing.py" line="69"/>
+        <location filename="../../ui/importing.py" line="100"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>
