@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.common import run
+
 
 @click.command("install-desktop")
 @click.option(
@@ -15,7 +17,6 @@ import click
 )
 def install_desktop_command(prefix: Path | None) -> None:
     """Add annotator to the desktop's menu and open .annotator files with it (Linux)."""
-    from annotator.cli.main import run
     from annotator.desktop import install
 
     done = run(lambda: install(prefix))

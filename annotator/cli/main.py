@@ -53,9 +53,6 @@ class AnnotatorGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-_open = open_project
-
-
 @click.group(cls=AnnotatorGroup, invoke_without_command=True)
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
@@ -80,7 +77,7 @@ def open_command(project: Path | None, annotator_name: str | None = None) -> Non
     elif not project.exists():
         raise UserErrorExit(f"{project}: no such project file (create it with `annotator new`)")
     else:
-        _open(project).close()  # a clear message now for a file that is not a project
+        open_project(project).close()  # a clear message now for a file that is not a project
     # Loaded by name: the command line must not pull Qt in unless the window is wanted.
     app = importlib.import_module("annotator.ui.app")
     sys.exit(app.run(project, annotator_name))
@@ -155,7 +152,7 @@ def import_command(
     options = ImportOptions(
         annotator, add_labels, text_column, name_column, label_column, offset_unit, min_score
     )
-    with _open(project) as p, progress_bar("importing") as progress:
+    with open_project(project) as p, progress_bar("importing") as progress:
         result = run(
             lambda: import_paths(
                 p, paths, format_name=format_name, options=options, progress=progress
@@ -242,7 +239,7 @@ def export_command(
     options = ExportOptions(
         ExportSelection(annotators, documents, labels), offset_unit, token_spans
     )
-    with _open(project, readonly=True) as p:
+    with open_project(project, readonly=True) as p:
         report = run(lambda: export(p, format_name, output, options))
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -256,7 +253,7 @@ def export_command(
 @project_argument
 def list_command(project: Path) -> None:
     """List PROJECT's documents with annotation counts per annotator."""
-    with _open(project, readonly=True) as p:
+    with open_project(project, readonly=True) as p:
         counts = p.annotation_counts()
         annotators = p.annotators()
         click.echo("\t".join(["document", "characters", *annotators]))
@@ -278,7 +275,7 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     """Counts of documents, annotations per label and annotator, and progress."""
     from annotator.storage.stats import project_stats
 
-    with _open(project, readonly=True) as p:
+    with open_project(project, readonly=True) as p:
         stats = project_stats(p)
         if chart:
             from annotator.share.chart import write_chart
@@ -306,7 +303,7 @@ def check_command(project: Path) -> None:
     """Check PROJECT's integrity: offsets, texts, relations, schema. Exit 1 on problems."""
     from annotator.storage.check import check_project
 
-    with _open(project, readonly=True) as p:
+    with open_project(project, readonly=True) as p:
         problems = check_project(p)
     for problem in problems:
         click.echo(str(problem))
@@ -334,7 +331,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
     """Show PROJECT's labels, or import/export the schema as JSON."""
     if import_file and export_file:
         raise click.UsageError("give --import or --export, not both")
-    with _open(project, readonly=import_file is None) as p:
+    with open_project(project, readonly=import_file is None) as p:
         if import_file:
             run(lambda: p.set_schema(load_schema(import_file)))
             click.echo(f"schema of {project} replaced from {import_file}")
@@ -364,7 +361,7 @@ def render_command(
     project: Path, document_name: str, output: Path, annotator_name: str | None
 ) -> None:
     """Draw a document with its annotations as the window does, to PNG or PDF."""
-    _open(project, readonly=True).close()
+    open_project(project, readonly=True).close()
     render = importlib.import_module("annotator.ui.render")  # Qt, offscreen; only here
     run(lambda: render.render_document(project, document_name, output, annotator_name))
     click.echo(f"drawn {document_name} to {output}")
@@ -390,7 +387,7 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         for b in backups.list_backups(project):
             click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
     else:
-        with _open(project) as p:
+        with open_project(project) as p:
             made = run(lambda: backups.daily_backup(p))
         click.echo(f"backup written to {made.path}" if made else "today's backup exists")
 

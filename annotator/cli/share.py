@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.common import open_project, run
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import Schema
@@ -36,8 +37,6 @@ def show_command(
     """Print DOCUMENT of PROJECT with coloured spans, its relations and a legend."""
     from rich.console import Console
 
-    # main.py registers this command: its error handling is imported when first used.
-    from annotator.cli.main import _open, run
     from annotator.share.terminal import View, render
 
     # soft_wrap: the lines come wrapped already, and rich must not cut them again.
@@ -49,7 +48,7 @@ def show_command(
         soft_wrap=True,
         width=width,
     )
-    with _open(project, readonly=True) as p:
+    with open_project(project, readonly=True) as p:
 
         def load() -> tuple[Document, list[Annotation], list[Relation], Schema]:
             if annotator_name is not None and annotator_name not in p.annotators():

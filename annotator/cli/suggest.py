@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.common import open_project, run
 from annotator.suggest.apply import DEFAULT_ANNOTATOR, SuggestReport, suggest_project
 
 rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
@@ -32,9 +33,8 @@ def suggest_command(
 ) -> None:
     """Suggest spans in every document of PROJECT from a list of names and/or patterns,
     matching Arabic whatever its diacritics, tatweel and alef forms."""
-    from annotator.cli.main import _open, run
 
-    with _open(project) as p:
+    with open_project(project) as p:
         report: SuggestReport = run(
             lambda: suggest_project(p, gazetteer, patterns, annotator, add_labels)
         )
