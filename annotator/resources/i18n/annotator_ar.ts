@@ -750,7 +750,7 @@
     <message>
         <location filename="../../ui/review/window.py" line="102"/>
         <source>Annotators (lanes from the foot)</source>
-        <translation>المُعلِّمون (المسارات من الأسفل)</translation>
+        <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="103"/>
@@ -815,7 +815,7 @@
     <message>
         <location filename="../../ui/review/window.py" line="154"/>
         <source>annotator %1</source>
-        <translation>المُعلِّم %1</translation>
+        <translation>الموسِّم %1</translation>
     </message>
     <message>
         <location filename="../../ui/review/window.py" line="159"/>
@@ -997,7 +997,7 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="46"/>
         <source>Colour theme</source>
-        <translation>سمة الألوان</translation>
+        <translation>نمط الألوان</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="47"/>
