@@ -9,8 +9,8 @@ from typing import Any
 import platformdirs
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.core.model import Annotation, Relation, Status
-from annotator.formats.text import read_bytes
 from annotator.storage.project import NewDocument, Project
 
 # In a source checkout the demo is read from projects/demo; an installed wheel carries a
@@ -43,7 +43,7 @@ def demo_documents(sources: Path) -> list[NewDocument]:
     spec = json.loads((sources / "annotations.json").read_text(encoding="utf-8"))
     docs = []
     for article in sorted((sources / "articles").glob("*.txt")):
-        text = read_bytes(article).decode("utf-8")
+        text = read_input(article).decode("utf-8")
         annotations: list[Annotation] = []
         relations: list[Relation] = []
         status: dict[str, Status] = {}

@@ -10,6 +10,14 @@ from typing import Any
 # The window shows a 1 MB article instantly; ten times that is a book, not an article.
 MAX_DOCUMENT_CHARS = 10_000_000
 
+# The annotator whose spans are the adjudicated gold layer (annotator.review.gold): only
+# adjudication writes under it, with the provenance of each span.
+GOLD = "gold"
+GOLD_RESERVED = (
+    f"the annotator name {GOLD!r} is reserved for the adjudicated layer "
+    "(see `annotator adjudicate`); choose another name"
+)
+
 
 class LabelKind(StrEnum):
     ENTITY = "entity"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import MAX_LIST_BYTES, read_input
 from annotator.core.model import AttributeSpec, Label, LabelKind, RelationType
 
 # Okabe–Ito, the palette designed to stay distinguishable under the common forms of
@@ -156,9 +157,7 @@ def schema_from_json(data: Any, path: str | Path | None = None) -> Schema:
 
 def load_schema(path: str | Path) -> Schema:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError("no such file", path) from None
+        data = json.loads(read_input(Path(path), MAX_LIST_BYTES).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"not a JSON schema file ({exc})", path) from None
     return schema_from_json(data, path)

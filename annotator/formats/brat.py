@@ -23,7 +23,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from annotator.core.content import split_lines
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.core.model import Annotation, Relation
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -38,7 +40,7 @@ from annotator.formats.common import (
     spaceless,
 )
 from annotator.formats.output import open_output
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.storage.project import NewDocument
 
 NOTE = "AnnotatorNotes"
@@ -51,9 +53,9 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     txt, ann = path.with_suffix(".txt"), path.with_suffix(".ann")
     if not txt.exists():
         raise UserError(f"has no text file {txt.name} beside it", ann)
-    text, encoding = decode(read_bytes(txt), txt)
-    ann_bytes = read_bytes(ann) if ann.exists() else b""
-    lines = decode(ann_bytes, ann)[0].splitlines() if ann_bytes.strip() else []
+    text, encoding = decode(read_input(txt), txt)
+    ann_bytes = read_input(ann) if ann.exists() else b""
+    lines = split_lines(decode(ann_bytes, ann)[0]) if ann_bytes.strip() else []
     entries = _parse(lines, ann)
     source = _source(text, encoding, entries, ann)
     annotator = annotator_for(None, options, failing(ann)) if entries.spans else ""

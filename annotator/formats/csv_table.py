@@ -7,14 +7,15 @@ import io
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.formats.base import ImportOptions
-from annotator.formats.text import decode, normalise, read_bytes
+from annotator.formats.text import decode, normalise
 from annotator.storage.project import NewDocument
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     text_column, name_column = options.text_column, options.name_column
-    content, encoding = decode(read_bytes(path), path)
+    content, encoding = decode(read_input(path), path)
     reader = csv.DictReader(io.StringIO(content, newline=""))
     columns = reader.fieldnames or []
     if text_column not in columns:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Boundaries
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -30,10 +31,11 @@ from annotator.formats.common import (
     annotator_for,
     count,
     failing,
+    json_text,
     make_annotation,
 )
 from annotator.formats.output import open_output
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument
 
@@ -51,7 +53,7 @@ def unit_of(value: str | None) -> OffsetUnit:
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, _ = decode(read_bytes(path), path)
+    content, _ = decode(read_input(path), path)
     unit = unit_of(options.offset_unit)
     docs = [
         _document(record, failing(path, line), f"{name} {k}", unit, options)
@@ -140,7 +142,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     losses = Losses(report)
     with open_output(output) as out:
         for k, doc in enumerate(docs, 1):
-            out.write(json.dumps(_record(k, doc, unit, losses), ensure_ascii=False) + "\n")
+            out.write(json_text(_record(k, doc, unit, losses)) + "\n")
             count(report, doc)
             losses.multiple_annotators(doc, "doccano")
     losses.finish()

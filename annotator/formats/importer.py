@@ -12,10 +12,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation
+from annotator.core.model import GOLD, GOLD_RESERVED, MAX_DOCUMENT_CHARS, Annotation, LabelKind
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
 from annotator.storage.project import AddReport, NewDocument, Project
+from annotator.storage.validate import first_problem, with_additions
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, current file)
 
@@ -98,6 +99,8 @@ def import_paths(
     progress: Progress | None = None,
 ) -> ImportResult:
     options = options or ImportOptions()
+    if options.annotator == GOLD:
+        raise UserError(f"--annotator {GOLD}: {GOLD_RESERVED}")
     result = ImportResult()
     files, result.skipped = collect_files(paths, format_name)
     docs: list[NewDocument] = []
@@ -109,7 +112,7 @@ def import_paths(
             if options.min_score is not None:
                 file_docs, dropped = drop_below_score(file_docs, options.min_score)
                 result.below_min_score += dropped
-            _check_schema(project, path, file_docs, options)
+            _validate(project, path, file_docs, options)
         except UserError as exc:
             result.errors.append(exc)
             continue
@@ -134,9 +137,11 @@ def import_paths(
     return result
 
 
-def _check_schema(
+def _validate(
     project: Project, path: Path, docs: list[NewDocument], options: ImportOptions
 ) -> None:
+    """Refuse the file when a document is too long, uses what the schema lacks (unless
+    --add-labels), or has anything `check` would flag (the one validator)."""
     for doc in docs:
         if len(doc.text) > MAX_DOCUMENT_CHARS:
             raise UserError(
@@ -145,9 +150,13 @@ def _check_schema(
                 path,
                 doc.line,
             )
-    if options.add_labels:
-        return
     schema = project.schema()
+    if options.add_labels:
+        schema = with_additions(
+            schema,
+            {a.label: LabelKind.ENTITY for d in docs for a in d.annotations},
+            (r.type for d in docs for r in d.relations),
+        )
     for doc in docs:
         unknown = [("label", a.label) for a in doc.annotations if schema.label(a.label) is None]
         unknown += [
@@ -161,6 +170,11 @@ def _check_schema(
                 path,
                 doc.line,
             )
+        if GOLD in doc.status or any(a.annotator == GOLD for a in doc.annotations):
+            raise UserError(f"document {doc.name!r}: {GOLD_RESERVED}", path, doc.line)
+        problem = first_problem(doc, schema)
+        if problem is not None:
+            raise UserError(str(problem), path, doc.line)
 
 
 # ----- predictions: --min-score ---------------------------------------------------------

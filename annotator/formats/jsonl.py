@@ -17,18 +17,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.core.content import split_lines
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.core.model import Annotation, Relation, Status, annotation_from_values
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
+from annotator.formats.common import json_text
 from annotator.formats.output import open_output
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.storage.project import NewDocument
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, _ = decode(read_bytes(path), path)
+    content, _ = decode(read_input(path), path)
     docs = []
-    for number, line in enumerate(content.splitlines(), 1):
+    for number, line in enumerate(split_lines(content), 1):
         if line.strip():
             docs.append(parse_line(line, path, number, f"{name} {number}", options.annotator))
     if not docs:
@@ -190,7 +193,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     report = ExportReport()
     with open_output(output) as out:
         for doc in docs:
-            out.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
+            out.write(json_text(document_record(doc)) + "\n")
             report.documents += 1
             report.annotations += len(doc.annotations)
             report.relations += len(doc.relations)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.core.model import Annotation, Relation
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -37,10 +38,11 @@ from annotator.formats.common import (
     annotator_for,
     count,
     failing,
+    json_text,
     make_annotation,
 )
 from annotator.formats.output import open_output
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument
 
@@ -49,7 +51,7 @@ SCORE = "score"
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, _ = decode(read_bytes(path), path)
+    content, _ = decode(read_input(path), path)
     fail = failing(path)
     try:
         tasks = json.loads(content)
@@ -223,7 +225,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         for k, doc in enumerate(docs):
             out.write(",\n" if k else "\n")
             record = _task_record(k + 1, doc, unit, losses)
-            out.write(json.dumps(record, ensure_ascii=False))
+            out.write(json_text(record))
             links = [r for a in record["annotations"] for r in a["result"] if "from_id" in r]
             count(report, doc, relations=len(links))
         out.write("\n]\n")

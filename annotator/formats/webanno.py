@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Utf16Map, utf16_len
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -47,7 +48,7 @@ from annotator.formats.common import (
     prepare_folder,
 )
 from annotator.formats.output import open_output
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.tokens_io import TokenDocument, TokenSpan, token_document
 from annotator.storage.project import NewDocument
 
@@ -128,7 +129,7 @@ class _Parsed:
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, encoding = decode(read_bytes(path), path)
+    content, encoding = decode(read_input(path), path)
     parsed = _parse(content.split("\n"), path)
     raw = _rebuild_text(parsed, path)
     if not raw.strip():

@@ -16,6 +16,7 @@ is reported, not kept.
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from typing import Any
 import cassis
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import MAX_LIST_BYTES, read_input
 from annotator.core.model import Annotation, Relation
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -88,11 +90,12 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     try:
         ts = _load_typesystem(ts_path, ts_path.stat().st_mtime_ns) if ts_path else typesystem()
         # Lenient: a type the type system lacks is skipped with a warning, which we report.
-        with path.open("rb") as f, warnings.catch_warnings(record=True) as caught:
+        data = read_input(path)
+        with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            cas = cassis.load_cas_from_xmi(f, typesystem=ts, lenient=True)
-    except OSError as exc:
-        raise UserError(f"cannot be read ({exc.strerror})", path) from None
+            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
+    except UserError:
+        raise
     except Exception as exc:  # cassis and lxml raise many kinds for a bad file
         raise UserError(
             f"is not a UIMA CAS XMI file this type system reads ({exc})", path
@@ -151,8 +154,7 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
 @lru_cache(maxsize=4)
 def _load_typesystem(path: Path, mtime: int) -> cassis.TypeSystem:
     """A folder's TypeSystem.xml, read once for all its files (``mtime`` keys a change)."""
-    with path.open("rb") as f:
-        return cassis.load_typesystem(f)
+    return cassis.load_typesystem(io.BytesIO(read_input(path, MAX_LIST_BYTES)))
 
 
 def _label_and_attributes(fs: Any) -> tuple[str, dict[str, Any]]:

@@ -11,11 +11,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from annotator.core.content import name_problem
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, LabelKind, Status, text_sha256
+from annotator.core.inputs import cannot_read, require_regular_file
+from annotator.core.model import GOLD_RESERVED, Annotation, LabelKind, Status, text_sha256
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
 from annotator.review.gold import (
+    GOLD,
     CurationState,
     Key,
     Provenance,
@@ -30,6 +33,7 @@ from annotator.review.gold import (
     set_curation_status,
 )
 from annotator.storage.project import NewDocument, Project
+from annotator.storage.validate import first_problem, with_additions
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
@@ -80,10 +84,12 @@ class Incoming:
 def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
     """A colleague's project file or native JSONL export; ``annotator`` names the JSONL
     annotations that name none."""
-    if not path.is_file():
-        raise UserError("no such file", path)
-    with path.open("rb") as f:
-        is_project = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    require_regular_file(path)
+    try:
+        with path.open("rb") as f:
+            is_project = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError as exc:
+        raise cannot_read(exc, path) from None
     if not is_project:
         return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
     with Project.open(path, readonly=True) as other:
@@ -119,12 +125,17 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
     """Merge ``other`` into ``project``. When an annotator holds different spans in the
     same document on both sides, nothing is changed and the conflicts are reported,
     unless ``as_name`` puts all the incoming work under one name."""
+    if as_name is not None:
+        problem = name_problem(as_name, "annotator name")
+        if problem or not as_name.strip() or as_name != as_name.strip():
+            raise UserError(problem or f"invalid annotator name {as_name!r}")
+        if as_name == GOLD:
+            raise UserError(f"--as {GOLD}: {GOLD_RESERVED}")
     incoming = read_incoming(other, as_name)
     docs = incoming.documents
     if as_name is not None:
-        if not as_name.strip() or as_name != as_name.strip():
-            raise UserError(f"invalid annotator name {as_name!r}")
         docs = [_renamed(d, as_name) for d in docs]
+    _validate(project, other, docs, incoming.label_kinds)
     report = MergeReport(
         annotators=sorted({a.annotator for d in docs for a in d.annotations} | _statused(docs))
     )
@@ -145,6 +156,21 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
     report.relations = added.relations
     report.already_present = added.skipped_annotations
     return report
+
+
+def _validate(
+    project: Project, path: Path, docs: list[NewDocument], kinds: dict[str, LabelKind]
+) -> None:
+    """Refuse the other file when a document has anything `check` would flag here."""
+    schema = with_additions(
+        project.schema(),
+        {a.label: kinds.get(a.label, LabelKind.ENTITY) for d in docs for a in d.annotations},
+        (r.type for d in docs for r in d.relations),
+    )
+    for doc in docs:
+        problem = first_problem(doc, schema)
+        if problem is not None:
+            raise UserError(str(problem), path, doc.line)
 
 
 def _statused(docs: list[NewDocument]) -> set[str]:

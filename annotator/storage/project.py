@@ -297,15 +297,24 @@ class Project:
                 color=r["color"],
                 shortcut=r["shortcut"],
                 description=r["description"],
-                attributes=tuple(AttributeSpec.from_json(a) for a in json.loads(r["attributes"])),
+                attributes=tuple(
+                    AttributeSpec.from_json(a)
+                    for a in _json_cell(r["attributes"], f"label {r['name']!r}", self.path)
+                ),
             )
             for r in self._rows("SELECT * FROM labels ORDER BY position, id")
         )
         relation_types = tuple(
             RelationType(
                 name=r["name"],
-                from_kinds=tuple(LabelKind(k) for k in json.loads(r["from_kinds"])),
-                to_kinds=tuple(LabelKind(k) for k in json.loads(r["to_kinds"])),
+                from_kinds=tuple(
+                    LabelKind(k)
+                    for k in _json_cell(r["from_kinds"], f"relation type {r['name']!r}", self.path)
+                ),
+                to_kinds=tuple(
+                    LabelKind(k)
+                    for k in _json_cell(r["to_kinds"], f"relation type {r['name']!r}", self.path)
+                ),
                 description=r["description"],
             )
             for r in self._rows("SELECT * FROM relation_types ORDER BY rowid")
@@ -434,7 +443,11 @@ class Project:
         ).fetchone()
         if row is None:
             raise UserError(f"no document named {key!r} in the project", self.path)
-        return Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+        return self._document(row)
+
+    def _document(self, row: tuple[Any, ...]) -> Document:
+        meta = _json_cell(row[5], f"document {row[1]!r}", self.path)
+        return Document(row[0], row[1], row[2], row[3], row[4], meta)
 
     def document_by_sha(self, sha256: str) -> DocumentInfo | None:
         row = self.conn.execute(
@@ -589,10 +602,11 @@ class Project:
         "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
     )
 
-    @staticmethod
-    def _annotation(row: tuple[Any, ...]) -> Annotation:
+    def _annotation(self, row: tuple[Any, ...]) -> Annotation:
         # Most spans have no attributes: skip the JSON parser for them (exports are hot).
-        attributes = {} if row[7] == "{}" else json.loads(row[7])
+        attributes = (
+            {} if row[7] == "{}" else _json_cell(row[7], f"annotation {row[0]!r}", self.path)
+        )
         return annotation_from_values((*row[:7], attributes, row[8], row[9]))
 
     def annotations(
@@ -626,7 +640,7 @@ class Project:
         for row in self.conn.execute(
             "SELECT id, name, text, sha256, source, meta FROM documents ORDER BY id"
         ):
-            yield Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+            yield self._document(row)
 
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(
@@ -966,3 +980,16 @@ def _unique_name(name: str, taken: set[str]) -> str:
     while f"{name} ({n})" in taken:
         n += 1
     return f"{name} ({n})"
+
+
+def _json_cell(cell: Any, what: str, path: Path) -> Any:
+    """A JSON cell as the program wrote it; anything else (another program's edit) is a
+    damaged project, said in one line instead of a parser's traceback."""
+    try:
+        return json.loads(cell)
+    except (TypeError, ValueError, RecursionError):
+        raise UserError(
+            f"{what} holds a JSON cell that is not valid JSON ({str(cell)[:40]!r}); "
+            "was the file changed by another program?",
+            path,
+        ) from None
