@@ -13,8 +13,9 @@ formats it goes out to:
 - U+FFFE and U+FFFF, which are not characters (XML refuses them).
 
 Names (of labels, annotators, relation types, attributes, ids) are one line: no control
-character but the tab (which INCEpTION's labels may hold). Metadata and attribute values are JSON whose strings follow the text's
-rule and whose numbers are finite (NaN and Infinity are not JSON).
+character but the tab (which INCEpTION's labels may hold). Metadata and attribute values
+are JSON whose strings follow the text's rule and whose numbers are finite (NaN and
+Infinity are not JSON).
 """
 
 from __future__ import annotations

@@ -11,18 +11,20 @@ Every reader of a user's file (the importers, the gazetteer and patterns of `sug
   even from a file that grows meanwhile or says it has no size (``/proc``).
 - numbers read from a file's text (``parse_count``) are plain ASCII digits of bounded
   length, so that an offset of 10^10 or 5,000 digits is refused before anything is
-  sized by it.
+  sized by it; JSON (``parse_json``) is standard JSON, of bounded numbers and depth.
 - folders are walked without stopping at what cannot be entered or named: each such
   entry is reported and the rest is read.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import UserError
 
@@ -124,6 +126,30 @@ def parse_count(digits: str, fail: Callable[[str], UserError], what: str = "numb
     if len(digits) > MAX_NUMBER_DIGITS:
         raise fail(f"{what} {_shown(digits)} is too large ({len(digits):,} digits)")
     return int(digits)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+# Standard JSON only: NaN and Infinity (which Python's parser takes) are refused, since no
+# other reader takes them back; integers beyond 4,300 digits are refused by Python itself.
+STRICT_JSON = json.JSONDecoder(parse_constant=_no_constant)
+
+
+def parse_json(text: str, path: Path, line: int | None = None) -> Any:
+    """The JSON value ``text`` (the file ``path``'s, or its line ``line``), or UserError
+    naming the place: malformed, a number too long, NaN, or nested too deeply."""
+    try:
+        return STRICT_JSON.decode(text)
+    except json.JSONDecodeError as exc:
+        if line is None:
+            raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+        raise UserError(f"malformed JSON ({exc.msg} at column {exc.colno})", path, line) from None
+    except ValueError as exc:  # a number longer than Python converts, NaN, Infinity
+        raise UserError(f"malformed JSON ({exc})", path, line) from None
+    except RecursionError:
+        raise UserError("the JSON is nested too deeply", path, line) from None
 
 
 def _shown(s: str) -> str:

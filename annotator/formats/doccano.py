@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.inputs import read_input
+from annotator.core.inputs import STRICT_JSON, read_input
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Boundaries
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -66,7 +66,7 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
 
 def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
     """(line, object) for each JSON value in the file, whatever the line breaks."""
-    decoder = json.JSONDecoder()
+    decoder = STRICT_JSON
     pos = counted = 0
     line = 1
     while True:
@@ -80,6 +80,8 @@ def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
             value, pos = decoder.raw_decode(content, pos)
         except json.JSONDecodeError as exc:
             raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+        except ValueError as exc:  # a number longer than Python converts, NaN, Infinity
+            raise UserError(f"malformed JSON ({exc})", path, line) from None
         except RecursionError:
             raise UserError("the JSON is nested too deeply", path, line) from None
         # A JSON list of records is accepted as well as one record per line.

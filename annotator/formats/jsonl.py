@@ -10,7 +10,6 @@ Offsets are code points into ``text``. Everything but ``text`` is optional on im
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from typing import Any
 
 from annotator.core.content import split_lines
 from annotator.core.errors import UserError
-from annotator.core.inputs import read_input
+from annotator.core.inputs import parse_json, read_input
 from annotator.core.model import Annotation, Relation, Status, annotation_from_values
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import json_text
@@ -45,14 +44,7 @@ def parse_line(
     def fail(message: str) -> UserError:
         return UserError(message, path, number)
 
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise fail(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
-    except ValueError as exc:  # e.g. a number longer than Python converts
-        raise fail(f"malformed JSON ({exc})") from None
-    except RecursionError:
-        raise fail("the JSON is nested too deeply") from None
+    data = parse_json(line, path, number)
     if not isinstance(data, dict):
         raise fail("each line must be a JSON object")
     raw_text = data.get("text")

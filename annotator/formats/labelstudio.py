@@ -21,14 +21,13 @@ other kinds (choices, text areas) are reported, not kept. The export writes code
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.inputs import read_input
+from annotator.core.inputs import parse_json, read_input
 from annotator.core.model import Annotation, Relation
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -53,12 +52,7 @@ SCORE = "score"
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     content, _ = decode(read_input(path), path)
     fail = failing(path)
-    try:
-        tasks = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
-    except RecursionError:
-        raise fail("the JSON is nested too deeply") from None
+    tasks = parse_json(content, path)
     tasks = [tasks] if isinstance(tasks, dict) else tasks
     if not isinstance(tasks, list) or not tasks:
         raise fail("must hold a list of tasks")
