@@ -104,3 +104,10 @@ def split_lines(content: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return [line.removesuffix("\r") for line in lines]
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: each refused character (a terminal escape,
+    a lone surrogate) becomes U+FFFD, one for one, so offsets into it stay right. For
+    projects written before the rule, or changed by another program."""
+    return _REFUSED_IN_TEXT.sub("\ufffd", text)

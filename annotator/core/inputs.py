@@ -53,7 +53,7 @@ def _kind(mode: int) -> str:
 
 def _refuse_special(mode: int, path: Path) -> None:
     if not stat.S_ISREG(mode):
-        raise UserError(f"is {_kind(mode)}, not a regular file; nothing was read from it", path)
+        raise UserError(f"is {_kind(mode)}, not a regular file", path)
 
 
 def _too_big(size: int, limit: int, path: Path, what: str) -> UserError:

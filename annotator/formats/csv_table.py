@@ -16,6 +16,9 @@ from annotator.storage.project import NewDocument
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     text_column, name_column = options.text_column, options.name_column
     content, encoding = decode(read_input(path), path)
+    # csv refuses a cell over 131,072 characters (and names the wrong line). The file is
+    # bounded already (read_input), and an article's length is checked on its own row.
+    csv.field_size_limit(max(csv.field_size_limit(), len(content) + 1))
     reader = csv.DictReader(io.StringIO(content, newline=""))
     columns = reader.fieldnames or []
     if text_column not in columns:
@@ -36,7 +39,9 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
             meta = {k: v for k, v in row.items() if k not in (text_column, name_column) and v}
             meta["encoding"] = encoding
             doc_name = row.get(name_column) or f"{name} row {len(docs) + 1}"
-            docs.append(NewDocument(name=doc_name, text=text, source=str(path), meta=meta))
+            docs.append(
+                NewDocument(name=doc_name, text=text, source=str(path), meta=meta, line=line)
+            )
     except csv.Error as exc:
         raise UserError(f"is not valid CSV ({exc})", path, reader.line_num) from None
     if not docs:

@@ -109,6 +109,8 @@ def _document(
         if isinstance(item, dict):
             start, end, label = item.get("start_offset"), item.get("end_offset"), item.get("label")
             ident = item.get("id", k)
+            if type(ident) not in (int, str):
+                raise fail(f"span {k}: its id must be a number or text")
         elif isinstance(item, list) and len(item) == 3:
             (start, end, label), ident = item, k
         else:
@@ -123,10 +125,16 @@ def _document(
         ids[ident] = a.id
         annotations.append(a)
     relations = []
-    for k, item in enumerate(record.get("relations") or [], 1):
+    raw_relations = record.get("relations") or []
+    if not isinstance(raw_relations, list):
+        raise fail('"relations" must be a list')
+    for k, item in enumerate(raw_relations, 1):
         if not isinstance(item, dict) or not isinstance(item.get("type"), str):
             raise fail(f"relation {k} must be an object with from_id, to_id and type")
-        ends = [ids.get(item.get("from_id")), ids.get(item.get("to_id"))]
+        ends = [
+            ids.get(end) if type(end) in (int, str) else None
+            for end in (item.get("from_id"), item.get("to_id"))
+        ]
         if None in ends:
             raise fail(f"relation {k} refers to a missing entity")
         relations.append(Relation(f"r{k}", str(ends[0]), str(ends[1]), item["type"]))

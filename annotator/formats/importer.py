@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import walk_files
 from annotator.core.model import GOLD, GOLD_RESERVED, MAX_DOCUMENT_CHARS, Annotation, LabelKind
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
@@ -37,29 +38,29 @@ class ImportResult:
 
 def collect_files(
     paths: Iterable[Path], format_name: str
-) -> tuple[list[tuple[Path, Path]], list[Path]]:
-    """(file, the root it was named under) for every file to read, and those skipped."""
+) -> tuple[list[tuple[Path, Path]], list[Path], list[UserError]]:
+    """(file, the root it was named under) for every file to read, those skipped, and
+    what in the folders could not be read (the rest is read all the same)."""
     files: list[tuple[Path, Path]] = []
     skipped: list[Path] = []
+    problems: list[UserError] = []
     only = () if format_name == "auto" else get_format(format_name).folder_suffixes
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(
-                    p.startswith(".") for p in child.relative_to(path).parts
-                ):
-                    continue
+            walk = walk_files(path)
+            problems += walk.problems
+            for child in walk.files:
                 if (format_name == "auto" and format_for_suffix(child.suffix) is None) or (
                     only and child.suffix.lower() not in only
                 ):
                     skipped.append(child)
                 else:
                     files.append((child, path))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             files.append((path, path.parent))
         else:
             raise UserError("no such file or folder", path)
-    return files, skipped
+    return files, skipped, problems
 
 
 def _format_of(path: Path, format_name: str) -> FormatInfo:
@@ -79,7 +80,12 @@ def _format_of(path: Path, format_name: str) -> FormatInfo:
 
 def document_name(path: Path, root: Path) -> str:
     """The file's path under the folder it was imported from, without its extension."""
-    return path.relative_to(root).with_suffix("").as_posix()
+    name = path.relative_to(root).with_suffix("").as_posix()
+    try:
+        name.encode("utf-8")  # bytes that are not UTF-8 are held as lone surrogates
+    except UnicodeEncodeError:
+        raise UserError("the file's name is not valid UTF-8 text; rename the file", path) from None
+    return name
 
 
 def read_file(
@@ -102,7 +108,7 @@ def import_paths(
     if options.annotator == GOLD:
         raise UserError(f"--annotator {GOLD}: {GOLD_RESERVED}")
     result = ImportResult()
-    files, result.skipped = collect_files(paths, format_name)
+    files, result.skipped, result.errors = collect_files(paths, format_name)
     docs: list[NewDocument] = []
     for done, (path, root) in enumerate(files):
         if progress:

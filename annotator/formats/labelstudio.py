@@ -74,10 +74,10 @@ def _task(
     raw = data.get(options.text_column)
     if not isinstance(raw, str) or not raw.strip():
         raise fail(f'"data.{options.text_column}" must be a non-empty string')
-    groups = [(_completed_by(a), a) for a in task.get("annotations") or []]
+    groups = [(_completed_by(a), a) for a in _list(task, "annotations", fail)]
     groups += [
         (f"prediction {p.get('model_version') or ''}".strip(), p)
-        for p in task.get("predictions") or []
+        for p in _list(task, "predictions", fail)
     ]
     unit = _unit(raw, groups, units, fail)
     source, umap = SourceText(raw), UnitMap(raw, unit)
@@ -103,7 +103,10 @@ def _task(
                 start, end = ids.get(str(item.get("from_id"))), ids.get(str(item.get("to_id")))
                 if start is None or end is None:
                     raise fail("a relation refers to a region that is not a labelled span")
-                rtype = (item.get("labels") or ["relation"])[0]
+                labels = item.get("labels") or ["relation"]
+                if not isinstance(labels, list) or not isinstance(labels[0], str):
+                    raise fail("a relation's labels must be a list of names")
+                rtype = labels[0]
                 if item.get("direction") == "left":  # it points from to_id to from_id
                     start, end = end, start
                 relations.append(Relation(f"r{len(relations) + 1}", start, end, str(rtype)))
@@ -118,6 +121,14 @@ def _task(
         ]
     doc_name = data["name"] if isinstance(data.get("name"), str) else f"{name} {k}"
     return NewDocument(doc_name, source.text, str(path), meta, tuple(annotations), tuple(relations))
+
+
+def _list(task: dict[str, Any], key: str, fail: Fail) -> list[dict[str, Any]]:
+    """The task's annotations or predictions: a list of objects (or nothing)."""
+    value = task.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise fail(f'"{key}" must be a list of objects')
+    return value
 
 
 def _from_min(task: dict[str, Any], text_column: str) -> dict[str, Any]:

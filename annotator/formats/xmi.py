@@ -177,8 +177,16 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     taken = {TYPESYSTEM_FILE.casefold()}
     for doc in docs:
         cas = _cas(doc, ts, losses)
+        try:
+            xmi = cas.to_xmi()
+        except ValueError:  # lxml: a character XML cannot hold, from before the rule
+            raise UserError(
+                f"document {doc.document.name!r} holds characters XML cannot hold "
+                "(run `annotator check` to find them); the export stopped there",
+                output,
+            ) from None
         with open_output(output_file(output, doc.document.name, ".xmi", taken)) as out:
-            out.write(cas.to_xmi())
+            out.write(xmi)
         count(report, doc)
         losses.multiple_annotators(doc, "XMI")
     with open_output(output / TYPESYSTEM_FILE) as out:

@@ -33,7 +33,7 @@ def check_project(project: Project) -> list[Problem]:
             doc = project.document(info.id)
             annotations = project.annotations(doc.id)
         except UserError as exc:  # a cell that is not what the program wrote
-            problems.append(Problem(where, exc.message))
+            problems.append(Problem("database", exc.message))
             continue
         if text_sha256(doc.text) != doc.sha256:
             problems.append(Problem(where, "its text no longer matches its sha256"))

@@ -989,7 +989,7 @@ def _json_cell(cell: Any, what: str, path: Path) -> Any:
         return json.loads(cell)
     except (TypeError, ValueError, RecursionError):
         raise UserError(
-            f"{what} holds a JSON cell that is not valid JSON ({str(cell)[:40]!r}); "
+            f"{what}: a cell holds {str(cell)[:40]!r}, which is not valid JSON; "
             "was the file changed by another program?",
             path,
         ) from None
