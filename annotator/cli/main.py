@@ -363,8 +363,8 @@ def render_command(
     """Draw a document with its annotations as the window does, to PNG or PDF."""
     open_project(project, readonly=True).close()
     render = importlib.import_module("annotator.ui.render")  # Qt, offscreen; only here
-    run(lambda: render.render_document(project, document_name, output, annotator_name))
-    click.echo(f"drawn {document_name} to {output}")
+    written = run(lambda: render.render_document(project, document_name, output, annotator_name))
+    click.echo(f"drawn {document_name} to {', '.join(str(p) for p in written)}")
 
 
 @cli.command("backup")
