@@ -53,8 +53,8 @@ def render_command(
     open_project(project, readonly=True).close()
     from annotator.ui.render import render_document  # Qt, offscreen
 
-    run(lambda: render_document(project, document_name, output, annotator_name))
-    click.echo(f"drawn {document_name} to {output}")
+    written = run(lambda: render_document(project, document_name, output, annotator_name))
+    click.echo(f"drawn {document_name} to {', '.join(str(p) for p in written)}")
 
 
 def main() -> None:
