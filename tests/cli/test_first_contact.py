@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from annotator import identity
 from annotator.cli.main import cli
+from annotator.demo import build_demo
 from annotator.storage.project import Project
 from tests.paths import SHARED
 
@@ -99,3 +100,13 @@ def test_report_lines_count_in_english(project: Path, tmp_path: Path) -> None:
     assert "imported 1 document, 0 annotations, 0 relations from 1 file" in out
     code, out, _ = invoke("export", project, "--format", "jsonl", "--output", tmp_path / "o.jsonl")
     assert "exported 1 document, 0 annotations, 0 relations" in out
+
+
+def test_stats_chart_works_after_the_set_up(tmp_path: Path) -> None:
+    """dev.py's set-up installs the charts extra: the README's `stats --chart` draws."""
+    project = tmp_path / "demo.annotator"
+    build_demo(project)
+    chart = tmp_path / "chart.png"
+    code, _, err = invoke("stats", project, "--chart", chart)
+    assert code == 0, err
+    assert chart.read_bytes().startswith(b"\x89PNG")
