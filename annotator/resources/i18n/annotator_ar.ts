@@ -947,12 +947,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="284"/>
+        <location filename="../../ui/session.py" line="101"/>
+        <source>Nothing to tag: the selection holds only spaces or punctuation</source>
+        <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="291"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="304"/>
+        <location filename="../../ui/session.py" line="311"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
