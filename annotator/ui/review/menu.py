@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from annotator.ui import shortcuts
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.gold_beside import GoldBeside
 from annotator.ui.review.merge_dialog import ask_and_merge
@@ -32,15 +33,14 @@ class ReviewMenu(QObject):
         window.installEventFilter(self)
         menu = window.menuBar().addMenu(self.tr("Re&view"))
         for text, slot, key in (
-            (self.tr("&Review…"), self.review, "Ctrl+R"),
-            (self.tr("&Agreement dashboard…"), self.dashboard, None),
-            (self.tr("&Statistics…"), self.statistics, None),
-            (self.tr("&Compare with gold…"), self.compare_with_gold, None),
-            (self.tr("&Import a colleague's project…"), self.import_colleague, None),
+            (self.tr("&Review…"), self.review, shortcuts.REVIEW),
+            (self.tr("&Agreement dashboard…"), self.dashboard, ()),
+            (self.tr("&Statistics…"), self.statistics, ()),
+            (self.tr("&Compare with gold…"), self.compare_with_gold, ()),
+            (self.tr("&Import a colleague's project…"), self.import_colleague, ()),
         ):
             action = QAction(text, window)
-            if key:
-                action.setShortcut(QKeySequence(key))
+            action.setShortcuts(shortcuts.sequences(key))
             action.triggered.connect(slot)
             window.addAction(action)
             menu.addAction(action)
