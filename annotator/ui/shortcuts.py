@@ -12,6 +12,7 @@ move the start edge left and right, J and K the end edge, as the keys lie.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 
 Keys = tuple[str, ...]
@@ -38,13 +39,18 @@ PREVIOUS_DOCUMENT: Keys = ("Ctrl+PgUp",)
 MARK_DONE: Keys = ("Ctrl+D",)
 REVIEW: Keys = ("Ctrl+R",)
 
-# (edge, rightwards on screen, keys)
-EDGE_MOVES: tuple[tuple[str, bool, Keys], ...] = (
-    ("start", True, ("Alt+Right", "Ctrl+I")),
-    ("start", False, ("Alt+Left", "Ctrl+U")),
-    ("end", True, ("Alt+Shift+Right", "Ctrl+K")),
-    ("end", False, ("Alt+Shift+Left", "Ctrl+J")),
-)
+
+def edge_moves() -> list[tuple[str, str, bool, Keys]]:
+    """The four moves of a selected span's edges, for the Span edges menus of both
+    windows: (menu text, edge, rightwards on screen, keys)."""
+
+    translate = QCoreApplication.translate
+    return [
+        (translate("SpanEdges", "Start edge right"), "start", True, ("Alt+Right", "Ctrl+I")),
+        (translate("SpanEdges", "Start edge left"), "start", False, ("Alt+Left", "Ctrl+U")),
+        (translate("SpanEdges", "End edge right"), "end", True, ("Alt+Shift+Right", "Ctrl+K")),
+        (translate("SpanEdges", "End edge left"), "end", False, ("Alt+Shift+Left", "Ctrl+J")),
+    ]
 
 
 def sequences(keys: Keys) -> list[QKeySequence]:

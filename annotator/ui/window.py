@@ -222,19 +222,9 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action(self.tr("Cancel"), self._escape, keys.CANCEL))
         edit.addSeparator()
         edges = edit.addMenu(self.tr("Span edges"))
-        edge_names = {
-            ("start", True): self.tr("Start edge right"),
-            ("start", False): self.tr("Start edge left"),
-            ("end", True): self.tr("End edge right"),
-            ("end", False): self.tr("End edge left"),
-        }
-        for edge, right, edge_keys in keys.EDGE_MOVES:
+        for text, edge, right, edge_keys in keys.edge_moves():
             edges.addAction(
-                self._action(
-                    edge_names[edge, right],
-                    lambda _=False, e=edge, r=right: s.move_edge(e, r),
-                    edge_keys,
-                )
+                self._action(text, lambda _=False, e=edge, r=right: s.move_edge(e, r), edge_keys)
             )
         self.exact_action = self._action(
             self.tr("E&xact spans (no snapping to words)"), self._set_exact, keys.EXACT_SPANS, True

@@ -408,26 +408,6 @@
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="223"/>
-        <source>Start edge right</source>
-        <translation>البداية يمينًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="224"/>
-        <source>Start edge left</source>
-        <translation>البداية يسارًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="225"/>
-        <source>End edge right</source>
-        <translation>النهاية يمينًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="226"/>
-        <source>End edge left</source>
-        <translation>النهاية يسارًا</translation>
-    </message>
-    <message>
         <location filename="../../ui/window.py" line="232"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
@@ -823,26 +803,6 @@
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="161"/>
-        <source>Start edge right</source>
-        <translation>البداية إلى اليمين</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="162"/>
-        <source>Start edge left</source>
-        <translation>البداية إلى اليسار</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="163"/>
-        <source>End edge right</source>
-        <translation>النهاية إلى اليمين</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="164"/>
-        <source>End edge left</source>
-        <translation>النهاية إلى اليسار</translation>
-    </message>
-    <message>
         <location filename="../../ui/review/window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
@@ -1008,6 +968,29 @@
         <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>A new name takes effect at the next start</source>
         <translation>يسري الاسم الجديد في التشغيل التالي</translation>
+    </message>
+</context>
+<context>
+    <name>SpanEdges</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="54"/>
+        <source>Start edge right</source>
+        <translation>البداية يمينًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="55"/>
+        <source>Start edge left</source>
+        <translation>البداية يسارًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="56"/>
+        <source>End edge right</source>
+        <translation>النهاية يمينًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="57"/>
+        <source>End edge left</source>
+        <translation>النهاية يسارًا</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,12 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
-from annotator.storage.project import Project
-from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
 from tests.paths import ROOT
-from tests.ui.conftest import ME, show_active
+from tests.ui.conftest import ME
 
 ARTICLE = "قال محمد إن الاحتلال يحاصر غزة."
 
@@ -70,11 +67,8 @@ def test_no_two_actions_share_a_key_on_any_desktop(desktop: str) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
-    win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
-    show_active(qtbot, win)
-    yield win
-    win.project.close()
+def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
+    return open_window({"article": ARTICLE})
 
 
 def stored(win: MainWindow) -> list[tuple[str, int, int]]:

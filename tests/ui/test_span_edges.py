@@ -3,18 +3,15 @@ direction mark or punctuation, unless exact spans keep the selection as it is.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.storage.project import Project
-from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
-from tests.ui.conftest import ME, show_active
+from tests.ui.conftest import ME
 
 ARTICLE = "قال هينكل، إن حماس، تحدثت بحساباتهم؟ ونقلت USA, عن «الحصار»."
 
@@ -23,11 +20,8 @@ Mod = Qt.KeyboardModifier
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
-    win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
-    show_active(qtbot, win)
-    yield win
-    win.project.close()
+def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
+    return open_window({"article": ARTICLE})
 
 
 def stored(win: MainWindow) -> list[tuple[str, str]]:

@@ -158,18 +158,8 @@ class ReviewWindow(QMainWindow):
                 )
             )
         edges = menu.addMenu(self.tr("Gold span edges"))
-        edge_names = {
-            ("start", True): self.tr("Start edge right"),
-            ("start", False): self.tr("Start edge left"),
-            ("end", True): self.tr("End edge right"),
-            ("end", False): self.tr("End edge left"),
-        }
-        for edge, rightwards, keys in shortcuts.EDGE_MOVES:
-            edges.addAction(
-                self._action(
-                    edge_names[edge, rightwards], partial(s.move_edge, edge, rightwards), *keys
-                )
-            )
+        for text, edge, rightwards, keys in shortcuts.edge_moves():
+            edges.addAction(self._action(text, partial(s.move_edge, edge, rightwards), *keys))
         menu.addSeparator()
         undo = s.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts(shortcuts.sequences(shortcuts.UNDO))
