@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from annotator.core.errors import UserError
+from annotator.core.schema import UNKNOWN_COLOR
 from annotator.rendering import labels
 from annotator.rendering.visual import display_line
 from annotator.storage.project import Project
@@ -78,7 +79,7 @@ def chart_data(project: Project) -> ChartData:
     for label in sorted({lb for c in data.labels_per_annotator.values() for lb in c}):
         if label not in data.colors:
             data.label_order.append(label)
-            data.colors[label] = labels.DEFAULT_COLOR
+            data.colors[label] = UNKNOWN_COLOR
     return data
 
 
