@@ -336,7 +336,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             run(lambda: p.set_schema(load_schema(import_file)))
             click.echo(f"schema of {project} replaced from {import_file}")
         elif export_file:
-            save_schema(p.schema(), export_file)
+            run(lambda: save_schema(p.schema(), export_file))
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import UserError
-from annotator.formats.output import open_binary_output
+from annotator.core.output import open_binary_output
 from annotator.share import labels
 from annotator.share.visual import display_line
 from annotator.storage.project import Project

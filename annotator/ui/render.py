@@ -11,6 +11,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QApplication, QFrame
 
 from annotator.core.errors import UserError
+from annotator.core.output import staged_path
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.fonts import reading_font
@@ -50,11 +51,12 @@ def render_project_document(
     doc = project.document(document_id)
     view = _full_height_view(doc.text, project, doc.id, annotator)
     try:
-        if suffix == ".png":
-            if not view.grab().save(str(output_path)):
-                raise UserError("could not be written", output_path)
-        else:
-            _write_pdf(view, output_path)
+        with staged_path(output_path) as staged:
+            if suffix == ".png":
+                if not view.grab().save(str(staged)):
+                    raise UserError("could not be written", output_path)
+            else:
+                _write_pdf(view, staged)
     finally:
         view.deleteLater()
         if app is not None:
