@@ -256,10 +256,10 @@ def list_command(project: Path) -> None:
 )
 def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> None:
     """Counts of documents, annotations per label and annotator, and progress."""
-    from annotator.storage.stats import project_stats
+    from annotator.storage.stats import project_counts
 
     with open_project(project, readonly=True) as p:
-        stats = project_stats(p)
+        counts = project_counts(p)
         if chart:
             from annotator.core.output import open_binary_output
             from annotator.rendering.chart import chart_format, draw_chart
@@ -267,23 +267,23 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
             def write_chart(path: Path) -> None:
                 image_format = chart_format(path)
                 with open_binary_output(path) as out:
-                    draw_chart(p, out, image_format)
+                    draw_chart(counts, p.schema(), out, image_format)
 
             run(lambda: write_chart(chart))
             click.echo(f"chart written to {chart}", err=as_json)
     if as_json:
-        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(counts.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents:   {stats['documents']} ({stats['characters']} characters)")
-    click.echo(f"annotations: {stats['annotations']}   relations: {stats['relations']}")
-    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in stats["labels"].items()))
-    for name, entry in stats["annotators"].items():
-        status = entry["status"]
+    click.echo(f"documents:   {counts.documents} ({counts.characters} characters)")
+    click.echo(f"annotations: {counts.annotations}   relations: {counts.relations}")
+    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
+    for name, c in counts.annotators.items():
         click.echo(
-            f"{name}: {entry['annotations']} annotations in {entry['documents_annotated']} "
-            f"documents; {status[Status.DONE.value]} done, "
-            f"{status[Status.IN_PROGRESS.value]} in progress"
+            f"{name}: {c.annotations} annotations in {c.documents_annotated} documents; "
+            f"{c.status[Status.DONE.value]} done, {c.status[Status.IN_PROGRESS.value]} in progress"
         )
+    if counts.gold_annotations:
+        click.echo(f"gold:        {counts.gold_annotations} annotations")
 
 
 @cli.command("check")

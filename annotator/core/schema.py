@@ -13,6 +13,10 @@ from annotator.core.output import write_text
 
 # Okabe–Ito, the palette designed to stay distinguishable under the common forms of
 # colour blindness; the claim/quote colours are the two most separated of it.
+# A label the schema does not have, or a colour that cannot be parsed, is drawn in the
+# palette's grey in every view.
+UNKNOWN_COLOR = "#999999"
+
 PALETTE = (
     "#E69F00",
     "#56B4E9",

@@ -40,7 +40,7 @@ from annotator.storage.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERS
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
-_SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def now() -> str:
@@ -152,7 +152,7 @@ class Project:
                 header = f.read(100)
         except OSError as exc:
             raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
-        if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
+        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
         readonly = readonly or not _writable(path)
         try:

@@ -133,7 +133,7 @@ def test_export_into_a_file_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "writes a folder" in result.stderr
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(
     text=st.text(alphabet="قال <b>&\"' abc\n👍🏽\u200f", min_size=1, max_size=80),
     cuts=st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=6),
