@@ -280,7 +280,7 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     with open_project(project, readonly=True) as p:
         counts = project_counts(p)
         if chart:
-            from annotator.formats.output import open_binary_output
+            from annotator.core.output import open_binary_output
             from annotator.rendering.chart import chart_format, draw_chart
 
             def write_chart(path: Path) -> None:
@@ -345,7 +345,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             run(lambda: p.set_schema(load_schema(import_file)))
             click.echo(f"schema of {project} replaced from {import_file}")
         elif export_file:
-            save_schema(p.schema(), export_file)
+            run(lambda: save_schema(p.schema(), export_file))
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:

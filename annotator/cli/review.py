@@ -9,6 +9,7 @@ import click
 
 from annotator.cli.common import plural, project_argument, run
 from annotator.core.errors import UserError
+from annotator.core.output import write_text
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
 from annotator.review.agreement import AgreementReport, agreement
 from annotator.review.merge import MergeReport, merge
@@ -55,18 +56,11 @@ def agreement_command(
     report = run(compute)
     if report_file is not None:
         page = render_html(report, f"Agreement: {project.stem}")
-        run(lambda: _write(report_file, page))
+        run(lambda: write_text(report_file, page))
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
     _print_report(report)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"cannot be written ({exc.strerror})", path) from None
 
 
 def _print_report(report: AgreementReport) -> None:

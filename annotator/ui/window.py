@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import UserError
 from annotator.core.model import Status
+from annotator.core.output import open_output
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
-from annotator.formats.output import open_output
 from annotator.rendering.html_page import render_html
 from annotator.storage import backups
 from annotator.storage.edits import Changes
