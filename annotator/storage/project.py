@@ -173,6 +173,11 @@ class Project:
                 f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
                 path,
             )
+        if version < SCHEMA_VERSION and readonly and _writable(path):
+            # Reading an older project (list, export) upgrades it first, as opening does.
+            conn.close()
+            cls.open(path, busy_timeout_ms=busy_timeout_ms).close()
+            return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
         try:
             conn.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:

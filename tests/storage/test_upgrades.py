@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli.main import cli
 from annotator.core.errors import NotAProjectError
 from annotator.storage.check import check_project
 from annotator.storage.project import Project
@@ -82,3 +84,15 @@ def test_schema_2_gives_each_project_its_own_identity(tmp_path: Path) -> None:
     with Project.create(tmp_path / "new.annotator") as p:
         ids.append(p.identity())
     assert len(set(ids)) == 3 and all(re.fullmatch("[0-9a-f]{32}", i) for i in ids)
+
+
+def test_reading_an_older_project_from_the_command_line_upgrades_it_first(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "old.annotator"
+    shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
+    result = CliRunner().invoke(cli, ["list", str(copy)])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4
+    with Project.open(copy, readonly=True) as p:
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert copy.with_name(copy.name + ".schema1.bak").exists()
