@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.cli.common import open_project, project_argument, run
+from annotator.cli.common import open_project, plural, project_argument, run
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
@@ -129,18 +129,24 @@ def import_command(
     min_score: float | None = None,
 ) -> None:
     """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
+    from annotator import identity
     from annotator.cli.progress import progress_bar
     from annotator.formats.importer import import_paths
 
+    # Annotations that name no annotator (brat, CoNLL, WebAnno...) are the user's, under
+    # the name the window uses.
+    fallback = annotator or identity.default_name() or None
     options = ImportOptions(
-        annotator, add_labels, text_column, name_column, label_column, offset_unit, min_score
+        fallback, add_labels, text_column, name_column, label_column, offset_unit, min_score
     )
     with open_project(project) as p, progress_bar("importing") as progress:
+        before = _annotations_of(p, fallback)
         result = run(
             lambda: import_paths(
                 p, paths, format_name=format_name, options=options, progress=progress
             )
         )
+        defaulted = annotator is None and _annotations_of(p, fallback) > before
     for path, encoding in result.encodings.items():
         click.echo(f"read {path} ({encoding})")
     for name, existing in result.report.duplicates:
@@ -152,21 +158,33 @@ def import_command(
     if result.added_labels:
         click.echo("added labels: " + ", ".join(result.added_labels))
     if result.below_min_score:
-        click.echo(f"left out {result.below_min_score} predictions scored under {min_score:g}")
+        click.echo(
+            f"left out {plural(result.below_min_score, 'prediction')} scored under {min_score:g}"
+        )
     r = result.report
     click.echo(
-        f"imported {len(r.added)} documents, {r.annotations} annotations, "
-        f"{r.relations} relations from {result.files} files"
+        f"imported {plural(len(r.added), 'document')}, {plural(r.annotations, 'annotation')}, "
+        f"{plural(r.relations, 'relation')} from {plural(result.files, 'file')}"
         + (
-            f" ({r.skipped_annotations} annotations were already there)"
+            f" ({plural(r.skipped_annotations, 'annotation')} already there)"
             if r.skipped_annotations
             else ""
         )
     )
+    if defaulted:
+        click.echo(
+            f"annotations that name no annotator are {fallback}'s (the window's name; "
+            "give another with --annotator NAME)"
+        )
     for error in result.errors:
         click.echo(f"annotator: error: {error}; nothing of it was imported", err=True)
     if result.errors:
         sys.exit(2)
+
+
+def _annotations_of(project: Project, annotator: str | None) -> int:
+    counts = project.annotation_counts()
+    return sum(per.get(annotator, 0) for per in counts.values()) if annotator else 0
 
 
 @cli.command("export")
@@ -227,8 +245,9 @@ def export_command(
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"exported {report.documents} documents, {report.annotations} annotations, "
-        f"{report.relations} relations to {output}"
+        f"exported {plural(report.documents, 'document')}, "
+        f"{plural(report.annotations, 'annotation')}, "
+        f"{plural(report.relations, 'relation')} to {output}"
     )
 
 
@@ -274,16 +293,17 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     if as_json:
         click.echo(json.dumps(counts.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents:   {counts.documents} ({counts.characters} characters)")
+    click.echo(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
     click.echo(f"annotations: {counts.annotations}   relations: {counts.relations}")
     click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
     for name, c in counts.annotators.items():
         click.echo(
-            f"{name}: {c.annotations} annotations in {c.documents_annotated} documents; "
+            f"{name}: {plural(c.annotations, 'annotation')} in "
+            f"{plural(c.documents_annotated, 'document')}; "
             f"{c.status[Status.DONE.value]} done, {c.status[Status.IN_PROGRESS.value]} in progress"
         )
     if counts.gold_annotations:
-        click.echo(f"gold:        {counts.gold_annotations} annotations")
+        click.echo(f"gold:        {plural(counts.gold_annotations, 'annotation')}")
 
 
 @cli.command("check")
@@ -297,7 +317,7 @@ def check_command(project: Path) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problems found", err=True)
+        click.echo(f"{plural(len(problems), 'problem')} found", err=True)
         sys.exit(1)
     click.echo("ok")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import project_argument, run
+from annotator.cli.common import plural, project_argument, run
 from annotator.core.errors import UserError
 from annotator.core.output import write_text
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
@@ -106,9 +106,9 @@ def merge_command(project: Path, other: Path, as_name: str | None) -> None:
     if report.added_labels:
         click.echo("added labels: " + ", ".join(report.added_labels))
     click.echo(
-        f"merged {other}: {len(report.added_documents)} documents added, "
-        f"{report.matched_documents} matched; {report.annotations} annotations and "
-        f"{report.relations} relations added ({report.already_present} already present) "
+        f"merged {other}: {plural(len(report.added_documents), 'document')} added, "
+        f"{report.matched_documents} matched; {plural(report.annotations, 'annotation')} and "
+        f"{plural(report.relations, 'relation')} added ({report.already_present} already present) "
         f"from {', '.join(report.annotators) or 'nobody'}"
     )
 
@@ -131,12 +131,13 @@ def adjudicate_command(project: Path, annotators: str | None, strategy: str) -> 
 
     report = run(run_adjudication)
     click.echo(
-        f"merged {report.spans} spans and {report.relations} relations into gold "
-        f"in {report.documents} documents"
+        f"merged {plural(report.spans, 'span')} and {plural(report.relations, 'relation')} "
+        f"into gold in {plural(report.documents, 'document')}"
     )
     if report.left:
         click.echo(
-            f"left for a person: {sum(report.left.values())} places in {len(report.left)} documents"
+            f"left for a person: {plural(sum(report.left.values()), 'place')} in "
+            f"{plural(len(report.left), 'document')}"
         )
         for name, count in sorted(report.left.items(), key=lambda item: -item[1]):
             click.echo(f"  {name}: {count}")
