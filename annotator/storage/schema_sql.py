@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 # 'ANNT': lets us tell our project files from any other SQLite database.
 APPLICATION_ID = 0x414E4E54
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Every annotation with the names a person (or Datasette, pandas, sqlite3) wants to see.
 ANNOTATIONS_VIEW = """
@@ -140,6 +140,14 @@ def _create_gold_v1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_identity_v2(db: sqlite_utils.Database) -> None:
+    """A random identity for the project, kept whatever the file is called or wherever it
+    moves: its backups are found by it (two projects with one file name stay apart)."""
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower(hex(randomblob(16))))"
+    )
+
+
 # MIGRATIONS[v] turns a version-v file into version v+1; index 0 builds a new file.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_create_v1, _add_identity_v2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
