@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ def test_every_old_project_file_opens_and_checks_clean(tmp_path: Path) -> None:
 def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With a (pretend) schema 2, opening a schema-1 file backs it up, then migrates."""
+    """With a (pretend) next schema, opening a schema-1 file backs it up, then migrates
+    through every version in one transaction."""
     from annotator.storage import project as project_module
 
     def add_column(db: Any) -> None:
@@ -41,14 +43,15 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
         raise RuntimeError("migration bug")
 
     old = FIXTURES / "schema1-demo.annotator"
+    pretend = project_module.SCHEMA_VERSION + 1
     for migration, ok in ((broken, False), (add_column, True)):
         copy = tmp_path / f"{migration.__name__}.annotator"
         shutil.copy(old, copy)
-        monkeypatch.setattr(project_module, "SCHEMA_VERSION", 2)
+        monkeypatch.setattr(project_module, "SCHEMA_VERSION", pretend)
         monkeypatch.setattr(project_module, "MIGRATIONS", [*project_module.MIGRATIONS, migration])
         if ok:
             with Project.open(copy) as p:
-                assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+                assert p.conn.execute("PRAGMA user_version").fetchone()[0] == pretend
                 assert "language" in p.db.table("documents").columns_dict
         else:
             with pytest.raises(NotAProjectError, match=r"could not be upgraded.*unchanged"):
@@ -57,6 +60,23 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
         assert backup.exists()
         monkeypatch.undo()
         if not ok:  # the failed upgrade left the file as it was
-            with Project.open(copy) as p:
-                assert p.conn.execute("PRAGMA user_version").fetchone()[0] == 1
-                assert "language" not in p.db.table("documents").columns_dict
+            raw = sqlite3.connect(copy)
+            assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+            columns = {r[1] for r in raw.execute("PRAGMA table_info(documents)")}
+            assert "language" not in columns
+            assert raw.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 3
+            raw.close()
+
+
+def test_an_upgraded_schema_1_file_finds_arabic_however_it_is_written(tmp_path: Path) -> None:
+    """Schema 2 replaced the raw full-text index with one of light stems."""
+    copy = tmp_path / "old.annotator"
+    shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
+    with Project.open(copy) as p:
+        word = p.documents()[0].name
+        tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master")}
+        assert "documents_fts" not in tables and "documents_ai" not in tables
+        text = p.document(p.documents()[0].id).text
+        first_word = next(w for w in text.split() if len(w) > 3 and w.isalpha())
+        assert p.documents()[0].id in {h.document.id for h in p.search("و" + first_word)}
+        assert {h.document.name for h in p.search(word)} >= {word}
