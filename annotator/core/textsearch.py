@@ -15,16 +15,13 @@ phrases (the words one after the other: "..." «...» “...”) and prefixes (`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from annotator.core.arabic import fold_text
+from annotator.core.arabic import FoldedText, fold_text
 
 # A word of the folded text: letters and digits (folding has removed the marks).
 _WORD = re.compile(r"[^\W_]+")
-# A word of the stored text: also the marks that folding removes inside it.
-_RAW_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+")
 _PHRASE = re.compile(r'"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|“([^”]*)(?:”|$)')
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
@@ -133,52 +130,49 @@ class Snippet:
         return "".join(out)
 
 
-def _raw_words(text: str) -> Iterator[tuple[int, int, str]]:
-    for m in _RAW_WORD.finditer(text):
-        folded = _WORD.findall(fold_text(m.group()))
-        if len(folded) == 1:
-            yield m.start(), m.end(), stem(folded[0])
-        elif folded:  # folding split it (rare): the parts share the word's span
-            for part in folded:
-                yield m.start(), m.end(), stem(part)
-
-
-def find_matches(text: str, query: Query, stop_after: int | None = None) -> list[tuple[int, int]]:
+def find_matches(text: str, query: Query) -> list[tuple[int, int]]:
     """Where the query's terms occur in ``text``, as code-point spans of the stored text
-    (a phrase from its first word's start to its last word's end); with ``stop_after``,
-    only those starting before that offset past the first match."""
-    found: list[tuple[int, int]] = []
-    longest = max((len(t.stems) for t in query.terms), default=0)
-    window: list[tuple[int, int, str]] = []
-    limit: int | None = None
+    in reading order (a phrase from its first word's start to its last word's end).
 
-    def check() -> None:
-        stems = [w[2] for w in window]
-        for term in query.terms:
-            if term.matches_at(stems, 0):
-                found.append((window[0][0], window[len(term.stems) - 1][1]))
-                return
+    Each term's first stem is looked for as a substring of the folded text (at C speed);
+    only there are the words around it stemmed, as the index stemmed them."""
+    folded = FoldedText(text)
+    f = folded.text
+    found: set[tuple[int, int]] = set()
+    for term in query.terms:
+        first = term.stems[0]
+        whole_first = not (term.prefix and len(term.stems) == 1)
+        at = f.find(first)
+        while at >= 0:
+            end = at + len(first)
+            at = f.find(first, at + 1)
+            if whole_first and end < len(f) and f[end].isalnum():
+                continue
+            start = end - len(first)
+            while start > 0 and f[start - 1].isalnum():
+                start -= 1
+            span = _term_at(f, start, term)
+            if span is not None:
+                found.add((folded.origin(span[0]), folded.origin(span[1])))
+    return sorted(found)
 
-    for word in _raw_words(text):
-        window.append(word)
-        if len(window) < longest:
-            continue
-        check()
-        window.pop(0)
-        if found and limit is None and stop_after is not None:
-            limit = found[0][0] + stop_after
-        if limit is not None and window and window[0][0] > limit:
-            return found
-    while window:
-        check()
-        window.pop(0)
-    return found
+
+def _term_at(f: str, start: int, term: Term) -> tuple[int, int] | None:
+    """The folded span of ``term`` if it begins with the word at ``start``."""
+    at, stems = start, list[str]()
+    while len(stems) < len(term.stems):
+        m = _WORD.search(f, at)
+        if m is None or (not stems and m.start() != start):
+            return None
+        stems.append(stem(m.group()))
+        at = m.end()
+    return (start, at) if term.matches_at(stems, 0) else None
 
 
 def snippet(text: str, query: Query) -> Snippet:
     """A passage around the first match with the matches in it marked; the start of the
     text when only the name matched. Line breaks become spaces."""
-    matches = find_matches(text, query, stop_after=SNIPPET_LENGTH)
+    matches = find_matches(text, query)
     start = max(0, matches[0][0] - SNIPPET_BEFORE) if matches else 0
     end = min(len(text), start + SNIPPET_LENGTH)
     if start > 0:  # begin on a word

@@ -25,7 +25,7 @@ from annotator.storage.project import Project
 
 MATCH_COLUMN = 4
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet's matches, (start, end) pairs
-SEARCH_LIMIT = 500  # the best this many found documents are shown
+SEARCH_LIMIT = 100  # the best this many found documents are shown, each with a passage
 
 
 def status_text(status: Status) -> str:
