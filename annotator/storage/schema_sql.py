@@ -161,8 +161,8 @@ def _search_index_v2(db: sqlite_utils.Database) -> None:
     clitics...); schema 1 indexed the raw text with SQLite's triggers."""
     # By hand, not sqlite-utils' disable_fts: that commits, and a migration is one
     # transaction.
-    for trigger in ("documents_ai", "documents_ad", "documents_au"):
-        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    for name in ("documents_ai", "documents_ad", "documents_au"):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
     db.execute("DROP TABLE IF EXISTS documents_fts")
     db.execute(SEARCH_TABLE)
     documents = db.execute("SELECT id, name, text FROM documents ORDER BY id")
