@@ -34,6 +34,7 @@ from annotator.core.model import (
     annotation_from_values,
     text_sha256,
 )
+from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema
 from annotator.core.textsearch import Snippet, parse_query, snippet
 from annotator.storage.schema_sql import (
@@ -46,7 +47,7 @@ from annotator.storage.schema_sql import (
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
-_SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def now() -> str:
@@ -122,27 +123,34 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
+        """A new project at ``path``, built beside it and put in place only when complete
+        and only if nothing is there (not even a dangling link): a failed or concurrent
+        creation leaves no empty file behind, and of two at once one wins."""
         path = Path(path)
-        if path.exists():
+        if os.path.lexists(path):
             raise UserError("already exists; choose another name or open it", path)
-        if not path.parent.exists():
-            raise UserError("the folder does not exist", path)
-        conn = _connect(path, readonly=False)
-        _prepare_for_writing(conn)
-        project = cls(path, conn, readonly=False)
-        with project.write():
-            for migrate in MIGRATIONS:
-                migrate(project.db)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            project.db.table("meta").insert_all(
-                [
-                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                    {"key": "created", "value": now()},
-                ]
-            )
-            project._write_schema(schema or default_schema())
-        return project
+        with staged_path(path, replace=False) as staged:
+            conn = _connect(staged, readonly=False)
+            try:
+                _prepare_for_writing(conn)
+                project = cls(staged, conn, readonly=False)
+                with project.write():
+                    for migrate in MIGRATIONS:
+                        migrate(project.db)
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    project.db.table("meta").insert_all(
+                        [
+                            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                            {"key": "created", "value": now()},
+                        ]
+                    )
+                    project._write_schema(schema or default_schema())
+            except sqlite3.OperationalError as exc:
+                raise _sqlite_error(exc, path) from None
+            finally:
+                conn.close()
+        return cls.open(path)
 
     @classmethod
     def open(
@@ -159,7 +167,7 @@ class Project:
                 header = f.read(100)
         except OSError as exc:
             raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
-        if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
+        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
         upgrade_first = readonly and _writable(path)
         readonly = readonly or not _writable(path)
@@ -294,19 +302,7 @@ class Project:
             raise
 
     def _write_error(self, exc: sqlite3.OperationalError) -> Exception:
-        """What a failed write means for the user; the change is not in the file."""
-        message = str(exc)
-        if "locked" in message or "busy" in message:
-            return ProjectBusyError(
-                "is busy: another program has been writing to it for "
-                f"{self.busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
-                self.path,
-            )
-        if "full" in message:
-            return DiskFullError("the disk is full: the change was not saved", self.path)
-        if "readonly" in message:
-            return UserError("cannot be written: the change was not saved", self.path)
-        return exc
+        return _sqlite_error(exc, self.path, self.busy_timeout_ms)
 
     # ----- schema --------------------------------------------------------------------
 
@@ -955,6 +951,24 @@ def _connect(
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _sqlite_error(
+    exc: sqlite3.OperationalError, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Exception:
+    """What a failed write means for the user; the change is not in the file."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return ProjectBusyError(
+            "is busy: another program has been writing to it for "
+            f"{busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
+            path,
+        )
+    if "full" in message:
+        return DiskFullError("the disk is full: the change was not saved", path)
+    if "readonly" in message:
+        return UserError("cannot be written: the change was not saved", path)
+    return exc
 
 
 def _document_annotator_filter(
