@@ -391,8 +391,9 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         kept = run(lambda: backups.restore(restore_file, project))
         click.echo(f"restored {project} from {restore_file}; the replaced file is {kept}")
     elif list_them:
-        for b in backups.list_backups(project):
-            click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
+        with open_project(project, readonly=True) as p:
+            for b in backups.list_backups(p):
+                click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
     else:
         with open_project(project) as p:
             made = run(lambda: backups.daily_backup(p))

@@ -24,6 +24,11 @@ from typing import IO
 
 from annotator.core.errors import DiskFullError, UserError
 
+
+class AlreadyExistsError(UserError):
+    """A file that must be new found something at its name."""
+
+
 # The longest file name (one path component) Linux, macOS and Windows all accept, in bytes.
 MAX_NAME_BYTES = 255
 
@@ -99,7 +104,7 @@ def write_text(path: Path, text: str) -> None:
 def _staged(path: Path, replace: bool = True) -> Iterator[tuple[int, Path]]:
     folder = check_target(path)
     if not replace and os.path.lexists(path):
-        raise UserError("already exists; it is not replaced", path)
+        raise AlreadyExistsError("already exists; it is not replaced", path)
     # Short, so that a name near the limit still has a temporary name that fits.
     tmp = folder / f".annotator-{secrets.token_hex(6)}.tmp{path.suffix[:16]}"
     try:
@@ -128,13 +133,13 @@ def _put_new(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise UserError("already exists; it is not replaced", path) from None
+        raise AlreadyExistsError("already exists; it is not replaced", path) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
             raise
         # A file system without hard links (FAT, some network shares).
         if os.path.lexists(path):
-            raise UserError("already exists; it is not replaced", path) from None
+            raise AlreadyExistsError("already exists; it is not replaced", path) from None
         os.rename(tmp, path)
         return
     os.unlink(tmp)

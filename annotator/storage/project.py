@@ -169,7 +169,6 @@ class Project:
             raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
         if not header.startswith(SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
-        upgrade_first = readonly and _writable(path)
         readonly = readonly or not _writable(path)
         try:
             conn = _connect(path, readonly, busy_timeout_ms)
@@ -189,8 +188,8 @@ class Project:
                 f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
                 path,
             )
-        if version < SCHEMA_VERSION and upgrade_first:
-            # Reading an older file that may be written: upgrade it once, then read.
+        if version < SCHEMA_VERSION and readonly and _writable(path):
+            # Reading an older project (list, export) upgrades it first, as opening does.
             conn.close()
             cls.open(path, busy_timeout_ms=busy_timeout_ms).close()
             return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
@@ -228,6 +227,11 @@ class Project:
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
             )
 
+    def identity(self) -> str:
+        """The project's own random id (a copy of the file shares it; a new project never)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
+        return str(row[0])
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""
@@ -241,6 +245,11 @@ class Project:
         dest = sqlite3.connect(str(destination))
         try:
             self.conn.backup(dest)
+        except sqlite3.OperationalError as exc:
+            error = _sqlite_error(exc, Path(destination), self.busy_timeout_ms)
+            if isinstance(error, DiskFullError):
+                raise DiskFullError("the disk is full: no copy was made", error.path) from None
+            raise error from exc
         finally:
             dest.close()
 

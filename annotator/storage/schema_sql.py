@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # 'ANNT': lets us tell our project files from any other SQLite database.
 APPLICATION_ID = 0x414E4E54
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Every annotation with the names a person (or Datasette, pandas, sqlite3) wants to see.
 ANNOTATIONS_VIEW = """
@@ -142,6 +142,14 @@ def _create_gold_v1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_identity_v2(db: sqlite_utils.Database) -> None:
+    """A random identity for the project, kept whatever the file is called or wherever it
+    moves: its backups are found by it (two projects with one file name stay apart)."""
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower(hex(randomblob(16))))"
+    )
+
+
 # The full-text index of documents: the light stems of their names and texts
 # (core/textsearch.py), which SQLite cannot compute, so no trigger keeps it up to date:
 # Project.add_documents fills it. Contentless: the stems are not stored a second time.
@@ -156,9 +164,9 @@ def search_rows(documents: Iterable[tuple[int, str, str]]) -> Iterable[tuple[int
     return ((i, index_text(name), index_text(text)) for i, name, text in documents)
 
 
-def _search_index_v2(db: sqlite_utils.Database) -> None:
-    """Schema 2: search finds Arabic however it is written (harakat, alef forms,
-    clitics...); schema 1 indexed the raw text with SQLite's triggers."""
+def _search_index_v3(db: sqlite_utils.Database) -> None:
+    """Schema 3: search finds Arabic however it is written (harakat, alef forms,
+    clitics...); schemas 1 and 2 indexed the raw text with SQLite's triggers."""
     # By hand, not sqlite-utils' disable_fts: that commits, and a migration is one
     # transaction.
     for name in ("documents_ai", "documents_ad", "documents_au"):
@@ -170,5 +178,9 @@ def _search_index_v2(db: sqlite_utils.Database) -> None:
 
 
 # MIGRATIONS[v] turns a version-v file into version v+1; index 0 builds a new file.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_create_v1, _search_index_v2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _create_v1,
+    _add_identity_v2,
+    _search_index_v3,
+]
 assert len(MIGRATIONS) == SCHEMA_VERSION

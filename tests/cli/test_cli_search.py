@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.storage.project import NewDocument, Project
-from tests.paths import ROOT
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:
@@ -52,11 +50,3 @@ def test_search_finding_nothing_prints_nothing(tmp_path: Path) -> None:
 def test_search_of_a_missing_project_is_one_line(tmp_path: Path) -> None:
     code, _, err = invoke("search", tmp_path / "none.annotator", "x")
     assert code == 2 and err.count("\n") == 1 and "no such project file" in err
-
-
-def test_reading_a_schema_1_file_upgrades_it_first(tmp_path: Path) -> None:
-    copy = tmp_path / "old.annotator"
-    shutil.copy(ROOT / "tests" / "fixtures" / "projects" / "schema1-demo.annotator", copy)
-    code, out, _ = invoke("list", copy)
-    assert code == 0 and len(out.splitlines()) == 4
-    assert (tmp_path / "old.annotator.schema1.bak").exists()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from annotator.cli.main import cli
 from annotator.core.errors import NotAProjectError
 from annotator.storage.check import check_project
 from annotator.storage.project import Project
+from annotator.storage.schema_sql import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
 
@@ -43,15 +47,14 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
         raise RuntimeError("migration bug")
 
     old = FIXTURES / "schema1-demo.annotator"
-    pretend = project_module.SCHEMA_VERSION + 1
     for migration, ok in ((broken, False), (add_column, True)):
         copy = tmp_path / f"{migration.__name__}.annotator"
         shutil.copy(old, copy)
-        monkeypatch.setattr(project_module, "SCHEMA_VERSION", pretend)
+        monkeypatch.setattr(project_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
         monkeypatch.setattr(project_module, "MIGRATIONS", [*project_module.MIGRATIONS, migration])
         if ok:
             with Project.open(copy) as p:
-                assert p.conn.execute("PRAGMA user_version").fetchone()[0] == pretend
+                assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
                 assert "language" in p.db.table("documents").columns_dict
         else:
             with pytest.raises(NotAProjectError, match=r"could not be upgraded.*unchanged"):
@@ -62,14 +65,43 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
         if not ok:  # the failed upgrade left the file as it was
             raw = sqlite3.connect(copy)
             assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
-            columns = {r[1] for r in raw.execute("PRAGMA table_info(documents)")}
+            columns = [row[1] for row in raw.execute("PRAGMA table_info(documents)")]
             assert "language" not in columns
             assert raw.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 3
             raw.close()
 
 
+def test_schema_2_gives_each_project_its_own_identity(tmp_path: Path) -> None:
+    """Two copies of one schema-1 file become two projects once upgraded; a new project
+    has an identity from the start; the identity survives a rename."""
+    ids = []
+    for name in ("a.annotator", "b.annotator"):
+        copy = tmp_path / name
+        shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
+        with Project.open(copy) as p:
+            ids.append(p.identity())
+        moved = copy.rename(tmp_path / f"moved-{name}")
+        with Project.open(moved) as p:
+            assert p.identity() == ids[-1]
+    with Project.create(tmp_path / "new.annotator") as p:
+        ids.append(p.identity())
+    assert len(set(ids)) == 3 and all(re.fullmatch("[0-9a-f]{32}", i) for i in ids)
+
+
+def test_reading_an_older_project_from_the_command_line_upgrades_it_first(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "old.annotator"
+    shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
+    result = CliRunner().invoke(cli, ["list", str(copy)])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4
+    with Project.open(copy, readonly=True) as p:
+        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert copy.with_name(copy.name + ".schema1.bak").exists()
+
+
 def test_an_upgraded_schema_1_file_finds_arabic_however_it_is_written(tmp_path: Path) -> None:
-    """Schema 2 replaced the raw full-text index with one of light stems."""
+    """Schema 3 replaced the raw full-text index with one of light stems."""
     copy = tmp_path / "old.annotator"
     shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
     with Project.open(copy) as p:
