@@ -134,6 +134,11 @@
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
+    <message>
+        <location filename="../../ui/doclist.py" line="80"/>
+        <source>Found</source>
+        <translation>المطابقة</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
