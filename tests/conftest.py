@@ -8,19 +8,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from annotator.storage.project import Project
 
 # Before any QApplication exists: with no display Qt would abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Property tests, one setting for all: no deadline (timings are benchmarks' business, and a
+# slow machine is no failure), and in CI the same examples every run, so that a red run is
+# the code's doing and can be repeated. Tests set only their number of examples.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The demo project and backups go to a throw-away data folder, never the user's."""
+    """The demo project, backups and the annotator's name go to throw-away folders,
+    never the user's."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    # The annotator's name (annotator.identity) too: the user's own is never read.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture(autouse=True)

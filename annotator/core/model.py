@@ -9,10 +9,9 @@ from typing import Any
 
 # The window shows a 1 MB article instantly; ten times that is a book, not an article.
 MAX_DOCUMENT_CHARS = 10_000_000
-
-# The annotator whose spans are the adjudicated gold layer (annotator.review.gold): only
-# adjudication writes under it, with the provenance of each span.
+# The reserved annotator whose annotations are the adjudicated gold layer (review/gold.py).
 GOLD = "gold"
+# Only adjudication writes under it, with each span's provenance; import and merge refuse it.
 GOLD_RESERVED = (
     f"the annotator name {GOLD!r} is reserved for the adjudicated layer "
     "(see `annotator adjudicate`); choose another name"

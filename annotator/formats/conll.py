@@ -27,9 +27,9 @@ from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
 from annotator.core.model import Annotation
 from annotator.core.offsets import trim
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import Losses, annotator_for, count, failing, spaceless
-from annotator.formats.output import open_output
 from annotator.formats.text import decode
 from annotator.formats.tokens_io import TAG, decode_tags, token_document
 from annotator.storage.project import NewDocument

@@ -20,9 +20,9 @@ from annotator.core.content import split_lines
 from annotator.core.errors import UserError
 from annotator.core.inputs import parse_json, read_input
 from annotator.core.model import Annotation, Relation, Status, annotation_from_values
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import json_text
-from annotator.formats.output import open_output
 from annotator.formats.text import decode
 from annotator.storage.project import NewDocument
 

@@ -29,6 +29,7 @@ from typing import Any
 from annotator.core.errors import UserError
 from annotator.core.inputs import parse_json, read_input
 from annotator.core.model import Annotation, Relation
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
@@ -40,7 +41,6 @@ from annotator.formats.common import (
     json_text,
     make_annotation,
 )
-from annotator.formats.output import open_output
 from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument

@@ -29,6 +29,7 @@ import cassis
 from annotator.core.errors import UserError
 from annotator.core.inputs import MAX_LIST_BYTES, read_input
 from annotator.core.model import Annotation, Relation
+from annotator.core.output import OutputFolder, open_output
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -38,10 +39,7 @@ from annotator.formats.common import (
     count,
     failing,
     make_annotation,
-    output_file,
-    prepare_folder,
 )
-from annotator.formats.output import open_output
 from annotator.storage.project import NewDocument
 
 DKPRO = "de.tudarmstadt.ukp.dkpro.core.api"
@@ -170,11 +168,10 @@ def _label_and_attributes(fs: Any) -> tuple[str, dict[str, Any]]:
 
 
 def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
-    prepare_folder(output)
+    folder = OutputFolder(output, reserved=[TYPESYSTEM_FILE])
     report = ExportReport()
     losses = Losses(report)
     ts = typesystem()
-    taken = {TYPESYSTEM_FILE.casefold()}
     for doc in docs:
         cas = _cas(doc, ts, losses)
         try:
@@ -185,12 +182,13 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
                 "(run `annotator check` to find them); the export stopped there",
                 output,
             ) from None
-        with open_output(output_file(output, doc.document.name, ".xmi", taken)) as out:
+        with open_output(folder.file(doc.document.name, ".xmi")) as out:
             out.write(xmi)
         count(report, doc)
         losses.multiple_annotators(doc, "XMI")
     with open_output(output / TYPESYSTEM_FILE) as out:
         out.write(ts.to_xml())
+    report.warnings += folder.warnings
     losses.finish()
     return report
 

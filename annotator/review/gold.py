@@ -10,8 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.model import GOLD as GOLD  # the reserved name, beside the model
-from annotator.core.model import Annotation, Status
+from annotator.core.model import GOLD, Annotation, Status
 from annotator.storage.project import Project, now
 
 CURATOR = "curator"  # the strategy recorded for a person's decision

@@ -32,10 +32,9 @@ from annotator.review.gold import (
     rejections,
     set_curation_status,
 )
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import SQLITE_HEADER, NewDocument, Project
 from annotator.storage.validate import first_problem, with_additions
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
 
@@ -87,7 +86,7 @@ def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
     require_regular_file(path)
     try:
         with path.open("rb") as f:
-            is_project = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+            is_project = f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as exc:
         raise cannot_read(exc, path) from None
     if not is_project:

@@ -202,7 +202,9 @@ arabic = (
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,  # timings are not what is tested
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=arabic, cuts=st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=6))
 def test_round_trip_of_generated_arabic(
