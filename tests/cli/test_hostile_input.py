@@ -306,20 +306,24 @@ def test_show_never_prints_a_terminal_escape(tmp_path: Path) -> None:
 # ----- rule 5: import refuses what check flags, in the same words -------------------------
 
 
-def test_brat_refuses_two_t_lines_with_one_id(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("ann", "says"),
+    [
+        ("T1\tPER 11 15\tمحمد\nT1\tPER 4 10\tالرئيس\n",
+         "the id T1 is given twice (first on line 1)"),
+        ("T1\tPER 11 15\tمحمد\nR1\tspeaker Arg1:T9 Arg2:T1\n",
+         "R1: relation speaker refers to a missing annotation 'T9'"),
+    ],
+    ids=["duplicate-t", "relation-to-missing-t"],
+)  # fmt: skip
+def test_brat_refuses_what_it_used_to_drop(
+    project: Path, tmp_path: Path, ann: str, says: str
+) -> None:
     (tmp_path / "d.txt").write_text(TEXT, encoding="utf-8")
-    ann = tmp_path / "d.ann"
-    ann.write_text("T1\tPER 11 15\tمحمد\nT1\tPER 4 10\tالرئيس\n", encoding="utf-8")
-    refused(project, "import", project, ann, "--annotator", "x", names=f"{ann}, line 2",
-            says="the id T1 is given twice (first on line 1)")  # fmt: skip
-
-
-def test_brat_refuses_a_relation_to_a_missing_t(project: Path, tmp_path: Path) -> None:
-    (tmp_path / "d.txt").write_text(TEXT, encoding="utf-8")
-    ann = tmp_path / "d.ann"
-    ann.write_text("T1\tPER 11 15\tمحمد\nR1\tspeaker Arg1:T9 Arg2:T1\n", encoding="utf-8")
-    refused(project, "import", project, ann, "--annotator", "x", names=f"{ann}, line 2",
-            says="R1: relation speaker refers to a missing annotation 'T9'")  # fmt: skip
+    path = tmp_path / "d.ann"
+    path.write_text(ann, encoding="utf-8")
+    refused(project, "import", project, path, "--annotator", "x", names=f"{path}, line 2",
+            says=says)  # fmt: skip
 
 
 def _doc_with_relation(two_annotators: bool) -> NewDocument:
