@@ -34,8 +34,16 @@ from annotator.core.model import (
     annotation_from_values,
     text_sha256,
 )
+from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema
-from annotator.storage.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.textsearch import Snippet, parse_query, snippet
+from annotator.storage.schema_sql import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SEARCH_INSERT,
+    search_rows,
+)
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
@@ -59,6 +67,14 @@ class DocumentInfo:
     length: int
     sha256: str
     source: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A document that a search found, with a passage showing where."""
+
+    document: DocumentInfo
+    snippet: Snippet
 
 
 @dataclass(frozen=True)
@@ -107,27 +123,34 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
+        """A new project at ``path``, built beside it and put in place only when complete
+        and only if nothing is there (not even a dangling link): a failed or concurrent
+        creation leaves no empty file behind, and of two at once one wins."""
         path = Path(path)
-        if path.exists():
+        if os.path.lexists(path):
             raise UserError("already exists; choose another name or open it", path)
-        if not path.parent.exists():
-            raise UserError("the folder does not exist", path)
-        conn = _connect(path, readonly=False)
-        _prepare_for_writing(conn)
-        project = cls(path, conn, readonly=False)
-        with project.write():
-            for migrate in MIGRATIONS:
-                migrate(project.db)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            project.db.table("meta").insert_all(
-                [
-                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                    {"key": "created", "value": now()},
-                ]
-            )
-            project._write_schema(schema or default_schema())
-        return project
+        with staged_path(path, replace=False) as staged:
+            conn = _connect(staged, readonly=False)
+            try:
+                _prepare_for_writing(conn)
+                project = cls(staged, conn, readonly=False)
+                with project.write():
+                    for migrate in MIGRATIONS:
+                        migrate(project.db)
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    project.db.table("meta").insert_all(
+                        [
+                            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                            {"key": "created", "value": now()},
+                        ]
+                    )
+                    project._write_schema(schema or default_schema())
+            except sqlite3.OperationalError as exc:
+                raise _sqlite_error(exc, path) from None
+            finally:
+                conn.close()
+        return cls.open(path)
 
     @classmethod
     def open(
@@ -165,6 +188,11 @@ class Project:
                 f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
                 path,
             )
+        if version < SCHEMA_VERSION and readonly and _writable(path):
+            # Reading an older project (list, export) upgrades it first, as opening does.
+            conn.close()
+            cls.open(path, busy_timeout_ms=busy_timeout_ms).close()
+            return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
         try:
             conn.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -199,6 +227,11 @@ class Project:
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
             )
 
+    def identity(self) -> str:
+        """The project's own random id (a copy of the file shares it; a new project never)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
+        return str(row[0])
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""
@@ -212,6 +245,11 @@ class Project:
         dest = sqlite3.connect(str(destination))
         try:
             self.conn.backup(dest)
+        except sqlite3.OperationalError as exc:
+            error = _sqlite_error(exc, Path(destination), self.busy_timeout_ms)
+            if isinstance(error, DiskFullError):
+                raise DiskFullError("the disk is full: no copy was made", error.path) from None
+            raise error from exc
         finally:
             dest.close()
 
@@ -275,19 +313,7 @@ class Project:
             raise
 
     def _write_error(self, exc: sqlite3.OperationalError) -> Exception:
-        """What a failed write means for the user; the change is not in the file."""
-        message = str(exc)
-        if "locked" in message or "busy" in message:
-            return ProjectBusyError(
-                "is busy: another program has been writing to it for "
-                f"{self.busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
-                self.path,
-            )
-        if "full" in message:
-            return DiskFullError("the disk is full: the change was not saved", self.path)
-        if "readonly" in message:
-            return UserError("cannot be written: the change was not saved", self.path)
-        return exc
+        return _sqlite_error(exc, self.path, self.busy_timeout_ms)
 
     # ----- schema --------------------------------------------------------------------
 
@@ -445,21 +471,19 @@ class Project:
         ).fetchone()
         return DocumentInfo(*row) if row else None
 
-    def search(self, query: str, limit: int = 100) -> list[DocumentInfo]:
-        """Documents whose name or text holds every word of ``query`` (full-text index)."""
-        words = query.split()
-        if not words:
+    def search(self, query: str, limit: int | None = 100) -> list[SearchHit]:
+        """Documents whose name or text holds every word and phrase of ``query``, however
+        their Arabic is written (core/textsearch.py), best first, each with a snippet."""
+        parsed = parse_query(query)
+        if not parsed:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        return [
-            DocumentInfo(*r)
-            for r in self.conn.execute(
-                "SELECT d.id, d.name, d.length, d.sha256, d.source FROM documents_fts f "
-                "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
-                "ORDER BY rank LIMIT ?",
-                (match, limit),
-            )
-        ]
+        rows = self.conn.execute(
+            "SELECT d.id, d.name, d.length, d.sha256, d.source, d.text FROM documents_search s "
+            "JOIN documents d ON d.id = s.rowid WHERE documents_search MATCH ? "
+            "ORDER BY s.rank LIMIT ?",
+            (parsed.fts(), -1 if limit is None else limit),
+        )
+        return [SearchHit(DocumentInfo(*r[:5]), snippet(r[5], parsed)) for r in rows]
 
     def add_documents(self, docs: Iterable[NewDocument]) -> AddReport:
         """Add documents with their annotations, all in one transaction.
@@ -468,6 +492,7 @@ class Project:
         annotations that the project lacks are added to the existing document.
         """
         report = AddReport()
+        indexed: list[tuple[int, str, str]] = []
         with self.write():
             names = {r[0] for r in self.conn.execute("SELECT name FROM documents")}
             taken_ids: set[str] = set()
@@ -495,9 +520,13 @@ class Project:
                     )
                     doc_id = int(cur.lastrowid or 0)
                     report.added.append(name)
+                    indexed.append((doc_id, name, doc.text))
                 self._add_annotations(doc_id, doc, existing is not None, taken_ids, report)
                 for annotator, status in doc.status.items():
                     self._set_status(doc_id, annotator, status)
+            # After the rows, in one statement: cheaper than a row at a time
+            # (benchmarks/RESULTS.md, "What the search index costs").
+            self.conn.executemany(SEARCH_INSERT, search_rows(indexed))
         return report
 
     def _add_annotations(
@@ -933,6 +962,24 @@ def _connect(
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _sqlite_error(
+    exc: sqlite3.OperationalError, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Exception:
+    """What a failed write means for the user; the change is not in the file."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return ProjectBusyError(
+            "is busy: another program has been writing to it for "
+            f"{busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
+            path,
+        )
+    if "full" in message:
+        return DiskFullError("the disk is full: the change was not saved", path)
+    if "readonly" in message:
+        return UserError("cannot be written: the change was not saved", path)
+    return exc
 
 
 def _document_annotator_filter(

@@ -87,13 +87,21 @@ class Session(QObject):
         if not partial:
             self.documentReady.emit()
 
-    def _normalise(self, start: int, end: int, words: bool) -> tuple[int, int] | None:
-        """normalise_span on just the paragraphs the span touches: words and clusters
-        never cross a paragraph break, and a long document is not scanned per key."""
+    def _normalise(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span the selection [start, end) makes (normalise_span, exact when the user
+        asked for it), on just the paragraphs it touches: words and clusters never cross a
+        paragraph break, and a long document is not scanned per key. None, and a message
+        saying why, when the selection holds nothing to tag."""
         assert self.document is not None
+        exact = self.view.exact() or not self.snap_to_words
         lo, hi = self.view.index.paragraphs_around(start, end)
-        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, words=words)
-        return (local[0] + lo, local[1] + lo) if local else None
+        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, exact=exact)
+        if local is None:
+            self.message.emit(
+                self.tr("Nothing to tag: the selection holds only spaces or punctuation")
+            )
+            return None
+        return local[0] + lo, local[1] + lo
 
     def _load_all_spans(self) -> None:
         if self.document is not None:
@@ -223,8 +231,7 @@ class Session(QObject):
                 relabel = UpdateAnnotation(ann.id, label=label, description="relabel")
                 self.run(relabel, ann.document_id)
             return
-        exact = self.view.exact() or not self.snap_to_words
-        normal = self._normalise(*span, words=not exact)
+        normal = self._normalise(*span)
         if normal is None:
             return
         attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
@@ -320,7 +327,7 @@ class Session(QObject):
             return ""
         span = self.view.selection()
         if span is not None:
-            normal = self._normalise(*span, words=False)
+            normal = self._normalise(*span)
             return self.document.text[normal[0] : normal[1]] if normal else ""
         ann = self.selected()
         return ann.text if ann else ""

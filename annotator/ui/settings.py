@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator import identity
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 
 MAX_RECENT = 8
@@ -16,20 +16,19 @@ class Settings:
     def __init__(self) -> None:
         self._s = QSettings("annotator", "annotator")
 
+    # The name is shared with the command line (annotator.identity), not kept here.
+
     @property
     def annotator(self) -> str:
-        return str(self._s.value("annotator", "", type=str))
+        return identity.stored_name()
 
     @annotator.setter
     def annotator(self, name: str) -> None:
-        self._s.setValue("annotator", name)
+        identity.store_name(name)
 
     @staticmethod
     def default_annotator() -> str:
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return ""
+        return identity.system_user()
 
     @property
     def font_size(self) -> int:

@@ -134,6 +134,11 @@
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
+    <message>
+        <location filename="../../ui/doclist.py" line="80"/>
+        <source>Found</source>
+        <translation>المطابقة</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -406,26 +411,6 @@
         <location filename="../../ui/window.py" line="221"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="223"/>
-        <source>Start edge right</source>
-        <translation>البداية يمينًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="224"/>
-        <source>Start edge left</source>
-        <translation>البداية يسارًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="225"/>
-        <source>End edge right</source>
-        <translation>النهاية يمينًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/window.py" line="226"/>
-        <source>End edge left</source>
-        <translation>النهاية يسارًا</translation>
     </message>
     <message>
         <location filename="../../ui/window.py" line="232"/>
@@ -823,26 +808,6 @@
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="161"/>
-        <source>Start edge right</source>
-        <translation>البداية إلى اليمين</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="162"/>
-        <source>Start edge left</source>
-        <translation>البداية إلى اليسار</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="163"/>
-        <source>End edge right</source>
-        <translation>النهاية إلى اليمين</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/window.py" line="164"/>
-        <source>End edge left</source>
-        <translation>النهاية إلى اليسار</translation>
-    </message>
-    <message>
         <location filename="../../ui/review/window.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
@@ -947,12 +912,17 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="284"/>
+        <location filename="../../ui/session.py" line="101"/>
+        <source>Nothing to tag: the selection holds only spaces or punctuation</source>
+        <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session.py" line="291"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="304"/>
+        <location filename="../../ui/session.py" line="311"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
@@ -1003,6 +973,29 @@
         <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>A new name takes effect at the next start</source>
         <translation>يسري الاسم الجديد في التشغيل التالي</translation>
+    </message>
+</context>
+<context>
+    <name>SpanEdges</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="54"/>
+        <source>Start edge right</source>
+        <translation>البداية يمينًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="55"/>
+        <source>Start edge left</source>
+        <translation>البداية يسارًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="56"/>
+        <source>End edge right</source>
+        <translation>النهاية يمينًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="57"/>
+        <source>End edge left</source>
+        <translation>النهاية يسارًا</translation>
     </message>
 </context>
 <context>
