@@ -440,6 +440,31 @@ class Project:
         self._annotator_ids[name] = annotator_id
         return annotator_id
 
+    # ----- project settings ------------------------------------------------------------
+
+    # Blind annotation: annotators do not see each other's work (nor gold) while they
+    # annotate; review still compares everyone.
+    BLIND = "blind_annotation"
+    # Whose spans the window shows beside a newcomer's own until they choose (the demo
+    # shows an annotator's work at once).
+    SHOWN_BESIDE = "shown_beside"
+
+    def setting(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def blind(self) -> bool:
+        return self.setting(self.BLIND) == "1"
+
     # ----- documents -----------------------------------------------------------------
 
     def documents(self) -> list[DocumentInfo]:
