@@ -302,7 +302,9 @@ class Project:
             yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
-            if self.conn.in_transaction:
+            # Read again: the block may have ended the transaction (mypy would keep the
+            # value read above, where it was false).
+            if _in_transaction(self.conn):
                 self.conn.execute("ROLLBACK")
             self._label_ids = None
             self._annotator_ids.clear()
@@ -437,6 +439,31 @@ class Project:
             annotator_id = int(row[0])
         self._annotator_ids[name] = annotator_id
         return annotator_id
+
+    # ----- project settings ------------------------------------------------------------
+
+    # Blind annotation: annotators do not see each other's work (nor gold) while they
+    # annotate; review still compares everyone.
+    BLIND = "blind_annotation"
+    # Whose spans the window shows beside a newcomer's own until they choose (the demo
+    # shows an annotator's work at once).
+    SHOWN_BESIDE = "shown_beside"
+
+    def setting(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def blind(self) -> bool:
+        return self.setting(self.BLIND) == "1"
 
     # ----- documents -----------------------------------------------------------------
 
@@ -1013,3 +1040,7 @@ def _unique_name(name: str, taken: set[str]) -> str:
     while f"{name} ({n})" in taken:
         n += 1
     return f"{name} ({n})"
+
+
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    return conn.in_transaction
