@@ -13,6 +13,8 @@ import os
 import re
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -207,3 +209,26 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> No
     cells = {c for row in rows[1:] for c in row}
     assert {"'=HYPERLINK(1)", "'+evil", "'=1+2", "'@SUM(A1)", "'-3"} <= cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_new_does_not_follow_a_dangling_symbolic_link(tmp_path: Path) -> None:
+    link = tmp_path / "p.annotator"
+    link.symlink_to(tmp_path / "elsewhere.annotator")
+    code, _, err = invoke("new", link)
+    assert code == 2
+    one_error_line(err, link)
+    assert "already exists" in err
+    assert link.is_symlink() and not (tmp_path / "elsewhere.annotator").exists()
+
+
+def test_two_new_on_one_path_at_once_one_wins_the_other_is_told(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotator"
+    command = [sys.executable, "-m", "annotator", "new", str(path)]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = sorted((run.wait(), run.communicate()[1]) for run in runs)
+    assert [code for code, _ in results] == [0, 2]
+    one_error_line(results[1][1], path)
+    assert "already exists" in results[1][1]
+    with Project.open(path) as p:
+        assert p.document_count() == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.annotator"]
