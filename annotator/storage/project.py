@@ -11,8 +11,9 @@ import os
 import secrets
 import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -160,6 +161,8 @@ class Project:
         if not header.startswith(SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
         readonly = readonly or not _writable(path)
+        if not readonly:
+            _unlock_logs(path)
         try:
             conn = _connect(path, readonly, busy_timeout_ms)
             app_id, version = _identify(conn)
@@ -1035,6 +1038,17 @@ def _prepare_for_writing(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def _unlock_logs(path: Path) -> None:
+    """A read-only open of a read-only file leaves its -wal and -shm files read-only
+    (SQLite gives them the file's permissions); once the file is writable again they
+    would still refuse every write. Give them the file's permissions back."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    for log in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if log.exists() and not os.access(log, os.W_OK):
+            with suppress(OSError):  # not ours: SQLite's error then says the file is read-only
+                os.chmod(log, mode)
 
 
 def _writable(path: Path) -> bool:
