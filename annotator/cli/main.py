@@ -306,6 +306,25 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
         click.echo(f"gold:        {plural(counts.gold_annotations, 'annotation')}")
 
 
+@cli.command("search")
+@project_argument
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def search_command(project: Path, query: str, limit: int, as_json: bool) -> None:
+    """Documents of PROJECT holding every word and "quoted phrase" of QUERY, however
+    their Arabic is written (harakat, alef forms, the article and clitics), best first,
+    each with a passage where the matches are [marked]."""
+    with open_project(project, readonly=True) as p:
+        hits = run(lambda: p.search(query, limit))
+    rows = [{"name": h.document.name, "snippet": h.snippet.marked()} for h in hits]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['name']}\t{row['snippet']}")
+
+
 @cli.command("check")
 @project_argument
 def check_command(project: Path) -> None:

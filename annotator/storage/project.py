@@ -38,7 +38,14 @@ from annotator.core.model import (
 )
 from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema
-from annotator.storage.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.textsearch import Snippet, parse_query, snippet
+from annotator.storage.schema_sql import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SEARCH_INSERT,
+    search_rows,
+)
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
@@ -62,6 +69,14 @@ class DocumentInfo:
     length: int
     sha256: str
     source: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A document that a search found, with a passage showing where."""
+
+    document: DocumentInfo
+    snippet: Snippet
 
 
 @dataclass(frozen=True)
@@ -439,6 +454,31 @@ class Project:
         self._annotator_ids[name] = annotator_id
         return annotator_id
 
+    # ----- project settings ------------------------------------------------------------
+
+    # Blind annotation: annotators do not see each other's work (nor gold) while they
+    # annotate; review still compares everyone.
+    BLIND = "blind_annotation"
+    # Whose spans the window shows beside a newcomer's own until they choose (the demo
+    # shows an annotator's work at once).
+    SHOWN_BESIDE = "shown_beside"
+
+    def setting(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def blind(self) -> bool:
+        return self.setting(self.BLIND) == "1"
+
     # ----- documents -----------------------------------------------------------------
 
     def documents(self) -> list[DocumentInfo]:
@@ -470,21 +510,19 @@ class Project:
         ).fetchone()
         return DocumentInfo(*row) if row else None
 
-    def search(self, query: str, limit: int = 100) -> list[DocumentInfo]:
-        """Documents whose name or text holds every word of ``query`` (full-text index)."""
-        words = query.split()
-        if not words:
+    def search(self, query: str, limit: int | None = 100) -> list[SearchHit]:
+        """Documents whose name or text holds every word and phrase of ``query``, however
+        their Arabic is written (core/textsearch.py), best first, each with a snippet."""
+        parsed = parse_query(query)
+        if not parsed:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        return [
-            DocumentInfo(*r)
-            for r in self.conn.execute(
-                "SELECT d.id, d.name, d.length, d.sha256, d.source FROM documents_fts f "
-                "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
-                "ORDER BY rank LIMIT ?",
-                (match, limit),
-            )
-        ]
+        rows = self.conn.execute(
+            "SELECT d.id, d.name, d.length, d.sha256, d.source, d.text FROM documents_search s "
+            "JOIN documents d ON d.id = s.rowid WHERE documents_search MATCH ? "
+            "ORDER BY s.rank LIMIT ?",
+            (parsed.fts(), -1 if limit is None else limit),
+        )
+        return [SearchHit(DocumentInfo(*r[:5]), snippet(r[5], parsed)) for r in rows]
 
     def add_documents(self, docs: Iterable[NewDocument]) -> AddReport:
         """Add documents with their annotations, all in one transaction.
@@ -493,6 +531,7 @@ class Project:
         annotations that the project lacks are added to the existing document.
         """
         report = AddReport()
+        indexed: list[tuple[int, str, str]] = []
         with self.write():
             names = {r[0] for r in self.conn.execute("SELECT name FROM documents")}
             taken_ids: set[str] = set()
@@ -520,9 +559,13 @@ class Project:
                     )
                     doc_id = int(cur.lastrowid or 0)
                     report.added.append(name)
+                    indexed.append((doc_id, name, doc.text))
                 self._add_annotations(doc_id, doc, existing is not None, taken_ids, report)
                 for annotator, status in doc.status.items():
                     self._set_status(doc_id, annotator, status)
+            # After the rows, in one statement: cheaper than a row at a time
+            # (benchmarks/RESULTS.md, "What the search index costs").
+            self.conn.executemany(SEARCH_INSERT, search_rows(indexed))
         return report
 
     def _add_annotations(

@@ -134,6 +134,11 @@
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
+    <message>
+        <location filename="../../ui/doclist.py" line="80"/>
+        <source>Found</source>
+        <translation>المطابقة</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -596,6 +601,34 @@
         <location filename="../../ui/window.py" line="615"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
+    </message>
+    <message>
+        <source>Whose spans are shown beside yours</source>
+        <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
+    </message>
+    <message>
+        <source>&amp;Annotations of</source>
+        <translation>&amp;توسيمات الآخرين</translation>
+    </message>
+    <message>
+        <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
+        <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
+    </message>
+    <message>
+        <source>&amp;Nobody else</source>
+        <translation>&amp;لا أحد غيري</translation>
+    </message>
+    <message>
+        <source>Blind annotation: others&apos; spans are hidden</source>
+        <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
+    </message>
+    <message>
+        <source>gold (adjudicated)</source>
+        <translation>النسخة المعتمدة</translation>
+    </message>
+    <message>
+        <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
+        <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
 </context>
 <context>

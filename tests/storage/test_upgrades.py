@@ -35,7 +35,8 @@ def test_every_old_project_file_opens_and_checks_clean(tmp_path: Path) -> None:
 def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """With a (pretend) next schema, opening a schema-1 file backs it up, then migrates."""
+    """With a (pretend) next schema, opening a schema-1 file backs it up, then migrates
+    through every version in one transaction."""
     from annotator.storage import project as project_module
 
     def add_column(db: Any) -> None:
@@ -66,6 +67,7 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
             assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
             columns = [row[1] for row in raw.execute("PRAGMA table_info(documents)")]
             assert "language" not in columns
+            assert raw.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 3
             raw.close()
 
 
@@ -96,3 +98,17 @@ def test_reading_an_older_project_from_the_command_line_upgrades_it_first(
     with Project.open(copy, readonly=True) as p:
         assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert copy.with_name(copy.name + ".schema1.bak").exists()
+
+
+def test_an_upgraded_schema_1_file_finds_arabic_however_it_is_written(tmp_path: Path) -> None:
+    """Schema 3 replaced the raw full-text index with one of light stems."""
+    copy = tmp_path / "old.annotator"
+    shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
+    with Project.open(copy) as p:
+        word = p.documents()[0].name
+        tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master")}
+        assert "documents_fts" not in tables and "documents_ai" not in tables
+        text = p.document(p.documents()[0].id).text
+        first_word = next(w for w in text.split() if len(w) > 3 and w.isalpha())
+        assert p.documents()[0].id in {h.document.id for h in p.search("و" + first_word)}
+        assert {h.document.name for h in p.search(word)} >= {word}
