@@ -318,7 +318,9 @@ class Project:
             yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
-            if self.conn.in_transaction:
+            # Read again: the block may have ended the transaction (mypy would keep the
+            # value read above, where it was false).
+            if _in_transaction(self.conn):
                 self.conn.execute("ROLLBACK")
             self._label_ids = None
             self._annotator_ids.clear()
@@ -1105,3 +1107,7 @@ def _unique_name(name: str, taken: set[str]) -> str:
     while f"{name} ({n})" in taken:
         n += 1
     return f"{name} ({n})"
+
+
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    return conn.in_transaction
