@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
 from annotator.core.output import open_output
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
 from annotator.rendering.html_page import render_html
-from annotator.review.gold import GOLD
 from annotator.storage import backups
 from annotator.storage.edits import Changes, SetBlind
 from annotator.storage.project import PROJECT_SUFFIX, Project
