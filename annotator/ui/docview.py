@@ -124,15 +124,15 @@ class DocumentView(QPlainTextEdit):
     def _apply_text_option(self) -> None:
         """Each paragraph takes its direction from its first strong character.
 
-        QPlainTextEdit aligns every line by the document's one text option, so plain
-        AlignRight would right-align English too. AlignJustify is the one alignment Qt
-        resolves per line direction: a paragraph's last line goes right when it is
-        right-to-left and left otherwise, and wrapped lines fill the width, as Arabic
-        print does."""
+        QPlainTextEdit aligns every line by the document's one text option and ignores
+        block formats; its only alignment that follows each paragraph's direction is
+        AlignJustify, which stretches the gaps of every wrapped line (`We    are
+        ready`). So lines are laid out left-aligned, and _align moves the lines of
+        right-to-left paragraphs to the right edge."""
         doc = self.document()
         option = doc.defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
 
@@ -254,6 +254,7 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
+                _align(block)
                 yield block, geo.topLeft()
             block = block.next()
 
@@ -261,6 +262,7 @@ class DocumentView(QPlainTextEdit):
     def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
         its line, in viewport coordinates."""
+        _align(block)
         layout = block.layout()
         end = start + length
         rects = []
@@ -300,6 +302,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
+            _align(block)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -434,6 +437,21 @@ class DocumentView(QPlainTextEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False
+
+
+def _align(block: QTextBlock) -> None:
+    """Right-to-left paragraphs flush right, each line at its natural width (the layout
+    puts every line at the left; see _apply_text_option). Done on the lines themselves,
+    so that Qt's own drawing, caret and hit-testing agree with the spans painted."""
+    if block.textDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    layout = block.layout()
+    margin = block.document().documentMargin()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        x = margin + line.width() - line.naturalTextWidth()
+        if line.x() != x:
+            line.setPosition(QPointF(x, line.y()))
 
 
 def _beside_pen(piece: Piece) -> QPen:
