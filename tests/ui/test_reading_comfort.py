@@ -1,0 +1,65 @@
+"""Reading comfort in the window: nothing cut, nothing confusable, nothing stale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import Status
+from annotator.storage.project import Project
+from annotator.ui.i18n import install_translator
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+from tests.ui.conftest import ME, show_active
+
+ARTICLE = "قال محمد إن الاحتلال يحاصر غزة، وأكد أحمد أن الحصار مستمر."
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    install_translator(qapp, request.param)
+    yield request.param
+    install_translator(qapp, "en")
+
+
+@pytest.fixture
+def path(make_project: Callable[[dict[str, str]], Path]) -> Path:
+    names = ["01-a-rather-long-document-name-from-the-wire", "02-short", "03-third"]
+    path = make_project({name: f"{ARTICLE} {n}" for n, name in enumerate(names)})
+    with Project.open(path) as project:
+        project.set_status(2, ME, Status.IN_PROGRESS)
+    return path
+
+
+def open_window(qtbot: QtBot, path: Path) -> MainWindow:
+    win = MainWindow(Project.open(path), ME, Settings())
+    win.resize(1280, 800)
+    show_active(qtbot, win)
+    return win
+
+
+def test_the_documents_status_column_is_never_cut(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    win = open_window(qtbot, path)
+    tree = win.documents.tree
+    dock = win.documents.parentWidget()
+    assert dock is not None
+    # Even with the documents dock squeezed as narrow as it goes.
+    win.resizeDocks([dock], [10], Qt.Orientation.Horizontal)  # type: ignore[list-item]
+    QApplication.processEvents()
+    viewport = tree.viewport().rect()
+    metrics = tree.fontMetrics()
+    for row in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(row)
+        assert item is not None
+        for column in (1, 2, 3):
+            rect = tree.visualRect(tree.indexFromItem(item, column))
+            assert viewport.contains(rect), (language, column, item.text(column))
+            assert rect.width() >= metrics.horizontalAdvance(item.text(column)), item.text(column)
+    win.project.close()
