@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -43,9 +44,7 @@ def open_window(qtbot: QtBot, path: Path) -> MainWindow:
     return win
 
 
-def test_the_documents_status_column_is_never_cut(
-    qtbot: QtBot, path: Path, language: str
-) -> None:
+def test_the_documents_status_column_is_never_cut(qtbot: QtBot, path: Path, language: str) -> None:
     win = open_window(qtbot, path)
     tree = win.documents.tree
     dock = win.documents.parentWidget()
@@ -62,4 +61,41 @@ def test_the_documents_status_column_is_never_cut(
             rect = tree.visualRect(tree.indexFromItem(item, column))
             assert viewport.contains(rect), (language, column, item.text(column))
             assert rect.width() >= metrics.horizontalAdvance(item.text(column)), item.text(column)
+    win.project.close()
+
+
+LONG_QUOTE = "بداية الاقتباس " + "كلام طويل في وسط الاقتباس " * 20 + "ونهاية الاقتباس"
+
+
+def ink(image: QImage, rect: QRect) -> tuple[int, int]:
+    """The leftmost and rightmost dark pixels inside ``rect``."""
+    dark = [
+        x
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top() + 2, rect.bottom() - 2)
+        if image.pixelColor(x, y).lightness() < 110
+    ]
+    return min(dark), max(dark)
+
+
+def test_the_span_list_elides_in_the_middle_and_aligns_by_direction(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path], language: str
+) -> None:
+    text = f"{LONG_QUOTE}\nThe minister said: ready."
+    path = make_project({"article": text})
+    english = text.index("minister")
+    with Project.open(path) as project:
+        project.add_annotation(1, ME, "QUOTE", 0, len(LONG_QUOTE))
+        project.add_annotation(1, ME, "EVENT", 0, len("بداية"))
+        project.add_annotation(1, ME, "EVENT", english, english + len("minister"))
+    win = open_window(qtbot, path)
+    spans = win.annotation_list
+    quote, arabic, latin = (spans.model().index(r, 0) for r in range(3))
+    assert "بداية الاقتباس" in quote.data() and "ونهاية الاقتباس" in quote.data()
+    image = spans.viewport().grab().toImage()
+    width = spans.viewport().width()
+    # Short rows show where each is aligned: the Arabic one at the right, the English
+    # one at the left (each with its swatch at its start).
+    assert ink(image, spans.visualRect(arabic))[0] > width // 2
+    assert ink(image, spans.visualRect(latin))[1] < width // 2
     win.project.close()
