@@ -39,7 +39,11 @@ FILL_ALPHA = 80
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
 BESIDE_PEN_WIDTH = 2
-MATCH_COLOR = QColor(255, 200, 0, 110)
+# Find matches in violet: the one hue the Okabe–Ito label palette leaves free (its
+# nearest, blue and reddish purple, are some 60° away), so a match never reads as a
+# label (a yellow one did, as DATE). The current match is stronger and framed.
+MATCH_COLOR = QColor(123, 63, 228, 70)
+CURRENT_MATCH_ALPHA = 140
 
 
 class DocumentView(QPlainTextEdit):
@@ -365,10 +369,14 @@ class DocumentView(QPlainTextEdit):
             if ue <= b_start or us >= b_end:
                 continue
             color = QColor(MATCH_COLOR)
-            if i == self.current_match:
-                color.setAlpha(220)
+            current = i == self.current_match
+            if current:
+                color.setAlpha(CURRENT_MATCH_ALPHA)
             for r in self.run_rects(block, us - b_start, ue - us, origin):
                 painter.fillRect(r, color)
+                if current:
+                    painter.setPen(QPen(QColor(MATCH_COLOR.rgb()), 2))
+                    painter.drawRect(r.adjusted(1, 1, -1, -1))
 
     # ----- mouse and keys ----------------------------------------------------------------
 

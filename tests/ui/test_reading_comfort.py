@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -98,4 +98,37 @@ def test_the_span_list_elides_in_the_middle_and_aligns_by_direction(
     # one at the left (each with its swatch at its start).
     assert ink(image, spans.visualRect(arabic))[0] > width // 2
     assert ink(image, spans.visualRect(latin))[1] < width // 2
+    win.project.close()
+
+
+def hue_gap(a: QColor, b: QColor) -> int:
+    gap = abs(a.hsvHue() - b.hsvHue()) % 360
+    return min(gap, 360 - gap)
+
+
+def test_find_matches_are_painted_in_no_label_colour(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    """Ctrl+F and a word: the matches' colour, as painted, is far in hue from every
+    colourful label of the palette, and more saturated than its grey."""
+    win = open_window(qtbot, make_project({"article": f"{ARTICLE} غزة، غزة."}))
+    qtbot.keyClick(win.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    win.search.field.setText("غزة")
+    assert len(win.view.matches) == 3
+    image = win.view.viewport().grab().toImage()
+    painted = set()
+    for index, (start, end) in enumerate(win.view.matches):
+        if index == win.view.current_match:
+            continue  # selected: drawn in the selection's colour
+        for rect in win.view.span_rects(start, end):
+            # The band above the letters and below the frame: paper and match only.
+            point = rect.center().toPoint()
+            painted.add((index, image.pixelColor(point.x(), int(rect.top()) + 3).name()))
+    for _, name in painted:
+        match = QColor(name)
+        assert match.hsvHue() >= 0 and match.hsvSaturation() > 40, name
+        for label in win.session.schema.labels:
+            colour = QColor(label.color)
+            if colour.hsvSaturation() > 40:  # colourful; grey is told apart by saturation
+                assert hue_gap(match, colour) >= 45, (name, label.name, label.color)
     win.project.close()
