@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._name_for_screen_readers()
         self._label_actions: list[QAction] = []
+        self._last_document: int | None = None
         # Jobs stay referenced until the window closes: a runnable freed while its pool
         # thread is still returning from run() crashes the process.
         self._import_jobs: list[ImportJob] = []
@@ -342,6 +343,9 @@ class MainWindow(QMainWindow):
     # ----- refreshing ------------------------------------------------------------------
 
     def _document_opened(self, doc_id: int) -> None:
+        if doc_id != self._last_document:
+            self.notice.document_changed()
+        self._last_document = doc_id
         if self.search.isVisible():
             self.search.search(self.search.field.text())
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -131,4 +131,34 @@ def test_find_matches_are_painted_in_no_label_colour(
             colour = QColor(label.color)
             if colour.hsvSaturation() > 40:  # colourful; grey is told apart by saturation
                 assert hue_gap(match, colour) >= 45, (name, label.name, label.color)
+    win.project.close()
+
+
+def test_another_programs_notice_closes_and_goes_with_its_document(
+    qtbot: QtBot, path: Path
+) -> None:
+    win = open_window(qtbot, path)
+
+    def changed_elsewhere() -> None:
+        with Project.open(path) as other:
+            other.add_annotation(1, "omar", "LOC", 0, 3)
+        QApplication.sendEvent(win, QEvent(QEvent.Type.ActivationChange))
+        assert win.notice.isVisible() and "Another program changed" in win.notice.text()
+
+    changed_elsewhere()
+    qtbot.mouseClick(win.notice.close_button, Qt.MouseButton.LeftButton)
+    assert win.notice.isHidden()
+    changed_elsewhere()
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert win.session.document is not None and win.session.document.id == 2
+    assert win.notice.isHidden()
+    win.project.close()
+
+
+def test_a_read_only_notice_stays_across_documents(qtbot: QtBot, path: Path) -> None:
+    win = MainWindow(Project.open(path, readonly=True), ME, Settings())
+    show_active(qtbot, win)
+    assert win.notice.isVisible() and "read-only" in win.notice.text()
+    qtbot.keyClick(win.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert win.notice.isVisible()
     win.project.close()
