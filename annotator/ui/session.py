@@ -313,6 +313,15 @@ class Session(QObject):
 
     def set_linking(self, on: bool) -> None:
         ann = self.selected()
+        if on and ann is None:
+            self.message.emit(self.tr("Select a quote or a claim first, then link it"))
+        elif on and ann is not None and self._kind(ann) is LabelKind.ENTITY:
+            self.message.emit(
+                self.tr(
+                    "An entity is linked to, not from: select the quote or claim, "
+                    "press Ctrl+L, then click this entity"
+                )
+            )
         on = on and ann is not None and self._kind(ann) is not LabelKind.ENTITY
         if on != self.linking:
             self.linking = on

@@ -162,3 +162,35 @@ def test_a_read_only_notice_stays_across_documents(qtbot: QtBot, path: Path) -> 
     qtbot.keyClick(win.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert win.notice.isVisible()
     win.project.close()
+
+
+def test_link_buttons_only_when_they_can_act_and_ctrl_l_on_an_entity_says_why(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    text = "قال محمد إن «الحصار مستمر» في غزة."
+    path = make_project({"article": text})
+    with Project.open(path) as project:
+        person = project.add_annotation(1, ME, "PER", 4, 8).id
+        quote = project.add_annotation(1, ME, "QUOTE", 12, 26).id
+    win = open_window(qtbot, path)
+    details = win.details
+    assert not details.link_button.isEnabled() and not details.remove_button.isEnabled()
+    rect = win.view.span_rects(4, 8)[0]
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert win.session.selected_id == person
+    assert not details.link_button.isEnabled() and not details.remove_button.isEnabled()
+    qtbot.keyClick(win.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert "entity is linked to" in win.statusBar().currentMessage()
+    assert not win.session.linking
+    win.session.select(quote)
+    assert details.link_button.isEnabled() and not details.remove_button.isEnabled()
+    qtbot.mouseClick(details.link_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    with Project.open(path, readonly=True) as fresh:
+        assert [(r.from_id, r.to_id) for r in fresh.relations(1)] == [(quote, person)]
+    assert details.remove_button.isEnabled()
+    qtbot.mouseClick(details.remove_button, Qt.MouseButton.LeftButton)
+    with Project.open(path, readonly=True) as fresh:
+        assert fresh.relations(1) == []
+    assert not details.remove_button.isEnabled()
+    win.project.close()
