@@ -479,9 +479,9 @@ class MainWindow(QMainWindow):
         if not needle:
             self.statusBar().showMessage(self.tr("Select some text or a span first"), 5000)
             return
-        selected = s.selected()
         names = [lb.name for lb in s.schema.labels]
-        current = names.index(selected.label) if selected and selected.label in names else 0
+        likely = s.likely_label()
+        current = names.index(likely) if likely in names else 0
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Annotate all"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
@@ -193,4 +193,43 @@ def test_link_buttons_only_when_they_can_act_and_ctrl_l_on_an_entity_says_why(
     with Project.open(path, readonly=True) as fresh:
         assert fresh.relations(1) == []
     assert not details.remove_button.isEnabled()
+    win.project.close()
+
+
+def test_annotate_all_offers_the_label_last_used_or_the_selected_spans(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "قال محمد إن غزة تحت الحصار، وإن محمد باق في غزة."
+    win = open_window(qtbot, make_project({"article": text}))
+    offered: list[str] = []
+
+    def accept_what_is_offered(
+        parent: object, title: str, prompt: str, items: list[str], current: int, editable: bool
+    ) -> tuple[str, bool]:
+        offered.append(items[current])
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", accept_what_is_offered)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    gaza = text.index("غزة")
+    win.view.select_span(gaza, gaza + 3)
+    qtbot.keyClick(win.view, Qt.Key.Key_5)  # LOC, the last label used
+    qtbot.keyClick(win.view, Qt.Key.Key_Escape)  # no span selected
+    assert win.session.selected_id is None
+    mohammed = text.index("محمد")
+    win.view.select_span(mohammed, mohammed + 4)
+    qtbot.keyClick(win.view, Qt.Key.Key_A, ctrl_shift)
+    assert offered == ["LOC"]
+    with Project.open(win.project.path, readonly=True) as fresh:
+        assert sorted((a.label, a.text) for a in fresh.annotations(1, ME)) == [
+            ("LOC", "غزة"),
+            ("LOC", "محمد"),
+            ("LOC", "محمد"),
+        ]
+    qtbot.keyClick(win.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    first = next(a for a in win.session.annotations() if a.text == "غزة")
+    win.session.select(first.id)
+    qtbot.keyClick(win.view, Qt.Key.Key_3)  # relabel it PER: the selected span's label
+    qtbot.keyClick(win.view, Qt.Key.Key_A, ctrl_shift)
+    assert offered[-1] == "PER"
     win.project.close()
