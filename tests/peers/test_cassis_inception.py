@@ -1,0 +1,43 @@
+"""Our XMI read by dkpro-cassis against DKPro Core's type system (the one INCEpTION
+builds its own on): the types we declare agree with it, every named entity and relation
+comes back, and the UTF-16 offsets INCEpTION (Java) reads cut out the same text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree
+
+import cassis
+from peer_data import TEXTS, annotator, relations_of, spans_of
+
+NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
+RELATION = "webanno.custom.Relation"
+NE_TAG = "{http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore}NamedEntity"
+SOFA_TAG = "{http:///uima/cas.ecore}Sofa"
+
+
+def test_cassis_reads_the_xmi_with_dkpro_core_types(news_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "xmi"
+    annotator("export", news_project, "--format", "xmi", "--output", out, "--annotator", "sara")
+    ours = cassis.load_typesystem(out / "TypeSystem.xml")
+    typesystem = cassis.merge_typesystems(cassis.load_dkpro_core_typesystem(), ours)
+    found, links, texts = [], [], {}
+    for path in sorted(out.glob("*.xmi")):
+        cas = cassis.load_cas_from_xmi(path, typesystem=typesystem)
+        name = next(n for n, t in TEXTS.items() if t == cas.sofa_string)
+        texts[name] = cas.sofa_string
+        found += [(name, ne.value, ne.get_covered_text()) for ne in cas.select(NAMED_ENTITY)]
+        links += [
+            (name, r.label, r.Governor.get_covered_text(), r.Dependent.get_covered_text())
+            for r in cas.select(RELATION)
+        ]
+        # The file's own offsets count UTF-16 units, as Java strings do.
+        root = ElementTree.parse(path).getroot()
+        sofa = next(root.iter(SOFA_TAG)).get("sofaString", "").encode("utf-16-le")
+        for ne in root.iter(NE_TAG):
+            begin, end = int(ne.get("begin", "0")), int(ne.get("end", "0"))
+            assert (name, ne.get("value"), sofa[2 * begin : 2 * end].decode("utf-16-le")) in found
+    assert texts == TEXTS
+    sara = [(d, label, t) for d, who, label, _, _, t in spans_of(news_project) if who == "sara"]
+    assert sorted(found) == sorted(sara)
+    assert sorted(links) == relations_of(news_project)
