@@ -146,20 +146,8 @@ def test(args: list[str]) -> int:
         f"sys.exit(pytest.main(['-p', 'no:pytest-qt', 'tests', '--ignore={WINDOW_TESTS}']))"
     )
     steps = [
-        ("lint", [BIN / "ruff", "check", "annotator", "tests", "benchmarks", "dev.py", "setup.py"]),
-        (
-            "format",
-            [
-                BIN / "ruff",
-                "format",
-                "--check",
-                "annotator",
-                "tests",
-                "benchmarks",
-                "dev.py",
-                "setup.py",
-            ],
-        ),
+        ("lint", [BIN / "ruff", "check"]),
+        ("format", [BIN / "ruff", "format", "--check"]),
         ("architecture", [BIN / "lint-imports"]),
         ("types", [PYTHON, "-m", "mypy"]),
     ]

@@ -8,15 +8,13 @@ from typing import Any
 
 import platformdirs
 
+from annotator.core.bundled import PROJECTS
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation, Status
 from annotator.formats.text import read_bytes
 from annotator.storage.project import NewDocument, Project
 
-# In a source checkout the demo is read from projects/demo; an installed wheel carries a
-# copy inside the package (see setup.py).
-_PACKAGED = Path(__file__).resolve().parent / "demo_data"
-DEMO_SOURCES = _PACKAGED if _PACKAGED.is_dir() else _PACKAGED.parent.parent / "projects" / "demo"
+DEMO_SOURCES = PROJECTS / "demo"
 
 
 def demo_project_path() -> Path:

@@ -291,7 +291,7 @@ def _check(ctx: Context, big: Path) -> Result:
 
 def _startup(ctx: Context, big: Path) -> Result:
     probe = (
-        "import sys\nfrom annotator.cli.main import main\n"
+        "import sys\nfrom annotator.launcher import main\n"
         f"sys.argv = ['annotator', 'list', {str(big)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "assert 'PySide6' not in sys.modules\n"

@@ -1,8 +1,8 @@
 """The `annotator` command. Each subcommand is a thin shell over one core function.
 
 Exit codes: 0 success, 1 when `check` finds problems, 2 for a user error (one line naming
-the file and the problem, never a traceback). Nothing here imports Qt, except the
-window itself when it is asked for.
+the file and the problem, never a traceback). Nothing here imports Qt: the commands that
+need the window (`open`, `render`) are added by ``annotator.launcher``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from annotator import __version__
-from annotator.cli.common import UserErrorExit, open_project, project_argument, run
+from annotator.cli.common import open_project, project_argument, run
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
@@ -27,7 +27,7 @@ LAZY_COMMANDS = {
     "merge": "annotator.cli.review:merge_command",
     "agreement": "annotator.cli.review:agreement_command",
     "adjudicate": "annotator.cli.review:adjudicate_command",
-    "show": "annotator.cli.share:show_command",
+    "show": "annotator.cli.show:show_command",
     "suggest": "annotator.cli.suggest:suggest_command",
     "install-desktop": "annotator.cli.desktop:install_desktop_command",
 }
@@ -48,8 +48,9 @@ class AnnotatorGroup(click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
-            return "open", self.commands["open"], args
+        opener = self.commands.get("open")  # added by annotator.launcher
+        if opener and args and not args[0].startswith("-") and not self.get_command(ctx, args[0]):
+            return "open", opener, args
         return super().resolve_command(ctx, args)
 
 
@@ -61,26 +62,8 @@ def cli(ctx: click.Context) -> None:
 
     With no command, opens the window on the demo project.
     """
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(open_command, project=None)
-
-
-@cli.command("open")
-@click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--annotator", "annotator_name", help="Annotate under this name.")
-def open_command(project: Path | None, annotator_name: str | None = None) -> None:
-    """Open the annotation window on PROJECT (the demo project when none is given)."""
-    if project is None:
-        from annotator.demo import demo_project_path
-
-        project = run(demo_project_path)
-    elif not project.exists():
-        raise UserErrorExit(f"{project}: no such project file (create it with `annotator new`)")
-    else:
-        open_project(project).close()  # a clear message now for a file that is not a project
-    # Loaded by name: the command line must not pull Qt in unless the window is wanted.
-    app = importlib.import_module("annotator.ui.app")
-    sys.exit(app.run(project, annotator_name))
+    if ctx.invoked_subcommand is None and "open" in cli.commands:
+        ctx.invoke(cli.commands["open"], project=None)
 
 
 @cli.command("new")
@@ -236,8 +219,8 @@ def export_command(
     doccano_project: str | None = None,
 ) -> None:
     """Export PROJECT's documents and annotations."""
+    from annotator.core.model import GOLD
     from annotator.formats.export import export
-    from annotator.review.gold import GOLD
 
     if gold:
         if annotators:
@@ -288,9 +271,15 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     with open_project(project, readonly=True) as p:
         stats = project_stats(p)
         if chart:
-            from annotator.share.chart import write_chart
+            from annotator.formats.output import open_binary_output
+            from annotator.rendering.chart import chart_format, draw_chart
 
-            run(lambda: write_chart(p, chart))
+            def write_chart(path: Path) -> None:
+                image_format = chart_format(path)
+                with open_binary_output(path) as out:
+                    draw_chart(p, out, image_format)
+
+            run(lambda: write_chart(chart))
             click.echo(f"chart written to {chart}", err=as_json)
     if as_json:
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
@@ -356,27 +345,6 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
                 )
 
 
-@cli.command("render")
-@project_argument
-@click.option("--document", "document_name", required=True, help="The document to draw.")
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A .png or .pdf file.",
-)
-@click.option("--annotator", "annotator_name", help="Only this annotator's spans.")
-def render_command(
-    project: Path, document_name: str, output: Path, annotator_name: str | None
-) -> None:
-    """Draw a document with its annotations as the window does, to PNG or PDF."""
-    open_project(project, readonly=True).close()
-    render = importlib.import_module("annotator.ui.render")  # Qt, offscreen; only here
-    run(lambda: render.render_document(project, document_name, output, annotator_name))
-    click.echo(f"drawn {document_name} to {output}")
-
-
 @cli.command("backup")
 @project_argument
 @click.option("--list", "list_them", is_flag=True, help="List the project's backups.")
@@ -400,7 +368,3 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         with open_project(project) as p:
             made = run(lambda: backups.daily_backup(p))
         click.echo(f"backup written to {made.path}" if made else "today's backup exists")
-
-
-def main() -> None:
-    cli(prog_name="annotator")

@@ -1,6 +1,6 @@
 """HTML export: a folder with one standalone page per document and an index.html.
 
-The pages are for reading (``annotator.share.html_page``); importing HTML reads an
+The pages are for reading (``annotator.rendering.html_page``); importing HTML reads an
 article's text (``html.py``), not these pages' spans.
 """
 
@@ -14,7 +14,7 @@ from annotator.core.schema import default_schema
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport
 from annotator.formats.common import count, output_file, prepare_folder
 from annotator.formats.output import open_output
-from annotator.share.html_page import render_html
+from annotator.rendering.html_page import render_html
 
 INDEX = "index.html"
 

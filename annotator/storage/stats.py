@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.model import GOLD
 from annotator.storage.project import Project
 
 
@@ -47,3 +50,32 @@ def project_stats(project: Project) -> dict[str, Any]:
         "labels": labels,
         "annotators": per_annotator,
     }
+
+
+@dataclass(frozen=True)
+class Activity:
+    per_day: dict[str, int]  # YYYY-MM-DD of creation -> annotations, in date order
+    labels_per_document: dict[str, dict[str, int]]  # document name -> label -> count
+
+
+def activity(project: Project) -> Activity:
+    """Annotations per creation day and per document and label, gold left out."""
+    q = project.conn.execute
+    per_day: Counter[str] = Counter()
+    gold_clause = "an.name != ?"
+    for day, n in q(
+        "SELECT substr(a.created, 1, 10), count(*) FROM annotations a "
+        f"JOIN annotators an ON an.id = a.annotator_id WHERE {gold_clause} GROUP BY 1",
+        (GOLD,),
+    ):
+        per_day[day] = n
+    per_doc: dict[str, dict[str, int]] = {}
+    for doc, label, n in q(
+        "SELECT d.name, l.name, count(*) FROM annotations a JOIN documents d "
+        "ON d.id = a.document_id JOIN labels l ON l.id = a.label_id JOIN annotators an "
+        f"ON an.id = a.annotator_id WHERE {gold_clause} GROUP BY d.id, l.id "
+        "ORDER BY d.id, l.position",
+        (GOLD,),
+    ):
+        per_doc.setdefault(doc, {})[label] = n
+    return Activity(dict(sorted(per_day.items())), per_doc)

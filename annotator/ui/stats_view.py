@@ -16,12 +16,10 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
 from annotator.core.schema import PALETTE
-from annotator.review.gold import GOLD
-from annotator.review.window_support import activity
 from annotator.storage.project import Project
-from annotator.storage.stats import project_stats
+from annotator.storage.stats import activity, project_stats
 from annotator.ui.doclist import status_text
 
 PAD = 8

@@ -26,7 +26,7 @@ from annotator.core.model import Status
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
 from annotator.formats.output import open_output
-from annotator.share.html_page import render_html
+from annotator.rendering.html_page import render_html
 from annotator.storage import backups
 from annotator.storage.edits import Changes
 from annotator.storage.project import PROJECT_SUFFIX, Project
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         project_menu = menu.addMenu(self.tr("&Project"))
         project_menu.addAction(self._action(self.tr("&Schema…"), self._edit_schema))
         # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
-        self.review_menu = ReviewMenu(self)
+        self.review_menu = ReviewMenu(self, self.session, self.documents)
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:

@@ -114,7 +114,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
 
 def test_the_command_line_never_imports_qt(project: Path) -> None:
     probe = (
-        "import sys; from annotator.cli.main import main; "
+        "import sys; from annotator.launcher import main; "
         f"sys.argv = ['annotator', 'list', {str(project)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "assert 'PySide6' not in sys.modules, 'Qt was imported'"

@@ -3,7 +3,7 @@
 from click.testing import CliRunner
 
 from annotator.cli.review import adjudicate_command
-from annotator.review.gold import GOLD
+from annotator.core.model import GOLD
 from annotator.storage.project import Project
 from tests.review.conftest import word
 

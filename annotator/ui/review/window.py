@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Status
-from annotator.review.gold import GOLD, accept, provenance, reject, set_curation_status
+from annotator.core.model import GOLD, Status
+from annotator.review.gold import accept, provenance, reject, set_curation_status
+from annotator.review.gold_change import GoldChange
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
-from annotator.review.window_support import GoldChange
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate, status_text
 from annotator.ui.fonts import reading_font

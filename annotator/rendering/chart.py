@@ -17,12 +17,11 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from annotator.core.errors import UserError
-from annotator.formats.output import open_binary_output
-from annotator.share import labels
-from annotator.share.visual import display_line
+from annotator.rendering import labels
+from annotator.rendering.visual import display_line
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:
@@ -171,10 +170,13 @@ def _register_fonts() -> list[str]:
     return families
 
 
-def write_chart(project: Project, path: Path) -> None:
-    """The chart of ``project`` as PNG or PDF, by ``path``'s suffix."""
+def chart_format(path: Path) -> str:
+    """``png``, ``pdf`` or ``svg``, by ``path``'s suffix."""
     if path.suffix.lower() not in (".png", ".pdf", ".svg"):
         raise UserError("the chart is written as .png, .pdf or .svg", path)
-    figure = build_figure(chart_data(project))
-    with open_binary_output(path) as out:
-        figure.savefig(out, format=path.suffix.lower()[1:], dpi=120)
+    return path.suffix.lower()[1:]
+
+
+def draw_chart(project: Project, out: IO[bytes], image_format: str) -> None:
+    """The chart of ``project`` written to ``out`` as ``image_format`` (``chart_format``)."""
+    build_figure(chart_data(project)).savefig(out, format=image_format, dpi=120)

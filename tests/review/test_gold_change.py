@@ -3,9 +3,9 @@
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
+from annotator.review.differences import differences
 from annotator.review.gold import (
-    GOLD,
     accept,
     curation_status,
     edit_gold,
@@ -14,7 +14,9 @@ from annotator.review.gold import (
     reject,
     rejected,
 )
-from annotator.review.window_support import GoldChange, activity, differences, snapshot
+from annotator.review.gold_change import GoldChange
+from annotator.storage.gold_snapshot import snapshot
+from annotator.storage.stats import activity
 from tests.review.conftest import WORDS, word
 
 

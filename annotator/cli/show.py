@@ -37,7 +37,7 @@ def show_command(
     """Print DOCUMENT of PROJECT with coloured spans, its relations and a legend."""
     from rich.console import Console
 
-    from annotator.share.terminal import View, render
+    from annotator.rendering.terminal import View, render
 
     # soft_wrap: the lines come wrapped already, and rich must not cut them again.
     console = Console(

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from annotator.cli.main import cli
 from annotator.core.model import Annotation, Status
 from annotator.demo import build_demo
-from annotator.share.chart import build_figure, chart_data, lays_out_text
-from annotator.share.visual import display_line
+from annotator.rendering.chart import build_figure, chart_data, lays_out_text
+from annotator.rendering.visual import display_line
 from annotator.storage.project import NewDocument, Project
 
 pytest.importorskip("matplotlib")

@@ -13,8 +13,8 @@ from html import escape
 
 from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
-from annotator.share import labels
-from annotator.share.layout import Piece, paragraphs, pieces
+from annotator.rendering import labels
+from annotator.rendering.layout import Piece, paragraphs, pieces
 
 # No padding or margin on the marked runs: a box edge inside a word breaks the joining
 # of Arabic letters in browsers (w3c/alreq#222), a colour change alone does not.

@@ -16,9 +16,9 @@ from rich.text import Text
 from annotator.cli.main import cli
 from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import default_schema
-from annotator.share.terminal import View, render, wrap
-from annotator.share.visual import display_line, shape, shape_runs, visual_order
-from tests.share.conftest import MIXED, span
+from annotator.rendering.terminal import View, render, wrap
+from annotator.rendering.visual import display_line, shape, shape_runs, visual_order
+from tests.rendering.conftest import MIXED, span
 
 GOLDEN = Path(__file__).parent / "golden"
 

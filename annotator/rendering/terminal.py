@@ -20,9 +20,9 @@ from rich.text import Text
 
 from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
-from annotator.share import labels
-from annotator.share.layout import paragraphs, pieces
-from annotator.share.visual import display_line, is_rtl, visual_paragraph
+from annotator.rendering import labels
+from annotator.rendering.layout import paragraphs, pieces
+from annotator.rendering.visual import display_line, is_rtl, visual_paragraph
 
 _WORD = re.compile(r"\S+")
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)

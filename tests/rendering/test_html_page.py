@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from annotator.cli.main import cli
 from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import default_schema
-from annotator.share.html_page import render_html
+from annotator.rendering.html_page import render_html
 from annotator.storage.project import NewDocument, Project
-from tests.share.conftest import MIXED, span
+from tests.rendering.conftest import MIXED, span
 
 
 class Page(HTMLParser):
