@@ -150,7 +150,9 @@ def _from_min(record: dict[str, Any]) -> dict[str, Any]:
         spans = [spans]
     results = [{"id": str(i), "type": "labels", "value": value} for i, value in enumerate(spans)]
     data = {k: v for k, v in record.items() if k not in _MIN_FIELDS and k != FROM_NAME}
-    who = record.get("annotator")
+    who = record.get("annotator")  # an e-mail, or a user's number (a string in CSV)
+    if isinstance(who, str) and who.isdigit():
+        who = int(who)
     return {
         "data": data,
         "annotations": [{"completed_by": who, "result": results}] if spans else [],

@@ -16,7 +16,7 @@ import pytest
 from peer_data import DOCCANO_VERSION, EMOJI_DOC, LABEL_STUDIO_VERSION, PLAIN_DOC, document
 from peer_http import Client
 from peer_servers import Server, free_port, quiet_env, run, start, wait_until_up
-from peer_venv import peer_venv
+from peer_venv import copy_of_prepared, peer_venv
 
 from annotator.storage.project import Project
 
@@ -36,10 +36,20 @@ def news_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """Label Studio, as ``label-studio start`` runs it, with an admin and an API token."""
     venv = peer_venv("label-studio", LABEL_STUDIO_VERSION, f"label-studio=={LABEL_STUDIO_VERSION}")
+    label_studio = [str(venv / "bin" / "python"), "-m", "label_studio.server"]  # the command
     data = tmp_path_factory.mktemp("label-studio")
+    log = data / "server.log"
+    env = quiet_env(LABEL_STUDIO_BASE_DATA_DIR=str(data))
+
+    def migrate(template: Path) -> None:
+        # Any command applies the migrations first; "version" then only prints.
+        template_env = quiet_env(LABEL_STUDIO_BASE_DATA_DIR=str(template))
+        run([*label_studio, "version", "--data-dir", str(template)], template_env, log)
+
+    copy_of_prepared(venv, "data", data, migrate)
     port, token = free_port(), secrets.token_hex(20)
     command = [
-        str(venv / "bin" / "label-studio"),
+        *label_studio,
         "start",
         "--no-browser",
         "--internal-host",
@@ -57,9 +67,8 @@ def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         # The organisation accepts this token (the browser uses a session instead).
         "--enable-legacy-api-token",
     ]
-    log = data / "server.log"
     client = Client(f"http://127.0.0.1:{port}", {"Authorization": f"Token {token}"})
-    server = Server(client, [start(command, quiet_env(), log)], log)
+    server = Server(client, [start(command, env, log)], log)
     try:
         wait_until_up(server, "/api/projects/")
         yield server
@@ -71,22 +80,35 @@ def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def doccano(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """doccano's web server (gunicorn, bound to 127.0.0.1) and its task queue (celery,
     which runs imports and exports), sharing a throw-away SQLite database."""
-    venv = peer_venv("doccano", DOCCANO_VERSION, f"doccano=={DOCCANO_VERSION}")
-    home = tmp_path_factory.mktemp("doccano")
-    env = quiet_env(DOCCANO_HOME=str(home), DEBUG="False")
-    log = home / "server.log"
-    bin_ = venv / "bin"
-    password = secrets.token_hex(12)
-    run([str(bin_ / "doccano"), "init"], env, log)
-    run(
-        [str(bin_ / "doccano"), "createuser", "--username", "admin", "--password", password],
-        env,
-        log,
+    # doccano 1.8.4's requirements let pip take marshmallow 4, which its environs 9
+    # cannot import, and numpy 2, which its pandas 1.5 was not built for.
+    venv = peer_venv(
+        "doccano", DOCCANO_VERSION, f"doccano=={DOCCANO_VERSION}", "marshmallow<4", "numpy<2"
     )
+    python = str(venv / "bin" / "python")
+    doccano = [python, "-m", "backend.cli"]  # what the doccano command runs
+    home = tmp_path_factory.mktemp("doccano")
+    log = home / "server.log"
+
+    def init(template: Path) -> None:
+        """doccano's set-up: the database and roles, and an admin."""
+        template_env = quiet_env(DOCCANO_HOME=str(template))
+        password = secrets.token_hex(12)
+        run([*doccano, "init"], template_env, log)
+        run(
+            [*doccano, "createuser", "--username", "admin", "--password", password],
+            template_env,
+            log,
+        )
+        (template / "admin-password").write_text(password)
+
+    copy_of_prepared(venv, "home", home, init)
+    password = (home / "admin-password").read_text()
+    env = quiet_env(DOCCANO_HOME=str(home), DEBUG="False")
     backend = next((venv / "lib").glob("python3*/site-packages/backend"))
     port = free_port()
     web = [
-        str(bin_ / "python"),
+        python,
         "-m",
         "gunicorn",
         "--bind",
@@ -106,7 +128,7 @@ def doccano(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     }
     processes = [
         start(web, web_env, log),
-        start([str(bin_ / "doccano"), "task", "--concurrency", "1"], env, log),
+        start([*doccano, "task", "--concurrency", "1"], env, log),
     ]
     server = Server(Client(f"http://127.0.0.1:{port}"), processes, log)
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 from peer_http import Client, wait_for
 
 START_TIMEOUT = 240.0  # seconds for a server to answer after a cold start (migrations)
-SETUP_TIMEOUT = 300.0  # seconds for a one-off command (database set-up, user creation)
+SETUP_TIMEOUT = 900.0  # seconds for a one-off command (migrating a new database)
 STOP_TIMEOUT = 30.0
 
 

@@ -102,7 +102,9 @@ def upload(doccano: Server, project: int, kind: str, path: Path) -> None:
 def served(doccano: Server, project: int) -> list[dict[str, Any]]:
     """Each example with its spans and relations as the editor loads them."""
     api = doccano.client
-    examples = api.json("GET", f"/v1/projects/{project}/examples?limit=100")["results"]
+    examples: list[dict[str, Any]] = api.json("GET", f"/v1/projects/{project}/examples?limit=100")[
+        "results"
+    ]
     types = {t["id"]: t["text"] for t in api.json("GET", f"/v1/projects/{project}/span-types")}
     for e in examples:
         e["spans"] = api.json("GET", f"/v1/projects/{project}/examples/{e['id']}/spans")
@@ -127,9 +129,11 @@ def doccano_projects(
     projects = {}
     for kind in PROJECTS:
         out = folder / f"{kind}.jsonl"
+        # The default form is the relation project's, since the export has relations.
+        option = ["--doccano-project", kind] if kind == "sequence" else []
         annotator(
-            "export", news_project, "--format", "doccano", "--output", out,
-            "--annotator", "sara", "--doccano-project", kind,
+            "export", news_project, "--format", "doccano", "--output", out, "--annotator", "sara",
+            *option,
         )  # fmt: skip
         projects[kind] = create_project(doccano, kind)
         upload(doccano, projects[kind], kind, out)

@@ -4,6 +4,7 @@ step of a blank Arabic pipeline on them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import spacy
 from peer_data import TEXTS, annotator, spans_of
@@ -27,7 +28,7 @@ def test_spacy_reads_the_docbin_and_trains_on_it(news_project: Path, tmp_path: P
     )
     assert entities == sara
 
-    ner = nlp.add_pipe("ner")
+    ner: Any = nlp.add_pipe("ner")  # an EntityRecognizer, whose type spaCy does not state
     for _, label, *_ in sara:
         ner.add_label(label)
     examples = [Example(nlp.make_doc(d.text), d) for d in docs]
