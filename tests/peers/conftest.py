@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -32,10 +33,33 @@ def news_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+# What each tool's virtual environment gets from the package registry. doccano 1.8.4's own
+# requirements let pip take marshmallow 4, which its environs 9 cannot import, and
+# numpy 2, which its pandas 1.5 was not built for.
+PEERS = {
+    "label-studio": (LABEL_STUDIO_VERSION, [f"label-studio=={LABEL_STUDIO_VERSION}"]),
+    "doccano": (DOCCANO_VERSION, [f"doccano=={DOCCANO_VERSION}", "marshmallow<4", "numpy<2"]),
+}
+
+
 @pytest.fixture(scope="session")
-def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def peer_venvs() -> dict[str, Path]:
+    """Both tools' virtual environments, installed side by side when missing (a cold
+    install waits mostly on the registry)."""
+    with ThreadPoolExecutor(len(PEERS)) as pool:
+        futures = {
+            tool: pool.submit(peer_venv, tool, version, *requirements)
+            for tool, (version, requirements) in PEERS.items()
+        }
+        return {tool: future.result() for tool, future in futures.items()}
+
+
+@pytest.fixture(scope="session")
+def label_studio(
+    peer_venvs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
     """Label Studio, as ``label-studio start`` runs it, with an admin and an API token."""
-    venv = peer_venv("label-studio", LABEL_STUDIO_VERSION, f"label-studio=={LABEL_STUDIO_VERSION}")
+    venv = peer_venvs["label-studio"]
     label_studio = [str(venv / "bin" / "python"), "-m", "label_studio.server"]  # the command
     data = tmp_path_factory.mktemp("label-studio")
     log = data / "server.log"
@@ -77,14 +101,12 @@ def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def doccano(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def doccano(
+    peer_venvs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
     """doccano's web server (gunicorn, bound to 127.0.0.1) and its task queue (celery,
     which runs imports and exports), sharing a throw-away SQLite database."""
-    # doccano 1.8.4's requirements let pip take marshmallow 4, which its environs 9
-    # cannot import, and numpy 2, which its pandas 1.5 was not built for.
-    venv = peer_venv(
-        "doccano", DOCCANO_VERSION, f"doccano=={DOCCANO_VERSION}", "marshmallow<4", "numpy<2"
-    )
+    venv = peer_venvs["doccano"]
     python = str(venv / "bin" / "python")
     doccano = [python, "-m", "backend.cli"]  # what the doccano command runs
     home = tmp_path_factory.mktemp("doccano")
