@@ -31,6 +31,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
@@ -42,7 +43,6 @@ from annotator.formats.common import (
     make_annotation,
 )
 from annotator.formats.labelstudio_config import labeling_config
-from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument

@@ -134,7 +134,7 @@ def test_emoji_sequences_and_isolates_survive_reordering() -> None:
     assert shown == "(" + shape("كلمة")[::-1] + ") 👍🏽 👩\u200d💻 " + shape("نص")[::-1]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs", "Zl", "Zp", "Cc"])))
 def test_visual_order_never_fails_and_keeps_each_character_once(text: str) -> None:
     for rtl in (False, True):
@@ -155,7 +155,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     text=st.lists(st.sampled_from(PIECES), min_size=1, max_size=120).map("".join),
     cuts=st.lists(st.tuples(st.integers(0, 120), st.integers(1, 30)), max_size=6),

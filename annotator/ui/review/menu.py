@@ -8,9 +8,10 @@ review; the windows opened here are kept by the menu (Python would collect them)
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.gold_beside import GoldBeside
@@ -35,15 +36,14 @@ class ReviewMenu(QObject):
         window.installEventFilter(self)
         menu = window.menuBar().addMenu(self.tr("Re&view"))
         for text, slot, key in (
-            (self.tr("&Review…"), self.review, "Ctrl+R"),
-            (self.tr("&Agreement dashboard…"), self.dashboard, None),
-            (self.tr("&Statistics…"), self.statistics, None),
-            (self.tr("&Compare with gold…"), self.compare_with_gold, None),
-            (self.tr("&Import a colleague's project…"), self.import_colleague, None),
+            (self.tr("&Review…"), self.review, shortcuts.REVIEW),
+            (self.tr("&Agreement dashboard…"), self.dashboard, ()),
+            (self.tr("&Statistics…"), self.statistics, ()),
+            (self.tr("&Compare with gold…"), self.compare_with_gold, ()),
+            (self.tr("&Import a colleague's project…"), self.import_colleague, ()),
         ):
             action = QAction(text, window)
-            if key:
-                action.setShortcut(QKeySequence(key))
+            action.setShortcuts(shortcuts.sequences(key))
             action.triggered.connect(slot)
             window.addAction(action)
             menu.addAction(action)
