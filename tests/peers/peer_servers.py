@@ -56,21 +56,8 @@ def quiet_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run(command: list[str], env: dict[str, str], log: Path) -> None:
-    """A one-off command (set-up), bounded; its output goes to ``log``."""
-    with log.open("ab") as out:
-        subprocess.run(
-            command,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=True,
-            timeout=SETUP_TIMEOUT,
-        )
-
-
 def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """Start ``command`` in a session of its own, its output going to ``log``."""
     with log.open("ab") as out:
         return subprocess.Popen(
             command,
@@ -80,6 +67,18 @@ def start(command: list[str], env: dict[str, str], log: Path) -> subprocess.Pope
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )
+
+
+def run(command: list[str], env: dict[str, str], log: Path) -> None:
+    """A one-off command (set-up), bounded; it must succeed."""
+    process = start(command, env, log)
+    try:
+        code = process.wait(SETUP_TIMEOUT)
+    finally:
+        stop(process)
+    if code != 0:
+        tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+        raise AssertionError(f"{' '.join(command)} failed (exit {code}):\n{tail}")
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
