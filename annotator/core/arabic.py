@@ -7,6 +7,7 @@ keeps the code-point offset it came from, so matches map back onto the original 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -44,6 +45,19 @@ def fold_char(ch: str) -> str:
     lowered = ch.lower()
     # Lowercasing that changes the length (e.g. İ) would break the 1:1 offset map.
     return lowered if len(lowered) == 1 else ch
+
+
+_TRANSLATION = {ord(c): None for c in _DROPPED} | {ord(k): v for k, v in _REPLACED.items()}
+# Text of these characters lowercases one character at a time as str.lower() does.
+_PLAIN = re.compile(r"[\x00-\x7f\u0600-\u06ff]*")
+
+
+def fold_text(text: str) -> str:
+    """``fold(text).text``, several times faster, for when the offsets are not needed
+    (the recommenders fold every token they see)."""
+    if _PLAIN.fullmatch(text):
+        return text.translate(_TRANSLATION).lower()
+    return fold(text).text
 
 
 def fold(text: str) -> Folded:
