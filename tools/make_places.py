@@ -18,9 +18,8 @@ from babel import Locale
 OUTPUT = Path(__file__).resolve().parents[1] / "annotator" / "resources" / "places_ar.tsv"
 # Arabic letters and harakat only: Persian and Urdu spellings (پ گ ک ی ہ...) never
 # match an Arabic text.
-ARABIC = re.compile(
-    r"[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670]+(?: [\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670]+)*"
-)
+LETTERS = "[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670]+"
+ARABIC = re.compile(f"{LETTERS}(?: {LETTERS})*")
 HEADER = """\
 # The Arabic names of places, a feature of annotator/learn (see world.py); made by
 # tools/make_places.py. Countries and regions: Unicode CLDR (Unicode License v3), from

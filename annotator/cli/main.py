@@ -29,6 +29,7 @@ LAZY_COMMANDS = {
     "adjudicate": "annotator.cli.review:adjudicate_command",
     "show": "annotator.cli.share:show_command",
     "suggest": "annotator.cli.suggest:suggest_command",
+    "learn": "annotator.cli.learn:learn_command",
     "install-desktop": "annotator.cli.desktop:install_desktop_command",
 }
 

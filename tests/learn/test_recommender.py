@@ -139,7 +139,7 @@ def test_a_file_that_is_no_model_is_refused(
     with zipfile.ZipFile(path, "w") as z:
         for name, data in members.items():
             z.writestr(name, data)
-    with pytest.raises(UserError, match="m.model") as err:
+    with pytest.raises(UserError, match=r"m\.model") as err:
         load(path)
     assert message in str(err.value)
 
