@@ -12,13 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from annotator.core.tokens import Token, sentences, tokenize
+from annotator.review.study import Span  # the span as agreement compares it: one type
 
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    label: str
+__all__ = ["Example", "Span", "sequences", "token_spans_of"]
 
 
 @dataclass(frozen=True)
