@@ -1,3 +1,3 @@
-from annotator.cli.main import main
+from annotator.launcher import main
 
 main()

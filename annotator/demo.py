@@ -8,15 +8,16 @@ from typing import Any
 
 import platformdirs
 
+from annotator.core.bundled import PROJECTS
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation, Status
 from annotator.formats.text import read_bytes
 from annotator.storage.project import NewDocument, Project
 
-# In a source checkout the demo is read from projects/demo; an installed wheel carries a
-# copy inside the package (see setup.py).
-_PACKAGED = Path(__file__).resolve().parent / "demo_data"
-DEMO_SOURCES = _PACKAGED if _PACKAGED.is_dir() else _PACKAGED.parent.parent / "projects" / "demo"
+DEMO_SOURCES = PROJECTS / "demo"
+
+
+SHOWN_BESIDE = "sara"
 
 
 def demo_project_path() -> Path:
@@ -36,6 +37,8 @@ def build_demo(path: Path, sources: Path = DEMO_SOURCES) -> None:
     partial.unlink(missing_ok=True)
     with Project.create(partial) as project:
         project.add_documents(docs)
+        # A newcomer sees annotated text at once: sara's spans beside their own.
+        project.set_setting(Project.SHOWN_BESIDE, SHOWN_BESIDE)
     partial.replace(path)
 
 

@@ -14,9 +14,9 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from annotator.core.bundled import RESOURCES
 from annotator.core.errors import UserError
 
 APP_ID = "org.annotator.Annotator"
@@ -55,7 +55,7 @@ def _exec_arg(arg: str) -> str:
 
 
 def _resource(name: str) -> str:
-    return (resources.files("annotator") / "resources" / "desktop" / name).read_text("utf-8")
+    return (RESOURCES / "desktop" / name).read_text("utf-8")
 
 
 def desktop_entry(command: list[str]) -> str:

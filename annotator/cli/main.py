@@ -1,36 +1,81 @@
 """The `annotator` command. Each subcommand is a thin shell over one core function.
 
 Exit codes: 0 success, 1 when `check` finds problems, 2 for a user error (one line naming
-the file and the problem, never a traceback). Nothing here imports Qt, except the
-window itself when it is asked for.
+the file and the problem, never a traceback). Nothing here imports Qt: the commands that
+need the window (`open`, `render`) are added by ``annotator.launcher``.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from annotator import __version__
-from annotator.cli.common import UserErrorExit, open_project, project_argument, run
+from annotator.cli.common import open_project, plural, project_argument, run
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
-# Commands whose modules load only when they run (or for --help): start-up stays fast.
-LAZY_COMMANDS = {
-    "merge": "annotator.cli.review:merge_command",
-    "agreement": "annotator.cli.review:agreement_command",
-    "adjudicate": "annotator.cli.review:adjudicate_command",
-    "show": "annotator.cli.share:show_command",
-    "suggest": "annotator.cli.suggest:suggest_command",
-    "learn": "annotator.cli.learn:learn_command",
-    "install-desktop": "annotator.cli.desktop:install_desktop_command",
+# Commands whose modules load only when they run (or for --help): start-up stays fast. Each
+# is imported by a plain import inside a function, which import-linter sees.
+
+
+def _merge() -> click.Command:
+    from annotator.cli.review import merge_command
+
+    return merge_command
+
+
+def _agreement() -> click.Command:
+    from annotator.cli.review import agreement_command
+
+    return agreement_command
+
+
+def _adjudicate() -> click.Command:
+    from annotator.cli.review import adjudicate_command
+
+    return adjudicate_command
+
+
+def _show() -> click.Command:
+    from annotator.cli.show import show_command
+
+    return show_command
+
+
+def _suggest() -> click.Command:
+    from annotator.cli.suggest import suggest_command
+
+    return suggest_command
+
+
+def _learn() -> click.Command:
+    from annotator.cli.learn import learn_command
+
+    return learn_command
+
+
+def _install_desktop() -> click.Command:
+    from annotator.cli.desktop import install_desktop_command
+
+    return install_desktop_command
+
+
+LAZY_COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "merge": _merge,
+    "agreement": _agreement,
+    "adjudicate": _adjudicate,
+    "show": _show,
+    "suggest": _suggest,
+    "learn": _learn,
+    "install-desktop": _install_desktop,
 }
 
 
@@ -42,15 +87,15 @@ class AnnotatorGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
-            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
-            self.add_command(getattr(importlib.import_module(module_name), attribute))
+            self.add_command(LAZY_COMMANDS[cmd_name]())
         return self.commands.get(cmd_name)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and not args[0].startswith("-") and self.get_command(ctx, args[0]) is None:
-            return "open", self.commands["open"], args
+        opener = self.commands.get("open")  # added by annotator.launcher
+        if opener and args and not args[0].startswith("-") and not self.get_command(ctx, args[0]):
+            return "open", opener, args
         return super().resolve_command(ctx, args)
 
 
@@ -62,26 +107,8 @@ def cli(ctx: click.Context) -> None:
 
     With no command, opens the window on the demo project.
     """
-    if ctx.invoked_subcommand is None:
-        ctx.invoke(open_command, project=None)
-
-
-@cli.command("open")
-@click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--annotator", "annotator_name", help="Annotate under this name.")
-def open_command(project: Path | None, annotator_name: str | None = None) -> None:
-    """Open the annotation window on PROJECT (the demo project when none is given)."""
-    if project is None:
-        from annotator.demo import demo_project_path
-
-        project = run(demo_project_path)
-    elif not project.exists():
-        raise UserErrorExit(f"{project}: no such project file (create it with `annotator new`)")
-    else:
-        open_project(project).close()  # a clear message now for a file that is not a project
-    # Loaded by name: the command line must not pull Qt in unless the window is wanted.
-    app = importlib.import_module("annotator.ui.app")
-    sys.exit(app.run(project, annotator_name))
+    if ctx.invoked_subcommand is None and "open" in cli.commands:
+        ctx.invoke(cli.commands["open"], project=None)
 
 
 @cli.command("new")
@@ -147,18 +174,24 @@ def import_command(
     min_score: float | None = None,
 ) -> None:
     """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
+    from annotator import identity
     from annotator.cli.progress import progress_bar
     from annotator.formats.importer import import_paths
 
+    # Annotations that name no annotator (brat, CoNLL, WebAnno...) are the user's, under
+    # the name the window uses.
+    fallback = annotator or identity.default_name() or None
     options = ImportOptions(
-        annotator, add_labels, text_column, name_column, label_column, offset_unit, min_score
+        fallback, add_labels, text_column, name_column, label_column, offset_unit, min_score
     )
     with open_project(project) as p, progress_bar("importing") as progress:
+        before = _annotations_of(p, fallback)
         result = run(
             lambda: import_paths(
                 p, paths, format_name=format_name, options=options, progress=progress
             )
         )
+        defaulted = annotator is None and _annotations_of(p, fallback) > before
     for path, encoding in result.encodings.items():
         click.echo(f"read {path} ({encoding})")
     for name, existing in result.report.duplicates:
@@ -170,21 +203,33 @@ def import_command(
     if result.added_labels:
         click.echo("added labels: " + ", ".join(result.added_labels))
     if result.below_min_score:
-        click.echo(f"left out {result.below_min_score} predictions scored under {min_score:g}")
+        click.echo(
+            f"left out {plural(result.below_min_score, 'prediction')} scored under {min_score:g}"
+        )
     r = result.report
     click.echo(
-        f"imported {len(r.added)} documents, {r.annotations} annotations, "
-        f"{r.relations} relations from {result.files} files"
+        f"imported {plural(len(r.added), 'document')}, {plural(r.annotations, 'annotation')}, "
+        f"{plural(r.relations, 'relation')} from {plural(result.files, 'file')}"
         + (
-            f" ({r.skipped_annotations} annotations were already there)"
+            f" ({plural(r.skipped_annotations, 'annotation')} already there)"
             if r.skipped_annotations
             else ""
         )
     )
+    if defaulted:
+        click.echo(
+            f"annotations that name no annotator are {fallback}'s (the window's name; "
+            "give another with --annotator NAME)"
+        )
     for error in result.errors:
         click.echo(f"annotator: error: {error}; nothing of it was imported", err=True)
     if result.errors:
         sys.exit(2)
+
+
+def _annotations_of(project: Project, annotator: str | None) -> int:
+    counts = project.annotation_counts()
+    return sum(per.get(annotator, 0) for per in counts.values()) if annotator else 0
 
 
 @cli.command("export")
@@ -230,8 +275,8 @@ def export_command(
     gold: bool = False,
 ) -> None:
     """Export PROJECT's documents and annotations."""
+    from annotator.core.model import GOLD
     from annotator.formats.export import export
-    from annotator.review.gold import GOLD
 
     if gold:
         if annotators:
@@ -245,8 +290,9 @@ def export_command(
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"exported {report.documents} documents, {report.annotations} annotations, "
-        f"{report.relations} relations to {output}"
+        f"exported {plural(report.documents, 'document')}, "
+        f"{plural(report.annotations, 'annotation')}, "
+        f"{plural(report.relations, 'relation')} to {output}"
     )
 
 
@@ -274,28 +320,54 @@ def list_command(project: Path) -> None:
 )
 def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> None:
     """Counts of documents, annotations per label and annotator, and progress."""
-    from annotator.storage.stats import project_stats
+    from annotator.storage.stats import project_counts
 
     with open_project(project, readonly=True) as p:
-        stats = project_stats(p)
+        counts = project_counts(p)
         if chart:
-            from annotator.share.chart import write_chart
+            from annotator.core.output import open_binary_output
+            from annotator.rendering.chart import chart_format, draw_chart
 
-            run(lambda: write_chart(p, chart))
+            def write_chart(path: Path) -> None:
+                image_format = chart_format(path)
+                with open_binary_output(path) as out:
+                    draw_chart(counts, p.schema(), out, image_format)
+
+            run(lambda: write_chart(chart))
             click.echo(f"chart written to {chart}", err=as_json)
     if as_json:
-        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(counts.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents:   {stats['documents']} ({stats['characters']} characters)")
-    click.echo(f"annotations: {stats['annotations']}   relations: {stats['relations']}")
-    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in stats["labels"].items()))
-    for name, entry in stats["annotators"].items():
-        status = entry["status"]
+    click.echo(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
+    click.echo(f"annotations: {counts.annotations}   relations: {counts.relations}")
+    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
+    for name, c in counts.annotators.items():
         click.echo(
-            f"{name}: {entry['annotations']} annotations in {entry['documents_annotated']} "
-            f"documents; {status[Status.DONE.value]} done, "
-            f"{status[Status.IN_PROGRESS.value]} in progress"
+            f"{name}: {plural(c.annotations, 'annotation')} in "
+            f"{plural(c.documents_annotated, 'document')}; "
+            f"{c.status[Status.DONE.value]} done, {c.status[Status.IN_PROGRESS.value]} in progress"
         )
+    if counts.gold_annotations:
+        click.echo(f"gold:        {plural(counts.gold_annotations, 'annotation')}")
+
+
+@cli.command("search")
+@project_argument
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def search_command(project: Path, query: str, limit: int, as_json: bool) -> None:
+    """Documents of PROJECT holding every word and "quoted phrase" of QUERY, however
+    their Arabic is written (harakat, alef forms, the article and clitics), best first,
+    each with a passage where the matches are [marked]."""
+    with open_project(project, readonly=True) as p:
+        hits = run(lambda: p.search(query, limit))
+    rows = [{"name": h.document.name, "snippet": h.snippet.marked()} for h in hits]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['name']}\t{row['snippet']}")
 
 
 @cli.command("check")
@@ -309,7 +381,7 @@ def check_command(project: Path) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problems found", err=True)
+        click.echo(f"{plural(len(problems), 'problem')} found", err=True)
         sys.exit(1)
     click.echo("ok")
 
@@ -337,7 +409,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             run(lambda: p.set_schema(load_schema(import_file)))
             click.echo(f"schema of {project} replaced from {import_file}")
         elif export_file:
-            save_schema(p.schema(), export_file)
+            run(lambda: save_schema(p.schema(), export_file))
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:
@@ -345,27 +417,6 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
                     f"{lb.shortcut or '-'}\t{lb.name}\t{lb.kind.value}\t{lb.color}\t"
                     f"{lb.description}"
                 )
-
-
-@cli.command("render")
-@project_argument
-@click.option("--document", "document_name", required=True, help="The document to draw.")
-@click.option(
-    "--output",
-    "-o",
-    required=True,
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A .png or .pdf file.",
-)
-@click.option("--annotator", "annotator_name", help="Only this annotator's spans.")
-def render_command(
-    project: Path, document_name: str, output: Path, annotator_name: str | None
-) -> None:
-    """Draw a document with its annotations as the window does, to PNG or PDF."""
-    open_project(project, readonly=True).close()
-    render = importlib.import_module("annotator.ui.render")  # Qt, offscreen; only here
-    run(lambda: render.render_document(project, document_name, output, annotator_name))
-    click.echo(f"drawn {document_name} to {output}")
 
 
 @cli.command("backup")
@@ -385,13 +436,10 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         kept = run(lambda: backups.restore(restore_file, project))
         click.echo(f"restored {project} from {restore_file}; the replaced file is {kept}")
     elif list_them:
-        for b in backups.list_backups(project):
-            click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
+        with open_project(project, readonly=True) as p:
+            for b in backups.list_backups(p):
+                click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
     else:
         with open_project(project) as p:
             made = run(lambda: backups.daily_backup(p))
         click.echo(f"backup written to {made.path}" if made else "today's backup exists")
-
-
-def main() -> None:
-    cli(prog_name="annotator")

@@ -9,6 +9,8 @@ from typing import Any
 
 # The window shows a 1 MB article instantly; ten times that is a book, not an article.
 MAX_DOCUMENT_CHARS = 10_000_000
+# The reserved annotator whose annotations are the adjudicated gold layer (review/gold.py).
+GOLD = "gold"
 
 
 class LabelKind(StrEnum):

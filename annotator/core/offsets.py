@@ -154,17 +154,49 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A hashtag's or a mention's sign belongs to the word it starts.
+_WORD_SIGNS = frozenset("#@＃＠")
+
+
+def _trim_clusters(b: Boundaries, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end), whose edges are cluster boundaries, past whole clusters of
+    space and punctuation (Arabic ، ؛ ؟ « » ٪ and Latin , . ; : ! ? " ' ( ) alike), but
+    not past the # or @ that starts a word."""
+    text, g = b.text, b.graphemes
+    i, j = bisect_left(g, start), bisect_left(g, end)
+    while i < j:
+        cluster = text[g[i] : g[i + 1]]
+        kind = _cluster_kind(cluster)
+        if kind == "space" or (kind == "punct" and not _starts_word(b, cluster, g[i + 1], end)):
+            i += 1
+        else:
+            break
+    while j > i and _cluster_kind(text[g[j - 1] : g[j]]) in ("space", "punct"):
+        j -= 1
+    return g[i], g[j]
+
+
+def _starts_word(b: Boundaries, cluster: str, after: int, end: int) -> bool:
+    return (
+        cluster in _WORD_SIGNS
+        and after < end
+        and _cluster_kind(b.text[after : after + 1]) == "word"
+    )
+
+
 def normalise_span(
     text: str,
     start: int,
     end: int,
     *,
-    words: bool = True,
+    exact: bool = False,
     boundaries: Boundaries | None = None,
 ) -> tuple[int, int] | None:
-    """The span a user's selection [start, end) becomes: ordered, clamped, trimmed of
-    whitespace and bidi marks, snapped to whole grapheme clusters and, with ``words``,
-    to whole words. None when nothing but whitespace was selected."""
+    """The span a user's selection [start, end) becomes: ordered, clamped and snapped to
+    whole grapheme clusters. Unless ``exact``, it is also widened to whole words and
+    trimmed of space, bidi marks and punctuation at its edges; ``exact`` keeps every
+    character selected but the spaces and bidi marks at the edges. None when nothing is
+    left to tag (only spaces, or in the default mode only punctuation, were selected)."""
     if start > end:
         start, end = end, start
     start, end = max(0, start), min(len(text), end)
@@ -173,7 +205,11 @@ def normalise_span(
         return None
     b = boundaries or Boundaries(text)
     start, end = b.snap_to_graphemes(start, end)
-    if words:
-        start, end = b.snap_to_words(start, end)
-    start, end = trim(text, start, end)
+    if exact:
+        start, end = trim(text, start, end)
+    else:
+        start, end = _trim_clusters(b, start, end)
+        if start >= end:
+            return None
+        start, end = _trim_clusters(b, *b.snap_to_words(start, end))
     return (start, end) if start < end else None

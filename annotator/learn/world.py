@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 
+from annotator.core.bundled import RESOURCES
 from annotator.learn.features import folded, strip_clitics
 from annotator.learn.strings import Key, StringTable
 
@@ -29,7 +29,7 @@ COMMON_MAX_SHARE = 0.5
 def world_names() -> StringTable:
     """Folded token sequences of the names, each with its kind."""
     names: dict[tuple[str, ...], str] = {}
-    data = resources.files("annotator") / "resources" / "places_ar.tsv"
+    data = RESOURCES / "places_ar.tsv"
     for line in data.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             kind, _, name = line.partition("\t")

@@ -8,9 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, LabelKind
+from annotator.core.model import GOLD, Annotation, LabelKind
 from annotator.review.gold import (
-    GOLD,
     Key,
     Provenance,
     gold_annotations,

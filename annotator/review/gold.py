@@ -10,10 +10,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.model import Annotation, Status
+from annotator.core.model import GOLD, Annotation, Status
 from annotator.storage.project import Project, now
 
-GOLD = "gold"
 CURATOR = "curator"  # the strategy recorded for a person's decision
 
 

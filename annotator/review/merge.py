@@ -29,9 +29,8 @@ from annotator.review.gold import (
     rejections,
     set_curation_status,
 )
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import SQLITE_HEADER, NewDocument, Project
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
 
@@ -83,7 +82,7 @@ def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
     if not path.is_file():
         raise UserError("no such file", path)
     with path.open("rb") as f:
-        is_project = f.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+        is_project = f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     if not is_project:
         return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
     with Project.open(path, readonly=True) as other:
@@ -161,8 +160,10 @@ def _renamed(doc: NewDocument, name: str) -> NewDocument:
     )
 
 
-def _span_sets(annotations: tuple[Annotation, ...] | list[Annotation]) -> dict[str, set[tuple]]:
-    out: defaultdict[str, set[tuple]] = defaultdict(set)
+def _span_sets(
+    annotations: tuple[Annotation, ...] | list[Annotation],
+) -> dict[str, set[tuple[str, int, int]]]:
+    out: defaultdict[str, set[tuple[str, int, int]]] = defaultdict(set)
     for a in annotations:
         out[a.annotator].add((a.label, a.start, a.end))
     return out

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from annotator.core.errors import UserError
-from annotator.core.model import LabelKind, Status
+from annotator.core.model import GOLD, LabelKind, Status
 from annotator.core.tokens import token_spans
-from annotator.review.gold import GOLD
 from annotator.storage.project import Project
 
 

@@ -7,8 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
-from annotator.core.model import Annotation, LabelKind, Status
-from annotator.review.gold import GOLD, Key, gold_annotations, key, rejected
+from annotator.core.model import GOLD, Annotation, LabelKind, Status
+from annotator.review.gold import Key, gold_annotations, key, rejected
 from annotator.storage.project import Project
 
 

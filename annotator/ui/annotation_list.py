@@ -9,9 +9,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QWidget
 
 from annotator.core.model import Annotation
-from annotator.core.schema import Schema
+from annotator.core.schema import UNKNOWN_COLOR, Schema
 from annotator.storage.edits import Changes
-from annotator.ui.spans import UNKNOWN_COLOR, OrderKey, order_key
+from annotator.ui.spans import OrderKey, order_key
 from annotator.ui.swatch import swatch
 
 MAX_SHOWN_TEXT = 60

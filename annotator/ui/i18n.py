@@ -3,8 +3,6 @@ whole window right-to-left (Qt reads the translation of QT_LAYOUT_DIRECTION)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -15,7 +13,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-I18N = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+from annotator.core.bundled import RESOURCES
+
+I18N = RESOURCES / "i18n"
 LANGUAGES = ("en", "ar")
 
 # Qt's own marker: a language whose translation of it is "RTL" mirrors the whole window.

@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPoint, QRect, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QApplication, QFrame
 
 from annotator.core.errors import UserError
+from annotator.core.output import staged_path
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.fonts import reading_font
@@ -18,19 +19,22 @@ from annotator.ui.fonts import reading_font
 WIDTH = 900  # pixels: about the measure of a newspaper column and a half
 PDF_RESOLUTION = 96  # dots per inch, so that one widget pixel is one PDF dot
 PAGE_HEIGHT = WIDTH * 297 // 210  # A4's proportions at that width
+MAX_PNG_HEIGHT = 20 * PAGE_HEIGHT
+PAGE_MARGIN = 40  # pixels above and below the text on each PDF page
 
 
 def render_document(
     project_path: Path, document_name: str, output_path: Path, annotator: str | None = None
-) -> None:
-    """Render ``document_name`` with the spans of ``annotator`` (everyone's when None)."""
+) -> list[Path]:
+    """Render ``document_name`` with the spans of ``annotator`` (everyone's when None);
+    returns the files written."""
     _check_suffix(output_path)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     QApplication.instance() or QApplication([])
     with Project.open(project_path, readonly=True) as project:
         doc = project.document(document_name)
-        render_project_document(project, doc.id, output_path, annotator)
+        return render_project_document(project, doc.id, output_path, annotator)
 
 
 def _check_suffix(output_path: Path) -> str:
@@ -42,7 +46,7 @@ def _check_suffix(output_path: Path) -> str:
 
 def render_project_document(
     project: Project, document_id: int, output_path: Path, annotator: str | None = None
-) -> None:
+) -> list[Path]:
     """Render a document of an open project (the window's "Share as PDF") to PNG or PDF,
     with the spans of ``annotator`` (everyone's when None). Needs a QApplication."""
     suffix = _check_suffix(output_path)
@@ -50,11 +54,7 @@ def render_project_document(
     doc = project.document(document_id)
     view = _full_height_view(doc.text, project, doc.id, annotator)
     try:
-        if suffix == ".png":
-            if not view.grab().save(str(output_path)):
-                raise UserError("could not be written", output_path)
-        else:
-            _write_pdf(view, output_path)
+        return (_write_png if suffix == ".png" else _write_pdf)(view, output_path)
     finally:
         view.deleteLater()
         if app is not None:
@@ -69,21 +69,74 @@ def _full_height_view(
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setFont(reading_font())
-    view.resize(WIDTH, 100)
+    # Shown, but never on a screen: a hidden widget's resize waits for it to be shown,
+    # and the text would be laid out (and measured) at some other width.
+    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.resize(WIDTH, PAGE_HEIGHT)
+    view.show()
     view.load(text, project.annotations(document_id, annotator), project.schema())
     view.setCursorWidth(0)
-    layout = view.document().documentLayout()
-    height = 0.0
-    block = view.document().firstBlock()
-    while block.isValid():
-        height += layout.blockBoundingRect(block).height()
-        block = block.next()
-    margin = 2 * (view.document().documentMargin() + view.frameWidth())
-    view.resize(WIDTH, int(height + margin) + 1)
+    view.resize(WIDTH, _line_bottoms(view)[-1] + int(view.document().documentMargin()) + 1)
     return view
 
 
-def _write_pdf(view: DocumentView, output_path: Path) -> None:
+def _line_bottoms(view: DocumentView) -> list[int]:
+    """Where each laid-out line of the view's text ends, in view pixels from its top."""
+    layout = view.document().documentLayout()
+    margin = view.document().documentMargin()
+    bottoms = [int(margin)]
+    top = margin
+    block = view.document().firstBlock()
+    while block.isValid():
+        lines = block.layout()
+        layout.blockBoundingRect(block)  # lays the block out when it is not yet
+        for i in range(lines.lineCount()):
+            line = lines.lineAt(i)
+            bottoms.append(int(top + line.y() + line.height() + 0.999))
+        top += layout.blockBoundingRect(block).height()
+        block = block.next()
+    return bottoms
+
+
+def page_slices(bottoms: list[int], page_height: int) -> list[tuple[int, int]]:
+    """The view cut into pages of at most ``page_height`` pixels, each ending after a
+    whole line (a line taller than a page is cut)."""
+    slices = []
+    top, end = 0, bottoms[-1]
+    while top < end:
+        fitting = [b for b in bottoms if top < b <= top + page_height]
+        bottom = fitting[-1] if fitting else min(top + page_height, end)
+        slices.append((top, bottom))
+        top = bottom
+    return slices
+
+
+def _write_png(view: DocumentView, output_path: Path) -> list[Path]:
+    """One PNG as tall as the text; a text taller than MAX_PNG_HEIGHT becomes one PNG per
+    page instead (NAME-1.png, NAME-2.png, …), as no viewer shows a strip that long."""
+    if view.height() <= MAX_PNG_HEIGHT:
+        slices = [(0, view.height())]
+        paths = [output_path]
+    else:
+        slices = page_slices(_line_bottoms(view), PAGE_HEIGHT)
+        paths = [
+            output_path.with_name(f"{output_path.stem}-{i}{output_path.suffix}")
+            for i in range(1, len(slices) + 1)
+        ]
+    for (top, bottom), path in zip(slices, paths, strict=True):
+        with staged_path(path) as staged:
+            if not view.grab(QRect(0, top, view.width(), bottom - top)).save(str(staged)):
+                raise UserError("could not be written", path)
+    return paths
+
+
+def _write_pdf(view: DocumentView, output_path: Path) -> list[Path]:
+    with staged_path(output_path) as staged:
+        _paint_pdf(view, staged)
+    return [output_path]
+
+
+def _paint_pdf(view: DocumentView, output_path: Path) -> None:
     writer = QPdfWriter(str(output_path))
     writer.setResolution(PDF_RESOLUTION)
     points = QSizeF(WIDTH * 72 / PDF_RESOLUTION, PAGE_HEIGHT * 72 / PDF_RESOLUTION)
@@ -96,14 +149,15 @@ def _write_pdf(view: DocumentView, output_path: Path) -> None:
     )
     painter = QPainter(writer)
     try:
-        for top in range(0, view.height(), PAGE_HEIGHT):
-            if top:
+        slices = page_slices(_line_bottoms(view), PAGE_HEIGHT - 2 * PAGE_MARGIN)
+        for i, (top, bottom) in enumerate(slices):
+            if i:
                 writer.newPage()
-            # Each page shows the next slice of the (full-height) view.
+            # Each page shows the next whole lines of the (full-height) view.
             view.render(
                 painter,
-                QPoint(0, -top),
-                QRegion(0, top, view.width(), PAGE_HEIGHT),
+                QPoint(0, PAGE_MARGIN - top),
+                QRegion(0, top, view.width(), bottom - top),
             )
     finally:
         painter.end()

@@ -35,7 +35,7 @@ class SearchBar(QWidget):
         for widget in (self.field, self.count, previous, following):
             layout.addWidget(widget)
         self.field.textChanged.connect(self.search)
-        self.field.returnPressed.connect(lambda: self.step(1))
+        self.field.returnPressed.connect(self.go_to_match)
         self.field.installEventFilter(self)
         self.hide()
 
@@ -57,6 +57,13 @@ class SearchBar(QWidget):
         current = next((i for i, (s, _) in enumerate(matches) if s >= caret), 0 if matches else -1)
         self.view.set_matches(matches, current)
         self._show(current)
+
+    def go_to_match(self) -> None:
+        """Enter: select the current match and give the article the keyboard, so that
+        the next label key tags it (F3 and Shift+F3 still move between the matches)."""
+        if self.view.matches:
+            self._show(self.view.current_match)
+        self.view.setFocus()
 
     def step(self, direction: int) -> None:
         matches = self.view.matches

@@ -42,6 +42,7 @@ class Session(QObject):
     message = Signal(str)  # a short notice for the status bar
     saveFailed = Signal(str)  # a change could not be written (disk full, busy project)
     linkingChanged = Signal(bool)
+    besideChanged = Signal()  # whose spans are shown beside one's own changed
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
         super().__init__(view)
@@ -54,6 +55,7 @@ class Session(QObject):
         self.selected_id: str | None = None
         self.selected_relations: list[Relation] = []
         self.linking = False
+        self.beside: str | None = None  # whose spans to show beside one's own
         self.snap_to_words = True
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
@@ -76,6 +78,7 @@ class Session(QObject):
             else self.project.annotations(doc.id, self.annotator)
         )
         self.view.load(doc.text, spans, self.schema, FIRST_SCREEN_CHARS if partial else None)
+        self._show_beside()
         if partial:
             self._span_loader.start(0)
         self.selected_id = None
@@ -87,19 +90,44 @@ class Session(QObject):
         if not partial:
             self.documentReady.emit()
 
-    def _normalise(self, start: int, end: int, words: bool) -> tuple[int, int] | None:
-        """normalise_span on just the paragraphs the span touches: words and clusters
-        never cross a paragraph break, and a long document is not scanned per key."""
+    def _normalise(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span the selection [start, end) makes (normalise_span, exact when the user
+        asked for it), on just the paragraphs it touches: words and clusters never cross a
+        paragraph break, and a long document is not scanned per key. None, and a message
+        saying why, when the selection holds nothing to tag."""
         assert self.document is not None
+        exact = self.view.exact() or not self.snap_to_words
         lo, hi = self.view.index.paragraphs_around(start, end)
-        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, words=words)
-        return (local[0] + lo, local[1] + lo) if local else None
+        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, exact=exact)
+        if local is None:
+            self.message.emit(
+                self.tr("Nothing to tag: the selection holds only spaces or punctuation")
+            )
+            return None
+        return local[0] + lo, local[1] + lo
 
     def _load_all_spans(self) -> None:
         if self.document is not None:
             self.view.set_annotations(self.project.annotations(self.document.id, self.annotator))
             self.annotationsChanged.emit(None)
             self.documentReady.emit()
+
+    def set_beside(self, annotator: str | None) -> None:
+        """Show another annotator's spans (or gold's) read-only beside one's own; None
+        shows nobody else's."""
+        self.beside = annotator if annotator != self.annotator else None
+        self._show_beside()
+
+    def shown_beside(self) -> str | None:
+        """Whose spans are on screen beside one's own: nobody's while the project is
+        blind."""
+        return None if self.project.blind else self.beside
+
+    def _show_beside(self) -> None:
+        who = self.shown_beside()
+        doc = self.document
+        self.view.set_beside(self.project.annotations(doc.id, who) if who and doc else [])
+        self.besideChanged.emit()
 
     def close(self) -> None:
         """Stop background work before the project closes."""
@@ -223,8 +251,7 @@ class Session(QObject):
                 relabel = UpdateAnnotation(ann.id, label=label, description="relabel")
                 self.run(relabel, ann.document_id)
             return
-        exact = self.view.exact() or not self.snap_to_words
-        normal = self._normalise(*span, words=not exact)
+        normal = self._normalise(*span)
         if normal is None:
             return
         attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
@@ -320,7 +347,7 @@ class Session(QObject):
             return ""
         span = self.view.selection()
         if span is not None:
-            normal = self._normalise(*span, words=False)
+            normal = self._normalise(*span)
             return self.document.text[normal[0] : normal[1]] if normal else ""
         ann = self.selected()
         return ann.text if ann else ""

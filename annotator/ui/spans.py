@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from annotator.core.model import Annotation, LabelKind
 from annotator.core.offsets import Utf16Map
-from annotator.core.schema import Schema
-
-UNKNOWN_COLOR = "#999999"
+from annotator.core.schema import UNKNOWN_COLOR, Schema
 
 OrderKey = tuple[int, int, str]
 

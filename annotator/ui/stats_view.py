@@ -18,10 +18,8 @@ from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
 from annotator.core.model import Status
 from annotator.core.schema import PALETTE
-from annotator.review.gold import GOLD
-from annotator.review.window_support import activity
 from annotator.storage.project import Project
-from annotator.storage.stats import project_stats
+from annotator.storage.stats import project_counts
 from annotator.ui.doclist import status_text
 
 PAD = 8
@@ -61,7 +59,8 @@ def axis_step(top: int) -> int:
     that the axis reaches at least ``top`` in whole counts."""
     quarter = max(math.ceil(top / 4), 1)
     power = 10 ** math.floor(math.log10(quarter))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= quarter)
+    step: int = next(m * power for m in (1, 2, 5, 10) if m * power >= quarter)
+    return step
 
 
 class BarChart(QWidget):
@@ -186,14 +185,12 @@ def _tr(text: str) -> str:
 
 
 def chart_data(project: Project) -> list[ChartData]:
-    """What the view draws, computed from ``project_stats`` and ``activity`` (gold is the
-    curator's layer, not an annotator's work, so it is left out)."""
-    stats = project_stats(project)
-    act = activity(project)
+    """What the view draws: the counts ``stats`` prints and ``stats --chart`` draws."""
+    counts = project_counts(project)
     colors = {lb.name: lb.color for lb in project.schema().labels}
     # Only the labels in use: an empty series would leave a gap in every group.
-    labels = [Series(name, colors[name]) for name, n in stats["labels"].items() if n]
-    people = {n: e for n, e in stats["annotators"].items() if n != GOLD}
+    labels = [Series(name, colors[name]) for name, n in counts.labels.items() if n]
+    people = counts.annotators
     status = {
         Status.DONE: Series(status_text(Status.DONE), PALETTE[2]),
         Status.IN_PROGRESS: Series(status_text(Status.IN_PROGRESS), PALETTE[0]),
@@ -204,32 +201,32 @@ def chart_data(project: Project) -> list[ChartData]:
             _tr("Labels per annotator"),
             list(people),
             labels,
-            {(n, lb): k for n, e in people.items() for lb, k in e["labels"].items()},
+            {(n, lb): k for n, c in people.items() for lb, k in c.labels.items()},
         ),
         ChartData(
             _tr("Documents per annotator"),
             list(people),
             list(status.values()),
             {
-                (n, s.name): e["status"][st.value]
-                for n, e in people.items()
+                (n, s.name): c.status[st.value]
+                for n, c in people.items()
                 for st, s in status.items()
             },
         ),
         ChartData(
             _tr("Annotations per day"),
-            list(act.per_day),
+            list(counts.per_day),
             [per_day],
-            {(day, per_day.name): n for day, n in act.per_day.items()},
+            {(day, per_day.name): n for day, n in counts.per_day.items()},
         ),
         ChartData(
             _tr("Labels per document"),
-            list(act.labels_per_document),
+            list(counts.labels_per_document),
             labels,
             {
                 (d, lb): n
-                for d, counts in act.labels_per_document.items()
-                for lb, n in counts.items()
+                for d, by_label in counts.labels_per_document.items()
+                for lb, n in by_label.items()
             },
             stacked=True,
         ),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
+from annotator.core.output import open_output
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
-from annotator.formats.output import open_output
-from annotator.share.html_page import render_html
+from annotator.rendering.html_page import render_html
 from annotator.storage import backups
-from annotator.storage.edits import Changes
+from annotator.storage.edits import Changes, SetBlind
 from annotator.storage.project import PROJECT_SUFFIX, Project
+from annotator.ui import shortcuts
 from annotator.ui.annotation_list import AnnotationList
 from annotator.ui.details import DetailsPanel
 from annotator.ui.doclist import DocumentList, status_text
@@ -67,6 +68,10 @@ class MainWindow(QMainWindow):
         self.annotation_list = AnnotationList()
         self.details = DetailsPanel()
         self.notice = NoticeBar()
+        self.beside_line = QLabel()
+        self.beside_line.setWordWrap(True)
+        self.beside_line.setMargin(4)
+        self.beside_line.hide()
         self.guard = ProjectGuard(project, self.notice)
         read_only = self.tr(" (read-only)") if project.readonly else ""
         self.setWindowTitle(f"{project.path.name}{read_only} — annotator")
@@ -82,6 +87,11 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
+        # Whose spans are shown beside one's own: the choice made for this project, else
+        # the project's suggestion (the demo's), else nobody's.
+        chosen = self.settings.beside(project.path)
+        beside = chosen if chosen is not None else project.setting(Project.SHOWN_BESIDE)
+        self.session.beside = beside or None
         docs = project.documents()
         if docs:
             self.session.open_document(docs[0].id)  # which fills the documents list
@@ -108,6 +118,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
+        layout.addWidget(self.beside_line)
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
@@ -144,6 +155,7 @@ class MainWindow(QMainWindow):
             (self.details.label, self.tr("Selected span's label")),
             (self.details.text, self.tr("Selected span's text")),
             (self.details.relations, self.tr("Relations of the span")),
+            (self.beside_line, self.tr("Whose spans are shown beside yours")),
             (self.search, self.tr("Find bar")),
             (self.search.field, self.tr("Find in the article")),
             (self.search.count, self.tr("Matches found")),
@@ -157,15 +169,11 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[..., object],
-        shortcut: QKeySequence.StandardKey | str | list[str] | None = None,
+        keys: shortcuts.Keys = (),
         checkable: bool = False,
     ) -> QAction:
         action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(QKeySequence.keyBindings(shortcut))
-        elif shortcut is not None:
-            keys = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcuts(shortcuts.sequences(keys))
         action.setCheckable(checkable)
         if checkable:
             action.toggled.connect(slot)
@@ -176,12 +184,16 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         s = self.session
-        std = QKeySequence.StandardKey
+        keys = shortcuts
         menu = self.menuBar()
 
         file_menu = menu.addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&New project…"), self._new_project, std.New))
-        file_menu.addAction(self._action(self.tr("&Open project…"), self._open_project, std.Open))
+        file_menu.addAction(
+            self._action(self.tr("&New project…"), self._new_project, keys.NEW_PROJECT)
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Open project…"), self._open_project, keys.OPEN_PROJECT)
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Import documents…"), self._import_files))
         file_menu.addAction(self._action(self.tr("Import a &folder…"), self._import_folder))
@@ -193,43 +205,40 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Settings…"), self._settings))
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, std.Quit))
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.QUIT))
 
         edit = menu.addMenu(self.tr("&Edit"))
         undo = s.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+        undo.setShortcuts(keys.sequences(keys.UNDO))
         redo = s.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
+        redo.setShortcuts(keys.sequences(keys.REDO))
         edit.addActions([undo, redo])
         edit.addSeparator()
-        edit.addAction(self._action(self.tr("&Find…"), self.search.open, std.Find))
+        edit.addAction(self._action(self.tr("&Find…"), self.search.open, keys.FIND))
         edit.addAction(
-            self._action(self.tr("Find &next"), lambda: self.search.step(1), std.FindNext)
+            self._action(self.tr("Find &next"), lambda: self.search.step(1), keys.FIND_NEXT)
         )
         edit.addAction(
-            self._action(self.tr("Find &previous"), lambda: self.search.step(-1), std.FindPrevious)
+            self._action(
+                self.tr("Find &previous"), lambda: self.search.step(-1), keys.FIND_PREVIOUS
+            )
         )
         edit.addSeparator()
-        edit.addAction(self._action(self.tr("&Delete span"), s.delete_selected, std.Delete))
+        edit.addAction(self._action(self.tr("&Delete span"), s.delete_selected, keys.DELETE_SPAN))
         edit.addAction(self._action(self.tr("Next span"), lambda: s.step(1)))
         edit.addAction(self._action(self.tr("Previous span"), lambda: s.step(-1)))
         edit.addAction(
-            self._action(self.tr("Link speaker / source"), lambda: s.set_linking(True), "Ctrl+L")
+            self._action(self.tr("Link speaker / source"), lambda: s.set_linking(True), keys.LINK)
         )
-        edit.addAction(self._action(self.tr("Cancel"), self._escape, "Esc"))
+        edit.addAction(self._action(self.tr("Cancel"), self._escape, keys.CANCEL))
         edit.addSeparator()
         edges = edit.addMenu(self.tr("Span edges"))
-        for text, edge, right, key in (
-            (self.tr("Start edge right"), "start", True, "Alt+Right"),
-            (self.tr("Start edge left"), "start", False, "Alt+Left"),
-            (self.tr("End edge right"), "end", True, "Alt+Shift+Right"),
-            (self.tr("End edge left"), "end", False, "Alt+Shift+Left"),
-        ):
+        for text, edge, right, edge_keys in keys.edge_moves():
             edges.addAction(
-                self._action(text, lambda _=False, e=edge, r=right: s.move_edge(e, r), key)
+                self._action(text, lambda _=False, e=edge, r=right: s.move_edge(e, r), edge_keys)
             )
         self.exact_action = self._action(
-            self.tr("E&xact spans (no snapping to words)"), self._set_exact, "Ctrl+E", True
+            self.tr("E&xact spans (no snapping to words)"), self._set_exact, keys.EXACT_SPANS, True
         )
         edit.addAction(self.exact_action)
         edit.addSeparator()
@@ -237,7 +246,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("Annotate all in &document…"),
                 lambda: self.annotate_all(False),
-                "Ctrl+Shift+A",
+                keys.ANNOTATE_ALL,
             )
         )
         edit.addAction(
@@ -245,31 +254,39 @@ class MainWindow(QMainWindow):
         )
 
         view = menu.addMenu(self.tr("&View"))
-        zoom_in = self._action(self.tr("Zoom &in"), lambda: self._zoom(1), ["Ctrl+=", "Ctrl++"])
-        view.addAction(zoom_in)
-        view.addAction(self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), "Ctrl+-"))
+        view.addAction(self._action(self.tr("Zoom &in"), lambda: self._zoom(1), keys.ZOOM_IN))
+        view.addAction(self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), keys.ZOOM_OUT))
         view.addAction(self._action(self.tr("&Font…"), self._choose_font))
-        view.addAction(self._action(self.tr("Label &tags"), self._set_tags, "Ctrl+T", True))
-        visual = self._action(
-            self.tr("&Visual cursor movement"), self._set_visual_cursor, None, True
-        )
+        view.addAction(self._action(self.tr("Label &tags"), self._set_tags, keys.LABEL_TAGS, True))
+        self.beside_menu = view.addMenu(self.tr("&Annotations of"))
+        self.beside_menu.aboutToShow.connect(self._fill_beside_menu)
+        visual = self._action(self.tr("&Visual cursor movement"), self._set_visual_cursor, (), True)
         visual.setChecked(self.settings.visual_cursor)
         view.addAction(visual)
 
         document = menu.addMenu(self.tr("&Document"))
         document.addAction(
-            self._action(self.tr("&Next document"), lambda: s.step_document(1), "Ctrl+PgDown")
+            self._action(self.tr("&Next document"), lambda: s.step_document(1), keys.NEXT_DOCUMENT)
         )
         document.addAction(
-            self._action(self.tr("&Previous document"), lambda: s.step_document(-1), "Ctrl+PgUp")
+            self._action(
+                self.tr("&Previous document"), lambda: s.step_document(-1), keys.PREVIOUS_DOCUMENT
+            )
         )
-        self.done_action = self._action(self.tr("Mark &done"), s.set_done, "Ctrl+D", True)
+        self.done_action = self._action(self.tr("Mark &done"), s.set_done, keys.MARK_DONE, True)
         document.addAction(self.done_action)
         self.labels_menu = menu.addMenu(self.tr("&Labels"))
         project_menu = menu.addMenu(self.tr("&Project"))
         project_menu.addAction(self._action(self.tr("&Schema…"), self._edit_schema))
+        self.blind_action = self._action(
+            self.tr("&Blind annotation (annotators do not see each other's spans)"),
+            lambda: s.run(SetBlind(self.blind_action.isChecked()), None),
+        )
+        self.blind_action.setCheckable(True)
+        self.blind_action.setChecked(self.project.blind)
+        project_menu.addAction(self.blind_action)
         # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
-        self.review_menu = ReviewMenu(self)
+        self.review_menu = ReviewMenu(self, self.session, self.documents)
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:
@@ -280,7 +297,7 @@ class MainWindow(QMainWindow):
             action = self._action(
                 label.name,
                 lambda _=False, name=label.name: self.session.apply_label(name),
-                label.shortcut or None,
+                (label.shortcut,) if label.shortcut else (),
             )
             self.labels_menu.addAction(action)
             self._label_actions.append(action)
@@ -308,6 +325,7 @@ class MainWindow(QMainWindow):
         self.guard.reloadNeeded.connect(self._reload)
         self.guard.reopenNeeded.connect(self._restore_backup)
         s.linkingChanged.connect(self._linking_changed)
+        s.besideChanged.connect(self._refresh_beside)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
 
     # ----- refreshing ------------------------------------------------------------------
@@ -315,6 +333,50 @@ class MainWindow(QMainWindow):
     def _document_opened(self, doc_id: int) -> None:
         if self.search.isVisible():
             self.search.search(self.search.field.text())
+
+    def _fill_beside_menu(self) -> None:
+        """Nobody else, or each other annotator and gold; others are off while the
+        project is blind."""
+        menu = self.beside_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        s = self.session
+        others = [a for a in self.project.annotators() if a != s.annotator]
+        choices: list[tuple[str, str | None]] = [(self.tr("&Nobody else"), None)]
+        choices += [(self._layer_name(a), a) for a in others]
+        for text, who in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(who == s.shown_beside())
+            action.setEnabled(who is None or not self.project.blind)
+            action.triggered.connect(lambda _=False, w=who: self.show_beside(w))
+            group.addAction(action)
+        if self.project.blind:
+            note = menu.addAction(self.tr("Blind annotation: others' spans are hidden"))
+            note.setEnabled(False)
+
+    def _layer_name(self, annotator: str) -> str:
+        return self.tr("gold (adjudicated)") if annotator == GOLD else annotator
+
+    def show_beside(self, annotator: str | None) -> None:
+        """View › Annotations of: whose spans to show beside one's own, remembered for
+        this project."""
+        self.settings.set_beside(self.project.path, annotator)
+        self.session.set_beside(annotator)
+
+    def _refresh_beside(self) -> None:
+        who = self.session.shown_beside()
+        self.blind_action.setChecked(self.project.blind)
+        if who is None:
+            self.beside_line.hide()
+            return
+        text = self.tr(
+            "Shown beside yours, outlined and read-only: the spans of %1 (%2 in this "
+            "document). View › Annotations of changes it."
+        )
+        count = str(len(self.view.beside))
+        self.beside_line.setText(text.replace("%1", self._layer_name(who)).replace("%2", count))
+        self.beside_line.show()
 
     def _refresh_annotations(self, changes: Changes | None) -> None:
         s = self.session

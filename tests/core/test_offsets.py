@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
@@ -101,21 +104,54 @@ def test_grapheme_boundaries_match_the_regex_definition(text: str) -> None:
     assert b.graphemes == expected
 
 
+def _blank(ch: str) -> bool:
+    return ch.isspace() or ch in BIDI_MARKS
+
+
+def _punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "P"
+
+
 @given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans())
 def test_normalised_span_is_trimmed_and_never_splits_a_cluster(
-    text: str, a: int, b: int, words: bool
+    text: str, a: int, b: int, exact: bool
 ) -> None:
-    span = normalise_span(text, a, b, words=words)
+    span = normalise_span(text, a, b, exact=exact)
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
     if span is None:
-        lo, hi = sorted((min(a, len(text)), min(b, len(text))))
-        assert all(ch.isspace() or ch in BIDI_MARKS for ch in text[lo:hi])
+        assert all(_blank(ch) or (not exact and _punctuation(ch)) for ch in text[lo:hi])
         return
     start, end = span
     assert 0 <= start < end <= len(text)
     g = Boundaries(text).graphemes
     assert start in g and end in g
-    assert not text[start].isspace() and text[start] not in BIDI_MARKS
-    assert not text[end - 1].isspace() and text[end - 1] not in BIDI_MARKS
+    assert not _blank(text[start]) and not _blank(text[end - 1])
+    if not exact:
+        # A hashtag's or mention's sign is the one punctuation a span may start with.
+        assert not _punctuation(text[start]) or text[start] in "#@"
+        assert not _punctuation(text[end - 1])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("هينكل، ", "هينكل"),
+        ("بحساباتهم؟", "بحساباتهم"),
+        ("«الحصار مستمر».", "الحصار مستمر"),
+        ("؛ 50٪", "50"),
+        ('USA, "quoted" (Gaza)!', 'USA, "quoted" (Gaza'),
+        ("#غزة، @user", "#غزة، @user"),
+        ("‏(حماس)‎ ", "حماس"),
+    ],
+)
+def test_punctuation_at_the_edges_is_left_out_but_kept_inside(text: str, expected: str) -> None:
+    span = normalise_span(text, 0, len(text))
+    assert span is not None and text[span[0] : span[1]] == expected
+
+
+def test_a_selection_of_only_punctuation_makes_no_span_unless_exact() -> None:
+    assert normalise_span(" ، «» ", 0, 6) is None
+    assert normalise_span(" ، «» ", 0, 6, exact=True) == (1, 5)
 
 
 def test_snapping_to_words_takes_the_whole_arabic_word_with_its_diacritics() -> None:
@@ -127,14 +163,14 @@ def test_snapping_to_words_takes_the_whole_arabic_word_with_its_diacritics() -> 
 
 def test_exact_mode_keeps_a_span_inside_a_word() -> None:
     text = "وبيروت مدينة"
-    assert normalise_span(text, 1, 6, words=False) == (1, 6)
-    assert normalise_span(text, 1, 6, words=True) == (0, 6)
+    assert normalise_span(text, 1, 6, exact=True) == (1, 6)
+    assert normalise_span(text, 1, 6) == (0, 6)
 
 
 def test_emoji_zwj_sequences_and_flags_are_one_unit() -> None:
     text = "a 👨‍👩‍👧 🇵🇸 b"
     family = text.index("👨")
-    assert normalise_span(text, family + 1, family + 2, words=False) == (family, family + 5)
+    assert normalise_span(text, family + 1, family + 2, exact=True) == (family, family + 5)
     flag = text.index("🇵🇸")
     assert normalise_span(text, flag + 1, flag + 2) == (flag, flag + 2)
 

@@ -2,7 +2,7 @@
 kept whole, bidi marks never part of a token; properties checked on generated text."""
 
 import regex
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.core import tokens
@@ -149,7 +149,6 @@ def ignorable(ch: str) -> bool:
     return ch.isspace() or ch in BIDI_MARKS or ch == "\u200b"
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(generated)
 def test_token_properties(text):
     toks = tokenize(text)
@@ -167,7 +166,6 @@ def test_token_properties(text):
         assert ignorable(ch) or i in covered, (i, ch)
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(generated)
 def test_sentence_properties(text):
     toks = tokenize(text)
@@ -186,7 +184,6 @@ def fast_path_applies(text):
     return fast.applies.fullmatch(text) and not fast.breaks.search(text)
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(generated)
 @example("https://x.org/a،\u200c")  # a URL must not end inside the cluster "،" + ZWNJ
 def test_fast_path_finds_the_same_tokens(text):

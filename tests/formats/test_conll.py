@@ -182,9 +182,7 @@ def test_newsfane_round_trip(interop: Path, tmp_path: Path) -> None:
     assert not [w for w in report.warnings if "token boundaries" in w]
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=arabic_documents())
 def test_round_trip(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]

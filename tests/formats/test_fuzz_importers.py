@@ -72,7 +72,6 @@ def _file_for(fmt: str, folder: Path, data: bytes) -> Path:
 @pytest.mark.parametrize("fmt", IMPORTABLE)
 @settings(
     max_examples=60,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=contents)

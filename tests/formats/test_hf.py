@@ -74,9 +74,7 @@ def test_parquet_with_label_names_in_its_metadata(tmp_path: Path) -> None:
     assert (tmp_path / "train.features.json").exists()
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=arabic_documents())
 def test_tags_carry_every_span(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]

@@ -26,9 +26,7 @@ EXACT = [
 
 
 @pytest.mark.parametrize(("fmt", "target"), EXACT)
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=arabic_documents())
 def test_round_trip(
     tmp_path_factory: pytest.TempPathFactory,

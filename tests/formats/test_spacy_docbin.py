@@ -53,9 +53,7 @@ def test_docbin_keeps_text_offsets_and_nested_spans(tmp_path: Path) -> None:
     assert "no relations" in joined and "no attributes" in joined
 
 
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=arabic_documents())
 def test_every_span_at_its_offsets(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]

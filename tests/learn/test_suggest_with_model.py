@@ -171,7 +171,7 @@ def test_cli_suggest_with_a_model(project: Project, tmp_path: Path) -> None:
         "suggest", path, "--model", tmp_path / "m.model", "--document", "new", "--min-score", "0.5"
     )
     assert code == 0, out
-    assert out.startswith("suggested 12 spans in 1 documents as model:crf (LOC 4, ORG 4, PER 4)")
+    assert out.startswith("suggested 12 spans in 1 document as model:crf (LOC 4, ORG 4, PER 4)")
     with Project.open(path) as p:
         assert new_doc_spans(p) == set(article(10)[1])
     code, out = invoke("suggest", path, "--model", tmp_path / "m.model", "--as", "model:mine")

@@ -3,8 +3,9 @@
 import pytest
 
 from annotator.core.errors import UserError
+from annotator.core.model import GOLD
 from annotator.review.adjudicate import Strategy, adjudicate, parse_strategy
-from annotator.review.gold import GOLD, accept, gold_annotations, provenance, reject
+from annotator.review.gold import accept, gold_annotations, provenance, reject
 from tests.review.conftest import word
 
 

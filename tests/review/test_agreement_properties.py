@@ -1,7 +1,7 @@
 """Properties of the agreement report on generated studies (no project needed)."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.model import LabelKind
@@ -29,7 +29,6 @@ def study(per_annotator):
     return Study(names, LABELS, [doc])
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(spans)
 def test_identical_annotators_agree_perfectly(a):
     r = agreement(study({"x": a, "y": list(a), "z": list(a)}))
@@ -40,7 +39,6 @@ def test_identical_annotators_agree_perfectly(a):
         assert r.overall[measure] in (None, pytest.approx(1))
 
 
-@settings(deadline=None)
 @given(spans, spans)
 def test_measures_are_symmetric_and_overlap_is_lenient(a, b):
     ab = agreement(study({"x": a, "y": b}))

@@ -2,9 +2,8 @@
 
 import pytest
 
-from annotator.core.model import LabelKind, Status
+from annotator.core.model import GOLD, LabelKind, Status
 from annotator.review.gold import (
-    GOLD,
     accept,
     add_gold,
     curation_status,

@@ -3,7 +3,7 @@
 from collections import Counter
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from annotator.review.measures import (
@@ -235,7 +235,6 @@ def test_distance_examples_of_dkpro():
     assert delta((1, 8, True), (0, 2, False)) == 0
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(
     st.lists(
         st.lists(st.tuples(st.integers(0, 38), st.integers(1, 8)), max_size=5),

@@ -6,7 +6,7 @@ import math
 import krippendorff
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
@@ -23,7 +23,6 @@ def reliability_data(draw):
     return [[draw(value) for _ in range(units)] for _ in range(coders)]
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(reliability_data())
 def test_alpha_matches_the_krippendorff_package(rows):
     ours = krippendorff_alpha(count_units(zip(*rows, strict=True)))
@@ -36,7 +35,6 @@ def test_alpha_matches_the_krippendorff_package(rows):
     assert ours == pytest.approx(theirs, abs=1e-9)
 
 
-@settings(deadline=None)  # timings are not what is tested
 @given(st.lists(st.tuples(st.sampled_from(LABELS), st.sampled_from(LABELS)), min_size=1))
 def test_cohen_matches_scikit_learn(pairs):
     ours = cohen_kappa(count_units(pairs))

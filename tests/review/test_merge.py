@@ -5,10 +5,9 @@ import json
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.core.model import Label, LabelKind, Status
+from annotator.core.model import GOLD, Label, LabelKind, Status
 from annotator.core.schema import Schema, default_schema
 from annotator.review.gold import (
-    GOLD,
     accept,
     curation_status,
     provenance,

@@ -63,4 +63,4 @@ def test_the_command_writes_the_page(project, build, tmp_path):
     bad = CliRunner().invoke(
         agreement_command, [str(project.path), "--report", str(tmp_path / "no" / "r.html")]
     )
-    assert bad.exit_code == 2 and "cannot be written" in bad.stderr
+    assert bad.exit_code == 2 and "folder to write into does not exist" in bad.stderr

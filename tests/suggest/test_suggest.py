@@ -133,7 +133,7 @@ VARIANTS = {"ا": "اأإآ", "ه": "هة", "ي": "يى"}
 DECORATIONS = ["", "\u064e", "\u0650", "\u0651", "\u0652", "\u0640"]  # harakat, tatweel
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     word=st.lists(st.sampled_from(LETTERS + "اهي"), min_size=2, max_size=8),
     spelling=st.data(),
@@ -145,7 +145,9 @@ def test_a_name_is_found_however_it_is_spelled(word: list[str], spelling: st.Dat
         + spelling.draw(st.sampled_from(DECORATIONS))
         for c in word
     )
-    text = f"قال {written}، ثم غادر"
+    # The frame has no Arabic letter, so it cannot contain the name drawn (an Arabic
+    # frame such as "قال … ثم غادر" did whenever the name was "ثم").
+    text = f"(Reuters) {written}، 12:30"
     found = suggest(text, Gazetteer([rule(name, "PER")]), [])
     start = text.index(written)
     assert [(s.start, s.end) for s in found] == [(start, start + len(written))]

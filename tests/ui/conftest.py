@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import NewDocument, Project
+from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 
 ME = "huda"
@@ -45,3 +46,21 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
         return path
 
     return make
+
+
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> Iterator[Callable[[dict[str, str]], MainWindow]]:
+    """Opens the window, active, on a new project of {name: text}; closes it after."""
+    opened: list[MainWindow] = []
+
+    def open_on(docs: dict[str, str]) -> MainWindow:
+        win = MainWindow(Project.open(make_project(docs)), ME, Settings())
+        show_active(qtbot, win)
+        opened.append(win)
+        return win
+
+    yield open_on
+    for win in opened:
+        win.project.close()

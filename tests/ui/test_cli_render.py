@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from annotator.cli.main import cli
 from annotator.demo import build_demo
+from annotator.launcher import cli
 
 
 def test_render_writes_a_png_and_names_a_missing_document(tmp_path: Path) -> None:

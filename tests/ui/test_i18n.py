@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.ui.i18n import install_translator
 from tests.paths import ROOT
 
-TRANSLATIONS = ROOT / "annotator" / "resources" / "i18n"
+TRANSLATIONS = ROOT / "resources" / "i18n"
 
 
 @pytest.fixture

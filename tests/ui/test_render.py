@@ -6,11 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
 from annotator.core.errors import UserError
+from annotator.demo import build_demo
 from annotator.storage.project import Project
-from annotator.ui.render import WIDTH, render_document
+from annotator.ui import render
+from annotator.ui.render import WIDTH, page_slices, render_document
 from tests.ui.conftest import ME
 
 TEXT = "قال محمد إن «الحصار مستمر» في غزة.\nEnglish line."
@@ -45,3 +48,69 @@ def test_bad_name_and_suffix(project_path: Path, tmp_path: Path) -> None:
         render_document(project_path, "nope", tmp_path / "x.png")
     with pytest.raises(UserError, match=r"\.png or \.pdf"):
         render_document(project_path, "article", tmp_path / "x.jpg")
+
+
+LONG = "\n".join(
+    f"الفقرة رقم {n} من المقال، وفيها كلام كثير عن القمة والمياه والتمويل marker{n:02d} end."
+    for n in range(1, 41)
+)
+
+
+@pytest.fixture
+def long_project(make_project: Callable[[dict[str, str]], Path]) -> Path:
+    return make_project({"long": LONG})
+
+
+def test_pdf_draws_every_paragraph_on_as_many_pages_as_needed(
+    long_project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "long.pdf"
+    render_document(long_project, "long", out)
+    assert len(PdfReader(out).pages) > 1
+    text = pdf_text(out)
+    missing = [n for n in range(1, 41) if f"marker{n:02d}" not in text]
+    assert missing == []
+
+
+def test_png_is_as_tall_as_the_text(long_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "long.png"
+    render_document(long_project, "long", out)
+    image = QImage(str(out))
+    assert image.height() > 40 * 20  # forty paragraphs of at least one line each
+    # The last line is drawn: the image's last rows hold text, not only paper.
+    rows = range(image.height() - 60, image.height())
+    ink = {image.pixelColor(x, y).name() for x in range(0, WIDTH, 2) for y in rows}
+    assert len(ink) > 5
+
+
+def test_the_demo_article_is_drawn_to_its_end(tmp_path: Path) -> None:
+    project = tmp_path / "demo.annotator"
+    build_demo(project)
+    out = tmp_path / "water.pdf"
+    render_document(project, "01-water-summit", out, "sara")
+    text = pdf_text(out)
+    assert "ready to double" in text  # the fourth paragraph
+    assert "example.org/water-plan" in text  # the sixth and last
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text, its words one space apart (Qt's PDF puts tabs between them)."""
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_pages_end_after_whole_lines() -> None:
+    bottoms = [0, 30, 60, 90, 120, 150]
+    assert page_slices(bottoms, 100) == [(0, 90), (90, 150)]
+    assert page_slices([0, 250], 100) == [(0, 100), (100, 200), (200, 250)]
+
+
+def test_a_png_too_tall_for_a_viewer_becomes_one_per_page(
+    long_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(render, "MAX_PNG_HEIGHT", 500)
+    written = render_document(long_project, "long", tmp_path / "long.png")
+    assert len(written) > 1
+    assert [p.name for p in written][:2] == ["long-1.png", "long-2.png"]
+    heights = [QImage(str(p)).height() for p in written]
+    assert all(0 < h <= render.PAGE_HEIGHT for h in heights)
+    assert sum(heights) > 40 * 20

@@ -14,6 +14,7 @@ from annotator.storage.project import Project
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.ui.conftest import ME, show_active
+from tests.ui.test_render import LONG, pdf_text
 
 ARTICLE = "قال محمد إن «الحصار مستمر» في غزة."
 
@@ -77,3 +78,18 @@ def test_cancelled_writes_nothing(
     trigger(window, "Share document as &HTML…")
     trigger(window, "Share document as P&DF…")
     assert [p.name for p in tmp_path.iterdir() if p.suffix in (".html", ".pdf")] == []
+
+
+def test_share_as_pdf_draws_every_paragraph(
+    qtbot: QtBot,
+    make_project: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    win = MainWindow(Project.open(make_project({"long": LONG})), ME, Settings())
+    show_active(qtbot, win)
+    save_to(monkeypatch, tmp_path / "long.pdf")
+    trigger(win, "Share document as P&DF…")
+    text = pdf_text(tmp_path / "long.pdf")
+    assert [n for n in range(1, 41) if f"marker{n:02d}" not in text] == []
+    win.project.close()

@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import Status
-from annotator.review.gold import GOLD
+from annotator.core.model import GOLD, Status
 from annotator.storage.project import NewDocument, Project
-from annotator.storage.stats import project_stats
+from annotator.storage.stats import project_counts
 from annotator.ui.stats_view import BarChart, ChartData, Series, StatsView, axis_step
 
 ARTICLE = "قال محمد إن الاحتلال يحاصر غزة، بحسب Reuters."
@@ -46,14 +45,14 @@ def view(qtbot: QtBot, project: Project) -> StatsView:
 
 
 def test_the_charts_hold_project_stats_without_gold(view, project):
-    stats = project_stats(project)
+    counts = project_counts(project)
     by_label, done, per_day, per_doc = (chart.data for chart in view.charts)
-    people = [n for n in stats["annotators"] if n != GOLD]
-    assert by_label.categories == people == done.categories
+    people = list(counts.annotators)
+    assert by_label.categories == people == done.categories and GOLD not in people
     for name in people:
-        for label, n in stats["annotators"][name]["labels"].items():
+        for label, n in counts.annotators[name].labels.items():
             assert by_label.value(name, label) == n
-        assert done.value(name, done.series[0].name) == stats["annotators"][name]["status"]["done"]
+        assert done.value(name, done.series[0].name) == counts.annotators[name].status["done"]
     assert done.value("هدى", done.series[0].name) == 1
     today = project.annotations()[0].created[:10]
     assert per_day.categories == [today] and per_day.values == {(today, "annotations"): 4}

@@ -218,7 +218,7 @@ def test_find_ignores_diacritics_and_the_match_can_be_tagged(
     type_text(qtbot, window.search.field, "غزه")  # ta marbuta written as ha
     assert [ARTICLE[s:e] for s, e in window.view.matches] == ["غزة", "غزة"]
     first = window.view.selection()
-    qtbot.keyClick(window.search.field, Key.Key_Return)
+    qtbot.keyClick(window.search.field, Key.Key_F3)
     assert window.view.selection() != first
     qtbot.keyClick(window.search.field, Key.Key_Return, Mod.ShiftModifier)
     assert window.view.selection() == first
@@ -229,6 +229,21 @@ def test_find_ignores_diacritics_and_the_match_can_be_tagged(
     assert not window.search.isVisible()
     qtbot.keyClick(window.view, Key.Key_8)
     assert stored(window)[0][3] == "الحصار"
+
+
+def test_find_type_enter_then_a_label_key_tags_the_match(qtbot: QtBot, window: MainWindow) -> None:
+    """The guide's workflow, key by key: Ctrl+F, type, Enter, label key; F3, label key."""
+    qtbot.keyClick(window.view, Key.Key_F, Mod.ControlModifier)
+    type_text(qtbot, window.search.field, "غزه")
+    qtbot.keyClick(window.search.field, Key.Key_Return)
+    assert QApplication.focusWidget() is window.view
+    qtbot.keyClick(QApplication.focusWidget(), Key.Key_5)
+    first, second = (m for m in window.view.matches)
+    assert stored(window) == [("LOC", *first, "غزة")]
+    assert window.search.field.text() == "غزه"  # the digit went to the article
+    qtbot.keyClick(QApplication.focusWidget(), Key.Key_F3)
+    qtbot.keyClick(QApplication.focusWidget(), Key.Key_5)
+    assert stored(window) == [("LOC", *first, "غزة"), ("LOC", *second, "غزة")]
 
 
 def test_documents_next_previous_done_and_filter(qtbot: QtBot, window: MainWindow) -> None:

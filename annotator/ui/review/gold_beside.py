@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from annotator.review.gold import GOLD
-from annotator.review.window_support import Differences, differences
+from annotator.core.model import GOLD
+from annotator.review.differences import Differences, differences
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.fonts import reading_font

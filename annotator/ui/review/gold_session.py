@@ -10,8 +10,9 @@ session's undo stack, next to the accepts and rejects the review window runs.
 
 from __future__ import annotations
 
-from annotator.review.gold import GOLD, add_gold, edit_gold, reject
-from annotator.review.window_support import GoldChange
+from annotator.core.model import GOLD
+from annotator.review.gold import add_gold, edit_gold, reject
+from annotator.review.gold_change import GoldChange
 from annotator.storage.edits import AddAnnotation, DeleteAnnotation, Edit, UpdateAnnotation
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView

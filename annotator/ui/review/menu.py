@@ -7,40 +7,43 @@ review; the windows opened here are kept by the menu (Python would collect them)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
 
+from annotator.ui import shortcuts
+from annotator.ui.doclist import DocumentList
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.gold_beside import GoldBeside
 from annotator.ui.review.merge_dialog import ask_and_merge
 from annotator.ui.review.window import ReviewWindow
+from annotator.ui.session import Session
 from annotator.ui.stats_view import StatsView
-
-if TYPE_CHECKING:
-    from annotator.ui.window import MainWindow
 
 
 class ReviewMenu(QObject):
-    def __init__(self, window: MainWindow):
+    """Works on the main window's session and documents list, given to it rather than
+    reached through the window, so that the window's module and this one do not import
+    each other."""
+
+    def __init__(self, window: QMainWindow, session: Session, documents: DocumentList):
         super().__init__(window)
         self.window = window
+        self.session = session
+        self.documents = documents
         self.opened: list[QWidget] = []
         # They work on the window's project connection: they close with the window.
         window.installEventFilter(self)
         menu = window.menuBar().addMenu(self.tr("Re&view"))
         for text, slot, key in (
-            (self.tr("&Review…"), self.review, "Ctrl+R"),
-            (self.tr("&Agreement dashboard…"), self.dashboard, None),
-            (self.tr("&Statistics…"), self.statistics, None),
-            (self.tr("&Compare with gold…"), self.compare_with_gold, None),
-            (self.tr("&Import a colleague's project…"), self.import_colleague, None),
+            (self.tr("&Review…"), self.review, shortcuts.REVIEW),
+            (self.tr("&Agreement dashboard…"), self.dashboard, ()),
+            (self.tr("&Statistics…"), self.statistics, ()),
+            (self.tr("&Compare with gold…"), self.compare_with_gold, ()),
+            (self.tr("&Import a colleague's project…"), self.import_colleague, ()),
         ):
             action = QAction(text, window)
-            if key:
-                action.setShortcut(QKeySequence(key))
+            action.setShortcuts(shortcuts.sequences(key))
             action.triggered.connect(slot)
             window.addAction(action)
             menu.addAction(action)
@@ -53,7 +56,7 @@ class ReviewMenu(QObject):
         return False
 
     def _current(self) -> int | None:
-        doc = self.window.session.document
+        doc = self.session.document
         return doc.id if doc is not None else None
 
     def _show(self, widget: QWidget) -> QWidget:
@@ -62,29 +65,29 @@ class ReviewMenu(QObject):
         return widget
 
     def review(self) -> QWidget:
-        s = self.window.session
-        return self._show(ReviewWindow(self.window.project, s.annotator, self._current()))
+        s = self.session
+        return self._show(ReviewWindow(self.session.project, s.annotator, self._current()))
 
     def dashboard(self) -> QWidget:
-        s = self.window.session
-        return self._show(AgreementDashboard(self.window.project, s.annotator))
+        s = self.session
+        return self._show(AgreementDashboard(self.session.project, s.annotator))
 
     def statistics(self) -> QWidget:
-        return self._show(StatsView(self.window.project))
+        return self._show(StatsView(self.session.project))
 
     def compare_with_gold(self) -> QWidget | None:
         doc_id = self._current()
         if doc_id is None:
             return None
-        s = self.window.session
-        return self._show(GoldBeside(self.window.project, s.annotator, doc_id))
+        s = self.session
+        return self._show(GoldBeside(self.session.project, s.annotator, doc_id))
 
     def import_colleague(self) -> None:
-        ask_and_merge(self.window, self.window.project, self.refresh_after_merge)
+        ask_and_merge(self.window, self.session.project, self.refresh_after_merge)
 
     def refresh_after_merge(self) -> None:
         """New documents appear in the list; a first one opens in an empty project."""
-        w = self.window
-        if w.session.document is None and w.project.documents():
-            w.session.open_document(w.project.documents()[0].id)
-        w.documents.refresh(w.project, w.session.annotator, self._current())
+        s = self.session
+        if s.document is None and s.project.documents():
+            s.open_document(s.project.documents()[0].id)
+        self.documents.refresh(s.project, s.annotator, self._current())

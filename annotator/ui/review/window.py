@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Status
-from annotator.review.gold import GOLD, accept, provenance, reject, set_curation_status
+from annotator.core.model import GOLD, Status
+from annotator.review.gold import accept, provenance, reject, set_curation_status
+from annotator.review.gold_change import GoldChange
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
-from annotator.review.window_support import GoldChange
 from annotator.storage.project import Project
+from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
 from annotator.ui.fonts import reading_font
 from annotator.ui.review.gold_session import GoldSession
@@ -123,7 +124,7 @@ class ReviewWindow(QMainWindow):
 
     def _action(self, text: str, slot: Callable[[], object], *keys: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcuts(shortcuts.sequences(keys))
         # Not connected directly: triggered passes a "checked" flag that would fill the
         # slot's first default argument.
         action.triggered.connect(lambda _checked=False: slot())
@@ -157,18 +158,13 @@ class ReviewWindow(QMainWindow):
                 )
             )
         edges = menu.addMenu(self.tr("Gold span edges"))
-        for text, edge, rightwards, key in (
-            (self.tr("Start edge right"), "start", True, "Alt+Right"),
-            (self.tr("Start edge left"), "start", False, "Alt+Left"),
-            (self.tr("End edge right"), "end", True, "Alt+Shift+Right"),
-            (self.tr("End edge left"), "end", False, "Alt+Shift+Left"),
-        ):
-            edges.addAction(self._action(text, partial(s.move_edge, edge, rightwards), key))
+        for text, edge, rightwards, keys in shortcuts.edge_moves():
+            edges.addAction(self._action(text, partial(s.move_edge, edge, rightwards), *keys))
         menu.addSeparator()
         undo = s.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        undo.setShortcuts(shortcuts.sequences(shortcuts.UNDO))
         redo = s.undo_stack.createRedoAction(self, self.tr("Re&do"))
-        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        redo.setShortcuts(shortcuts.sequences(shortcuts.REDO))
         self.addActions([undo, redo])
         menu.addActions([undo, redo])
         menu.addAction(self._action(self.tr("Cancel"), lambda: s.select(None), "Esc"))

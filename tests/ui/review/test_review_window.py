@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import LabelKind, Status
-from annotator.review.gold import GOLD, curation_status, provenance, rejected
+from annotator.core.model import GOLD, LabelKind, Status
+from annotator.review.gold import curation_status, provenance, rejected
 from annotator.review.units import UnitState
 from annotator.ui.review.view import STATE_COLORS
 from annotator.ui.review.window import ReviewWindow

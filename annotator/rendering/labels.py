@@ -7,16 +7,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from annotator.core.model import Annotation, LabelKind
-from annotator.core.schema import Schema
-
-DEFAULT_COLOR = "#888888"  # for a label the schema lost, or a colour it cannot parse
+from annotator.core.schema import UNKNOWN_COLOR, Schema
 
 
 def color(schema: Schema, label: str) -> str:
     found = schema.label(label)
     if found and re.fullmatch(r"#[0-9a-fA-F]{6}", found.color):
         return found.color.lower()
-    return DEFAULT_COLOR
+    return UNKNOWN_COLOR
 
 
 def kind(schema: Schema, label: str) -> LabelKind:

@@ -8,11 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.core.model import Annotation, Status
+from annotator.core.model import GOLD, Annotation, Status
 from annotator.demo import build_demo
-from annotator.share.chart import build_figure, chart_data, lays_out_text
-from annotator.share.visual import display_line
+from annotator.rendering.chart import build_figure, chart_data, lays_out_text
+from annotator.rendering.visual import display_line
 from annotator.storage.project import NewDocument, Project
+from annotator.storage.stats import project_counts
 
 pytest.importorskip("matplotlib")
 
@@ -33,6 +34,8 @@ def project(tmp_path: Path) -> Path:
                     annotations=(
                         Annotation("s1", 0, "سارة", "LOC", 20, 24, "عمان"),
                         Annotation("s2", 0, "سارة", "ORG", 9, 16, "الوحدات"),
+                        # The curator's copy: drawn nowhere, counted nowhere.
+                        Annotation("g1", 0, GOLD, "LOC", 20, 24, "عمان"),
                     ),
                     status={"سارة": Status.DONE},
                 )
@@ -58,7 +61,7 @@ def texts(ax: object) -> set[str]:
 def test_the_panels_hold_the_counts_and_the_names_as_drawn(project: Path, laid_out: bool) -> None:
     shown = str if laid_out else display_line
     with Project.open(project, readonly=True) as p:
-        data = chart_data(p)
+        data = chart_data(project_counts(p), p.schema())
         stats_done = {
             who: sum(s == Status.DONE for s in (p.statuses(d.id).get(who) for d in p.documents()))
             for who in p.annotators()
@@ -73,9 +76,10 @@ def test_the_panels_hold_the_counts_and_the_names_as_drawn(project: Path, laid_o
     heights = [h for _, _, _, h in bars(done)[: len(data.done_per_annotator)]]
     assert heights == [stats_done[who] for who in data.done_per_annotator]
     assert data.done_per_annotator["سارة"] == 1
-    # Annotations per day: all were made today, one bar with every annotation.
+    # Annotations per day: all were made today, one bar with every annotation but gold's.
+    assert GOLD not in data.labels_per_annotator
     with Project.open(project, readonly=True) as p:
-        total = len(p.annotations())
+        total = len([a for a in p.annotations() if a.annotator != GOLD])
     assert [h for *_, h in bars(per_day)] == [total]
     # Labels per document: the sport article's bars sum to its two spans.
     sport_row = list(data.per_document).index(SPORT)
@@ -85,7 +89,7 @@ def test_the_panels_hold_the_counts_and_the_names_as_drawn(project: Path, laid_o
 
 def test_the_default_follows_what_matplotlib_can_lay_out(project: Path) -> None:
     with Project.open(project, readonly=True) as p:
-        figure = build_figure(chart_data(p))
+        figure = build_figure(chart_data(project_counts(p), p.schema()))
     expected = "سارة" if lays_out_text() else display_line("سارة")
     assert expected in texts(figure.axes[0])
 

@@ -1,11 +1,11 @@
-"""Gold decisions as undoable edits, an annotator against gold, and activity counts."""
+"""Gold decisions as undoable edits, and an annotator against gold."""
 
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
+from annotator.review.differences import differences
 from annotator.review.gold import (
-    GOLD,
     accept,
     curation_status,
     edit_gold,
@@ -14,8 +14,9 @@ from annotator.review.gold import (
     reject,
     rejected,
 )
-from annotator.review.window_support import GoldChange, activity, differences, snapshot
-from tests.review.conftest import WORDS, word
+from annotator.review.gold_change import GoldChange
+from annotator.storage.gold_snapshot import snapshot
+from tests.review.conftest import word
 
 
 def gold_state(project, doc):
@@ -76,18 +77,6 @@ def test_differences_between_an_annotator_and_gold(project, build):
     diff = differences(project, d, "a")
     assert [a.id for a in diff.only_annotator] == [a_ids[1]]
     assert [(g.label, g.start, g.end) for g in diff.only_gold] == [("LOC", *word(2, 2))]
-
-
-def test_activity_counts_per_day_and_per_document_without_gold(project, build):
-    d1, d2 = build.doc("أ"), build.doc("ب", WORDS + " w20")
-    build.spans(d1, "a", ("PER", *word(0)), ("PER", *word(1)), ("LOC", *word(2)))
-    build.spans(d2, "b", ("ORG", *word(0)))
-    build.spans(d2, GOLD, ("ORG", *word(0)))
-    project.conn.execute("UPDATE annotations SET created = '2026-01-02T10:00:00' WHERE start = 0")
-    act = activity(project)
-    today = project.annotations(d1)[1].created[:10]
-    assert act.per_day == {"2026-01-02": 2, today: 2}
-    assert act.labels_per_document == {"أ": {"PER": 2, "LOC": 1}, "ب": {"ORG": 1}}
 
 
 def test_a_refused_decision_changes_nothing(project, build):

@@ -20,9 +20,9 @@ from rich.text import Text
 
 from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
-from annotator.share import labels
-from annotator.share.layout import paragraphs, pieces
-from annotator.share.visual import display_line, is_rtl, visual_paragraph
+from annotator.rendering import labels, layout
+from annotator.rendering.layout import paragraphs
+from annotator.rendering.visual import display_line, is_rtl, visual_paragraph
 
 _WORD = re.compile(r"\S+")
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
@@ -128,7 +128,7 @@ def _paragraph(
     view: View,
 ) -> list[Text]:
     def runs(a: int, b: int) -> list[tuple[str, Style]]:
-        return [(text[p.start : p.end], styles.of(p.spans)) for p in pieces(annotations, a, b)]
+        return [(text[p.start : p.end], styles.of(p.spans)) for p in layout.runs(annotations, a, b)]
 
     if not view.bidi:
         return [Text.assemble(*runs(a, b), end="") for a, b in wrap(text, start, end, view.width)]

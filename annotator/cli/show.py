@@ -7,12 +7,10 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, run
+from annotator.cli.common import open_project, project_argument, run
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import Schema
-
-project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
 
 
 @click.command("show")
@@ -37,7 +35,7 @@ def show_command(
     """Print DOCUMENT of PROJECT with coloured spans, its relations and a legend."""
     from rich.console import Console
 
-    from annotator.share.terminal import View, render
+    from annotator.rendering.terminal import View, render
 
     # soft_wrap: the lines come wrapped already, and rich must not cut them again.
     console = Console(

@@ -17,13 +17,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from annotator.core.errors import UserError
-from annotator.formats.output import open_binary_output
-from annotator.share import labels
-from annotator.share.visual import display_line
-from annotator.storage.project import Project
+from annotator.core.model import Status
+from annotator.core.schema import Schema
+from annotator.rendering import labels
+from annotator.rendering.visual import display_line
+from annotator.storage.stats import ProjectCounts
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -46,41 +47,20 @@ class ChartData:
     per_document: dict[str, Counter[str]] = field(default_factory=dict)  # most annotated
 
 
-def chart_data(project: Project) -> ChartData:
-    schema = project.schema()
-    q = project.conn.execute
-    data = ChartData(
+def chart_data(counts: ProjectCounts, schema: Schema) -> ChartData:
+    """The panels' figures, from the counts every view shares (gold left out)."""
+    people = counts.annotators
+    per_document = {doc: Counter(labels) for doc, labels in counts.labels_per_document.items()}
+    most = sorted(per_document.items(), key=lambda kv: (-kv[1].total(), kv[0]))
+    return ChartData(
         [lb.name for lb in schema.labels],
         {lb.name: labels.color(schema, lb.name) for lb in schema.labels},
+        {who: Counter(c.labels) for who, c in people.items()},
+        {who: c.status[Status.DONE.value] for who, c in people.items()},
+        {who: c.status[Status.IN_PROGRESS.value] for who, c in people.items()},
+        counts.per_day,
+        dict(most[:MOST_ANNOTATED]),
     )
-    for who in project.annotators():
-        data.labels_per_annotator[who] = Counter()
-        data.done_per_annotator[who] = data.in_progress_per_annotator[who] = 0
-    per_doc: dict[str, Counter[str]] = {}
-    for who, doc, label, day in q(
-        "SELECT an.name, d.name, l.name, substr(a.created, 1, 10) FROM annotations a "
-        "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
-        "JOIN documents d ON d.id = a.document_id"
-    ):
-        data.labels_per_annotator[who][label] += 1
-        per_doc.setdefault(doc, Counter())[label] += 1
-        data.per_day[day] = data.per_day.get(day, 0) + 1
-    data.per_day = dict(sorted(data.per_day.items()))
-    for who, status, n in q(
-        "SELECT an.name, s.status, count(*) FROM document_status s "
-        "JOIN annotators an ON an.id = s.annotator_id GROUP BY an.name, s.status"
-    ):
-        if status == "done":
-            data.done_per_annotator[who] = n
-        elif status == "in_progress":
-            data.in_progress_per_annotator[who] = n
-    most = sorted(per_doc.items(), key=lambda kv: (-kv[1].total(), kv[0]))[:MOST_ANNOTATED]
-    data.per_document = dict(most)
-    for label in sorted({lb for c in data.labels_per_annotator.values() for lb in c}):
-        if label not in data.colors:
-            data.label_order.append(label)
-            data.colors[label] = labels.DEFAULT_COLOR
-    return data
 
 
 def lays_out_text() -> bool:
@@ -171,10 +151,13 @@ def _register_fonts() -> list[str]:
     return families
 
 
-def write_chart(project: Project, path: Path) -> None:
-    """The chart of ``project`` as PNG or PDF, by ``path``'s suffix."""
+def chart_format(path: Path) -> str:
+    """``png``, ``pdf`` or ``svg``, by ``path``'s suffix."""
     if path.suffix.lower() not in (".png", ".pdf", ".svg"):
         raise UserError("the chart is written as .png, .pdf or .svg", path)
-    figure = build_figure(chart_data(project))
-    with open_binary_output(path) as out:
-        figure.savefig(out, format=path.suffix.lower()[1:], dpi=120)
+    return path.suffix.lower()[1:]
+
+
+def draw_chart(counts: ProjectCounts, schema: Schema, out: IO[bytes], image_format: str) -> None:
+    """The chart written to ``out`` as ``image_format`` (``chart_format``)."""
+    build_figure(chart_data(counts, schema)).savefig(out, format=image_format, dpi=120)

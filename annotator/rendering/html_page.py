@@ -13,8 +13,8 @@ from html import escape
 
 from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
-from annotator.share import labels
-from annotator.share.layout import Piece, paragraphs, pieces
+from annotator.rendering import labels
+from annotator.rendering.layout import Run, paragraphs, runs
 
 # No padding or margin on the marked runs: a box edge inside a word breaks the joining
 # of Arabic letters in browsers (w3c/alreq#222), a colour change alone does not.
@@ -33,11 +33,11 @@ h1 { font-size: 1.4em; }
 """
 
 
-def _piece_html(text: str, piece: Piece, schema: Schema) -> str:
-    body = escape(text[piece.start : piece.end])
-    if not piece.spans:
+def _run_html(text: str, run: Run, schema: Schema) -> str:
+    body = escape(text[run.start : run.end])
+    if not run.spans:
         return body
-    entity, marked = labels.innermost(schema, piece.spans)
+    entity, marked = labels.innermost(schema, run.spans)
     classes, style = ["m"], []
     if entity is not None:
         background = labels.color(schema, entity.label)
@@ -45,8 +45,8 @@ def _piece_html(text: str, piece: Piece, schema: Schema) -> str:
     if marked is not None:
         classes.append("u")
         style.append(f"text-decoration-color:{labels.color(schema, marked.label)}")
-    title = "\n".join(f"{s.label} ({s.annotator})" for s in piece.spans)
-    names = " ".join(sorted({s.label for s in piece.spans}))
+    title = "\n".join(f"{s.label} ({s.annotator})" for s in run.spans)
+    names = " ".join(sorted({s.label for s in run.spans}))
     return (
         f'<span class="{" ".join(classes)}" style="{";".join(style)}" '
         f'title="{escape(title)}" data-labels="{escape(names)}">{body}</span>'
@@ -58,9 +58,7 @@ def _article(document: Document, annotations: Sequence[Annotation], schema: Sche
     for start, end in paragraphs(document.text):
         if start == end:
             continue
-        inner = "".join(
-            _piece_html(document.text, p, schema) for p in pieces(annotations, start, end)
-        )
+        inner = "".join(_run_html(document.text, r, schema) for r in runs(annotations, start, end))
         # dir="auto": a paragraph in English inside an Arabic article reads left to right.
         out.append(f'<p dir="auto">{inner}</p>')
     return "\n".join(out)

@@ -16,9 +16,9 @@ from rich.text import Text
 from annotator.cli.main import cli
 from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import default_schema
-from annotator.share.terminal import View, render, wrap
-from annotator.share.visual import display_line, shape, shape_runs, visual_order
-from tests.share.conftest import MIXED, span
+from annotator.rendering.terminal import View, render, wrap
+from annotator.rendering.visual import display_line, shape, shape_runs, visual_order
+from tests.rendering.conftest import MIXED, span
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -134,7 +134,7 @@ def test_emoji_sequences_and_isolates_survive_reordering() -> None:
     assert shown == "(" + shape("كلمة")[::-1] + ") 👍🏽 👩\u200d💻 " + shape("نص")[::-1]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs", "Zl", "Zp", "Cc"])))
 def test_visual_order_never_fails_and_keeps_each_character_once(text: str) -> None:
     for rtl in (False, True):
@@ -155,7 +155,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(
     text=st.lists(st.sampled_from(PIECES), min_size=1, max_size=120).map("".join),
     cuts=st.lists(st.tuples(st.integers(0, 120), st.integers(1, 30)), max_size=6),

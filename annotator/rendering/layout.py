@@ -1,7 +1,7 @@
-"""Cutting a stretch of text into pieces that each carry the spans covering them.
+"""Cutting a stretch of text into runs that each carry the spans covering them.
 
 Spans overlap and nest; a terminal line or an HTML paragraph can only colour flat runs,
-so both views draw these pieces.
+so both views draw these runs.
 """
 
 from __future__ import annotations
@@ -14,24 +14,26 @@ from annotator.core.model import Annotation
 
 
 @dataclass(frozen=True)
-class Piece:
+class Run:
+    """A stretch of text that the same spans cover from its first character to its last."""
+
     start: int
     end: int
     # Covering spans, shortest first: the innermost span wins when colours compete.
     spans: tuple[Annotation, ...] = ()
 
 
-def pieces(annotations: Iterable[Annotation], start: int, end: int) -> list[Piece]:
-    """[start, end) cut at every span edge inside it; pieces of no span included."""
+def runs(annotations: Iterable[Annotation], start: int, end: int) -> list[Run]:
+    """[start, end) cut at every span edge inside it; runs of no span included."""
     inside = [a for a in annotations if a.start < end and a.end > start and a.start < a.end]
     edges = {start, end}
     edges.update(max(a.start, start) for a in inside)
     edges.update(min(a.end, end) for a in inside)
-    out: list[Piece] = []
+    out: list[Run] = []
     for a, b in pairwise(sorted(edges)):
         covering = [s for s in inside if s.start <= a and s.end >= b]
         covering.sort(key=lambda s: (s.end - s.start, s.start))
-        out.append(Piece(a, b, tuple(covering)))
+        out.append(Run(a, b, tuple(covering)))
     return out
 
 
