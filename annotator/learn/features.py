@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from annotator.core.arabic import fold_text as folded
+from annotator.core.arabic import fold_text
 
 # Longest first: وال before و, so that "والمانيا" gives "المانيا" then "مانيا".
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
@@ -66,7 +66,7 @@ def sequence_features(
     """Each token's features. ``words`` are the tokens as written; ``gazetteer[i]`` is the
     tag (B-LABEL, I-LABEL or "") that the project's known spans give token i, and
     ``world[i]`` the tag that the names of the world's places give it (world.py)."""
-    forms = [folded(w) for w in words]
+    forms = [fold_text(w) for w in words]
     stems = [strip_clitics(f) for f in forms]
     out: list[list[str]] = []
     n = len(forms)

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import UserError
-from annotator.core.model import Document, Status
+from annotator.core.model import GOLD, Document, Status
 from annotator.learn.examples import Example, Span
-from annotator.review.gold import GOLD, curation_statuses
+from annotator.review.gold import curation_statuses
 from annotator.storage.project import Project
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from annotator.core.arabic import fold_text
 from annotator.core.tokens import Token
 from annotator.learn import crf
 from annotator.learn.examples import Example, Span, sequences, token_spans_of
-from annotator.learn.features import folded, sequence_features
+from annotator.learn.features import sequence_features
 from annotator.learn.strings import Key, StringTable
 from annotator.learn.world import common_names, world_tags
 
@@ -74,7 +75,7 @@ class Recommender:
         for layer in self.layers.values():
             taggers = layer.taggers() if self.use_crf else None
             for tokens in seqs:
-                words = [folded(t.text) for t in tokens]
+                words = [fold_text(t.text) for t in tokens]
                 taken = [False] * len(tokens)
                 if taggers is not None:
                     feats = _features(tokens, words, layer.strings, layer.common_places)
@@ -162,7 +163,7 @@ def _layer_sequences(examples: Sequence[Example], labels: set[str]) -> Iterable[
             inside = [s for s in spans if s.start < tokens[-1].end and s.end > tokens[0].start]
             yield _Sequence(
                 tokens,
-                [folded(t.text) for t in tokens],
+                [fold_text(t.text) for t in tokens],
                 token_spans_of(tokens, inside),
                 n % JACKKNIFE_FOLDS,
             )

@@ -1,7 +1,7 @@
 """The string-matching recommender (INCEpTION's default): every text annotated before is
 proposed wherever it occurs again, with the label it was given most.
 
-Texts are compared as sequences of folded tokens (``features.folded``), so a name is
+Texts are compared as sequences of folded tokens (``core.arabic.fold_text``), so a name is
 found whatever its harakat, tatweel or alef. A match's score is how often that text was
 annotated with that label out of all the times it occurs in the training texts: a name
 that is always annotated scores 1, a common word that was annotated once scores little.

@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from annotator.core.arabic import fold_text
 from annotator.core.bundled import RESOURCES
-from annotator.learn.features import folded, strip_clitics
+from annotator.learn.features import strip_clitics
 from annotator.learn.strings import Key, StringTable
 
 _MIN_LETTERS = 3  # shorter names (له, Leh) are mostly ordinary words
@@ -46,7 +47,7 @@ def world_names() -> StringTable:
 def _key(name: str) -> tuple[str, ...]:
     # Place names are words and spaces; folding them whole then splitting is the
     # tokenizer's result, many times faster for tens of thousands of names.
-    return tuple(folded(name).split())
+    return tuple(fold_text(name).split())
 
 
 def world_tags(words: Sequence[str], common: frozenset[Key] = frozenset()) -> list[str]:

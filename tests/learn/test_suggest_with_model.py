@@ -12,12 +12,11 @@ from corpus import article, newsroom
 
 from annotator.cli.main import cli
 from annotator.core.errors import UserError
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
 from annotator.learn.apply import suggest_documents
 from annotator.learn.model_file import load, save
 from annotator.learn.project_data import training_data
 from annotator.learn.recommender import train
-from annotator.review.gold import GOLD
 from annotator.storage.project import Project
 from annotator.storage.rejections import reject, rejected, unreject
 
