@@ -32,7 +32,8 @@ def rejected(project: Project) -> set[tuple[str, str]]:
     ).fetchone()
     if not exists:
         return set()
-    return {(r[0], r[1]) for r in project.conn.execute(f"SELECT text, label FROM {_TABLE}")}
+    rows = project.conn.execute(f"SELECT text, label FROM {_TABLE}")
+    return {(text, label) for text, label in rows}
 
 
 def reject(project: Project, text: str, label: str, annotator: str) -> None:
