@@ -31,14 +31,14 @@ class EditCommand(QUndoCommand):
         self._edit = edit
         self._project = project
         self._document_id = document_id
-        self._on_change = on_change
+        self.on_change = on_change
         self._first_changes: Changes | None = first_changes
 
     def redo(self) -> None:
         changes, self._first_changes = self._first_changes, None
         if changes is None:
             changes = self._edit.apply(self._project)
-        self._on_change(self._document_id, changes)
+        self.on_change(self._document_id, changes)
 
     def undo(self) -> None:
-        self._on_change(self._document_id, self._edit.revert(self._project))
+        self.on_change(self._document_id, self._edit.revert(self._project))
