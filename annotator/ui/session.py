@@ -41,6 +41,8 @@ class Session(QObject):
     statusChanged = Signal()
     message = Signal(str)  # a short notice for the status bar
     saveFailed = Signal(str)  # a change could not be written (disk full, busy project)
+    # An undo or redo could not be done, and the undo history was cleared; says why.
+    historyLost = Signal(str)
     linkingChanged = Signal(bool)
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
@@ -196,9 +198,25 @@ class Session(QObject):
             self.message.emit(str(exc))
             return False
         self.undo_stack.push(
-            EditCommand(edit, self.project, document_id, self._after_edit, changes)
+            EditCommand(
+                edit, self.project, document_id, self._after_edit, self._undo_failed, changes
+            )
         )
         return True
+
+    def _undo_failed(self, exc: UserError) -> None:
+        """An undo or redo was refused, nothing changed: the history no longer matches
+        the project, so it is cleared (from the event loop: the stack is still running
+        the command) and the annotator is told why."""
+        QTimer.singleShot(0, self, self.undo_stack.clear)
+        if isinstance(exc, (DiskFullError, ProjectBusyError)):
+            self.saveFailed.emit(str(exc))
+            return
+        why = self.tr(
+            "This change can no longer be undone or redone (%1): another program has "
+            "changed the project. The undo history is cleared."
+        )
+        self.historyLost.emit(why.replace("%1", str(exc)))
 
     def _after_edit(self, document_id: int | None, changes: Changes) -> None:
         current = self.document.id if self.document else None

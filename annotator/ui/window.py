@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         )
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         s.saveFailed.connect(self.guard.save_failed)
+        s.historyLost.connect(lambda text: self.notice.show_notice(text, "warning"))
         self.guard.reloadNeeded.connect(self._reload)
         self.guard.reopenNeeded.connect(self._restore_backup)
         s.linkingChanged.connect(self._linking_changed)
