@@ -23,6 +23,7 @@ from annotator.storage.edits import (
     DeleteAnnotation,
     DeleteRelation,
     Edit,
+    EditSchema,
     UpdateAnnotation,
 )
 from annotator.storage.project import Project
@@ -44,6 +45,7 @@ class Session(QObject):
     # An undo or redo could not be done, and the undo history was cleared; says why.
     historyLost = Signal(str)
     linkingChanged = Signal(bool)
+    schemaChanged = Signal()  # labels renamed, added, removed or restyled
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
         super().__init__(view)
@@ -140,12 +142,16 @@ class Session(QObject):
             self.message.emit(str(exc))
         self.statusChanged.emit()
 
-    def set_schema(self, schema: Schema) -> None:
-        self.project.set_schema(schema)
+    def edit_schema(self, renames: dict[str, str], schema: Schema) -> bool:
+        """The schema editor's changes, as one undoable step (refused whole, with a
+        message, when any part of it is)."""
+        return self.run(EditSchema(renames, schema), None)
+
+    def reload_schema(self) -> None:
+        """Take the schema as the project now has it."""
         self.schema = self.project.schema()
         self.view.set_schema(self.schema)
-        self.annotationsChanged.emit(None)
-        self.selectionChanged.emit()
+        self.schemaChanged.emit()
 
     # ----- selection -----------------------------------------------------------------
 
@@ -219,6 +225,8 @@ class Session(QObject):
         self.historyLost.emit(why.replace("%1", str(exc)))
 
     def _after_edit(self, document_id: int | None, changes: Changes) -> None:
+        if changes.schema:
+            self.reload_schema()
         current = self.document.id if self.document else None
         if document_id != current or document_id is None:
             # An undo in another document takes the annotator there to see it.
