@@ -17,6 +17,9 @@ from annotator.storage.project import NewDocument, Project
 DEMO_SOURCES = PROJECTS / "demo"
 
 
+SHOWN_BESIDE = "sara"
+
+
 def demo_project_path() -> Path:
     """The demo project file, built on first use; the user's work in it is kept after."""
     path = Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "demo.annotator"
@@ -34,6 +37,8 @@ def build_demo(path: Path, sources: Path = DEMO_SOURCES) -> None:
     partial.unlink(missing_ok=True)
     with Project.create(partial) as project:
         project.add_documents(docs)
+        # A newcomer sees annotated text at once: sara's spans beside their own.
+        project.set_setting(Project.SHOWN_BESIDE, SHOWN_BESIDE)
     partial.replace(path)
 
 

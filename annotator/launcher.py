@@ -8,6 +8,7 @@ the other commands start without loading Qt.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def open_command(project: Path | None, annotator_name: str | None = None) -> Non
         raise UserErrorExit(f"{project}: no such project file (create it with `annotator new`)")
     else:
         open_project(project).close()  # a clear message now for a file that is not a project
+    _check_qt_libraries(window=True)
     from annotator.ui.app import run as run_window
 
     sys.exit(run_window(project, annotator_name))
@@ -51,10 +53,23 @@ def render_command(
 ) -> None:
     """Draw a document with its annotations as the window does, to PNG or PDF."""
     open_project(project, readonly=True).close()
+    _check_qt_libraries(window=False)
     from annotator.ui.render import render_document  # Qt, offscreen
 
     written = run(lambda: render_document(project, document_name, output, annotator_name))
     click.echo(f"drawn {document_name} to {', '.join(str(p) for p in written)}")
+
+
+def _check_qt_libraries(window: bool) -> None:
+    """Refuse in one line, naming what to install, when Qt would abort for lack of a
+    system library (a pipx install brings Qt but not the libraries it needs)."""
+    from annotator.cli.qt_libraries import missing_libraries, missing_message
+
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    on_x11 = window and platform in ("", "xcb") and bool(os.environ.get("DISPLAY"))
+    missing = missing_libraries(window=on_x11)
+    if missing:
+        raise UserErrorExit(missing_message(missing))
 
 
 def main() -> None:

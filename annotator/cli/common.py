@@ -33,4 +33,9 @@ def open_project(path: Path, readonly: bool = False) -> Project:
     return run(lambda: Project.open(path, readonly=readonly))
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 document``, ``2 documents`` (``words`` for a plural that is not WORD + s)."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
 project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))

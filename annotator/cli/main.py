@@ -7,29 +7,68 @@ need the window (`open`, `render`) are added by ``annotator.launcher``.
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from annotator import __version__
-from annotator.cli.common import open_project, project_argument, run
+from annotator.cli.common import open_project, plural, project_argument, run
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
-# Commands whose modules load only when they run (or for --help): start-up stays fast.
-LAZY_COMMANDS = {
-    "merge": "annotator.cli.review:merge_command",
-    "agreement": "annotator.cli.review:agreement_command",
-    "adjudicate": "annotator.cli.review:adjudicate_command",
-    "show": "annotator.cli.show:show_command",
-    "suggest": "annotator.cli.suggest:suggest_command",
-    "install-desktop": "annotator.cli.desktop:install_desktop_command",
+# Commands whose modules load only when they run (or for --help): start-up stays fast. Each
+# is imported by a plain import inside a function, which import-linter sees.
+
+
+def _merge() -> click.Command:
+    from annotator.cli.review import merge_command
+
+    return merge_command
+
+
+def _agreement() -> click.Command:
+    from annotator.cli.review import agreement_command
+
+    return agreement_command
+
+
+def _adjudicate() -> click.Command:
+    from annotator.cli.review import adjudicate_command
+
+    return adjudicate_command
+
+
+def _show() -> click.Command:
+    from annotator.cli.show import show_command
+
+    return show_command
+
+
+def _suggest() -> click.Command:
+    from annotator.cli.suggest import suggest_command
+
+    return suggest_command
+
+
+def _install_desktop() -> click.Command:
+    from annotator.cli.desktop import install_desktop_command
+
+    return install_desktop_command
+
+
+LAZY_COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "merge": _merge,
+    "agreement": _agreement,
+    "adjudicate": _adjudicate,
+    "show": _show,
+    "suggest": _suggest,
+    "install-desktop": _install_desktop,
 }
 
 
@@ -41,8 +80,7 @@ class AnnotatorGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
-            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
-            self.add_command(getattr(importlib.import_module(module_name), attribute))
+            self.add_command(LAZY_COMMANDS[cmd_name]())
         return self.commands.get(cmd_name)
 
     def resolve_command(
@@ -129,18 +167,24 @@ def import_command(
     min_score: float | None = None,
 ) -> None:
     """Import articles (txt, md, html, csv, jsonl files or folders) into PROJECT."""
+    from annotator import identity
     from annotator.cli.progress import progress_bar
     from annotator.formats.importer import import_paths
 
+    # Annotations that name no annotator (brat, CoNLL, WebAnno...) are the user's, under
+    # the name the window uses.
+    fallback = annotator or identity.default_name() or None
     options = ImportOptions(
-        annotator, add_labels, text_column, name_column, label_column, offset_unit, min_score
+        fallback, add_labels, text_column, name_column, label_column, offset_unit, min_score
     )
     with open_project(project) as p, progress_bar("importing") as progress:
+        before = _annotations_of(p, fallback)
         result = run(
             lambda: import_paths(
                 p, paths, format_name=format_name, options=options, progress=progress
             )
         )
+        defaulted = annotator is None and _annotations_of(p, fallback) > before
     for path, encoding in result.encodings.items():
         click.echo(f"read {path} ({encoding})")
     for name, existing in result.report.duplicates:
@@ -152,21 +196,33 @@ def import_command(
     if result.added_labels:
         click.echo("added labels: " + ", ".join(result.added_labels))
     if result.below_min_score:
-        click.echo(f"left out {result.below_min_score} predictions scored under {min_score:g}")
+        click.echo(
+            f"left out {plural(result.below_min_score, 'prediction')} scored under {min_score:g}"
+        )
     r = result.report
     click.echo(
-        f"imported {len(r.added)} documents, {r.annotations} annotations, "
-        f"{r.relations} relations from {result.files} files"
+        f"imported {plural(len(r.added), 'document')}, {plural(r.annotations, 'annotation')}, "
+        f"{plural(r.relations, 'relation')} from {plural(result.files, 'file')}"
         + (
-            f" ({r.skipped_annotations} annotations were already there)"
+            f" ({plural(r.skipped_annotations, 'annotation')} already there)"
             if r.skipped_annotations
             else ""
         )
     )
+    if defaulted:
+        click.echo(
+            f"annotations that name no annotator are {fallback}'s (the window's name; "
+            "give another with --annotator NAME)"
+        )
     for error in result.errors:
         click.echo(f"annotator: error: {error}; nothing of it was imported", err=True)
     if result.errors:
         sys.exit(2)
+
+
+def _annotations_of(project: Project, annotator: str | None) -> int:
+    counts = project.annotation_counts()
+    return sum(per.get(annotator, 0) for per in counts.values()) if annotator else 0
 
 
 @cli.command("export")
@@ -227,8 +283,9 @@ def export_command(
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(
-        f"exported {report.documents} documents, {report.annotations} annotations, "
-        f"{report.relations} relations to {output}"
+        f"exported {plural(report.documents, 'document')}, "
+        f"{plural(report.annotations, 'annotation')}, "
+        f"{plural(report.relations, 'relation')} to {output}"
     )
 
 
@@ -261,7 +318,7 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     with open_project(project, readonly=True) as p:
         counts = project_counts(p)
         if chart:
-            from annotator.formats.output import open_binary_output
+            from annotator.core.output import open_binary_output
             from annotator.rendering.chart import chart_format, draw_chart
 
             def write_chart(path: Path) -> None:
@@ -274,16 +331,36 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     if as_json:
         click.echo(json.dumps(counts.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents:   {counts.documents} ({counts.characters} characters)")
+    click.echo(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
     click.echo(f"annotations: {counts.annotations}   relations: {counts.relations}")
     click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
     for name, c in counts.annotators.items():
         click.echo(
-            f"{name}: {c.annotations} annotations in {c.documents_annotated} documents; "
+            f"{name}: {plural(c.annotations, 'annotation')} in "
+            f"{plural(c.documents_annotated, 'document')}; "
             f"{c.status[Status.DONE.value]} done, {c.status[Status.IN_PROGRESS.value]} in progress"
         )
     if counts.gold_annotations:
-        click.echo(f"gold:        {counts.gold_annotations} annotations")
+        click.echo(f"gold:        {plural(counts.gold_annotations, 'annotation')}")
+
+
+@cli.command("search")
+@project_argument
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def search_command(project: Path, query: str, limit: int, as_json: bool) -> None:
+    """Documents of PROJECT holding every word and "quoted phrase" of QUERY, however
+    their Arabic is written (harakat, alef forms, the article and clitics), best first,
+    each with a passage where the matches are [marked]."""
+    with open_project(project, readonly=True) as p:
+        hits = run(lambda: p.search(query, limit))
+    rows = [{"name": h.document.name, "snippet": h.snippet.marked()} for h in hits]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['name']}\t{row['snippet']}")
 
 
 @cli.command("check")
@@ -297,7 +374,7 @@ def check_command(project: Path) -> None:
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problems found", err=True)
+        click.echo(f"{plural(len(problems), 'problem')} found", err=True)
         sys.exit(1)
     click.echo("ok")
 
@@ -325,7 +402,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             run(lambda: p.set_schema(load_schema(import_file)))
             click.echo(f"schema of {project} replaced from {import_file}")
         elif export_file:
-            save_schema(p.schema(), export_file)
+            run(lambda: save_schema(p.schema(), export_file))
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:
@@ -352,8 +429,9 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         kept = run(lambda: backups.restore(restore_file, project))
         click.echo(f"restored {project} from {restore_file}; the replaced file is {kept}")
     elif list_them:
-        for b in backups.list_backups(project):
-            click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
+        with open_project(project, readonly=True) as p:
+            for b in backups.list_backups(p):
+                click.echo(f"{b.taken:%Y-%m-%d}\t{b.path}")
     else:
         with open_project(project) as p:
             made = run(lambda: backups.daily_backup(p))

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import project_argument, run
+from annotator.cli.common import plural, project_argument, run
 from annotator.core.errors import UserError
+from annotator.core.output import write_text
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
-from annotator.review.agreement import AgreementReport, agreement
+from annotator.review.agreement import TOKEN_MEASURES, AgreementReport, agreement
 from annotator.review.merge import MergeReport, merge
 from annotator.review.report_html import render_html
 from annotator.review.study import load_study
@@ -55,24 +56,21 @@ def agreement_command(
     report = run(compute)
     if report_file is not None:
         page = render_html(report, f"Agreement: {project.stem}")
-        run(lambda: _write(report_file, page))
+        run(lambda: write_text(report_file, page))
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
     _print_report(report)
 
 
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"cannot be written ({exc.strerror})", path) from None
-
-
 def _print_report(report: AgreementReport) -> None:
     click.echo(f"annotators: {', '.join(report.annotators)}; documents: {report.documents}")
     for name, value in report.overall.items():
         click.echo(f"  {name:30} {_number(value)}")
+    click.echo(f"layers (token units, {', '.join(TOKEN_MEASURES)}):")
+    for layer, ls in report.layers.items():
+        figures = " ".join(_number(getattr(ls, m)) for m in TOKEN_MEASURES)
+        click.echo(f"  {layer:12} {ls.units:>8} {figures}")
     click.echo("pairs (f1_exact, f1_overlap, cohen_kappa):")
     for p in report.pairs:
         click.echo(
@@ -112,9 +110,9 @@ def merge_command(project: Path, other: Path, as_name: str | None) -> None:
     if report.added_labels:
         click.echo("added labels: " + ", ".join(report.added_labels))
     click.echo(
-        f"merged {other}: {len(report.added_documents)} documents added, "
-        f"{report.matched_documents} matched; {report.annotations} annotations and "
-        f"{report.relations} relations added ({report.already_present} already present) "
+        f"merged {other}: {plural(len(report.added_documents), 'document')} added, "
+        f"{report.matched_documents} matched; {plural(report.annotations, 'annotation')} and "
+        f"{plural(report.relations, 'relation')} added ({report.already_present} already present) "
         f"from {', '.join(report.annotators) or 'nobody'}"
     )
 
@@ -137,12 +135,13 @@ def adjudicate_command(project: Path, annotators: str | None, strategy: str) -> 
 
     report = run(run_adjudication)
     click.echo(
-        f"merged {report.spans} spans and {report.relations} relations into gold "
-        f"in {report.documents} documents"
+        f"merged {plural(report.spans, 'span')} and {plural(report.relations, 'relation')} "
+        f"into gold in {plural(report.documents, 'document')}"
     )
     if report.left:
         click.echo(
-            f"left for a person: {sum(report.left.values())} places in {len(report.left)} documents"
+            f"left for a person: {plural(sum(report.left.values()), 'place')} in "
+            f"{plural(len(report.left), 'document')}"
         )
         for name, count in sorted(report.left.items(), key=lambda item: -item[1]):
             click.echo(f"  {name}: {count}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, run
+from annotator.cli.common import open_project, plural, run
 from annotator.suggest.apply import DEFAULT_ANNOTATOR, SuggestReport, suggest_project
 
 rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
@@ -42,8 +42,11 @@ def suggest_command(
         click.echo("added labels: " + ", ".join(report.added_labels))
     per_label = ", ".join(f"{label} {n}" for label, n in sorted(report.added.items()))
     click.echo(
-        f"suggested {report.added.total()} spans in {report.documents} documents as "
+        f"suggested {plural(report.added.total(), 'span')} in "
+        f"{plural(report.documents, 'document')} as "
         f"{annotator}" + (f" ({per_label})" if per_label else "")
     )
     if report.already_there:
-        click.echo(f"{report.already_there} suggestions were already there")
+        click.echo(
+            f"{plural(report.already_there, 'suggestion was', 'suggestions were')} already there"
+        )

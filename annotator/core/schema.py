@@ -9,6 +9,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import AttributeSpec, Label, LabelKind, RelationType
+from annotator.core.output import write_text
 
 # Okabe–Ito, the palette designed to stay distinguishable under the common forms of
 # colour blindness; the claim/quote colours are the two most separated of it.
@@ -169,6 +170,4 @@ def load_schema(path: str | Path) -> Schema:
 
 
 def save_schema(schema: Schema, path: str | Path) -> None:
-    Path(path).write_text(
-        json.dumps(schema.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    write_text(Path(path), json.dumps(schema.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -25,6 +25,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
+from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Losses,
@@ -33,14 +34,12 @@ from annotator.formats.common import (
     count,
     failing,
     make_annotation,
-    output_file,
-    prepare_folder,
     spaceless,
 )
-from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.storage.project import NewDocument
 
+CONF = "annotation.conf"
 NOTE = "AnnotatorNotes"
 _T_LINE = re.compile(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 # brat's own grammar: a type or attribute name, or an attribute value, has no spaces.
@@ -187,23 +186,23 @@ def _source(text: str, encoding: str, entries: _Entries, path: Path) -> SourceTe
 
 
 def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
-    prepare_folder(output)
+    folder = OutputFolder(output, reserved=[CONF])
     report = ExportReport()
     losses = Losses(report)
-    taken: set[str] = set()
     # What annotation.conf must declare: "labels", "relations" and each attribute's values.
     types: dict[str, set[str]] = {}
     attributes: dict[str, set[str]] = {}
     for doc in docs:
-        stem = output_file(output, doc.document.name, "", taken)
-        with open_output(stem.with_name(stem.name + ".txt")) as out:
+        txt, ann = folder.files(doc.document.name, (".txt", ".ann"))
+        with open_output(txt) as out:
             out.write(doc.document.text)
-        with open_output(stem.with_name(stem.name + ".ann")) as out:
+        with open_output(ann) as out:
             out.write("".join(_ann_lines(doc, losses, types, attributes)))
         count(report, doc)
         losses.multiple_annotators(doc, "brat")
-    with open_output(output / "annotation.conf") as out:
+    with open_output(output / CONF) as out:
         out.write(_conf(types.get("labels", set()), types.get("relations", set()), attributes))
+    report.warnings += folder.warnings
     losses.finish()
     return report
 

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
@@ -138,35 +138,3 @@ def spaceless(name: str, losses: Losses, format_title: str) -> str:
         return name
     losses.add(f"{format_title} cannot hold white space in a label; written with _", repr(name))
     return re.sub(r"\s+", "_", name.strip())
-
-
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"\\|?*]')
-
-
-def output_file(folder: Path, name: str, suffix: str, taken: set[str]) -> Path:
-    """Where a document's file goes in a folder export: its name's sub-folders are kept,
-    but nothing can climb out of ``folder`` (``..``, absolute paths, drive letters), and
-    names equal but for case get a number (file systems that ignore case)."""
-    parts = [
-        _UNSAFE.sub("_", p).strip(" .") or "_"
-        for p in PurePosixPath(name.replace("\\", "/")).parts
-        if p not in ("/", ".", "..")
-    ] or ["document"]
-    stem = "/".join(parts)
-    candidate, n = stem, 1
-    while (candidate + suffix).casefold() in taken:
-        n += 1
-        candidate = f"{stem}-{n}"
-    taken.add((candidate + suffix).casefold())
-    path = folder.joinpath(*candidate.split("/")).with_name(candidate.split("/")[-1] + suffix)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def prepare_folder(folder: Path) -> None:
-    """A folder export writes into ``folder``, made if missing; a file there is refused."""
-    if folder.exists() and not folder.is_dir():
-        raise UserError("is a file; this format writes a folder of files", folder)
-    if not folder.parent.is_dir():
-        raise UserError("the folder to write into does not exist", folder.parent)
-    folder.mkdir(exist_ok=True)

@@ -22,6 +22,7 @@ from typing import Any
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Boundaries
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
@@ -32,7 +33,6 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
-from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
+from annotator.core.output import open_binary_output, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport
 from annotator.formats.common import Losses, count
-from annotator.formats.output import open_binary_output, open_output
 from annotator.formats.tokens_io import token_document
 
 

@@ -9,24 +9,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
+from annotator.core.output import OutputFolder, open_output
 from annotator.core.schema import default_schema
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport
-from annotator.formats.common import count, output_file, prepare_folder
-from annotator.formats.output import open_output
+from annotator.formats.common import count
 from annotator.rendering.html_page import render_html
 
 INDEX = "index.html"
 
 
 def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
-    prepare_folder(output)
+    folder = OutputFolder(output, reserved=[INDEX])  # a document "index" gets another name
     report = ExportReport()
-    taken = {INDEX}  # a document named "index" must not overwrite the index
     entries: list[tuple[str, str, int]] = []
     schema = options.schema or default_schema()
     for doc in docs:
-        page = output_file(output, doc.document.name, ".html", taken)
+        page = folder.file(doc.document.name, ".html")
         with open_output(page) as out:
             out.write(render_html(doc.document, doc.annotations, doc.relations, schema))
         link = page.relative_to(output).as_posix()
@@ -34,13 +34,14 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         count(report, doc)
     with open_output(output / INDEX) as out:
         out.write(_index(entries))
+    report.warnings += folder.warnings
     return report
 
 
 def _index(entries: list[tuple[str, str, int]]) -> str:
     """The folder's front page: a link to each document with its number of spans."""
     items = "\n".join(
-        f'<li><a href="{escape(link)}" dir="auto">{escape(name)}</a> ({n})</li>'
+        f'<li><a href="{escape(quote(link))}" dir="auto">{escape(name)}</a> ({n})</li>'
         for link, name, n in entries
     )
     return (

@@ -19,8 +19,8 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation, Status, annotation_from_values
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
-from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.storage.project import NewDocument
 

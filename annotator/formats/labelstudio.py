@@ -29,6 +29,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
+from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
@@ -39,7 +40,6 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
-from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument

@@ -35,6 +35,7 @@ from typing import Any
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Utf16Map, utf16_len
+from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Losses,
@@ -43,10 +44,7 @@ from annotator.formats.common import (
     count,
     failing,
     make_annotation,
-    output_file,
-    prepare_folder,
 )
-from annotator.formats.output import open_output
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.tokens_io import TokenDocument, TokenSpan, token_document
 from annotator.storage.project import NewDocument
@@ -381,18 +379,18 @@ def _span_at(
 
 
 def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
-    prepare_folder(output)
+    folder = OutputFolder(output)
     report = ExportReport()
     losses = Losses(report)
-    taken: set[str] = set()
     for doc in docs:
         td = token_document(
             doc, options.token_spans, report, losses, flat=False, format_title="WebAnno TSV"
         )
-        with open_output(output_file(output, doc.document.name, ".tsv", taken)) as out:
+        with open_output(folder.file(doc.document.name, ".tsv")) as out:
             content, relations = _document(doc, td, losses)
             out.write(content)
         count(report, doc, relations=relations, annotations=td.written)
+    report.warnings += folder.warnings
     losses.finish()
     return report
 

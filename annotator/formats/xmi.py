@@ -27,6 +27,7 @@ import cassis
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
+from annotator.core.output import OutputFolder, open_output
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -36,10 +37,7 @@ from annotator.formats.common import (
     count,
     failing,
     make_annotation,
-    output_file,
-    prepare_folder,
 )
-from annotator.formats.output import open_output
 from annotator.storage.project import NewDocument
 
 DKPRO = "de.tudarmstadt.ukp.dkpro.core.api"
@@ -168,19 +166,19 @@ def _label_and_attributes(fs: Any) -> tuple[str, dict[str, Any]]:
 
 
 def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
-    prepare_folder(output)
+    folder = OutputFolder(output, reserved=[TYPESYSTEM_FILE])
     report = ExportReport()
     losses = Losses(report)
     ts = typesystem()
-    taken = {TYPESYSTEM_FILE.casefold()}
     for doc in docs:
         cas = _cas(doc, ts, losses)
-        with open_output(output_file(output, doc.document.name, ".xmi", taken)) as out:
+        with open_output(folder.file(doc.document.name, ".xmi")) as out:
             out.write(cas.to_xmi())
         count(report, doc)
         losses.multiple_annotators(doc, "XMI")
     with open_output(output / TYPESYSTEM_FILE) as out:
         out.write(ts.to_xml())
+    report.warnings += folder.warnings
     losses.finish()
     return report
 

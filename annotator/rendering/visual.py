@@ -56,7 +56,8 @@ def _base_char(text: str, last: bool) -> str:
 def shape(text: str) -> str:
     """Arabic words in their joined forms; everything else untouched (the reshaper would
     drop the joiners inside an emoji sequence such as 👩‍💻)."""
-    return _ARABIC_RUN.sub(lambda m: str(_RESHAPER.reshape(m.group())), text)
+    shaped: str = _ARABIC_RUN.sub(lambda m: str(_RESHAPER.reshape(m.group())), text)
+    return shaped
 
 
 def shape_runs(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:

@@ -160,8 +160,10 @@ def _renamed(doc: NewDocument, name: str) -> NewDocument:
     )
 
 
-def _span_sets(annotations: tuple[Annotation, ...] | list[Annotation]) -> dict[str, set[tuple]]:
-    out: defaultdict[str, set[tuple]] = defaultdict(set)
+def _span_sets(
+    annotations: tuple[Annotation, ...] | list[Annotation],
+) -> dict[str, set[tuple[str, int, int]]]:
+    out: defaultdict[str, set[tuple[str, int, int]]] = defaultdict(set)
     for a in annotations:
         out[a.annotator].add((a.label, a.start, a.end))
     return out

@@ -154,6 +154,24 @@ class DeleteRelation:
 
 
 @dataclass
+class SetBlind:
+    """Turn blind annotation on or off for the project (no span changes)."""
+
+    on: bool
+    description: str = "blind annotation"
+    _before: str = ""
+
+    def apply(self, project: Project) -> Changes:
+        self._before = project.setting(Project.BLIND)
+        project.set_setting(Project.BLIND, "1" if self.on else "0")
+        return Changes()
+
+    def revert(self, project: Project) -> Changes:
+        project.set_setting(Project.BLIND, self._before or "0")
+        return Changes()
+
+
+@dataclass
 class Bulk:
     """Several edits as one: applied in one transaction, reverted in reverse order."""
 

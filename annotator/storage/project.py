@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -34,8 +36,16 @@ from annotator.core.model import (
     annotation_from_values,
     text_sha256,
 )
+from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema
-from annotator.storage.schema_sql import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from annotator.core.textsearch import Snippet, parse_query, snippet
+from annotator.storage.schema_sql import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SEARCH_INSERT,
+    search_rows,
+)
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
@@ -59,6 +69,14 @@ class DocumentInfo:
     length: int
     sha256: str
     source: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A document that a search found, with a passage showing where."""
+
+    document: DocumentInfo
+    snippet: Snippet
 
 
 @dataclass(frozen=True)
@@ -107,27 +125,38 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
+        """A new project at ``path``, built beside it and put in place only when complete
+        and only if nothing is there (not even a dangling link): a failed or concurrent
+        creation leaves no empty file behind, and of two at once one wins."""
         path = Path(path)
-        if path.exists():
+        if os.path.lexists(path):
             raise UserError("already exists; choose another name or open it", path)
-        if not path.parent.exists():
-            raise UserError("the folder does not exist", path)
-        conn = _connect(path, readonly=False)
-        _prepare_for_writing(conn)
-        project = cls(path, conn, readonly=False)
-        with project.write():
-            for migrate in MIGRATIONS:
-                migrate(project.db)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            project.db.table("meta").insert_all(
-                [
-                    {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                    {"key": "created", "value": now()},
-                ]
-            )
-            project._write_schema(schema or default_schema())
-        return project
+        with staged_path(path, replace=False) as staged:
+            conn = _connect(staged, readonly=False)
+            try:
+                _prepare_for_writing(conn)
+                project = cls(staged, conn, readonly=False)
+                with project.write():
+                    for migrate in MIGRATIONS:
+                        migrate(project.db)
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    project.db.table("meta").insert_all(
+                        [
+                            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                            {"key": "created", "value": now()},
+                        ]
+                    )
+                    project._write_schema(schema or default_schema())
+            except (sqlite3.DatabaseError, DiskFullError) as exc:
+                if isinstance(exc, DiskFullError) or _disk_full(exc, path):
+                    raise DiskFullError("the disk is full: no project was made", path) from None
+                raise UserError(f"cannot be made ({exc})", path) from None
+            finally:
+                conn.close()
+                for log in ("-wal", "-shm", "-journal"):  # left when SQLite failed midway
+                    staged.with_name(staged.name + log).unlink(missing_ok=True)
+        return cls.open(path)
 
     @classmethod
     def open(
@@ -147,14 +176,20 @@ class Project:
         if not header.startswith(SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
         readonly = readonly or not _writable(path)
+        if not readonly:
+            _unlock_logs(path)
         try:
             conn = _connect(path, readonly, busy_timeout_ms)
-            # Read through SQLite, not from the header bytes: recent commits may still
-            # be in the write-ahead log.
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id, version = _identify(conn)
         except sqlite3.DatabaseError as exc:
-            raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
+            error = _open_error(exc, path)
+            wal = path.with_name(path.name + "-wal")
+            if not (readonly and isinstance(error, DiskFullError)) or _size(wal):
+                raise error from None
+            # No commit waits in a write-ahead log, so the file alone is the project: read
+            # it without the shared-memory index SQLite cannot make on a full disk.
+            conn = _connect(path, readonly, busy_timeout_ms, immutable=True)
+            app_id, version = _identify(conn)
         if app_id != APPLICATION_ID:
             conn.close()
             raise NotAProjectError("is an SQLite database but not an annotator project", path)
@@ -165,11 +200,16 @@ class Project:
                 f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
                 path,
             )
+        if version < SCHEMA_VERSION and readonly and _writable(path):
+            # Reading an older project (list, export) upgrades it first, as opening does.
+            conn.close()
+            cls.open(path, busy_timeout_ms=busy_timeout_ms).close()
+            return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
         try:
             conn.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
+            raise _open_error(exc, path) from None
         if not readonly:
             _prepare_for_writing(conn)
         project = cls(path, conn, readonly, busy_timeout_ms)
@@ -199,6 +239,11 @@ class Project:
                 {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
             )
 
+    def identity(self) -> str:
+        """The project's own random id (a copy of the file shares it; a new project never)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
+        return str(row[0])
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""
@@ -207,11 +252,17 @@ class Project:
         self._data_version = version
         return changed
 
-    def backup(self, destination: str | Path) -> None:
-        """A consistent copy of the project, taken while it stays open."""
+    def backup(self, destination: str | Path, shown_as: Path | None = None) -> None:
+        """A consistent copy of the project, taken while it stays open. Errors name
+        ``shown_as`` (the copy's final place, when ``destination`` is a temporary file)."""
         dest = sqlite3.connect(str(destination))
         try:
             self.conn.backup(dest)
+        except sqlite3.DatabaseError as exc:
+            where = shown_as or Path(destination)
+            if _disk_full(exc, where):
+                raise DiskFullError("the disk is full: no copy was made", where) from None
+            raise UserError(f"cannot be written ({exc})", where) from None
         finally:
             dest.close()
 
@@ -251,8 +302,11 @@ class Project:
             try:
                 yield
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                # A full disk makes SQLite roll the whole transaction back: then there is
+                # no savepoint left to return to, and the outer level reports the error.
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
@@ -264,7 +318,9 @@ class Project:
             yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
-            if self.conn.in_transaction:
+            # Read again: the block may have ended the transaction (mypy would keep the
+            # value read above, where it was false).
+            if _in_transaction(self.conn):
                 self.conn.execute("ROLLBACK")
             self._label_ids = None
             self._annotator_ids.clear()
@@ -273,19 +329,7 @@ class Project:
             raise
 
     def _write_error(self, exc: sqlite3.OperationalError) -> Exception:
-        """What a failed write means for the user; the change is not in the file."""
-        message = str(exc)
-        if "locked" in message or "busy" in message:
-            return ProjectBusyError(
-                "is busy: another program has been writing to it for "
-                f"{self.busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
-                self.path,
-            )
-        if "full" in message:
-            return DiskFullError("the disk is full: the change was not saved", self.path)
-        if "readonly" in message:
-            return UserError("cannot be written: the change was not saved", self.path)
-        return exc
+        return _sqlite_error(exc, self.path, self.busy_timeout_ms)
 
     # ----- schema --------------------------------------------------------------------
 
@@ -412,6 +456,31 @@ class Project:
         self._annotator_ids[name] = annotator_id
         return annotator_id
 
+    # ----- project settings ------------------------------------------------------------
+
+    # Blind annotation: annotators do not see each other's work (nor gold) while they
+    # annotate; review still compares everyone.
+    BLIND = "blind_annotation"
+    # Whose spans the window shows beside a newcomer's own until they choose (the demo
+    # shows an annotator's work at once).
+    SHOWN_BESIDE = "shown_beside"
+
+    def setting(self, key: str) -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    @property
+    def blind(self) -> bool:
+        return self.setting(self.BLIND) == "1"
+
     # ----- documents -----------------------------------------------------------------
 
     def documents(self) -> list[DocumentInfo]:
@@ -443,21 +512,19 @@ class Project:
         ).fetchone()
         return DocumentInfo(*row) if row else None
 
-    def search(self, query: str, limit: int = 100) -> list[DocumentInfo]:
-        """Documents whose name or text holds every word of ``query`` (full-text index)."""
-        words = query.split()
-        if not words:
+    def search(self, query: str, limit: int | None = 100) -> list[SearchHit]:
+        """Documents whose name or text holds every word and phrase of ``query``, however
+        their Arabic is written (core/textsearch.py), best first, each with a snippet."""
+        parsed = parse_query(query)
+        if not parsed:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        return [
-            DocumentInfo(*r)
-            for r in self.conn.execute(
-                "SELECT d.id, d.name, d.length, d.sha256, d.source FROM documents_fts f "
-                "JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH ? "
-                "ORDER BY rank LIMIT ?",
-                (match, limit),
-            )
-        ]
+        rows = self.conn.execute(
+            "SELECT d.id, d.name, d.length, d.sha256, d.source, d.text FROM documents_search s "
+            "JOIN documents d ON d.id = s.rowid WHERE documents_search MATCH ? "
+            "ORDER BY s.rank LIMIT ?",
+            (parsed.fts(), -1 if limit is None else limit),
+        )
+        return [SearchHit(DocumentInfo(*r[:5]), snippet(r[5], parsed)) for r in rows]
 
     def add_documents(self, docs: Iterable[NewDocument]) -> AddReport:
         """Add documents with their annotations, all in one transaction.
@@ -466,6 +533,7 @@ class Project:
         annotations that the project lacks are added to the existing document.
         """
         report = AddReport()
+        indexed: list[tuple[int, str, str]] = []
         with self.write():
             names = {r[0] for r in self.conn.execute("SELECT name FROM documents")}
             taken_ids: set[str] = set()
@@ -493,9 +561,13 @@ class Project:
                     )
                     doc_id = int(cur.lastrowid or 0)
                     report.added.append(name)
+                    indexed.append((doc_id, name, doc.text))
                 self._add_annotations(doc_id, doc, existing is not None, taken_ids, report)
                 for annotator, status in doc.status.items():
                     self._set_status(doc_id, annotator, status)
+            # After the rows, in one statement: cheaper than a row at a time
+            # (benchmarks/RESULTS.md, "What the search index costs").
+            self.conn.executemany(SEARCH_INSERT, search_rows(indexed))
         return report
 
     def _add_annotations(
@@ -916,12 +988,27 @@ class Project:
         }
 
 
+def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The file's application id and schema version, read through SQLite, not from the
+    header bytes: recent commits may still be in the write-ahead log."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _connect(
-    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS, immutable: bool = False
 ) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
+            f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else ""),
             uri=True,
             isolation_level=None,
             check_same_thread=False,
@@ -931,6 +1018,49 @@ def _connect(
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _sqlite_error(
+    exc: sqlite3.OperationalError, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Exception:
+    """What a failed write means for the user; the change is not in the file."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return ProjectBusyError(
+            "is busy: another program has been writing to it for "
+            f"{busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
+            path,
+        )
+    if "full" in message:
+        return DiskFullError("the disk is full: the change was not saved", path)
+    if "readonly" in message:
+        return UserError("cannot be written: the change was not saved", path)
+    return exc
+
+
+def _disk_full(exc: sqlite3.DatabaseError, path: Path) -> bool:
+    """Whether SQLite failed for lack of space. It says "disk I/O error" when it cannot
+    make a file's shared-memory index on a full disk."""
+    return "full" in str(exc) or ("disk I/O" in str(exc) and _nearly_full(path.parent))
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
+    """Why a project could not be opened; on a full disk it is sound, not damaged."""
+    if _disk_full(exc, path):
+        return DiskFullError(
+            "cannot be opened: the disk is full (the project is not damaged; free some "
+            "space and open it again)",
+            path,
+        )
+    return NotAProjectError(f"is damaged and cannot be opened ({exc})", path)
+
+
+def _nearly_full(folder: Path) -> bool:
+    # What SQLite needs to open a project: its shared-memory index and a first page of log.
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def _document_annotator_filter(
@@ -955,6 +1085,17 @@ def _prepare_for_writing(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _unlock_logs(path: Path) -> None:
+    """A read-only open of a read-only file leaves its -wal and -shm files read-only
+    (SQLite gives them the file's permissions); once the file is writable again they
+    would still refuse every write. Give them the file's permissions back."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    for log in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if log.exists() and not os.access(log, os.W_OK):
+            with suppress(OSError):  # not ours: SQLite's error then says the file is read-only
+                os.chmod(log, mode)
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
@@ -966,3 +1107,7 @@ def _unique_name(name: str, taken: set[str]) -> str:
     while f"{name} ({n})" in taken:
         n += 1
     return f"{name} ({n})"
+
+
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    return conn.in_transaction

@@ -1,13 +1,31 @@
 """The project's documents: name, length, my span count and my status; a filter that
-matches names and, through the full-text index, contents."""
+matches names and, through the project search, contents — with a passage of each found
+document, its matches in bold."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.model import Status
+from annotator.core.textsearch import Snippet
 from annotator.storage.project import Project
+
+MATCH_COLUMN = 4
+MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet's matches, (start, end) pairs
+SEARCH_LIMIT = 100  # the best this many found documents are shown, each with a passage
 
 
 def status_text(status: Status) -> str:
@@ -26,6 +44,45 @@ def isolate(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
+class SnippetDelegate(QStyledItemDelegate):
+    """Draws a passage with its matches in bold; the item's text stays the plain passage
+    (what screen readers and copying get)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        marks = index.data(MARKS_ROLE)
+        if not marks:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text, item.text = item.text, ""
+        style = item.widget.style() if item.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(item.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(marked_html(Snippet(text, tuple(marks))))
+        painter.save()
+        painter.setClipRect(item.rect)
+        top = item.rect.top() + max(0, (item.rect.height() - doc.size().height()) / 2)
+        painter.translate(item.rect.left(), top)
+        doc.drawContents(painter)
+        painter.restore()
+
+
+def marked_html(snippet: Snippet) -> str:
+    return "".join(
+        html.escape(part) if i % 2 == 0 else f"<b>{html.escape(part)}</b>"
+        for i, part in enumerate(snippet.marked("\0", "\0").split("\0"))
+    )
+
+
 class DocumentList(QWidget):
     documentChosen = Signal(int)
 
@@ -37,8 +94,16 @@ class DocumentList(QWidget):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(
-            [self.tr("Document"), self.tr("Length"), self.tr("Spans"), self.tr("Status")]
+            [
+                self.tr("Document"),
+                self.tr("Length"),
+                self.tr("Spans"),
+                self.tr("Status"),
+                self.tr("Found"),
+            ]
         )
+        self.tree.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.tree))
+        self.tree.setColumnHidden(MATCH_COLUMN, True)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemClicked.connect(self._chosen)
         layout = QVBoxLayout(self)
@@ -85,16 +150,16 @@ class DocumentList(QWidget):
 
     def _apply_filter(self, text: str) -> None:
         query = text.strip()
-        matching: set[int] | None = None
+        found = {}
         if query and self._project is not None:
-            matching = {d.id for d in self._project.search(query)}
+            found = {h.document.id: h.snippet for h in self._project.search(query, SEARCH_LIMIT)}
         for item in self._items():
-            shown = (
-                matching is None
-                or item.data(0, Qt.ItemDataRole.UserRole) in matching
-                or query.casefold() in item.text(0).casefold()
-            )
+            snippet = found.get(item.data(0, Qt.ItemDataRole.UserRole))
+            item.setText(MATCH_COLUMN, snippet.text if snippet else "")
+            item.setData(MATCH_COLUMN, MARKS_ROLE, list(snippet.marks) if snippet else None)
+            shown = not query or snippet is not None or query.casefold() in item.text(0).casefold()
             item.setHidden(not shown)
+        self.tree.setColumnHidden(MATCH_COLUMN, not found)
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))

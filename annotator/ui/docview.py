@@ -36,6 +36,7 @@ FILL_ALPHA = 80
 # On a dark base a fill of the same strength reads as a smudge: stronger, yet still light
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
+BESIDE_PEN_WIDTH = 2
 MATCH_COLOR = QColor(255, 200, 0, 110)
 
 
@@ -56,6 +57,9 @@ class DocumentView(QPlainTextEdit):
         self.setCursorWidth(2)
         self.setMouseTracking(True)
         self.index = SpanIndex("", Schema(()))
+        # Another annotator's (or gold's) spans, shown outlined beside one's own: painted
+        # only, never hit by a click, so never selected or edited.
+        self.beside = SpanIndex("", Schema(()))
         self.selected_id: str | None = None
         self.related_ids: set[str] = set()
         self.matches: list[tuple[int, int]] = []
@@ -84,6 +88,7 @@ class DocumentView(QPlainTextEdit):
         are indexed, for a quick first paint; ``set_annotations`` completes the rest."""
         self.index = SpanIndex(text, schema, mapped=first_screen)
         self.index.reset(annotations)
+        self.beside = SpanIndex("", schema)
         self.selected_id = None
         self.related_ids = set()
         self.matches = []
@@ -97,7 +102,15 @@ class DocumentView(QPlainTextEdit):
         self.index.reset(annotations)
         self.viewport().update()
 
+    def set_beside(self, annotations: list[Annotation]) -> None:
+        """Show these spans outlined and read-only beside the editable ones."""
+        self.beside = SpanIndex(self.index.text, self.index.schema)
+        self.beside.reset(annotations)
+        self.viewport().update()
+
     def set_schema(self, schema: Schema) -> None:
+        self.beside.set_schema(schema)
+        self.beside.reset(self.beside.in_order())
         self.index.set_schema(schema)
         self.index.reset(self.index.in_order())
         self.viewport().update()
@@ -276,6 +289,9 @@ class DocumentView(QPlainTextEdit):
                 starts_here = self.index.paragraph_of(piece.annotation.start) == block.blockNumber()
                 if self.show_tags and rects and starts_here:
                     tags.append((rects[0], piece, rtl))
+            if len(self.beside):
+                for piece in self.beside.pieces(block.blockNumber()):
+                    outlines.append((self.piece_rects(block, piece, origin), _beside_pen(piece)))
             self._paint_matches(painter, block, origin)
         painter.end()
         super().paintEvent(event)
@@ -379,6 +395,14 @@ class DocumentView(QPlainTextEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False
+
+
+def _beside_pen(piece: Piece) -> QPen:
+    """Someone else's span: a dotted outline in its label's colour, no fill, so that it
+    reads as not one's own (a selected span's outline is solid, a related one dashed)."""
+    pen = QPen(QColor(piece.color).darker(130), BESIDE_PEN_WIDTH, Qt.PenStyle.DotLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
 def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
 
+from annotator.core.errors import UserError
 from annotator.storage import backups
 from annotator.storage.project import Project
 
@@ -72,7 +73,7 @@ class ProjectGuard(QObject):
             return
         try:
             backups.daily_backup(self.project)
-        except OSError as exc:
+        except (OSError, UserError) as exc:
             self.notice.show_notice(
                 self.tr("Today's backup failed: %1").replace("%1", str(exc)), "warning"
             )
@@ -91,7 +92,7 @@ class ProjectGuard(QObject):
 
     def restore(self, parent: QWidget) -> None:
         """Ask which backup to restore, then put it in the project's place."""
-        found = backups.list_backups(self.project.path)
+        found = backups.list_backups(self.project)
         if not found:
             QMessageBox.information(parent, "annotator", self.tr("There is no backup yet."))
             return

@@ -11,6 +11,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QApplication, QFrame
 
 from annotator.core.errors import UserError
+from annotator.core.output import staged_path
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.fonts import reading_font
@@ -123,12 +124,19 @@ def _write_png(view: DocumentView, output_path: Path) -> list[Path]:
             for i in range(1, len(slices) + 1)
         ]
     for (top, bottom), path in zip(slices, paths, strict=True):
-        if not view.grab(QRect(0, top, view.width(), bottom - top)).save(str(path)):
-            raise UserError("could not be written", path)
+        with staged_path(path) as staged:
+            if not view.grab(QRect(0, top, view.width(), bottom - top)).save(str(staged)):
+                raise UserError("could not be written", path)
     return paths
 
 
 def _write_pdf(view: DocumentView, output_path: Path) -> list[Path]:
+    with staged_path(output_path) as staged:
+        _paint_pdf(view, staged)
+    return [output_path]
+
+
+def _paint_pdf(view: DocumentView, output_path: Path) -> None:
     writer = QPdfWriter(str(output_path))
     writer.setResolution(PDF_RESOLUTION)
     points = QSizeF(WIDTH * 72 / PDF_RESOLUTION, PAGE_HEIGHT * 72 / PDF_RESOLUTION)
@@ -153,4 +161,3 @@ def _write_pdf(view: DocumentView, output_path: Path) -> list[Path]:
             )
     finally:
         painter.end()
-    return [output_path]

@@ -46,6 +46,7 @@ class Session(QObject):
     historyLost = Signal(str)
     linkingChanged = Signal(bool)
     schemaChanged = Signal()  # labels renamed, added, removed or restyled
+    besideChanged = Signal()  # whose spans are shown beside one's own changed
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
         super().__init__(view)
@@ -58,6 +59,7 @@ class Session(QObject):
         self.selected_id: str | None = None
         self.selected_relations: list[Relation] = []
         self.linking = False
+        self.beside: str | None = None  # whose spans to show beside one's own
         self.snap_to_words = True
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
@@ -80,6 +82,7 @@ class Session(QObject):
             else self.project.annotations(doc.id, self.annotator)
         )
         self.view.load(doc.text, spans, self.schema, FIRST_SCREEN_CHARS if partial else None)
+        self._show_beside()
         if partial:
             self._span_loader.start(0)
         self.selected_id = None
@@ -112,6 +115,23 @@ class Session(QObject):
             self.view.set_annotations(self.project.annotations(self.document.id, self.annotator))
             self.annotationsChanged.emit(None)
             self.documentReady.emit()
+
+    def set_beside(self, annotator: str | None) -> None:
+        """Show another annotator's spans (or gold's) read-only beside one's own; None
+        shows nobody else's."""
+        self.beside = annotator if annotator != self.annotator else None
+        self._show_beside()
+
+    def shown_beside(self) -> str | None:
+        """Whose spans are on screen beside one's own: nobody's while the project is
+        blind."""
+        return None if self.project.blind else self.beside
+
+    def _show_beside(self) -> None:
+        who = self.shown_beside()
+        doc = self.document
+        self.view.set_beside(self.project.annotations(doc.id, who) if who and doc else [])
+        self.besideChanged.emit()
 
     def close(self) -> None:
         """Stop background work before the project closes."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from annotator import identity
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 
 MAX_RECENT = 8
@@ -16,20 +17,19 @@ class Settings:
     def __init__(self) -> None:
         self._s = QSettings("annotator", "annotator")
 
+    # The name is shared with the command line (annotator.identity), not kept here.
+
     @property
     def annotator(self) -> str:
-        return str(self._s.value("annotator", "", type=str))
+        return identity.stored_name()
 
     @annotator.setter
     def annotator(self, name: str) -> None:
-        self._s.setValue("annotator", name)
+        identity.store_name(name)
 
     @staticmethod
     def default_annotator() -> str:
-        try:
-            return getpass.getuser()
-        except (KeyError, OSError):
-            return ""
+        return identity.system_user()
 
     @property
     def font_size(self) -> int:
@@ -84,6 +84,16 @@ class Settings:
         paths += [str(p) for p in self.recent_projects() if str(p) != paths[0]]
         self._s.setValue("recent", paths[:MAX_RECENT])
 
+    # Whose spans are shown beside one's own, per project file ("" for nobody's).
+
+    def beside(self, project: Path) -> str | None:
+        """The choice made for this project, or None when none was made."""
+        value = self._s.value(_project_key("beside", project))
+        return value if isinstance(value, str) else None
+
+    def set_beside(self, project: Path, annotator: str | None) -> None:
+        self._s.setValue(_project_key("beside", project), annotator or "")
+
     # The dock layout is kept per direction: a left-to-right arrangement restored in the
     # mirrored Arabic interface would put the docks on the wrong sides.
 
@@ -98,3 +108,9 @@ class Settings:
     def save_window_state(self, geometry: QByteArray, state: QByteArray, rtl: bool) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state-rtl" if rtl else "window/state", state)
+
+
+def _project_key(group: str, project: Path) -> str:
+    """A settings key for one project file (its path hashed: keys cannot hold slashes)."""
+    digest = hashlib.sha1(str(project.resolve()).encode("utf-8"), usedforsecurity=False)
+    return f"{group}/{digest.hexdigest()}"

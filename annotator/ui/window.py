@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import UserError
-from annotator.core.model import Status
+from annotator.core.model import GOLD, Status
+from annotator.core.output import open_output
 from annotator.core.schema import Schema
 from annotator.formats.importer import ImportResult
-from annotator.formats.output import open_output
 from annotator.rendering.html_page import render_html
 from annotator.storage import backups
-from annotator.storage.edits import Changes
+from annotator.storage.edits import Changes, SetBlind
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui import shortcuts
 from annotator.ui.annotation_list import AnnotationList
@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         self.annotation_list = AnnotationList()
         self.details = DetailsPanel()
         self.notice = NoticeBar()
+        self.beside_line = QLabel()
+        self.beside_line.setWordWrap(True)
+        self.beside_line.setMargin(4)
+        self.beside_line.hide()
         self.guard = ProjectGuard(project, self.notice)
         read_only = self.tr(" (read-only)") if project.readonly else ""
         self.setWindowTitle(f"{project.path.name}{read_only} — annotator")
@@ -83,6 +87,11 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
+        # Whose spans are shown beside one's own: the choice made for this project, else
+        # the project's suggestion (the demo's), else nobody's.
+        chosen = self.settings.beside(project.path)
+        beside = chosen if chosen is not None else project.setting(Project.SHOWN_BESIDE)
+        self.session.beside = beside or None
         docs = project.documents()
         if docs:
             self.session.open_document(docs[0].id)  # which fills the documents list
@@ -109,6 +118,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
+        layout.addWidget(self.beside_line)
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
@@ -145,6 +155,7 @@ class MainWindow(QMainWindow):
             (self.details.label, self.tr("Selected span's label")),
             (self.details.text, self.tr("Selected span's text")),
             (self.details.relations, self.tr("Relations of the span")),
+            (self.beside_line, self.tr("Whose spans are shown beside yours")),
             (self.search, self.tr("Find bar")),
             (self.search.field, self.tr("Find in the article")),
             (self.search.count, self.tr("Matches found")),
@@ -247,6 +258,8 @@ class MainWindow(QMainWindow):
         view.addAction(self._action(self.tr("Zoom &out"), lambda: self._zoom(-1), keys.ZOOM_OUT))
         view.addAction(self._action(self.tr("&Font…"), self._choose_font))
         view.addAction(self._action(self.tr("Label &tags"), self._set_tags, keys.LABEL_TAGS, True))
+        self.beside_menu = view.addMenu(self.tr("&Annotations of"))
+        self.beside_menu.aboutToShow.connect(self._fill_beside_menu)
         visual = self._action(self.tr("&Visual cursor movement"), self._set_visual_cursor, (), True)
         visual.setChecked(self.settings.visual_cursor)
         view.addAction(visual)
@@ -265,6 +278,13 @@ class MainWindow(QMainWindow):
         self.labels_menu = menu.addMenu(self.tr("&Labels"))
         project_menu = menu.addMenu(self.tr("&Project"))
         project_menu.addAction(self._action(self.tr("&Schema…"), self._edit_schema))
+        self.blind_action = self._action(
+            self.tr("&Blind annotation (annotators do not see each other's spans)"),
+            lambda: s.run(SetBlind(self.blind_action.isChecked()), None),
+        )
+        self.blind_action.setCheckable(True)
+        self.blind_action.setChecked(self.project.blind)
+        project_menu.addAction(self.blind_action)
         # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
         self.review_menu = ReviewMenu(self, self.session, self.documents)
 
@@ -307,6 +327,7 @@ class MainWindow(QMainWindow):
         self.guard.reopenNeeded.connect(self._restore_backup)
         s.linkingChanged.connect(self._linking_changed)
         s.schemaChanged.connect(self._schema_changed)
+        s.besideChanged.connect(self._refresh_beside)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
 
     # ----- refreshing ------------------------------------------------------------------
@@ -314,6 +335,50 @@ class MainWindow(QMainWindow):
     def _document_opened(self, doc_id: int) -> None:
         if self.search.isVisible():
             self.search.search(self.search.field.text())
+
+    def _fill_beside_menu(self) -> None:
+        """Nobody else, or each other annotator and gold; others are off while the
+        project is blind."""
+        menu = self.beside_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        s = self.session
+        others = [a for a in self.project.annotators() if a != s.annotator]
+        choices: list[tuple[str, str | None]] = [(self.tr("&Nobody else"), None)]
+        choices += [(self._layer_name(a), a) for a in others]
+        for text, who in choices:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(who == s.shown_beside())
+            action.setEnabled(who is None or not self.project.blind)
+            action.triggered.connect(lambda _=False, w=who: self.show_beside(w))
+            group.addAction(action)
+        if self.project.blind:
+            note = menu.addAction(self.tr("Blind annotation: others' spans are hidden"))
+            note.setEnabled(False)
+
+    def _layer_name(self, annotator: str) -> str:
+        return self.tr("gold (adjudicated)") if annotator == GOLD else annotator
+
+    def show_beside(self, annotator: str | None) -> None:
+        """View › Annotations of: whose spans to show beside one's own, remembered for
+        this project."""
+        self.settings.set_beside(self.project.path, annotator)
+        self.session.set_beside(annotator)
+
+    def _refresh_beside(self) -> None:
+        who = self.session.shown_beside()
+        self.blind_action.setChecked(self.project.blind)
+        if who is None:
+            self.beside_line.hide()
+            return
+        text = self.tr(
+            "Shown beside yours, outlined and read-only: the spans of %1 (%2 in this "
+            "document). View › Annotations of changes it."
+        )
+        count = str(len(self.view.beside))
+        self.beside_line.setText(text.replace("%1", self._layer_name(who)).replace("%2", count))
+        self.beside_line.show()
 
     def _refresh_annotations(self, changes: Changes | None) -> None:
         s = self.session

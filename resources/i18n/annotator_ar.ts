@@ -70,6 +70,51 @@
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Token units</source>
+        <translation>وحدات الرموز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Fleiss&apos;s κ</source>
+        <translation>كابا فلايس κ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>ألفا كريبندورف α</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>A layer counts in a document only where an annotator taking part has a span of it</source>
+        <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>All layers</source>
+        <translation>كل الطبقات</translation>
+    </message>
 </context>
 <context>
     <name>CurationList</name>
@@ -133,6 +178,11 @@
         <location filename="../../ui/doclist.py" line="40"/>
         <source>Status</source>
         <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/doclist.py" line="80"/>
+        <source>Found</source>
+        <translation>المطابقة</translation>
     </message>
 </context>
 <context>
@@ -596,6 +646,34 @@
         <location filename="../../ui/window.py" line="615"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
+    </message>
+    <message>
+        <source>Whose spans are shown beside yours</source>
+        <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
+    </message>
+    <message>
+        <source>&amp;Annotations of</source>
+        <translation>&amp;توسيمات الآخرين</translation>
+    </message>
+    <message>
+        <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
+        <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
+    </message>
+    <message>
+        <source>&amp;Nobody else</source>
+        <translation>&amp;لا أحد غيري</translation>
+    </message>
+    <message>
+        <source>Blind annotation: others&apos; spans are hidden</source>
+        <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
+    </message>
+    <message>
+        <source>gold (adjudicated)</source>
+        <translation>النسخة المعتمدة</translation>
+    </message>
+    <message>
+        <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
+        <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.arabic import find_all, fold
+from annotator.core.arabic import find_all, fold, fold_text
 
 
 def test_fold_drops_harakat_and_tatweel_and_maps_back() -> None:
@@ -51,3 +51,14 @@ def test_every_folded_char_maps_to_an_original_position(text: str) -> None:
     assert list(folded.origin) == sorted(folded.origin)
     for i, ch in enumerate(folded.text):
         assert fold(text[folded.origin[i]]).text == ch
+
+
+@given(st.text(alphabet="ابتةىأإآٱؤئءـَُِّْٰ٠١۴ xXÉéİ\u0301ŞşẞÅ\n", max_size=40))
+def test_folding_a_whole_text_at_once_folds_as_each_character_does(text: str) -> None:
+    assert fold_text(text) == fold(text).text
+
+
+def test_hamza_seats_digits_and_accents_fold_for_find_too() -> None:
+    assert find_all("قال المسؤول إن مسئولا", "مسءول") == [(6, 11), (15, 20)]
+    assert find_all("عام ٢٠٢٤", "2024") == [(4, 8)]
+    assert find_all("l'Élysée", "elysee") == [(2, 8)]

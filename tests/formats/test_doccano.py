@@ -186,7 +186,7 @@ def test_command_line(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "1 annotations" in result.output
+    assert "1 annotation," in result.output
 
 
 def test_grapheme_export_widens_a_span_that_splits_a_cluster(tmp_path: Path) -> None:

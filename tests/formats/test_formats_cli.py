@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from interop_helpers import ann, doc, project_with
 
+from annotator import identity
 from annotator.cli.main import cli
 from annotator.core.tokens import tokenize
 from annotator.formats.registry import FORMATS
@@ -46,7 +47,7 @@ def test_export_and_import_back(tmp_path: Path, fmt: str) -> None:
         cli, ["export", str(tmp_path / "p.annotator"), "--format", fmt, "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "exported 1 documents, 3 annotations" in result.output
+    assert "exported 1 document, 3 annotations" in result.output
     if not FORMATS[fmt].can_import or fmt == "csv":
         return
     runner.invoke(cli, ["new", str(tmp_path / "q.annotator")])
@@ -70,7 +71,10 @@ def test_export_and_import_back(tmp_path: Path, fmt: str) -> None:
         assert got == sorted((label, tokens_of(t)) for label, t in SPANS)
 
 
-def test_import_without_annotator_is_refused(tmp_path: Path) -> None:
+def test_import_without_annotator_and_without_any_name_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(identity, "system_user", lambda: "")
     f = tmp_path / "in.conll"
     f.write_text("قال\tO\nالرئيس\tB-PER\n", encoding="utf-8")
     runner = CliRunner()

@@ -201,7 +201,11 @@ arabic = (
 )
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,  # timings are not what is tested
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(text=arabic, cuts=st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), max_size=6))
 def test_round_trip_of_generated_arabic(
     tmp_path_factory: Any, text: str, cuts: list[tuple[int, int]]

@@ -112,7 +112,7 @@ def test_export_writes_a_page_per_document_and_an_index(tmp_path: Path) -> None:
         cli, ["export", str(project), "--format", "html", "-o", str(out)], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    assert "exported 3 documents, 1 annotations" in result.stdout
+    assert "exported 3 documents, 1 annotation," in result.stdout
     pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert pages == ["escape.html", "index-2.html", "index.html", "mixed.html"]
     assert not (tmp_path / "escape.html").exists()

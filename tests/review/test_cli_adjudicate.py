@@ -20,8 +20,8 @@ def test_adjudicate_reports_what_it_merged_and_left(project, build):
     project.close()
     code, out, _ = invoke(project.path, "--strategy", "unanimous")
     assert code == 0
-    assert "merged 1 spans and 0 relations into gold in 1 documents" in out
-    assert "left for a person: 1 places in 1 documents" in out and "مقال: 1" in out
+    assert "merged 1 span and 0 relations into gold in 1 document" in out
+    assert "left for a person: 1 place in 1 document" in out and "مقال: 1" in out
     with Project.open(project.path) as p:
         assert len(p.annotations(annotator=GOLD)) == 1
 

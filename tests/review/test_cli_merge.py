@@ -26,6 +26,6 @@ def test_merge_reports_what_came_in_and_refuses_conflicts(project, build, tmp_pa
     assert err.count("\n") == 1
     code, out, _ = invoke(project.path, tmp_path / "c.annotator", "--as", "sara-2")
     assert code == 0
-    assert "1 documents added, 1 matched; 2 annotations" in out
+    assert "1 document added, 1 matched; 2 annotations" in out
     with Project.open(project.path) as p:
         assert {a.annotator for a in p.annotations()} == {"sara", "sara-2"}

@@ -128,8 +128,8 @@ def test_imported_ids_are_kept_unless_taken(project: Project) -> None:
 
 def test_full_text_search_finds_arabic_words(project: Project) -> None:
     project.add_documents([NewDocument("other", "خبر عن الاقتصاد")])
-    assert [d.name for d in project.search("ماسك")] == ["doc"]
-    assert [d.name for d in project.search("الاقتصاد")] == ["other"]
+    assert [h.document.name for h in project.search("ماسك")] == ["doc"]
+    assert [h.document.name for h in project.search("الاقتصاد")] == ["other"]
     assert project.search('"') == []
 
 

@@ -63,5 +63,5 @@ def test_stats_prints_the_same_counts(tmp_path: Path) -> None:
     assert GOLD not in data["annotators"] and data["gold"] == {"annotations": 2}
     assert data["annotations"] == 3
     text = CliRunner().invoke(cli, ["stats", str(project)]).stdout
-    assert "هدى: 2 annotations in 1 documents; 1 done, 0 in progress" in text
+    assert "هدى: 2 annotations in 1 document; 1 done, 0 in progress" in text
     assert "gold:        2 annotations" in text and "\ngold:" in text

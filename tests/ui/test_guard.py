@@ -97,7 +97,7 @@ def test_a_daily_backup_is_taken_and_can_be_restored(
     qtbot: QtBot, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     win = open_window(qtbot, path)
-    qtbot.waitUntil(lambda: len(backups.list_backups(path)) == 1)
+    qtbot.waitUntil(lambda: len(backups.list_backups(win.project)) == 1)
     tag_word(qtbot, win, "محمد", Qt.Key.Key_3)
     assert len(reopen_project(path).annotations()) == 1
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
