@@ -15,6 +15,7 @@ from annotator.ui.schema_editor import NAME, SchemaEditor
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
 from tests.ui.conftest import ME
+from tests.ui.conftest import stored_spans as stored
 
 ARTICLE = "قال محمد إن الاحتلال يحاصر غزة."
 MOHAMMED = (4, 8)
@@ -26,14 +27,6 @@ Mod = Qt.KeyboardModifier
 @pytest.fixture
 def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
     return open_window({"article": ARTICLE})
-
-
-def stored(win: MainWindow) -> list[tuple[str, int, int]]:
-    fresh = reopen_project(win.project.path)
-    try:
-        return [(a.label, a.start, a.end) for a in fresh.annotations(1, ME)]
-    finally:
-        fresh.close()
 
 
 def tag(qtbot: QtBot, win: MainWindow, key: Key) -> None:
