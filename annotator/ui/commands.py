@@ -36,8 +36,8 @@ class EditCommand(QUndoCommand):
         self._edit = edit
         self._project = project
         self._document_id = document_id
-        self._on_change = on_change
-        self._on_failure = on_failure
+        self.on_change = on_change
+        self.on_failure = on_failure
         self._first_changes: Changes | None = first_changes
 
     def redo(self) -> None:
@@ -46,14 +46,14 @@ class EditCommand(QUndoCommand):
             if changes is None:
                 changes = self._edit.apply(self._project)
         except UserError as exc:  # an exception must not reach Qt, which called us
-            self._on_failure(exc)
+            self.on_failure(exc)
             return
-        self._on_change(self._document_id, changes)
+        self.on_change(self._document_id, changes)
 
     def undo(self) -> None:
         try:
             changes = self._edit.revert(self._project)
         except UserError as exc:
-            self._on_failure(exc)
+            self.on_failure(exc)
             return
-        self._on_change(self._document_id, changes)
+        self.on_change(self._document_id, changes)

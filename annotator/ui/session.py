@@ -116,6 +116,17 @@ class Session(QObject):
             self.annotationsChanged.emit(None)
             self.documentReady.emit()
 
+    def adopt_history(self, stack: QUndoStack) -> None:
+        """Take over another session's undo history (the window rebuilt in another
+        language): its edits now refresh this session's view."""
+        stack.setParent(self)
+        for i in range(stack.count()):
+            command = stack.command(i)
+            if isinstance(command, EditCommand):
+                command.on_change = self._after_edit
+                command.on_failure = self._undo_failed
+        self.undo_stack = stack
+
     def set_beside(self, annotator: str | None) -> None:
         """Show another annotator's spans (or gold's) read-only beside one's own; None
         shows nobody else's."""
