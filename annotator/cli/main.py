@@ -22,7 +22,15 @@ from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
 # Commands whose modules load only when they run (or for --help): start-up stays fast.
-LAZY_COMMANDS = ("merge", "agreement", "adjudicate", "show", "suggest", "install-desktop")
+LAZY_COMMANDS = (
+    "merge",
+    "agreement",
+    "adjudicate",
+    "show",
+    "suggest",
+    "learn",
+    "install-desktop",
+)
 
 
 def _lazy_command(name: str) -> click.Command:
@@ -43,6 +51,10 @@ def _lazy_command(name: str) -> click.Command:
         from annotator.cli.suggest import suggest_command
 
         return suggest_command
+    if name == "learn":
+        from annotator.cli.learn import learn_command
+
+        return learn_command
     from annotator.cli.desktop import install_desktop_command
 
     return install_desktop_command
