@@ -334,9 +334,11 @@ class MainWindow(QMainWindow):
         )
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         s.saveFailed.connect(self.guard.save_failed)
+        s.historyLost.connect(lambda text: self.notice.show_notice(text, "warning"))
         self.guard.reloadNeeded.connect(self._reload)
         self.guard.reopenNeeded.connect(self._restore_backup)
         s.linkingChanged.connect(self._linking_changed)
+        s.schemaChanged.connect(self._schema_changed)
         s.besideChanged.connect(self._refresh_beside)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
 
@@ -624,18 +626,17 @@ class MainWindow(QMainWindow):
         if editor.exec() == QDialog.DialogCode.Accepted:
             try:
                 self.apply_schema(editor.renames(), editor.schema())
-            except UserError as exc:
+            except UserError as exc:  # a label without a name or colour
                 QMessageBox.warning(self, "annotator", str(exc))
+        editor.deleteLater()
 
-    def apply_schema(self, renames: dict[str, str], schema: Schema) -> None:
-        """Rename labels first (their spans follow), then store the edited schema."""
-        for old, new in renames.items():
-            self.project.rename_label(old, new)
-        self.session.set_schema(schema)
+    def apply_schema(self, renames: dict[str, str], schema: Schema) -> bool:
+        """Rename labels (their spans follow) and store the edited schema, as one step."""
+        return self.session.edit_schema(renames, schema)
+
+    def _schema_changed(self) -> None:
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
-        if self.session.document is not None:
-            self.session.open_document(self.session.document.id)
 
     def _settings(self) -> None:
         language = self.settings.language
@@ -688,8 +689,7 @@ class MainWindow(QMainWindow):
     def _reload(self) -> None:
         """Show the project as it now is on disk, after another program wrote to it."""
         s = self.session
-        s.schema = self.project.schema()
-        self.view.set_schema(s.schema)
+        s.reload_schema()
         if s.document is not None:
             s.open_document(s.document.id)
         else:
