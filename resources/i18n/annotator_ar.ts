@@ -70,6 +70,51 @@
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Token units</source>
+        <translation>وحدات الرموز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Fleiss&apos;s κ</source>
+        <translation>كابا فلايس κ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>ألفا كريبندورف α</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>A layer counts in a document only where an annotator taking part has a span of it</source>
+        <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>All layers</source>
+        <translation>كل الطبقات</translation>
+    </message>
 </context>
 <context>
     <name>CurationList</name>
@@ -939,6 +984,11 @@
 </context>
 <context>
     <name>Session</name>
+    <message>
+        <location filename="../../ui/session.py" line="1"/>
+        <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
+        <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
+    </message>
     <message>
         <location filename="../../ui/session.py" line="101"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
