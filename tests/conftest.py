@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,63 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 settings.register_profile("dev", deadline=None)
 settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+# The only skips a run with --fail-on-skip (dev.py test, so CI) accepts: node id -> why.
+# Every feature's test runs in CI (it installs every extra); keep this list short.
+ALLOWED_SKIPS: dict[str, str] = {
+    # SIGKILL does not exist on Windows; CI runs on Linux.
+    "tests/storage/test_crash_and_concurrency.py": "POSIX only",
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--no-qt",
+        action="store_true",
+        help="make PySide6 unimportable and leave out tests/ui: the core must not need Qt "
+        "(run with -p no:pytest-qt)",
+    )
+    parser.addoption(
+        "--fail-on-skip",
+        action="store_true",
+        help="fail the run when a test skips that tests/conftest.py's ALLOWED_SKIPS lacks",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--no-qt"):
+        sys.modules["PySide6"] = None  # type: ignore[assignment]  # what Python's import reads as "not installed"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if config.getoption("--no-qt") and collection_path == Path(__file__).parent / "ui":
+        return True
+    return None
+
+
+_unexpected_skips: list[str] = []
+
+
+def _note_skip(report: pytest.TestReport | pytest.CollectReport) -> None:
+    allowed = any(report.nodeid.startswith(key) for key in ALLOWED_SKIPS)
+    if report.skipped and not hasattr(report, "wasxfail") and not allowed:
+        _unexpected_skips.append(report.nodeid)
+
+
+pytest_runtest_logreport = pytest_collectreport = _note_skip  # a test's skip, a module's
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if session.config.getoption("--fail-on-skip") and _unexpected_skips and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if terminalreporter.config.getoption("--fail-on-skip") and _unexpected_skips:
+        terminalreporter.section("skipped tests not in ALLOWED_SKIPS (tests/conftest.py)")
+        for nodeid in _unexpected_skips:
+            terminalreporter.write_line(nodeid)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from annotator.cli.common import plural, project_argument, run
 from annotator.core.errors import UserError
 from annotator.core.output import write_text
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
-from annotator.review.agreement import AgreementReport, agreement
+from annotator.review.agreement import TOKEN_MEASURES, AgreementReport, agreement
 from annotator.review.merge import MergeReport, merge
 from annotator.review.report_html import render_html
 from annotator.review.study import load_study
@@ -67,6 +67,10 @@ def _print_report(report: AgreementReport) -> None:
     click.echo(f"annotators: {', '.join(report.annotators)}; documents: {report.documents}")
     for name, value in report.overall.items():
         click.echo(f"  {name:30} {_number(value)}")
+    click.echo(f"layers (token units, {', '.join(TOKEN_MEASURES)}):")
+    for layer, ls in report.layers.items():
+        figures = " ".join(_number(getattr(ls, m)) for m in TOKEN_MEASURES)
+        click.echo(f"  {layer:12} {ls.units:>8} {figures}")
     click.echo("pairs (f1_exact, f1_overlap, cohen_kappa):")
     for p in report.pairs:
         click.echo(

@@ -28,11 +28,11 @@ from typing import Any
 
 from annotator.core.errors import UserError
 
-# A whole project's export fits easily (a million annotated articles is about 1 GB); an
+# A large project's export fits (a hundred thousand annotated articles is about 1 GB); an
 # article on its own is limited far lower by the importers (see MAX_DOCUMENT_CHARS).
-MAX_INPUT_BYTES = 1 << 30
-# A list of names or patterns, a schema: small files written by hand.
-MAX_LIST_BYTES = 64 << 20
+MAX_INPUT_BYTES = 1_000_000_000
+# A list of names or patterns, a schema: files written by hand, or a gazetteer.
+MAX_LIST_BYTES = 50_000_000
 
 # The longest number a file may give as an offset, a length or an index: 12 digits is
 # beyond any text annotator holds (MAX_DOCUMENT_CHARS has 8), and int() of it is cheap.

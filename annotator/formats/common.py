@@ -5,6 +5,8 @@ reporting what a format cannot carry.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from bisect import bisect_left
@@ -24,6 +26,14 @@ Fail = Callable[[str], UserError]
 # splitlines, JavaScript before ES2019) take for line ends, the other C1 controls and DEL
 # (json.dumps escapes only U+0000-U+001F), and lone surrogates, which UTF-8 cannot hold.
 _JSON_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def csv_rows(content: str, delimiter: str = ",") -> csv.DictReader[str]:
+    """A CSV table's rows as dictionaries. Python's csv refuses a cell over 131,072
+    characters (and names the wrong line); the file is bounded already (read_input) and
+    an article's length is checked on its own row, so the limit is the file's length."""
+    csv.field_size_limit(max(csv.field_size_limit(), len(content) + 1))
+    return csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
 
 
 def json_text(value: Any, indent: int | None = None) -> str:

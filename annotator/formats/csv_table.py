@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
 from annotator.formats.base import ImportOptions
+from annotator.formats.common import csv_rows
 from annotator.formats.text import decode, normalise
 from annotator.storage.project import NewDocument
 
@@ -16,10 +16,7 @@ from annotator.storage.project import NewDocument
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     text_column, name_column = options.text_column, options.name_column
     content, encoding = decode(read_input(path), path)
-    # csv refuses a cell over 131,072 characters (and names the wrong line). The file is
-    # bounded already (read_input), and an article's length is checked on its own row.
-    csv.field_size_limit(max(csv.field_size_limit(), len(content) + 1))
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+    reader = csv_rows(content)
     columns = reader.fieldnames or []
     if text_column not in columns:
         raise UserError(

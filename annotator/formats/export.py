@@ -87,4 +87,7 @@ def export(
         raise UserError(f"the {fmt.name} format can only be imported")
     check_selection(project, options.selection)
     options = replace(options, schema=project.schema())
-    return fmt.writer().write(iter_documents(project, options.selection), output, options)
+    report: ExportReport = fmt.writer().write(
+        iter_documents(project, options.selection), output, options
+    )
+    return report

@@ -8,7 +8,11 @@ Definitions (the user guide states the same):
   largest overlap first.
 - cohen_kappa, fleiss_kappa, krippendorff_alpha: the units are tokens, one unit per token
   and layer (entities, claims, quotes); a token's value is the label of the annotator's
-  span of that layer overlapping it (the innermost when they nest), else "O".
+  span of that layer overlapping it (the innermost when they nest), else "O". A layer
+  counts in a document only when an annotator taking part there has a span of that
+  layer in it: a layer nobody used adds no run of agreeing "O"s. Each measure is given
+  per layer (``layers``, with the units each counted) and overall, over every counted
+  unit of the three layers together.
 - krippendorff_alpha_unitizing: per document on its characters, each label a category;
   the mean over documents where it is defined.
 - relations_f1: relations match when their type and both ends match exactly.
@@ -38,6 +42,7 @@ from annotator.review.measures import (
 from annotator.review.study import DocumentStudy, Span, Study
 
 OUTSIDE = "O"
+TOKEN_MEASURES = ("cohen_kappa", "fleiss_kappa", "krippendorff_alpha")
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,16 @@ class Scores:
 
 
 @dataclass(frozen=True)
+class LayerScores:
+    """The token measures of one layer (or of all three), and the units they counted."""
+
+    units: int
+    cohen_kappa: float | None
+    fleiss_kappa: float | None
+    krippendorff_alpha: float | None
+
+
+@dataclass(frozen=True)
 class AgreementReport:
     annotators: list[str]
     documents: int
@@ -66,6 +81,8 @@ class AgreementReport:
     pairs: list[PairScores]
     labels: dict[str, Scores]
     documents_detail: dict[str, Scores] = field(default_factory=dict)
+    layers: dict[str, LayerScores] = field(default_factory=dict)
+    token_units: int = 0  # the units the overall token measures counted
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,6 +99,8 @@ class AgreementReport:
                 }
                 for p in self.pairs
             ],
+            "token_units": self.token_units,
+            "layers": {name: vars(s) for name, s in self.layers.items()},
             "labels": {name: vars(s) for name, s in self.labels.items()},
             "documents_detail": {name: vars(s) for name, s in self.documents_detail.items()},
         }
@@ -109,7 +128,10 @@ def mean(values: Iterable[float | None]) -> float | None:
 def agreement(study: Study) -> AgreementReport:
     pairs = list(combinations(study.annotators, 2))
     tallies = {pair: _pair_tallies(study, *pair) for pair in pairs}
-    units = token_units(study)
+    by_layer = token_units(study)
+    units: Counter[tuple[Value | None, ...]] = Counter()
+    for layer_units in by_layer.values():
+        units.update(layer_units)
     index = {name: i for i, name in enumerate(study.annotators)}
     pair_scores = [
         PairScores(
@@ -153,8 +175,30 @@ def agreement(study: Study) -> AgreementReport:
         )
         for d in study.documents
     }
+    layers = {
+        layer.value: _layer_scores(layer_units, [(index[a], index[b]) for a, b in pairs])
+        for layer, layer_units in by_layer.items()
+    }
     return AgreementReport(
-        study.annotators, len(study.documents), overall, pair_scores, labels, documents
+        study.annotators,
+        len(study.documents),
+        overall,
+        pair_scores,
+        labels,
+        documents,
+        layers,
+        sum(units.values()),
+    )
+
+
+def _layer_scores(
+    units: Counter[tuple[Value | None, ...]], pairs: list[tuple[int, int]]
+) -> LayerScores:
+    return LayerScores(
+        sum(units.values()),
+        mean(cohen_kappa(pair_counts(units, i, j)) for i, j in pairs),
+        fleiss_kappa(units),
+        krippendorff_alpha(units),
     )
 
 
@@ -244,17 +288,18 @@ def _overlap_matches(a: list[Span], b: list[Span]) -> int:
 # ----- token units ---------------------------------------------------------------------
 
 
-def token_units(study: Study) -> Counter[tuple[Value | None, ...]]:
-    """Unit counts over all documents: per token and layer, each annotator's label, "O",
-    or None when the annotator does not take part in the document."""
-    units: Counter[tuple[Value | None, ...]] = Counter()
+def token_units(study: Study) -> dict[LabelKind, Counter[tuple[Value | None, ...]]]:
+    """Unit counts of each layer over all documents: per token, each annotator's label,
+    "O", or None when the annotator does not take part in the document. A layer counts in
+    a document only where an annotator taking part has a span of it."""
+    units: dict[LabelKind, Counter[tuple[Value | None, ...]]] = {k: Counter() for k in LabelKind}
     for doc in study.documents:
         _document_units(study, doc, units)
     return units
 
 
 def _document_units(
-    study: Study, doc: DocumentStudy, units: Counter[tuple[Value | None, ...]]
+    study: Study, doc: DocumentStudy, units: dict[LabelKind, Counter[tuple[Value | None, ...]]]
 ) -> None:
     tokens = doc.tokens
     starts = [s for s, _ in tokens]
@@ -264,23 +309,27 @@ def _document_units(
     for layer in LabelKind:
         # Only tokens some span covers differ from `outside`; count the rest at once.
         values: list[dict[int, str]] = []
-        for annotator in study.annotators:
+        used = False
+        for annotator, part in zip(study.annotators, taking_part, strict=True):
             labels: dict[int, str] = {}
             layer_spans = [
                 s for s in doc.spans.get(annotator, ()) if study.labels[s.label] is layer
             ]
+            used = used or (part and bool(layer_spans))
             # Longest first, so that a nested (inner) span's label wins on its tokens.
             for s in sorted(layer_spans, key=lambda s: s.start - s.end):
                 for k in range(bisect_right(ends, s.start), bisect_left(starts, s.end)):
                     labels[k] = s.label
             values.append(labels)
+        if not used:
+            continue
         covered = list(set().union(*values))
         columns = [
             [v.get(k, OUTSIDE) for k in covered] if part else [None] * len(covered)
             for v, part in zip(values, taking_part, strict=True)
         ]
-        units.update(zip(*columns, strict=True))
-        units[outside] += len(tokens) - len(covered)
+        units[layer].update(zip(*columns, strict=True))
+        units[layer][outside] += len(tokens) - len(covered)
 
 
 # ----- unitizing -----------------------------------------------------------------------

@@ -14,11 +14,10 @@ from pathlib import Path
 from annotator.core.content import name_problem
 from annotator.core.errors import UserError
 from annotator.core.inputs import cannot_read, require_regular_file
-from annotator.core.model import GOLD_RESERVED, Annotation, LabelKind, Status, text_sha256
+from annotator.core.model import GOLD, GOLD_RESERVED, Annotation, LabelKind, Status, text_sha256
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
 from annotator.review.gold import (
-    GOLD,
     CurationState,
     Key,
     Provenance,
@@ -186,8 +185,10 @@ def _renamed(doc: NewDocument, name: str) -> NewDocument:
     )
 
 
-def _span_sets(annotations: tuple[Annotation, ...] | list[Annotation]) -> dict[str, set[tuple]]:
-    out: defaultdict[str, set[tuple]] = defaultdict(set)
+def _span_sets(
+    annotations: tuple[Annotation, ...] | list[Annotation],
+) -> dict[str, set[tuple[str, int, int]]]:
+    out: defaultdict[str, set[tuple[str, int, int]]] = defaultdict(set)
     for a in annotations:
         out[a.annotator].add((a.label, a.start, a.end))
     return out

@@ -7,7 +7,7 @@ import html
 
 import regex
 
-from annotator.review.agreement import AgreementReport
+from annotator.review.agreement import TOKEN_MEASURES, AgreementReport
 
 _ARABIC = regex.compile(r"\p{Arabic}")
 _CELL = 64  # heat map cell size in px
@@ -102,6 +102,24 @@ def render_html(report: AgreementReport, title: str = "Agreement") -> str:
     overall = _table(
         ["measure", "value"], [[name, _number(v)] for name, v in report.overall.items()]
     )
+    layers = _table(
+        ["layer", "token units", "cohen_kappa", "fleiss_kappa", "krippendorff_alpha"],
+        [
+            [
+                name,
+                str(s.units),
+                *map(_number, (s.cohen_kappa, s.fleiss_kappa, s.krippendorff_alpha)),
+            ]
+            for name, s in report.layers.items()
+        ]
+        + [
+            [
+                "all layers",
+                str(report.token_units),
+                *(_number(report.overall[m]) for m in TOKEN_MEASURES),
+            ]
+        ],
+    )
     labels = _table(
         ["label", "f1_exact", "krippendorff_alpha_unitizing"],
         [
@@ -127,6 +145,9 @@ def render_html(report: AgreementReport, title: str = "Agreement") -> str:
         f"<h1>{_e(title)}</h1>\n"
         f"<p>{_e(', '.join(report.annotators))} · {report.documents} documents</p>\n"
         f"<h2>Overall</h2>\n{overall}\n"
+        "<h2>Layers</h2>\n<p>The token measures count a layer in a document only where an "
+        "annotator taking part has a span of it.</p>\n"
+        f"{layers}\n"
         f'<h2>Pairs</h2>\n<div class="maps">{maps}</div>\n'
         f"<h2>Labels</h2>\n{labels}\n"
         f"<h2>Documents, lowest agreement first</h2>\n{documents}\n"

@@ -66,7 +66,7 @@ def daily_backup(project: Project, folder: Path | None = None, keep: int = KEEP)
     if not any(b.taken == today for b in list_backups(project, folder)):
         target = own / f"{safe_name(project.path.stem)}-{today:%Y-%m-%d}.annotator"
         with staged_path(target) as staged:
-            project.backup(staged)
+            project.backup(staged, shown_as=target)
         made = Backup(target, today)
     for old in list_backups(project, folder)[keep:]:
         old.path.unlink()
@@ -120,7 +120,7 @@ def _keep_copy(current: Project) -> Path:
             continue
         try:
             with staged_path(kept, replace=False) as staged:
-                current.backup(staged)
+                current.backup(staged, shown_as=kept)
         except AlreadyExistsError:
             continue  # another restore took this name a moment ago
         return kept

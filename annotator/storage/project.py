@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -146,10 +148,14 @@ class Project:
                         ]
                     )
                     project._write_schema(schema or default_schema())
-            except sqlite3.OperationalError as exc:
-                raise _sqlite_error(exc, path) from None
+            except (sqlite3.DatabaseError, DiskFullError) as exc:
+                if isinstance(exc, DiskFullError) or _disk_full(exc, path):
+                    raise DiskFullError("the disk is full: no project was made", path) from None
+                raise UserError(f"cannot be made ({exc})", path) from None
             finally:
                 conn.close()
+                for log in ("-wal", "-shm", "-journal"):  # left when SQLite failed midway
+                    staged.with_name(staged.name + log).unlink(missing_ok=True)
         return cls.open(path)
 
     @classmethod
@@ -170,14 +176,20 @@ class Project:
         if not header.startswith(SQLITE_HEADER) or len(header) < 100:
             raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
         readonly = readonly or not _writable(path)
+        if not readonly:
+            _unlock_logs(path)
         try:
             conn = _connect(path, readonly, busy_timeout_ms)
-            # Read through SQLite, not from the header bytes: recent commits may still
-            # be in the write-ahead log.
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app_id, version = _identify(conn)
         except sqlite3.DatabaseError as exc:
-            raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
+            error = _open_error(exc, path)
+            wal = path.with_name(path.name + "-wal")
+            if not (readonly and isinstance(error, DiskFullError)) or _size(wal):
+                raise error from None
+            # No commit waits in a write-ahead log, so the file alone is the project: read
+            # it without the shared-memory index SQLite cannot make on a full disk.
+            conn = _connect(path, readonly, busy_timeout_ms, immutable=True)
+            app_id, version = _identify(conn)
         if app_id != APPLICATION_ID:
             conn.close()
             raise NotAProjectError("is an SQLite database but not an annotator project", path)
@@ -197,7 +209,7 @@ class Project:
             conn.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise NotAProjectError(f"is damaged and cannot be opened ({exc})", path) from None
+            raise _open_error(exc, path) from None
         if not readonly:
             _prepare_for_writing(conn)
         project = cls(path, conn, readonly, busy_timeout_ms)
@@ -240,16 +252,17 @@ class Project:
         self._data_version = version
         return changed
 
-    def backup(self, destination: str | Path) -> None:
-        """A consistent copy of the project, taken while it stays open."""
+    def backup(self, destination: str | Path, shown_as: Path | None = None) -> None:
+        """A consistent copy of the project, taken while it stays open. Errors name
+        ``shown_as`` (the copy's final place, when ``destination`` is a temporary file)."""
         dest = sqlite3.connect(str(destination))
         try:
             self.conn.backup(dest)
-        except sqlite3.OperationalError as exc:
-            error = _sqlite_error(exc, Path(destination), self.busy_timeout_ms)
-            if isinstance(error, DiskFullError):
-                raise DiskFullError("the disk is full: no copy was made", error.path) from None
-            raise error from exc
+        except sqlite3.DatabaseError as exc:
+            where = shown_as or Path(destination)
+            if _disk_full(exc, where):
+                raise DiskFullError("the disk is full: no copy was made", where) from None
+            raise UserError(f"cannot be written ({exc})", where) from None
         finally:
             dest.close()
 
@@ -289,8 +302,11 @@ class Project:
             try:
                 yield
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                # A full disk makes SQLite roll the whole transaction back: then there is
+                # no savepoint left to return to, and the outer level reports the error.
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
@@ -302,7 +318,9 @@ class Project:
             yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
-            if self.conn.in_transaction:
+            # Read again: the block may have ended the transaction (mypy would keep the
+            # value read above, where it was false).
+            if _in_transaction(self.conn):
                 self.conn.execute("ROLLBACK")
             self._label_ids = None
             self._annotator_ids.clear()
@@ -984,12 +1002,27 @@ class Project:
         }
 
 
+def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The file's application id and schema version, read through SQLite, not from the
+    header bytes: recent commits may still be in the write-ahead log."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _connect(
-    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS, immutable: bool = False
 ) -> sqlite3.Connection:
     if readonly:
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
+            f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else ""),
             uri=True,
             isolation_level=None,
             check_same_thread=False,
@@ -1019,6 +1052,31 @@ def _sqlite_error(
     return exc
 
 
+def _disk_full(exc: sqlite3.DatabaseError, path: Path) -> bool:
+    """Whether SQLite failed for lack of space. It says "disk I/O error" when it cannot
+    make a file's shared-memory index on a full disk."""
+    return "full" in str(exc) or ("disk I/O" in str(exc) and _nearly_full(path.parent))
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
+    """Why a project could not be opened; on a full disk it is sound, not damaged."""
+    if _disk_full(exc, path):
+        return DiskFullError(
+            "cannot be opened: the disk is full (the project is not damaged; free some "
+            "space and open it again)",
+            path,
+        )
+    return NotAProjectError(f"is damaged and cannot be opened ({exc})", path)
+
+
+def _nearly_full(folder: Path) -> bool:
+    # What SQLite needs to open a project: its shared-memory index and a first page of log.
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def _document_annotator_filter(
     document_id: int | None, annotator: str | None
 ) -> tuple[str, list[object]]:
@@ -1039,6 +1097,17 @@ def _prepare_for_writing(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
     conn.execute("PRAGMA synchronous = FULL")
+
+
+def _unlock_logs(path: Path) -> None:
+    """A read-only open of a read-only file leaves its -wal and -shm files read-only
+    (SQLite gives them the file's permissions); once the file is writable again they
+    would still refuse every write. Give them the file's permissions back."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    for log in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if log.exists() and not os.access(log, os.W_OK):
+            with suppress(OSError):  # not ours: SQLite's error then says the file is read-only
+                os.chmod(log, mode)
 
 
 def _writable(path: Path) -> bool:
@@ -1065,3 +1134,7 @@ def _json_cell(cell: Any, what: str, path: Path) -> Any:
             "was the file changed by another program?",
             path,
         ) from None
+
+
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    return conn.in_transaction

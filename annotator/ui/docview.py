@@ -21,11 +21,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextBlock,
     QTextCursor,
     QTextOption,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, LabelKind
 from annotator.core.schema import Schema
@@ -37,7 +39,11 @@ FILL_ALPHA = 80
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
 BESIDE_PEN_WIDTH = 2
-MATCH_COLOR = QColor(255, 200, 0, 110)
+# Find matches in violet: the one hue the Okabe–Ito label palette leaves free (its
+# nearest, blue and reddish purple, are some 60° away), so a match never reads as a
+# label (a yellow one did, as DATE). The current match is stronger and framed.
+MATCH_COLOR = QColor(123, 63, 228, 70)
+CURRENT_MATCH_ALPHA = 140
 
 
 class DocumentView(QPlainTextEdit):
@@ -69,6 +75,10 @@ class DocumentView(QPlainTextEdit):
         self._alt_selection = False
         self._last_hits: list[str] = []
         self._press_pos: QPoint | None = None
+        # A paragraph held at the top while the window settles (its size may change
+        # after it is shown), until the reader scrolls, clicks or types.
+        self._pinned_top: int | None = None
+        self.verticalScrollBar().actionTriggered.connect(self._unpin)
         # Rectangles of pieces relative to their block, valid while the lines are laid
         # out the same: for one width and one font (glyphRuns is most of a repaint).
         self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
@@ -118,15 +128,15 @@ class DocumentView(QPlainTextEdit):
     def _apply_text_option(self) -> None:
         """Each paragraph takes its direction from its first strong character.
 
-        QPlainTextEdit aligns every line by the document's one text option, so plain
-        AlignRight would right-align English too. AlignJustify is the one alignment Qt
-        resolves per line direction: a paragraph's last line goes right when it is
-        right-to-left and left otherwise, and wrapped lines fill the width, as Arabic
-        print does."""
+        QPlainTextEdit aligns every line by the document's one text option and ignores
+        block formats; its only alignment that follows each paragraph's direction is
+        AlignJustify, which stretches the gaps of every wrapped line (`We    are
+        ready`). So lines are laid out left-aligned, and _align moves the lines of
+        right-to-left paragraphs to the right edge."""
         doc = self.document()
         option = doc.defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
 
@@ -180,6 +190,37 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def scroll_to_paragraph(self, number: int) -> None:
+        """Scroll so that paragraph ``number`` is the first on screen (or as near the top
+        as the end of the text allows). The scroll bar counts wrapped lines, known only
+        for the paragraphs laid out, so those before it are laid out first."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        block = doc.firstBlock()
+        while block.isValid() and block.blockNumber() < number:
+            if isinstance(layout, QPlainTextDocumentLayout):
+                layout.ensureBlockLayout(block)
+            block = block.next()
+        self.verticalScrollBar().setValue(doc.findBlockByNumber(number).firstLineNumber())
+
+    def pin_top_paragraph(self, number: int) -> None:
+        """Scroll paragraph ``number`` to the top and keep it there through resizes
+        until the reader moves."""
+        self._pinned_top = number
+        self.scroll_to_paragraph(number)
+
+    def _unpin(self) -> None:
+        self._pinned_top = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._pinned_top is not None:
+            self.scroll_to_paragraph(self._pinned_top)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._unpin()
+        super().wheelEvent(event)
+
     def exact(self) -> bool:
         """Keep the selection as it is, with no snapping to whole words?"""
         return self.exact_toggle or self._alt_selection
@@ -217,6 +258,7 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
+                _align(block)
                 yield block, geo.topLeft()
             block = block.next()
 
@@ -224,12 +266,17 @@ class DocumentView(QPlainTextEdit):
     def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
         its line, in viewport coordinates."""
+        _align(block)
         layout = block.layout()
         end = start + length
         rects = []
-        # Line by line: a glyph run may continue over a line break.
-        for i in range(layout.lineCount()):
+        # Line by line, from the line the span starts on (not the paragraph's first: a
+        # long paragraph has thousands): a glyph run may continue over a line break.
+        first = layout.lineForTextPosition(start)
+        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
             line = layout.lineAt(i)
+            if line.textStart() >= end:
+                break
             s = max(start, line.textStart())
             e = min(end, line.textStart() + line.textLength())
             if s >= e:
@@ -263,6 +310,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
+            _align(block)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -280,7 +328,8 @@ class DocumentView(QPlainTextEdit):
         alpha = DARK_FILL_ALPHA if base.lightness() < 128 else FILL_ALPHA
         for block, origin in self._visible_blocks(event.rect()):
             rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-            for piece in self.index.pieces(block.blockNumber()):
+            window = _visible_text(block, origin, event.rect())
+            for piece in self.index.pieces(block.blockNumber(), window):
                 rects = self.piece_rects(block, piece, origin)
                 _paint_piece(painter, piece, rects, alpha)
                 pen = self._outline_pen(piece)
@@ -325,10 +374,14 @@ class DocumentView(QPlainTextEdit):
             if ue <= b_start or us >= b_end:
                 continue
             color = QColor(MATCH_COLOR)
-            if i == self.current_match:
-                color.setAlpha(220)
+            current = i == self.current_match
+            if current:
+                color.setAlpha(CURRENT_MATCH_ALPHA)
             for r in self.run_rects(block, us - b_start, ue - us, origin):
                 painter.fillRect(r, color)
+                if current:
+                    painter.setPen(QPen(QColor(MATCH_COLOR.rgb()), 2))
+                    painter.drawRect(r.adjusted(1, 1, -1, -1))
 
     # ----- mouse and keys ----------------------------------------------------------------
 
@@ -347,6 +400,7 @@ class DocumentView(QPlainTextEdit):
         return []
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._unpin()
         self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
@@ -371,6 +425,7 @@ class DocumentView(QPlainTextEdit):
         self.annotationClicked.emit(chosen)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._unpin()
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().keyPressEvent(event)
@@ -395,6 +450,21 @@ class DocumentView(QPlainTextEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False
+
+
+def _align(block: QTextBlock) -> None:
+    """Right-to-left paragraphs flush right, each line at its natural width (the layout
+    puts every line at the left; see _apply_text_option). Done on the lines themselves,
+    so that Qt's own drawing, caret and hit-testing agree with the spans painted."""
+    if block.textDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    layout = block.layout()
+    margin = block.document().documentMargin()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        x = margin + line.width() - line.naturalTextWidth()
+        if line.x() != x:
+            line.setPosition(QPointF(x, line.y()))
 
 
 def _beside_pen(piece: Piece) -> QPen:
@@ -422,6 +492,33 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:
+    """The stretch of a block's text (UTF-16 units from its start) on the lines that
+    ``rect`` shows, found by bisection over the lines; None for a block of a few lines,
+    where every piece is drawn. Painting one screen of a long paragraph then costs what
+    that screen holds, not the whole paragraph."""
+    layout = block.layout()
+    count = layout.lineCount()
+    if count < 64:
+        return None
+    top, bottom = rect.top() - origin.y(), rect.bottom() - origin.y()
+
+    def first_line_ending_below(y: float) -> int:
+        lo, hi = 0, count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            line = layout.lineAt(mid)
+            if line.y() + line.height() < y:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, count - 1)
+
+    first = layout.lineAt(first_line_ending_below(top))
+    last = layout.lineAt(first_line_ending_below(bottom))
+    return first.textStart(), last.textStart() + last.textLength()
 
 
 def _paint_piece(

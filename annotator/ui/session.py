@@ -23,6 +23,7 @@ from annotator.storage.edits import (
     DeleteAnnotation,
     DeleteRelation,
     Edit,
+    EditSchema,
     UpdateAnnotation,
 )
 from annotator.storage.project import Project
@@ -41,7 +42,10 @@ class Session(QObject):
     statusChanged = Signal()
     message = Signal(str)  # a short notice for the status bar
     saveFailed = Signal(str)  # a change could not be written (disk full, busy project)
+    # An undo or redo could not be done, and the undo history was cleared; says why.
+    historyLost = Signal(str)
     linkingChanged = Signal(bool)
+    schemaChanged = Signal()  # labels renamed, added, removed or restyled
     besideChanged = Signal()  # whose spans are shown beside one's own changed
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
@@ -56,6 +60,7 @@ class Session(QObject):
         self.selected_relations: list[Relation] = []
         self.linking = False
         self.beside: str | None = None  # whose spans to show beside one's own
+        self.last_label: str | None = None  # the label last applied, annotate-all's default
         self.snap_to_words = True
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
@@ -112,6 +117,17 @@ class Session(QObject):
             self.annotationsChanged.emit(None)
             self.documentReady.emit()
 
+    def adopt_history(self, stack: QUndoStack) -> None:
+        """Take over another session's undo history (the window rebuilt in another
+        language): its edits now refresh this session's view."""
+        stack.setParent(self)
+        for i in range(stack.count()):
+            command = stack.command(i)
+            if isinstance(command, EditCommand):
+                command.on_change = self._after_edit
+                command.on_failure = self._undo_failed
+        self.undo_stack = stack
+
     def set_beside(self, annotator: str | None) -> None:
         """Show another annotator's spans (or gold's) read-only beside one's own; None
         shows nobody else's."""
@@ -158,12 +174,16 @@ class Session(QObject):
             self.message.emit(str(exc))
         self.statusChanged.emit()
 
-    def set_schema(self, schema: Schema) -> None:
-        self.project.set_schema(schema)
+    def edit_schema(self, renames: dict[str, str], schema: Schema) -> bool:
+        """The schema editor's changes, as one undoable step (refused whole, with a
+        message, when any part of it is)."""
+        return self.run(EditSchema(renames, schema), None)
+
+    def reload_schema(self) -> None:
+        """Take the schema as the project now has it."""
         self.schema = self.project.schema()
         self.view.set_schema(self.schema)
-        self.annotationsChanged.emit(None)
-        self.selectionChanged.emit()
+        self.schemaChanged.emit()
 
     # ----- selection -----------------------------------------------------------------
 
@@ -216,11 +236,29 @@ class Session(QObject):
             self.message.emit(str(exc))
             return False
         self.undo_stack.push(
-            EditCommand(edit, self.project, document_id, self._after_edit, changes)
+            EditCommand(
+                edit, self.project, document_id, self._after_edit, self._undo_failed, changes
+            )
         )
         return True
 
+    def _undo_failed(self, exc: UserError) -> None:
+        """An undo or redo was refused, nothing changed: the history no longer matches
+        the project, so it is cleared (from the event loop: the stack is still running
+        the command) and the annotator is told why."""
+        QTimer.singleShot(0, self, self.undo_stack.clear)
+        if isinstance(exc, (DiskFullError, ProjectBusyError)):
+            self.saveFailed.emit(str(exc))
+            return
+        why = self.tr(
+            "This change can no longer be undone or redone (%1): another program has "
+            "changed the project. The undo history is cleared."
+        )
+        self.historyLost.emit(why.replace("%1", str(exc)))
+
     def _after_edit(self, document_id: int | None, changes: Changes) -> None:
+        if changes.schema:
+            self.reload_schema()
         current = self.document.id if self.document else None
         if document_id != current or document_id is None:
             # An undo in another document takes the annotator there to see it.
@@ -244,6 +282,7 @@ class Session(QObject):
         spec = self.schema.label(label)
         if self.document is None or spec is None:
             return
+        self.last_label = label
         span = self.view.selection()
         if span is None:
             ann = self.selected()
@@ -303,6 +342,15 @@ class Session(QObject):
 
     def set_linking(self, on: bool) -> None:
         ann = self.selected()
+        if on and ann is None:
+            self.message.emit(self.tr("Select a quote or a claim first, then link it"))
+        elif on and ann is not None and self._kind(ann) is LabelKind.ENTITY:
+            self.message.emit(
+                self.tr(
+                    "An entity is linked to, not from: select the quote or claim, "
+                    "press Ctrl+L, then click this entity"
+                )
+            )
         on = on and ann is not None and self._kind(ann) is not LabelKind.ENTITY
         if on != self.linking:
             self.linking = on
@@ -351,6 +399,16 @@ class Session(QObject):
             return self.document.text[normal[0] : normal[1]] if normal else ""
         ann = self.selected()
         return ann.text if ann else ""
+
+    def likely_label(self) -> str | None:
+        """The label annotate-all offers first: the selected span's, else that of one of
+        my spans with the same text, else the label last used."""
+        ann = self.selected()
+        if ann is not None:
+            return ann.label
+        needle = self.occurrence_text()
+        same = next((a for a in self.view.index.in_order() if a.text == needle), None)
+        return same.label if same is not None else self.last_label
 
     def annotate_all(self, label: str, whole_project: bool) -> int:
         """Tag every whole-word occurrence of the occurrence text (Arabic-insensitive)

@@ -59,7 +59,8 @@ def axis_step(top: int) -> int:
     that the axis reaches at least ``top`` in whole counts."""
     quarter = max(math.ceil(top / 4), 1)
     power = 10 ** math.floor(math.log10(quarter))
-    return next(m * power for m in (1, 2, 5, 10) if m * power >= quarter)
+    step: int = next(m * power for m in (1, 2, 5, 10) if m * power >= quarter)
+    return step
 
 
 class BarChart(QWidget):

@@ -70,6 +70,51 @@
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Token units</source>
+        <translation>وحدات الرموز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Fleiss&apos;s κ</source>
+        <translation>كابا فلايس κ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Krippendorff&apos;s α</source>
+        <translation>ألفا كريبندورف α</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>A layer counts in a document only where an annotator taking part has a span of it</source>
+        <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <source>All layers</source>
+        <translation>كل الطبقات</translation>
+    </message>
 </context>
 <context>
     <name>CurationList</name>
@@ -638,6 +683,10 @@
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>أغلق التنبيه</translation>
+    </message>
 </context>
 <context>
     <name>ProjectGuard</name>
@@ -940,6 +989,11 @@
 <context>
     <name>Session</name>
     <message>
+        <location filename="../../ui/session.py" line="1"/>
+        <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
+        <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
+    </message>
+    <message>
         <location filename="../../ui/session.py" line="101"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
@@ -953,6 +1007,14 @@
         <location filename="../../ui/session.py" line="311"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
+    </message>
+    <message>
+        <source>Select a quote or a claim first, then link it</source>
+        <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
+    </message>
+    <message>
+        <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
+        <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,12 @@ from __future__ import annotations
 import csv
 import os
 import re
+import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +25,7 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.storage.project import NewDocument, Project
+from tests.paths import SHARED
 
 FOLDER_FORMATS = ["brat", "webanno", "html", "xmi"]
 
@@ -207,3 +212,66 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(tmp_path: Path) -> No
     cells = {c for row in rows[1:] for c in row}
     assert {"'=HYPERLINK(1)", "'+evil", "'=1+2", "'@SUM(A1)", "'-3"} <= cells
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+
+
+def test_new_does_not_follow_a_dangling_symbolic_link(tmp_path: Path) -> None:
+    link = tmp_path / "p.annotator"
+    link.symlink_to(tmp_path / "elsewhere.annotator")
+    code, _, err = invoke("new", link)
+    assert code == 2
+    one_error_line(err, link)
+    assert "already exists" in err
+    assert link.is_symlink() and not (tmp_path / "elsewhere.annotator").exists()
+
+
+def test_two_new_on_one_path_at_once_one_wins_the_other_is_told(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotator"
+    command = [sys.executable, "-m", "annotator", "new", str(path)]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = sorted((run.wait(), run.communicate()[1]) for run in runs)
+    assert [code for code, _ in results] == [0, 2]
+    one_error_line(results[1][1], path)
+    assert "already exists" in results[1][1]
+    with Project.open(path) as p:
+        assert p.document_count() == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.annotator"]
+
+
+def as_a_normal_user() -> list[str]:
+    """The command prefix that runs a command as a user without root's powers (root may
+    write a read-only file, which hides what a user meets)."""
+    if os.geteuid() != 0:
+        return []
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    try:
+        tried = subprocess.run([*prefix, sys.executable, "-c", "import annotator"], check=False)
+    except FileNotFoundError:
+        pytest.skip("needs setpriv to drop root's powers")
+    if tried.returncode != 0:
+        pytest.skip("user nobody cannot run this checkout's Python")
+    return prefix
+
+
+def test_a_read_only_open_leaves_nothing_that_blocks_writes_later() -> None:
+    """Reading a read-only project leaves read-only -wal and -shm files; once the file is
+    writable again, writing must work."""
+    user = as_a_normal_user()
+    folder = Path(tempfile.mkdtemp())
+    try:
+        folder.chmod(0o777)
+        path = folder / "p.annotator"
+
+        def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+            command = [*user, sys.executable, "-m", "annotator", *map(str, args)]
+            return subprocess.run(command, capture_output=True, text=True, check=False)
+
+        assert run("new", path).returncode == 0
+        path.chmod(0o444)
+        assert run("list", path).returncode == 0
+        path.chmod(0o644)
+        added = run("import", path, SHARED / "corpus" / "README.md")
+        assert added.returncode == 0, added.stderr
+        with Project.open(path, readonly=True) as p:
+            assert p.document_count() == 1
+    finally:
+        shutil.rmtree(folder)

@@ -173,9 +173,18 @@ def test_json_shape(project, build):
         "documents",
         "overall",
         "pairs",
+        "token_units",
+        "layers",
         "labels",
         "documents_detail",
     ]
+    assert data["layers"]["entity"] == {
+        "units": 40,  # twenty words of two tokens ("w" and "07")
+        "cohen_kappa": 1.0,
+        "fleiss_kappa": 1.0,
+        "krippendorff_alpha": 1.0,
+    }
+    assert data["layers"]["claim"]["units"] == 0
     assert data["pairs"] == [
         {"a": "omar", "b": "sara", "f1_exact": 1.0, "f1_overlap": 1.0, "cohen_kappa": 1.0}
     ]

@@ -45,3 +45,25 @@ def test_agreement_user_errors_are_one_line_exit_2(project, build, tmp_path):
     assert err == "annotator: error: agreement needs at least two annotators\n"
     code, _, err = invoke(tmp_path / "missing.annotator")
     assert code == 2 and "no such project file" in err
+
+
+def test_agreement_per_layer_counts_only_used_layers(project, build):
+    """Paired with tests/review/test_agreement_layers.py: the layers in --json and text."""
+    d = build.doc("d")
+    build.spans(d, "omar", ("PER", *word(0)), ("CLAIM", *word(2, 4)))
+    build.spans(d, "sara", ("PER", *word(0)), ("CLAIM", *word(2, 3)))
+    code, out, _ = invoke(project.path, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert {k: v["units"] for k, v in data["layers"].items()} == {
+        "entity": 40,
+        "claim": 40,
+        "quote": 0,
+    }
+    assert data["token_units"] == 80
+    assert data["layers"]["entity"]["cohen_kappa"] == 1.0
+    assert data["layers"]["claim"]["cohen_kappa"] < 1.0
+    code, out, _ = invoke(project.path)
+    assert code == 0
+    assert "layers (token units, cohen_kappa, fleiss_kappa, krippendorff_alpha):" in out
+    assert any(line.split()[:2] == ["quote", "0"] for line in out.splitlines())

@@ -64,3 +64,17 @@ def test_the_command_writes_the_page(project, build, tmp_path):
         agreement_command, [str(project.path), "--report", str(tmp_path / "no" / "r.html")]
     )
     assert bad.exit_code == 2 and "folder to write into does not exist" in bad.stderr
+
+
+def test_the_page_has_the_coding_measures_per_layer_with_their_units(project, build):
+    d = build.doc("d")
+    build.spans(d, "omar", ("PER", *word(0)))
+    build.spans(d, "sara", ("PER", *word(0)), ("PER", *word(3)))
+    page = page_for(project)
+    layers = page[page.index("<h2>Layers</h2>") : page.index("<h2>Pairs</h2>")]
+    rows = re.findall(r"<tr><td>(\w[\w ]*)</td>((?:<td[^>]*>[^<]*</td>)+)</tr>", layers)
+    cells = {name: re.findall(r">([^<]*)</td>", rest) for name, rest in rows}
+    assert cells["entity"][0] == "40" and cells["claim"][0] == "0"
+    assert cells["claim"][1:] == ["—", "—", "—"]
+    assert cells["all layers"][0] == "40"
+    assert cells["all layers"][1:] == cells["entity"][1:]

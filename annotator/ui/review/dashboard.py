@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.errors import UserError
-from annotator.review.agreement import AgreementReport, Scores, agreement
+from annotator.core.model import LabelKind
+from annotator.review.agreement import TOKEN_MEASURES, AgreementReport, Scores, agreement
 from annotator.review.study import load_study
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
@@ -86,6 +88,20 @@ class AgreementDashboard(QDialog):
         self.summary = QLabel(self.tr("Computing agreement…"))
         self.heatmap = HeatMap()
         self.labels = self._table([self.tr("Label"), self.tr("F1 exact"), self.tr("α_U")])
+        self.layers = self._table(
+            [
+                self.tr("Layer"),
+                self.tr("Token units"),
+                self.tr("Cohen's κ"),
+                self.tr("Fleiss's κ"),
+                self.tr("Krippendorff's α"),
+            ]
+        )
+        self.layers.setToolTip(
+            self.tr(
+                "A layer counts in a document only where an annotator taking part has a span of it"
+            )
+        )
         self.documents = self._table([self.tr("Document"), self.tr("α_U"), self.tr("F1 exact")])
         self.documents.setToolTip(self.tr("Double-click a document to review it"))
         self._build_layout()
@@ -122,7 +138,10 @@ class AgreementDashboard(QDialog):
         grid.addLayout(top, 0, 0)
         grid.addWidget(self.summary, 0, 1)
         grid.addWidget(self.heatmap, 1, 0)
-        grid.addWidget(self.labels, 1, 1)
+        tables = QVBoxLayout()
+        tables.addWidget(self.labels)
+        tables.addWidget(self.layers)
+        grid.addLayout(tables, 1, 1)
         grid.addWidget(QLabel(self.tr("Documents, lowest agreement first")), 2, 0, 1, 2)
         grid.addWidget(self.documents, 3, 0, 1, 2)
 
@@ -146,6 +165,7 @@ class AgreementDashboard(QDialog):
         )
         self._show_matrix()
         self._fill(self.labels, [(name, s, False) for name, s in report.labels.items()])
+        self._fill_layers(report)
         self._fill(self.documents, [(name, s, True) for name, s in report.documents_by_agreement()])
         self.ready.emit()
 
@@ -172,6 +192,31 @@ class AgreementDashboard(QDialog):
                 cell = QTableWidgetItem(fmt(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(r, c, cell)
+
+    def _fill_layers(self, report: AgreementReport) -> None:
+        names = {
+            LabelKind.ENTITY.value: self.tr("Entities"),
+            LabelKind.CLAIM.value: self.tr("Claims"),
+            LabelKind.QUOTE.value: self.tr("Quotes"),
+        }
+        rows = [
+            (names[layer], ls.units, [getattr(ls, m) for m in TOKEN_MEASURES])
+            for layer, ls in report.layers.items()
+        ]
+        rows.append(
+            (
+                self.tr("All layers"),
+                report.token_units,
+                [report.overall[m] for m in TOKEN_MEASURES],
+            )
+        )
+        self.layers.setRowCount(len(rows))
+        for r, (name, units, values) in enumerate(rows):
+            self.layers.setItem(r, 0, QTableWidgetItem(name))
+            for c, text in enumerate([str(units), *map(fmt, values)], start=1):
+                cell = QTableWidgetItem(text)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.layers.setItem(r, c, cell)
 
     def done(self, result: int) -> None:
         # The review windows opened from here share the project: they close with it.

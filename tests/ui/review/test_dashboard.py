@@ -96,3 +96,19 @@ def test_too_few_annotators_is_said_in_the_dashboard(qtbot, team_path):
     assert dash.report is None
     assert "two annotators" in dash.summary.text()
     dash.project.close()
+
+
+def test_the_layers_table_shows_each_layers_units_and_measures(dashboard):
+    report = dashboard.report
+    rows = {
+        dashboard.layers.item(r, 0).text(): [
+            dashboard.layers.item(r, c).text() for c in range(1, dashboard.layers.columnCount())
+        ]
+        for r in range(dashboard.layers.rowCount())
+    }
+    assert list(rows) == ["Entities", "Claims", "Quotes", "All layers"]
+    entity = report.layers["entity"]
+    assert rows["Entities"][0] == str(entity.units) and entity.units > 0
+    assert rows["Quotes"][0] == str(report.layers["quote"].units)
+    assert rows["All layers"][0] == str(report.token_units)
+    assert report.token_units == sum(s.units for s in report.layers.values())
