@@ -95,7 +95,14 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     huge = tmp_path / "huge.jsonl"
     with huge.open("wb") as f:
         f.truncate(1100 * 1024 * 1024)  # sparse: 1.1 GB that costs no disk
-    refused(project, "import", project, huge, names=huge, says="is 1,153 MB; a file can be at most 1,000 MB")
+    refused(
+        project,
+        "import",
+        project,
+        huge,
+        names=huge,
+        says="is 1,153 MB; a file can be at most 1,000 MB",
+    )
 
 
 def test_a_webanno_offset_of_ten_billion_is_refused_before_it_is_used(
