@@ -10,13 +10,18 @@ span touches, so that adding a span to a long document stays instant.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from annotator.core.model import Annotation, LabelKind
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import UNKNOWN_COLOR, Schema
 
 OrderKey = tuple[int, int, str]
+
+# A span over more paragraphs than this is indexed as long (see SpanIndex._long).
+LONG_SPAN_PARAGRAPHS = 64
 
 
 def order_key(ann: Annotation) -> OrderKey:
@@ -51,6 +56,9 @@ class SpanIndex:
             at = text.find("\n", at + 1)
         self._by_id: dict[str, Annotation] = {}
         self._by_para: dict[int, set[str]] = {}
+        # Spans over many paragraphs (a whole article, say) are kept aside, so that
+        # adding or removing one does not touch every paragraph it covers.
+        self._long: set[str] = set()
         self._order: list[OrderKey] = []
         self._lanes: dict[str, int] = {}
         self.set_schema(schema)
@@ -69,6 +77,7 @@ class SpanIndex:
     def reset(self, annotations: list[Annotation]) -> None:
         self._by_id = {}
         self._by_para = {}
+        self._long = set()
         for ann in annotations:
             self._insert(ann)
         self._order = sorted(order_key(a) for a in self._by_id.values())
@@ -139,7 +148,7 @@ class SpanIndex:
         p_start, p_end = self.paragraphs_around(p_start, p_start)
         base = self.map.to_utf16(p_start)
         out = []
-        for ann_id in self._by_para.get(paragraph, ()):
+        for ann_id in chain(self._by_para.get(paragraph, ()), self._long):
             ann = self._by_id[ann_id]
             s, e = max(ann.start, p_start), min(ann.end, p_end)
             if s >= e:
@@ -165,13 +174,20 @@ class SpanIndex:
 
     def _insert(self, ann: Annotation) -> None:
         self._by_id[ann.id] = ann
-        for p in self._paragraphs(ann):
+        paragraphs = self._paragraphs(ann)
+        if len(paragraphs) > LONG_SPAN_PARAGRAPHS:
+            self._long.add(ann.id)
+            return
+        for p in paragraphs:
             self._by_para.setdefault(p, set()).add(ann.id)
 
     def _drop(self, ann: Annotation) -> None:
         del self._by_id[ann.id]
         self._order.pop(bisect_left(self._order, order_key(ann)))
         self._lanes.pop(ann.id, None)
+        if ann.id in self._long:
+            self._long.discard(ann.id)
+            return
         for p in self._paragraphs(ann):
             self._by_para[p].discard(ann.id)
 
@@ -196,13 +212,20 @@ class SpanIndex:
     def _assign_lane(self, ann: Annotation) -> None:
         """A new band takes the lowest lane its neighbours leave free; the others keep
         theirs, so nothing on screen jumps."""
-        taken = {
-            self._lanes[i]
-            for p in self._paragraphs(ann)
-            for i in self._by_para.get(p, ())
-            if i != ann.id
-            and i in self._lanes
-            and self._by_id[i].start < ann.end
-            and ann.start < self._by_id[i].end
-        }
+        paragraphs = self._paragraphs(ann)
+        near: Iterable[str] = (
+            self._lanes  # every band: fewer than the spans of that many paragraphs
+            if len(paragraphs) > LONG_SPAN_PARAGRAPHS
+            else chain(
+                chain.from_iterable(self._by_para.get(p, ()) for p in paragraphs), self._long
+            )
+        )
+        lanes, by_id = self._lanes, self._by_id
+        taken = set()
+        for i in near:
+            lane = lanes.get(i)
+            if lane is not None and i != ann.id:
+                other = by_id[i]
+                if other.start < ann.end and ann.start < other.end:
+                    taken.add(lane)
         self._lanes[ann.id] = next(i for i in range(len(taken) + 1) if i not in taken)
