@@ -27,11 +27,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from annotator.ui.app import application
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
-from benchmarks.bench_view import ME, SPANS, TARGET_BYTES, article_text, spans
+from benchmarks.bench_view import ME, big_document_project
 from benchmarks.common import Context, Result
 
 # A word of the corpus typed letter by letter: its first letters match everywhere.
@@ -106,11 +106,7 @@ def run(ctx: Context) -> list[Result]:
     """The suite for benchmarks/run.py (``--quick``: a tenth of the text and spans)."""
     QStandardPaths.setTestModeEnabled(True)
     app = application()
-    text = article_text(int(TARGET_BYTES * ctx.scale))
-    n_spans = ctx.n(SPANS)
-    path = ctx.workdir / "interaction.annotator"
-    with Project.create(path) as project:
-        project.add_documents([NewDocument("big", text, annotations=tuple(spans(text, n_spans)))])
+    path, text, n_spans = big_document_project(ctx)
     window = open_window(app, path, n_spans)
     keys = find_as_you_type(app, window, ctx.repeats)
     tag, undo = whole_document_span(app, window, ctx.repeats)
