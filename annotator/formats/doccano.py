@@ -23,19 +23,19 @@ from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Boundaries
 from annotator.core.output import open_output
-from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
+from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
     Losses,
     SourceText,
     annotator_for,
-    count,
     failing,
     make_annotation,
 )
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
-from annotator.storage.project import NewDocument
+from annotator.storage.export_rows import DocumentRows, document_rows
+from annotator.storage.project import NewDocument, Project
 
 SPAN_KEYS = ("label", "labels", "entities")
 _NOT_META = {"text", "relations", "name", "username", *SPAN_KEYS}
@@ -134,47 +134,54 @@ def _document(
     )
 
 
-def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
+def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
     unit = unit_of(options.offset_unit)
     report = ExportReport()
     losses = Losses(report)
     with open_output(output) as out:
-        for k, doc in enumerate(docs, 1):
-            out.write(json.dumps(_record(k, doc, unit, losses), ensure_ascii=False) + "\n")
-            count(report, doc)
-            losses.multiple_annotators(doc, "doccano")
+        for k, doc in enumerate(document_rows(project, options.selection), 1):
+            out.write(_line(k, doc, unit, losses))
+            out.write("\n")
+            report.documents += 1
+            report.annotations += len(doc.spans)
+            report.relations += len(doc.relations)
+            losses.annotators_merged(doc.name, (s.annotator for s in doc.spans), "doccano")
     losses.finish()
     return report
 
 
-def _record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses) -> dict[str, Any]:
-    text = doc.document.text
-    units = UnitMap(text, unit)
+def _line(k: int, doc: DocumentRows, unit: OffsetUnit, losses: Losses) -> str:
+    """The record ``{"id", "name", "text", "label"}``, or with relations ``{"id",
+    "name", "text", "entities", "relations"}``; the text arrives JSON-encoded."""
+    units = UnitMap(doc.text, unit)
     spans = []
-    for a in doc.annotations:
+    for a in doc.spans:
         try:
             spans.append((units.to_unit(a.start), units.to_unit(a.end), a.label))
         except ValueError:
             # Only grapheme counting can fail: widen the span to whole clusters.
-            s, e = Boundaries(text).snap_to_graphemes(a.start, a.end)
+            s, e = Boundaries(doc.text).snap_to_graphemes(a.start, a.end)
             spans.append((units.to_unit(s), units.to_unit(e), a.label))
             losses.add(
                 "spans that split a grapheme cluster were widened to whole clusters",
-                f"{doc.document.name!r} at {a.start}-{a.end}",
+                f"{doc.name!r} at {a.start}-{a.end}",
             )
-        if a.attributes:
-            losses.add("doccano has no place for attributes", f"{doc.document.name!r}: {a.label}")
-    record: dict[str, Any] = {"id": k, "name": doc.document.name, "text": text}
+        if a.has_attributes:
+            losses.add("doccano has no place for attributes", f"{doc.name!r}: {a.label}")
+    head = f'{{"id": {k}, "name": {doc.name_json}, "text": {doc.text_json}, '
     if not doc.relations:
-        record["label"] = [list(s) for s in spans]
-        return record
-    index = {a.id: i for i, a in enumerate(doc.annotations)}
-    record["entities"] = [
+        return head + f'"label": {_dumps([list(s) for s in spans])}}}'
+    index = {a.id: i for i, a in enumerate(doc.spans)}
+    entities = [
         {"id": i, "start_offset": s, "end_offset": e, "label": label}
         for i, (s, e, label) in enumerate(spans)
     ]
-    record["relations"] = [
-        {"id": i, "from_id": index[r.from_id], "to_id": index[r.to_id], "type": r.type}
-        for i, r in enumerate(doc.relations)
+    relations = [
+        {"id": i, "from_id": index[a], "to_id": index[b], "type": kind}
+        for i, (a, b, kind) in enumerate(doc.relations)
     ]
-    return record
+    return head + f'"entities": {_dumps(entities)}, "relations": {_dumps(relations)}}}'
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
