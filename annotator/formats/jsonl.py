@@ -21,7 +21,7 @@ from annotator.core.model import Annotation, Relation, Status, annotation_from_v
 from annotator.core.output import open_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.text import decode, read_bytes
-from annotator.storage.export_rows import jsonl_lines
+from annotator.storage.export_rows import jsonl_lines, totals
 from annotator.storage.project import NewDocument, Project
 
 
@@ -162,12 +162,11 @@ def _normalise_with_map(text: str) -> tuple[str, Any]:
 def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
     """One line per document, built by SQLite (storage/export_rows.py): the fields
     ``name, text, source, meta, status, annotations, relations`` as import reads them."""
-    report = ExportReport()
     with open_output(output) as out:
-        for line, annotations, relations in jsonl_lines(project, options.selection):
+        for line in jsonl_lines(project, options.selection):
             out.write(line)
             out.write("\n")
-            report.documents += 1
-            report.annotations += annotations
-            report.relations += relations
-    return report
+    held = totals(project, options.selection)
+    return ExportReport(
+        documents=held.documents, annotations=held.annotations, relations=held.relations
+    )

@@ -83,31 +83,48 @@ def _annotations_of_document(f: _Filter, columns: str) -> str:
     )
 
 
-def jsonl_lines(project: Project, selection: Selection) -> Iterator[tuple[str, int, int]]:
+def jsonl_lines(project: Project, selection: Selection) -> Iterator[str]:
     """The native JSONL export's lines (one document each, without the line break), in
-    project order, with the number of annotations and relations each holds."""
+    project order."""
     f = _filter(selection)
-    annotation = (
-        "json_object('id', a.id, 'start', a.start, 'end', a.\"end\", 'label', l.name, "
-        "'text', a.text, 'annotator', an.name, 'attributes', json(a.attributes), "
-        "'created', a.created, 'modified', a.modified) AS record"
-    )
+    annotations = _annotations_of_document(f, "a.*, l.name AS label, an.name AS annotator")
     sql = (
         "SELECT json_object('name', d.name, 'text', d.text, 'source', d.source, "
         "'meta', json(d.meta), "
         "'status', (SELECT json_group_object(name, status) FROM (SELECT an.name, s.status "
         "FROM document_status s JOIN annotators an ON an.id = s.annotator_id "
         f"WHERE s.document_id = d.id{f.statuses} ORDER BY an.name)), "
-        "'annotations', json(annotations), 'relations', json(relations)), "
-        "json_array_length(annotations), json_array_length(relations) FROM ("
-        "SELECT d.*, "
-        "(SELECT json_group_array(json(record)) FROM "
-        f"({_annotations_of_document(f, annotation)})) AS annotations, "
-        "(SELECT json_group_array(json_object('id', id, 'from', from_id, 'to', to_id, "
-        f"'type', type)) FROM ({_relations_of_document(f)})) AS relations "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id) AS d"
+        # Built where they are aggregated: a JSON value passed up through a subquery
+        # would be parsed again.
+        "'annotations', (SELECT json_group_array(json_object('id', id, 'start', start, "
+        "'end', \"end\", 'label', label, 'text', text, 'annotator', annotator, "
+        "'attributes', json(attributes), 'created', created, 'modified', modified)) "
+        f"FROM ({annotations})), "
+        "'relations', (SELECT json_group_array(json_object('id', id, 'from', from_id, "
+        f"'to', to_id, 'type', type)) FROM ({_relations_of_document(f)}))) "
+        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
     )
-    return iter(project.conn.execute(sql, f.params))
+    return (row[0] for row in project.conn.execute(sql, f.params))
+
+
+@dataclass(frozen=True)
+class Totals:
+    documents: int
+    annotations: int
+    relations: int
+
+
+def totals(project: Project, selection: Selection) -> Totals:
+    """How many documents, annotations and relations an export of the selection holds."""
+    f = _filter(selection)
+    row = project.conn.execute(
+        "SELECT count(*), "
+        f"coalesce(sum((SELECT count(*) FROM ({_annotations_of_document(f, '1')}))), 0), "
+        f"coalesce(sum((SELECT count(*) FROM ({_relations_of_document(f)}))), 0) "
+        f"FROM documents d WHERE 1{f.documents}",
+        f.params,
+    ).fetchone()
+    return Totals(*row)
 
 
 @dataclass(frozen=True)
@@ -136,12 +153,11 @@ class DocumentRows:
 
 def document_rows(project: Project, selection: Selection) -> Iterator[DocumentRows]:
     f = _filter(selection)
-    spans = _annotations_of_document(
-        f, "json_array(a.id, a.start, a.\"end\", l.name, an.name, a.attributes != '{}') AS span"
-    )
+    spans = _annotations_of_document(f, "a.*, l.name AS label, an.name AS annotator")
     sql = (
         "SELECT d.name, d.text, json_quote(d.name), json_quote(d.text), "
-        f"(SELECT json_group_array(json(span)) FROM ({spans})), "
+        '(SELECT json_group_array(json_array(id, start, "end", label, annotator, '
+        f"attributes != '{{}}')) FROM ({spans})), "
         "(SELECT json_group_array(json_array(from_id, to_id, type)) FROM "
         f"({_relations_of_document(f)})) "
         f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
