@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -22,54 +21,43 @@ from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
-# Commands whose modules load only when they run (or for --help): start-up stays fast. Each
-# is imported by a plain import inside a function, which import-linter sees.
+# Commands whose modules load only when they run (or for --help): start-up stays fast.
+LAZY_COMMANDS = (
+    "merge",
+    "agreement",
+    "adjudicate",
+    "show",
+    "suggest",
+    "learn",
+    "install-desktop",
+)
 
 
-def _merge() -> click.Command:
-    from annotator.cli.review import merge_command
+def _lazy_command(name: str) -> click.Command:
+    """One of LAZY_COMMANDS, imported now by a plain import (which import-linter sees)."""
+    if name in ("merge", "agreement", "adjudicate"):
+        from annotator.cli import review
 
-    return merge_command
+        return {
+            "merge": review.merge_command,
+            "agreement": review.agreement_command,
+            "adjudicate": review.adjudicate_command,
+        }[name]
+    if name == "show":
+        from annotator.cli.show import show_command
 
+        return show_command
+    if name == "suggest":
+        from annotator.cli.suggest import suggest_command
 
-def _agreement() -> click.Command:
-    from annotator.cli.review import agreement_command
+        return suggest_command
+    if name == "learn":
+        from annotator.cli.learn import learn_command
 
-    return agreement_command
-
-
-def _adjudicate() -> click.Command:
-    from annotator.cli.review import adjudicate_command
-
-    return adjudicate_command
-
-
-def _show() -> click.Command:
-    from annotator.cli.show import show_command
-
-    return show_command
-
-
-def _suggest() -> click.Command:
-    from annotator.cli.suggest import suggest_command
-
-    return suggest_command
-
-
-def _install_desktop() -> click.Command:
+        return learn_command
     from annotator.cli.desktop import install_desktop_command
 
     return install_desktop_command
-
-
-LAZY_COMMANDS: dict[str, Callable[[], click.Command]] = {
-    "merge": _merge,
-    "agreement": _agreement,
-    "adjudicate": _adjudicate,
-    "show": _show,
-    "suggest": _suggest,
-    "install-desktop": _install_desktop,
-}
 
 
 class AnnotatorGroup(click.Group):
@@ -80,7 +68,7 @@ class AnnotatorGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
-            self.add_command(LAZY_COMMANDS[cmd_name]())
+            self.add_command(_lazy_command(cmd_name))
         return self.commands.get(cmd_name)
 
     def resolve_command(
@@ -256,6 +244,12 @@ def _annotations_of(project: Project, annotator: str | None) -> int:
     show_default=True,
     help="Token formats: a span inside a token is widened to it or left out.",
 )
+@click.option(
+    "--doccano-project",
+    type=click.Choice(["sequence", "relation"]),
+    help="doccano: the project type to import into: sequence labeling (spans under label) "
+    "or relation labeling (entities and relations); default relation when there are relations.",
+)
 def export_command(
     project: Path,
     format_name: str,
@@ -266,6 +260,7 @@ def export_command(
     offset_unit: str | None = None,
     token_spans: str = "expand",
     gold: bool = False,
+    doccano_project: str | None = None,
 ) -> None:
     """Export PROJECT's documents and annotations."""
     from annotator.core.model import GOLD
@@ -276,7 +271,10 @@ def export_command(
             raise click.UsageError("give --gold or --annotator, not both")
         annotators = (GOLD,)
     options = ExportOptions(
-        ExportSelection(annotators, documents, labels), offset_unit, token_spans
+        ExportSelection(annotators, documents, labels),
+        offset_unit,
+        token_spans,
+        doccano_project=doccano_project,
     )
     with open_project(project, readonly=True) as p:
         report = run(lambda: export(p, format_name, output, options))

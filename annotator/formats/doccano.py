@@ -34,10 +34,14 @@ from annotator.formats.common import (
 )
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
-from annotator.storage.export_rows import DocumentRows, document_rows
+from annotator.storage.export_rows import DocumentRows, document_rows, totals
 from annotator.storage.project import NewDocument, Project
 
 SPAN_KEYS = ("label", "labels", "entities")
+# The project the export is for: sequence labeling reads spans under "label", a project
+# with relation labeling reads "entities" and "relations".
+SEQUENCE, RELATION = "sequence", "relation"
+PROJECT_TYPES = (SEQUENCE, RELATION)
 _NOT_META = {"text", "relations", "name", "username", *SPAN_KEYS}
 
 
@@ -138,21 +142,32 @@ def write_project(project: Project, output: Path, options: ExportOptions) -> Exp
     unit = unit_of(options.offset_unit)
     report = ExportReport()
     losses = Losses(report)
+    relation_project = options.doccano_project == RELATION
+    if options.doccano_project is None:
+        # doccano reads a file into one table: every record must have the same form, and
+        # the one a relation project reads is the one that keeps the relations.
+        relation_project = totals(project, options.selection).relations > 0
+    elif options.doccano_project not in PROJECT_TYPES:
+        raise UserError(
+            f"unknown doccano project type {options.doccano_project!r}; "
+            f"use {' or '.join(PROJECT_TYPES)}"
+        )
     with open_output(output) as out:
-        for k, doc in enumerate(document_rows(project, options.selection), 1):
-            out.write(_line(k, doc, unit, losses))
+        for doc in document_rows(project, options.selection):
+            out.write(_line(doc, unit, losses, relation_project))
             out.write("\n")
             report.documents += 1
             report.annotations += len(doc.spans)
-            report.relations += len(doc.relations)
+            report.relations += len(doc.relations) if relation_project else 0
             losses.annotators_merged(doc.name, (s.annotator for s in doc.spans), "doccano")
     losses.finish()
     return report
 
 
-def _line(k: int, doc: DocumentRows, unit: OffsetUnit, losses: Losses) -> str:
-    """The record ``{"id", "name", "text", "label"}``, or with relations ``{"id",
-    "name", "text", "entities", "relations"}``; the text arrives JSON-encoded."""
+def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project: bool) -> str:
+    """The record ``{"name", "text", "label"}``, or in a relation project ``{"name",
+    "text", "entities", "relations"}``, as one line; the text arrives JSON-encoded.
+    No "id": doccano gives its own and keeps unknown keys in the example's meta."""
     units = UnitMap(doc.text, unit)
     spans = []
     for a in doc.spans:
@@ -168,8 +183,14 @@ def _line(k: int, doc: DocumentRows, unit: OffsetUnit, losses: Losses) -> str:
             )
         if a.has_attributes:
             losses.add("doccano has no place for attributes", f"{doc.name!r}: {a.label}")
-    head = f'{{"id": {k}, "name": {doc.name_json}, "text": {doc.text_json}, '
-    if not doc.relations:
+    head = f'{{"name": {doc.name_json}, "text": {doc.text_json}, '
+    if not relation_project:
+        if doc.relations:
+            losses.add(
+                "a sequence labeling project has no relations; not written",
+                repr(doc.name),
+                len(doc.relations),
+            )
         return head + f'"label": {_dumps([list(s) for s in spans])}}}'
     index = {a.id: i for i, a in enumerate(doc.spans)}
     entities = [

@@ -98,14 +98,14 @@ def test_jsonl_doccano_and_csv_hold_the_selected_documents(
     )
     report = export(p, "doccano", tmp_path / "o.doccano", ExportOptions(selection, "codepoint"))
     records = [json.loads(x) for x in (tmp_path / "o.doccano").read_text("utf-8").splitlines()]
-    for k, (record, d) in enumerate(zip(records, wanted, strict=True), 1):
+    for record, d in zip(records, wanted, strict=True):
         spans = [[a.start, a.end, a.label] for a in d.annotations]
         got = (
             record["label"]
             if "label" in record
             else [[e["start_offset"], e["end_offset"], e["label"]] for e in record["entities"]]
         )
-        assert (record["id"], record["text"], got) == (k, d.document.text, spans)
+        assert (record["name"], record["text"], got) == (d.document.name, d.document.text, spans)
         assert len(record.get("relations", [])) == len(d.relations)
     report = export(p, "csv", tmp_path / "o.csv", ExportOptions(selection))
     rows = (tmp_path / "o.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
