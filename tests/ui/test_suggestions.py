@@ -14,6 +14,7 @@ from annotator.learn.apply import suggest_documents
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
 from annotator.ui.settings import Settings
+from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.window import MainWindow
 from tests.learn.corpus import article, newsroom
 from tests.ui.conftest import ME, show_active
@@ -123,3 +124,14 @@ def test_the_model_retrains_after_n_new_spans_and_orders_the_documents(
         qtbot.keyClick(window.view, Qt.Key.Key_Return)
         qtbot.keyClick(window.view, Qt.Key.Key_Return)  # the second new span retrains
     assert len(stored(window)) == 2
+
+
+def test_the_retraining_preference_is_set_in_the_settings_dialog(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.retrain.value() == 10
+    dialog.retrain.setValue(0)
+    dialog.accept()
+    assert Settings().retrain_every == 0  # "only when asked", as stored
