@@ -40,7 +40,11 @@ FILL_ALPHA = 80
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
 BESIDE_PEN_WIDTH = 2
-MATCH_COLOR = QColor(255, 200, 0, 110)
+# Find matches in violet: the one hue the Okabe–Ito label palette leaves free (its
+# nearest, blue and reddish purple, are some 60° away), so a match never reads as a
+# label (a yellow one did, as DATE). The current match is stronger and framed.
+MATCH_COLOR = QColor(123, 63, 228, 70)
+CURRENT_MATCH_ALPHA = 140
 
 
 class DocumentView(QPlainTextEdit):
@@ -128,15 +132,15 @@ class DocumentView(QPlainTextEdit):
     def _apply_text_option(self) -> None:
         """Each paragraph takes its direction from its first strong character.
 
-        QPlainTextEdit aligns every line by the document's one text option, so plain
-        AlignRight would right-align English too. AlignJustify is the one alignment Qt
-        resolves per line direction: a paragraph's last line goes right when it is
-        right-to-left and left otherwise, and wrapped lines fill the width, as Arabic
-        print does."""
+        QPlainTextEdit aligns every line by the document's one text option and ignores
+        block formats; its only alignment that follows each paragraph's direction is
+        AlignJustify, which stretches the gaps of every wrapped line (`We    are
+        ready`). So lines are laid out left-aligned, and _align moves the lines of
+        right-to-left paragraphs to the right edge."""
         doc = self.document()
         option = doc.defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
 
@@ -262,6 +266,7 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
+                _align(block)
                 yield block, geo.topLeft()
             block = block.next()
 
@@ -269,6 +274,7 @@ class DocumentView(QPlainTextEdit):
     def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
         its line, in viewport coordinates."""
+        _align(block)
         layout = block.layout()
         end = start + length
         rects = []
@@ -312,6 +318,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
+            _align(block)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -389,10 +396,14 @@ class DocumentView(QPlainTextEdit):
             if ue <= b_start or us >= b_end:
                 continue
             color = QColor(MATCH_COLOR)
-            if i == self.current_match:
-                color.setAlpha(220)
+            current = i == self.current_match
+            if current:
+                color.setAlpha(CURRENT_MATCH_ALPHA)
             for r in self.run_rects(block, us - b_start, ue - us, origin):
                 painter.fillRect(r, color)
+                if current:
+                    painter.setPen(QPen(QColor(MATCH_COLOR.rgb()), 2))
+                    painter.drawRect(r.adjusted(1, 1, -1, -1))
 
     # ----- mouse and keys ----------------------------------------------------------------
 
@@ -461,6 +472,21 @@ class DocumentView(QPlainTextEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False
+
+
+def _align(block: QTextBlock) -> None:
+    """Right-to-left paragraphs flush right, each line at its natural width (the layout
+    puts every line at the left; see _apply_text_option). Done on the lines themselves,
+    so that Qt's own drawing, caret and hit-testing agree with the spans painted."""
+    if block.textDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    layout = block.layout()
+    margin = block.document().documentMargin()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        x = margin + line.width() - line.naturalTextWidth()
+        if line.x() != x:
+            line.setPosition(QPointF(x, line.y()))
 
 
 def _beside_pen(piece: Piece) -> QPen:

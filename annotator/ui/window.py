@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._name_for_screen_readers()
         self._label_actions: list[QAction] = []
+        self._last_document: int | None = None
         # Jobs stay referenced until the window closes: a runnable freed while its pool
         # thread is still returning from run() crashes the process.
         self._import_jobs: list[ImportJob] = []
@@ -349,6 +350,9 @@ class MainWindow(QMainWindow):
     # ----- refreshing ------------------------------------------------------------------
 
     def _document_opened(self, doc_id: int) -> None:
+        if doc_id != self._last_document:
+            self.notice.document_changed()
+        self._last_document = doc_id
         if self.search.isVisible():
             self.search.search(self.search.field.text())
 
@@ -482,9 +486,9 @@ class MainWindow(QMainWindow):
         if not needle:
             self.statusBar().showMessage(self.tr("Select some text or a span first"), 5000)
             return
-        selected = s.selected()
         names = [lb.name for lb in s.schema.labels]
-        current = names.index(selected.label) if selected and selected.label in names else 0
+        likely = s.likely_label()
+        current = names.index(likely) if likely in names else 0
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Annotate all"),

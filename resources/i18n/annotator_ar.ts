@@ -683,6 +683,10 @@
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>أغلق التنبيه</translation>
+    </message>
 </context>
 <context>
     <name>ProjectGuard</name>
@@ -1003,6 +1007,14 @@
         <location filename="../../ui/session.py" line="311"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
+    </message>
+    <message>
+        <source>Select a quote or a claim first, then link it</source>
+        <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
+    </message>
+    <message>
+        <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
+        <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
 </context>
 <context>
