@@ -14,6 +14,7 @@ from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QHelpEvent,
@@ -41,7 +42,11 @@ FILL_ALPHA = 80
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
 BESIDE_PEN_WIDTH = 2
-MATCH_COLOR = QColor(255, 200, 0, 110)
+# Find matches in violet: the one hue the Okabe–Ito label palette leaves free (its
+# nearest, blue and reddish purple, are some 60° away), so a match never reads as a
+# label (a yellow one did, as DATE). The current match is stronger and framed.
+MATCH_COLOR = QColor(123, 63, 228, 70)
+CURRENT_MATCH_ALPHA = 140
 
 
 class DocumentView(QPlainTextEdit):
@@ -68,6 +73,8 @@ class DocumentView(QPlainTextEdit):
         self.related_ids: set[str] = set()
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
+        # Suggestions (start, end, label colour): hatched, a style no span has.
+        self.ghosts: list[tuple[int, int, str]] = []
         self.exact_toggle = False
         self.show_tags = False  # label names as small tags where spans start
         self._alt_selection = False
@@ -99,6 +106,7 @@ class DocumentView(QPlainTextEdit):
         self.beside = SpanIndex("", schema)
         self.selected_id = None
         self.related_ids = set()
+        self.ghosts = []
         self.matches = []
         self.current_match = -1
         self._rect_cache.clear()
@@ -126,15 +134,15 @@ class DocumentView(QPlainTextEdit):
     def _apply_text_option(self) -> None:
         """Each paragraph takes its direction from its first strong character.
 
-        QPlainTextEdit aligns every line by the document's one text option, so plain
-        AlignRight would right-align English too. AlignJustify is the one alignment Qt
-        resolves per line direction: a paragraph's last line goes right when it is
-        right-to-left and left otherwise, and wrapped lines fill the width, as Arabic
-        print does."""
+        QPlainTextEdit aligns every line by the document's one text option and ignores
+        block formats; its only alignment that follows each paragraph's direction is
+        AlignJustify, which stretches the gaps of every wrapped line (`We    are
+        ready`). So lines are laid out left-aligned, and _align moves the lines of
+        right-to-left paragraphs to the right edge."""
         doc = self.document()
         option = doc.defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
 
@@ -241,6 +249,10 @@ class DocumentView(QPlainTextEdit):
         self.related_ids = related
         self.viewport().update()
 
+    def set_ghosts(self, ghosts: list[tuple[int, int, str]]) -> None:
+        self.ghosts = ghosts
+        self.viewport().update()
+
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         self.matches = matches
         self.current_match = current
@@ -256,6 +268,7 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
+                _align(block)
                 yield block, geo.topLeft()
             block = block.next()
 
@@ -263,12 +276,17 @@ class DocumentView(QPlainTextEdit):
     def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
         its line, in viewport coordinates."""
+        _align(block)
         layout = block.layout()
         end = start + length
         rects = []
-        # Line by line: a glyph run may continue over a line break.
-        for i in range(layout.lineCount()):
+        # Line by line, from the line the span starts on (not the paragraph's first: a
+        # long paragraph has thousands): a glyph run may continue over a line break.
+        first = layout.lineForTextPosition(start)
+        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
             line = layout.lineAt(i)
+            if line.textStart() >= end:
+                break
             s = max(start, line.textStart())
             e = min(end, line.textStart() + line.textLength())
             if s >= e:
@@ -302,6 +320,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
+            _align(block)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -319,7 +338,8 @@ class DocumentView(QPlainTextEdit):
         alpha = DARK_FILL_ALPHA if base.lightness() < 128 else FILL_ALPHA
         for block, origin in self._visible_blocks(event.rect()):
             rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-            for piece in self.index.pieces(block.blockNumber()):
+            window = _visible_text(block, origin, event.rect())
+            for piece in self.index.pieces(block.blockNumber(), window):
                 rects = self.piece_rects(block, piece, origin)
                 _paint_piece(painter, piece, rects, alpha)
                 pen = self._outline_pen(piece)
@@ -332,6 +352,7 @@ class DocumentView(QPlainTextEdit):
                 for piece in self.beside.pieces(block.blockNumber()):
                     outlines.append((self.piece_rects(block, piece, origin), _beside_pen(piece)))
             self._paint_matches(painter, block, origin)
+        self._paint_ghosts(painter, event.rect())
         painter.end()
         super().paintEvent(event)
         if outlines or tags:
@@ -344,6 +365,19 @@ class DocumentView(QPlainTextEdit):
             for rect, piece, rtl in tags:
                 _paint_tag(painter, rect, piece, rtl)
             painter.end()
+
+    def _paint_ghosts(self, painter: QPainter, area: QRect) -> None:
+        """Suggestions under the text: hatched in their label's colour with a dash-dot
+        edge, so that they never pass for a span (filled, or outlined when selected,
+        related or someone else's)."""
+        for start, end, color in self.ghosts:
+            rects = [r for r in self.span_rects(start, end) if r.intersects(QRectF(area))]
+            if not rects:
+                continue
+            painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(QColor(color).darker(130), 1, Qt.PenStyle.DashDotLine))
+            for r in rects:
+                painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
 
     def _outline_pen(self, piece: Piece) -> QPen | None:
         ann_id = piece.annotation.id
@@ -367,10 +401,14 @@ class DocumentView(QPlainTextEdit):
             if us >= b_end:
                 break
             color = QColor(MATCH_COLOR)
-            if i == self.current_match:
-                color.setAlpha(220)
+            current = i == self.current_match
+            if current:
+                color.setAlpha(CURRENT_MATCH_ALPHA)
             for r in self.run_rects(block, us - b_start, ue - us, origin):
                 painter.fillRect(r, color)
+                if current:
+                    painter.setPen(QPen(QColor(MATCH_COLOR.rgb()), 2))
+                    painter.drawRect(r.adjusted(1, 1, -1, -1))
 
     # ----- mouse and keys ----------------------------------------------------------------
 
@@ -441,6 +479,21 @@ class DocumentView(QPlainTextEdit):
         return False
 
 
+def _align(block: QTextBlock) -> None:
+    """Right-to-left paragraphs flush right, each line at its natural width (the layout
+    puts every line at the left; see _apply_text_option). Done on the lines themselves,
+    so that Qt's own drawing, caret and hit-testing agree with the spans painted."""
+    if block.textDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    layout = block.layout()
+    margin = block.document().documentMargin()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        x = margin + line.width() - line.naturalTextWidth()
+        if line.x() != x:
+            line.setPosition(QPointF(x, line.y()))
+
+
 def _beside_pen(piece: Piece) -> QPen:
     """Someone else's span: a dotted outline in its label's colour, no fill, so that it
     reads as not one's own (a selected span's outline is solid, a related one dashed)."""
@@ -466,6 +519,33 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:
+    """The stretch of a block's text (UTF-16 units from its start) on the lines that
+    ``rect`` shows, found by bisection over the lines; None for a block of a few lines,
+    where every piece is drawn. Painting one screen of a long paragraph then costs what
+    that screen holds, not the whole paragraph."""
+    layout = block.layout()
+    count = layout.lineCount()
+    if count < 64:
+        return None
+    top, bottom = rect.top() - origin.y(), rect.bottom() - origin.y()
+
+    def first_line_ending_below(y: float) -> int:
+        lo, hi = 0, count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            line = layout.lineAt(mid)
+            if line.y() + line.height() < y:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, count - 1)
+
+    first = layout.lineAt(first_line_ending_below(top))
+    last = layout.lineAt(first_line_ending_below(bottom))
+    return first.textStart(), last.textStart() + last.textLength()
 
 
 def _paint_piece(

@@ -59,6 +59,7 @@ class SpanIndex:
         # Spans over many paragraphs (a whole article, say) are kept aside, so that
         # adding or removing one does not touch every paragraph it covers.
         self._long: set[str] = set()
+        self._longest = 0  # the length of the longest span ever held (not long ones)
         self._order: list[OrderKey] = []
         self._lanes: dict[str, int] = {}
         self.set_schema(schema)
@@ -142,13 +143,21 @@ class SpanIndex:
             at = after if direction > 0 else after - 1
         return self._by_id[self._order[at % len(self._order)][2]]
 
-    def pieces(self, paragraph: int) -> list[Piece]:
-        """The paragraph's pieces, bands before fills, longer before shorter."""
+    def pieces(self, paragraph: int, window: tuple[int, int] | None = None) -> list[Piece]:
+        """The paragraph's pieces, bands before fills, longer before shorter; with a
+        ``window`` (UTF-16 units from the paragraph's start), only those that reach into
+        it: what one screen or page of a long paragraph shows."""
         p_start = self._para_starts[paragraph]
         p_start, p_end = self.paragraphs_around(p_start, p_start)
         base = self.map.to_utf16(p_start)
+        ids: Iterable[str] = chain(self._by_para.get(paragraph, ()), self._long)
+        if window is not None:
+            ids = self._overlapping(
+                self.map.from_utf16(base + window[0], snap=True),
+                self.map.from_utf16(base + window[1], snap=True) + 1,
+            )
         out = []
-        for ann_id in chain(self._by_para.get(paragraph, ()), self._long):
+        for ann_id in ids:
             ann = self._by_id[ann_id]
             s, e = max(ann.start, p_start), min(ann.end, p_end)
             if s >= e:
@@ -167,6 +176,17 @@ class SpanIndex:
         out.sort(key=lambda p: (p.kind is LabelKind.ENTITY, -p.length, p.annotation.id))
         return out
 
+    def _overlapping(self, start: int, end: int) -> list[str]:
+        """Ids of the spans that overlap [start, end), found by bisection in reading
+        order: no span starts before ``start`` minus the longest span's length (the long
+        spans, kept aside, are looked at one by one)."""
+        lo = bisect_left(self._order, (start - self._longest, -len(self.text) - 1, ""))
+        hi = bisect_left(self._order, (max(end, start + 1), -len(self.text) - 1, ""))
+        found = [k[2] for k in self._order[lo:hi] if -k[1] > start and k[2] not in self._long]
+        by_id = self._by_id
+        found.extend(i for i in self._long if by_id[i].start < end and by_id[i].end > start)
+        return found
+
     # ----- internals -----------------------------------------------------------------
 
     def _paragraphs(self, ann: Annotation) -> range:
@@ -178,6 +198,8 @@ class SpanIndex:
         if len(paragraphs) > LONG_SPAN_PARAGRAPHS:
             self._long.add(ann.id)
             return
+        # Only grows (a removal leaves it): a bound for _overlapping, never too small.
+        self._longest = max(self._longest, ann.end - ann.start)
         for p in paragraphs:
             self._by_para.setdefault(p, set()).add(ann.id)
 
