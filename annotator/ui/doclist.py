@@ -130,13 +130,24 @@ class DocumentList(QWidget):
         self._project: Project | None = None
         self._annotator = ""
         self._current: int | None = None
+        # Documents to list first, most uncertain first: {document id: uncertainty}.
+        self._priority: dict[int, float] = {}
+
+    def set_priority(self, priority: dict[int, float]) -> None:
+        """List these documents first, the highest value first (the model's uncertainty);
+        the others follow in project order. Empty: project order for all."""
+        self._priority = dict(priority)
 
     def refresh(self, project: Project, annotator: str, current: int | None) -> None:
         self._project, self._annotator, self._current = project, annotator, current
         counts = project.annotation_counts()
         statuses = project.statuses_of(annotator)
         self.tree.clear()
-        for doc in project.documents():
+        docs = project.documents()
+        if self._priority:
+            first = self._priority
+            docs.sort(key=lambda d: (d.id not in first, -first.get(d.id, 0.0)))
+        for doc in docs:
             status = statuses.get(doc.id, Status.NOT_STARTED)
             item = QTreeWidgetItem(
                 [

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QHelpEvent,
@@ -71,6 +72,8 @@ class DocumentView(QPlainTextEdit):
         self.related_ids: set[str] = set()
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
+        # Suggestions (start, end, label colour): hatched, a style no span has.
+        self.ghosts: list[tuple[int, int, str]] = []
         self.exact_toggle = False
         self.show_tags = False  # label names as tags where spans start; see set_tags
         self.tag_room = 0  # pixels kept above each line for the tags
@@ -103,6 +106,7 @@ class DocumentView(QPlainTextEdit):
         self.beside = SpanIndex("", schema)
         self.selected_id = None
         self.related_ids = set()
+        self.ghosts = []
         self.matches = []
         self.current_match = -1
         self._rect_cache.clear()
@@ -255,6 +259,10 @@ class DocumentView(QPlainTextEdit):
         self.related_ids = related
         self.viewport().update()
 
+    def set_ghosts(self, ghosts: list[tuple[int, int, str]]) -> None:
+        self.ghosts = ghosts
+        self.viewport().update()
+
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         self.matches = matches
         self.current_match = current
@@ -355,6 +363,7 @@ class DocumentView(QPlainTextEdit):
                 for piece in self.beside.pieces(block.blockNumber()):
                     outlines.append((self.piece_rects(block, piece, origin), _beside_pen(piece)))
             self._paint_matches(painter, block, origin)
+        self._paint_ghosts(painter, event.rect())
         painter.end()
         super().paintEvent(event)
         if outlines or tags:
@@ -367,6 +376,19 @@ class DocumentView(QPlainTextEdit):
             for rect, piece, rtl in tags:
                 _paint_tag(painter, rect, piece, rtl)
             painter.end()
+
+    def _paint_ghosts(self, painter: QPainter, area: QRect) -> None:
+        """Suggestions under the text: hatched in their label's colour with a dash-dot
+        edge, so that they never pass for a span (filled, or outlined when selected,
+        related or someone else's)."""
+        for start, end, color in self.ghosts:
+            rects = [r for r in self.span_rects(start, end) if r.intersects(QRectF(area))]
+            if not rects:
+                continue
+            painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(QColor(color).darker(130), 1, Qt.PenStyle.DashDotLine))
+            for r in rects:
+                painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
 
     def _outline_pen(self, piece: Piece) -> QPen | None:
         ann_id = piece.annotation.id

@@ -48,6 +48,7 @@ from annotator.ui.searchbar import SearchBar
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
+from annotator.ui.suggestions import SuggestionsMenu
 
 
 class MainWindow(QMainWindow):
@@ -299,6 +300,10 @@ class MainWindow(QMainWindow):
         project_menu.addAction(self.blind_action)
         # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
         self.review_menu = ReviewMenu(self, self.session, self.documents)
+        # Suggestions that learn from the project: all in annotator/ui/suggestions.py.
+        self.suggestions = SuggestionsMenu(
+            self, self.session, self.documents, self.settings, self.project
+        )
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:
