@@ -468,8 +468,7 @@ class MainWindow(QMainWindow):
         self.view.exact_toggle = on
 
     def _set_tags(self, on: bool) -> None:
-        self.view.show_tags = on
-        self.view.viewport().update()
+        self.view.set_tags(on)
 
     def _set_visual_cursor(self, on: bool) -> None:
         self.settings.visual_cursor = on
