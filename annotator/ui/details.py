@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, LabelKind, Relation
 from annotator.core.schema import Schema
 
 NO_VALUE = "—"
@@ -39,6 +39,9 @@ class DetailsPanel(QWidget):
         self.link_button.clicked.connect(self.linkRequested)
         self.remove_button = QPushButton(self.tr("Remove link"))
         self.remove_button.clicked.connect(self._remove_relation)
+        self.relations.currentItemChanged.connect(
+            lambda item: self.remove_button.setEnabled(item is not None)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.text)
@@ -61,13 +64,17 @@ class DetailsPanel(QWidget):
         while self.attributes.rowCount():
             self.attributes.removeRow(0)
         self.relations.clear()
-        for widget in (self.link_button, self.remove_button, self.relations):
-            widget.setEnabled(ann is not None)
+        # Each button only when it can act: linking starts from a claim or a quote (an
+        # entity is linked to), removing needs a relation (the first is chosen).
+        self.relations.setEnabled(ann is not None)
+        self.link_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
         if ann is None:
             self.label.setText(self.tr("No span selected"))
             self.text.setText("")
             return
         spec = schema.label(ann.label)
+        self.link_button.setEnabled(spec is not None and spec.kind is not LabelKind.ENTITY)
         self.label.setText(f"<b>{ann.label}</b> ({spec.kind.value if spec else '?'})")
         self.text.setText(ann.text)
         for attr in spec.attributes if spec else ():
@@ -81,6 +88,8 @@ class DetailsPanel(QWidget):
             item = QListWidgetItem(f"{rel.type} {arrow} {other.text if other else other_id}")
             item.setData(Qt.ItemDataRole.UserRole, rel.id)
             self.relations.addItem(item)
+        if self.relations.count():
+            self.relations.setCurrentRow(0)
 
     def _attribute_editor(self, name: str, values: tuple[str, ...], ann: Annotation) -> QWidget:
         current = str(ann.attributes.get(name, ""))

@@ -60,6 +60,7 @@ class Session(QObject):
         self.selected_relations: list[Relation] = []
         self.linking = False
         self.beside: str | None = None  # whose spans to show beside one's own
+        self.last_label: str | None = None  # the label last applied, annotate-all's default
         self.snap_to_words = True
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
@@ -281,6 +282,7 @@ class Session(QObject):
         spec = self.schema.label(label)
         if self.document is None or spec is None:
             return
+        self.last_label = label
         span = self.view.selection()
         if span is None:
             ann = self.selected()
@@ -340,6 +342,15 @@ class Session(QObject):
 
     def set_linking(self, on: bool) -> None:
         ann = self.selected()
+        if on and ann is None:
+            self.message.emit(self.tr("Select a quote or a claim first, then link it"))
+        elif on and ann is not None and self._kind(ann) is LabelKind.ENTITY:
+            self.message.emit(
+                self.tr(
+                    "An entity is linked to, not from: select the quote or claim, "
+                    "press Ctrl+L, then click this entity"
+                )
+            )
         on = on and ann is not None and self._kind(ann) is not LabelKind.ENTITY
         if on != self.linking:
             self.linking = on
@@ -388,6 +399,16 @@ class Session(QObject):
             return self.document.text[normal[0] : normal[1]] if normal else ""
         ann = self.selected()
         return ann.text if ann else ""
+
+    def likely_label(self) -> str | None:
+        """The label annotate-all offers first: the selected span's, else that of one of
+        my spans with the same text, else the label last used."""
+        ann = self.selected()
+        if ann is not None:
+            return ann.label
+        needle = self.occurrence_text()
+        same = next((a for a in self.view.index.in_order() if a.text == needle), None)
+        return same.label if same is not None else self.last_label
 
     def annotate_all(self, label: str, whole_project: bool) -> int:
         """Tag every whole-word occurrence of the occurrence text (Arabic-insensitive)

@@ -48,6 +48,7 @@ from annotator.ui.searchbar import SearchBar
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
+from annotator.ui.suggestions import SuggestionsMenu
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._name_for_screen_readers()
         self._label_actions: list[QAction] = []
+        self._last_document: int | None = None
         # Jobs stay referenced until the window closes: a runnable freed while its pool
         # thread is still returning from run() crashes the process.
         self._import_jobs: list[ImportJob] = []
@@ -298,6 +300,10 @@ class MainWindow(QMainWindow):
         project_menu.addAction(self.blind_action)
         # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
         self.review_menu = ReviewMenu(self, self.session, self.documents)
+        # Suggestions that learn from the project: all in annotator/ui/suggestions.py.
+        self.suggestions = SuggestionsMenu(
+            self, self.session, self.documents, self.settings, self.project
+        )
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:
@@ -344,6 +350,9 @@ class MainWindow(QMainWindow):
     # ----- refreshing ------------------------------------------------------------------
 
     def _document_opened(self, doc_id: int) -> None:
+        if doc_id != self._last_document:
+            self.notice.document_changed()
+        self._last_document = doc_id
         if self.search.isVisible():
             self.search.search(self.search.field.text())
 
@@ -451,8 +460,7 @@ class MainWindow(QMainWindow):
         self.view.exact_toggle = on
 
     def _set_tags(self, on: bool) -> None:
-        self.view.show_tags = on
-        self.view.viewport().update()
+        self.view.set_tags(on)
 
     def _set_visual_cursor(self, on: bool) -> None:
         self.settings.visual_cursor = on
@@ -477,9 +485,9 @@ class MainWindow(QMainWindow):
         if not needle:
             self.statusBar().showMessage(self.tr("Select some text or a span first"), 5000)
             return
-        selected = s.selected()
         names = [lb.name for lb in s.schema.labels]
-        current = names.index(selected.label) if selected and selected.label in names else 0
+        likely = s.likely_label()
+        current = names.index(likely) if likely in names else 0
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Annotate all"),
