@@ -8,7 +8,9 @@ crosses a change of direction is drawn in pieces), then the text is drawn on top
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
+from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -404,10 +406,13 @@ class DocumentView(QPlainTextEdit):
         m = self.index.map
         b_start = block.position()
         b_end = b_start + block.length() - 1
-        for i, (s, e) in enumerate(self.matches):
+        # Matches are in text order and never overlap: start at the block's first one.
+        first = bisect_right(self.matches, m.from_utf16(b_start, snap=True), key=itemgetter(1))
+        for i in range(first, len(self.matches)):
+            s, e = self.matches[i]
             us, ue = m.to_utf16(s), m.to_utf16(e)
-            if ue <= b_start or us >= b_end:
-                continue
+            if us >= b_end:
+                break
             color = QColor(MATCH_COLOR)
             current = i == self.current_match
             if current:
