@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextCursor,
+    QTextLayout,
     QTextOption,
     QWheelEvent,
 )
@@ -293,10 +294,9 @@ class DocumentView(QPlainTextEdit):
         layout = block.layout()
         end = start + length
         rects = []
-        # Line by line, from the line the span starts on (not the paragraph's first: a
-        # long paragraph has thousands): a glyph run may continue over a line break.
-        first = layout.lineForTextPosition(start)
-        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
+        # Line by line, from the line the span starts on (found by bisection: a long
+        # paragraph has thousands): a glyph run may continue over a line break.
+        for i in range(_line_at(layout, start), layout.lineCount()):
             line = layout.lineAt(i)
             if line.textStart() >= end:
                 break
@@ -546,6 +546,18 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _line_at(layout: QTextLayout, position: int) -> int:
+    """The number of the line holding text ``position`` (lines ascend), by bisection."""
+    lo, hi = 0, layout.lineCount()
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if layout.lineAt(mid).textStart() <= position:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:
