@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import GOLD, Annotation, Relation
 from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -348,7 +348,10 @@ def _task_record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses
         "id": k,
         "data": {TO_NAME: text, "name": doc.document.name},
         "meta": {ANNOTATORS: {str(i): who for i, who in enumerate(by_annotator, 1)}},
+        # Label Studio takes an imported annotation for ground truth unless told otherwise:
+        # only the adjudicated gold layer is.
         "annotations": [
-            {"id": i, "result": results} for i, results in enumerate(by_annotator.values(), 1)
+            {"id": i, "ground_truth": who == GOLD, "result": results}
+            for i, (who, results) in enumerate(by_annotator.items(), 1)
         ],
     }
