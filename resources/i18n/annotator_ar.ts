@@ -971,6 +971,11 @@
 <context>
     <name>SearchBar</name>
     <message>
+        <location filename="../../ui/searchbar.py" line="1"/>
+        <source>Enter finds one letter</source>
+        <translation>اضغط Enter للبحث عن حرف واحد</translation>
+    </message>
+    <message>
         <location filename="../../ui/searchbar.py" line="20"/>
         <source>Find (ignores diacritics and letter variants)</source>
         <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
