@@ -11,7 +11,7 @@ import json
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,12 @@ def json_text(value: Any, indent: int | None = None) -> str:
         out = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
     except ValueError as exc:  # NaN or Infinity, kept by an older version
         raise UserError(f"{exc}: NaN and Infinity are not JSON; run `annotator check`") from None
-    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return json_safe(out)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters of _JSON_ESCAPED written as escapes."""
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def failing(path: Path, line: int | None = None) -> Fail:
@@ -143,12 +148,18 @@ class Losses:
         self._first.setdefault(kind, example)
 
     def multiple_annotators(self, doc: ExportedDocument, format_title: str) -> None:
-        who = sorted({a.annotator for a in doc.annotations})
+        self.annotators_merged(
+            doc.document.name, (a.annotator for a in doc.annotations), format_title
+        )
+
+    def annotators_merged(self, name: str, annotators: Iterable[str], format_title: str) -> None:
+        """Document ``name``'s spans, by ``annotators``, go where no annotator is named."""
+        who = sorted(set(annotators))
         if len(who) > 1:
             self.add(
                 f"{format_title} has no annotator field: spans of several annotators were "
                 "merged (choose one with --annotator)",
-                f"{doc.document.name!r}: {', '.join(who)}",
+                f"{name!r}: {', '.join(who)}",
             )
 
     def finish(self) -> None:
