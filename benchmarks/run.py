@@ -30,6 +30,7 @@ SUITES = [
     "bench_view",
     "bench_long_paragraph",
     "bench_learn",
+    "bench_interaction",
 ]
 
 

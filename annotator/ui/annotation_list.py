@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -42,6 +49,12 @@ class SpanDelegate(QStyledItemDelegate):
         option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        # As wide as the list, whatever the text: a long span is elided, not scrolled to.
+        return QSize(1, super().sizeHint(option, index).height())
+
 
 class AnnotationList(QListView):
     """A list over a QStandardItemModel: its rows live in C++, so the view's layout passes
@@ -60,6 +73,7 @@ class AnnotationList(QListView):
         self.setModel(self._model)
         self.setUniformItemSizes(True)
         self.setItemDelegate(SpanDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
 

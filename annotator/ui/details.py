@@ -16,9 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import Annotation, LabelKind, Relation
+from annotator.core.offsets import elide_middle
 from annotator.core.schema import Schema
 
 NO_VALUE = "—"
+# Characters of a span's text shown: a span over a whole article must not lay out
+# (and make the panel as tall as) the whole article.
+SHOWN_TEXT = 400
+SHOWN_RELATED = 80
 
 
 class DetailsPanel(QWidget):
@@ -30,6 +35,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # a span may hold "<b>"
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attributes = QFormLayout()
@@ -76,7 +82,7 @@ class DetailsPanel(QWidget):
         spec = schema.label(ann.label)
         self.link_button.setEnabled(spec is not None and spec.kind is not LabelKind.ENTITY)
         self.label.setText(f"<b>{ann.label}</b> ({spec.kind.value if spec else '?'})")
-        self.text.setText(ann.text)
+        self.text.setText(elide_middle(ann.text, SHOWN_TEXT))
         for attr in spec.attributes if spec else ():
             editor = self._attribute_editor(attr.name, attr.values, ann)
             editor.setAccessibleName(attr.name)
@@ -85,7 +91,8 @@ class DetailsPanel(QWidget):
             other_id = rel.to_id if rel.from_id == ann.id else rel.from_id
             other = others.get(other_id)
             arrow = "→" if rel.from_id == ann.id else "←"
-            item = QListWidgetItem(f"{rel.type} {arrow} {other.text if other else other_id}")
+            shown = elide_middle(other.text, SHOWN_RELATED) if other else other_id
+            item = QListWidgetItem(f"{rel.type} {arrow} {shown}")
             item.setData(Qt.ItemDataRole.UserRole, rel.id)
             self.relations.addItem(item)
         if self.relations.count():

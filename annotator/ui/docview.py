@@ -8,7 +8,9 @@ crosses a change of direction is drawn in pieces), then the text is drawn on top
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
+from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -25,6 +27,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextCursor,
+    QTextLayout,
     QTextOption,
     QWheelEvent,
 )
@@ -40,6 +43,7 @@ FILL_ALPHA = 80
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
 BESIDE_PEN_WIDTH = 2
+TAG_SCALE = 0.6  # a label tag's size against the reading font
 # Find matches in violet: the one hue the Okabe–Ito label palette leaves free (its
 # nearest, blue and reddish purple, are some 60° away), so a match never reads as a
 # label (a yellow one did, as DATE). The current match is stronger and framed.
@@ -74,7 +78,8 @@ class DocumentView(QPlainTextEdit):
         # Suggestions (start, end, label colour): hatched, a style no span has.
         self.ghosts: list[tuple[int, int, str]] = []
         self.exact_toggle = False
-        self.show_tags = False  # label names as small tags where spans start
+        self.show_tags = False  # label names as tags where spans start; see set_tags
+        self.tag_room = 0  # pixels kept above each line for the tags
         self._alt_selection = False
         self._last_hits: list[str] = []
         self._press_pos: QPoint | None = None
@@ -86,6 +91,7 @@ class DocumentView(QPlainTextEdit):
         # out the same: for one width and one font (glyphRuns is most of a repaint).
         self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
         self._rect_layout: tuple[int, str] = (0, "")
+        self._aligned: set[int] = set()  # blocks placed by _align for this layout
         self._apply_text_option()
 
     # ----- content -------------------------------------------------------------------
@@ -107,7 +113,7 @@ class DocumentView(QPlainTextEdit):
         self.ghosts = []
         self.matches = []
         self.current_match = -1
-        self._rect_cache.clear()
+        self._forget_layout()
         self.setPlainText(text)
         self._apply_text_option()
 
@@ -150,7 +156,17 @@ class DocumentView(QPlainTextEdit):
         # direction must win.
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._apply_text_option()
-            self._rect_cache.clear()
+            self._forget_layout()
+        elif event.type() == QEvent.Type.FontChange and self.show_tags:
+            self.set_tags(True)  # the room for tags follows the font's size
+
+    def set_tags(self, on: bool) -> None:
+        """Label tags over the start of every span, each in a band kept free above its
+        line, so that no tag covers a letter."""
+        self.show_tags = on
+        self.tag_room = tag_font(self.font()).pixelSize() + 5 if on else 0
+        self._forget_layout()
+        self.viewport().update()
 
     def set_visual_cursor(self, visual: bool) -> None:
         self.document().setDefaultCursorMoveStyle(
@@ -266,22 +282,23 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
-                _align(block)
+                self._ensure_aligned(block)
                 yield block, geo.topLeft()
             block = block.next()
 
-    @staticmethod
-    def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
+    def run_rects(
+        self, block: QTextBlock, start: int, length: int, origin: QPointF
+    ) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
-        its line, in viewport coordinates."""
-        _align(block)
+        its line, in viewport coordinates; for a block placed by _align (as
+        _visible_blocks and span_rects do), not once per span: a long paragraph has
+        thousands of lines."""
         layout = block.layout()
         end = start + length
         rects = []
-        # Line by line, from the line the span starts on (not the paragraph's first: a
-        # long paragraph has thousands): a glyph run may continue over a line break.
-        first = layout.lineForTextPosition(start)
-        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
+        # Line by line, from the line the span starts on (found by bisection: a long
+        # paragraph has thousands): a glyph run may continue over a line break.
+        for i in range(_line_at(layout, start), layout.lineCount()):
             line = layout.lineAt(i)
             if line.textStart() >= end:
                 break
@@ -296,10 +313,26 @@ class DocumentView(QPlainTextEdit):
                     rects.append(QRectF(r.left() + origin.x(), top, r.width(), line.height()))
         return rects
 
+    def _forget_layout(self) -> None:
+        """The lines may be laid out anew: rectangles and placements are found again."""
+        self._rect_cache.clear()
+        self._aligned.clear()
+
+    def _ensure_aligned(self, block: QTextBlock) -> None:
+        """_align, once per block while the lines stay laid out the same (as the rectangle
+        cache assumes): every paint of one page of a long paragraph would otherwise
+        place all its thousands of lines again."""
+        self._check_rect_cache()  # a new width or font lays the lines out anew
+        if block.blockNumber() in self._aligned:
+            return
+        _align(block, self.tag_room)
+        if block.layout().lineCount():  # a block not laid out yet is placed when it is
+            self._aligned.add(block.blockNumber())
+
     def _check_rect_cache(self) -> None:
-        layout_key = (self.viewport().width(), self.font().key())
+        layout_key = (self.viewport().width(), f"{self.font().key()}/{self.tag_room}")
         if layout_key != self._rect_layout:
-            self._rect_cache.clear()
+            self._forget_layout()
             self._rect_layout = layout_key
 
     def piece_rects(self, block: QTextBlock, piece: Piece, origin: QPointF) -> list[QRectF]:
@@ -318,7 +351,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
-            _align(block)
+            self._ensure_aligned(block)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -391,10 +424,13 @@ class DocumentView(QPlainTextEdit):
         m = self.index.map
         b_start = block.position()
         b_end = b_start + block.length() - 1
-        for i, (s, e) in enumerate(self.matches):
+        # Matches are in text order and never overlap: start at the block's first one.
+        first = bisect_right(self.matches, m.from_utf16(b_start, snap=True), key=itemgetter(1))
+        for i in range(first, len(self.matches)):
+            s, e = self.matches[i]
             us, ue = m.to_utf16(s), m.to_utf16(e)
-            if ue <= b_start or us >= b_end:
-                continue
+            if us >= b_end:
+                break
             color = QColor(MATCH_COLOR)
             current = i == self.current_match
             if current:
@@ -474,19 +510,23 @@ class DocumentView(QPlainTextEdit):
         return False
 
 
-def _align(block: QTextBlock) -> None:
-    """Right-to-left paragraphs flush right, each line at its natural width (the layout
-    puts every line at the left; see _apply_text_option). Done on the lines themselves,
-    so that Qt's own drawing, caret and hit-testing agree with the spans painted."""
-    if block.textDirection() != Qt.LayoutDirection.RightToLeft:
-        return
+def _align(block: QTextBlock, tag_room: int = 0) -> None:
+    """Place a paragraph's lines: right-to-left paragraphs flush right, each line at its
+    natural width (the layout puts every line at the left; see _apply_text_option), and
+    ``tag_room`` pixels above every line for the label tags. Done on the lines
+    themselves, so that Qt's own drawing, caret and hit-testing agree with the spans
+    painted (the paragraph's height follows its lines)."""
+    rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
     layout = block.layout()
     margin = block.document().documentMargin()
+    y = 0.0
     for i in range(layout.lineCount()):
         line = layout.lineAt(i)
-        x = margin + line.width() - line.naturalTextWidth()
-        if line.x() != x:
-            line.setPosition(QPointF(x, line.y()))
+        x = margin + line.width() - line.naturalTextWidth() if rtl else line.x()
+        y += tag_room
+        if line.x() != x or line.y() != y:
+            line.setPosition(QPointF(x, y))
+        y += line.height()
 
 
 def _beside_pen(piece: Piece) -> QPen:
@@ -497,14 +537,24 @@ def _beside_pen(piece: Piece) -> QPen:
     return pen
 
 
+def tag_font(reading: QFont) -> QFont:
+    """The tags' font: the reading font's family at 60% of its size (at least 8 points),
+    with a size in pixels so that the room above each line can be measured."""
+    font = QFont(reading)
+    metrics_size = max(8.0, reading.pointSizeF() * TAG_SCALE)
+    font.setPixelSize(round(metrics_size * 96 / 72))
+    font.setBold(True)
+    return font
+
+
 def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None:
-    """The label's name, small, over the top corner where the span begins."""
-    font = QFont(painter.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.45))
+    """The label's name in the band above the line, at the edge where the span begins."""
+    font = tag_font(painter.font())
     painter.setFont(font)
     name = piece.annotation.label
-    box = painter.fontMetrics().boundingRect(name).adjusted(-2, 0, 2, 0)
-    box.moveTop(int(rect.top()))
+    box = painter.fontMetrics().boundingRect(name).adjusted(-3, 0, 3, 0)
+    box.setHeight(font.pixelSize() + 2)
+    box.moveBottom(int(rect.top()) - 1)
     if rtl:
         box.moveRight(int(rect.right()))
     else:
@@ -514,6 +564,18 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _line_at(layout: QTextLayout, position: int) -> int:
+    """The number of the line holding text ``position`` (lines ascend), by bisection."""
+    lo, hi = 0, layout.lineCount()
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if layout.lineAt(mid).textStart() <= position:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:

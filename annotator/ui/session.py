@@ -97,19 +97,15 @@ class Session(QObject):
 
     def _normalise(self, start: int, end: int) -> tuple[int, int] | None:
         """The span the selection [start, end) makes (normalise_span, exact when the user
-        asked for it), on just the paragraphs it touches: words and clusters never cross a
-        paragraph break, and a long document is not scanned per key. None, and a message
-        saying why, when the selection holds nothing to tag."""
+        asked for it); None, and a message saying why, when it holds nothing to tag."""
         assert self.document is not None
         exact = self.view.exact() or not self.snap_to_words
-        lo, hi = self.view.index.paragraphs_around(start, end)
-        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, exact=exact)
-        if local is None:
+        span = normalise_span(self.document.text, start, end, exact=exact)
+        if span is None:
             self.message.emit(
                 self.tr("Nothing to tag: the selection holds only spaces or punctuation")
             )
-            return None
-        return local[0] + lo, local[1] + lo
+        return span
 
     def _load_all_spans(self) -> None:
         if self.document is not None:
@@ -137,7 +133,9 @@ class Session(QObject):
     def shown_beside(self) -> str | None:
         """Whose spans are on screen beside one's own: nobody's while the project is
         blind."""
-        return None if self.project.blind else self.beside
+        if self.project.blind or self.beside == self.annotator:
+            return None
+        return self.beside
 
     def _show_beside(self) -> None:
         who = self.shown_beside()

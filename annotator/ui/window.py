@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFontDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -143,7 +145,13 @@ class MainWindow(QMainWindow):
         self._dock(self.tr("Documents"), self.documents, leading)
         self._dock(self.tr("Labels"), self.palette_list, trailing)
         self._dock(self.tr("Spans"), self.annotation_list, trailing)
-        self._dock(self.tr("Details"), self.details, trailing)
+        # Scrolled: a span with many attributes or relations must not take room from the
+        # palette and the spans list (the docks keep the sizes the user gave them).
+        details = QScrollArea()
+        details.setWidget(self.details)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        self._dock(self.tr("Details"), details, trailing)
 
     def _rtl(self) -> bool:
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -460,8 +468,7 @@ class MainWindow(QMainWindow):
         self.view.exact_toggle = on
 
     def _set_tags(self, on: bool) -> None:
-        self.view.show_tags = on
-        self.view.viewport().update()
+        self.view.set_tags(on)
 
     def _set_visual_cursor(self, on: bool) -> None:
         self.settings.visual_cursor = on

@@ -130,8 +130,7 @@ def test_click_selects_innermost_then_cycles(qtbot: QtBot) -> None:
     text = "قال محمد إن غزة تحت الحصار"
     spans = [ann(text, "q", "QUOTE", 9, 26), ann(text, "l", "LOC", 12, 15)]
     view = make_view(qtbot, text, spans)
-    block = view.document().firstBlock()
-    rect = view.run_rects(block, 13, 1, view.contentOffset())[0]
+    rect = view.span_rects(13, 14)[0]  # as placed on screen
     point = rect.center().toPoint()
     clicked: list[str] = []
     view.annotationClicked.connect(clicked.append)
@@ -155,12 +154,32 @@ def test_remembered_rectangles_follow_a_new_width_and_font(qtbot: QtBot) -> None
         assert [a.id for a in view.hits(point)] == ["x"]
 
 
-def test_label_tags_are_drawn_only_when_asked(qtbot: QtBot) -> None:
-    text = "قال محمد إن غزة تحت الحصار"
-    view = make_view(qtbot, text, [ann(text, "p", "PER", 4, 8)])
+def test_label_tags_are_readable_and_cover_no_letter(qtbot: QtBot) -> None:
+    text = "قال محمد إن غزة تحت الحصار، وإن الاحتلال مستمر في الحصار منذ سنوات " * 3
+    view = make_view(qtbot, text, [ann(text, "p", "PER", 4, 8), ann(text, "l", "LOC", 12, 15)])
     plain = view.viewport().grab().toImage()
-    view.show_tags = True
+    view.set_tags(True)
     tagged = view.viewport().grab().toImage()
     assert tagged != plain
+    assert view.tag_room >= 14  # a tag at least 11 pixels tall, with room around it
+    # The same layout without the tags drawn: whatever differs is a tag, and lies in
+    # the bands between lines, never over a line's letters.
     view.show_tags = False
+    untagged = view.viewport().grab().toImage()
+    view.show_tags = True
+    lines = []
+    block = view.document().firstBlock()
+    origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
+    for i in range(block.layout().lineCount()):
+        line = block.layout().lineAt(i)
+        lines.append((origin.y() + line.y(), origin.y() + line.y() + line.height()))
+    differing = {
+        y
+        for y in range(tagged.height())
+        for x in range(0, tagged.width(), 2)
+        if tagged.pixel(x, y) != untagged.pixel(x, y)
+    }
+    assert differing
+    assert not [y for y in differing if any(top <= y < bottom for top, bottom in lines)]
+    view.set_tags(False)
     assert view.viewport().grab().toImage() == plain
