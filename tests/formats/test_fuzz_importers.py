@@ -7,7 +7,6 @@ import html
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from annotator.formats.base import ImportOptions
 from annotator.formats.importer import import_paths
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import NewDocument, Project
+from tests.cli.test_hostile_output import contents as project_dump
 
 IMPORTABLE = sorted(name for name, f in FORMATS.items() if f.can_import)
 
@@ -194,14 +194,6 @@ def base_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
 @pytest.mark.parametrize("fmt", [f for f in IMPORTABLE if f != "txt"] + ["txt"])
 @settings(
     max_examples=25,
@@ -217,7 +209,7 @@ def test_hostile_files_are_imported_sound_or_refused_in_one_line(
         (folder / name).write_bytes(content)
     project = folder / "p.annotator"
     shutil.copyfile(base_project, project)
-    before = _dump(project)
+    before = project_dump(project)
     target = folder / next(iter(files))
     result = CliRunner().invoke(
         cli, ["import", str(project), str(target), "--format", fmt, "--annotator", "fuzz"],
@@ -231,7 +223,7 @@ def test_hostile_files_are_imported_sound_or_refused_in_one_line(
         assert result.exit_code == 2, result.output
         assert result.stderr.count("\n") == 1, result.stderr
         assert any(str(folder / name) in result.stderr for name in files), result.stderr
-        assert _dump(project) == before
+        assert project_dump(project) == before
 
 
 @pytest.mark.parametrize("fmt", IMPORTABLE)
@@ -255,11 +247,11 @@ def test_special_files_are_refused_by_every_importer(
         pytest.skip(f"no {special} here")
     project = tmp_path / "p.annotator"
     shutil.copyfile(base_project, project)
-    before = _dump(project)
+    before = project_dump(project)
     result = CliRunner().invoke(
         cli, ["import", str(project), str(target), "--format", fmt, "--annotator", "fuzz"],
         catch_exceptions=False,
     )  # fmt: skip
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
-    assert _dump(project) == before
+    assert project_dump(project) == before
