@@ -326,7 +326,13 @@ class DocumentView(QPlainTextEdit):
         if block.blockNumber() in self._aligned:
             return
         _align(block, self.tag_room)
-        if block.layout().lineCount():  # a block not laid out yet is placed when it is
+        layout = block.layout()
+        if layout.lineCount() >= LONG_BLOCK_LINES:
+            # Keep the shaped glyphs: by default Qt drops them after each paint, and the
+            # next span's glyphRuns shapes the whole paragraph again (every page of a
+            # long paragraph would cost the paragraph).
+            layout.setCacheEnabled(True)
+        if layout.lineCount():  # a block not laid out yet is placed when it is
             self._aligned.add(block.blockNumber())
 
     def _check_rect_cache(self) -> None:
@@ -578,6 +584,11 @@ def _line_at(layout: QTextLayout, position: int) -> int:
     return lo
 
 
+# A paragraph of at least this many lines draws only its visible spans and keeps its
+# shaped glyphs between paints.
+LONG_BLOCK_LINES = 64
+
+
 def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:
     """The stretch of a block's text (UTF-16 units from its start) on the lines that
     ``rect`` shows, found by bisection over the lines; None for a block of a few lines,
@@ -585,7 +596,7 @@ def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int,
     that screen holds, not the whole paragraph."""
     layout = block.layout()
     count = layout.lineCount()
-    if count < 64:
+    if count < LONG_BLOCK_LINES:
         return None
     top, bottom = rect.top() - origin.y(), rect.bottom() - origin.y()
 
