@@ -17,20 +17,8 @@ from annotator.core.inputs import cannot_read, require_regular_file
 from annotator.core.model import GOLD, GOLD_RESERVED, Annotation, LabelKind, Status, text_sha256
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
-from annotator.review.gold import (
-    CurationState,
-    Key,
-    Provenance,
-    Rejection,
-    curation_status,
-    gold_annotations,
-    key,
-    provenance,
-    record_provenance,
-    record_rejection,
-    rejections,
-    set_curation_status,
-)
+from annotator.review.gold import key
+from annotator.storage.gold import CurationState, Key, Provenance, Rejection
 from annotator.storage.project import SQLITE_HEADER, NewDocument, Project
 from annotator.storage.validate import first_problem, with_additions
 
@@ -110,12 +98,12 @@ def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
 
 def _incoming_gold(other: Project, document_id: int) -> IncomingGold:
     provenances = {}
-    for g in gold_annotations(other, document_id):
-        p = provenance(other, g.id)
+    for g in other.gold.annotations(document_id):
+        p = other.gold.provenance(g.id)
         if p is not None:
             provenances[key(g)] = p
     return IncomingGold(
-        provenances, rejections(other, document_id), curation_status(other, document_id)
+        provenances, other.gold.rejections(document_id), other.gold.curation_status(document_id)
     )
 
 
@@ -238,11 +226,11 @@ def _carry_curation(project: Project, sha256: str, gold: IncomingGold) -> None:
     doc = project.document_by_sha(sha256)
     if doc is None:
         return
-    for g in gold_annotations(project, doc.id):
+    for g in project.gold.annotations(doc.id):
         if key(g) in gold.provenance:
-            record_provenance(project, g.id, gold.provenance[key(g)])
+            project.gold.record_provenance(g.id, gold.provenance[key(g)])
     for rejection in gold.rejections:
-        record_rejection(project, doc.id, rejection)
-    mine = curation_status(project, doc.id)
+        project.gold.record_rejection(doc.id, rejection)
+    mine = project.gold.curation_status(doc.id)
     if _PROGRESS[gold.curation.status] > _PROGRESS[mine.status]:
-        set_curation_status(project, doc.id, gold.curation.status, gold.curation.curator)
+        project.gold.set_curation_status(doc.id, gold.curation.status, gold.curation.curator)

@@ -15,7 +15,6 @@ import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,7 @@ from annotator.core.model import (
 from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema
 from annotator.core.textsearch import Snippet, parse_query, snippet
+from annotator.storage.gold import GoldStore
 from annotator.storage.schema_sql import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -46,18 +46,11 @@ from annotator.storage.schema_sql import (
     SEARCH_INSERT,
     search_rows,
 )
+from annotator.storage.stamps import new_id, now
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def new_id() -> str:
-    return secrets.token_hex(8)
 
 
 @dataclass(frozen=True)
@@ -275,6 +268,11 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @cached_property
+    def gold(self) -> GoldStore:
+        """The gold layer: its spans' provenance, the rejected versions, curation status."""
+        return GoldStore(self)
 
     @cached_property
     def db(self) -> sqlite_utils.Database:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, LabelKind, Status
-from annotator.review.gold import curation_status, provenance, rejected
 from annotator.review.units import UnitState
 from annotator.ui.review.view import STATE_COLORS
 from annotator.ui.review.window import ReviewWindow
@@ -74,8 +73,8 @@ def test_number_key_accepts_that_annotators_version_and_undo_redo_follow(qtbot, 
     assert gold_in_file(review) == [("ORG", *at("غزة"))]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert provenance(fresh, gold.id).proposed_by == ("omar",)  # type: ignore[union-attr]
-    assert curation_status(fresh, review.document_id()).status is Status.IN_PROGRESS  # type: ignore[arg-type]
+    assert fresh.gold.provenance(gold.id).proposed_by == ("omar",)  # type: ignore[union-attr]
+    assert fresh.gold.curation_status(review.document_id()).status is Status.IN_PROGRESS  # type: ignore[arg-type]
     fresh.close()
     assert review.unit_list.currentItem().text().startswith("✓")
 
@@ -95,11 +94,11 @@ def test_a_accepts_the_most_proposed_version_and_r_rejects(qtbot, review):
     go_to(qtbot, review, UnitState.INCOMPLETE)
     press(qtbot, review, Key.Key_R)
     fresh = reopen_project(review.project.path)
-    assert rejected(fresh, review.document_id()) == {("ORG", *at("Reuters"))}  # type: ignore[arg-type]
+    assert fresh.gold.rejected(review.document_id()) == {("ORG", *at("Reuters"))}  # type: ignore[arg-type]
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     fresh = reopen_project(review.project.path)
-    assert rejected(fresh, review.document_id()) == set()  # type: ignore[arg-type]
+    assert fresh.gold.rejected(review.document_id()) == set()  # type: ignore[arg-type]
     fresh.close()
 
 
@@ -113,7 +112,7 @@ def test_e_accepts_then_edges_move_with_the_main_windows_keys(qtbot, review):
     assert gold_in_file(review) == [("CLAIM", start, end - 1)]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert provenance(fresh, gold.id).curated_by == CURATOR  # type: ignore[union-attr]
+    assert fresh.gold.provenance(gold.id).curated_by == CURATOR  # type: ignore[union-attr]
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     assert gold_in_file(review) == [("CLAIM", start, end)]
@@ -133,7 +132,7 @@ def test_the_selected_gold_spans_label_is_changed_from_the_box(qtbot, review):
     assert gold_in_file(review) == [("EVENT", *at("غزة"))]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert provenance(fresh, gold.id).curated_by == CURATOR  # type: ignore[union-attr]
+    assert fresh.gold.provenance(gold.id).curated_by == CURATOR  # type: ignore[union-attr]
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     assert gold_in_file(review) == [("LOC", *at("غزة"))]
@@ -150,7 +149,7 @@ def test_a_gold_span_nobody_had_is_added_on_the_selected_text(qtbot, review):
     assert gold_in_file(review) == [("ORG", start, end)]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    source = provenance(fresh, gold.id)
+    source = fresh.gold.provenance(gold.id)
     assert source is not None and source.proposed_by == () and source.curated_by == CURATOR
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
@@ -161,12 +160,12 @@ def test_curation_status_is_set_from_the_combo_box_and_undone(qtbot, review):
     qtbot.keyClick(review.curation, Key.Key_Down)
     qtbot.keyClick(review.curation, Key.Key_Down)
     fresh = reopen_project(review.project.path)
-    assert curation_status(fresh, review.document_id()).status is Status.DONE  # type: ignore[arg-type]
+    assert fresh.gold.curation_status(review.document_id()).status is Status.DONE  # type: ignore[arg-type]
     fresh.close()
     assert review.documents.currentItem().text(1) == "done"
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     fresh = reopen_project(review.project.path)
-    assert curation_status(fresh, review.document_id()).status is Status.IN_PROGRESS  # type: ignore[arg-type]
+    assert fresh.gold.curation_status(review.document_id()).status is Status.IN_PROGRESS  # type: ignore[arg-type]
     fresh.close()
 
 
