@@ -10,9 +10,9 @@ import platformdirs
 
 from annotator.core.bundled import PROJECTS
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation, Status
+from annotator.core.model import Annotation, NewDocument, Relation, Status
 from annotator.formats.text import read_bytes
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 DEMO_SOURCES = PROJECTS / "demo"
 

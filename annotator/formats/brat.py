@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -37,7 +37,6 @@ from annotator.formats.common import (
     spaceless,
 )
 from annotator.formats.text import decode, read_bytes
-from annotator.storage.project import NewDocument
 
 CONF = "annotation.conf"
 NOTE = "AnnotatorNotes"

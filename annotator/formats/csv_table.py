@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.model import NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.text import decode, normalise, read_bytes
-from annotator.storage.project import NewDocument
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.offsets import Boundaries
 from annotator.core.output import open_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
@@ -39,7 +39,7 @@ from annotator.formats.common import (
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.export_rows import DocumentRows, document_rows, totals
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 SPAN_KEYS = ("label", "labels", "entities")
 # The project the export is for: sequence labeling reads spans under "label", a project

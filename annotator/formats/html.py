@@ -9,10 +9,9 @@ import logging
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.model import MAX_DOCUMENT_CHARS, NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.text import decode, normalise, read_bytes
-from annotator.storage.project import NewDocument
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation
+from annotator.core.model import MAX_DOCUMENT_CHARS, AddReport, Annotation, NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
-from annotator.storage.project import AddReport, NewDocument, Project
+from annotator.storage.project import Project
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, current file)
 

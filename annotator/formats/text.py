@@ -12,9 +12,8 @@ import re
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.model import MAX_DOCUMENT_CHARS, NewDocument
 from annotator.formats.base import ImportOptions
-from annotator.storage.project import NewDocument
 
 # Control characters (category Cc) that no text file holds; tab and line breaks are fine.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, LabelKind, Status, text_sha256
+from annotator.core.model import Annotation, LabelKind, NewDocument, Status, text_sha256
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
 from annotator.review.gold import key
 from annotator.storage.gold import CurationState, Key, Provenance, Rejection
-from annotator.storage.project import SQLITE_HEADER, NewDocument, Project
+from annotator.storage.project import SQLITE_HEADER, Project
 
 _PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 

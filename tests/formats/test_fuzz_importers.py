@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotator.core.model import NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.importer import import_paths
 from annotator.formats.registry import FORMATS
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 IMPORTABLE = sorted(name for name, f in FORMATS.items() if f.can_import)
 
