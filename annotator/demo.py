@@ -11,8 +11,8 @@ import platformdirs
 from annotator.core.bundled import PROJECTS
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
-from annotator.core.model import Annotation, Relation, Status
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import Annotation, NewDocument, Relation, Status
+from annotator.storage.project import Project
 
 DEMO_SOURCES = PROJECTS / "demo"
 

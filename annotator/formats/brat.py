@@ -26,7 +26,7 @@ from typing import Any
 from annotator.core.content import split_lines
 from annotator.core.errors import UserError
 from annotator.core.inputs import parse_count, read_input
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -39,7 +39,6 @@ from annotator.formats.common import (
     spaceless,
 )
 from annotator.formats.text import decode
-from annotator.storage.project import NewDocument
 
 CONF = "annotation.conf"
 NOTE = "AnnotatorNotes"

@@ -25,14 +25,13 @@ from pathlib import Path
 from annotator.core.content import split_lines
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, NewDocument
 from annotator.core.offsets import trim
 from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import Losses, annotator_for, count, failing, spaceless
 from annotator.formats.text import decode
 from annotator.formats.tokens_io import TAG, decode_tags, token_document
-from annotator.storage.project import NewDocument
 
 DOCSTART = "-DOCSTART-"
 

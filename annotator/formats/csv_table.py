@@ -7,10 +7,10 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
+from annotator.core.model import NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.common import csv_rows
 from annotator.formats.text import decode, normalise
-from annotator.storage.project import NewDocument
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import STRICT_JSON, read_input
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.offsets import Boundaries
 from annotator.core.output import open_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
@@ -41,7 +41,7 @@ from annotator.formats.common import (
 from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.export_rows import DocumentRows, document_rows, totals
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 SPAN_KEYS = ("label", "labels", "entities")
 # The project the export is for: sequence labeling reads spans under "label", a project

@@ -13,10 +13,18 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import walk_files
-from annotator.core.model import GOLD, GOLD_RESERVED, MAX_DOCUMENT_CHARS, Annotation, LabelKind
+from annotator.core.model import (
+    GOLD,
+    GOLD_RESERVED,
+    MAX_DOCUMENT_CHARS,
+    AddReport,
+    Annotation,
+    LabelKind,
+    NewDocument,
+)
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
-from annotator.storage.project import AddReport, NewDocument, Project
+from annotator.storage.project import Project
 from annotator.storage.validate import first_problem, with_additions
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, current file)

@@ -18,13 +18,13 @@ from typing import Any
 from annotator.core.content import split_lines
 from annotator.core.errors import UserError
 from annotator.core.inputs import parse_json, read_input
-from annotator.core.model import Annotation, Relation, Status, annotation_from_values
+from annotator.core.model import Annotation, NewDocument, Relation, Status, annotation_from_values
 from annotator.core.output import open_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import json_safe
 from annotator.formats.text import decode
 from annotator.storage.export_rows import jsonl_lines, totals
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:

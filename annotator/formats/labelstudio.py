@@ -34,7 +34,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import STRICT_JSON, parse_json, read_input
-from annotator.core.model import GOLD, Annotation, Relation
+from annotator.core.model import GOLD, Annotation, NewDocument, Relation
 from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -51,7 +51,6 @@ from annotator.formats.common import (
 from annotator.formats.labelstudio_config import labeling_config
 from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
-from annotator.storage.project import NewDocument
 
 FROM_NAME, TO_NAME = "label", "text"
 SCORE = "score"

@@ -14,9 +14,8 @@ from pathlib import Path
 from annotator.core.content import text_problem
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.model import MAX_DOCUMENT_CHARS, NewDocument
 from annotator.formats.base import ImportOptions
-from annotator.storage.project import NewDocument
 
 _UTF8_ARABIC = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import parse_count, read_input
-from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation, Relation
+from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation, NewDocument, Relation
 from annotator.core.offsets import Utf16Map, utf16_len
 from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -48,7 +48,6 @@ from annotator.formats.common import (
 )
 from annotator.formats.text import decode
 from annotator.formats.tokens_io import TokenDocument, TokenSpan, token_document
-from annotator.storage.project import NewDocument
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
 NE_LAYER = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"

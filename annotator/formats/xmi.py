@@ -28,7 +28,7 @@ import cassis
 
 from annotator.core.errors import UserError
 from annotator.core.inputs import MAX_LIST_BYTES, read_input
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.output import OutputFolder, open_output
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -40,7 +40,6 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
-from annotator.storage.project import NewDocument
 
 DKPRO = "de.tudarmstadt.ukp.dkpro.core.api"
 NAMED_ENTITY = f"{DKPRO}.ner.type.NamedEntity"

@@ -14,12 +14,20 @@ from pathlib import Path
 from annotator.core.content import name_problem
 from annotator.core.errors import UserError
 from annotator.core.inputs import cannot_read, require_regular_file
-from annotator.core.model import GOLD, GOLD_RESERVED, Annotation, LabelKind, Status, text_sha256
+from annotator.core.model import (
+    GOLD,
+    GOLD_RESERVED,
+    Annotation,
+    LabelKind,
+    NewDocument,
+    Status,
+    text_sha256,
+)
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
 from annotator.review.gold import key
 from annotator.storage.gold import CurationState, Key, Provenance, Rejection
-from annotator.storage.project import SQLITE_HEADER, NewDocument, Project
+from annotator.storage.project import SQLITE_HEADER, Project
 from annotator.storage.validate import first_problem, with_additions
 
 _PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}

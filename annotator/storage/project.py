@@ -14,7 +14,7 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,11 +24,14 @@ if TYPE_CHECKING:
 
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.model import (
+    AddReport,
     Annotation,
     AttributeSpec,
     Document,
+    DocumentInfo,
     Label,
     LabelKind,
+    NewDocument,
     Relation,
     RelationType,
     Status,
@@ -54,45 +57,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
-class DocumentInfo:
-    """A document without its text: what lists and counts need."""
-
-    id: int
-    name: str
-    length: int
-    sha256: str
-    source: str
-
-
-@dataclass(frozen=True)
 class SearchHit:
     """A document that a search found, with a passage showing where."""
 
     document: DocumentInfo
     snippet: Snippet
-
-
-@dataclass(frozen=True)
-class NewDocument:
-    """A document about to be added, with annotations whose offsets are already checked."""
-
-    name: str
-    text: str
-    source: str = ""
-    meta: dict[str, Any] = field(default_factory=dict)
-    annotations: tuple[Annotation, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    status: dict[str, Status] = field(default_factory=dict)
-    line: int | None = None  # where it starts in the file it came from, for messages
-
-
-@dataclass
-class AddReport:
-    added: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new name, existing name)
-    annotations: int = 0
-    relations: int = 0
-    skipped_annotations: int = 0  # already present, identical
 
 
 class Project:

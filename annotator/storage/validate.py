@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.content import name_problem, text_problem, value_problem
-from annotator.core.model import Annotation, Label, LabelKind, Relation, RelationType
+from annotator.core.model import Annotation, Label, LabelKind, NewDocument, Relation, RelationType
 from annotator.core.schema import Schema
-from annotator.storage.project import NewDocument
 
 
 @dataclass(frozen=True)

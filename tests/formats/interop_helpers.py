@@ -9,12 +9,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.tokens import tokenize
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.export import export
 from annotator.formats.importer import ImportResult, import_paths
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 # The real files other tools wrote: never copied into the repository.
 INTEROP = Path(__file__).resolve().parents[3] / "shared" / "interop"

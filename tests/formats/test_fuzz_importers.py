@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli.main import cli
+from annotator.core.model import NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.importer import import_paths
 from annotator.formats.registry import FORMATS
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from tests.cli.test_hostile_output import contents as project_dump
 
 IMPORTABLE = sorted(name for name, f in FORMATS.items() if f.can_import)

@@ -5,11 +5,11 @@ import json
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.core.model import GOLD, Label, LabelKind, Status
+from annotator.core.model import GOLD, Label, LabelKind, NewDocument, Status
 from annotator.core.schema import Schema, default_schema
 from annotator.review.gold import accept
 from annotator.review.merge import Conflict, merge
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from tests.review.conftest import WORDS, ProjectBuilder, word
 
 
