@@ -47,6 +47,19 @@ class Rejection:
     decided: str
 
 
+@dataclass(frozen=True)
+class GoldSnapshot:
+    """Everything the gold layer holds for one document, as stored: an undoable gold
+    decision (``annotator.review.gold_change``) puts the whole state back instead of
+    inverting each of the tables a decision touches."""
+
+    annotations: tuple[Annotation, ...]
+    relations: tuple[Relation, ...]
+    provenance: tuple[tuple[Any, ...], ...]
+    rejected: tuple[tuple[Any, ...], ...]
+    curation: tuple[Any, ...] | None
+
+
 class Spans(Protocol):
     """What the gold store needs of the project: its connection, its transactions and
     its annotations. A protocol, since the project, which imports this module to reach
@@ -75,6 +88,12 @@ class Spans(Protocol):
     ) -> Annotation: ...
 
     def delete_annotation(self, id_: str, /) -> tuple[Annotation, list[Relation]]: ...
+
+    def restore_annotation(self, ann: Annotation, /) -> None: ...
+
+    def relations(self, document: int, annotator: str, /) -> list[Relation]: ...
+
+    def add_relation(self, from_: str, to: str, type_: str, id_: str | None, /) -> Relation: ...
 
 
 class GoldStore:
@@ -233,3 +252,75 @@ class GoldStore:
             "decided) VALUES (?, ?, ?, ?, ?, ?)",
             (document_id, *rejection.span, rejection.curator, rejection.decided),
         )
+
+    # ----- undo and redo -------------------------------------------------------------
+
+    def snapshot(self, document_id: int) -> GoldSnapshot:
+        q = self._conn.execute
+        annotations = tuple(self.annotations(document_id))
+        ids = [a.id for a in annotations]
+        marks = ",".join("?" * len(ids))
+        provenance = tuple(
+            tuple(r)
+            for r in q(
+                "SELECT annotation_id, proposed_by, agreed_by, curated_by, strategy, decided "
+                f"FROM gold_provenance WHERE annotation_id IN ({marks}) ORDER BY annotation_id",
+                ids,
+            )
+        )
+        rejected = tuple(
+            tuple(r)
+            for r in q(
+                'SELECT document_id, label, start, "end", curator, decided FROM gold_rejected '
+                'WHERE document_id = ? ORDER BY label, start, "end"',
+                (document_id,),
+            )
+        )
+        curation = q(
+            "SELECT document_id, status, curator, modified FROM curation_status "
+            "WHERE document_id = ?",
+            (document_id,),
+        ).fetchone()
+        return GoldSnapshot(
+            annotations,
+            tuple(self._project.relations(document_id, GOLD)),
+            provenance,
+            rejected,
+            tuple(curation) if curation else None,
+        )
+
+    def restore(self, document_id: int, state: GoldSnapshot) -> None:
+        """Make the document's gold layer exactly ``state`` again, same ids included."""
+        q = self._conn.execute
+        with self._project.write():
+            # Provenance and relations go with their spans (ON DELETE CASCADE).
+            for ann in self.annotations(document_id):
+                self._project.delete_annotation(ann.id)
+            for ann in state.annotations:
+                self._project.restore_annotation(ann)
+            for r in state.relations:
+                self._project.add_relation(r.from_id, r.to_id, r.type, r.id)
+            q(
+                "DELETE FROM gold_provenance WHERE annotation_id IN "
+                "(SELECT a.id FROM annotations a JOIN annotators an ON an.id = a.annotator_id "
+                "WHERE a.document_id = ? AND an.name = ?)",
+                (document_id, GOLD),
+            )
+            self._conn.executemany(
+                "INSERT INTO gold_provenance (annotation_id, proposed_by, agreed_by, "
+                "curated_by, strategy, decided) VALUES (?, ?, ?, ?, ?, ?)",
+                state.provenance,
+            )
+            q("DELETE FROM gold_rejected WHERE document_id = ?", (document_id,))
+            self._conn.executemany(
+                'INSERT INTO gold_rejected (document_id, label, start, "end", curator, '
+                "decided) VALUES (?, ?, ?, ?, ?, ?)",
+                state.rejected,
+            )
+            q("DELETE FROM curation_status WHERE document_id = ?", (document_id,))
+            if state.curation is not None:
+                q(
+                    "INSERT INTO curation_status (document_id, status, curator, modified) "
+                    "VALUES (?, ?, ?, ?)",
+                    state.curation,
+                )

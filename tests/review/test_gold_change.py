@@ -7,13 +7,12 @@ from annotator.core.model import GOLD, Status
 from annotator.review.differences import differences
 from annotator.review.gold import accept
 from annotator.review.gold_change import GoldChange
-from annotator.storage.gold_snapshot import snapshot
 from tests.review.conftest import word
 
 
 def gold_state(project, doc):
     """The snapshot, each span without its modification time (restoring touches it)."""
-    snap = snapshot(project, doc)
+    snap = project.gold.snapshot(doc)
     spans = [(a.id, a.label, a.start, a.end, a.created) for a in snap.annotations]
     return spans, snap.relations, snap.provenance, snap.rejected, snap.curation
 
