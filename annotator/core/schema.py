@@ -173,6 +173,15 @@ def schema_from_json(data: Any, path: str | Path | None = None) -> Schema:
     return Schema(tuple(labels), tuple(relation_types))
 
 
+def name_problem_of(schema: Schema) -> str | None:
+    """The first label, attribute or relation type name that the content rule refuses
+    (``annotator.core.content``), for schemas edited in the window as well as read."""
+    named = [(lb.name, "label") for lb in schema.labels]
+    named += [(a.name, "attribute name") for lb in schema.labels for a in lb.attributes]
+    named += [(rt.name, "relation type") for rt in schema.relation_types]
+    return next((p for p in (name_problem(n, what) for n, what in named) if p), None)
+
+
 def load_schema(path: str | Path) -> Schema:
     try:
         content = read_input(Path(path), MAX_LIST_BYTES).decode("utf-8-sig")

@@ -39,7 +39,7 @@ from annotator.core.model import (
     text_sha256,
 )
 from annotator.core.output import staged_path
-from annotator.core.schema import PALETTE, Schema, default_schema
+from annotator.core.schema import PALETTE, Schema, default_schema, name_problem_of
 from annotator.core.textsearch import Snippet, parse_query, snippet
 from annotator.storage.gold import GoldStore
 from annotator.storage.schema_sql import (
@@ -334,6 +334,9 @@ class Project:
 
     def set_schema(self, schema: Schema) -> None:
         """Replace the schema. Labels still in use may not disappear."""
+        problem = name_problem_of(schema)
+        if problem:
+            raise UserError(problem)
         keep = {lb.name for lb in schema.labels}
         in_use = [
             r["name"]

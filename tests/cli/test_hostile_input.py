@@ -532,3 +532,19 @@ def test_list_keeps_one_document_a_line(tmp_path: Path) -> None:
     code, out, _ = invoke("list", path)
     assert code == 0
     assert out.splitlines() == ["document\tcharacters", "title\\nwith\\ttab\\\\\t32"]
+
+
+def test_a_schema_edited_in_the_window_obeys_the_same_rule(project: Path) -> None:
+    """The window's schema editor saves through Project.set_schema, like `schema --import`."""
+    from dataclasses import replace
+
+    from annotator.core.errors import UserError
+
+    before = contents(project)
+    with Project.open(project) as p:
+        schema = p.schema()
+        first = replace(schema.labels[0], name="CLAIM\x1b[2J")
+        renamed = replace(schema, labels=(first, *schema.labels[1:]))
+        with pytest.raises(UserError, match=r"the label 'CLAIM\\x1b\[2J' contains U\+001B"):
+            p.set_schema(renamed)
+    assert contents(project) == before
