@@ -17,6 +17,8 @@ import click
 from annotator.cli.common import UserErrorExit, open_project, project_argument, run
 from annotator.cli.main import cli
 
+__all__ = ["cli", "main"]  # cli: the whole command, with open and render
+
 
 @cli.command("open")
 @click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))

@@ -15,9 +15,10 @@ from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.export import export
 from annotator.formats.importer import ImportResult, import_paths
 from annotator.storage.project import NewDocument, Project
+from tests.paths import SHARED
 
 # The real files other tools wrote: never copied into the repository.
-INTEROP = Path(__file__).resolve().parents[3] / "shared" / "interop"
+INTEROP = SHARED / "interop"
 
 Span = tuple[str, str, str, int, int, str]  # document, annotator, label, start, end, text
 

@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+from tests.formats.interop_helpers import (
     ann,
     arabic_documents,
     do_export,
@@ -15,9 +18,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.model import Relation
 
 FIREMEN = "👨🏻‍🚒 firemen drive firetrucks"
 

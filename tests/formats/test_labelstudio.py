@@ -4,7 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+from tests.formats.interop_helpers import (
     ann,
     do_export,
     do_import,
@@ -13,9 +16,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.model import Relation
 
 SAMPLE = "label_studio/example_preannotated_ner_tasks.json"
 

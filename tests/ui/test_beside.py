@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
+from annotator.core.model import GOLD
 from annotator.demo import build_demo
-from annotator.review.gold import GOLD
 from annotator.storage.project import Project
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
