@@ -22,7 +22,15 @@ from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
 
 # Commands whose modules load only when they run (or for --help): start-up stays fast.
-LAZY_COMMANDS = ("merge", "agreement", "adjudicate", "show", "suggest", "install-desktop")
+LAZY_COMMANDS = (
+    "merge",
+    "agreement",
+    "adjudicate",
+    "show",
+    "suggest",
+    "learn",
+    "install-desktop",
+)
 
 
 def _lazy_command(name: str) -> click.Command:
@@ -43,6 +51,10 @@ def _lazy_command(name: str) -> click.Command:
         from annotator.cli.suggest import suggest_command
 
         return suggest_command
+    if name == "learn":
+        from annotator.cli.learn import learn_command
+
+        return learn_command
     from annotator.cli.desktop import install_desktop_command
 
     return install_desktop_command
@@ -232,6 +244,12 @@ def _annotations_of(project: Project, annotator: str | None) -> int:
     show_default=True,
     help="Token formats: a span inside a token is widened to it or left out.",
 )
+@click.option(
+    "--doccano-project",
+    type=click.Choice(["sequence", "relation"]),
+    help="doccano: the project type to import into: sequence labeling (spans under label) "
+    "or relation labeling (entities and relations); default relation when there are relations.",
+)
 def export_command(
     project: Path,
     format_name: str,
@@ -242,6 +260,7 @@ def export_command(
     offset_unit: str | None = None,
     token_spans: str = "expand",
     gold: bool = False,
+    doccano_project: str | None = None,
 ) -> None:
     """Export PROJECT's documents and annotations."""
     from annotator.core.model import GOLD
@@ -252,7 +271,10 @@ def export_command(
             raise click.UsageError("give --gold or --annotator, not both")
         annotators = (GOLD,)
     options = ExportOptions(
-        ExportSelection(annotators, documents, labels), offset_unit, token_spans
+        ExportSelection(annotators, documents, labels),
+        offset_unit,
+        token_spans,
+        doccano_project=doccano_project,
     )
     with open_project(project, readonly=True) as p:
         report = run(lambda: export(p, format_name, output, options))

@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import open_project, plural, run
+from annotator.learn.apply import DEFAULT_ANNOTATOR as MODEL_ANNOTATOR
+from annotator.learn.apply import suggest_documents
+from annotator.learn.model_file import load
 from annotator.suggest.apply import DEFAULT_ANNOTATOR, SuggestReport, suggest_project
 
 rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
@@ -17,27 +20,52 @@ rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
 @click.option("--gazetteer", type=rules_file, help="Names, one a line: NAME<TAB>LABEL.")
 @click.option("--patterns", type=rules_file, help="Regular expressions: PATTERN<TAB>LABEL.")
 @click.option(
+    "--model",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="A model made by `annotator learn`.",
+)
+@click.option(
     "--as",
     "annotator",
-    default=DEFAULT_ANNOTATOR,
-    show_default=True,
-    help="The annotator the suggestions are filed under.",
+    help=f"The annotator the suggestions are filed under (default {DEFAULT_ANNOTATOR}, "
+    f"or {MODEL_ANNOTATOR} with --model).",
 )
 @click.option("--add-labels", is_flag=True, help="Add labels the lists name to the schema.")
+@click.option(
+    "--document", "documents", multiple=True, metavar="NAME", help="With --model: only these."
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    help="With --model: leave out suggestions the model is less sure of.",
+)
 def suggest_command(
     project: Path,
     gazetteer: Path | None,
     patterns: Path | None,
-    annotator: str,
+    model: Path | None,
+    annotator: str | None,
     add_labels: bool,
+    documents: tuple[str, ...],
+    min_score: float,
 ) -> None:
     """Suggest spans in every document of PROJECT from a list of names and/or patterns,
-    matching Arabic whatever its diacritics, tatweel and alef forms."""
-
+    matching Arabic whatever its diacritics, tatweel and alef forms; or from a model
+    trained by `annotator learn`."""
+    if model is not None and (gazetteer or patterns):
+        raise click.UsageError("give --model, or lists of names and patterns, not both")
+    if model is None and (documents or min_score):
+        raise click.UsageError("--document and --min-score go with --model")
+    annotator = annotator or (MODEL_ANNOTATOR if model else DEFAULT_ANNOTATOR)
     with open_project(project) as p:
-        report: SuggestReport = run(
-            lambda: suggest_project(p, gazetteer, patterns, annotator, add_labels)
-        )
+        if model is not None:
+            recommender, _ = run(lambda: load(model))
+            report: SuggestReport = run(
+                lambda: suggest_documents(p, recommender, annotator, documents, min_score)
+            )
+        else:
+            report = run(lambda: suggest_project(p, gazetteer, patterns, annotator, add_labels))
     if report.added_labels:
         click.echo("added labels: " + ", ".join(report.added_labels))
     per_label = ", ".join(f"{label} {n}" for label, n in sorted(report.added.items()))

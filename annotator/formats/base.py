@@ -44,6 +44,9 @@ class ExportOptions:
     # Token formats: a span whose edges fall inside a token is "expand"ed to whole
     # tokens or "drop"ped; either way it is reported.
     token_spans: str = "expand"
+    # doccano: the project type the file is for ("sequence" or "relation"); None means
+    # relation when any document has relations, else sequence.
+    doccano_project: str | None = None
     # The project's schema, which export() fills in: the HTML pages colour labels with it.
     schema: Schema | None = None
 

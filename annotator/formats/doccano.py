@@ -15,7 +15,7 @@ Everything else in a record is kept in the document's meta.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,10 @@ from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument
 
 SPAN_KEYS = ("label", "labels", "entities")
+# The project the export is for: sequence labeling reads spans under "label", a project
+# with relation labeling reads "entities" and "relations".
+SEQUENCE, RELATION = "sequence", "relation"
+PROJECT_TYPES = (SEQUENCE, RELATION)
 _NOT_META = {"text", "relations", "name", "username", *SPAN_KEYS}
 
 
@@ -138,16 +142,31 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     unit = unit_of(options.offset_unit)
     report = ExportReport()
     losses = Losses(report)
+    documents: Iterable[ExportedDocument] = docs
+    relation_project = options.doccano_project == RELATION
+    if options.doccano_project is None:
+        # doccano reads a file into one table: every record must have the same form, and
+        # the one a relation project reads is the one that keeps the relations.
+        documents = list(docs)
+        relation_project = any(d.relations for d in documents)
+    elif options.doccano_project not in PROJECT_TYPES:
+        raise UserError(
+            f"unknown doccano project type {options.doccano_project!r}; "
+            f"use {' or '.join(PROJECT_TYPES)}"
+        )
     with open_output(output) as out:
-        for k, doc in enumerate(docs, 1):
-            out.write(json.dumps(_record(k, doc, unit, losses), ensure_ascii=False) + "\n")
-            count(report, doc)
+        for doc in documents:
+            record = _record(doc, unit, losses, relation_project)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count(report, doc, relations=len(record.get("relations", [])))
             losses.multiple_annotators(doc, "doccano")
     losses.finish()
     return report
 
 
-def _record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses) -> dict[str, Any]:
+def _record(
+    doc: ExportedDocument, unit: OffsetUnit, losses: Losses, relation_project: bool
+) -> dict[str, Any]:
     text = doc.document.text
     units = UnitMap(text, unit)
     spans = []
@@ -164,9 +183,16 @@ def _record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses) -> 
             )
         if a.attributes:
             losses.add("doccano has no place for attributes", f"{doc.document.name!r}: {a.label}")
-    record: dict[str, Any] = {"id": k, "name": doc.document.name, "text": text}
-    if not doc.relations:
+    # No "id": doccano gives its own and keeps unknown keys in the example's meta.
+    record: dict[str, Any] = {"name": doc.document.name, "text": text}
+    if not relation_project:
         record["label"] = [list(s) for s in spans]
+        if doc.relations:
+            losses.add(
+                "a sequence labeling project has no relations; not written",
+                repr(doc.document.name),
+                len(doc.relations),
+            )
         return record
     index = {a.id: i for i, a in enumerate(doc.annotations)}
     record["entities"] = [

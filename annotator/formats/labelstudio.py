@@ -21,6 +21,8 @@ other kinds (choices, text areas) are reported, not kept. The export writes code
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -40,23 +42,29 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
+from annotator.formats.labelstudio_config import labeling_config
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.project import NewDocument
 
 FROM_NAME, TO_NAME = "label", "text"
 SCORE = "score"
+# The task meta's key naming the annotator of each annotation (by its id or import_id).
+ANNOTATORS = "annotators"
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     content, _ = decode(read_bytes(path), path)
     fail = failing(path)
-    try:
-        tasks = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
-    except RecursionError:
-        raise fail("the JSON is nested too deeply") from None
+    if path.suffix.lower() in (".csv", ".tsv"):
+        tasks: Any = _table_rows(content, "\t" if path.suffix.lower() == ".tsv" else ",", fail)
+    else:
+        try:
+            tasks = json.loads(content)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+        except RecursionError:
+            raise fail("the JSON is nested too deeply") from None
     tasks = [tasks] if isinstance(tasks, dict) else tasks
     if not isinstance(tasks, list) or not tasks:
         raise fail("must hold a list of tasks")
@@ -70,15 +78,20 @@ def _task(
     def fail(message: str) -> UserError:
         return UserError(f"task {k}: {message}", path)
 
-    if isinstance(task, dict) and "data" not in task and isinstance(task.get(FROM_NAME), list):
-        task = _from_min(task, options.text_column)
+    if isinstance(task, dict) and "data" not in task and options.text_column in task:
+        task = _from_min(task)
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         raise fail('each task must be an object with "data"')
     data = task["data"]
     raw = data.get(options.text_column)
     if not isinstance(raw, str) or not raw.strip():
         raise fail(f'"data.{options.text_column}" must be a non-empty string')
-    groups = [(_completed_by(a), a) for a in task.get("annotations") or []]
+    task_meta = task.get("meta")
+    names = task_meta.get(ANNOTATORS) if isinstance(task_meta, dict) else None
+    groups = [
+        (_annotator(a, names if isinstance(names, dict) else {}), a)
+        for a in task.get("annotations") or []
+    ]
     groups += [
         (f"prediction {p.get('model_version') or ''}".strip(), p)
         for p in task.get("predictions") or []
@@ -124,16 +137,53 @@ def _task(
     return NewDocument(doc_name, source.text, str(path), meta, tuple(annotations), tuple(relations))
 
 
-def _from_min(task: dict[str, Any], text_column: str) -> dict[str, Any]:
-    """A task of the JSON-MIN export (the text and a list of spans side by side, one
-    annotator's) in the full shape."""
-    results = [
-        {"id": str(i), "type": "labels", "value": value} for i, value in enumerate(task[FROM_NAME])
-    ]
+# What the JSON-MIN and CSV exports add to the task's data, one record per annotation.
+_MIN_FIELDS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
+_MIN_FIELDS |= {"agreement", "history"}
+
+
+def _from_min(record: dict[str, Any]) -> dict[str, Any]:
+    """A record of the JSON-MIN or CSV export (the task's data, one annotator's spans under
+    ``label`` and who made them) in the full shape. Relations are not in these exports."""
+    spans = record.get(FROM_NAME) or []
+    if not isinstance(spans, list):
+        spans = [spans]
+    results = [{"id": str(i), "type": "labels", "value": value} for i, value in enumerate(spans)]
+    data = {k: v for k, v in record.items() if k not in _MIN_FIELDS and k != FROM_NAME}
+    who = record.get("annotator")  # an e-mail, or a user's number (a string in CSV)
+    if isinstance(who, str) and who.isdigit():
+        who = int(who)
     return {
-        "data": {text_column: task.get(text_column)},
-        "annotations": [{"completed_by": task.get("annotator"), "result": results}],
+        "data": data,
+        "annotations": [{"completed_by": who, "result": results}] if spans else [],
     }
+
+
+def _table_rows(content: str, delimiter: str, fail: Fail) -> list[dict[str, Any]]:
+    """The rows of the CSV (or TSV) export, their spans decoded from the ``label`` cell."""
+    rows = list(csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter))
+    if not rows or FROM_NAME not in rows[0]:
+        raise fail(f'needs a "{FROM_NAME}" column holding the spans (Label Studio\'s CSV export)')
+    records = []
+    for k, row in enumerate(rows, 1):
+        cell = row.get(FROM_NAME) or ""
+        try:
+            spans = json.loads(cell) if cell.strip() else []
+        except json.JSONDecodeError:
+            raise fail(f'row {k}: the "{FROM_NAME}" cell is not JSON') from None
+        records.append({**row, FROM_NAME: spans})
+    return records
+
+
+def _annotator(annotation: Any, names: dict[str, Any]) -> str | None:
+    """Who made an annotation: the name the task's meta gives for its id (the id it had
+    in our file, which Label Studio's own export calls import_id), else completed_by."""
+    if isinstance(annotation, dict):
+        key = annotation["import_id"] if "import_id" in annotation else annotation.get("id")
+        name = names.get(str(key)) if key is not None else None
+        if isinstance(name, str):
+            return name
+    return _completed_by(annotation)
 
 
 def _completed_by(annotation: Any) -> str | None:
@@ -218,6 +268,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     unit = OffsetUnit(options.offset_unit or OffsetUnit.CODEPOINT)
     report = ExportReport()
     losses = Losses(report)
+    used: set[str] = set()
     with open_output(output) as out:
         out.write("[")
         for k, doc in enumerate(docs):
@@ -226,9 +277,17 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
             out.write(json.dumps(record, ensure_ascii=False))
             links = [r for a in record["annotations"] for r in a["result"] if "from_id" in r]
             count(report, doc, relations=len(links))
+            used.update(a.label for a in doc.annotations)
         out.write("\n]\n")
+    with open_output(config_path(output)) as out:
+        out.write(labeling_config(options.schema, FROM_NAME, TO_NAME, used))
     losses.finish()
     return report
+
+
+def config_path(output: Path) -> Path:
+    """Where the labeling config is written: beside the tasks."""
+    return output.with_name(output.stem + ".label_config.xml")
 
 
 def _task_record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses) -> dict[str, Any]:
@@ -275,11 +334,15 @@ def _task_record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses
                 "labels": [r.type],
             }
         )
+    # No completed_by: Label Studio refuses an e-mail that is not one of its users (and
+    # gives the annotation to the importing user). The annotation's whole-number id comes
+    # back as its import_id, and the task's meta, which Label Studio keeps, names the
+    # annotator of each.
     return {
         "id": k,
         "data": {TO_NAME: text, "name": doc.document.name},
+        "meta": {ANNOTATORS: {str(i): who for i, who in enumerate(by_annotator, 1)}},
         "annotations": [
-            {"completed_by": {"email": who}, "result": results}
-            for who, results in by_annotator.items()
+            {"id": i, "result": results} for i, results in enumerate(by_annotator.values(), 1)
         ],
     }

@@ -12,17 +12,20 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from annotator.core.model import Annotation, Relation
+from annotator.core.schema import Schema
 from annotator.storage.project import Project, new_id
 
 
 @dataclass
 class Changes:
     """What an edit did: annotations added or modified (their new state), annotations
-    removed (by id) and whether any relation changed."""
+    removed (by id), whether any relation changed and whether the schema did (then
+    every span's label may have another name or colour)."""
 
     annotations: list[Annotation] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     relations: bool = False
+    schema: bool = False
 
     def merge(self, other: Changes) -> None:
         gone = set(other.removed)
@@ -32,6 +35,7 @@ class Changes:
         self.annotations.extend(other.annotations)
         self.removed.extend(other.removed)
         self.relations = self.relations or other.relations
+        self.schema = self.schema or other.schema
 
 
 class Edit(Protocol):
@@ -187,3 +191,33 @@ class Bulk:
             for edit in reversed(self.edits):
                 changes.merge(edit.revert(project))
         return changes
+
+
+@dataclass
+class EditSchema:
+    """The schema editor's changes as one step: labels renamed (their spans follow),
+    then the edited schema stored, in one transaction, so that a refused part (dropping
+    a label still in use, a name taken) leaves the project as it was. Revert renames
+    back and stores the schema as it was, again all or nothing."""
+
+    renames: dict[str, str]
+    schema: Schema
+    description: str = "edit schema"
+    _before: Schema | None = None
+
+    def apply(self, project: Project) -> Changes:
+        before = project.schema()
+        with project.write():
+            for old, new in self.renames.items():
+                project.rename_label(old, new)
+            project.set_schema(self.schema)
+        self._before = before
+        return Changes(schema=True)
+
+    def revert(self, project: Project) -> Changes:
+        assert self._before is not None, "revert before apply"
+        with project.write():
+            for old, new in self.renames.items():
+                project.rename_label(new, old)
+            project.set_schema(self._before)
+        return Changes(schema=True)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
-from annotator.suggest.matcher import PATTERN_TIMEOUT_S, Gazetteer, Suggestion, suggest
+from annotator.storage.rejections import rejected, rejection_key
+from annotator.suggest.matcher import PATTERN_TIMEOUT_S, Gazetteer, suggest
 from annotator.suggest.rules import Rule, compile_pattern, read_rules
 
 DEFAULT_ANNOTATOR = "suggest:gazetteer"
+NewSpan = tuple[int, int, str, dict[str, Any]]  # start, end, label, attributes
 
 
 @dataclass
@@ -37,22 +41,44 @@ def suggest_project(
     names = read_rules(gazetteer) if gazetteer else []
     pattern_rules = [compile_pattern(r) for r in read_rules(patterns)] if patterns else []
     unknown = _unknown_labels(project, [*names, *(p.rule for p in pattern_rules)], add_labels)
-    report = SuggestReport()
     matcher = Gazetteer(names)
     # Matched first, written after: no write while the documents are being read.
-    found: list[tuple[int, list[Suggestion]]] = [
-        (doc.id, suggest(doc.text, matcher, pattern_rules, doc.name, timeout))
+    found: list[tuple[int, list[NewSpan]]] = [
+        (
+            doc.id,
+            [
+                (s.start, s.end, s.label, {})
+                for s in suggest(doc.text, matcher, pattern_rules, doc.name, timeout)
+            ],
+        )
         for doc in project.iter_documents()
     ]
+    return file_suggestions(project, annotator, found, unknown)
+
+
+def file_suggestions(
+    project: Project,
+    annotator: str,
+    found: Iterable[tuple[int, list[NewSpan]]],
+    new_labels: Sequence[str] = (),
+) -> SuggestReport:
+    """Add suggestions under ``annotator`` in one transaction: not a span the annotator
+    already has with that label (so re-running adds nothing), nor a text and label
+    someone rejected (storage/rejections.py)."""
+    report = SuggestReport()
+    refused = rejected(project)
     with project.write():
-        report.added_labels = project.add_labels(unknown)
+        report.added_labels = project.add_labels(new_labels)
         for doc_id, suggestions in found:
             have = {(a.start, a.end, a.label) for a in project.annotations(doc_id, annotator)}
-            new = [s for s in suggestions if (s.start, s.end, s.label) not in have]
+            new = [s for s in suggestions if (s[0], s[1], s[2]) not in have]
             report.already_there += len(suggestions) - len(new)
-            for s in new:
-                project.add_annotation(doc_id, annotator, s.label, s.start, s.end)
-                report.added[s.label] += 1
+            if refused:
+                text = project.document(doc_id).text
+                new = [s for s in new if (rejection_key(text[s[0] : s[1]]), s[2]) not in refused]
+            for start, end, label, attributes in new:
+                project.add_annotation(doc_id, annotator, label, start, end, attributes)
+                report.added[label] += 1
             report.documents += bool(new)
     return report
 

@@ -70,10 +70,28 @@ def open_window(path: Path, annotator: str, settings: Settings) -> MainWindow:
     project = Project.open(path) if path.exists() else Project.create(path)
     window = MainWindow(project, annotator, settings)
     settings.add_recent(path)
-    _windows.append(window)
-    window.projectRequested.connect(lambda other: _switch(window, other, annotator, settings))
+    _keep(window, annotator, settings)
     window.show()
     return window
+
+
+def _keep(window: MainWindow, annotator: str, settings: Settings) -> None:
+    _windows.append(window)
+    window.projectRequested.connect(lambda other: _switch(window, other, annotator, settings))
+    window.rebuildRequested.connect(lambda: _rebuild(window, annotator, settings))
+
+
+def _rebuild(old: MainWindow, annotator: str, settings: Settings) -> None:
+    """The window again, in the language now installed, on the same open project with
+    the same undo history, showing what the old one showed."""
+    window = MainWindow(old.project, annotator, settings, history=old.session.undo_stack)
+    _keep(window, annotator, settings)
+    window.take_over_from(old)
+    window.show()
+    window.view.pin_top_paragraph(old.view.firstVisibleBlock().blockNumber())
+    old.close()
+    _windows.remove(old)
+    old.deleteLater()
 
 
 def _switch(old: MainWindow, path: Path, annotator: str, settings: Settings) -> None:

@@ -6,12 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.errors import UserError
 from annotator.storage.edits import Changes, Edit
 from annotator.storage.project import Project
 
 # Called after every apply or revert with the document the edit belongs to (None for
 # edits across documents) and what changed.
 OnChange = Callable[[int | None, Changes], None]
+# Called instead when an undo or redo is refused (another program changed what the edit
+# touches, or the project cannot be written); nothing was changed.
+OnFailure = Callable[[UserError], None]
 
 
 class EditCommand(QUndoCommand):
@@ -25,20 +29,31 @@ class EditCommand(QUndoCommand):
         project: Project,
         document_id: int | None,
         on_change: OnChange,
+        on_failure: OnFailure,
         first_changes: Changes,
     ):
         super().__init__(edit.description)
         self._edit = edit
         self._project = project
         self._document_id = document_id
-        self._on_change = on_change
+        self.on_change = on_change
+        self.on_failure = on_failure
         self._first_changes: Changes | None = first_changes
 
     def redo(self) -> None:
         changes, self._first_changes = self._first_changes, None
-        if changes is None:
-            changes = self._edit.apply(self._project)
-        self._on_change(self._document_id, changes)
+        try:
+            if changes is None:
+                changes = self._edit.apply(self._project)
+        except UserError as exc:  # an exception must not reach Qt, which called us
+            self.on_failure(exc)
+            return
+        self.on_change(self._document_id, changes)
 
     def undo(self) -> None:
-        self._on_change(self._document_id, self._edit.revert(self._project))
+        try:
+            changes = self._edit.revert(self._project)
+        except UserError as exc:
+            self.on_failure(exc)
+            return
+        self.on_change(self._document_id, changes)

@@ -21,11 +21,13 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
     QTextBlock,
     QTextCursor,
     QTextOption,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, LabelKind
 from annotator.core.schema import Schema
@@ -69,6 +71,10 @@ class DocumentView(QPlainTextEdit):
         self._alt_selection = False
         self._last_hits: list[str] = []
         self._press_pos: QPoint | None = None
+        # A paragraph held at the top while the window settles (its size may change
+        # after it is shown), until the reader scrolls, clicks or types.
+        self._pinned_top: int | None = None
+        self.verticalScrollBar().actionTriggered.connect(self._unpin)
         # Rectangles of pieces relative to their block, valid while the lines are laid
         # out the same: for one width and one font (glyphRuns is most of a repaint).
         self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
@@ -179,6 +185,37 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(self.index.map.to_utf16(start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def scroll_to_paragraph(self, number: int) -> None:
+        """Scroll so that paragraph ``number`` is the first on screen (or as near the top
+        as the end of the text allows). The scroll bar counts wrapped lines, known only
+        for the paragraphs laid out, so those before it are laid out first."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        block = doc.firstBlock()
+        while block.isValid() and block.blockNumber() < number:
+            if isinstance(layout, QPlainTextDocumentLayout):
+                layout.ensureBlockLayout(block)
+            block = block.next()
+        self.verticalScrollBar().setValue(doc.findBlockByNumber(number).firstLineNumber())
+
+    def pin_top_paragraph(self, number: int) -> None:
+        """Scroll paragraph ``number`` to the top and keep it there through resizes
+        until the reader moves."""
+        self._pinned_top = number
+        self.scroll_to_paragraph(number)
+
+    def _unpin(self) -> None:
+        self._pinned_top = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._pinned_top is not None:
+            self.scroll_to_paragraph(self._pinned_top)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._unpin()
+        super().wheelEvent(event)
 
     def exact(self) -> bool:
         """Keep the selection as it is, with no snapping to whole words?"""
@@ -347,6 +384,7 @@ class DocumentView(QPlainTextEdit):
         return []
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._unpin()
         self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
@@ -371,6 +409,7 @@ class DocumentView(QPlainTextEdit):
         self.annotationClicked.emit(chosen)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._unpin()
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().keyPressEvent(event)

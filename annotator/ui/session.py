@@ -23,6 +23,7 @@ from annotator.storage.edits import (
     DeleteAnnotation,
     DeleteRelation,
     Edit,
+    EditSchema,
     UpdateAnnotation,
 )
 from annotator.storage.project import Project
@@ -41,7 +42,10 @@ class Session(QObject):
     statusChanged = Signal()
     message = Signal(str)  # a short notice for the status bar
     saveFailed = Signal(str)  # a change could not be written (disk full, busy project)
+    # An undo or redo could not be done, and the undo history was cleared; says why.
+    historyLost = Signal(str)
     linkingChanged = Signal(bool)
+    schemaChanged = Signal()  # labels renamed, added, removed or restyled
     besideChanged = Signal()  # whose spans are shown beside one's own changed
 
     def __init__(self, project: Project, annotator: str, view: DocumentView):
@@ -112,6 +116,17 @@ class Session(QObject):
             self.annotationsChanged.emit(None)
             self.documentReady.emit()
 
+    def adopt_history(self, stack: QUndoStack) -> None:
+        """Take over another session's undo history (the window rebuilt in another
+        language): its edits now refresh this session's view."""
+        stack.setParent(self)
+        for i in range(stack.count()):
+            command = stack.command(i)
+            if isinstance(command, EditCommand):
+                command.on_change = self._after_edit
+                command.on_failure = self._undo_failed
+        self.undo_stack = stack
+
     def set_beside(self, annotator: str | None) -> None:
         """Show another annotator's spans (or gold's) read-only beside one's own; None
         shows nobody else's."""
@@ -158,12 +173,16 @@ class Session(QObject):
             self.message.emit(str(exc))
         self.statusChanged.emit()
 
-    def set_schema(self, schema: Schema) -> None:
-        self.project.set_schema(schema)
+    def edit_schema(self, renames: dict[str, str], schema: Schema) -> bool:
+        """The schema editor's changes, as one undoable step (refused whole, with a
+        message, when any part of it is)."""
+        return self.run(EditSchema(renames, schema), None)
+
+    def reload_schema(self) -> None:
+        """Take the schema as the project now has it."""
         self.schema = self.project.schema()
         self.view.set_schema(self.schema)
-        self.annotationsChanged.emit(None)
-        self.selectionChanged.emit()
+        self.schemaChanged.emit()
 
     # ----- selection -----------------------------------------------------------------
 
@@ -216,11 +235,29 @@ class Session(QObject):
             self.message.emit(str(exc))
             return False
         self.undo_stack.push(
-            EditCommand(edit, self.project, document_id, self._after_edit, changes)
+            EditCommand(
+                edit, self.project, document_id, self._after_edit, self._undo_failed, changes
+            )
         )
         return True
 
+    def _undo_failed(self, exc: UserError) -> None:
+        """An undo or redo was refused, nothing changed: the history no longer matches
+        the project, so it is cleared (from the event loop: the stack is still running
+        the command) and the annotator is told why."""
+        QTimer.singleShot(0, self, self.undo_stack.clear)
+        if isinstance(exc, (DiskFullError, ProjectBusyError)):
+            self.saveFailed.emit(str(exc))
+            return
+        why = self.tr(
+            "This change can no longer be undone or redone (%1): another program has "
+            "changed the project. The undo history is cleared."
+        )
+        self.historyLost.emit(why.replace("%1", str(exc)))
+
     def _after_edit(self, document_id: int | None, changes: Changes) -> None:
+        if changes.schema:
+            self.reload_schema()
         current = self.document.id if self.document else None
         if document_id != current or document_id is None:
             # An undo in another document takes the annotator there to see it.

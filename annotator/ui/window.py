@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -54,7 +54,16 @@ class MainWindow(QMainWindow):
     # The user chose another project (new or existing); the application opens it.
     projectRequested = Signal(Path)
 
-    def __init__(self, project: Project, annotator: str, settings: Settings | None = None):
+    # The interface language changed: the application builds the window again.
+    rebuildRequested = Signal()
+
+    def __init__(
+        self,
+        project: Project,
+        annotator: str,
+        settings: Settings | None = None,
+        history: QUndoStack | None = None,
+    ):
         super().__init__()
         self.settings = settings or Settings()
         self.project = project
@@ -62,6 +71,8 @@ class MainWindow(QMainWindow):
         self.view.setFont(reading_font(self.settings.font_size, self.settings.font_family or None))
         self.view.set_visual_cursor(self.settings.visual_cursor)
         self.session = Session(project, annotator, self.view)
+        if history is not None:
+            self.session.adopt_history(history)
         self.search = SearchBar(self.view)
         self.documents = DocumentList()
         self.palette_list = LabelPalette()
@@ -322,9 +333,11 @@ class MainWindow(QMainWindow):
         )
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         s.saveFailed.connect(self.guard.save_failed)
+        s.historyLost.connect(lambda text: self.notice.show_notice(text, "warning"))
         self.guard.reloadNeeded.connect(self._reload)
         self.guard.reopenNeeded.connect(self._restore_backup)
         s.linkingChanged.connect(self._linking_changed)
+        s.schemaChanged.connect(self._schema_changed)
         s.besideChanged.connect(self._refresh_beside)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
 
@@ -609,18 +622,17 @@ class MainWindow(QMainWindow):
         if editor.exec() == QDialog.DialogCode.Accepted:
             try:
                 self.apply_schema(editor.renames(), editor.schema())
-            except UserError as exc:
+            except UserError as exc:  # a label without a name or colour
                 QMessageBox.warning(self, "annotator", str(exc))
+        editor.deleteLater()
 
-    def apply_schema(self, renames: dict[str, str], schema: Schema) -> None:
-        """Rename labels first (their spans follow), then store the edited schema."""
-        for old, new in renames.items():
-            self.project.rename_label(old, new)
-        self.session.set_schema(schema)
+    def apply_schema(self, renames: dict[str, str], schema: Schema) -> bool:
+        """Rename labels (their spans follow) and store the edited schema, as one step."""
+        return self.session.edit_schema(renames, schema)
+
+    def _schema_changed(self) -> None:
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
-        if self.session.document is not None:
-            self.session.open_document(self.session.document.id)
 
     def _settings(self) -> None:
         language = self.settings.language
@@ -633,7 +645,26 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if self.settings.language != before and isinstance(app, QApplication):
             install_translator(app, self.settings.language)
-            self.projectRequested.emit(self.project.path)
+            self.rebuildRequested.emit()
+
+    def take_over_from(self, old: MainWindow) -> None:
+        """Built again in another language: show what the window it replaces showed —
+        its document, selection, selected span and geometry (the undo history came with
+        ``history``; the scroll position is set once the window is shown)."""
+        s = self.session
+        doc = old.session.document
+        if doc is not None and (s.document is None or s.document.id != doc.id):
+            s.open_document(doc.id)
+        self.restoreGeometry(old.saveGeometry())
+        if old.isMaximized():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        selection = old.view.textCursor()
+        cursor = self.view.textCursor()
+        cursor.setPosition(selection.anchor())
+        cursor.setPosition(selection.position(), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        if old.session.selected_id is not None:
+            s.select(old.session.selected_id)
 
     # ----- state -----------------------------------------------------------------------
 
@@ -654,8 +685,7 @@ class MainWindow(QMainWindow):
     def _reload(self) -> None:
         """Show the project as it now is on disk, after another program wrote to it."""
         s = self.session
-        s.schema = self.project.schema()
-        self.view.set_schema(s.schema)
+        s.reload_schema()
         if s.document is not None:
             s.open_document(s.document.id)
         else:

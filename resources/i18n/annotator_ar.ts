@@ -985,6 +985,11 @@
 <context>
     <name>Session</name>
     <message>
+        <location filename="../../ui/session.py" line="1"/>
+        <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
+        <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
+    </message>
+    <message>
         <location filename="../../ui/session.py" line="101"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>

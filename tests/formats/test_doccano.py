@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 
 from annotator.core.errors import UserError
 from annotator.core.model import Relation
+from annotator.formats.base import ExportSelection
 from tests.formats.interop_helpers import (
     ann,
     arabic_documents,
@@ -199,3 +200,45 @@ def test_grapheme_export_widens_a_span_that_splits_a_cluster(tmp_path: Path) -> 
         "spans that split a grapheme cluster were widened to whole clusters: 2 (first in 'd' "
         "at 0-1)"
     ]
+
+
+def test_one_record_form_per_file_chosen_by_the_project_type(tmp_path: Path) -> None:
+    """doccano reads a file into one table: records of two forms leave one form's
+    column empty in the others and the whole import fails."""
+    p = project_with(
+        tmp_path / "p.annotator",
+        [
+            doc(
+                "with",
+                "قال الرئيس إن الاقتصاد بخير",
+                ann(4, 10, "PER", ident="a"),
+                ann(14, 27, "QUOTE", ident="b"),
+                relations=[Relation("r", "b", "a", "speaker")],
+            ),
+            doc("without", "في بيروت", ann(3, 8, "LOC")),
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+
+    def keys() -> list[list[str]]:
+        return [sorted(json.loads(line)) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    report = do_export(p, "doccano", out)  # relations exist: the relation project's form
+    assert keys() == [["entities", "name", "relations", "text"]] * 2
+    assert report.relations == 1 and report.warnings == []
+    report = do_export(p, "doccano", out, doccano_project="sequence")
+    assert keys() == [["label", "name", "text"]] * 2
+    assert report.relations == 0
+    assert report.warnings == [
+        "a sequence labeling project has no relations; not written: 1 (first in 'with')"
+    ]
+    do_export(
+        p,
+        "doccano",
+        out,
+        doccano_project="relation",
+        selection=ExportSelection(documents=("without",)),
+    )
+    assert keys() == [["entities", "name", "relations", "text"]]
+    q, _ = do_import(out, "doccano", tmp_path, annotator="sara")
+    assert texts(q) == {"without": "في بيروت"}

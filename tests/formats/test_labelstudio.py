@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,6 +98,13 @@ def test_other_result_kinds_are_reported(tmp_path: Path) -> None:
     ]
 
 
+def by_annotator(out: Path) -> dict[str, list[dict[str, Any]]]:
+    """Each annotator's results in a written file, named by the task's meta."""
+    (task,) = json.loads(out.read_text(encoding="utf-8"))
+    names = task["meta"]["annotators"]
+    return {names[str(a["id"])]: a["result"] for a in task["annotations"]}
+
+
 def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
     text = "قال 👨‍👩‍👧 الرئيس إن «الاقتصاد بخير»"
     p = project_with(
@@ -113,8 +122,9 @@ def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
     )
     out = tmp_path / "out.json"
     do_export(p, "labelstudio", out)
-    tasks = json.loads(out.read_text(encoding="utf-8"))
-    by_who = {a["completed_by"]["email"]: a["result"] for a in tasks[0]["annotations"]}
+    # No completed_by: Label Studio refuses e-mails that are not its users'.
+    assert "completed_by" not in out.read_text(encoding="utf-8")
+    by_who = by_annotator(out)
     assert by_who["omar"][0]["value"] == {
         "start": 10,
         "end": 16,
@@ -123,12 +133,54 @@ def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
     }
     assert [r["type"] for r in by_who["sara"]] == ["labels", "labels", "relation"]
     do_export(p, "labelstudio", out, offset_unit="utf16")
-    tasks = json.loads(out.read_text(encoding="utf-8"))
-    by_who = {a["completed_by"]["email"]: a["result"] for a in tasks[0]["annotations"]}
-    assert [r["value"]["start"] for r in by_who["sara"][:2]] == [13, 23]
+    assert [r["value"]["start"] for r in by_annotator(out)["sara"][:2]] == [13, 23]
     q, result = do_import(out, "labelstudio", tmp_path, offset_unit="utf16")
     assert spans(q) == spans(p)
     assert result.report.relations == 1
+
+
+def test_writes_the_labeling_config_beside(tmp_path: Path) -> None:
+    p = project_with(
+        tmp_path / "p.annotator",
+        [doc("d", "قال الرئيس", ann(4, 10, "AUTHOR & co", ident="s"))],
+    )
+    do_export(p, "labelstudio", tmp_path / "tasks.json")
+    config = (tmp_path / "tasks.label_config.xml").read_text(encoding="utf-8")
+    assert '<Labels name="label" toName="text">' in config
+    assert '<Text name="text" value="$text"/>' in config
+    assert '<Label value="AUTHOR &amp; co"' in config
+    assert '<Relation value="speaker"/>' in config and '<Label value="QUOTE"' in config
+
+
+def test_annotator_names_come_back_from_label_studios_export(tmp_path: Path) -> None:
+    """Label Studio exports our annotation's id as import_id (its own id replaces it) and
+    keeps the task's meta; an annotation made in Label Studio has no import_id."""
+    region = {
+        "id": "x",
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "value": {"start": 4, "end": 10, "text": "الرئيس", "labels": ["PER"]},
+    }
+    task = {
+        "id": 7,
+        "data": {"text": "قال الرئيس", "name": "أخبار/1"},
+        "meta": {"annotators": {"1": "sara", "2": "omar"}},
+        "annotations": [
+            {"id": 2, "import_id": 1, "completed_by": 1, "result": [region]},
+            {
+                "id": 1,
+                "import_id": None,
+                "completed_by": {"email": "admin@x.org"},
+                "result": [region],
+            },
+        ],
+    }
+    f = tmp_path / "export.json"
+    f.write_text(json.dumps([task]), encoding="utf-8")
+    p, _ = do_import(f, "labelstudio", tmp_path)
+    assert [s[1] for s in spans(p)] == ["admin@x.org", "sara"]
+    assert p.document("أخبار/1").meta == {}
 
 
 def test_relation_direction_left_is_read_from_to_id(tmp_path: Path) -> None:
@@ -163,12 +215,35 @@ def test_reads_the_json_min_export(tmp_path: Path) -> None:
                 {
                     "id": 3,
                     "text": "قال الرئيس",
+                    "name": "أخبار/1",
                     "annotator": 2,
+                    "annotation_id": 9,
+                    "lead_time": 4.5,
                     "label": [{"start": 4, "end": 10, "text": "الرئيس", "labels": ["PER"]}],
-                }
+                },
+                # An annotation with no spans has no "label" at all.
+                {"id": 4, "text": "خبر آخر", "annotator": "a@x.org", "annotation_id": 10},
             ]
         ),
         encoding="utf-8",
     )
     p, _ = do_import(f, "labelstudio", tmp_path)
-    assert spans(p) == [("min 1", "user 2", "PER", 4, 10, "الرئيس")]
+    assert spans(p) == [("أخبار/1", "user 2", "PER", 4, 10, "الرئيس")]
+    assert texts(p) == {"أخبار/1": "قال الرئيس", "min 2": "خبر آخر"}
+    assert p.document("أخبار/1").meta == {}
+
+
+def test_reads_the_csv_export(tmp_path: Path) -> None:
+    spans_cell = json.dumps(
+        [{"start": 4, "end": 10, "text": "الرئيس", "labels": ["PER"]}], ensure_ascii=False
+    )
+    f = tmp_path / "export.csv"
+    with f.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow(["annotation_id", "annotator", "id", "label", "name", "text"])
+        writer.writerow([9, "a@x.org", 3, spans_cell, "أخبار/1", "قال الرئيس\nثم"])
+    p, _ = do_import(f, "labelstudio", tmp_path)
+    assert spans(p) == [("أخبار/1", "a@x.org", "PER", 4, 10, "الرئيس")]
+    f.write_text("text,name\nقال,x\n", encoding="utf-8")
+    with pytest.raises(UserError, match='needs a "label" column'):
+        do_import(f, "labelstudio", tmp_path, "c.annotator")

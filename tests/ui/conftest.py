@@ -64,3 +64,13 @@ def open_window(
     yield open_on
     for win in opened:
         win.project.close()
+
+
+def stored_spans(win: MainWindow) -> list[tuple[str, int, int]]:
+    """(label, start, end) of my spans in the first document, as the project file holds
+    them (read through a connection of its own)."""
+    fresh = Project.open(win.project.path)
+    try:
+        return [(a.label, a.start, a.end) for a in fresh.annotations(1, ME)]
+    finally:
+        fresh.close()

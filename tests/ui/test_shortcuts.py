@@ -21,6 +21,7 @@ from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
 from tests.paths import ROOT
 from tests.ui.conftest import ME
+from tests.ui.conftest import stored_spans as stored
 
 ARTICLE = "قال محمد إن الاحتلال يحاصر غزة."
 
@@ -69,14 +70,6 @@ def test_no_two_actions_share_a_key_on_any_desktop(desktop: str) -> None:
 @pytest.fixture
 def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
     return open_window({"article": ARTICLE})
-
-
-def stored(win: MainWindow) -> list[tuple[str, int, int]]:
-    fresh = reopen_project(win.project.path)
-    try:
-        return [(a.label, a.start, a.end) for a in fresh.annotations(1, ME)]
-    finally:
-        fresh.close()
 
 
 def guide_keys() -> list[str]:

@@ -173,6 +173,7 @@ class ReviewWindow(QMainWindow):
         self.session.documentOpened.connect(lambda _id: self._refresh(reset=True))
         self.session.annotationsChanged.connect(lambda _changes: self._refresh())
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.session.historyLost.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.annotators_list.changed.connect(lambda: self._refresh(reset=True))
         self.documents.documentChosen.connect(self._document_chosen)
         self.unit_list.currentRowChanged.connect(self._unit_changed)

@@ -1,0 +1,107 @@
+"""The features a CRF sees for each token: Arabic-aware forms, shape and neighbours.
+
+Every form is folded as search and suggestions fold it (``core/arabic.py``): no harakat
+or tatweel, one alef, ta marbuta as ha, alef maqsura as ya. Arabic glues clitics to the
+word (و "and", ب "by", ل "for", ف, ك, the article ال), so the form with them stripped is a
+feature of its own: والمانيا and لالمانيا share the stem المانيا with المانيا.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from annotator.core.arabic import fold_text
+
+# Longest first: وال before و, so that "والمانيا" gives "المانيا" then "مانيا".
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_MIN_STEM = 2
+_SUFFIXES = (
+    "ه",
+    "ها",
+    "هم",
+    "هما",
+    "هن",
+    "كم",
+    "نا",
+    "ي",
+)  # letters left after a clitic: ب alone before one letter is no clitic
+
+
+def strip_clitics(word: str) -> tuple[str, str]:
+    """(the proclitics, the rest) of a folded Arabic word; ("", word) when none fits."""
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= _MIN_STEM:
+            return clitic, word[len(clitic) :]
+    return "", word
+
+
+def _shape_of(ch: str) -> str:
+    cat = unicodedata.category(ch)
+    if cat == "Nd":
+        return "d"
+    if cat[0] == "L":
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u08ff" or "\ufb50" <= ch <= "\ufeff":
+            return "a"
+        return "X" if ch.isupper() else "x"
+    if cat[0] == "M":
+        return ""
+    return ch
+
+
+def shape(word: str) -> str:
+    """Runs of one kind of character as one: "a" Arabic, "X"/"x" Latin, "d" digits,
+    other characters as themselves (so "#a" is a hashtag, "d-d-d" a date)."""
+    out: list[str] = []
+    for ch in word:
+        kind = _shape_of(ch)
+        if kind and (not out or out[-1] != kind):
+            out.append(kind)
+    return "".join(out)
+
+
+def sequence_features(
+    words: Sequence[str], gazetteer: Sequence[str], world: Sequence[str]
+) -> list[list[str]]:
+    """Each token's features. ``words`` are the tokens as written; ``gazetteer[i]`` is the
+    tag (B-LABEL, I-LABEL or "") that the project's known spans give token i, and
+    ``world[i]`` the tag that the names of the world's places give it (world.py)."""
+    forms = [fold_text(w) for w in words]
+    stems = [strip_clitics(f) for f in forms]
+    out: list[list[str]] = []
+    n = len(forms)
+    for i, form in enumerate(forms):
+        clitic, stem = stems[i]
+        f = [
+            "bias",
+            "w=" + form,
+            "stem=" + stem,
+            "clitic=" + clitic,
+            "shape=" + shape(words[i]),
+            "len=" + str(min(len(form), 8)),
+            "p1=" + stem[:1],
+            "p2=" + stem[:2],
+            "p3=" + stem[:3],
+            "s1=" + form[-1:],
+            "s2=" + form[-2:],
+            "s3=" + form[-3:],
+        ]
+        if world[i]:
+            f.append("world=" + world[i])
+        if gazetteer[i]:
+            f.append("gaz=" + gazetteer[i])
+            f.append("gaz=" + gazetteer[i][0])
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"w{d}={forms[j]}")
+                f.append(f"stem{d}={stems[j][1]}")
+                if d in (-1, 1):
+                    f.append(f"shape{d}={shape(words[j])}")
+                    f.append(f"gaz{d}={gazetteer[j][:1]}")
+            elif d in (-1, 1):
+                f.append("BOS" if d < 0 else "EOS")
+        if i > 0:
+            f.append(f"bigram={forms[i - 1]}|{form}")
+        out.append(f)
+    return out

@@ -1,0 +1,83 @@
+"""What a project teaches: the gold layer, or chosen annotators' spans in the documents
+they marked done (a document in progress would teach that its unmarked names are not
+names)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.errors import UserError
+from annotator.core.model import GOLD, Document, Status
+from annotator.learn.examples import Example, Span
+from annotator.review.gold import curation_statuses
+from annotator.storage.project import Project
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    examples: list[Example]
+    documents: list[str]  # names, one per example
+    layer_of: dict[str, str]  # label -> its kind: entity, claim or quote
+
+    def spans(self) -> int:
+        return sum(len(e.spans) for e in self.examples)
+
+
+def training_data(
+    project: Project,
+    annotators: Sequence[str] = (),
+    gold: bool = False,
+    labels: Sequence[str] = (),
+) -> TrainingData:
+    """The examples of ``annotators`` (every annotator but the gold layer and
+    suggestions when none is named) or of the gold layer, with ``labels`` only when
+    given. The gold layer counts a document once curated (or, uncurated, once it holds
+    a gold span)."""
+    schema = project.schema()
+    layer_of = {lab.name: lab.kind.value for lab in schema.labels}
+    for name in labels:
+        if name not in layer_of:
+            raise UserError(f"no label named {name!r} in the schema", project.path)
+    if labels:
+        layer_of = {k: v for k, v in layer_of.items() if k in labels}
+    if gold and annotators:
+        raise UserError("train from the gold layer or from annotators, not both")
+    known = project.annotators()
+    for name in annotators:
+        if name not in known:
+            raise UserError(f"no annotator named {name!r} in the project", project.path)
+    chosen = (
+        [GOLD]
+        if gold
+        else list(annotators) or [a for a in known if a != GOLD and not _is_machine(a)]
+    )
+    spans: dict[tuple[int, str], list[Span]] = {}
+    for ann in project.iter_annotations(chosen, list(layer_of)):
+        spans.setdefault((ann.document_id, ann.annotator), []).append(
+            Span(ann.start, ann.end, ann.label)
+        )
+    done: dict[str, set[int]] = {}
+    if gold:
+        curated = curation_statuses(project)
+        done[GOLD] = {d for d, state in curated.items() if state.status is Status.DONE}
+        done[GOLD] |= {d for d, _ in spans}
+    else:
+        for name in chosen:
+            done[name] = {d for d, s in project.statuses_of(name).items() if s is Status.DONE}
+    texts: dict[int, Document] = {}
+    examples, names = [], []
+    for name in chosen:
+        for doc_id in sorted(done[name]):
+            if doc_id not in texts:
+                texts[doc_id] = project.document(doc_id)
+            doc = texts[doc_id]
+            examples.append(Example(doc.text, tuple(spans.get((doc_id, name), ()))))
+            names.append(doc.name)
+    return TrainingData(examples, names, layer_of)
+
+
+def _is_machine(annotator: str) -> bool:
+    """Suggestions and imported predictions are filed under names such as
+    ``suggest:gazetteer`` or ``model:crf``: they are not a person's work."""
+    return ":" in annotator

@@ -1,0 +1,195 @@
+"""Training a recommender on examples and proposing spans with it.
+
+Each layer (entities, claims, quotes) has its own string table and CRF, so a quote may
+hold an entity. The CRF sees, among its features, the spans the string table finds (the
+project's gazetteer of accepted spans). On its training data that table would know every
+span, and the CRF would learn to trust it blindly; so each training sequence gets the
+tags of a table built from the other folds (jackknifing), as new text will.
+
+The CRF's spans come first; the string table's matches are added where the CRF proposed
+nothing (the combination measured best, benchmarks/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.arabic import fold_text
+from annotator.core.tokens import Token
+from annotator.learn import crf
+from annotator.learn.examples import Example, Span, sequences, token_spans_of
+from annotator.learn.features import sequence_features
+from annotator.learn.strings import Key, StringTable
+from annotator.learn.world import common_names, world_tags
+
+JACKKNIFE_FOLDS = 5
+# Matches of the string table scoring under this are not proposed on their own: a text
+# annotated in fewer than a third of the places it occurs is more often not a span.
+STRING_MIN_SCORE = 0.34
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    score: float
+    source: str  # "crf" or "strings"
+
+
+@dataclass
+class Layer:
+    strings: StringTable
+    labeller: bytes | None  # a CRF that tags spans with their labels; None without one
+    detector: bytes | None  # tags spans of any label as one ("SPAN")
+    common_places: frozenset[Key] = frozenset()  # place names used as ordinary words
+    _taggers: tuple[crf.Tagger, crf.Tagger] | None = field(default=None, repr=False, compare=False)
+
+    def taggers(self) -> tuple[crf.Tagger, crf.Tagger] | None:
+        if self.labeller is not None and self.detector is not None and self._taggers is None:
+            self._taggers = (crf.Tagger(self.labeller), crf.Tagger(self.detector))
+        return self._taggers
+
+
+@dataclass
+class Recommender:
+    layers: dict[str, Layer]  # by layer name
+    layer_of: dict[str, str]  # label -> layer
+    use_crf: bool = True
+    use_strings: bool = True
+
+    def suggest(self, text: str, min_string_score: float | None = None) -> list[Suggestion]:
+        """Spans proposed for ``text``, in reading order."""
+        return self.analyse(text, min_string_score)[0]
+
+    def analyse(
+        self, text: str, min_string_score: float | None = None
+    ) -> tuple[list[Suggestion], float]:
+        """Spans proposed for ``text``, and how unsure the CRF is of the text: the mean
+        over its sentences of crf.Tagger.tag's doubt (0 without a CRF)."""
+        min_score = STRING_MIN_SCORE if min_string_score is None else min_string_score
+        out: list[Suggestion] = []
+        unsure: list[float] = []
+        seqs = sequences(text)
+        for layer in self.layers.values():
+            taggers = layer.taggers() if self.use_crf else None
+            for tokens in seqs:
+                words = [fold_text(t.text) for t in tokens]
+                taken = [False] * len(tokens)
+                if taggers is not None:
+                    feats = _features(tokens, words, layer.strings, layer.common_places)
+                    for s in _crf_spans(*taggers, feats, unsure):
+                        out.append(_suggestion(tokens, s.first, s.end, s.label, s.score, "crf"))
+                        taken[s.first : s.end] = [True] * (s.end - s.first)
+                if self.use_strings:
+                    for m in layer.strings.find(words, min_score):
+                        if not any(taken[m.first : m.end]):
+                            out.append(
+                                _suggestion(tokens, m.first, m.end, m.label, m.score, "strings")
+                            )
+        out.sort(key=lambda s: (s.start, -s.end, s.label))
+        return out, (sum(unsure) / len(unsure) if unsure else 0.0)
+
+
+def _crf_spans(
+    labeller: crf.Tagger, detector: crf.Tagger, feats: crf.Features, unsure: list[float]
+) -> list[crf.Tagged]:
+    """The labeller's spans, and the detector's where the labeller found none, named by
+    the labeller's likeliest label there. With a few hundred spans over dozens of
+    labels, each label has too few examples for the labeller to dare a name it has not
+    seen; the detector pools every label's evidence that a name is there."""
+    found, _ = detector.tag(feats)
+    spans, doubt = labeller.tag(feats)
+    unsure.append(doubt)
+    taken = {t for s in spans for t in range(s.first, s.end)}
+    for d in found:
+        if not taken.intersection(range(d.first, d.end)):
+            label, p = labeller.best_label(d.first, d.end)
+            spans.append(crf.Tagged(d.first, d.end, label, d.score * p))
+    return spans
+
+
+def _features(
+    tokens: Sequence[Token], words: list[str], known: StringTable, common: frozenset[Key]
+) -> crf.Features:
+    return sequence_features([t.text for t in tokens], known.tags(words), world_tags(words, common))
+
+
+def _suggestion(
+    tokens: Sequence[Token], first: int, end: int, label: str, score: float, source: str
+) -> Suggestion:
+    return Suggestion(tokens[first].start, tokens[end - 1].end, label, round(score, 4), source)
+
+
+@dataclass(frozen=True)
+class _Sequence:
+    tokens: tuple[Token, ...]
+    words: list[str]  # folded
+    spans: list[tuple[int, int, str]]  # token ranges
+    fold: int
+
+
+def train(
+    examples: Sequence[Example],
+    layer_of: Mapping[str, str],
+    *,
+    use_crf: bool = True,
+    use_strings: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> Recommender:
+    """A recommender from ``examples``; ``layer_of`` maps each label to its layer, and
+    spans of labels it lacks are ignored. Pure: the same examples give the same model."""
+    layers: dict[str, Layer] = {}
+    for layer in sorted(set(layer_of.values())):
+        labels = {lab for lab, lay in layer_of.items() if lay == layer}
+        seqs = list(_layer_sequences(examples, labels))
+        if not any(s.spans for s in seqs):
+            continue
+        if progress:
+            progress(layer)
+        table = StringTable.build((s.words, s.spans) for s in seqs)
+        common = common_names((s.words, _inside(s)) for s in seqs)
+        labeller = _train_crf(seqs, common, coarse=False) if use_crf else None
+        detector = _train_crf(seqs, common, coarse=True) if use_crf else None
+        layers[layer] = Layer(table, labeller, detector, common)
+    return Recommender(layers, dict(layer_of), use_crf, use_strings)
+
+
+def _layer_sequences(examples: Sequence[Example], labels: set[str]) -> Iterable[_Sequence]:
+    for n, example in enumerate(examples):
+        spans = [s for s in example.spans if s.label in labels]
+        for tokens in sequences(example.text, spans):
+            inside = [s for s in spans if s.start < tokens[-1].end and s.end > tokens[0].start]
+            yield _Sequence(
+                tokens,
+                [fold_text(t.text) for t in tokens],
+                token_spans_of(tokens, inside),
+                n % JACKKNIFE_FOLDS,
+            )
+
+
+def _inside(s: _Sequence) -> list[bool]:
+    inside = [False] * len(s.tokens)
+    for first, end, _ in s.spans:
+        inside[first:end] = [True] * (end - first)
+    return inside
+
+
+def _train_crf(seqs: list[_Sequence], common: frozenset[Key], coarse: bool) -> bytes:
+    tables = [
+        StringTable.build((s.words, s.spans) for s in seqs if s.fold != k)
+        for k in range(JACKKNIFE_FOLDS)
+    ]
+    data = [
+        (
+            _features(s.tokens, s.words, tables[s.fold], common),
+            crf.bio(len(s.tokens), [(a, b, "SPAN") for a, b, _ in s.spans] if coarse else s.spans),
+        )
+        for s in seqs
+    ]
+    return crf.train(data)
+
+
+def spans_of(suggestions: Iterable[Suggestion]) -> set[Span]:
+    return {Span(s.start, s.end, s.label) for s in suggestions}

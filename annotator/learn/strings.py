@@ -1,0 +1,101 @@
+"""The string-matching recommender (INCEpTION's default): every text annotated before is
+proposed wherever it occurs again, with the label it was given most.
+
+Texts are compared as sequences of folded tokens (``core.arabic.fold_text``), so a name is
+found whatever its harakat, tatweel or alef. A match's score is how often that text was
+annotated with that label out of all the times it occurs in the training texts: a name
+that is always annotated scores 1, a common word that was annotated once scores little.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    first: int  # token index
+    end: int  # token index after the last
+    label: str
+    score: float
+
+
+@dataclass
+class StringTable:
+    labels: dict[Key, Counter[str]] = field(default_factory=dict)  # text -> label counts
+    seen: Counter[Key] = field(default_factory=Counter)  # text -> occurrences
+    longest: int = 0
+
+    @classmethod
+    def build(
+        cls, sequences: Iterable[tuple[Sequence[str], Iterable[tuple[int, int, str]]]]
+    ) -> StringTable:
+        """From (folded tokens, spans as token ranges) pairs."""
+        table = cls()
+        data = [(list(words), list(spans)) for words, spans in sequences]
+        for words, spans in data:
+            for first, end, label in spans:
+                table.labels.setdefault(tuple(words[first:end]), Counter())[label] += 1
+        table.longest = max(map(len, table.labels), default=0)
+        for words, _ in data:
+            for i in range(len(words)):
+                for n in range(1, min(table.longest, len(words) - i) + 1):
+                    key = tuple(words[i : i + n])
+                    if key in table.labels:
+                        table.seen[key] += 1
+        return table
+
+    def score(self, key: Key, label: str) -> float:
+        count = self.labels[key][label]
+        return count / max(self.seen[key], count)
+
+    def find(self, words: Sequence[str], min_score: float = 0.0) -> list[Match]:
+        """The longest known text at each token, left to right, not overlapping; its best
+        label. Texts scoring under ``min_score`` are not proposed (a shorter one may be)."""
+        out: list[Match] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                counts = self.labels.get(key)
+                if counts is None:
+                    continue
+                label = max(sorted(counts), key=lambda lab: counts[lab])
+                score = self.score(key, label)
+                if score >= min_score:
+                    out.append(Match(i, i + n, label, score))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def tags(self, words: Sequence[str], min_score: float = 0.0) -> list[str]:
+        """BIO tags of the matches, "" outside: a CRF feature."""
+        tags = [""] * len(words)
+        for m in self.find(words, min_score):
+            tags[m.first] = "B-" + m.label
+            for k in range(m.first + 1, m.end):
+                tags[k] = "I-" + m.label
+        return tags
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [
+            {"tokens": list(key), "labels": dict(counts), "seen": self.seen[key]}
+            for key, counts in self.labels.items()
+        ]
+
+    @classmethod
+    def from_json(cls, rows: list[dict[str, Any]]) -> StringTable:
+        table = cls()
+        for row in rows:
+            key = tuple(str(t) for t in row["tokens"])
+            table.labels[key] = Counter({str(k): int(v) for k, v in row["labels"].items()})
+            table.seen[key] = int(row["seen"])
+        table.longest = max(map(len, table.labels), default=0)
+        return table

@@ -1,0 +1,55 @@
+"""Suggestions a person rejected, kept in the project so that no recommender proposes
+the same text with the same label again, in any document.
+
+The text is kept folded (``core/arabic.py``) with its spaces made single, so a rejection
+holds whatever the spelling's harakat, tatweel or alef. The table is made the first time
+something is rejected: project files from before it stay as they are until then.
+"""
+
+from __future__ import annotations
+
+from annotator.core.arabic import fold
+from annotator.storage.project import Project, now
+
+_TABLE = "suggestion_rejected"
+_CREATE = f"""CREATE TABLE IF NOT EXISTS {_TABLE} (
+    text TEXT NOT NULL,  -- folded, single spaces
+    label TEXT NOT NULL,
+    annotator TEXT NOT NULL,  -- who rejected it
+    decided TEXT NOT NULL,
+    PRIMARY KEY (text, label)
+)"""
+
+
+def rejection_key(text: str) -> str:
+    return " ".join(fold(text).text.split())
+
+
+def rejected(project: Project) -> set[tuple[str, str]]:
+    """(folded text, label) of every rejected suggestion."""
+    exists = project.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_TABLE,)
+    ).fetchone()
+    if not exists:
+        return set()
+    rows = project.conn.execute(f"SELECT text, label FROM {_TABLE}")
+    return {(text, label) for text, label in rows}
+
+
+def reject(project: Project, text: str, label: str, annotator: str) -> None:
+    with project.write():
+        project.conn.execute(_CREATE)
+        project.conn.execute(
+            f"INSERT OR REPLACE INTO {_TABLE} (text, label, annotator, decided) "
+            "VALUES (?, ?, ?, ?)",
+            (rejection_key(text), label, annotator, now()),
+        )
+
+
+def unreject(project: Project, text: str, label: str) -> None:
+    """Undo a rejection."""
+    with project.write():
+        project.conn.execute(_CREATE)
+        project.conn.execute(
+            f"DELETE FROM {_TABLE} WHERE text = ? AND label = ?", (rejection_key(text), label)
+        )

@@ -1,0 +1,144 @@
+"""Suggestions that learn (annotator/learn), on real annotated Arabic news: the shared
+CoNLL files (NewsFANE excerpt, Wojood sample), each sentence an example, split 80/20 with
+a fixed seed. F1 is micro-averaged over exact spans (start, end and label), for the
+recommender and for the string-matching baseline (every text annotated in training,
+proposed wherever it occurs with its commonest label), at 10, 25, 50 and 100% of the
+training sentences. Then the speed targets: training on 5,000 spans, suggesting for a
+5 KB article."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+from annotator.formats.base import ImportOptions
+from annotator.formats.conll import read
+from annotator.learn.evaluate import baseline_of, score
+from annotator.learn.examples import Example, Span
+from annotator.learn.recommender import train
+from benchmarks.common import Context, Result, median, timed
+
+# Beside the repository, or where ANNOTATOR_SHARED says (a git worktree has none beside it).
+SHARED = Path(
+    os.environ.get("ANNOTATOR_SHARED") or Path(__file__).resolve().parents[1] / ".." / "shared"
+)
+FILES = {
+    "NewsFANE": SHARED / "interop" / "conll" / "NewsFANE_Gold_2014_excerpt_first500sent.txt",
+    "Wojood": SHARED / "interop" / "conll" / "wojood_sample_test.txt",
+}
+CORPUS = SHARED / "corpus"
+SEED = 0
+FRACTIONS = (0.1, 0.25, 0.5, 1.0)
+TARGET_F1 = 0.83  # on NewsFANE, the whole training split
+TRAIN_SPANS = 5_000
+ARTICLE_BYTES = 5_000
+
+
+def sentence_examples(path: Path) -> list[Example]:
+    """Each line of the file's text (a sentence of the CoNLL file) with its spans."""
+    out = []
+    for doc in read(path, path.stem, ImportOptions(annotator="gold")):
+        at = 0
+        for line in doc.text.split("\n"):
+            end = at + len(line)
+            spans = tuple(
+                Span(a.start - at, a.end - at, a.label)
+                for a in doc.annotations
+                if at <= a.start and a.end <= end
+            )
+            out.append(Example(line, spans))
+            at = end + 1
+    return out
+
+
+def split(examples: list[Example], seed: int = SEED) -> tuple[list[Example], list[Example]]:
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    cut = int(0.8 * len(order))
+    return [examples[i] for i in order[:cut]], [examples[i] for i in order[cut:]]
+
+
+def curve(name: str, path: Path, fractions: tuple[float, ...]) -> list[Result]:
+    examples = sentence_examples(path)
+    training, test = split(examples)
+    layer_of = {s.label: "entity" for e in examples for s in e.spans}
+    results = []
+    for fraction in fractions:
+        part = training[: max(1, int(len(training) * fraction))]
+        model = train(part, layer_of)
+        ours = score(model, test).prf()
+        base = score(baseline_of(model), test, all_strings=True).prf()
+        whole = name == "NewsFANE" and fraction == 1.0
+        results.append(
+            Result(
+                f"{name}: micro-F1 with {fraction:.0%} of the training sentences "
+                f"({sum(len(e.spans) for e in part)} spans)",
+                round(ours[2], 3),
+                "F1",
+                f">= {TARGET_F1}" if whole else "above the baseline",
+                ours[2] >= TARGET_F1 if whole else ours[2] > base[2],
+                "string matching",
+                round(base[2], 3),
+                note=f"P {ours[0]:.3f} R {ours[1]:.3f}; baseline P {base[0]:.3f} R {base[1]:.3f}",
+            )
+        )
+    return results
+
+
+def speed(ctx: Context) -> list[Result]:
+    examples = sentence_examples(FILES["NewsFANE"])
+    layer_of = {s.label: "entity" for e in examples for s in e.spans}
+    # NewsFANE's 1,341 spans, as many times as it takes to reach 5,000 (each copy a
+    # document of its own: the CRF sees every sentence as often as that).
+    wanted = ctx.n(TRAIN_SPANS)
+    data: list[Example] = []
+    while sum(len(e.spans) for e in data) < wanted:
+        data.extend(examples)
+    spans = sum(len(e.spans) for e in data)
+    train(examples[:20], layer_of)  # loads the place names once, as a session would
+    runs = timed(lambda: train(data, layer_of), 1)
+    model = train(examples, layer_of)
+    text = article()
+    model.suggest(text)
+    suggest_runs = timed(lambda: model.suggest(text), max(ctx.repeats, 3))
+    size = len(text.encode("utf-8"))
+    return [
+        Result(
+            f"learn: train on {spans:,} spans (NewsFANE repeated)",
+            round(median(runs), 2),
+            "s",
+            "<= 30 s",
+            median(runs) <= 30,
+            runs=runs,
+        ),
+        Result(
+            f"learn: suggest for a {size:,}-byte Arabic article",
+            round(median(suggest_runs) * 1000, 1),
+            "ms",
+            "<= 200 ms",
+            median(suggest_runs) <= 0.2,
+            runs=suggest_runs,
+        ),
+    ]
+
+
+def article() -> str:
+    """The first 5 KB of a real article of the shared corpus, cut at a line's end."""
+    text = sorted(CORPUS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    out = ""
+    for line in text.splitlines(keepends=True):
+        if len((out + line).encode("utf-8")) > ARTICLE_BYTES:
+            break
+        out += line
+    return out
+
+
+def run(ctx: Context) -> list[Result]:
+    if not all(p.exists() for p in FILES.values()):
+        return [Result("learn: the shared CoNLL files", 0, "", "", None, note="shared/ is missing")]
+    fractions = FRACTIONS if ctx.scale == 1.0 else (1.0,)
+    results = []
+    for name, path in FILES.items():
+        results += curve(name, path, fractions)
+    return results + speed(ctx)
