@@ -14,7 +14,7 @@ from html import escape
 from annotator.core.model import Annotation, Document, LabelKind, Relation
 from annotator.core.schema import Schema
 from annotator.rendering import labels
-from annotator.rendering.layout import Run, paragraphs, runs
+from annotator.rendering.layout import Run, by_paragraph, paragraphs, runs
 
 # No padding or margin on the marked runs: a box edge inside a word breaks the joining
 # of Arabic letters in browsers (w3c/alreq#222), a colour change alone does not.
@@ -55,10 +55,11 @@ def _run_html(text: str, run: Run, schema: Schema) -> str:
 
 def _article(document: Document, annotations: Sequence[Annotation], schema: Schema) -> str:
     out = []
-    for start, end in paragraphs(document.text):
+    stretches = paragraphs(document.text)
+    for (start, end), inside in zip(stretches, by_paragraph(annotations, stretches), strict=True):
         if start == end:
             continue
-        inner = "".join(_run_html(document.text, r, schema) for r in runs(annotations, start, end))
+        inner = "".join(_run_html(document.text, r, schema) for r in runs(inside, start, end))
         # dir="auto": a paragraph in English inside an Arabic article reads left to right.
         out.append(f'<p dir="auto">{inner}</p>')
     return "\n".join(out)

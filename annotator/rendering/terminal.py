@@ -111,8 +111,11 @@ def render(
     styles = _Styles(schema)
     title = display_line(document.name) if view.bidi else document.name
     lines = [Text(title, style="bold", end="")]
-    for start, end in paragraphs(document.text):
-        lines += _paragraph(document.text, start, end, annotations, styles, view)
+    stretches = paragraphs(document.text)
+    for (start, end), inside in zip(
+        stretches, layout.by_paragraph(annotations, stretches), strict=True
+    ):
+        lines += _paragraph(document.text, start, end, inside, styles, view)
     listed = _relations(annotations, relations, styles, view)
     if listed:
         lines += [Text(), *listed]

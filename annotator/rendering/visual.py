@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from itertools import groupby
 from typing import Any, TypeVar
 
@@ -56,8 +57,15 @@ def _base_char(text: str, last: bool) -> str:
 def shape(text: str) -> str:
     """Arabic words in their joined forms; everything else untouched (the reshaper would
     drop the joiners inside an emoji sequence such as 👩‍💻)."""
-    shaped: str = _ARABIC_RUN.sub(lambda m: str(_RESHAPER.reshape(m.group())), text)
+    shaped: str = _ARABIC_RUN.sub(lambda m: _reshape(m.group()), text)
     return shaped
+
+
+@lru_cache(maxsize=65536)
+def _reshape(word: str) -> str:
+    """One run of Arabic reshaped. Remembered: a text repeats its words, and each call
+    of the reshaper reads its settings anew (most of the time of `show` on long texts)."""
+    return str(_RESHAPER.reshape(word))
 
 
 def shape_runs(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:
@@ -108,8 +116,23 @@ def _resolved(text: str, rtl: bool) -> list[dict[str, Any]]:
     return chars
 
 
-def _reordered(text: str, chars: list[dict[str, Any]], rtl: bool) -> tuple[str, list[int]]:
-    """One line's resolved characters in visual order (rules L1, L2 and L4)."""
+def _clusters(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The grapheme clusters of ``text`` ((start, end) each) and, for each character, the
+    number of its cluster."""
+    clusters = [m.span() for m in _GRAPHEME.finditer(text)]
+    owner = [k for k, (a, b) in enumerate(clusters) for _ in range(a, b)]
+    return clusters, owner
+
+
+def _reordered(
+    text: str,
+    chars: list[dict[str, Any]],
+    rtl: bool,
+    clusters: tuple[list[tuple[int, int]], list[int]],
+) -> tuple[str, list[int]]:
+    """One line's resolved characters in visual order (rules L1, L2 and L4); ``clusters``
+    are the paragraph's, found once for all its lines (per line, time would grow with
+    the paragraph's length squared)."""
     storage = bidi_algorithm.get_empty_storage()
     storage["base_level"] = int(rtl)
     storage["base_dir"] = "R" if rtl else "L"
@@ -119,14 +142,15 @@ def _reordered(text: str, chars: list[dict[str, Any]], rtl: bool) -> tuple[str, 
     # A right-to-left run comes out reversed code point by code point, and the algorithm
     # drops joiners (rule X9); a cluster (an emoji with its skin tone or joiners, a
     # letter with its marks) must come out whole and in order.
-    clusters = [m.span() for m in _GRAPHEME.finditer(text)]
-    owner = [k for k, (a, b) in enumerate(clusters) for _ in range(a, b)]
+    spans, owner = clusters
     display: list[str] = []
     order: list[int] = []
     rebuilt: set[int] = set()
     for k, group in groupby(storage["chars"], key=lambda c: owner[c["index"]]):
-        a, b = clusters[k]
-        kept = sorted(group, key=lambda c: int(c["index"]))
+        a, b = spans[k]
+        kept = list(group)
+        if len(kept) > 1:  # most clusters are one character: nothing to put in order
+            kept.sort(key=lambda c: int(c["index"]))
         if len(kept) == b - a:
             pairs = [(str(c["ch"]), int(c["index"])) for c in kept]  # mirrored brackets too
         elif k not in rebuilt:
@@ -145,7 +169,7 @@ def _reordered(text: str, chars: list[dict[str, Any]], rtl: bool) -> tuple[str, 
 def visual_order(text: str, rtl: bool) -> tuple[str, list[int]]:
     """``text`` (one line) in visual order, mirrored, without its invisible direction
     marks, and the logical index of each visual character."""
-    return _reordered(text, _resolved(text, rtl), rtl)
+    return _reordered(text, _resolved(text, rtl), rtl, _clusters(text))
 
 
 def visual_lines(
@@ -156,8 +180,9 @@ def visual_lines(
     bidi algorithm asks, so a line reads as it would in the unbroken paragraph."""
     chars = _resolved(text, rtl)
     starts = [c["index"] for c in chars]
+    clusters = _clusters(text)
     return [
-        _reordered(text, chars[bisect_left(starts, a) : bisect_left(starts, b)], rtl)
+        _reordered(text, chars[bisect_left(starts, a) : bisect_left(starts, b)], rtl, clusters)
         for a, b in lines
     ]
 

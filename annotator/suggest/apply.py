@@ -12,7 +12,7 @@ from annotator.core.errors import UserError
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
 from annotator.suggest.matcher import PATTERN_TIMEOUT_S, Gazetteer, suggest
-from annotator.suggest.rules import Rule, compile_pattern, read_rules
+from annotator.suggest.rules import Rule, compile_patterns, read_rules
 
 DEFAULT_ANNOTATOR = "suggest:gazetteer"
 NewSpan = tuple[int, int, str, dict[str, Any]]  # start, end, label, attributes
@@ -39,7 +39,7 @@ def suggest_project(
     if gazetteer is None and patterns is None:
         raise UserError("give a list of names (--gazetteer) or of patterns (--patterns)")
     names = read_rules(gazetteer) if gazetteer else []
-    pattern_rules = [compile_pattern(r) for r in read_rules(patterns)] if patterns else []
+    pattern_rules = compile_patterns(read_rules(patterns)) if patterns else []
     unknown = _unknown_labels(project, [*names, *(p.rule for p in pattern_rules)], add_labels)
     matcher = Gazetteer(names)
     # Matched first, written after: no write while the documents are being read.

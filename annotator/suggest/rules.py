@@ -13,6 +13,7 @@ import regex
 
 from annotator.core.arabic import fold_char
 from annotator.core.errors import UserError
+from annotator.suggest.probe import CPU_LIMIT_S, FLAGS, MEMORY_LIMIT, too_costly
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,31 @@ def read_rules(path: Path) -> list[Rule]:
     return rules
 
 
+def compile_patterns(rules: list[Rule]) -> list[PatternRule]:
+    """The patterns of a user's file, each first compiled in a child process with a memory
+    and a time limit (``probe.py``): one that would take gigabytes is refused by line."""
+    costly = too_costly([_folded_source(r) for r in rules])
+    if costly is not None:
+        rule = rules[costly]
+        raise UserError(
+            f"the pattern is too big to compile (over {MEMORY_LIMIT // 2**20} MB or "
+            f"{CPU_LIMIT_S} s); use smaller repeat counts {{n}}",
+            rule.path,
+            rule.line,
+        )
+    return [compile_pattern(r) for r in rules]
+
+
 def compile_pattern(rule: Rule) -> PatternRule:
     """Patterns run over the folded text (``core/arabic.py``), so their Arabic letters are
     folded too: a pattern written with أ, ة or harakat still matches every spelling.
     Latin letters match either case, as folding lowercases the text."""
-    source = "".join(fold_char(c) if "\u0600" <= c <= "\u06ff" else c for c in rule.text)
     try:
-        pattern = regex.compile(source, regex.IGNORECASE | regex.V1)
+        pattern = regex.compile(_folded_source(rule), FLAGS)
     except regex.error as exc:
         raise UserError(f"not a valid pattern: {exc}", rule.path, rule.line) from None
     return PatternRule(rule, pattern)
+
+
+def _folded_source(rule: Rule) -> str:
+    return "".join(fold_char(c) if "\u0600" <= c <= "\u06ff" else c for c in rule.text)

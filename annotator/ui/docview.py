@@ -264,9 +264,13 @@ class DocumentView(QPlainTextEdit):
         layout = block.layout()
         end = start + length
         rects = []
-        # Line by line: a glyph run may continue over a line break.
-        for i in range(layout.lineCount()):
+        # Line by line, from the line the span starts on (not the paragraph's first: a
+        # long paragraph has thousands): a glyph run may continue over a line break.
+        first = layout.lineForTextPosition(start)
+        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
             line = layout.lineAt(i)
+            if line.textStart() >= end:
+                break
             s = max(start, line.textStart())
             e = min(end, line.textStart() + line.textLength())
             if s >= e:
@@ -317,7 +321,8 @@ class DocumentView(QPlainTextEdit):
         alpha = DARK_FILL_ALPHA if base.lightness() < 128 else FILL_ALPHA
         for block, origin in self._visible_blocks(event.rect()):
             rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-            for piece in self.index.pieces(block.blockNumber()):
+            window = _visible_text(block, origin, event.rect())
+            for piece in self.index.pieces(block.blockNumber(), window):
                 rects = self.piece_rects(block, piece, origin)
                 _paint_piece(painter, piece, rects, alpha)
                 pen = self._outline_pen(piece)
@@ -461,6 +466,33 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:
+    """The stretch of a block's text (UTF-16 units from its start) on the lines that
+    ``rect`` shows, found by bisection over the lines; None for a block of a few lines,
+    where every piece is drawn. Painting one screen of a long paragraph then costs what
+    that screen holds, not the whole paragraph."""
+    layout = block.layout()
+    count = layout.lineCount()
+    if count < 64:
+        return None
+    top, bottom = rect.top() - origin.y(), rect.bottom() - origin.y()
+
+    def first_line_ending_below(y: float) -> int:
+        lo, hi = 0, count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            line = layout.lineAt(mid)
+            if line.y() + line.height() < y:
+                lo = mid + 1
+            else:
+                hi = mid
+        return min(lo, count - 1)
+
+    first = layout.lineAt(first_line_ending_below(top))
+    last = layout.lineAt(first_line_ending_below(bottom))
+    return first.textStart(), last.textStart() + last.textLength()
 
 
 def _paint_piece(

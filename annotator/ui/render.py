@@ -4,6 +4,7 @@ no window shown (the command line's `annotator render`)."""
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPoint, QRect, QSizeF, Qt
@@ -104,8 +105,10 @@ def page_slices(bottoms: list[int], page_height: int) -> list[tuple[int, int]]:
     slices = []
     top, end = 0, bottoms[-1]
     while top < end:
-        fitting = [b for b in bottoms if top < b <= top + page_height]
-        bottom = fitting[-1] if fitting else min(top + page_height, end)
+        # The last line ending on this page (bottoms ascend): found by bisection, as a
+        # scan per page would cost pages × lines on a long text.
+        last = bisect_right(bottoms, top + page_height) - 1
+        bottom = bottoms[last] if last >= 0 and bottoms[last] > top else min(top + page_height, end)
         slices.append((top, bottom))
         top = bottom
     return slices
@@ -125,7 +128,10 @@ def _write_png(view: DocumentView, output_path: Path) -> list[Path]:
         ]
     for (top, bottom), path in zip(slices, paths, strict=True):
         with staged_path(path) as staged:
-            if not view.grab(QRect(0, top, view.width(), bottom - top)).save(str(staged)):
+            # Quality 80 is zlib level 2 for PNG: faster than the default and, for text on
+            # flat colour, no bigger (a long text makes hundreds of pages).
+            image = view.grab(QRect(0, top, view.width(), bottom - top))
+            if not image.save(str(staged), "PNG", 80):
                 raise UserError("could not be written", path)
     return paths
 

@@ -10,6 +10,7 @@ span touches, so that adding a span to a long document stays instant.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotator.core.model import Annotation, LabelKind
@@ -51,6 +52,7 @@ class SpanIndex:
             at = text.find("\n", at + 1)
         self._by_id: dict[str, Annotation] = {}
         self._by_para: dict[int, set[str]] = {}
+        self._longest = 0  # the length of the longest span ever held
         self._order: list[OrderKey] = []
         self._lanes: dict[str, int] = {}
         self.set_schema(schema)
@@ -133,13 +135,21 @@ class SpanIndex:
             at = after if direction > 0 else after - 1
         return self._by_id[self._order[at % len(self._order)][2]]
 
-    def pieces(self, paragraph: int) -> list[Piece]:
-        """The paragraph's pieces, bands before fills, longer before shorter."""
+    def pieces(self, paragraph: int, window: tuple[int, int] | None = None) -> list[Piece]:
+        """The paragraph's pieces, bands before fills, longer before shorter; with a
+        ``window`` (UTF-16 units from the paragraph's start), only those that reach into
+        it: what one screen or page of a long paragraph shows."""
         p_start = self._para_starts[paragraph]
         p_start, p_end = self.paragraphs_around(p_start, p_start)
         base = self.map.to_utf16(p_start)
+        ids: Iterable[str] = self._by_para.get(paragraph, ())
+        if window is not None:
+            ids = self._overlapping(
+                self.map.from_utf16(base + window[0], snap=True),
+                self.map.from_utf16(base + window[1], snap=True) + 1,
+            )
         out = []
-        for ann_id in self._by_para.get(paragraph, ()):
+        for ann_id in ids:
             ann = self._by_id[ann_id]
             s, e = max(ann.start, p_start), min(ann.end, p_end)
             if s >= e:
@@ -158,6 +168,13 @@ class SpanIndex:
         out.sort(key=lambda p: (p.kind is LabelKind.ENTITY, -p.length, p.annotation.id))
         return out
 
+    def _overlapping(self, start: int, end: int) -> list[str]:
+        """Ids of the spans that overlap [start, end), found by bisection in reading
+        order: no span starts before ``start`` minus the longest span's length."""
+        lo = bisect_left(self._order, (start - self._longest, -len(self.text) - 1, ""))
+        hi = bisect_left(self._order, (max(end, start + 1), -len(self.text) - 1, ""))
+        return [k[2] for k in self._order[lo:hi] if -k[1] > start]
+
     # ----- internals -----------------------------------------------------------------
 
     def _paragraphs(self, ann: Annotation) -> range:
@@ -165,6 +182,8 @@ class SpanIndex:
 
     def _insert(self, ann: Annotation) -> None:
         self._by_id[ann.id] = ann
+        # Only grows (a removal leaves it): a bound for _overlapping, never too small.
+        self._longest = max(self._longest, ann.end - ann.start)
         for p in self._paragraphs(ann):
             self._by_para.setdefault(p, set()).add(ann.id)
 

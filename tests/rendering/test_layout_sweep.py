@@ -1,0 +1,42 @@
+"""The runs and the spans per paragraph come from one sweep (issue 13, rule 7: linear
+time); they must equal what the plain definition gives, for any spans and paragraphs."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core.model import Annotation
+from annotator.rendering.layout import by_paragraph, paragraphs, runs
+
+TEXT = st.text(alphabet="اب \n", max_size=40)
+
+
+def spans_in(text: str) -> st.SearchStrategy[list[Annotation]]:
+    edge = st.integers(0, len(text))
+    pair = st.tuples(edge, edge).filter(lambda p: p[0] < p[1])
+    return st.lists(pair, max_size=12).map(
+        lambda pairs: [
+            Annotation(f"a{i}", 1, "sara", "PER", s, e, text[s:e], {})
+            for i, (s, e) in enumerate(pairs)
+        ]
+    )
+
+
+@given(st.data())
+def test_runs_and_paragraph_spans_match_their_definition(data: st.DataObject) -> None:
+    text = data.draw(TEXT)
+    anns = data.draw(spans_in(text))
+    stretches = paragraphs(text)
+    for (start, end), inside in zip(stretches, by_paragraph(anns, stretches), strict=True):
+        assert {a.id for a in inside} == {a.id for a in anns if a.start < end and a.end > start}
+        for run in runs(inside, start, end):
+            expected = sorted(
+                (a for a in anns if a.start <= run.start and a.end >= run.end),
+                key=lambda s: (s.end - s.start, s.start),
+            )
+            assert [a.id for a in run.spans] == [a.id for a in expected]
+        cut = runs(inside, start, end)
+        assert all(a.end == b.start for a, b in pairwise(cut))
