@@ -67,6 +67,17 @@ def spans(text: str, n: int) -> list[Annotation]:
     return out
 
 
+def big_document_project(ctx: Context) -> tuple[Path, str, int]:
+    """A project of the one big document and its spans, for the window's benchmarks:
+    its path, the text and the number of spans."""
+    text = article_text(int(TARGET_BYTES * ctx.scale))
+    n_spans = ctx.n(SPANS)
+    path = ctx.workdir / "big.annotator"
+    with Project.create(path) as project:
+        project.add_documents([NewDocument("big", text, annotations=tuple(spans(text, n_spans)))])
+    return path, text, n_spans
+
+
 def ms(f: Callable[[], object]) -> float:
     t = time.perf_counter()
     f()
@@ -139,11 +150,7 @@ def run(ctx: Context) -> list[Result]:
     """The suite for benchmarks/run.py (``--quick``: a tenth of the text and spans)."""
     QStandardPaths.setTestModeEnabled(True)
     app = application()
-    text = article_text(int(TARGET_BYTES * ctx.scale))
-    n_spans = ctx.n(SPANS)
-    path = ctx.workdir / "view.annotator"
-    with Project.create(path) as project:
-        project.add_documents([NewDocument("big", text, annotations=tuple(spans(text, n_spans)))])
+    path, text, n_spans = big_document_project(ctx)
     # Alternated, so that a busy machine slows both sides alike.
     bare_runs, first_runs, loaded_runs = [], [], []
     for _ in range(ctx.repeats):

@@ -23,7 +23,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.common import Context, Result
 
 # Each module offers run(ctx) -> list[Result]. The window's need Qt (offscreen is fine).
-SUITES = ["bench_core", "bench_formats", "bench_agreement", "bench_view", "bench_long_paragraph"]
+SUITES = [
+    "bench_core",
+    "bench_formats",
+    "bench_agreement",
+    "bench_view",
+    "bench_long_paragraph",
+    "bench_learn",
+    "bench_interaction",
+]
 
 
 def machine() -> dict[str, str]:

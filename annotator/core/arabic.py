@@ -14,7 +14,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 _DROPPED = frozenset(
     [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanwin, shadda, sukun, …
@@ -98,6 +98,24 @@ class FoldedText:
         that follow the character before it)."""
         return offset + bisect.bisect_right(self._dropped_at, offset)
 
+    def spans(self, starts: list[int], length: int) -> list[tuple[int, int]]:
+        """The stored text's [start, end) of each folded match of ``length`` at the
+        ascending ``starts``, in one walk (``origin`` of both ends)."""
+        dropped = self._dropped_at
+        if not dropped:
+            return [(at, at + length) for at in starts]
+        out = []
+        k = e = 0
+        n = len(dropped)
+        for at in starts:
+            while k < n and dropped[k] <= at:
+                k += 1
+            e = max(e, k)
+            while e < n and dropped[e] <= at + length:
+                e += 1
+            out.append((at + k, at + length + e))
+        return out
+
 
 def fold(text: str) -> Folded:
     chars: list[str] = []
@@ -118,22 +136,28 @@ def _is_word_char(ch: str) -> bool:
 def find_all(text: str, query: str, *, words: bool = False) -> list[tuple[int, int]]:
     """Every non-overlapping match of ``query`` in ``text`` as code-point spans of
     ``text``, ignoring the differences folding removes. A match ends after the marks
-    that follow its last letter. With ``words``, a match must not sit inside a word."""
-    needle = fold(query).text
+    that follow its last letter. With ``words``, a match must not sit inside a word.
+
+    The folded text is kept for the last few texts searched: find-as-you-type searches
+    one long text again at every key."""
+    needle = fold_text(query)
     if not needle:
         return []
-    hay = fold(text)
-    spans: list[tuple[int, int]] = []
-    at = hay.text.find(needle)
-    while at >= 0:
-        end = at + len(needle)
-        inside_word = words and (
-            (at > 0 and _is_word_char(hay.text[at - 1]))
-            or (end < len(hay.text) and _is_word_char(hay.text[end]))
-        )
-        if inside_word:
-            at = hay.text.find(needle, at + 1)
-            continue
-        spans.append((hay.origin[at], hay.origin[end]))
-        at = hay.text.find(needle, end)
-    return spans
+    hay = folded_for_search(text)
+    folded = hay.text
+    found = [m.start() for m in re.finditer(re.escape(needle), folded)]
+    if words:
+        found = [
+            at
+            for at in found
+            if not (at > 0 and _is_word_char(folded[at - 1]))
+            and not (at + len(needle) < len(folded) and _is_word_char(folded[at + len(needle)]))
+        ]
+    return hay.spans(found, len(needle))
+
+
+@lru_cache(maxsize=4)
+def folded_for_search(text: str) -> FoldedText:
+    """The folded text find_all searches, kept for the last few texts (a find bar calls
+    it when it opens, so that the first key typed does not fold a long text)."""
+    return FoldedText(text)

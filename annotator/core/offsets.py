@@ -184,32 +184,78 @@ def _starts_word(b: Boundaries, cluster: str, after: int, end: int) -> bool:
     )
 
 
+def elide_middle(text: str, limit: int) -> str:
+    """``text`` if it has at most ``limit`` characters, else its beginning and end joined
+    by " … ", each cut at a space where one is near (so that no word or cluster is cut)."""
+    if len(text) <= limit:
+        return text
+    half = max(1, limit // 2)
+    head, tail = text[:half], text[-half:]
+    cut = max(head.rfind(" "), head.rfind("\n"))
+    head = head[:cut] if cut > half // 2 else head
+    cut = min((i for i in (tail.find(" "), tail.find("\n")) if i >= 0), default=-1)
+    tail = tail[cut + 1 :] if 0 <= cut < half // 2 else tail
+    return f"{head.rstrip()} … {tail.lstrip()}"
+
+
 def normalise_span(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    exact: bool = False,
-    boundaries: Boundaries | None = None,
+    text: str, start: int, end: int, *, exact: bool = False
 ) -> tuple[int, int] | None:
     """The span a user's selection [start, end) becomes: ordered, clamped and snapped to
     whole grapheme clusters. Unless ``exact``, it is also widened to whole words and
     trimmed of space, bidi marks and punctuation at its edges; ``exact`` keeps every
     character selected but the spaces and bidi marks at the edges. None when nothing is
-    left to tag (only spaces, or in the default mode only punctuation, were selected)."""
+    left to tag (only spaces, or in the default mode only punctuation, were selected).
+
+    Clusters and words never cross a line break, so each edge is worked out on its own
+    paragraph: a selection of a whole long document costs two paragraphs, not the text.
+    """
     if start > end:
         start, end = end, start
     start, end = max(0, start), min(len(text), end)
+    first, last = _paragraph(text, start), _paragraph(text, max(start, end - 1))
+    if first == last:
+        return _normalise_in(text, first, start, end, exact)
+    # The start edge: the first paragraph whose selected part leaves something.
+    para = first
+    while True:
+        head = _normalise_in(text, para, max(start, para[0]), min(end, para[1]), exact)
+        if head is not None or para[1] >= end:
+            break
+        para = _paragraph(text, para[1] + 1)
+    if head is None:
+        return None
+    # The end edge: the last such paragraph (the start's at worst, which has head).
+    para = last
+    while True:
+        tail = _normalise_in(text, para, max(head[0], para[0]), min(end, para[1]), exact)
+        if tail is not None or para[0] <= head[0]:
+            break
+        para = _paragraph(text, para[0] - 1)
+    return (head[0], tail[1]) if tail is not None else head
+
+
+def _paragraph(text: str, index: int) -> tuple[int, int]:
+    """[start, end) of the line that holds ``index`` (its line break excluded)."""
+    stop = text.find("\n", index)
+    return text.rfind("\n", 0, index) + 1, len(text) if stop < 0 else stop
+
+
+def _normalise_in(
+    text: str, paragraph: tuple[int, int], start: int, end: int, exact: bool
+) -> tuple[int, int] | None:
+    """normalise_span of [start, end) within one paragraph, worked out on its text."""
+    lo, hi = paragraph
     start, end = trim(text, start, end)
     if start >= end:
         return None
-    b = boundaries or Boundaries(text)
-    start, end = b.snap_to_graphemes(start, end)
+    b = Boundaries(text[lo:hi])
+    start, end = b.snap_to_graphemes(start - lo, end - lo)
     if exact:
-        start, end = trim(text, start, end)
+        start, end = trim(b.text, start, end)
     else:
         start, end = _trim_clusters(b, start, end)
         if start >= end:
             return None
         start, end = _trim_clusters(b, *b.snap_to_words(start, end))
-    return (start, end) if start < end else None
+    return (start + lo, end + lo) if start < end else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -116,12 +116,18 @@ class Losses:
         self._first.setdefault(kind, example)
 
     def multiple_annotators(self, doc: ExportedDocument, format_title: str) -> None:
-        who = sorted({a.annotator for a in doc.annotations})
+        self.annotators_merged(
+            doc.document.name, (a.annotator for a in doc.annotations), format_title
+        )
+
+    def annotators_merged(self, name: str, annotators: Iterable[str], format_title: str) -> None:
+        """Document ``name``'s spans, by ``annotators``, go where no annotator is named."""
+        who = sorted(set(annotators))
         if len(who) > 1:
             self.add(
                 f"{format_title} has no annotator field: spans of several annotators were "
                 "merged (choose one with --annotator)",
-                f"{doc.document.name!r}: {', '.join(who)}",
+                f"{name!r}: {', '.join(who)}",
             )
 
     def finish(self) -> None:

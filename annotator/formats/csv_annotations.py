@@ -12,24 +12,20 @@ which spreadsheets show as text and do not display.
 from __future__ import annotations
 
 import csv
-import json
-from collections.abc import Iterator
+import itertools
 from pathlib import Path
 
 from annotator.core.output import open_output
-from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport
-from annotator.formats.common import Losses, count
+from annotator.formats.base import ExportOptions, ExportReport
+from annotator.formats.common import Losses
+from annotator.storage.export_rows import csv_rows, document_counts
+from annotator.storage.project import Project
 
 COLUMNS = ("document", "annotator", "label", "start", "end", "text", "attributes")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def inert(cell: str) -> str:
-    """The cell as a spreadsheet shows it without running it as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
-
-def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
+def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
     report = ExportReport()
     losses = Losses(report)
     with open_output(output) as out:
@@ -37,24 +33,14 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         out.write("\ufeff")
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
-        for doc in docs:
-            name = doc.document.name
-            writer.writerows(
-                (
-                    inert(name),
-                    inert(a.annotator),
-                    inert(a.label),
-                    a.start,
-                    a.end,
-                    inert(a.text),
-                    json.dumps(a.attributes, ensure_ascii=False) if a.attributes else "",
-                )
-                for a in doc.annotations
-            )
-            count(report, doc, relations=False)
-            if doc.relations:
-                losses.add(
-                    "relations are not written to the CSV table", repr(name), len(doc.relations)
-                )
+        rows = csv_rows(project, options.selection, _FORMULA_START)
+        # In chunks, to count the rows while the csv module writes them in C.
+        for chunk in iter(lambda: list(itertools.islice(rows, 10_000)), []):
+            writer.writerows(chunk)
+            report.annotations += len(chunk)
+    for name, relations in document_counts(project, options.selection):
+        report.documents += 1
+        if relations:
+            losses.add("relations are not written to the CSV table", repr(name), relations)
     losses.finish()
     return report

@@ -15,7 +15,7 @@ Everything else in a record is kept in the document's meta.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,19 +23,19 @@ from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
 from annotator.core.offsets import Boundaries
 from annotator.core.output import open_output
-from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
+from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
     Losses,
     SourceText,
     annotator_for,
-    count,
     failing,
     make_annotation,
 )
 from annotator.formats.text import decode, read_bytes
 from annotator.formats.units import OffsetUnit, UnitMap
-from annotator.storage.project import NewDocument
+from annotator.storage.export_rows import DocumentRows, document_rows, totals
+from annotator.storage.project import NewDocument, Project
 
 SPAN_KEYS = ("label", "labels", "entities")
 # The project the export is for: sequence labeling reads spans under "label", a project
@@ -138,69 +138,71 @@ def _document(
     )
 
 
-def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
+def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
     unit = unit_of(options.offset_unit)
     report = ExportReport()
     losses = Losses(report)
-    documents: Iterable[ExportedDocument] = docs
     relation_project = options.doccano_project == RELATION
     if options.doccano_project is None:
         # doccano reads a file into one table: every record must have the same form, and
         # the one a relation project reads is the one that keeps the relations.
-        documents = list(docs)
-        relation_project = any(d.relations for d in documents)
+        relation_project = totals(project, options.selection).relations > 0
     elif options.doccano_project not in PROJECT_TYPES:
         raise UserError(
             f"unknown doccano project type {options.doccano_project!r}; "
             f"use {' or '.join(PROJECT_TYPES)}"
         )
     with open_output(output) as out:
-        for doc in documents:
-            record = _record(doc, unit, losses, relation_project)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count(report, doc, relations=len(record.get("relations", [])))
-            losses.multiple_annotators(doc, "doccano")
+        for doc in document_rows(project, options.selection):
+            out.write(_line(doc, unit, losses, relation_project))
+            out.write("\n")
+            report.documents += 1
+            report.annotations += len(doc.spans)
+            report.relations += len(doc.relations) if relation_project else 0
+            losses.annotators_merged(doc.name, (s.annotator for s in doc.spans), "doccano")
     losses.finish()
     return report
 
 
-def _record(
-    doc: ExportedDocument, unit: OffsetUnit, losses: Losses, relation_project: bool
-) -> dict[str, Any]:
-    text = doc.document.text
-    units = UnitMap(text, unit)
+def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project: bool) -> str:
+    """The record ``{"name", "text", "label"}``, or in a relation project ``{"name",
+    "text", "entities", "relations"}``, as one line; the text arrives JSON-encoded.
+    No "id": doccano gives its own and keeps unknown keys in the example's meta."""
+    units = UnitMap(doc.text, unit)
     spans = []
-    for a in doc.annotations:
+    for a in doc.spans:
         try:
             spans.append((units.to_unit(a.start), units.to_unit(a.end), a.label))
         except ValueError:
             # Only grapheme counting can fail: widen the span to whole clusters.
-            s, e = Boundaries(text).snap_to_graphemes(a.start, a.end)
+            s, e = Boundaries(doc.text).snap_to_graphemes(a.start, a.end)
             spans.append((units.to_unit(s), units.to_unit(e), a.label))
             losses.add(
                 "spans that split a grapheme cluster were widened to whole clusters",
-                f"{doc.document.name!r} at {a.start}-{a.end}",
+                f"{doc.name!r} at {a.start}-{a.end}",
             )
-        if a.attributes:
-            losses.add("doccano has no place for attributes", f"{doc.document.name!r}: {a.label}")
-    # No "id": doccano gives its own and keeps unknown keys in the example's meta.
-    record: dict[str, Any] = {"name": doc.document.name, "text": text}
+        if a.has_attributes:
+            losses.add("doccano has no place for attributes", f"{doc.name!r}: {a.label}")
+    head = f'{{"name": {doc.name_json}, "text": {doc.text_json}, '
     if not relation_project:
-        record["label"] = [list(s) for s in spans]
         if doc.relations:
             losses.add(
                 "a sequence labeling project has no relations; not written",
-                repr(doc.document.name),
+                repr(doc.name),
                 len(doc.relations),
             )
-        return record
-    index = {a.id: i for i, a in enumerate(doc.annotations)}
-    record["entities"] = [
+        return head + f'"label": {_dumps([list(s) for s in spans])}}}'
+    index = {a.id: i for i, a in enumerate(doc.spans)}
+    entities = [
         {"id": i, "start_offset": s, "end_offset": e, "label": label}
         for i, (s, e, label) in enumerate(spans)
     ]
-    record["relations"] = [
-        {"id": i, "from_id": index[r.from_id], "to_id": index[r.to_id], "type": r.type}
-        for i, r in enumerate(doc.relations)
+    relations = [
+        {"id": i, "from_id": index[a], "to_id": index[b], "type": kind}
+        for i, (a, b, kind) in enumerate(doc.relations)
     ]
-    return record
+    return head + f'"entities": {_dumps(entities)}, "relations": {_dumps(relations)}}}'
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -13,16 +13,16 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation, Status, annotation_from_values
 from annotator.core.output import open_output
-from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
+from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.text import decode, read_bytes
-from annotator.storage.project import NewDocument
+from annotator.storage.export_rows import jsonl_lines, totals
+from annotator.storage.project import NewDocument, Project
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
@@ -159,39 +159,14 @@ def _normalise_with_map(text: str) -> tuple[str, Any]:
     return out.replace("\r", "\n"), lambda i: i - bisect_left(removed, i)
 
 
-def document_record(doc: ExportedDocument) -> dict[str, Any]:
-    return {
-        "name": doc.document.name,
-        "text": doc.document.text,
-        "source": doc.document.source,
-        "meta": doc.document.meta,
-        "status": {who: s.value for who, s in doc.statuses.items()},
-        "annotations": [
-            {
-                "id": a.id,
-                "start": a.start,
-                "end": a.end,
-                "label": a.label,
-                "text": a.text,
-                "annotator": a.annotator,
-                "attributes": a.attributes,
-                "created": a.created,
-                "modified": a.modified,
-            }
-            for a in doc.annotations
-        ],
-        "relations": [
-            {"id": r.id, "from": r.from_id, "to": r.to_id, "type": r.type} for r in doc.relations
-        ],
-    }
-
-
-def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions) -> ExportReport:
-    report = ExportReport()
+def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
+    """One line per document, built by SQLite (storage/export_rows.py): the fields
+    ``name, text, source, meta, status, annotations, relations`` as import reads them."""
     with open_output(output) as out:
-        for doc in docs:
-            out.write(json.dumps(document_record(doc), ensure_ascii=False) + "\n")
-            report.documents += 1
-            report.annotations += len(doc.annotations)
-            report.relations += len(doc.relations)
-    return report
+        for line in jsonl_lines(project, options.selection):
+            out.write(line)
+            out.write("\n")
+    held = totals(project, options.selection)
+    return ExportReport(
+        documents=held.documents, annotations=held.annotations, relations=held.relations
+    )

@@ -6,9 +6,15 @@ Settings → Labeling Interface → Code before importing the tasks."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.sax.saxutils import quoteattr
+from html import escape
 
 from annotator.core.schema import Schema
+
+
+def _attribute(value: str) -> str:
+    """An XML attribute value with its quotes (no XML library: tests/test_safety.py)."""
+    escaped = escape(value, quote=True)
+    return '"' + escaped.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;") + '"'
 
 
 def labeling_config(
@@ -22,13 +28,13 @@ def labeling_config(
     relation_types = schema.relation_types if schema else ()
     if relation_types:
         lines.append("  <Relations>")
-        lines += [f"    <Relation value={quoteattr(rt.name)}/>" for rt in relation_types]
+        lines += [f"    <Relation value={_attribute(rt.name)}/>" for rt in relation_types]
         lines.append("  </Relations>")
-    lines.append(f"  <Labels name={quoteattr(from_name)} toName={quoteattr(to_name)}>")
+    lines.append(f"  <Labels name={_attribute(from_name)} toName={_attribute(to_name)}>")
     for name, color in labels:
-        background = f" background={quoteattr(color)}" if color else ""
-        lines.append(f"    <Label value={quoteattr(name)}{background}/>")
+        background = f" background={_attribute(color)}" if color else ""
+        lines.append(f"    <Label value={_attribute(name)}{background}/>")
     lines.append("  </Labels>")
-    lines.append(f"  <Text name={quoteattr(to_name)} value={quoteattr('$' + to_name)}/>")
+    lines.append(f"  <Text name={_attribute(to_name)} value={_attribute('$' + to_name)}/>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"

@@ -29,11 +29,13 @@ def training_data(
     annotators: Sequence[str] = (),
     gold: bool = False,
     labels: Sequence[str] = (),
+    in_progress_of: str | None = None,
 ) -> TrainingData:
     """The examples of ``annotators`` (every annotator but the gold layer and
     suggestions when none is named) or of the gold layer, with ``labels`` only when
     given. The gold layer counts a document once curated (or, uncurated, once it holds
-    a gold span)."""
+    a gold span). ``in_progress_of`` names an annotator whose documents in progress
+    count too: the window learns from the work under way as well."""
     schema = project.schema()
     layer_of = {lab.name: lab.kind.value for lab in schema.labels}
     for name in labels:
@@ -64,7 +66,8 @@ def training_data(
         done[GOLD] |= {d for d, _ in spans}
     else:
         for name in chosen:
-            done[name] = {d for d, s in project.statuses_of(name).items() if s is Status.DONE}
+            counted = {Status.DONE, Status.IN_PROGRESS} if name == in_progress_of else {Status.DONE}
+            done[name] = {d for d, s in project.statuses_of(name).items() if s in counted}
     texts: dict[int, Document] = {}
     examples, names = [], []
     for name in chosen:

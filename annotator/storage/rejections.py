@@ -8,7 +8,10 @@ something is rejected: project files from before it stay as they are until then.
 
 from __future__ import annotations
 
-from annotator.core.arabic import fold
+from dataclasses import dataclass
+
+from annotator.core.arabic import fold_text
+from annotator.storage.edits import Changes
 from annotator.storage.project import Project, now
 
 _TABLE = "suggestion_rejected"
@@ -22,7 +25,7 @@ _CREATE = f"""CREATE TABLE IF NOT EXISTS {_TABLE} (
 
 
 def rejection_key(text: str) -> str:
-    return " ".join(fold(text).text.split())
+    return " ".join(fold_text(text).split())
 
 
 def rejected(project: Project) -> set[tuple[str, str]]:
@@ -53,3 +56,21 @@ def unreject(project: Project, text: str, label: str) -> None:
         project.conn.execute(
             f"DELETE FROM {_TABLE} WHERE text = ? AND label = ?", (rejection_key(text), label)
         )
+
+
+@dataclass
+class RejectSuggestion:
+    """Rejecting a suggestion as an undoable edit (storage/edits.py's protocol)."""
+
+    text: str
+    label: str
+    annotator: str
+    description: str = "reject suggestion"
+
+    def apply(self, project: Project) -> Changes:
+        reject(project, self.text, self.label, self.annotator)
+        return Changes()
+
+    def revert(self, project: Project) -> Changes:
+        unreject(project, self.text, self.label)
+        return Changes()

@@ -4,17 +4,56 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QListView, QWidget
+from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from annotator.core.model import Annotation
 from annotator.core.schema import UNKNOWN_COLOR, Schema
+from annotator.rendering.visual import is_rtl
 from annotator.storage.edits import Changes
 from annotator.ui.spans import OrderKey, order_key
 from annotator.ui.swatch import swatch
 
 MAX_SHOWN_TEXT = 60
+RTL_ROLE = Qt.ItemDataRole.UserRole + 1  # whether the span's text is right-to-left
+
+
+def elide_middle(text: str, limit: int = MAX_SHOWN_TEXT) -> str:
+    """A long span as its start and its end: where a quote begins and how it ends tell
+    it apart better than either alone."""
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half].rstrip()} … {text[-half:].lstrip()}"
+
+
+class SpanDelegate(QStyledItemDelegate):
+    """Each row in its text's direction: an Arabic span right-aligned with its label and
+    swatch on the right, an English one left-aligned; too long for the width, elided in
+    the middle."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        rtl = bool(index.data(RTL_ROLE))
+        option.direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        # As wide as the list, whatever the text: a long span is elided, not scrolled to.
+        return QSize(1, super().sizeHint(option, index).height())
 
 
 class AnnotationList(QListView):
@@ -33,15 +72,18 @@ class AnnotationList(QListView):
         self._shown: str | None = None  # the span last made current, to skip repeats
         self.setModel(self._model)
         self.setUniformItemSizes(True)
+        self.setItemDelegate(SpanDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
 
     def _item(self, ann: Annotation) -> QStandardItem:
-        text = ann.text if len(ann.text) <= MAX_SHOWN_TEXT else ann.text[: MAX_SHOWN_TEXT - 1] + "…"
         label = self._schema.label(ann.label)
         icon = swatch(label.color if label else UNKNOWN_COLOR)
-        item = QStandardItem(icon, f"{ann.label}: {text}")
+        # The span's text isolated, so that its order does not mix with the label's.
+        item = QStandardItem(icon, f"{ann.label}: \u2068{elide_middle(ann.text)}\u2069")
         item.setData(ann.id, Qt.ItemDataRole.UserRole)
+        item.setData(is_rtl(ann.text), RTL_ROLE)
         item.setEditable(False)
         return item
 

@@ -15,10 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, LabelKind, Relation
+from annotator.core.offsets import elide_middle
 from annotator.core.schema import Schema
 
 NO_VALUE = "—"
+# Characters of a span's text shown: a span over a whole article must not lay out
+# (and make the panel as tall as) the whole article.
+SHOWN_TEXT = 400
+SHOWN_RELATED = 80
 
 
 class DetailsPanel(QWidget):
@@ -30,6 +35,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.text = QLabel()
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # a span may hold "<b>"
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.attributes = QFormLayout()
@@ -39,6 +45,9 @@ class DetailsPanel(QWidget):
         self.link_button.clicked.connect(self.linkRequested)
         self.remove_button = QPushButton(self.tr("Remove link"))
         self.remove_button.clicked.connect(self._remove_relation)
+        self.relations.currentItemChanged.connect(
+            lambda item: self.remove_button.setEnabled(item is not None)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.text)
@@ -61,15 +70,19 @@ class DetailsPanel(QWidget):
         while self.attributes.rowCount():
             self.attributes.removeRow(0)
         self.relations.clear()
-        for widget in (self.link_button, self.remove_button, self.relations):
-            widget.setEnabled(ann is not None)
+        # Each button only when it can act: linking starts from a claim or a quote (an
+        # entity is linked to), removing needs a relation (the first is chosen).
+        self.relations.setEnabled(ann is not None)
+        self.link_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
         if ann is None:
             self.label.setText(self.tr("No span selected"))
             self.text.setText("")
             return
         spec = schema.label(ann.label)
+        self.link_button.setEnabled(spec is not None and spec.kind is not LabelKind.ENTITY)
         self.label.setText(f"<b>{ann.label}</b> ({spec.kind.value if spec else '?'})")
-        self.text.setText(ann.text)
+        self.text.setText(elide_middle(ann.text, SHOWN_TEXT))
         for attr in spec.attributes if spec else ():
             editor = self._attribute_editor(attr.name, attr.values, ann)
             editor.setAccessibleName(attr.name)
@@ -78,9 +91,12 @@ class DetailsPanel(QWidget):
             other_id = rel.to_id if rel.from_id == ann.id else rel.from_id
             other = others.get(other_id)
             arrow = "→" if rel.from_id == ann.id else "←"
-            item = QListWidgetItem(f"{rel.type} {arrow} {other.text if other else other_id}")
+            shown = elide_middle(other.text, SHOWN_RELATED) if other else other_id
+            item = QListWidgetItem(f"{rel.type} {arrow} {shown}")
             item.setData(Qt.ItemDataRole.UserRole, rel.id)
             self.relations.addItem(item)
+        if self.relations.count():
+            self.relations.setCurrentRow(0)
 
     def _attribute_editor(self, name: str, values: tuple[str, ...], ann: Annotation) -> QWidget:
         current = str(ann.attributes.get(name, ""))

@@ -9,6 +9,7 @@ import html
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
@@ -25,6 +26,7 @@ from annotator.storage.project import Project
 
 MATCH_COLUMN = 4
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet's matches, (start, end) pairs
+STATUS_PADDING = 8  # pixels either side of a status, as an item view pads its text
 SEARCH_LIMIT = 100  # the best this many found documents are shown, each with a passage
 
 
@@ -104,6 +106,20 @@ class DocumentList(QWidget):
         )
         self.tree.setItemDelegateForColumn(MATCH_COLUMN, SnippetDelegate(self.tree))
         self.tree.setColumnHidden(MATCH_COLUMN, True)
+        # The numbers and the status always show whole; the name (elided in its middle,
+        # where names differ least) and the passage found take what width is left.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        for column in range(MATCH_COLUMN + 1):
+            stretch = column in (0, MATCH_COLUMN)
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemClicked.connect(self._chosen)
         layout = QVBoxLayout(self)
@@ -114,13 +130,24 @@ class DocumentList(QWidget):
         self._project: Project | None = None
         self._annotator = ""
         self._current: int | None = None
+        # Documents to list first, most uncertain first: {document id: uncertainty}.
+        self._priority: dict[int, float] = {}
+
+    def set_priority(self, priority: dict[int, float]) -> None:
+        """List these documents first, the highest value first (the model's uncertainty);
+        the others follow in project order. Empty: project order for all."""
+        self._priority = dict(priority)
 
     def refresh(self, project: Project, annotator: str, current: int | None) -> None:
         self._project, self._annotator, self._current = project, annotator, current
         counts = project.annotation_counts()
         statuses = project.statuses_of(annotator)
         self.tree.clear()
-        for doc in project.documents():
+        docs = project.documents()
+        if self._priority:
+            first = self._priority
+            docs.sort(key=lambda d: (d.id not in first, -first.get(d.id, 0.0)))
+        for doc in docs:
             status = statuses.get(doc.id, Status.NOT_STARTED)
             item = QTreeWidgetItem(
                 [
@@ -136,8 +163,7 @@ class DocumentList(QWidget):
             self.tree.addTopLevelItem(item)
             if doc.id == current:
                 self.tree.setCurrentItem(item)
-        for column in range(self.tree.columnCount()):
-            self.tree.resizeColumnToContents(column)
+        self.tree.setMinimumWidth(self._minimum_width())
         self._apply_filter(self.filter.text())
 
     def update_row(self, doc_id: int, count: int, status: Status) -> None:
@@ -171,3 +197,14 @@ class DocumentList(QWidget):
             # From the event loop: opening refreshes this list, which must not delete the
             # item whose click is still being delivered.
             QTimer.singleShot(0, self, lambda: self.documentChosen.emit(doc_id))
+
+    def _minimum_width(self) -> int:
+        """Room for the whole number and status columns (whichever status a document
+        comes to have) and a few letters of name."""
+        header = self.tree.header()
+        numbers = sum(
+            max(header.sectionSizeHint(c), self.tree.sizeHintForColumn(c)) for c in (1, 2)
+        )
+        longest = max(self.fontMetrics().horizontalAdvance(status_text(s)) for s in Status)
+        status = max(header.sectionSizeHint(3), longest + 2 * STATUS_PADDING)
+        return numbers + status + self.fontMetrics().horizontalAdvance("0" * 8)

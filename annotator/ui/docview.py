@@ -8,10 +8,13 @@ crosses a change of direction is drawn in pieces), then the text is drawn on top
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
+from operator import itemgetter
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QHelpEvent,
@@ -24,6 +27,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextCursor,
+    QTextLayout,
     QTextOption,
     QWheelEvent,
 )
@@ -39,7 +43,12 @@ FILL_ALPHA = 80
 # text over it (the Okabe–Ito colours are mid-light).
 DARK_FILL_ALPHA = 120
 BESIDE_PEN_WIDTH = 2
-MATCH_COLOR = QColor(255, 200, 0, 110)
+TAG_SCALE = 0.6  # a label tag's size against the reading font
+# Find matches in violet: the one hue the Okabe–Ito label palette leaves free (its
+# nearest, blue and reddish purple, are some 60° away), so a match never reads as a
+# label (a yellow one did, as DATE). The current match is stronger and framed.
+MATCH_COLOR = QColor(123, 63, 228, 70)
+CURRENT_MATCH_ALPHA = 140
 
 
 class DocumentView(QPlainTextEdit):
@@ -66,8 +75,11 @@ class DocumentView(QPlainTextEdit):
         self.related_ids: set[str] = set()
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
+        # Suggestions (start, end, label colour): hatched, a style no span has.
+        self.ghosts: list[tuple[int, int, str]] = []
         self.exact_toggle = False
-        self.show_tags = False  # label names as small tags where spans start
+        self.show_tags = False  # label names as tags where spans start; see set_tags
+        self.tag_room = 0  # pixels kept above each line for the tags
         self._alt_selection = False
         self._last_hits: list[str] = []
         self._press_pos: QPoint | None = None
@@ -97,6 +109,7 @@ class DocumentView(QPlainTextEdit):
         self.beside = SpanIndex("", schema)
         self.selected_id = None
         self.related_ids = set()
+        self.ghosts = []
         self.matches = []
         self.current_match = -1
         self._rect_cache.clear()
@@ -124,15 +137,15 @@ class DocumentView(QPlainTextEdit):
     def _apply_text_option(self) -> None:
         """Each paragraph takes its direction from its first strong character.
 
-        QPlainTextEdit aligns every line by the document's one text option, so plain
-        AlignRight would right-align English too. AlignJustify is the one alignment Qt
-        resolves per line direction: a paragraph's last line goes right when it is
-        right-to-left and left otherwise, and wrapped lines fill the width, as Arabic
-        print does."""
+        QPlainTextEdit aligns every line by the document's one text option and ignores
+        block formats; its only alignment that follows each paragraph's direction is
+        AlignJustify, which stretches the gaps of every wrapped line (`We    are
+        ready`). So lines are laid out left-aligned, and _align moves the lines of
+        right-to-left paragraphs to the right edge."""
         doc = self.document()
         option = doc.defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(option)
 
@@ -143,6 +156,16 @@ class DocumentView(QPlainTextEdit):
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._apply_text_option()
             self._rect_cache.clear()
+        elif event.type() == QEvent.Type.FontChange and self.show_tags:
+            self.set_tags(True)  # the room for tags follows the font's size
+
+    def set_tags(self, on: bool) -> None:
+        """Label tags over the start of every span, each in a band kept free above its
+        line, so that no tag covers a letter."""
+        self.show_tags = on
+        self.tag_room = tag_font(self.font()).pixelSize() + 5 if on else 0
+        self._rect_cache.clear()
+        self.viewport().update()
 
     def set_visual_cursor(self, visual: bool) -> None:
         self.document().setDefaultCursorMoveStyle(
@@ -239,6 +262,10 @@ class DocumentView(QPlainTextEdit):
         self.related_ids = related
         self.viewport().update()
 
+    def set_ghosts(self, ghosts: list[tuple[int, int, str]]) -> None:
+        self.ghosts = ghosts
+        self.viewport().update()
+
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         self.matches = matches
         self.current_match = current
@@ -254,20 +281,22 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
+                _align(block, self.tag_room)
                 yield block, geo.topLeft()
             block = block.next()
 
-    @staticmethod
-    def run_rects(block: QTextBlock, start: int, length: int, origin: QPointF) -> list[QRectF]:
+    def run_rects(
+        self, block: QTextBlock, start: int, length: int, origin: QPointF
+    ) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
         its line, in viewport coordinates."""
+        _align(block, self.tag_room)
         layout = block.layout()
         end = start + length
         rects = []
-        # Line by line, from the line the span starts on (not the paragraph's first: a
-        # long paragraph has thousands): a glyph run may continue over a line break.
-        first = layout.lineForTextPosition(start)
-        for i in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
+        # Line by line, from the line the span starts on (found by bisection: a long
+        # paragraph has thousands): a glyph run may continue over a line break.
+        for i in range(_line_at(layout, start), layout.lineCount()):
             line = layout.lineAt(i)
             if line.textStart() >= end:
                 break
@@ -283,7 +312,7 @@ class DocumentView(QPlainTextEdit):
         return rects
 
     def _check_rect_cache(self) -> None:
-        layout_key = (self.viewport().width(), self.font().key())
+        layout_key = (self.viewport().width(), f"{self.font().key()}/{self.tag_room}")
         if layout_key != self._rect_layout:
             self._rect_cache.clear()
             self._rect_layout = layout_key
@@ -304,6 +333,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
+            _align(block, self.tag_room)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -335,6 +365,7 @@ class DocumentView(QPlainTextEdit):
                 for piece in self.beside.pieces(block.blockNumber()):
                     outlines.append((self.piece_rects(block, piece, origin), _beside_pen(piece)))
             self._paint_matches(painter, block, origin)
+        self._paint_ghosts(painter, event.rect())
         painter.end()
         super().paintEvent(event)
         if outlines or tags:
@@ -347,6 +378,19 @@ class DocumentView(QPlainTextEdit):
             for rect, piece, rtl in tags:
                 _paint_tag(painter, rect, piece, rtl)
             painter.end()
+
+    def _paint_ghosts(self, painter: QPainter, area: QRect) -> None:
+        """Suggestions under the text: hatched in their label's colour with a dash-dot
+        edge, so that they never pass for a span (filled, or outlined when selected,
+        related or someone else's)."""
+        for start, end, color in self.ghosts:
+            rects = [r for r in self.span_rects(start, end) if r.intersects(QRectF(area))]
+            if not rects:
+                continue
+            painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(QColor(color).darker(130), 1, Qt.PenStyle.DashDotLine))
+            for r in rects:
+                painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
 
     def _outline_pen(self, piece: Piece) -> QPen | None:
         ann_id = piece.annotation.id
@@ -362,15 +406,22 @@ class DocumentView(QPlainTextEdit):
         m = self.index.map
         b_start = block.position()
         b_end = b_start + block.length() - 1
-        for i, (s, e) in enumerate(self.matches):
+        # Matches are in text order and never overlap: start at the block's first one.
+        first = bisect_right(self.matches, m.from_utf16(b_start, snap=True), key=itemgetter(1))
+        for i in range(first, len(self.matches)):
+            s, e = self.matches[i]
             us, ue = m.to_utf16(s), m.to_utf16(e)
-            if ue <= b_start or us >= b_end:
-                continue
+            if us >= b_end:
+                break
             color = QColor(MATCH_COLOR)
-            if i == self.current_match:
-                color.setAlpha(220)
+            current = i == self.current_match
+            if current:
+                color.setAlpha(CURRENT_MATCH_ALPHA)
             for r in self.run_rects(block, us - b_start, ue - us, origin):
                 painter.fillRect(r, color)
+                if current:
+                    painter.setPen(QPen(QColor(MATCH_COLOR.rgb()), 2))
+                    painter.drawRect(r.adjusted(1, 1, -1, -1))
 
     # ----- mouse and keys ----------------------------------------------------------------
 
@@ -441,6 +492,25 @@ class DocumentView(QPlainTextEdit):
         return False
 
 
+def _align(block: QTextBlock, tag_room: int = 0) -> None:
+    """Place a paragraph's lines: right-to-left paragraphs flush right, each line at its
+    natural width (the layout puts every line at the left; see _apply_text_option), and
+    ``tag_room`` pixels above every line for the label tags. Done on the lines
+    themselves, so that Qt's own drawing, caret and hit-testing agree with the spans
+    painted (the paragraph's height follows its lines)."""
+    rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
+    layout = block.layout()
+    margin = block.document().documentMargin()
+    y = 0.0
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        x = margin + line.width() - line.naturalTextWidth() if rtl else line.x()
+        y += tag_room
+        if line.x() != x or line.y() != y:
+            line.setPosition(QPointF(x, y))
+        y += line.height()
+
+
 def _beside_pen(piece: Piece) -> QPen:
     """Someone else's span: a dotted outline in its label's colour, no fill, so that it
     reads as not one's own (a selected span's outline is solid, a related one dashed)."""
@@ -449,14 +519,24 @@ def _beside_pen(piece: Piece) -> QPen:
     return pen
 
 
+def tag_font(reading: QFont) -> QFont:
+    """The tags' font: the reading font's family at 60% of its size (at least 8 points),
+    with a size in pixels so that the room above each line can be measured."""
+    font = QFont(reading)
+    metrics_size = max(8.0, reading.pointSizeF() * TAG_SCALE)
+    font.setPixelSize(round(metrics_size * 96 / 72))
+    font.setBold(True)
+    return font
+
+
 def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None:
-    """The label's name, small, over the top corner where the span begins."""
-    font = QFont(painter.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.45))
+    """The label's name in the band above the line, at the edge where the span begins."""
+    font = tag_font(painter.font())
     painter.setFont(font)
     name = piece.annotation.label
-    box = painter.fontMetrics().boundingRect(name).adjusted(-2, 0, 2, 0)
-    box.moveTop(int(rect.top()))
+    box = painter.fontMetrics().boundingRect(name).adjusted(-3, 0, 3, 0)
+    box.setHeight(font.pixelSize() + 2)
+    box.moveBottom(int(rect.top()) - 1)
     if rtl:
         box.moveRight(int(rect.right()))
     else:
@@ -466,6 +546,18 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _line_at(layout: QTextLayout, position: int) -> int:
+    """The number of the line holding text ``position`` (lines ascend), by bisection."""
+    lo, hi = 0, layout.lineCount()
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if layout.lineAt(mid).textStart() <= position:
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:

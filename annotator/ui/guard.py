@@ -8,7 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
 
 from annotator.core.errors import UserError
 from annotator.storage import backups
@@ -21,26 +29,44 @@ _STYLES = {
 }
 
 
-class NoticeBar(QLabel):
-    """One line of notice above the article; a click dismisses it."""
+class NoticeBar(QFrame):
+    """One line of notice above the article, with a button that closes it. A passing
+    notice (``passing=True``) also goes when another document is opened."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("notice")
         self.setAccessibleName(self.tr("Notice"))
-        self.setWordWrap(True)
-        self.setMargin(6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setMargin(6)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setAccessibleName(self.tr("Close the notice"))
+        self.close_button.setToolTip(self.tr("Close the notice"))
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addWidget(self.label, stretch=1)
+        layout.addWidget(self.close_button)
         self.kind = ""
+        self.passing = False
         self.hide()
 
-    def show_notice(self, text: str, kind: str = "info") -> None:
+    def text(self) -> str:
+        return self.label.text()
+
+    def show_notice(self, text: str, kind: str = "info", passing: bool = False) -> None:
         self.kind = kind
-        self.setStyleSheet(f"QLabel#notice {{ {_STYLES[kind]} }}")
-        self.setText(text)
+        self.passing = passing
+        self.setStyleSheet(f"QFrame#notice, QFrame#notice QLabel {{ {_STYLES[kind]} }}")
+        self.label.setText(text)
         self.show()
 
-    def mousePressEvent(self, event: object) -> None:
-        self.hide()
+    def document_changed(self) -> None:
+        if self.passing:
+            self.hide()
 
 
 class ProjectGuard(QObject):
@@ -85,6 +111,7 @@ class ProjectGuard(QObject):
             self.notice.show_notice(
                 self.tr("Another program changed this project; what you see is up to date."),
                 "info",
+                passing=True,
             )
 
     def save_failed(self, text: str) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import itemgetter
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from annotator.core.arabic import find_all
+from annotator.core.arabic import find_all, folded_for_search
 from annotator.ui.docview import DocumentView
+
+# Characters from which a document is long enough to wait for a second letter.
+LONG_TEXT = 100_000
 
 
 class SearchBar(QWidget):
@@ -34,16 +40,17 @@ class SearchBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.field, self.count, previous, following):
             layout.addWidget(widget)
-        self.field.textChanged.connect(self.search)
+        self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.go_to_match)
         self.field.installEventFilter(self)
         self.hide()
 
     def open(self) -> None:
+        folded_for_search(self.view.index.text)
         self.show()
         self.field.setFocus()
         self.field.selectAll()
-        self.search(self.field.text())
+        self._typed(self.field.text())
 
     def close_bar(self) -> None:
         self.hide()
@@ -51,16 +58,29 @@ class SearchBar(QWidget):
         self.view.setFocus()
         self.closed.emit()
 
+    def _typed(self, query: str) -> None:
+        """Find as you type; in a long document, from the second letter on: one letter
+        matches tens of thousands of times there, which helps nobody and takes long."""
+        if len(query) == 1 and len(self.view.index.text) > LONG_TEXT:
+            self.view.set_matches([], -1)
+            self.count.setText(self.tr("Enter finds one letter"))
+            return
+        self.search(query)
+
     def search(self, query: str) -> None:
         matches = find_all(self.view.index.text, query) if query else []
         caret = self.view.caret()
-        current = next((i for i, (s, _) in enumerate(matches) if s >= caret), 0 if matches else -1)
+        # The first match from the caret on (matches are in text order), else the first.
+        after = bisect_left(matches, caret, key=itemgetter(0))
+        current = after if after < len(matches) else (0 if matches else -1)
         self.view.set_matches(matches, current)
         self._show(current)
 
     def go_to_match(self) -> None:
         """Enter: select the current match and give the article the keyboard, so that
         the next label key tags it (F3 and Shift+F3 still move between the matches)."""
+        if not self.view.matches and self.field.text():
+            self.search(self.field.text())  # a letter alone is looked for on Enter
         if self.view.matches:
             self._show(self.view.current_match)
         self.view.setFocus()

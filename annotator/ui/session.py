@@ -60,6 +60,7 @@ class Session(QObject):
         self.selected_relations: list[Relation] = []
         self.linking = False
         self.beside: str | None = None  # whose spans to show beside one's own
+        self.last_label: str | None = None  # the label last applied, annotate-all's default
         self.snap_to_words = True
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
@@ -96,19 +97,15 @@ class Session(QObject):
 
     def _normalise(self, start: int, end: int) -> tuple[int, int] | None:
         """The span the selection [start, end) makes (normalise_span, exact when the user
-        asked for it), on just the paragraphs it touches: words and clusters never cross a
-        paragraph break, and a long document is not scanned per key. None, and a message
-        saying why, when the selection holds nothing to tag."""
+        asked for it); None, and a message saying why, when it holds nothing to tag."""
         assert self.document is not None
         exact = self.view.exact() or not self.snap_to_words
-        lo, hi = self.view.index.paragraphs_around(start, end)
-        local = normalise_span(self.document.text[lo:hi], start - lo, end - lo, exact=exact)
-        if local is None:
+        span = normalise_span(self.document.text, start, end, exact=exact)
+        if span is None:
             self.message.emit(
                 self.tr("Nothing to tag: the selection holds only spaces or punctuation")
             )
-            return None
-        return local[0] + lo, local[1] + lo
+        return span
 
     def _load_all_spans(self) -> None:
         if self.document is not None:
@@ -281,6 +278,7 @@ class Session(QObject):
         spec = self.schema.label(label)
         if self.document is None or spec is None:
             return
+        self.last_label = label
         span = self.view.selection()
         if span is None:
             ann = self.selected()
@@ -340,6 +338,15 @@ class Session(QObject):
 
     def set_linking(self, on: bool) -> None:
         ann = self.selected()
+        if on and ann is None:
+            self.message.emit(self.tr("Select a quote or a claim first, then link it"))
+        elif on and ann is not None and self._kind(ann) is LabelKind.ENTITY:
+            self.message.emit(
+                self.tr(
+                    "An entity is linked to, not from: select the quote or claim, "
+                    "press Ctrl+L, then click this entity"
+                )
+            )
         on = on and ann is not None and self._kind(ann) is not LabelKind.ENTITY
         if on != self.linking:
             self.linking = on
@@ -388,6 +395,16 @@ class Session(QObject):
             return self.document.text[normal[0] : normal[1]] if normal else ""
         ann = self.selected()
         return ann.text if ann else ""
+
+    def likely_label(self) -> str | None:
+        """The label annotate-all offers first: the selected span's, else that of one of
+        my spans with the same text, else the label last used."""
+        ann = self.selected()
+        if ann is not None:
+            return ann.label
+        needle = self.occurrence_text()
+        same = next((a for a in self.view.index.in_order() if a.text == needle), None)
+        return same.label if same is not None else self.last_label
 
     def annotate_all(self, label: str, whole_project: bool) -> int:
         """Tag every whole-word occurrence of the occurrence text (Arabic-insensitive)

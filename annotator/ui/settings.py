@@ -74,6 +74,16 @@ class Settings:
     def theme(self, theme: str) -> None:
         self._s.setValue("ui/theme", theme)
 
+    @property
+    def retrain_every(self) -> int:
+        """Retrain the suggestions after this many new spans; 0: only when asked."""
+        value = self._s.value("suggestions/retrain_every", 10, type=int)
+        return value if isinstance(value, int) and value >= 0 else 10
+
+    @retrain_every.setter
+    def retrain_every(self, spans: int) -> None:
+        self._s.setValue("suggestions/retrain_every", spans)
+
     def recent_projects(self) -> list[Path]:
         stored = self._s.value("recent", [], type=list)
         paths = stored if isinstance(stored, list) else []

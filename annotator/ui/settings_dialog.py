@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -44,6 +45,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Annotator name"), self.name)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Colour theme"), self.theme)
+        self.retrain = QSpinBox()
+        self.retrain.setRange(0, 10_000)
+        self.retrain.setSuffix(self.tr(" new spans"))
+        self.retrain.setSpecialValueText(self.tr("only when asked"))
+        self.retrain.setValue(settings.retrain_every)
+        form.addRow(self.tr("Retrain suggestions after"), self.retrain)
         form.addRow("", QLabel(self.tr("A new name takes effect at the next start")))
         form.addRow(buttons)
 
@@ -58,4 +65,5 @@ class SettingsDialog(QDialog):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, theme)
+        self.settings.retrain_every = self.retrain.value()
         super().accept()

@@ -38,6 +38,14 @@ NEXT_DOCUMENT: Keys = ("Ctrl+PgDown",)
 PREVIOUS_DOCUMENT: Keys = ("Ctrl+PgUp",)
 MARK_DONE: Keys = ("Ctrl+D",)
 REVIEW: Keys = ("Ctrl+R",)
+# Suggestions (annotator/ui/suggestions.py). The decisions are keys of the article only,
+# so that Return still opens a document from the list.
+TRAIN_SUGGESTIONS: Keys = ("Ctrl+Shift+T",)
+ACCEPT_SUGGESTION: Keys = ("Return", "Enter")
+REJECT_SUGGESTION: Keys = ("Shift+Return", "Shift+Enter")
+ACCEPT_ALL_SUGGESTIONS: Keys = ("Ctrl+Return", "Ctrl+Enter")
+NEXT_SUGGESTION: Keys = ("F8",)
+PREVIOUS_SUGGESTION: Keys = ("Shift+F8",)
 
 
 def edge_moves() -> list[tuple[str, str, bool, Keys]]:

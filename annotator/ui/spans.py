@@ -12,12 +12,16 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from annotator.core.model import Annotation, LabelKind
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import UNKNOWN_COLOR, Schema
 
 OrderKey = tuple[int, int, str]
+
+# A span over more paragraphs than this is indexed as long (see SpanIndex._long).
+LONG_SPAN_PARAGRAPHS = 64
 
 
 def order_key(ann: Annotation) -> OrderKey:
@@ -52,7 +56,10 @@ class SpanIndex:
             at = text.find("\n", at + 1)
         self._by_id: dict[str, Annotation] = {}
         self._by_para: dict[int, set[str]] = {}
-        self._longest = 0  # the length of the longest span ever held
+        # Spans over many paragraphs (a whole article, say) are kept aside, so that
+        # adding or removing one does not touch every paragraph it covers.
+        self._long: set[str] = set()
+        self._longest = 0  # the length of the longest span ever held (not long ones)
         self._order: list[OrderKey] = []
         self._lanes: dict[str, int] = {}
         self.set_schema(schema)
@@ -71,6 +78,7 @@ class SpanIndex:
     def reset(self, annotations: list[Annotation]) -> None:
         self._by_id = {}
         self._by_para = {}
+        self._long = set()
         for ann in annotations:
             self._insert(ann)
         self._order = sorted(order_key(a) for a in self._by_id.values())
@@ -142,7 +150,7 @@ class SpanIndex:
         p_start = self._para_starts[paragraph]
         p_start, p_end = self.paragraphs_around(p_start, p_start)
         base = self.map.to_utf16(p_start)
-        ids: Iterable[str] = self._by_para.get(paragraph, ())
+        ids: Iterable[str] = chain(self._by_para.get(paragraph, ()), self._long)
         if window is not None:
             ids = self._overlapping(
                 self.map.from_utf16(base + window[0], snap=True),
@@ -170,10 +178,14 @@ class SpanIndex:
 
     def _overlapping(self, start: int, end: int) -> list[str]:
         """Ids of the spans that overlap [start, end), found by bisection in reading
-        order: no span starts before ``start`` minus the longest span's length."""
+        order: no span starts before ``start`` minus the longest span's length (the long
+        spans, kept aside, are looked at one by one)."""
         lo = bisect_left(self._order, (start - self._longest, -len(self.text) - 1, ""))
         hi = bisect_left(self._order, (max(end, start + 1), -len(self.text) - 1, ""))
-        return [k[2] for k in self._order[lo:hi] if -k[1] > start]
+        found = [k[2] for k in self._order[lo:hi] if -k[1] > start and k[2] not in self._long]
+        by_id = self._by_id
+        found.extend(i for i in self._long if by_id[i].start < end and by_id[i].end > start)
+        return found
 
     # ----- internals -----------------------------------------------------------------
 
@@ -182,15 +194,22 @@ class SpanIndex:
 
     def _insert(self, ann: Annotation) -> None:
         self._by_id[ann.id] = ann
+        paragraphs = self._paragraphs(ann)
+        if len(paragraphs) > LONG_SPAN_PARAGRAPHS:
+            self._long.add(ann.id)
+            return
         # Only grows (a removal leaves it): a bound for _overlapping, never too small.
         self._longest = max(self._longest, ann.end - ann.start)
-        for p in self._paragraphs(ann):
+        for p in paragraphs:
             self._by_para.setdefault(p, set()).add(ann.id)
 
     def _drop(self, ann: Annotation) -> None:
         del self._by_id[ann.id]
         self._order.pop(bisect_left(self._order, order_key(ann)))
         self._lanes.pop(ann.id, None)
+        if ann.id in self._long:
+            self._long.discard(ann.id)
+            return
         for p in self._paragraphs(ann):
             self._by_para[p].discard(ann.id)
 
@@ -215,13 +234,20 @@ class SpanIndex:
     def _assign_lane(self, ann: Annotation) -> None:
         """A new band takes the lowest lane its neighbours leave free; the others keep
         theirs, so nothing on screen jumps."""
-        taken = {
-            self._lanes[i]
-            for p in self._paragraphs(ann)
-            for i in self._by_para.get(p, ())
-            if i != ann.id
-            and i in self._lanes
-            and self._by_id[i].start < ann.end
-            and ann.start < self._by_id[i].end
-        }
+        paragraphs = self._paragraphs(ann)
+        near: Iterable[str] = (
+            self._lanes  # every band: fewer than the spans of that many paragraphs
+            if len(paragraphs) > LONG_SPAN_PARAGRAPHS
+            else chain(
+                chain.from_iterable(self._by_para.get(p, ()) for p in paragraphs), self._long
+            )
+        )
+        lanes, by_id = self._lanes, self._by_id
+        taken = set()
+        for i in near:
+            lane = lanes.get(i)
+            if lane is not None and i != ann.id:
+                other = by_id[i]
+                if other.start < ann.end and ann.start < other.end:
+                    taken.add(lane)
         self._lanes[ann.id] = next(i for i in range(len(taken) + 1) if i not in taken)

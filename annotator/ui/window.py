@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFontDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,7 @@ from annotator.ui.searchbar import SearchBar
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
+from annotator.ui.suggestions import SuggestionsMenu
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._name_for_screen_readers()
         self._label_actions: list[QAction] = []
+        self._last_document: int | None = None
         # Jobs stay referenced until the window closes: a runnable freed while its pool
         # thread is still returning from run() crashes the process.
         self._import_jobs: list[ImportJob] = []
@@ -141,7 +145,13 @@ class MainWindow(QMainWindow):
         self._dock(self.tr("Documents"), self.documents, leading)
         self._dock(self.tr("Labels"), self.palette_list, trailing)
         self._dock(self.tr("Spans"), self.annotation_list, trailing)
-        self._dock(self.tr("Details"), self.details, trailing)
+        # Scrolled: a span with many attributes or relations must not take room from the
+        # palette and the spans list (the docks keep the sizes the user gave them).
+        details = QScrollArea()
+        details.setWidget(self.details)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        self._dock(self.tr("Details"), details, trailing)
 
     def _rtl(self) -> bool:
         return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -298,6 +308,10 @@ class MainWindow(QMainWindow):
         project_menu.addAction(self.blind_action)
         # Review mode, agreement, statistics, merging: all in annotator/ui/review/menu.py.
         self.review_menu = ReviewMenu(self, self.session, self.documents)
+        # Suggestions that learn from the project: all in annotator/ui/suggestions.py.
+        self.suggestions = SuggestionsMenu(
+            self, self.session, self.documents, self.settings, self.project
+        )
 
     def _build_label_actions(self) -> None:
         for action in self._label_actions:
@@ -344,6 +358,9 @@ class MainWindow(QMainWindow):
     # ----- refreshing ------------------------------------------------------------------
 
     def _document_opened(self, doc_id: int) -> None:
+        if doc_id != self._last_document:
+            self.notice.document_changed()
+        self._last_document = doc_id
         if self.search.isVisible():
             self.search.search(self.search.field.text())
 
@@ -451,8 +468,7 @@ class MainWindow(QMainWindow):
         self.view.exact_toggle = on
 
     def _set_tags(self, on: bool) -> None:
-        self.view.show_tags = on
-        self.view.viewport().update()
+        self.view.set_tags(on)
 
     def _set_visual_cursor(self, on: bool) -> None:
         self.settings.visual_cursor = on
@@ -477,9 +493,9 @@ class MainWindow(QMainWindow):
         if not needle:
             self.statusBar().showMessage(self.tr("Select some text or a span first"), 5000)
             return
-        selected = s.selected()
         names = [lb.name for lb in s.schema.labels]
-        current = names.index(selected.label) if selected and selected.label in names else 0
+        likely = s.likely_label()
+        current = names.index(likely) if likely in names else 0
         label, ok = QInputDialog.getItem(
             self,
             self.tr("Annotate all"),

@@ -683,6 +683,10 @@
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
+    <message>
+        <source>Close the notice</source>
+        <translation>أغلق التنبيه</translation>
+    </message>
 </context>
 <context>
     <name>ProjectGuard</name>
@@ -967,6 +971,11 @@
 <context>
     <name>SearchBar</name>
     <message>
+        <location filename="../../ui/searchbar.py" line="1"/>
+        <source>Enter finds one letter</source>
+        <translation>اضغط Enter للبحث عن حرف واحد</translation>
+    </message>
+    <message>
         <location filename="../../ui/searchbar.py" line="20"/>
         <source>Find (ignores diacritics and letter variants)</source>
         <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
@@ -1003,6 +1012,14 @@
         <location filename="../../ui/session.py" line="311"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
+    </message>
+    <message>
+        <source>Select a quote or a claim first, then link it</source>
+        <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
+    </message>
+    <message>
+        <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
+        <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1068,21 @@
         <location filename="../../ui/settings_dialog.py" line="47"/>
         <source>A new name takes effect at the next start</source>
         <translation>يسري الاسم الجديد في التشغيل التالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py"/>
+        <source> new spans</source>
+        <translation> مقطعًا جديدًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py"/>
+        <source>only when asked</source>
+        <translation>عند الطلب فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/settings_dialog.py"/>
+        <source>Retrain suggestions after</source>
+        <translation>إعادة تدريب الاقتراحات بعد</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1181,98 @@
         <location filename="../../ui/importing.py" line="100"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsMenu</name>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>S&amp;uggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Train now</source>
+        <translation>&amp;درّب الآن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Show suggestions</source>
+        <translation>&amp;أظهر الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Accept suggestion</source>
+        <translation>ا&amp;قبل الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Reject suggestion</source>
+        <translation>ا&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>Accept &amp;all in this document</source>
+        <translation>اقبل ال&amp;كل في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>&amp;Order documents by the model&apos;s uncertainty</source>
+        <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>Learning from the project&apos;s spans…</source>
+        <translation>يتعلّم من مقاطع المشروع…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>Suggestions ready: %n in this document</source>
+        <translation>
+            <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
+            <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
+            <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
+            <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
+            <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
+            <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>No suggestions in this document</source>
+        <translation>لا اقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>No suggestion at or after the caret</source>
+        <translation>لا اقتراح عند المؤشر ولا بعده</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>%n suggestion(s) accepted</source>
+        <translation>
+            <numerusform>قُبل %n اقتراح</numerusform>
+            <numerusform>قُبل %n اقتراح</numerusform>
+            <numerusform>قُبل %n اقتراح</numerusform>
+            <numerusform>قُبل %n اقتراح</numerusform>
+            <numerusform>قُبل %n اقتراح</numerusform>
+            <numerusform>قُبل %n اقتراح</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>Train the suggestions first</source>
+        <translation>درّب الاقتراحات أولًا</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.arabic import find_all, fold, fold_text
+from annotator.core.arabic import FoldedText, find_all, fold, fold_text
 
 
 def test_fold_drops_harakat_and_tatweel_and_maps_back() -> None:
@@ -56,6 +56,19 @@ def test_every_folded_char_maps_to_an_original_position(text: str) -> None:
 @given(st.text(alphabet="ابتةىأإآٱؤئءـَُِّْٰ٠١۴ xXÉéİ\u0301ŞşẞÅ\n", max_size=40))
 def test_folding_a_whole_text_at_once_folds_as_each_character_does(text: str) -> None:
     assert fold_text(text) == fold(text).text
+
+
+@given(st.text(alphabet="ابتةىأإآٱؤئءـَُِّْٰ٠١۴ xXÉéİ\u0301ŞşẞÅ\n", max_size=40))
+def test_a_whole_text_folded_at_once_maps_offsets_back_as_folding_each_character(
+    text: str,
+) -> None:
+    """What find_all uses (FoldedText) maps every folded match, whatever its length,
+    to the original offsets that folding character by character gives."""
+    whole, each = FoldedText(text), fold(text)
+    for length in range(3):
+        starts = list(range(len(whole.text) - length + 1))
+        expected = [(each.origin[a], each.origin[a + length]) for a in starts]
+        assert whole.spans(starts, length) == expected
 
 
 def test_hamza_seats_digits_and_accents_fold_for_find_too() -> None:

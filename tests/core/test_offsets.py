@@ -13,6 +13,7 @@ from annotator.core.offsets import (
     BIDI_MARKS,
     Boundaries,
     Utf16Map,
+    _trim_clusters,
     normalise_span,
     trim,
     utf16_len,
@@ -183,3 +184,28 @@ def test_trim_drops_whitespace_and_bidi_marks_at_the_edges() -> None:
 def test_reversed_and_out_of_range_selections_are_ordered_and_clamped() -> None:
     assert normalise_span("abc def", 99, 5) == (4, 7)
     assert normalise_span("   ", 0, 3) is None
+
+
+def _on_the_whole_text(text: str, a: int, b: int, exact: bool) -> tuple[int, int] | None:
+    """normalise_span as worked out on the whole text at once (the plain way)."""
+    start, end = sorted((a, b))
+    start, end = trim(text, max(0, start), min(len(text), end))
+    if start >= end:
+        return None
+    whole = Boundaries(text)
+    start, end = whole.snap_to_graphemes(start, end)
+    if exact:
+        start, end = trim(text, start, end)
+    else:
+        start, end = _trim_clusters(whole, start, end)
+        if start >= end:
+            return None
+        start, end = _trim_clusters(whole, *whole.snap_to_words(start, end))
+    return (start, end) if start < end else None
+
+
+@given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans())
+def test_each_edge_on_its_own_paragraph_gives_what_the_whole_text_gives(
+    text: str, a: int, b: int, exact: bool
+) -> None:
+    assert normalise_span(text, a, b, exact=exact) == _on_the_whole_text(text, a, b, exact)

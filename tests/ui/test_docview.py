@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Annotation
@@ -65,16 +66,49 @@ def test_span_across_a_change_of_direction_is_one_rectangle_per_run(qtbot: QtBot
     assert all(not r.intersects(musk.adjusted(2, 0, -2, 0)) for r in rects)
 
 
-def test_arabic_paragraphs_right_aligned_english_left(qtbot: QtBot) -> None:
-    view = make_view(qtbot, "قال محمد\nEnglish words", [])
+WRAPPED = (
+    "قال وزير المياه إن المملكة تفقد نحو نصف مياهها بسبب التسرب والسرقة، مضيفاً أن الحكومة "
+    "ستطلق خطة وطنية لإصلاح الشبكات قبل نهاية العام.\n"
+    "We are ready to double our support for water projects in Jordan and in the region."
+)
+
+
+def ink_columns(view: DocumentView, block_number: int, line_number: int) -> tuple[int, int]:
+    """The leftmost and rightmost dark pixels of a laid-out line, as painted."""
+    image = view.viewport().grab().toImage()
+    block = view.document().findBlockByNumber(block_number)
+    top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
+    line = block.layout().lineAt(line_number)
+    rows = range(int(top + line.y() + 4), int(top + line.y() + line.height() - 4))
+    dark = [
+        x for x in range(image.width()) for y in rows if image.pixelColor(x, y).lightness() < 110
+    ]
+    return min(dark), max(dark)
+
+
+def test_paragraphs_align_by_direction_without_stretched_gaps(qtbot: QtBot) -> None:
+    view = make_view(qtbot, WRAPPED, [])
+    view.resize(600, 400)
+    arabic, english = (view.document().findBlockByNumber(n).layout() for n in (0, 1))
+    assert arabic.lineCount() > 1 and english.lineCount() > 1  # both wrap
     width = view.viewport().width()
-    arabic = view.document().findBlockByNumber(0).layout().lineAt(0).naturalTextRect()
-    english = view.document().findBlockByNumber(1).layout().lineAt(0).naturalTextRect()
-    assert arabic.right() > width - 30
-    assert english.left() < 30
-    assert view.document().findBlockByNumber(0).layout().textOption().alignment() & (
-        Qt.AlignmentFlag.AlignJustify
-    )
+    margin = view.document().documentMargin()
+    # Every Arabic line ends at the right edge, every English line starts at the left,
+    # in the pixels painted as in the layout.
+    for n in range(arabic.lineCount()):
+        assert ink_columns(view, 0, n)[1] > width - margin - 6
+    for n in range(english.lineCount()):
+        assert ink_columns(view, 1, n)[0] < margin + 6
+    # No gap is stretched: a wrapped English line is as wide as its words set naturally.
+    metrics = view.fontMetrics()
+    first = english.lineAt(0)
+    words = WRAPPED.split("\n")[1][: first.textLength()].rstrip()
+    left, right = ink_columns(view, 1, 0)
+    assert abs((right - left) - metrics.horizontalAdvance(words)) < 6
+    # And no format was put in the text to get there: as many as plain text has.
+    plain = QPlainTextEdit()
+    plain.setPlainText(WRAPPED)
+    assert len(view.document().allFormats()) == len(plain.document().allFormats())
 
 
 def test_selection_is_in_code_points_and_emoji_is_one_character(qtbot: QtBot) -> None:
@@ -121,12 +155,32 @@ def test_remembered_rectangles_follow_a_new_width_and_font(qtbot: QtBot) -> None
         assert [a.id for a in view.hits(point)] == ["x"]
 
 
-def test_label_tags_are_drawn_only_when_asked(qtbot: QtBot) -> None:
-    text = "قال محمد إن غزة تحت الحصار"
-    view = make_view(qtbot, text, [ann(text, "p", "PER", 4, 8)])
+def test_label_tags_are_readable_and_cover_no_letter(qtbot: QtBot) -> None:
+    text = "قال محمد إن غزة تحت الحصار، وإن الاحتلال مستمر في الحصار منذ سنوات " * 3
+    view = make_view(qtbot, text, [ann(text, "p", "PER", 4, 8), ann(text, "l", "LOC", 12, 15)])
     plain = view.viewport().grab().toImage()
-    view.show_tags = True
+    view.set_tags(True)
     tagged = view.viewport().grab().toImage()
     assert tagged != plain
+    assert view.tag_room >= 14  # a tag at least 11 pixels tall, with room around it
+    # The same layout without the tags drawn: whatever differs is a tag, and lies in
+    # the bands between lines, never over a line's letters.
     view.show_tags = False
+    untagged = view.viewport().grab().toImage()
+    view.show_tags = True
+    lines = []
+    block = view.document().firstBlock()
+    origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
+    for i in range(block.layout().lineCount()):
+        line = block.layout().lineAt(i)
+        lines.append((origin.y() + line.y(), origin.y() + line.y() + line.height()))
+    differing = {
+        y
+        for y in range(tagged.height())
+        for x in range(0, tagged.width(), 2)
+        if tagged.pixel(x, y) != untagged.pixel(x, y)
+    }
+    assert differing
+    assert not [y for y in differing if any(top <= y < bottom for top, bottom in lines)]
+    view.set_tags(False)
     assert view.viewport().grab().toImage() == plain

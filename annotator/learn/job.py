@@ -1,0 +1,54 @@
+"""Training for the window, in a process of its own:
+
+    python -m annotator.learn.job PROJECT ANNOTATOR MODEL
+
+crfsuite keeps Python's interpreter lock while it trains, so a thread of the window's
+process would freeze the window for as long; a process of its own leaves the window
+free. It learns from every person's finished documents and the annotator's documents in
+progress, measures how unsure the model is of each document the annotator has not
+started, and saves both in MODEL (``info["uncertainty"]``: {document id: value}). A
+problem is one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from annotator.core.errors import UserError
+from annotator.core.model import Status
+from annotator.learn.model_file import save
+from annotator.learn.project_data import training_data
+from annotator.learn.recommender import train
+from annotator.storage.project import Project
+
+
+def run_job(project_path: Path, annotator: str, output: Path) -> None:
+    with Project.open(project_path, readonly=True) as project:
+        data = training_data(project, in_progress_of=annotator)
+        if not data.spans():
+            raise UserError("no spans to learn from yet: annotate, or mark documents done")
+        model = train(data.examples, data.layer_of)
+        statuses = project.statuses_of(annotator)
+        unsure = {
+            str(doc.id): model.analyse(doc.text)[1]
+            for doc in project.iter_documents()
+            if statuses.get(doc.id, Status.NOT_STARTED) is Status.NOT_STARTED
+        }
+    save(model, output, {"documents": len(data.examples), "uncertainty": unsure})
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        sys.stderr.write("usage: python -m annotator.learn.job PROJECT ANNOTATOR MODEL\n")
+        return 2
+    try:
+        run_job(Path(argv[0]), argv[1], Path(argv[2]))
+    except UserError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,319 @@
+"""The main window's Suggestions menu: a model trained on the project proposes spans in
+the open document, shown as ghosts (hatched); one key accepts the one at the caret, one
+rejects it, one accepts them all.
+
+Training runs in a process of its own (annotator/learn/job.py), waited for by a pool
+thread; the window keeps answering keys meanwhile. The first training
+is asked for; after it the model retrains itself every N new spans (a preference).
+Accepting adds the annotator's own span (undoable, ``suggested_by`` in its attributes);
+rejecting is undoable too, and kept in the project so that the text is never proposed
+with that label again.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from annotator.core.errors import UserError
+from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
+from annotator.learn.model_file import load
+from annotator.learn.recommender import Recommender, Suggestion
+from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
+from annotator.storage.project import Project
+from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
+from annotator.ui import shortcuts
+from annotator.ui.doclist import DocumentList
+from annotator.ui.session import Session
+from annotator.ui.settings import Settings
+
+
+class TrainSignals(QObject):
+    finished = Signal(object, object)  # Recommender, {document id: uncertainty}
+    failed = Signal(str)
+
+
+class TrainJob(QRunnable):
+    """Waits, in a pool thread, for the training process (annotator/learn/job.py: a
+    thread would hold Python's lock while crfsuite trains), then loads its model."""
+
+    def __init__(self, project_path: Path, annotator: str):
+        super().__init__()
+        self.project_path = project_path
+        self.annotator = annotator
+        self.signals = TrainSignals()
+
+    def run(self) -> None:
+        with tempfile.TemporaryDirectory(prefix="annotator-learn-") as folder:
+            output = Path(folder) / "model.zip"
+            command = [sys.executable, "-m", "annotator.learn.job"]
+            done = subprocess.run(
+                [*command, str(self.project_path), self.annotator, str(output)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                lines = done.stderr.strip().splitlines()
+                self.signals.failed.emit(lines[-1] if lines else "training failed")
+                return
+            try:
+                model, info = load(output)
+            except UserError as exc:
+                self.signals.failed.emit(str(exc))
+                return
+        unsure = {int(k): float(v) for k, v in info.get("uncertainty", {}).items()}
+        self.signals.finished.emit(model, unsure)
+
+
+class SuggestionsMenu(QObject):
+    trained = Signal()  # a new model is in use (tests wait for it)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: Session,
+        documents: DocumentList,
+        settings: Settings,
+        project: Project,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.documents = documents
+        self.settings = settings
+        self.project = project
+        self.model: Recommender | None = None
+        self.ghosts: list[Suggestion] = []
+        self.uncertainty: dict[int, float] = {}
+        self.training = False
+        self.new_spans = 0
+        self._cache: dict[int, list[Suggestion]] = {}  # the model's, per document
+        # Jobs stay referenced until the window closes (as the import's: see window.py).
+        self._jobs: list[TrainJob] = []
+        self._build_menu()
+        s = self.session
+        s.documentReady.connect(self.refresh)
+        s.annotationsChanged.connect(self._edited)
+
+    def _build_menu(self) -> None:
+        w = self.window
+        menu = w.menuBar().addMenu(self.tr("S&uggestions"))
+        self.train_action = self._add(
+            menu, self.tr("&Train now"), self.train_now, shortcuts.TRAIN_SUGGESTIONS
+        )
+        self.show_action = self._add(menu, self.tr("&Show suggestions"), self.refresh, ())
+        self.show_action.setCheckable(True)
+        self.show_action.setChecked(True)
+        menu.addSeparator()
+        # Keys of the article only: Return in the documents list still opens a document.
+        for text, slot, keys in (
+            (self.tr("&Accept suggestion"), self.accept, shortcuts.ACCEPT_SUGGESTION),
+            (self.tr("&Reject suggestion"), self.reject, shortcuts.REJECT_SUGGESTION),
+            (
+                self.tr("Accept &all in this document"),
+                self.accept_all,
+                shortcuts.ACCEPT_ALL_SUGGESTIONS,
+            ),
+            (self.tr("&Next suggestion"), lambda: self.step(1), shortcuts.NEXT_SUGGESTION),
+            (
+                self.tr("&Previous suggestion"),
+                lambda: self.step(-1),
+                shortcuts.PREVIOUS_SUGGESTION,
+            ),
+        ):
+            action = self._add(menu, text, slot, keys, self.session.view)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        menu.addSeparator()
+        self.order_action = self._add(
+            menu, self.tr("&Order documents by the model's uncertainty"), self._order, ()
+        )
+        self.order_action.setCheckable(True)
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        keys: shortcuts.Keys,
+        owner: QWidget | None = None,
+    ) -> QAction:
+        """An action of the menu, its keys those of ``owner`` (the window by default)."""
+        action = QAction(text, self.window)
+        action.setShortcuts(shortcuts.sequences(keys))
+        action.triggered.connect(slot)
+        (owner or self.window).addAction(action)
+        menu.addAction(action)
+        return action
+
+    # ----- training ------------------------------------------------------------------
+
+    def train_now(self) -> TrainJob | None:
+        if self.training:
+            return None
+        self.training = True
+        self.new_spans = 0
+        self._message(self.tr("Learning from the project's spans…"))
+        job = TrainJob(self.project.path, self.session.annotator)
+        job.signals.finished.connect(self._trained)
+        job.signals.failed.connect(self._failed)
+        self._jobs.append(job)
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def _trained(self, model: Recommender, unsure: dict[int, float]) -> None:
+        self.training = False
+        self.model = model
+        self.uncertainty = unsure
+        self._cache = {}
+        self.refresh()
+        if self.order_action.isChecked():
+            self._order(True)
+        self._message(self.tr("Suggestions ready: %n in this document", "", len(self.ghosts)))
+        self.trained.emit()
+
+    def _failed(self, text: str) -> None:
+        self.training = False
+        self._message(text)
+
+    def _edited(self, changes: Changes | None) -> None:
+        """Count the annotator's new spans; every N of them retrain (once a model is in
+        use), then show what is still to decide."""
+        if changes is not None:
+            me = self.session.annotator
+            self.new_spans += sum(
+                a.annotator == me and a.created == a.modified for a in changes.annotations
+            )
+        every = self.settings.retrain_every
+        if self.model is not None and every and self.new_spans >= every:
+            self.train_now()
+        self.refresh()
+
+    # ----- the open document's suggestions -------------------------------------------
+
+    def refresh(self) -> None:
+        """The ghosts of the open document: the model's suggestions that no span of the
+        annotator's takes the place of and that nobody rejected."""
+        s = self.session
+        doc = s.document
+        self.ghosts = []
+        # A long document's spans and offsets are complete once it is ready.
+        ready = doc is not None and s.view.index.map.length >= len(doc.text)
+        if self.model is not None and doc is not None and ready and self.show_action.isChecked():
+            if doc.id not in self._cache:
+                labels = {lab.name for lab in s.schema.labels}
+                self._cache[doc.id] = wanted(self.model, doc.text, 0.0, set(), labels)
+            refused = rejected(self.project)
+            spans = s.annotations()
+            kind = {lab.name: lab.kind for lab in s.schema.labels}
+            self.ghosts = [
+                g
+                for g in self._cache[doc.id]
+                if not any(
+                    a.start < g.end and g.start < a.end and kind.get(a.label) == kind[g.label]
+                    for a in spans
+                )
+                and (_key(doc.text, g), g.label) not in refused
+            ]
+        colors = {lab.name: lab.color for lab in s.schema.labels}
+        s.view.set_ghosts([(g.start, g.end, colors[g.label]) for g in self.ghosts])
+
+    def at_caret(self) -> Suggestion | None:
+        """The suggestion the caret is in, else the next one after it."""
+        caret = self.session.view.caret()
+        inside = [g for g in self.ghosts if g.start <= caret < g.end]
+        if inside:
+            return inside[0]
+        return next((g for g in self.ghosts if g.start >= caret), None)
+
+    def step(self, direction: int) -> None:
+        """Move the caret to the next (or previous) suggestion, wrapping around."""
+        if not self.ghosts:
+            self._message(self.tr("No suggestions in this document"))
+            return
+        caret = self.session.view.caret()
+        starts = [g.start for g in self.ghosts]
+        if direction > 0:
+            target = next((x for x in starts if x > caret), starts[0])
+        else:
+            target = next((x for x in reversed(starts) if x < caret), starts[-1])
+        self._move_caret(target)
+
+    def accept(self) -> None:
+        ghost = self.at_caret()
+        if ghost is None:
+            self._message(self.tr("No suggestion at or after the caret"))
+            return
+        self._run(self._accept_edit(ghost), ghost)
+
+    def reject(self) -> None:
+        ghost = self.at_caret()
+        doc = self.session.document
+        if ghost is None or doc is None:
+            self._message(self.tr("No suggestion at or after the caret"))
+            return
+        text = doc.text[ghost.start : ghost.end]
+        self._run(RejectSuggestion(text, ghost.label, self.session.annotator), ghost)
+
+    def accept_all(self) -> None:
+        if not self.ghosts:
+            self._message(self.tr("No suggestions in this document"))
+            return
+        edits: list[Edit] = [self._accept_edit(g) for g in self.ghosts]
+        count = len(edits)
+        if self.session.run(Bulk(edits, description="accept suggestions"), self._doc_id()):
+            self._message(self.tr("%n suggestion(s) accepted", "", count))
+
+    def _accept_edit(self, ghost: Suggestion) -> AddAnnotation:
+        doc_id = self._doc_id()
+        assert doc_id is not None
+        return AddAnnotation(
+            doc_id,
+            self.session.annotator,
+            ghost.label,
+            ghost.start,
+            ghost.end,
+            {"suggested_by": DEFAULT_ANNOTATOR},
+            description="accept suggestion",
+        )
+
+    def _run(self, edit: Edit, ghost: Suggestion) -> None:
+        """Apply, then put the caret on the next suggestion: one key per decision."""
+        if self.session.run(edit, self._doc_id()):
+            after = next((g for g in self.ghosts if g.start >= ghost.end), None)
+            if after is not None:
+                self._move_caret(after.start)
+
+    def _move_caret(self, offset: int) -> None:
+        view = self.session.view
+        view.select_span(offset, offset)
+        view.reveal(offset, offset)
+
+    def _doc_id(self) -> int | None:
+        doc = self.session.document
+        return doc.id if doc is not None else None
+
+    # ----- active learning -----------------------------------------------------------
+
+    def _order(self, on: bool) -> None:
+        """Unstarted documents the model is least sure of first, so that the next one
+        opened teaches it most."""
+        if on and self.model is None:
+            self._message(self.tr("Train the suggestions first"))
+        self.documents.set_priority(self.uncertainty if on else {})
+        s = self.session
+        self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
+
+    def _message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+
+def _key(text: str, ghost: Suggestion) -> str:
+    return rejection_key(text[ghost.start : ghost.end])

@@ -1,0 +1,137 @@
+"""Suggestions in the window: train, open the eleventh article, and decide on each
+proposed span with one key; what the keys decide is what the project file holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.learn.apply import suggest_documents
+from annotator.storage.project import Project
+from annotator.storage.rejections import rejected, rejection_key
+from annotator.ui.settings import Settings
+from annotator.ui.settings_dialog import SettingsDialog
+from annotator.ui.window import MainWindow
+from tests.learn.corpus import article, newsroom
+from tests.ui.conftest import ME, show_active
+
+TRAINING_S = 120  # the training process, on a loaded machine; a bound, not a measure
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    newsroom(tmp_path / "news.annotator", annotator=ME).close()
+    win = MainWindow(Project.open(tmp_path / "news.annotator"), ME, Settings())
+    show_active(qtbot, win)
+    yield win
+    win.project.close()
+
+
+def stored(win: MainWindow, doc: str = "new") -> dict[tuple[int, int, str], dict[str, object]]:
+    """My spans in a document as the project file holds them, with their attributes."""
+    with Project.open(win.project.path) as fresh:
+        doc_id = fresh.document(doc).id
+        return {(a.start, a.end, a.label): a.attributes for a in fresh.annotations(doc_id, ME)}
+
+
+def train(qtbot: QtBot, win: MainWindow) -> None:
+    with qtbot.waitSignal(win.suggestions.trained, timeout=TRAINING_S * 1000):
+        qtbot.keyClick(win.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        # Training runs elsewhere: the window still answers keys meanwhile.
+        assert win.suggestions.training
+        tags = win.view.show_tags
+        qtbot.keyClick(win.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert win.view.show_tags is not tags
+
+
+def open_new(win: MainWindow) -> None:
+    win.session.open_document(win.project.document("new").id)
+    win.view.select_span(0, 0)
+
+
+def stored_as(win: MainWindow, annotator: str) -> set[tuple[int, int, str]]:
+    with Project.open(win.project.path) as fresh:
+        doc_id = fresh.document("new").id
+        return {(a.start, a.end, a.label) for a in fresh.annotations(doc_id, annotator)}
+
+
+def ghosts(win: MainWindow) -> set[tuple[int, int, str]]:
+    return {(g.start, g.end, g.label) for g in win.suggestions.ghosts}
+
+
+def test_the_eleventh_article_is_annotated_with_one_key_per_entity(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    expected = set(article(10)[1])
+    assert ghosts(window) == expected
+    assert window.view.ghosts  # painted
+    first, second, *rest = sorted(expected)
+    enter = Qt.Key.Key_Return
+    qtbot.keyClick(window.view, enter)  # accepts the first, moves to the second
+    assert stored(window) == {first: {"suggested_by": "model:crf"}}
+    assert window.view.caret() == second[0]
+    qtbot.keyClick(window.view, enter, Qt.KeyboardModifier.ShiftModifier)  # rejects it
+    assert set(stored(window)) == {first}
+    text = window.project.document("new").text
+    with Project.open(window.project.path) as fresh:
+        assert rejected(fresh) == {(rejection_key(text[second[0] : second[1]]), second[2])}
+    assert ghosts(window) == set(rest)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ghosts(window) == {second, *rest}  # the rejection undone
+    qtbot.keyClick(window.view, enter, Qt.KeyboardModifier.ControlModifier)  # all the rest
+    assert set(stored(window)) == expected
+    assert ghosts(window) == set()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert set(stored(window)) == {first}  # accepting all was one step
+
+
+def test_a_rejected_suggestion_stays_rejected_after_retraining_and_for_the_cli(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    start, end, label = min(ghosts(window))
+    window.view.select_span(start + 1, start + 1)  # the caret inside the suggestion
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert (start, end, label) not in ghosts(window)
+    train(qtbot, window)
+    assert ghosts(window) and (start, end, label) not in ghosts(window)
+    model = window.suggestions.model
+    assert model is not None
+    with Project.open(window.project.path) as fresh:
+        suggest_documents(fresh, model, documents=["new"])
+    assert (start, end, label) not in stored_as(window, "model:crf")
+
+
+def test_the_model_retrains_after_n_new_spans_and_orders_the_documents(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.settings.retrain_every = 2
+    open_new(window)
+    train(qtbot, window)
+    # The one document not started comes first, for the model is unsure of it.
+    window.suggestions.order_action.trigger()
+    first = window.documents.tree.topLevelItem(0)
+    assert first is not None and "new" in first.text(0)
+    with qtbot.waitSignal(window.suggestions.trained, timeout=TRAINING_S * 1000):
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)  # the second new span retrains
+    assert len(stored(window)) == 2
+
+
+def test_the_retraining_preference_is_set_in_the_settings_dialog(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = SettingsDialog(window.settings, window)
+    qtbot.addWidget(dialog)
+    assert dialog.retrain.value() == 10
+    dialog.retrain.setValue(0)
+    dialog.accept()
+    assert Settings().retrain_every == 0  # "only when asked", as stored
