@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import time
 from pathlib import Path
 
 from annotator.formats.base import ImportOptions
@@ -86,6 +87,36 @@ def curve(name: str, path: Path, fractions: tuple[float, ...]) -> list[Result]:
     return results
 
 
+# NewsFANE's fine labels grouped as a newsroom's schema would have them: the time a CRF
+# takes grows with the square of the number of labels.
+PEOPLE = {"Politician", "Athlete", "Artist", "Other_PER", "Scientist", "Religious_PER",
+          "Businessperson", "Police", "Engineer", "Lawyer"}  # fmt: skip
+PLACES = {"Nation", "Population-Center", "County-or-District", "GPE-Cluster",
+          "State-or-Province", "Continent", "Water-Body", "Land-Region-Natural",
+          "Building-Grounds", "Path", "Airport", "Land", "Celestial"}  # fmt: skip
+
+
+def coarse(label: str) -> str:
+    return "PER" if label in PEOPLE else "LOC" if label in PLACES else "ORG"
+
+
+def train_time(data: list[Example], name: str) -> Result:
+    layer_of = {s.label: "entity" for e in data for s in e.spans}
+    spans = sum(len(e.spans) for e in data)
+    cpu = time.process_time()
+    runs = timed(lambda: train(data, layer_of), 1)
+    cpu = time.process_time() - cpu
+    return Result(
+        f"learn: train on {spans:,} spans, {name} ({len(layer_of)} labels)",
+        round(median(runs), 2),
+        "s",
+        "<= 30 s",
+        median(runs) <= 30,
+        runs=runs,
+        note=f"{cpu:.1f} s of processor time",
+    )
+
+
 def speed(ctx: Context) -> list[Result]:
     examples = sentence_examples(FILES["NewsFANE"])
     layer_of = {s.label: "entity" for e in examples for s in e.spans}
@@ -95,23 +126,21 @@ def speed(ctx: Context) -> list[Result]:
     data: list[Example] = []
     while sum(len(e.spans) for e in data) < wanted:
         data.extend(examples)
-    spans = sum(len(e.spans) for e in data)
+    grouped = [
+        Example(e.text, tuple(Span(s.start, s.end, coarse(s.label)) for s in e.spans)) for e in data
+    ]
     train(examples[:20], layer_of)  # loads the place names once, as a session would
-    runs = timed(lambda: train(data, layer_of), 1)
+    times = [
+        train_time(data, "NewsFANE repeated, its fine labels"),
+        train_time(grouped, "the same grouped as people, places, organisations"),
+    ]
     model = train(examples, layer_of)
     text = article()
     model.suggest(text)
     suggest_runs = timed(lambda: model.suggest(text), max(ctx.repeats, 3))
     size = len(text.encode("utf-8"))
     return [
-        Result(
-            f"learn: train on {spans:,} spans (NewsFANE repeated)",
-            round(median(runs), 2),
-            "s",
-            "<= 30 s",
-            median(runs) <= 30,
-            runs=runs,
-        ),
+        *times,
         Result(
             f"learn: suggest for a {size:,}-byte Arabic article",
             round(median(suggest_runs) * 1000, 1),

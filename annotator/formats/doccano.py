@@ -10,6 +10,10 @@ offsets in UTF-16 units (JavaScript strings), or in grapheme clusters when the p
 counts them so; the export does not record which, so ``offset_unit`` says (UTF-16 by
 default). Records may be pretty-printed over several lines, as doccano's own example is.
 Everything else in a record is kept in the document's meta.
+
+doccano reads a file into one table, so the export writes every record in the form of the
+project type it is for: ``label`` for sequence labeling, ``entities``/``relations`` for a
+project with relation labeling (the default when any document has relations).
 """
 
 from __future__ import annotations

@@ -1,22 +1,28 @@
 """Label Studio JSON: a list of tasks, each with its text and the results of its
 annotations (and, on import, predictions), for a ``<Labels>`` tag on a ``<Text>``.
 
-    [{"data": {"text": "..."},
-      "annotations": [{"completed_by": {"email": "sara"}, "result": [
+    [{"data": {"text": "...", "name": "..."},
+      "meta": {"annotators": {"1": "sara"}},
+      "annotations": [{"id": 1, "result": [
           {"id": "a1", "from_name": "label", "to_name": "text", "type": "labels",
            "value": {"start": 29, "end": 31, "text": "27", "labels": ["Date"]}},
           {"from_id": "a1", "to_id": "a2", "type": "relation", "labels": ["speaker"]}]}],
       "predictions": [{"model_version": "one", "result": [...]}]}]
 
-The JSON-MIN export (``{"text": ..., "label": [{"start": ..., "labels": [...]}]}``) is
-read too. Today's Label Studio counts code points, builds of 2021 counted UTF-16 units, and a
+Today's Label Studio counts code points, builds of 2021 counted UTF-16 units, and a
 ``\\r\\n`` counts as two either way. Every result carries its ``value.text``, so unless
 ``offset_unit`` says otherwise the import takes the unit under which all of them agree
-with the text. Annotations are by the user named in ``completed_by``, predictions by
-"prediction MODEL_VERSION"; a result's ``score`` is kept as an attribute. Results of
-other kinds (choices, text areas) are reported, not kept. The export writes code points
-(or ``offset_unit``), one annotation per annotator, for the labeling config
-``<Text name="text" value="$text"/><Labels name="label" toName="text">``.
+with the text. The export writes code points (or ``offset_unit``), one annotation per
+annotator, and beside the tasks the labeling config they are for
+(labelstudio_config.py). It names no ``completed_by``: Label Studio refuses an e-mail that
+is not one of its users'. The task's ``meta`` (which Label Studio keeps) names the
+annotator of each annotation by its ``id`` (which Label Studio's export gives back as
+``import_id``); an annotation without one is by its ``completed_by`` user (a number in
+Label Studio's exports), predictions by "prediction MODEL_VERSION". A result's ``score``
+is kept as an attribute; results of other kinds (choices, text areas) are reported.
+
+The JSON-MIN and CSV exports (the task's data and one annotation's spans under ``label``,
+a record or row per annotation) are read too; they carry no relations and no meta.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import GOLD, Annotation, Relation
 from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -342,7 +348,10 @@ def _task_record(k: int, doc: ExportedDocument, unit: OffsetUnit, losses: Losses
         "id": k,
         "data": {TO_NAME: text, "name": doc.document.name},
         "meta": {ANNOTATORS: {str(i): who for i, who in enumerate(by_annotator, 1)}},
+        # Label Studio takes an imported annotation for ground truth unless told otherwise:
+        # only the adjudicated gold layer is.
         "annotations": [
-            {"id": i, "result": results} for i, results in enumerate(by_annotator.values(), 1)
+            {"id": i, "ground_truth": who == GOLD, "result": results}
+            for i, (who, results) in enumerate(by_annotator.items(), 1)
         ],
     }

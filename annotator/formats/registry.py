@@ -82,8 +82,9 @@ FORMATS: dict[str, FormatInfo] = {
             (),
             True,
             True,
-            "doccano's sequence labelling export: text with [start, end, label] spans "
-            "(and entities/relations); offsets in UTF-16 units or grapheme clusters.",
+            "doccano's sequence labelling JSONL: spans under label, or entities and "
+            "relations when there are relations (what a project with relation labeling "
+            "reads); offsets in UTF-16 units or grapheme clusters.",
         ),
         FormatInfo(
             "brat",
@@ -112,8 +113,9 @@ FORMATS: dict[str, FormatInfo] = {
             (),
             True,
             True,
-            "Label Studio tasks with labelled text spans and relations (predictions read "
-            "too); offsets in code points, or UTF-16 units as old builds wrote them.",
+            "Label Studio tasks with labelled text spans and relations, and beside them "
+            "the labeling config to paste (NAME.label_config.xml); its JSON, JSON-MIN and "
+            "CSV exports read back; offsets in code points.",
         ),
         FormatInfo(
             "webanno",

@@ -32,7 +32,6 @@ from arabic_reshaper.letters import (
     connects_with_letter_before,
 )
 from bidi import algorithm as bidi_algorithm
-from bidi import get_base_level
 
 from annotator.core.offsets import BIDI_MARKS
 
@@ -81,9 +80,29 @@ def shape_runs(runs: Sequence[tuple[str, S]]) -> list[tuple[str, S]]:
     return out
 
 
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
+_ISOLATE_CLOSER = "\u2069"  # PDI
+
+
 def is_rtl(text: str) -> bool:
-    """Whether a paragraph's base direction is right to left (its first strong letter)."""
-    return bool(text) and get_base_level(text) == 1
+    """Whether a paragraph's base direction is right to left: its first strong letter
+    outside isolates, in its first paragraph (the bidi algorithm's rules P2 and P3, as
+    python-bidi's get_base_level has them). It reads only up to that letter: a span's
+    text may be a whole article."""
+    depth = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "B":
+            return False
+        if ch in _ISOLATE_OPENERS:
+            depth += 1
+        elif ch == _ISOLATE_CLOSER:
+            depth = max(0, depth - 1)
+        elif depth == 0 and kind == "L":
+            return False
+        elif depth == 0 and kind in ("R", "AL"):
+            return True
+    return False
 
 
 def _as_embeddings(text: str) -> str:

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -130,6 +138,7 @@ class DocumentList(QWidget):
         self._project: Project | None = None
         self._annotator = ""
         self._current: int | None = None
+        self._name_width = 0  # the longest name's width, up to some 32 characters
         # Documents to list first, most uncertain first: {document id: uncertainty}.
         self._priority: dict[int, float] = {}
 
@@ -164,6 +173,9 @@ class DocumentList(QWidget):
             if doc.id == current:
                 self.tree.setCurrentItem(item)
         self.tree.setMinimumWidth(self._minimum_width())
+        names = [self.tree.fontMetrics().horizontalAdvance(d.name) for d in project.documents()]
+        self._name_width = min(max(names, default=0), self.fontMetrics().averageCharWidth() * 32)
+        self.updateGeometry()
         self._apply_filter(self.filter.text())
 
     def update_row(self, doc_id: int, count: int, status: Status) -> None:
@@ -208,3 +220,8 @@ class DocumentList(QWidget):
         longest = max(self.fontMetrics().horizontalAdvance(status_text(s)) for s in Status)
         status = max(header.sectionSizeHint(3), longest + 2 * STATUS_PADDING)
         return numbers + status + self.fontMetrics().horizontalAdvance("0" * 8)
+
+    def sizeHint(self) -> QSize:
+        """Wide enough for the names too, so that the dock opens showing them whole."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._minimum_width() + self._name_width), hint.height())

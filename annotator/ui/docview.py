@@ -289,8 +289,9 @@ class DocumentView(QPlainTextEdit):
         self, block: QTextBlock, start: int, length: int, origin: QPointF
     ) -> list[QRectF]:
         """One rectangle per visual run of [start, start+length) in the block, as tall as
-        its line, in viewport coordinates."""
-        _align(block, self.tag_room)
+        its line, in viewport coordinates; for a block placed by _align (as
+        _visible_blocks and span_rects do), not once per span: a long paragraph has
+        thousands of lines."""
         layout = block.layout()
         end = start + length
         rects = []

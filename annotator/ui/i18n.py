@@ -1,5 +1,6 @@
-"""Interface language: English source strings, an Arabic translation that also turns the
-whole window right-to-left (Qt reads the translation of QT_LAYOUT_DIRECTION)."""
+"""Interface language: English source strings (with an English file for their plural
+forms), an Arabic translation that also turns the whole window right-to-left (Qt reads
+the translation of QT_LAYOUT_DIRECTION)."""
 
 from __future__ import annotations
 
@@ -33,8 +34,7 @@ def install_translator(app: QApplication, language: str = "") -> str:
     code = language or QLocale.system().name().split("_")[0]
     if code not in LANGUAGES:
         code = "en"
-    if code != "en":
-        _load(app, code)
+    _load(app, code)
     rtl = QCoreApplication.translate("QGuiApplication", str(LAYOUT_DIRECTION)) == "RTL"
     direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     app.setLayoutDirection(direction)
@@ -42,10 +42,14 @@ def install_translator(app: QApplication, language: str = "") -> str:
 
 
 def _load(app: QApplication, code: str) -> None:
+    """Our translation (English has one too: the plural forms of "%n span(s)"), and for
+    another language Qt's own."""
     ours = QTranslator(app)
     if ours.load(str(I18N / f"annotator_{code}.qm")):
         app.installTranslator(ours)
         _installed.append(ours)
+    if code == "en":
+        return
     qt = QTranslator(app)
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)

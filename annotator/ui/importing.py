@@ -115,9 +115,18 @@ def start_import(
 
 
 def summary(result: ImportResult) -> str:
-    text = f"{len(result.report.added)} document(s) added"
-    if result.report.duplicates:
-        text += f", {len(result.report.duplicates)} already there"
+    """The status bar's line after an import, its counts in the interface's plurals."""
+    report = result.report
+    text = QCoreApplication.translate(
+        "ImportSummary", "%n document(s) added", "", len(report.added)
+    )
+    if report.duplicates:
+        text += QCoreApplication.translate(
+            "ImportSummary", ", %n already there", "", len(report.duplicates)
+        )
     if result.errors:
-        text += f", {len(result.errors)} file(s) refused: " + "; ".join(map(str, result.errors))
+        text += QCoreApplication.translate(
+            "ImportSummary", ", %n file(s) refused: ", "", len(result.errors)
+        )
+        text += "; ".join(map(str, result.errors))
     return text

@@ -133,7 +133,9 @@ class Session(QObject):
     def shown_beside(self) -> str | None:
         """Whose spans are on screen beside one's own: nobody's while the project is
         blind."""
-        return None if self.project.blind else self.beside
+        if self.project.blind or self.beside == self.annotator:
+            return None
+        return self.beside
 
     def _show_beside(self) -> None:
         who = self.shown_beside()

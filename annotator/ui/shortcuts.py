@@ -7,7 +7,8 @@ macOS) and the guide's table holds everywhere.
 
 Window managers take Alt+Shift+arrows (openbox, XFCE: move the window to another
 desktop), so each edge move also has a Ctrl key that desktops leave alone: U and I
-move the start edge left and right, J and K the end edge, as the keys lie.
+move the start edge left and right, J and K the end edge, as the keys lie. Those come
+first, so that the menus show a key that works on every desktop.
 """
 
 from __future__ import annotations
@@ -54,10 +55,10 @@ def edge_moves() -> list[tuple[str, str, bool, Keys]]:
 
     translate = QCoreApplication.translate
     return [
-        (translate("SpanEdges", "Start edge right"), "start", True, ("Alt+Right", "Ctrl+I")),
-        (translate("SpanEdges", "Start edge left"), "start", False, ("Alt+Left", "Ctrl+U")),
-        (translate("SpanEdges", "End edge right"), "end", True, ("Alt+Shift+Right", "Ctrl+K")),
-        (translate("SpanEdges", "End edge left"), "end", False, ("Alt+Shift+Left", "Ctrl+J")),
+        (translate("SpanEdges", "Start edge right"), "start", True, ("Ctrl+I", "Alt+Right")),
+        (translate("SpanEdges", "Start edge left"), "start", False, ("Ctrl+U", "Alt+Left")),
+        (translate("SpanEdges", "End edge right"), "end", True, ("Ctrl+K", "Alt+Shift+Right")),
+        (translate("SpanEdges", "End edge left"), "end", False, ("Ctrl+J", "Alt+Shift+Left")),
     ]
 
 

@@ -34,6 +34,10 @@ from annotator.ui.doclist import DocumentList
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
+# Suggesting runs on the window's thread, at about 10 ms per 1,000 characters: a news
+# article is instant, a book would freeze the window, so longer texts get none.
+MAX_CHARS = 20_000
+
 
 class TrainSignals(QObject):
     finished = Signal(object, object)  # Recommender, {document id: uncertainty}
@@ -206,6 +210,9 @@ class SuggestionsMenu(QObject):
         self.ghosts = []
         # A long document's spans and offsets are complete once it is ready.
         ready = doc is not None and s.view.index.map.length >= len(doc.text)
+        if doc is not None and self.model is not None and len(doc.text) > MAX_CHARS:
+            self._message(self.tr("This document is too long for suggestions"))
+            ready = False
         if self.model is not None and doc is not None and ready and self.show_action.isChecked():
             if doc.id not in self._cache:
                 labels = {lab.name for lab in s.schema.labels}

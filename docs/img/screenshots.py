@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from annotator.demo import build_demo
@@ -26,10 +26,12 @@ from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 
 ANNOTATOR = "sara"
+NEWCOMER = "huda"
 
 
 def main(out: Path) -> None:
     QStandardPaths.setTestModeEnabled(True)
+    QSettings("annotator", "annotator").clear()  # the test-mode settings: a fresh layout
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.annotator"
@@ -52,6 +54,13 @@ def main(out: Path) -> None:
         session.set_linking(False)
         window.close()
         window.project.close()
+        # What a newcomer sees first: sara's spans outlined beside their own (none yet).
+        newcomer = MainWindow(Project.open(path), NEWCOMER, Settings())
+        newcomer.resize(1400, 860)
+        newcomer.show()
+        shot(app, newcomer, out / "state-beside.png")
+        newcomer.close()
+        newcomer.project.close()
         install_translator(app, "ar")  # the interface in Arabic, mirrored right-to-left
         arabic = MainWindow(Project.open(path), ANNOTATOR, Settings())
         arabic.resize(1400, 860)

@@ -1274,5 +1274,97 @@
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py"/>
+        <source>This document is too long for suggestions</source>
+        <translation>هذا المستند أطول من أن تُقترح فيه مقاطع</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already there</source>
+        <translation>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n file(s) refused: </source>
+        <translation>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched</source>
+        <translation>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2; %3 and %4 imported</source>
+        <translation>%1، %2؛ واستُورد %3 و%4</translation>
+    </message>
 </context>
 </TS>

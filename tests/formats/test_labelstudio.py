@@ -132,11 +132,25 @@ def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
         "labels": ["PER"],
     }
     assert [r["type"] for r in by_who["sara"]] == ["labels", "labels", "relation"]
+    (task,) = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["ground_truth"] for a in task["annotations"]] == [False, False]
     do_export(p, "labelstudio", out, offset_unit="utf16")
     assert [r["value"]["start"] for r in by_annotator(out)["sara"][:2]] == [13, 23]
     q, result = do_import(out, "labelstudio", tmp_path, offset_unit="utf16")
     assert spans(q) == spans(p)
     assert result.report.relations == 1
+
+
+def test_only_the_gold_layer_is_ground_truth(tmp_path: Path) -> None:
+    p = project_with(
+        tmp_path / "p.annotator",
+        [doc("d", "قال الرئيس", ann(4, 10, annotator="gold"), ann(4, 10, annotator="sara"))],
+    )
+    do_export(p, "labelstudio", tmp_path / "out.json")
+    (task,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    names = task["meta"]["annotators"]
+    truth = {names[str(a["id"])]: a["ground_truth"] for a in task["annotations"]}
+    assert truth == {"gold": True, "sara": False}
 
 
 def test_writes_the_labeling_config_beside(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from tests.peers.peer_data import (
 )
 from tests.peers.peer_http import Client
 from tests.peers.peer_servers import Server, free_port, quiet_env, run, start, wait_until_up
-from tests.peers.peer_venv import copy_of_prepared, peer_venv
+from tests.peers.peer_venv import copy_of, peer_venv, prepared
 
 
 @pytest.fixture(scope="session")
@@ -39,47 +40,82 @@ def news_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-# What each tool's virtual environment gets from the package registry. doccano 1.8.4's own
-# requirements let pip take marshmallow 4, which its environs 9 cannot import, and
-# numpy 2, which its pandas 1.5 was not built for.
+def label_studio_command(venv: Path) -> list[str]:
+    return [str(venv / "bin" / "python"), "-m", "label_studio.server"]  # label-studio
+
+
+def doccano_command(venv: Path) -> list[str]:
+    return [str(venv / "bin" / "python"), "-m", "backend.cli"]  # doccano
+
+
+def migrate_label_studio(venv: Path, data: Path) -> None:
+    """A data folder with Label Studio's database made: any command applies the
+    migrations first, and "version" then only prints."""
+    env = quiet_env(LABEL_STUDIO_BASE_DATA_DIR=str(data))
+    command = [*label_studio_command(venv), "version", "--data-dir", str(data)]
+    run(command, env, data / "prepare.log")
+
+
+def init_doccano(venv: Path, home: Path) -> None:
+    """A DOCCANO_HOME with doccano's database and roles made, and an admin."""
+    env, log = quiet_env(DOCCANO_HOME=str(home)), home / "prepare.log"
+    password = secrets.token_hex(12)
+    run([*doccano_command(venv), "init"], env, log)
+    createuser = ["createuser", "--username", "admin", "--password", password]
+    run([*doccano_command(venv), *createuser], env, log)
+    (home / "admin-password").write_text(password)
+
+
+# What each tool's virtual environment gets from the package registry, and how its data
+# folder is prepared. doccano 1.8.4's own requirements let pip take marshmallow 4, which
+# its environs 9 cannot import, and numpy 2, which its pandas 1.5 was not built for.
 PEERS = {
-    "label-studio": (LABEL_STUDIO_VERSION, [f"label-studio=={LABEL_STUDIO_VERSION}"]),
-    "doccano": (DOCCANO_VERSION, [f"doccano=={DOCCANO_VERSION}", "marshmallow<4", "numpy<2"]),
+    "label-studio": (
+        LABEL_STUDIO_VERSION,
+        [f"label-studio=={LABEL_STUDIO_VERSION}"],
+        migrate_label_studio,
+    ),
+    "doccano": (
+        DOCCANO_VERSION,
+        [f"doccano=={DOCCANO_VERSION}", "marshmallow<4", "numpy<2"],
+        init_doccano,
+    ),
 }
 
 
+@dataclass(frozen=True)
+class Peer:
+    venv: Path
+    data: Path  # the prepared data folder each server starts from a copy of
+
+
+def install(tool: str) -> Peer:
+    version, requirements, prepare = PEERS[tool]
+    venv = peer_venv(tool, version, *requirements)
+    return Peer(venv, prepared(venv, prepare))
+
+
 @pytest.fixture(scope="session")
-def peer_venvs() -> dict[str, Path]:
-    """Both tools' virtual environments, installed side by side when missing (a cold
+def peers() -> dict[str, Peer]:
+    """Both tools installed and their data prepared, side by side when missing (a cold
     install waits mostly on the registry)."""
     with ThreadPoolExecutor(len(PEERS)) as pool:
-        futures = {
-            tool: pool.submit(peer_venv, tool, version, *requirements)
-            for tool, (version, requirements) in PEERS.items()
-        }
-        return {tool: future.result() for tool, future in futures.items()}
+        return dict(zip(PEERS, pool.map(install, PEERS), strict=True))
 
 
 @pytest.fixture(scope="session")
 def label_studio(
-    peer_venvs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+    peers: dict[str, Peer], tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
     """Label Studio, as ``label-studio start`` runs it, with an admin and an API token."""
-    venv = peer_venvs["label-studio"]
-    label_studio = [str(venv / "bin" / "python"), "-m", "label_studio.server"]  # the command
+    peer = peers["label-studio"]
     data = tmp_path_factory.mktemp("label-studio")
+    copy_of(peer.data, data)
     log = data / "server.log"
     env = quiet_env(LABEL_STUDIO_BASE_DATA_DIR=str(data))
-
-    def migrate(template: Path) -> None:
-        # Any command applies the migrations first; "version" then only prints.
-        template_env = quiet_env(LABEL_STUDIO_BASE_DATA_DIR=str(template))
-        run([*label_studio, "version", "--data-dir", str(template)], template_env, log)
-
-    copy_of_prepared(venv, "data", data, migrate)
     port, token = free_port(), secrets.token_hex(20)
     command = [
-        *label_studio,
+        *label_studio_command(peer.venv),
         "start",
         "--no-browser",
         "--internal-host",
@@ -107,36 +143,19 @@ def label_studio(
 
 
 @pytest.fixture(scope="session")
-def doccano(
-    peer_venvs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Server]:
+def doccano(peers: dict[str, Peer], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """doccano's web server (gunicorn, bound to 127.0.0.1) and its task queue (celery,
     which runs imports and exports), sharing a throw-away SQLite database."""
-    venv = peer_venvs["doccano"]
-    python = str(venv / "bin" / "python")
-    doccano = [python, "-m", "backend.cli"]  # what the doccano command runs
+    venv = peers["doccano"].venv
     home = tmp_path_factory.mktemp("doccano")
-    log = home / "server.log"
-
-    def init(template: Path) -> None:
-        """doccano's set-up: the database and roles, and an admin."""
-        template_env = quiet_env(DOCCANO_HOME=str(template))
-        password = secrets.token_hex(12)
-        run([*doccano, "init"], template_env, log)
-        run(
-            [*doccano, "createuser", "--username", "admin", "--password", password],
-            template_env,
-            log,
-        )
-        (template / "admin-password").write_text(password)
-
-    copy_of_prepared(venv, "home", home, init)
+    copy_of(peers["doccano"].data, home)
     password = (home / "admin-password").read_text()
     env = quiet_env(DOCCANO_HOME=str(home), DEBUG="False")
+    log = home / "server.log"
     backend = next((venv / "lib").glob("python3*/site-packages/backend"))
     port = free_port()
     web = [
-        python,
+        str(venv / "bin" / "python"),
         "-m",
         "gunicorn",
         "--bind",
@@ -156,7 +175,7 @@ def doccano(
     }
     processes = [
         start(web, web_env, log),
-        start([*doccano, "task", "--concurrency", "1"], env, log),
+        start([*doccano_command(venv), "task", "--concurrency", "1"], env, log),
     ]
     server = Server(Client(f"http://127.0.0.1:{port}"), processes, log)
     try:

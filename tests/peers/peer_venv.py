@@ -59,20 +59,24 @@ def peer_venv(tool: str, version: str, *requirements: str) -> Path:
     return folder
 
 
-def copy_of_prepared(
-    venv_folder: Path, what: str, into: Path, prepare: Callable[[Path], None]
-) -> None:
-    """Fill ``into`` with a copy of a data folder that ``prepare`` made once for this
-    virtual environment (a migrated database: minutes of work, seconds to copy)."""
-    template = venv_folder.with_name(f"{venv_folder.name}-{what}")
+def prepared(venv_folder: Path, prepare: Callable[[Path, Path], None]) -> Path:
+    """A data folder that ``prepare(venv_folder, folder)`` made once for this virtual
+    environment (a migrated database: minutes of work, seconds to copy)."""
+    template = venv_folder.with_name(f"{venv_folder.name}-data")
     stamp = template / ".prepared"
     with _locked(template):
         if not stamp.exists():
             shutil.rmtree(template, ignore_errors=True)
             template.mkdir()
-            prepare(template)
+            prepare(venv_folder, template)
             stamp.touch()
-    shutil.copytree(template, into, dirs_exist_ok=True, ignore=shutil.ignore_patterns(".prepared"))
+    return template
+
+
+def copy_of(template: Path, into: Path) -> None:
+    """Fill ``into`` with a copy of a prepared data folder."""
+    ignore = shutil.ignore_patterns(".prepared", "prepare.log")
+    shutil.copytree(template, into, dirs_exist_ok=True, ignore=ignore)
 
 
 @contextmanager

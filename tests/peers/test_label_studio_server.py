@@ -77,6 +77,7 @@ def test_relations_and_annotator_names_are_kept(ls_project: dict[str, Any]) -> N
     names = task["meta"]["annotators"]
     by_who = {names[str(a["import_id"])]: a for a in ls_project["annotations"][task["id"]]}
     assert sorted(by_who) == ["omar", "sara"]
+    assert not any(a["ground_truth"] for a in by_who.values())  # only gold is
     results = by_who["sara"]["result"]
     regions = {r["id"]: r["value"]["text"] for r in results if r["type"] == "labels"}
     links = [

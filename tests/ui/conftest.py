@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import NewDocument, Project
+from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 
@@ -24,6 +25,12 @@ def show_active(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.view.setFocus()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_interface(qapp: QApplication) -> None:
+    """The interface in English with its plural forms, as the application starts it."""
+    install_translator(qapp, "en")
 
 
 @pytest.fixture(autouse=True)

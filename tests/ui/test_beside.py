@@ -160,3 +160,14 @@ def test_the_demo_shows_a_newcomer_annotated_text_and_keeps_an_article_for_them(
     assert "sara" in win.beside_line.text() and win.beside_line.isVisible()
     assert untouched == ["04-olive-harvest"]
     win.project.close()
+
+
+def test_the_demos_own_annotator_sees_no_second_copy_of_her_spans(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    win = open_window(qtbot, demo, "sara")
+    assert len(win.view.beside) == 0 and win.beside_line.isHidden()
+    assert len(win.view.index) > 5  # her own, filled
+    win.project.close()

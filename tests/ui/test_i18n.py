@@ -12,7 +12,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from annotator.formats.importer import ImportResult
+from annotator.storage.project import AddReport
 from annotator.ui.i18n import install_translator
+from annotator.ui.importing import summary
 from tests.paths import ROOT
 
 TRANSLATIONS = ROOT / "resources" / "i18n"
@@ -50,3 +53,12 @@ def test_every_interface_string_has_an_arabic_translation(tmp_path: Path) -> Non
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     text = fresh.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
+
+
+def test_english_counts_in_english_plurals(qapp: QApplication) -> None:
+    assert install_translator(qapp, "en") == "en"
+    window = "MainWindow"
+    assert QCoreApplication.translate(window, "%n span(s) added", "", 1) == "1 span added"
+    assert QCoreApplication.translate(window, "%n span(s) added", "", 3) == "3 spans added"
+    result = ImportResult(report=AddReport(added=["a"], duplicates=[("b", "a"), ("c", "a")]))
+    assert summary(result) == "1 document added, 2 already there"

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from annotator.learn.apply import suggest_documents
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
+from annotator.ui import suggestions
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.window import MainWindow
@@ -135,3 +136,12 @@ def test_the_retraining_preference_is_set_in_the_settings_dialog(
     dialog.retrain.setValue(0)
     dialog.accept()
     assert Settings().retrain_every == 0  # "only when asked", as stored
+
+
+def test_a_document_too_long_to_suggest_in_at_once_gets_no_ghosts(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(suggestions, "MAX_CHARS", 100)  # "new" has 281 characters
+    open_new(window)
+    train(qtbot, window)
+    assert window.suggestions.model is not None and ghosts(window) == set()

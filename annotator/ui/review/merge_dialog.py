@@ -40,12 +40,18 @@ def ask_and_merge(parent: QWidget, project: Project, on_merged: Callable[[], Non
 def describe(report: MergeReport) -> str:
     if report.conflicts:
         return _tr("Nothing was imported: these annotators' spans differ here and there.")
+    documents = QCoreApplication.translate(
+        "MergeDialog", "%n document(s) added", "", len(report.added_documents)
+    )
+    matched = QCoreApplication.translate("MergeDialog", "%n matched", "", report.matched_documents)
+    spans = QCoreApplication.translate("MergeDialog", "%n span(s)", "", report.annotations)
+    relations = QCoreApplication.translate("MergeDialog", "%n relation(s)", "", report.relations)
     return (
-        _tr("%1 document(s) added, %2 matched; %3 span(s) and %4 relation(s) imported")
-        .replace("%1", str(len(report.added_documents)))
-        .replace("%2", str(report.matched_documents))
-        .replace("%3", str(report.annotations))
-        .replace("%4", str(report.relations))
+        _tr("%1, %2; %3 and %4 imported")
+        .replace("%1", documents)
+        .replace("%2", matched)
+        .replace("%3", spans)
+        .replace("%4", relations)
     )
 
 

@@ -42,7 +42,7 @@ def test_a_colleagues_project_is_merged_and_reported(
         box = merge_and_report(
             parent, project, colleague(tmp_path, "sara", "PER"), lambda: merged.append(1)
         )
-        assert "1 document(s) added, 1 matched; 1 span(s)" in box.text()
+        assert "1 document added, 1 matched; 1 span and 0 relations imported" in box.text()
         assert "sara" in box.informativeText()
         box.button(QMessageBox.StandardButton.Ok).click()
     assert merged == [1]
@@ -68,7 +68,7 @@ def test_conflicts_are_listed_and_can_be_imported_under_another_name(
         dialog.setTextValue("هدى ٢")
         dialog.accept()
         (report,) = [b for b in parent.findChildren(QMessageBox) if b.isVisible()]
-        assert "1 span(s)" in report.text()
+        assert "1 span and" in report.text()
         report.button(QMessageBox.StandardButton.Ok).click()
     assert spans_of(team_path, "هدى ٢") == [("ORG", *at("محمد"))]
     assert spans_of(team_path, "huda") == before
