@@ -120,12 +120,11 @@ def train_time(data: list[Example], name: str) -> Result:
 def speed(ctx: Context) -> list[Result]:
     examples = sentence_examples(FILES["NewsFANE"])
     layer_of = {s.label: "entity" for e in examples for s in e.spans}
-    # NewsFANE's 1,341 spans, as many times as it takes to reach 5,000 (each copy a
-    # document of its own: the CRF sees every sentence as often as that).
+    # NewsFANE's sentences, again and again until they hold 5,000 spans.
     wanted = ctx.n(TRAIN_SPANS)
     data: list[Example] = []
     while sum(len(e.spans) for e in data) < wanted:
-        data.extend(examples)
+        data.append(examples[len(data) % len(examples)])
     grouped = [
         Example(e.text, tuple(Span(s.start, s.end, coarse(s.label)) for s in e.spans)) for e in data
     ]
@@ -166,8 +165,9 @@ def article() -> str:
 def run(ctx: Context) -> list[Result]:
     if not all(p.exists() for p in FILES.values()):
         return [Result("learn: the shared CoNLL files", 0, "", "", None, note="shared/ is missing")]
-    fractions = FRACTIONS if ctx.scale == 1.0 else (1.0,)
+    quick = ctx.scale < 1.0
     results = []
     for name, path in FILES.items():
-        results += curve(name, path, fractions)
+        if not (quick and name != "NewsFANE"):
+            results += curve(name, path, (1.0,) if quick else FRACTIONS)
     return results + speed(ctx)

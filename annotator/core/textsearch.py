@@ -20,8 +20,9 @@ from functools import lru_cache
 
 from annotator.core.arabic import FoldedText, fold_text
 
-# A word of the folded text: letters and digits (folding has removed the marks).
-_WORD = re.compile(r"[^\W_]+")
+# A word of the folded text: letters and digits (folding has removed the marks), once
+# "_" is a space (`\w+` on that is twice as fast as `[^\W_]+`).
+_WORD = re.compile(r"\w+")
 _PHRASE = re.compile(r'"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|“([^”]*)(?:”|$)')
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
@@ -49,7 +50,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The stems of a text's words, in order."""
-    return [stem(w) for w in _WORD.findall(fold_text(text))]
+    return [stem(w) for w in _WORD.findall(fold_text(text).replace("_", " "))]
 
 
 def index_text(text: str) -> str:
@@ -137,7 +138,7 @@ def find_matches(text: str, query: Query) -> list[tuple[int, int]]:
     Each term's first stem is looked for as a substring of the folded text (at C speed);
     only there are the words around it stemmed, as the index stemmed them."""
     folded = FoldedText(text)
-    f = folded.text
+    f = folded.text.replace("_", " ")
     found: set[tuple[int, int]] = set()
     for term in query.terms:
         first = term.stems[0]

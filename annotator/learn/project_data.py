@@ -17,7 +17,6 @@ from annotator.storage.project import Project
 @dataclass(frozen=True)
 class TrainingData:
     examples: list[Example]
-    documents: list[str]  # names, one per example
     layer_of: dict[str, str]  # label -> its kind: entity, claim or quote
 
     def spans(self) -> int:
@@ -69,15 +68,14 @@ def training_data(
             counted = {Status.DONE, Status.IN_PROGRESS} if name == in_progress_of else {Status.DONE}
             done[name] = {d for d, s in project.statuses_of(name).items() if s in counted}
     texts: dict[int, Document] = {}
-    examples, names = [], []
+    examples = []
     for name in chosen:
         for doc_id in sorted(done[name]):
             if doc_id not in texts:
                 texts[doc_id] = project.document(doc_id)
             doc = texts[doc_id]
             examples.append(Example(doc.text, tuple(spans.get((doc_id, name), ()))))
-            names.append(doc.name)
-    return TrainingData(examples, names, layer_of)
+    return TrainingData(examples, layer_of)
 
 
 def _is_machine(annotator: str) -> bool:

@@ -80,8 +80,18 @@ class _Styles:
 
     def __init__(self, schema: Schema):
         self.schema = schema
+        # By the covering spans' labels, shortest first (all the style depends on): a
+        # long text has few distinct ones and hundreds of thousands of runs.
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     def of(self, spans: Sequence[Annotation]) -> Style:
+        key = tuple(a.label for a in spans)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._style(spans)
+        return style
+
+    def _style(self, spans: Sequence[Annotation]) -> Style:
         entity, marked = labels.innermost(self.schema, spans)
         if entity is not None:
             background = labels.color(self.schema, entity.label)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
 from annotator.core.schema import Schema
 from annotator.storage.project import Project, new_id
@@ -93,7 +94,10 @@ class DeleteAnnotation:
 
 @dataclass
 class UpdateAnnotation:
-    """A new label, new edges and/or new attributes; None leaves a field as it is."""
+    """A new label, new edges and/or new attributes; None leaves a field as it is.
+
+    Revert puts the span back only if it is as this edit left it: a span another program
+    changed since is not overwritten (the revert is refused, with a UserError)."""
 
     id: str
     label: str | None = None
@@ -102,21 +106,30 @@ class UpdateAnnotation:
     attributes: dict[str, Any] | None = None
     description: str = "change span"
     _before: Annotation | None = None
+    _after: Annotation | None = None
 
     def apply(self, project: Project) -> Changes:
         self._before = project.annotation(self.id)
         ann = project.update_annotation(
             self.id, label=self.label, start=self.start, end=self.end, attributes=self.attributes
         )
+        self._after = ann
         return Changes(annotations=[ann])
 
     def revert(self, project: Project) -> Changes:
-        assert self._before is not None, "revert before apply"
+        assert self._before is not None and self._after is not None, "revert before apply"
+        if _state(project.annotation(self.id)) != _state(self._after):
+            raise UserError(f"the span {self._after.text!r} was changed by another program")
         old = self._before
         ann = project.update_annotation(
             self.id, label=old.label, start=old.start, end=old.end, attributes=old.attributes
         )
         return Changes(annotations=[ann])
+
+
+def _state(ann: Annotation) -> tuple[str, int, int, dict[str, Any]]:
+    """What an edit of a span sets: its label, edges and attributes."""
+    return ann.label, ann.start, ann.end, ann.attributes
 
 
 @dataclass

@@ -91,6 +91,7 @@ class DocumentView(QPlainTextEdit):
         # out the same: for one width and one font (glyphRuns is most of a repaint).
         self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
         self._rect_layout: tuple[int, str] = (0, "")
+        self._aligned: set[int] = set()  # blocks placed by _align for this layout
         self._apply_text_option()
 
     # ----- content -------------------------------------------------------------------
@@ -112,7 +113,7 @@ class DocumentView(QPlainTextEdit):
         self.ghosts = []
         self.matches = []
         self.current_match = -1
-        self._rect_cache.clear()
+        self._forget_layout()
         self.setPlainText(text)
         self._apply_text_option()
 
@@ -155,7 +156,7 @@ class DocumentView(QPlainTextEdit):
         # direction must win.
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._apply_text_option()
-            self._rect_cache.clear()
+            self._forget_layout()
         elif event.type() == QEvent.Type.FontChange and self.show_tags:
             self.set_tags(True)  # the room for tags follows the font's size
 
@@ -164,7 +165,7 @@ class DocumentView(QPlainTextEdit):
         line, so that no tag covers a letter."""
         self.show_tags = on
         self.tag_room = tag_font(self.font()).pixelSize() + 5 if on else 0
-        self._rect_cache.clear()
+        self._forget_layout()
         self.viewport().update()
 
     def set_visual_cursor(self, visual: bool) -> None:
@@ -281,7 +282,7 @@ class DocumentView(QPlainTextEdit):
             if geo.top() > rect.bottom():
                 break
             if block.isVisible():
-                _align(block, self.tag_room)
+                self._ensure_aligned(block)
                 yield block, geo.topLeft()
             block = block.next()
 
@@ -312,10 +313,32 @@ class DocumentView(QPlainTextEdit):
                     rects.append(QRectF(r.left() + origin.x(), top, r.width(), line.height()))
         return rects
 
+    def _forget_layout(self) -> None:
+        """The lines may be laid out anew: rectangles and placements are found again."""
+        self._rect_cache.clear()
+        self._aligned.clear()
+
+    def _ensure_aligned(self, block: QTextBlock) -> None:
+        """_align, once per block while the lines stay laid out the same (as the rectangle
+        cache assumes): every paint of one page of a long paragraph would otherwise
+        place all its thousands of lines again."""
+        self._check_rect_cache()  # a new width or font lays the lines out anew
+        if block.blockNumber() in self._aligned:
+            return
+        _align(block, self.tag_room)
+        layout = block.layout()
+        if layout.lineCount() >= LONG_BLOCK_LINES:
+            # Keep the shaped glyphs: by default Qt drops them after each paint, and the
+            # next span's glyphRuns shapes the whole paragraph again (every page of a
+            # long paragraph would cost the paragraph).
+            layout.setCacheEnabled(True)
+        if layout.lineCount():  # a block not laid out yet is placed when it is
+            self._aligned.add(block.blockNumber())
+
     def _check_rect_cache(self) -> None:
         layout_key = (self.viewport().width(), f"{self.font().key()}/{self.tag_room}")
         if layout_key != self._rect_layout:
-            self._rect_cache.clear()
+            self._forget_layout()
             self._rect_layout = layout_key
 
     def piece_rects(self, block: QTextBlock, piece: Piece, origin: QPointF) -> list[QRectF]:
@@ -334,7 +357,7 @@ class DocumentView(QPlainTextEdit):
         rects: list[QRectF] = []
         block = self.document().findBlock(u_start)
         while block.isValid() and block.position() < u_end:
-            _align(block, self.tag_room)
+            self._ensure_aligned(block)
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
             b0 = block.position()
             s, e = max(u_start, b0) - b0, min(u_end, b0 + block.length() - 1) - b0
@@ -561,6 +584,11 @@ def _line_at(layout: QTextLayout, position: int) -> int:
     return lo
 
 
+# A paragraph of at least this many lines draws only its visible spans and keeps its
+# shaped glyphs between paints.
+LONG_BLOCK_LINES = 64
+
+
 def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int, int] | None:
     """The stretch of a block's text (UTF-16 units from its start) on the lines that
     ``rect`` shows, found by bisection over the lines; None for a block of a few lines,
@@ -568,7 +596,7 @@ def _visible_text(block: QTextBlock, origin: QPointF, rect: QRect) -> tuple[int,
     that screen holds, not the whole paragraph."""
     layout = block.layout()
     count = layout.lineCount()
-    if count < 64:
+    if count < LONG_BLOCK_LINES:
         return None
     top, bottom = rect.top() - origin.y(), rect.bottom() - origin.y()
 

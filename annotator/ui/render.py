@@ -57,6 +57,9 @@ def render_project_document(
     try:
         return (_write_png if suffix == ".png" else _write_pdf)(view, output_path)
     finally:
+        # Hidden first: a shown view would be painted whole, as tall as the text, into a
+        # backing store before it goes (1.6 GB for a 1 MB paragraph).
+        view.hide()
         view.deleteLater()
         if app is not None:
             app.processEvents()

@@ -15,10 +15,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
@@ -53,19 +54,35 @@ class TrainJob(QRunnable):
         self.project_path = project_path
         self.annotator = annotator
         self.signals = TrainSignals()
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[str] | None = None
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop the training process (the window is closing): nothing is emitted."""
+        with self._lock:
+            self.cancelled.set()
+            if self._process is not None:
+                self._process.kill()
 
     def run(self) -> None:
         with tempfile.TemporaryDirectory(prefix="annotator-learn-") as folder:
             output = Path(folder) / "model.zip"
             command = [sys.executable, "-m", "annotator.learn.job"]
-            done = subprocess.run(
-                [*command, str(self.project_path), self.annotator, str(output)],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if done.returncode != 0:
-                lines = done.stderr.strip().splitlines()
+            with self._lock:
+                if self.cancelled.is_set():
+                    return
+                self._process = subprocess.Popen(
+                    [*command, str(self.project_path), self.annotator, str(output)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            _, stderr = self._process.communicate()
+            if self.cancelled.is_set():
+                return
+            if self._process.returncode != 0:
+                lines = stderr.strip().splitlines()
                 self.signals.failed.emit(lines[-1] if lines else "training failed")
                 return
             try:
@@ -103,9 +120,17 @@ class SuggestionsMenu(QObject):
         # Jobs stay referenced until the window closes (as the import's: see window.py).
         self._jobs: list[TrainJob] = []
         self._build_menu()
+        # Closing the window stops a training under way (the window waits for its jobs).
+        window.installEventFilter(self)
         s = self.session
         s.documentReady.connect(self.refresh)
         s.annotationsChanged.connect(self._edited)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            for job in self._jobs:
+                job.cancel()
+        return False
 
     def _build_menu(self) -> None:
         w = self.window

@@ -738,8 +738,8 @@
     <name>ReviewMenu</name>
     <message>
         <location filename="../../ui/review/menu.py" line="33"/>
-        <source>Re&amp;view</source>
-        <translation>&amp;مراجعة</translation>
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
     </message>
     <message>
         <location filename="../../ui/review/menu.py" line="35"/>

@@ -50,3 +50,9 @@ def test_every_mark_is_a_match_of_the_query_in_the_snippet(text: str, query: str
     cut = snippet(text, q)
     for start, end in cut.marks:
         assert {stem(w) for w in words(cut.text[start:end])} & {t.stems[0] for t in q.terms}
+
+
+def test_a_hashtag_is_its_words() -> None:
+    assert words("#حكومة_الوحدة") == words("حكومة الوحدة")
+    text = "وسم #حكومة_الوحدة اليوم"
+    assert [text[s:e] for s, e in find_matches(text, parse_query("الوحدة"))] == ["الوحدة"]

@@ -46,6 +46,7 @@ def test_the_sdist_builds_a_wheel_that_installs_and_runs(tmp_path: Path) -> None
         "annotator/resources/desktop/org.annotator.Annotator.desktop",
         "annotator/resources/desktop/org.annotator.Annotator.xml",
         "annotator/resources/desktop/org.annotator.Annotator.svg",
+        "annotator/resources/places_ar.tsv",
         "annotator/projects/demo/annotations.json",
         "annotator/projects/demo/articles/01-water-summit.txt",
     ):
@@ -70,3 +71,6 @@ def test_the_sdist_builds_a_wheel_that_installs_and_runs(tmp_path: Path) -> None
     assert demo.is_relative_to(tmp_path / "data")
     listed = run(bin_dir / "annotator", "list", demo, env=env)
     assert "01-water-summit" in listed
+    # The suggestions' place names are read from the installed copy.
+    places = "from annotator.learn.world import world_names; print(len(world_names().labels))"
+    assert int(run(python, "-I", "-c", places, env=env)) > 10_000

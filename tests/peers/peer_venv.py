@@ -35,7 +35,8 @@ def peer_venv(tool: str, version: str, *requirements: str) -> Path:
     stamp = folder / ".installed"
     wanted = " ".join(requirements)
     with _locked(folder):
-        if stamp.exists() and stamp.read_text() == wanted:
+        # (A venv whose Python went away, say with an upgrade, is made anew too.)
+        if stamp.exists() and stamp.read_text() == wanted and (folder / "bin/python").exists():
             return folder
         shutil.rmtree(folder, ignore_errors=True)
         venv.create(folder, with_pip=True)

@@ -157,3 +157,18 @@ def test_a_schema_edit_is_one_undoable_step(qtbot: QtBot, window: MainWindow) ->
     window.view.select_span(12, 20)
     qtbot.keyClick(window.view, Key.Key_3)  # the label keys follow the new schema
     assert ("PERSON", 12, 20) in stored(window)
+
+
+def test_undo_does_not_overwrite_a_span_another_program_moved(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tag(qtbot, window, Key.Key_3)
+    qtbot.keyClick(window.view, Key.Key_4)  # relabel it ORG
+    other = reopen_project(window.project.path)
+    other.update_annotation(other.annotations(1, ME)[0].id, start=5)
+    other.close()
+    switch_away_and_back(qtbot, window)
+    qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: window.session.undo_stack.count() == 0)
+    assert "changed by another program" in window.notice.text()
+    assert stored(window) == [("ORG", 5, 8)]

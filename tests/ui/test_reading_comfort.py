@@ -233,3 +233,15 @@ def test_annotate_all_offers_the_label_last_used_or_the_selected_spans(
     qtbot.keyClick(win.view, Qt.Key.Key_A, ctrl_shift)
     assert offered[-1] == "PER"
     win.project.close()
+
+
+def test_each_menu_has_its_own_alt_key(qtbot: QtBot, path: Path, language: str) -> None:
+    """Alt and a letter opens one menu: Alt+V opened Review, not View."""
+    win = open_window(qtbot, path)
+    keys = []
+    for action in win.menuBar().actions():
+        text = action.text().replace("&&", "")
+        assert "&" in text, text
+        keys.append(text[text.index("&") + 1].casefold())
+    assert len(keys) == len(set(keys)), keys
+    win.project.close()

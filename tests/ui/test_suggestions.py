@@ -145,3 +145,15 @@ def test_a_document_too_long_to_suggest_in_at_once_gets_no_ghosts(
     open_new(window)
     train(qtbot, window)
     assert window.suggestions.model is not None and ghosts(window) == set()
+
+
+def test_closing_the_window_stops_a_training_under_way(qtbot: QtBot, window: MainWindow) -> None:
+    open_new(window)
+    job = window.suggestions.train_now()
+    assert job is not None
+    finished: list[object] = []
+    job.signals.finished.connect(finished.append)
+    window.close()  # waits for the pool's jobs: returns once the process is stopped
+    assert job.cancelled.is_set() and finished == []
+    process = job._process
+    assert process is None or process.returncode is not None

@@ -34,7 +34,7 @@ class ReviewMenu(QObject):
         self.opened: list[QWidget] = []
         # They work on the window's project connection: they close with the window.
         window.installEventFilter(self)
-        menu = window.menuBar().addMenu(self.tr("Re&view"))
+        menu = window.menuBar().addMenu(self.tr("&Review"))
         for text, slot, key in (
             (self.tr("&Review…"), self.review, shortcuts.REVIEW),
             (self.tr("&Agreement dashboard…"), self.dashboard, ()),
