@@ -10,9 +10,9 @@ import platformdirs
 
 from annotator.core.bundled import PROJECTS
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation, Status
-from annotator.formats.text import read_bytes
-from annotator.storage.project import NewDocument, Project
+from annotator.core.inputs import read_input
+from annotator.core.model import Annotation, NewDocument, Relation, Status
+from annotator.storage.project import Project
 
 DEMO_SOURCES = PROJECTS / "demo"
 
@@ -46,7 +46,7 @@ def demo_documents(sources: Path) -> list[NewDocument]:
     spec = json.loads((sources / "annotations.json").read_text(encoding="utf-8"))
     docs = []
     for article in sorted((sources / "articles").glob("*.txt")):
-        text = read_bytes(article).decode("utf-8")
+        text = read_input(article).decode("utf-8")
         annotations: list[Annotation] = []
         relations: list[Relation] = []
         status: dict[str, Status] = {}

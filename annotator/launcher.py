@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from annotator.cli.common import UserErrorExit, open_project, project_argument, run
+from annotator.cli.crash import run_guarded
 from annotator.cli.main import cli
 
 __all__ = ["cli", "main"]  # cli: the whole command, with open and render
@@ -75,4 +76,4 @@ def _check_qt_libraries(window: bool) -> None:
 
 
 def main() -> None:
-    cli(prog_name="annotator")
+    run_guarded(lambda: cli(prog_name="annotator"))

@@ -134,7 +134,7 @@ def _remove(path: Path) -> None:
 def _read_only(ctx: Context, fmt: str, out: Path, total: int) -> Result:
     """The format's reader alone, without adding to a project: what the format costs."""
     options = ImportOptions(annotator="sara", add_labels=True)
-    files, _ = collect_files([out], fmt)
+    files, _, _ = collect_files([out], fmt)
     runs = timed(
         lambda: [read_file(f, root, fmt, options) for f, root in files], min(ctx.repeats, 3)
     )

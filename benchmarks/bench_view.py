@@ -26,9 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, NewDocument
 from annotator.core.offsets import Boundaries
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from annotator.ui.app import application
 from annotator.ui.fonts import reading_font
 from annotator.ui.settings import Settings

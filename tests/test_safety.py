@@ -1,7 +1,9 @@
-"""Nothing from an input file is ever run: no eval, pickle or shell anywhere in the package."""
+"""Nothing from an input file is ever run: no eval, pickle or shell anywhere in the package;
+SQL is written only in the storage layer, with values bound as parameters."""
 
 from __future__ import annotations
 
+import ast
 import re
 
 from tests.paths import ROOT
@@ -40,3 +42,30 @@ def test_sql_takes_values_as_parameters() -> None:
                 if any(not allowed.fullmatch(s) for s in spliced):
                     hits.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
     assert hits == []
+
+
+def test_no_sql_outside_the_storage_layer() -> None:
+    """Only annotator/storage touches the connection: every other module asks a store."""
+    storage = ROOT / "annotator" / "storage"
+    hits = []
+    for path in sorted((ROOT / "annotator").rglob("*.py")):
+        if path.is_relative_to(storage):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in SQL_ATTRIBUTES:
+                found = f".{node.attr}"
+            elif isinstance(node, ast.Import | ast.ImportFrom) and _imports_sqlite(node):
+                found = "import sqlite3"
+            else:
+                continue
+            hits.append(f"{path.relative_to(ROOT)}:{node.lineno}: {found}")
+    assert hits == []
+
+
+SQL_ATTRIBUTES = {"conn", "execute", "executemany", "executescript"}
+
+
+def _imports_sqlite(node: ast.Import | ast.ImportFrom) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return (node.module or "").split(".")[0] == "sqlite3"
+    return any(alias.name.split(".")[0] == "sqlite3" for alias in node.names)

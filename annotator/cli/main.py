@@ -294,10 +294,10 @@ def list_command(project: Path) -> None:
     with open_project(project, readonly=True) as p:
         counts = p.annotation_counts()
         annotators = p.annotators()
-        click.echo("\t".join(["document", "characters", *annotators]))
+        click.echo("\t".join(["document", "characters", *map(tsv_cell, annotators)]))
         for doc in p.documents():
             mine = counts.get(doc.id, {})
-            row = [doc.name, str(doc.length), *(str(mine.get(a, 0)) for a in annotators)]
+            row = [tsv_cell(doc.name), str(doc.length), *(str(mine.get(a, 0)) for a in annotators)]
             click.echo("\t".join(row))
 
 
@@ -368,7 +368,7 @@ def check_command(project: Path) -> None:
     from annotator.storage.check import check_project
 
     with open_project(project, readonly=True) as p:
-        problems = check_project(p)
+        problems = run(lambda: check_project(p))
     for problem in problems:
         click.echo(str(problem))
     if problems:
@@ -434,3 +434,12 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
         with open_project(project) as p:
             made = run(lambda: backups.daily_backup(p))
         click.echo(f"backup written to {made.path}" if made else "today's backup exists")
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_cell(value: str) -> str:
+    """A name as one cell of tab-separated output: a backslash, tab or line break in it
+    is written as an escape (as in a TSV file), so that one line stays one row."""
+    return value.translate(_TSV_ESCAPES)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from annotator.cli.common import open_project, project_argument, run
+from annotator.core.content import visible
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, Relation
 from annotator.core.schema import Schema
@@ -52,7 +54,11 @@ def show_command(
             if annotator_name is not None and annotator_name not in p.annotators():
                 raise UserError(f"no annotator named {annotator_name}", project)
             doc = p.document(document)
-            annotations = p.annotations(doc.id, annotator_name)
+            # Nothing the project holds may reach the terminal as a control sequence.
+            doc = replace(doc, name=visible(doc.name), text=visible(doc.text))
+            annotations = [
+                replace(a, text=visible(a.text)) for a in p.annotations(doc.id, annotator_name)
+            ]
             return doc, annotations, p.relations(doc.id, annotator_name), p.schema()
 
         doc, annotations, relations, schema = run(load)

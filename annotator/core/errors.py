@@ -5,6 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def printable(name: str) -> str:
+    """``name`` as it can be printed: a file name's bytes that are not UTF-8 (which Python
+    holds as lone surrogates) shown as ``\\xNN``, and other lone surrogates as ``\\udNNN``,
+    instead of failing the print."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape" if _only_escapes(name) else "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
+    return name
+
+
+def _only_escapes(name: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in name)
+
+
 class UserError(Exception):
     """A problem with the user's input: names the file (and line) and what is wrong."""
 
@@ -21,7 +39,7 @@ class UserError(Exception):
             if self.line is not None:
                 where += f", line {self.line}"
             where += ": "
-        return where + self.message
+        return printable(where + self.message)
 
 
 class NotAProjectError(UserError):

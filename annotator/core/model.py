@@ -9,8 +9,13 @@ from typing import Any
 
 # The window shows a 1 MB article instantly; ten times that is a book, not an article.
 MAX_DOCUMENT_CHARS = 10_000_000
-# The reserved annotator whose annotations are the adjudicated gold layer (review/gold.py).
+# The reserved annotator whose annotations are the adjudicated gold layer (storage/gold.py).
 GOLD = "gold"
+# Only adjudication writes under it, with each span's provenance; import and merge refuse it.
+GOLD_RESERVED = (
+    f"the annotator name {GOLD!r} is reserved for the adjudicated layer "
+    "(see `annotator adjudicate`); choose another name"
+)
 
 
 class LabelKind(StrEnum):
@@ -112,6 +117,40 @@ class Relation:
 
 
 _ANNOTATION_FIELDS = tuple(f.name for f in fields(Annotation))
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document without its text: what lists and counts need."""
+
+    id: int
+    name: str
+    length: int
+    sha256: str
+    source: str
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document about to be added, with annotations whose offsets are already checked."""
+
+    name: str
+    text: str
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    annotations: tuple[Annotation, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    status: dict[str, Status] = field(default_factory=dict)
+    line: int | None = None  # where it starts in the file it came from, for messages
+
+
+@dataclass
+class AddReport:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new name, existing name)
+    annotations: int = 0
+    relations: int = 0
+    skipped_annotations: int = 0  # already present, identical
 
 
 def annotation_from_values(values: tuple[Any, ...]) -> Annotation:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.content import name_problem, value_problem
 from annotator.core.errors import UserError
+from annotator.core.inputs import MAX_LIST_BYTES, parse_json, read_input
 from annotator.core.model import AttributeSpec, Label, LabelKind, RelationType
 from annotator.core.output import write_text
 
@@ -114,11 +116,17 @@ def schema_from_json(data: Any, path: str | Path | None = None) -> Schema:
 
     if not isinstance(data, dict) or not isinstance(data.get("labels"), list):
         raise fail('a schema is a JSON object with a "labels" list')
+    problem = value_problem(data, "the schema")
+    if problem:
+        raise fail(problem)
     labels: list[Label] = []
     for i, raw in enumerate(data["labels"], 1):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) or not raw["name"]:
             raise fail(f"label {i} has no name")
         name = raw["name"]
+        problem = name_problem(name, "label")
+        if problem:
+            raise fail(problem)
         try:
             kind = LabelKind(raw.get("kind", "entity"))
         except ValueError:
@@ -144,7 +152,10 @@ def schema_from_json(data: Any, path: str | Path | None = None) -> Schema:
         dup = next(n for n in names if names.count(n) > 1)
         raise fail(f"label {dup!r} is defined twice")
     relation_types: list[RelationType] = []
-    for raw in data.get("relation_types", []):
+    raw_types = data.get("relation_types") or []
+    if not isinstance(raw_types, list):
+        raise fail('"relation_types" must be a list')
+    for raw in raw_types:
         try:
             relation_types.append(
                 RelationType(
@@ -154,19 +165,20 @@ def schema_from_json(data: Any, path: str | Path | None = None) -> Schema:
                     description=str(raw.get("description", "")),
                 )
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise fail(f"relation type {raw!r} is malformed") from None
+        problem = name_problem(relation_types[-1].name, "relation type")
+        if problem:
+            raise fail(problem)
     return Schema(tuple(labels), tuple(relation_types))
 
 
 def load_schema(path: str | Path) -> Schema:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError("no such file", path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"not a JSON schema file ({exc})", path) from None
-    return schema_from_json(data, path)
+        content = read_input(Path(path), MAX_LIST_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"is not UTF-8 text (bad byte at offset {exc.start})", path) from None
+    return schema_from_json(parse_json(content, Path(path)), path)
 
 
 def save_schema(schema: Schema, path: str | Path) -> None:

@@ -27,7 +27,7 @@ _PHRASE = re.compile(r'"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|“([^”]*)(?:”|$)'
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
 _ARTICLE = "ال"
-SNIPPET_BEFORE = 40  # characters of context before the first match
+SNIPPET_BEFORE = 25  # characters of context before the first match
 SNIPPET_LENGTH = 140
 
 

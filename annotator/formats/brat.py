@@ -23,8 +23,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from annotator.core.content import split_lines
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.inputs import parse_count, read_input
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -36,11 +38,11 @@ from annotator.formats.common import (
     make_annotation,
     spaceless,
 )
-from annotator.formats.text import decode, read_bytes
-from annotator.storage.project import NewDocument
+from annotator.formats.text import decode
 
 CONF = "annotation.conf"
 NOTE = "AnnotatorNotes"
+# Offsets are checked by parse_count: \d here takes any script's digits, which it refuses.
 _T_LINE = re.compile(r"(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 # brat's own grammar: a type or attribute name, or an attribute value, has no spaces.
 _NAME = re.compile(r"\S+")
@@ -50,9 +52,9 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     txt, ann = path.with_suffix(".txt"), path.with_suffix(".ann")
     if not txt.exists():
         raise UserError(f"has no text file {txt.name} beside it", ann)
-    text, encoding = decode(read_bytes(txt), txt)
-    ann_bytes = read_bytes(ann) if ann.exists() else b""
-    lines = decode(ann_bytes, ann)[0].splitlines() if ann_bytes.strip() else []
+    text, encoding = decode(read_input(txt), txt)
+    ann_bytes = read_input(ann) if ann.exists() else b""
+    lines = split_lines(decode(ann_bytes, ann)[0]) if ann_bytes.strip() else []
     entries = _parse(lines, ann)
     source = _source(text, encoding, entries, ann)
     annotator = annotator_for(None, options, failing(ann)) if entries.spans else ""
@@ -76,6 +78,13 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
         )
     relations = []
     for ident, (rtype, arg1, arg2) in entries.relations.items():
+        missing = next((a for a in (arg1, arg2) if a not in entries.ids), None)
+        if missing is not None:
+            raise UserError(
+                f"{ident}: relation {rtype} refers to a missing annotation {missing!r}",
+                ann,
+                entries.ids[ident],
+            )
         if arg1 not in annotations or arg2 not in annotations:
             warnings.append(
                 f"{ident}: relation {rtype} not kept (it links an event or a "
@@ -109,6 +118,7 @@ class _Entries:
         self.relations: dict[str, tuple[str, str, str]] = {}  # R: id -> (type, arg1, arg2)
         self.attributes: dict[str, dict[str, Any]] = {}
         self.unkept: Counter[str] = Counter()
+        self.ids: dict[str, int] = {}  # every line's id -> its line
 
 
 def _parse(lines: list[str], path: Path) -> _Entries:
@@ -120,11 +130,17 @@ def _parse(lines: list[str], path: Path) -> _Entries:
         ident, _, rest = line.partition("\t")
         fields = rest.split("\t")
         kind = ident[:1]
+        if ident in out.ids:
+            raise fail(f"the id {ident} is given twice (first on line {out.ids[ident]})")
+        out.ids[ident] = number
         if kind == "T":
             m = _T_LINE.match(fields[0])
             if not m or len(fields) < 2:
                 raise fail("a T line must read ID<TAB>TYPE START END<TAB>TEXT")
-            fragments = [(int(s), int(e)) for s, e in (f.split() for f in m.group(2).split(";"))]
+            fragments = [
+                (parse_count(s, fail, "offset"), parse_count(e, fail, "offset"))
+                for s, e in (f.split() for f in m.group(2).split(";"))
+            ]
             if any(s >= e for s, e in fragments) or any(
                 a[1] > b[0] for a, b in pairwise(fragments)
             ):

@@ -5,6 +5,9 @@ reporting what a format cannot carry.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -18,6 +21,35 @@ from annotator.formats.base import ExportedDocument, ExportReport, ImportOptions
 from annotator.formats.text import normalise
 
 Fail = Callable[[str], UserError]
+
+# Written as \uXXXX escapes: U+2028, U+2029 and U+0085, which line-based readers (Python's
+# splitlines, JavaScript before ES2019) take for line ends, the other C1 controls and DEL
+# (json.dumps escapes only U+0000-U+001F), and lone surrogates, which UTF-8 cannot hold.
+_JSON_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def csv_rows(content: str, delimiter: str = ",") -> csv.DictReader[str]:
+    """A CSV table's rows as dictionaries. Python's csv refuses a cell over 131,072
+    characters (and names the wrong line); the file is bounded already (read_input) and
+    an article's length is checked on its own row, so the limit is the file's length."""
+    csv.field_size_limit(max(csv.field_size_limit(), len(content) + 1))
+    return csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter)
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """Standard JSON (no NaN or Infinity) on one line unless ``indent``, readable Arabic,
+    and safe for every reader of JSON lines: see _JSON_ESCAPED. Such characters occur
+    only inside strings, where an escape means the same."""
+    try:
+        out = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent)
+    except ValueError as exc:  # NaN or Infinity, kept by an older version
+        raise UserError(f"{exc}: NaN and Infinity are not JSON; run `annotator check`") from None
+    return json_safe(out)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with the characters of _JSON_ESCAPED written as escapes."""
+    return _JSON_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def failing(path: Path, line: int | None = None) -> Fail:

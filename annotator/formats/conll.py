@@ -22,15 +22,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from annotator.core.content import split_lines
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation
+from annotator.core.inputs import read_input
+from annotator.core.model import Annotation, NewDocument
 from annotator.core.offsets import trim
 from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import Losses, annotator_for, count, failing, spaceless
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.tokens_io import TAG, decode_tags, token_document
-from annotator.storage.project import NewDocument
 
 DOCSTART = "-DOCSTART-"
 
@@ -38,8 +39,8 @@ Row = tuple[int, list[str]]  # (line number, fields: the token, then its columns
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, encoding = decode(read_bytes(path), path)
-    documents = _documents(content.splitlines())
+    content, encoding = decode(read_input(path), path)
+    documents = _documents(split_lines(content))
     extra = {f for d in documents for s in d for _, fields in s for f in fields[1:]}
     nested = all(TAG.fullmatch(f) or f == "_" for f in extra)
     warnings = (

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
+from annotator.core.model import NewDocument
 from annotator.formats.base import ImportOptions
-from annotator.formats.text import decode, normalise, read_bytes
-from annotator.storage.project import NewDocument
+from annotator.formats.common import csv_rows
+from annotator.formats.text import decode, normalise
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     text_column, name_column = options.text_column, options.name_column
-    content, encoding = decode(read_bytes(path), path)
-    reader = csv.DictReader(io.StringIO(content, newline=""))
+    content, encoding = decode(read_input(path), path)
+    reader = csv_rows(content)
     columns = reader.fieldnames or []
     if text_column not in columns:
         raise UserError(
@@ -35,7 +36,9 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
             meta = {k: v for k, v in row.items() if k not in (text_column, name_column) and v}
             meta["encoding"] = encoding
             doc_name = row.get(name_column) or f"{name} row {len(docs) + 1}"
-            docs.append(NewDocument(name=doc_name, text=text, source=str(path), meta=meta))
+            docs.append(
+                NewDocument(name=doc_name, text=text, source=str(path), meta=meta, line=line)
+            )
     except csv.Error as exc:
         raise UserError(f"is not valid CSV ({exc})", path, reader.line_num) from None
     if not docs:

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.inputs import STRICT_JSON, read_input
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.offsets import Boundaries
 from annotator.core.output import open_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
@@ -34,12 +35,13 @@ from annotator.formats.common import (
     SourceText,
     annotator_for,
     failing,
+    json_safe,
     make_annotation,
 )
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
 from annotator.storage.export_rows import DocumentRows, document_rows, totals
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 SPAN_KEYS = ("label", "labels", "entities")
 # The project the export is for: sequence labeling reads spans under "label", a project
@@ -59,7 +61,7 @@ def unit_of(value: str | None) -> OffsetUnit:
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, _ = decode(read_bytes(path), path)
+    content, _ = decode(read_input(path), path)
     unit = unit_of(options.offset_unit)
     docs = [
         _document(record, failing(path, line), f"{name} {k}", unit, options)
@@ -72,7 +74,7 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
 
 def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
     """(line, object) for each JSON value in the file, whatever the line breaks."""
-    decoder = json.JSONDecoder()
+    decoder = STRICT_JSON
     pos = counted = 0
     line = 1
     while True:
@@ -86,6 +88,8 @@ def _records(content: str, path: Path) -> Iterator[tuple[int, Any]]:
             value, pos = decoder.raw_decode(content, pos)
         except json.JSONDecodeError as exc:
             raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
+        except ValueError as exc:  # a number longer than Python converts, NaN, Infinity
+            raise UserError(f"malformed JSON ({exc})", path, line) from None
         except RecursionError:
             raise UserError("the JSON is nested too deeply", path, line) from None
         # A JSON list of records is accepted as well as one record per line.
@@ -113,6 +117,8 @@ def _document(
         if isinstance(item, dict):
             start, end, label = item.get("start_offset"), item.get("end_offset"), item.get("label")
             ident = item.get("id", k)
+            if type(ident) not in (int, str):
+                raise fail(f"span {k}: its id must be a number or text")
         elif isinstance(item, list) and len(item) == 3:
             (start, end, label), ident = item, k
         else:
@@ -127,10 +133,16 @@ def _document(
         ids[ident] = a.id
         annotations.append(a)
     relations = []
-    for k, item in enumerate(record.get("relations") or [], 1):
+    raw_relations = record.get("relations") or []
+    if not isinstance(raw_relations, list):
+        raise fail('"relations" must be a list')
+    for k, item in enumerate(raw_relations, 1):
         if not isinstance(item, dict) or not isinstance(item.get("type"), str):
             raise fail(f"relation {k} must be an object with from_id, to_id and type")
-        ends = [ids.get(item.get("from_id")), ids.get(item.get("to_id"))]
+        ends = [
+            ids.get(end) if type(end) in (int, str) else None
+            for end in (item.get("from_id"), item.get("to_id"))
+        ]
         if None in ends:
             raise fail(f"relation {k} refers to a missing entity")
         relations.append(Relation(f"r{k}", str(ends[0]), str(ends[1]), item["type"]))
@@ -158,7 +170,7 @@ def write_project(project: Project, output: Path, options: ExportOptions) -> Exp
         )
     with open_output(output) as out:
         for doc in document_rows(project, options.selection):
-            out.write(_line(doc, unit, losses, relation_project))
+            out.write(json_safe(_line(doc, unit, losses, relation_project)))
             out.write("\n")
             report.documents += 1
             report.annotations += len(doc.spans)

@@ -13,6 +13,7 @@ from annotator.core.model import Annotation, Relation, Status
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ExportSelection
 from annotator.formats.registry import get_format
 from annotator.storage.project import Project
+from annotator.storage.whole_project import relations_by_document, status_rows
 
 
 def check_selection(project: Project, selection: ExportSelection) -> None:
@@ -43,14 +44,11 @@ def iter_documents(project: Project, selection: ExportSelection) -> Iterator[Exp
         project.iter_annotations(selection.annotators, selection.labels),
         key=attrgetter("document_id"),
     )
-    relations = groupby(_relations_by_document(project), key=itemgetter(0))
+    relations = groupby(relations_by_document(project), key=itemgetter(0))
     statuses: dict[int, dict[str, Status]] = {}
-    for doc_id, who, status in project.conn.execute(
-        "SELECT s.document_id, an.name, s.status FROM document_status s "
-        "JOIN annotators an ON an.id = s.annotator_id ORDER BY an.name"
-    ):
+    for doc_id, who, status in status_rows(project):
         if not wanted_annotators or who in wanted_annotators:
-            statuses.setdefault(doc_id, {})[who] = Status(status)
+            statuses.setdefault(doc_id, {})[who] = status
     next_anns = next(annotations, None)
     next_rels = next(relations, None)
     for doc in project.iter_documents():
@@ -69,14 +67,6 @@ def iter_documents(project: Project, selection: ExportSelection) -> Iterator[Exp
         kept = {a.id for a in anns}
         rels = [r for r in rels if r.from_id in kept and r.to_id in kept]
         yield ExportedDocument(doc, anns, rels, statuses.get(doc.id, {}))
-
-
-def _relations_by_document(project: Project) -> Iterator[tuple[int, Relation]]:
-    for doc_id, *rel in project.conn.execute(
-        "SELECT a.document_id, r.id, r.from_id, r.to_id, r.type FROM relations r "
-        "JOIN annotations a ON a.id = r.from_id ORDER BY a.document_id, r.rowid"
-    ):
-        yield doc_id, Relation(*rel)
 
 
 def export(

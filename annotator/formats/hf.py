@@ -22,7 +22,7 @@ from typing import Any
 from annotator.core.errors import UserError
 from annotator.core.output import open_binary_output, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport
-from annotator.formats.common import Losses, count
+from annotator.formats.common import Losses, count, json_text
 from annotator.formats.tokens_io import token_document
 
 
@@ -52,9 +52,9 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         _write_parquet(output, rows, _features(tags.names))
     else:
         with open_output(output) as out:
-            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+            out.writelines(json_text(r) + "\n" for r in records)
     with open_output(output.with_name(output.stem + ".features.json")) as out:
-        out.write(json.dumps(_features(tags.names), ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(_features(tags.names), indent=2) + "\n")
     losses.finish()
     return report
 

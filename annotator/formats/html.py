@@ -9,16 +9,16 @@ import logging
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.inputs import read_input
+from annotator.core.model import MAX_DOCUMENT_CHARS, NewDocument
 from annotator.formats.base import ImportOptions
-from annotator.formats.text import decode, normalise, read_bytes
-from annotator.storage.project import NewDocument
+from annotator.formats.text import decode, normalise
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     import trafilatura  # heavy (lxml, courlan…): loaded only when an HTML page comes in
 
-    html, encoding = decode(read_bytes(path, 4 * MAX_DOCUMENT_CHARS), path)
+    html, encoding = decode(read_input(path, 4 * MAX_DOCUMENT_CHARS, "an article"), path)
     # trafilatura logs warnings and errors for a page without an article; we say so
     # ourselves, naming the file.
     quiet = logging.getLogger("trafilatura")

@@ -12,10 +12,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation
+from annotator.core.inputs import walk_files
+from annotator.core.model import (
+    GOLD,
+    GOLD_RESERVED,
+    MAX_DOCUMENT_CHARS,
+    AddReport,
+    Annotation,
+    LabelKind,
+    NewDocument,
+)
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
-from annotator.storage.project import AddReport, NewDocument, Project
+from annotator.storage.project import Project
+from annotator.storage.validate import first_problem, with_additions
 
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, current file)
 
@@ -36,29 +46,29 @@ class ImportResult:
 
 def collect_files(
     paths: Iterable[Path], format_name: str
-) -> tuple[list[tuple[Path, Path]], list[Path]]:
-    """(file, the root it was named under) for every file to read, and those skipped."""
+) -> tuple[list[tuple[Path, Path]], list[Path], list[UserError]]:
+    """(file, the root it was named under) for every file to read, those skipped, and
+    what in the folders could not be read (the rest is read all the same)."""
     files: list[tuple[Path, Path]] = []
     skipped: list[Path] = []
+    problems: list[UserError] = []
     only = () if format_name == "auto" else get_format(format_name).folder_suffixes
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(
-                    p.startswith(".") for p in child.relative_to(path).parts
-                ):
-                    continue
+            walk = walk_files(path)
+            problems += walk.problems
+            for child in walk.files:
                 if (format_name == "auto" and format_for_suffix(child.suffix) is None) or (
                     only and child.suffix.lower() not in only
                 ):
                     skipped.append(child)
                 else:
                     files.append((child, path))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             files.append((path, path.parent))
         else:
             raise UserError("no such file or folder", path)
-    return files, skipped
+    return files, skipped, problems
 
 
 def _format_of(path: Path, format_name: str) -> FormatInfo:
@@ -78,7 +88,12 @@ def _format_of(path: Path, format_name: str) -> FormatInfo:
 
 def document_name(path: Path, root: Path) -> str:
     """The file's path under the folder it was imported from, without its extension."""
-    return path.relative_to(root).with_suffix("").as_posix()
+    name = path.relative_to(root).with_suffix("").as_posix()
+    try:
+        name.encode("utf-8")  # bytes that are not UTF-8 are held as lone surrogates
+    except UnicodeEncodeError:
+        raise UserError("the file's name is not valid UTF-8 text; rename the file", path) from None
+    return name
 
 
 def read_file(
@@ -98,8 +113,10 @@ def import_paths(
     progress: Progress | None = None,
 ) -> ImportResult:
     options = options or ImportOptions()
+    if options.annotator == GOLD:
+        raise UserError(f"--annotator {GOLD}: {GOLD_RESERVED}")
     result = ImportResult()
-    files, result.skipped = collect_files(paths, format_name)
+    files, result.skipped, result.errors = collect_files(paths, format_name)
     docs: list[NewDocument] = []
     for done, (path, root) in enumerate(files):
         if progress:
@@ -109,7 +126,7 @@ def import_paths(
             if options.min_score is not None:
                 file_docs, dropped = drop_below_score(file_docs, options.min_score)
                 result.below_min_score += dropped
-            _check_schema(project, path, file_docs, options)
+            _validate(project, path, file_docs, options)
         except UserError as exc:
             result.errors.append(exc)
             continue
@@ -134,9 +151,11 @@ def import_paths(
     return result
 
 
-def _check_schema(
+def _validate(
     project: Project, path: Path, docs: list[NewDocument], options: ImportOptions
 ) -> None:
+    """Refuse the file when a document is too long, uses what the schema lacks (unless
+    --add-labels), or has anything `check` would flag (the one validator)."""
     for doc in docs:
         if len(doc.text) > MAX_DOCUMENT_CHARS:
             raise UserError(
@@ -145,9 +164,13 @@ def _check_schema(
                 path,
                 doc.line,
             )
-    if options.add_labels:
-        return
     schema = project.schema()
+    if options.add_labels:
+        schema = with_additions(
+            schema,
+            {a.label: LabelKind.ENTITY for d in docs for a in d.annotations},
+            (r.type for d in docs for r in d.relations),
+        )
     for doc in docs:
         unknown = [("label", a.label) for a in doc.annotations if schema.label(a.label) is None]
         unknown += [
@@ -161,6 +184,11 @@ def _check_schema(
                 path,
                 doc.line,
             )
+        if GOLD in doc.status or any(a.annotator == GOLD for a in doc.annotations):
+            raise UserError(f"document {doc.name!r}: {GOLD_RESERVED}", path, doc.line)
+        problem = first_problem(doc, schema)
+        if problem is not None:
+            raise UserError(str(problem), path, doc.line)
 
 
 # ----- predictions: --min-score ---------------------------------------------------------

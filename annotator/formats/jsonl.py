@@ -10,25 +10,27 @@ Offsets are code points into ``text``. Everything but ``text`` is optional on im
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from pathlib import Path
 from typing import Any
 
+from annotator.core.content import split_lines
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation, Status, annotation_from_values
+from annotator.core.inputs import parse_json, read_input
+from annotator.core.model import Annotation, NewDocument, Relation, Status, annotation_from_values
 from annotator.core.output import open_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.common import json_safe
+from annotator.formats.text import decode
 from annotator.storage.export_rows import jsonl_lines, totals
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, _ = decode(read_bytes(path), path)
+    content, _ = decode(read_input(path), path)
     docs = []
-    for number, line in enumerate(content.splitlines(), 1):
+    for number, line in enumerate(split_lines(content), 1):
         if line.strip():
             docs.append(parse_line(line, path, number, f"{name} {number}", options.annotator))
     if not docs:
@@ -42,14 +44,7 @@ def parse_line(
     def fail(message: str) -> UserError:
         return UserError(message, path, number)
 
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise fail(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
-    except ValueError as exc:  # e.g. a number longer than Python converts
-        raise fail(f"malformed JSON ({exc})") from None
-    except RecursionError:
-        raise fail("the JSON is nested too deeply") from None
+    data = parse_json(line, path, number)
     if not isinstance(data, dict):
         raise fail("each line must be a JSON object")
     raw_text = data.get("text")
@@ -164,7 +159,7 @@ def write_project(project: Project, output: Path, options: ExportOptions) -> Exp
     ``name, text, source, meta, status, annotations, relations`` as import reads them."""
     with open_output(output) as out:
         for line in jsonl_lines(project, options.selection):
-            out.write(line)
+            out.write(json_safe(line))
             out.write("\n")
     held = totals(project, options.selection)
     return ExportReport(

@@ -27,16 +27,14 @@ a record or row per annotation) are read too; they carry no relations and no met
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import GOLD, Annotation, Relation
+from annotator.core.inputs import STRICT_JSON, parse_json, read_input
+from annotator.core.model import GOLD, Annotation, NewDocument, Relation
 from annotator.core.output import open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -45,13 +43,14 @@ from annotator.formats.common import (
     SourceText,
     annotator_for,
     count,
+    csv_rows,
     failing,
+    json_text,
     make_annotation,
 )
 from annotator.formats.labelstudio_config import labeling_config
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
-from annotator.storage.project import NewDocument
 
 FROM_NAME, TO_NAME = "label", "text"
 SCORE = "score"
@@ -60,17 +59,12 @@ ANNOTATORS = "annotators"
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, _ = decode(read_bytes(path), path)
+    content, _ = decode(read_input(path), path)
     fail = failing(path)
     if path.suffix.lower() in (".csv", ".tsv"):
         tasks: Any = _table_rows(content, "\t" if path.suffix.lower() == ".tsv" else ",", fail)
     else:
-        try:
-            tasks = json.loads(content)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"malformed JSON ({exc.msg})", path, exc.lineno) from None
-        except RecursionError:
-            raise fail("the JSON is nested too deeply") from None
+        tasks = parse_json(content, path)
     tasks = [tasks] if isinstance(tasks, dict) else tasks
     if not isinstance(tasks, list) or not tasks:
         raise fail("must hold a list of tasks")
@@ -96,11 +90,11 @@ def _task(
     names = task_meta.get(ANNOTATORS) if isinstance(task_meta, dict) else None
     groups = [
         (_annotator(a, names if isinstance(names, dict) else {}), a)
-        for a in task.get("annotations") or []
+        for a in _list(task, "annotations", fail)
     ]
     groups += [
         (f"prediction {p.get('model_version') or ''}".strip(), p)
-        for p in task.get("predictions") or []
+        for p in _list(task, "predictions", fail)
     ]
     unit = _unit(raw, groups, units, fail)
     source, umap = SourceText(raw), UnitMap(raw, unit)
@@ -126,7 +120,10 @@ def _task(
                 start, end = ids.get(str(item.get("from_id"))), ids.get(str(item.get("to_id")))
                 if start is None or end is None:
                     raise fail("a relation refers to a region that is not a labelled span")
-                rtype = (item.get("labels") or ["relation"])[0]
+                labels = item.get("labels") or ["relation"]
+                if not isinstance(labels, list) or not isinstance(labels[0], str):
+                    raise fail("a relation's labels must be a list of names")
+                rtype = labels[0]
                 if item.get("direction") == "left":  # it points from to_id to from_id
                     start, end = end, start
                 relations.append(Relation(f"r{len(relations) + 1}", start, end, str(rtype)))
@@ -143,6 +140,14 @@ def _task(
     return NewDocument(doc_name, source.text, str(path), meta, tuple(annotations), tuple(relations))
 
 
+def _list(task: dict[str, Any], key: str, fail: Fail) -> list[dict[str, Any]]:
+    """The task's annotations or predictions: a list of objects (or nothing)."""
+    value = task.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise fail(f'"{key}" must be a list of objects')
+    return value
+
+
 # What the JSON-MIN and CSV exports add to the task's data, one record per annotation.
 _MIN_FIELDS = {"id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time"}
 _MIN_FIELDS |= {"agreement", "history"}
@@ -157,7 +162,7 @@ def _from_min(record: dict[str, Any]) -> dict[str, Any]:
     results = [{"id": str(i), "type": "labels", "value": value} for i, value in enumerate(spans)]
     data = {k: v for k, v in record.items() if k not in _MIN_FIELDS and k != FROM_NAME}
     who = record.get("annotator")  # an e-mail, or a user's number (a string in CSV)
-    if isinstance(who, str) and who.isdigit():
+    if isinstance(who, str) and who.isascii() and who.isdigit() and len(who) <= 12:
         who = int(who)
     return {
         "data": data,
@@ -167,15 +172,15 @@ def _from_min(record: dict[str, Any]) -> dict[str, Any]:
 
 def _table_rows(content: str, delimiter: str, fail: Fail) -> list[dict[str, Any]]:
     """The rows of the CSV (or TSV) export, their spans decoded from the ``label`` cell."""
-    rows = list(csv.DictReader(io.StringIO(content, newline=""), delimiter=delimiter))
+    rows = list(csv_rows(content, delimiter))
     if not rows or FROM_NAME not in rows[0]:
         raise fail(f'needs a "{FROM_NAME}" column holding the spans (Label Studio\'s CSV export)')
     records = []
     for k, row in enumerate(rows, 1):
         cell = row.get(FROM_NAME) or ""
         try:
-            spans = json.loads(cell) if cell.strip() else []
-        except json.JSONDecodeError:
+            spans = STRICT_JSON.decode(cell) if cell.strip() else []
+        except (ValueError, RecursionError):
             raise fail(f'row {k}: the "{FROM_NAME}" cell is not JSON') from None
         records.append({**row, FROM_NAME: spans})
     return records
@@ -280,7 +285,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         for k, doc in enumerate(docs):
             out.write(",\n" if k else "\n")
             record = _task_record(k + 1, doc, unit, losses)
-            out.write(json.dumps(record, ensure_ascii=False))
+            out.write(json_text(record))
             links = [r for a in record["annotations"] for r in a["result"] if "from_id" in r]
             count(report, doc, relations=len(links))
             used.update(a.label for a in doc.annotations)

@@ -11,13 +11,11 @@ import codecs
 import re
 from pathlib import Path
 
+from annotator.core.content import text_problem
 from annotator.core.errors import UserError
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.inputs import read_input
+from annotator.core.model import MAX_DOCUMENT_CHARS, NewDocument
 from annotator.formats.base import ImportOptions
-from annotator.storage.project import NewDocument
-
-# Control characters (category Cc) that no text file holds; tab and line breaks are fine.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 _UTF8_ARABIC = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
 
@@ -41,13 +39,9 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             text, encoding = _windows_1256(data, exc, path), "windows-1256"
-    bad = _CONTROL.search(text)
-    if bad is not None:
-        raise UserError(
-            f"contains the control character U+{ord(bad.group()):04X} at character "
-            f"{bad.start()}; is it a binary file?",
-            path,
-        )
+    problem = text_problem(text)  # the one rule of annotator.core.content
+    if problem is not None:
+        raise UserError(f"{problem}; is it a binary file?", path)
     return text, encoding
 
 
@@ -93,23 +87,9 @@ def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """The file's bytes; with ``limit``, a larger file is refused before it is read."""
-    try:
-        if limit is not None and path.stat().st_size > limit:
-            raise UserError(
-                f"is {path.stat().st_size / 1e6:.0f} MB; an article can be at most "
-                f"{limit / 1e6:.0f} MB (split it into parts)",
-                path,
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot be read ({exc.strerror})", path) from None
-
-
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     # UTF-16 takes at most 4 bytes a character, the other encodings fewer.
-    text, encoding = decode(read_bytes(path, 4 * MAX_DOCUMENT_CHARS), path)
+    text, encoding = decode(read_input(path, 4 * MAX_DOCUMENT_CHARS, "an article"), path)
     meta = {"encoding": encoding}
     if "\r" in text:
         meta["line_endings"] = "crlf" if "\r\n" in text else "cr"

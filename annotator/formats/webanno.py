@@ -33,7 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.inputs import parse_count, read_input
+from annotator.core.model import MAX_DOCUMENT_CHARS, Annotation, NewDocument, Relation
 from annotator.core.offsets import Utf16Map, utf16_len
 from annotator.core.output import OutputFolder, open_output
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -45,9 +46,8 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
-from annotator.formats.text import decode, read_bytes
+from annotator.formats.text import decode
 from annotator.formats.tokens_io import TokenDocument, TokenSpan, token_document
-from annotator.storage.project import NewDocument
 
 FORMAT = "#FORMAT=WebAnno TSV 3.3"
 NE_LAYER = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
@@ -57,8 +57,13 @@ LABEL_FEATURE = "value"
 _ESCAPED = re.compile(r"\\(.)")
 _UNESCAPE = {"t": "\t", "n": "\n", "r": "\r"}
 _VALUE_SPECIALS = re.compile(r"(->|[\\\[\]|_;*])")
-_ITEM = re.compile(r"(.*?)(?:\[(\d+)\])?", re.DOTALL)
-_ROW = re.compile(r"(\d+)-(\d+)(?:\.(\d+))?$")
+# Numbers of 0-9 only, and short: \d takes any script's digits, and int() of 5,000 of
+# them fails (see annotator.core.inputs).
+_ITEM = re.compile(r"(.*?)(?:\[([0-9]{1,12})\])?", re.DOTALL)
+_ROW = re.compile(r"(\d+)-(\d+)(?:\.(\d+))?$")  # parse_count refuses other scripts' digits
+_N = "([0-9]{1,12})"
+_SOURCE = re.compile(rf"{_N}-{_N}(?:\.{_N})?(?:\[{_N}_{_N}\])?")
+_MAX_UNITS = 2 * MAX_DOCUMENT_CHARS  # UTF-16 units: at most two a character
 
 
 def unescape(value: str) -> str:
@@ -126,7 +131,7 @@ class _Parsed:
 
 
 def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
-    content, encoding = decode(read_bytes(path), path)
+    content, encoding = decode(read_input(path), path)
     parsed = _parse(content.split("\n"), path)
     raw = _rebuild_text(parsed, path)
     if not raw.strip():
@@ -203,18 +208,20 @@ def _parse(lines: list[str], path: Path) -> _Parsed:
                 raise UserError(
                     "a token row must read SENT-TOK<TAB>BEGIN-END<TAB>FORM", path, number
                 )
+            fail = failing(path, number)
             begin, _, end = fields[1].partition("-")
-            if not (begin.isdigit() and end.isdigit()):
-                raise UserError(f"bad offsets {fields[1]!r}", path, number)
-            sub = int(m.group(3)) if m.group(3) else None
+            sentence, token, sub = (
+                parse_count(n, fail, "token number") if n else None for n in m.groups()
+            )
+            assert sentence is not None and token is not None  # _ROW requires both
             out.sentences[-1][1].append(
                 _Row(
                     number,
-                    int(m.group(1)),
-                    int(m.group(2)),
+                    sentence,
+                    token,
                     sub,
-                    int(begin),
-                    int(end),
+                    parse_count(begin, fail, "offset"),
+                    parse_count(end, fail, "offset"),
                     unescape(fields[2]),
                     fields,
                 )
@@ -242,6 +249,13 @@ def _rebuild_text(parsed: _Parsed, path: Path) -> str:
         gap = start - length
         if gap < 0:
             raise UserError("a sentence overlaps the one before it", path, first.line)
+        if start > _MAX_UNITS:  # checked before the gap is filled: no 10 GB string
+            raise UserError(
+                f"offset {first.begin:,} is beyond the longest article annotator takes "
+                f"({MAX_DOCUMENT_CHARS:,} characters)",
+                path,
+                first.line,
+            )
         if gap:
             pieces.append("\n" + " " * (gap - 1))
         pieces.append(text)
@@ -345,7 +359,7 @@ def _relations(
                 if spans_of is None:
                     unkept[f"relations of {layer.short} over {layer.base.rsplit('.', 1)[-1]}"] += 1
                     continue
-                m = re.fullmatch(r"(\d+)-(\d+)(?:\.(\d+))?(?:\[(\d+)_(\d+)\])?", source_ref)
+                m = _SOURCE.fullmatch(source_ref)
                 if not m:
                     raise UserError(f"bad relation source {source_ref!r}", path, row.line)
                 src = _span_at(spans_of, int(m.group(1)), int(m.group(2)), m.group(3), m.group(4))

@@ -16,6 +16,7 @@ is reported, not kept.
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -26,7 +27,8 @@ from typing import Any
 import cassis
 
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, Relation
+from annotator.core.inputs import MAX_LIST_BYTES, read_input
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.output import OutputFolder, open_output
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportReport, ImportOptions
@@ -38,7 +40,6 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
-from annotator.storage.project import NewDocument
 
 DKPRO = "de.tudarmstadt.ukp.dkpro.core.api"
 NAMED_ENTITY = f"{DKPRO}.ner.type.NamedEntity"
@@ -86,11 +87,12 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     try:
         ts = _load_typesystem(ts_path, ts_path.stat().st_mtime_ns) if ts_path else typesystem()
         # Lenient: a type the type system lacks is skipped with a warning, which we report.
-        with path.open("rb") as f, warnings.catch_warnings(record=True) as caught:
+        data = read_input(path)
+        with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            cas = cassis.load_cas_from_xmi(f, typesystem=ts, lenient=True)
-    except OSError as exc:
-        raise UserError(f"cannot be read ({exc.strerror})", path) from None
+            cas = cassis.load_cas_from_xmi(io.BytesIO(data), typesystem=ts, lenient=True)
+    except UserError:
+        raise
     except Exception as exc:  # cassis and lxml raise many kinds for a bad file
         raise UserError(
             f"is not a UIMA CAS XMI file this type system reads ({exc})", path
@@ -149,8 +151,7 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
 @lru_cache(maxsize=4)
 def _load_typesystem(path: Path, mtime: int) -> cassis.TypeSystem:
     """A folder's TypeSystem.xml, read once for all its files (``mtime`` keys a change)."""
-    with path.open("rb") as f:
-        return cassis.load_typesystem(f)
+    return cassis.load_typesystem(io.BytesIO(read_input(path, MAX_LIST_BYTES)))
 
 
 def _label_and_attributes(fs: Any) -> tuple[str, dict[str, Any]]:
@@ -172,8 +173,16 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     ts = typesystem()
     for doc in docs:
         cas = _cas(doc, ts, losses)
+        try:
+            xmi = cas.to_xmi()
+        except ValueError:  # lxml: a character XML cannot hold, from before the rule
+            raise UserError(
+                f"document {doc.document.name!r} holds characters XML cannot hold "
+                "(run `annotator check` to find them); the export stopped there",
+                output,
+            ) from None
         with open_output(folder.file(doc.document.name, ".xmi")) as out:
-            out.write(cas.to_xmi())
+            out.write(xmi)
         count(report, doc)
         losses.multiple_annotators(doc, "XMI")
     with open_output(output / TYPESYSTEM_FILE) as out:

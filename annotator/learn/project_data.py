@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD, Document, Status
 from annotator.learn.examples import Example, Span
-from annotator.review.gold import curation_statuses
 from annotator.storage.project import Project
 
 
@@ -60,7 +59,7 @@ def training_data(
         )
     done: dict[str, set[int]] = {}
     if gold:
-        curated = curation_statuses(project)
+        curated = project.gold.curation_statuses()
         done[GOLD] = {d for d, state in curated.items() if state.status is Status.DONE}
         done[GOLD] |= {d for d, _ in spans}
     else:

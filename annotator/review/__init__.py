@@ -7,7 +7,7 @@ Qt-free; the window and the command line call the same functions:
   gives an ``AgreementReport`` (``to_json()``, ``documents_by_agreement()``);
   ``report_html.render_html(report)`` the standalone page.
 - ``units.review_units(project, document_id)``: the places to review with their state;
-  ``gold.accept`` / ``gold.reject`` / ``gold.add_gold`` / ``gold.edit_gold`` record a
-  curator's decisions, ``gold.set_curation_status`` a document's curation.
+  ``gold.accept`` / ``gold.add_gold`` and ``project.gold.reject`` / ``.edit`` record a
+  curator's decisions, ``project.gold.set_curation_status`` a document's curation.
 - ``adjudicate.adjudicate(project, parse_strategy("majority"))`` pre-merges into gold.
 """

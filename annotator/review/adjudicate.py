@@ -9,17 +9,11 @@ from dataclasses import dataclass, field
 
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD, Annotation, LabelKind
-from annotator.review.gold import (
-    Key,
-    Provenance,
-    gold_annotations,
-    insert_gold,
-    key,
-    rejected,
-    start_curation,
-)
+from annotator.review.gold import key
 from annotator.review.units import ReviewUnit, build_units, chosen_annotations, taking_part
-from annotator.storage.project import Project, now
+from annotator.storage.gold import Key, Provenance
+from annotator.storage.project import Project
+from annotator.storage.stamps import now
 
 
 @dataclass(frozen=True)
@@ -77,7 +71,7 @@ def adjudicate(
             merged_relations = _merge_relations(project, doc, strategy)
             if merged:
                 report.documents += 1
-                start_curation(project, info.id, None)
+                project.gold.start_curation(info.id, None)
             report.spans += merged
             report.relations += merged_relations
             units = build_units(
@@ -85,7 +79,7 @@ def adjudicate(
                 doc.annotations,
                 doc.taking_part,
                 kinds,
-                gold_annotations(project, info.id),
+                project.gold.annotations(info.id),
                 doc.rejected,
             )
             left = sum(1 for u in units if u.open_versions)
@@ -112,8 +106,8 @@ class _Document:
     ) -> _Document:
         annotations = chosen_annotations(project, document_id, annotators)
         people = taking_part(project, document_id, annotations, annotators)
-        no = rejected(project, document_id)
-        gold = gold_annotations(project, document_id)
+        no = project.gold.rejected(document_id)
+        gold = project.gold.annotations(document_id)
         units = build_units(document_id, annotations, people, kinds, gold, no)
         return cls(document_id, annotations, people, no, units)
 
@@ -129,7 +123,9 @@ def _merge_spans(project: Project, doc: _Document, strategy: Strategy) -> int:
             if v.key in unit.rejected or not strategy.accepts(len(voters), len(doc.taking_part)):
                 continue
             provenance = Provenance(voters[:1], voters[1:], None, str(strategy), now())
-            insert_gold(project, doc.id, v.key, provenance, attributes[v.annotation_ids[0]])
+            project.gold.add(
+                doc.id, v.key, provenance, attributes[v.annotation_ids[0]], curate=False
+            )
             merged += 1
     return merged
 
@@ -142,7 +138,7 @@ def _merge_relations(project: Project, doc: _Document, strategy: Strategy) -> in
         if r.from_id in by_id and r.to_id in by_id:
             k = (r.type, key(by_id[r.from_id]), key(by_id[r.to_id]))
             voters[k].add(by_id[r.from_id].annotator)
-    gold = {key(g): g.id for g in gold_annotations(project, doc.id)}
+    gold = {key(g): g.id for g in project.gold.annotations(doc.id)}
     existing = {(r.type, r.from_id, r.to_id) for r in project.relations(doc.id, GOLD)}
     added = 0
     for (rtype, source, target), who in voters.items():

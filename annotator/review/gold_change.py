@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.storage.edits import Changes
-from annotator.storage.gold_snapshot import GoldSnapshot, restore, snapshot
+from annotator.storage.gold import GoldSnapshot
 from annotator.storage.project import Project
 
 
@@ -36,16 +36,16 @@ class GoldChange:
 
     def apply(self, project: Project) -> Changes:
         if self._after is None:
-            self._before = snapshot(project, self.document_id)
+            self._before = project.gold.snapshot(self.document_id)
             with project.write():
                 self.action(project)
-            self._after = snapshot(project, self.document_id)
+            self._after = project.gold.snapshot(self.document_id)
         else:
-            restore(project, self.document_id, self._after)
+            project.gold.restore(self.document_id, self._after)
         assert self._before is not None
         return _changes(self._before, self._after)
 
     def revert(self, project: Project) -> Changes:
         assert self._before is not None and self._after is not None, "revert before apply"
-        restore(project, self.document_id, self._before)
+        project.gold.restore(self.document_id, self._before)
         return _changes(self._after, self._before)

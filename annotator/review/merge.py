@@ -11,25 +11,24 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from annotator.core.content import name_problem
 from annotator.core.errors import UserError
-from annotator.core.model import Annotation, LabelKind, Status, text_sha256
+from annotator.core.inputs import cannot_read, require_regular_file
+from annotator.core.model import (
+    GOLD,
+    GOLD_RESERVED,
+    Annotation,
+    LabelKind,
+    NewDocument,
+    Status,
+    text_sha256,
+)
 from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
-from annotator.review.gold import (
-    CurationState,
-    Key,
-    Provenance,
-    Rejection,
-    curation_status,
-    gold_annotations,
-    key,
-    provenance,
-    record_provenance,
-    record_rejection,
-    rejections,
-    set_curation_status,
-)
-from annotator.storage.project import SQLITE_HEADER, NewDocument, Project
+from annotator.review.gold import key
+from annotator.storage.gold import CurationState, Key, Provenance, Rejection
+from annotator.storage.project import SQLITE_HEADER, Project
+from annotator.storage.validate import first_problem, with_additions
 
 _PROGRESS = {Status.NOT_STARTED: 0, Status.IN_PROGRESS: 1, Status.DONE: 2}
 
@@ -79,10 +78,12 @@ class Incoming:
 def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
     """A colleague's project file or native JSONL export; ``annotator`` names the JSONL
     annotations that name none."""
-    if not path.is_file():
-        raise UserError("no such file", path)
-    with path.open("rb") as f:
-        is_project = f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    require_regular_file(path)
+    try:
+        with path.open("rb") as f:
+            is_project = f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as exc:
+        raise cannot_read(exc, path) from None
     if not is_project:
         return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
     with Project.open(path, readonly=True) as other:
@@ -105,12 +106,12 @@ def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
 
 def _incoming_gold(other: Project, document_id: int) -> IncomingGold:
     provenances = {}
-    for g in gold_annotations(other, document_id):
-        p = provenance(other, g.id)
+    for g in other.gold.annotations(document_id):
+        p = other.gold.provenance(g.id)
         if p is not None:
             provenances[key(g)] = p
     return IncomingGold(
-        provenances, rejections(other, document_id), curation_status(other, document_id)
+        provenances, other.gold.rejections(document_id), other.gold.curation_status(document_id)
     )
 
 
@@ -118,12 +119,17 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
     """Merge ``other`` into ``project``. When an annotator holds different spans in the
     same document on both sides, nothing is changed and the conflicts are reported,
     unless ``as_name`` puts all the incoming work under one name."""
+    if as_name is not None:
+        problem = name_problem(as_name, "annotator name")
+        if problem or not as_name.strip() or as_name != as_name.strip():
+            raise UserError(problem or f"invalid annotator name {as_name!r}")
+        if as_name == GOLD:
+            raise UserError(f"--as {GOLD}: {GOLD_RESERVED}")
     incoming = read_incoming(other, as_name)
     docs = incoming.documents
     if as_name is not None:
-        if not as_name.strip() or as_name != as_name.strip():
-            raise UserError(f"invalid annotator name {as_name!r}")
         docs = [_renamed(d, as_name) for d in docs]
+    _validate(project, other, docs, incoming.label_kinds)
     report = MergeReport(
         annotators=sorted({a.annotator for d in docs for a in d.annotations} | _statused(docs))
     )
@@ -144,6 +150,21 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
     report.relations = added.relations
     report.already_present = added.skipped_annotations
     return report
+
+
+def _validate(
+    project: Project, path: Path, docs: list[NewDocument], kinds: dict[str, LabelKind]
+) -> None:
+    """Refuse the other file when a document has anything `check` would flag here."""
+    schema = with_additions(
+        project.schema(),
+        {a.label: kinds.get(a.label, LabelKind.ENTITY) for d in docs for a in d.annotations},
+        (r.type for d in docs for r in d.relations),
+    )
+    for doc in docs:
+        problem = first_problem(doc, schema)
+        if problem is not None:
+            raise UserError(str(problem), path, doc.line)
 
 
 def _statused(docs: list[NewDocument]) -> set[str]:
@@ -213,11 +234,11 @@ def _carry_curation(project: Project, sha256: str, gold: IncomingGold) -> None:
     doc = project.document_by_sha(sha256)
     if doc is None:
         return
-    for g in gold_annotations(project, doc.id):
+    for g in project.gold.annotations(doc.id):
         if key(g) in gold.provenance:
-            record_provenance(project, g.id, gold.provenance[key(g)])
+            project.gold.record_provenance(g.id, gold.provenance[key(g)])
     for rejection in gold.rejections:
-        record_rejection(project, doc.id, rejection)
-    mine = curation_status(project, doc.id)
+        project.gold.record_rejection(doc.id, rejection)
+    mine = project.gold.curation_status(doc.id)
     if _PROGRESS[gold.curation.status] > _PROGRESS[mine.status]:
-        set_curation_status(project, doc.id, gold.curation.status, gold.curation.curator)
+        project.gold.set_curation_status(doc.id, gold.curation.status, gold.curation.curator)

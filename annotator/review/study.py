@@ -11,6 +11,12 @@ from annotator.core.errors import UserError
 from annotator.core.model import GOLD, LabelKind, Status
 from annotator.core.tokens import token_spans
 from annotator.storage.project import Project
+from annotator.storage.whole_project import (
+    document_texts,
+    relation_ends,
+    span_rows,
+    status_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -83,10 +89,7 @@ def load_study(
     spans: defaultdict[tuple[int, str], list[Span]] = defaultdict(list)
     # Plain rows rather than Project.annotations(): agreement reads every span of every
     # document, and building full Annotation records took most of its time.
-    for ann_id, doc_id, annotator, label, start, end in project.conn.execute(
-        'SELECT a.id, a.document_id, an.name, l.name, a.start, a."end" FROM annotations a '
-        "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id"
-    ):
+    for ann_id, doc_id, annotator, label, start, end in span_rows(project):
         if annotator not in chosen_set:
             continue
         annotated[doc_id].add(annotator)
@@ -96,22 +99,16 @@ def load_study(
             owner[ann_id] = (doc_id, annotator)
             spans[doc_id, annotator].append(span)
     relations: defaultdict[tuple[int, str], list[RelationKey]] = defaultdict(list)
-    for from_id, to_id, rtype in project.conn.execute("SELECT from_id, to_id, type FROM relations"):
+    for from_id, to_id, rtype in relation_ends(project):
         if from_id in spans_by_id and to_id in spans_by_id:
             key = RelationKey(rtype, spans_by_id[from_id], spans_by_id[to_id])
             relations[owner[from_id]].append(key)
     done: defaultdict[int, set[str]] = defaultdict(set)
-    for doc_id, annotator in project.conn.execute(
-        "SELECT s.document_id, an.name FROM document_status s "
-        "JOIN annotators an ON an.id = s.annotator_id WHERE s.status = ?",
-        (Status.DONE.value,),
-    ):
+    for doc_id, annotator, _ in status_rows(project, Status.DONE):
         done[doc_id].add(annotator)
 
     documents = []
-    for doc_id, name, text in project.conn.execute(
-        "SELECT id, name, text FROM documents ORDER BY id"
-    ):
+    for doc_id, name, text in document_texts(project):
         participants = frozenset((annotated[doc_id] | done[doc_id]) & chosen_set)
         if len(participants) < 2:
             continue

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from annotator.core.model import GOLD, Annotation, LabelKind, Status
-from annotator.review.gold import Key, gold_annotations, key, rejected
+from annotator.review.gold import key
+from annotator.storage.gold import Key
 from annotator.storage.project import Project
 
 
@@ -63,8 +64,8 @@ def review_units(
         annotations,
         taking_part(project, document_id, annotations, annotators),
         {lb.name: lb.kind for lb in project.schema().labels},
-        gold_annotations(project, document_id),
-        rejected(project, document_id),
+        project.gold.annotations(document_id),
+        project.gold.rejected(document_id),
     )
 
 

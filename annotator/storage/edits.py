@@ -14,7 +14,8 @@ from typing import Any, Protocol
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Relation
 from annotator.core.schema import Schema
-from annotator.storage.project import Project, new_id
+from annotator.storage.project import Project
+from annotator.storage.stamps import new_id
 
 
 @dataclass

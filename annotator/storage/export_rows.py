@@ -11,10 +11,12 @@ chosen annotators only.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from annotator.core.errors import UserError
 from annotator.storage.project import Project
 
 # The annotations' reading order, as Project.annotations gives it.
@@ -104,7 +106,21 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[str]:
         f"'to', to_id, 'type', type)) FROM ({_relations_of_document(f)}))) "
         f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
     )
-    return (row[0] for row in project.conn.execute(sql, f.params))
+    return (row[0] for row in _rows(project, sql, f.params))
+
+
+def _rows(project: Project, sql: str, params: dict[str, Any]) -> Iterator[Any]:
+    """The query's rows; a JSON cell SQLite cannot parse is one line, not a traceback."""
+    try:
+        yield from project.conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        if "malformed JSON" not in str(exc):
+            raise
+        raise UserError(
+            "a metadata or attributes cell is not valid JSON; was the file changed by "
+            "another program? (`annotator check` names it)",
+            project.path,
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -162,9 +178,7 @@ def document_rows(project: Project, selection: Selection) -> Iterator[DocumentRo
         f"({_relations_of_document(f)})) "
         f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
     )
-    for name, text, name_json, text_json, span_list, relation_list in project.conn.execute(
-        sql, f.params
-    ):
+    for name, text, name_json, text_json, span_list, relation_list in _rows(project, sql, f.params):
         yield DocumentRows(
             name,
             text,

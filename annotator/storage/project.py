@@ -14,8 +14,7 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,11 +24,14 @@ if TYPE_CHECKING:
 
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.model import (
+    AddReport,
     Annotation,
     AttributeSpec,
     Document,
+    DocumentInfo,
     Label,
     LabelKind,
+    NewDocument,
     Relation,
     RelationType,
     Status,
@@ -39,6 +41,7 @@ from annotator.core.model import (
 from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema
 from annotator.core.textsearch import Snippet, parse_query, snippet
+from annotator.storage.gold import GoldStore
 from annotator.storage.schema_sql import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -46,29 +49,11 @@ from annotator.storage.schema_sql import (
     SEARCH_INSERT,
     search_rows,
 )
+from annotator.storage.stamps import new_id, now
 
 PROJECT_SUFFIX = ".annotator"
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def new_id() -> str:
-    return secrets.token_hex(8)
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """A document without its text: what lists and counts need."""
-
-    id: int
-    name: str
-    length: int
-    sha256: str
-    source: str
 
 
 @dataclass(frozen=True)
@@ -77,29 +62,6 @@ class SearchHit:
 
     document: DocumentInfo
     snippet: Snippet
-
-
-@dataclass(frozen=True)
-class NewDocument:
-    """A document about to be added, with annotations whose offsets are already checked."""
-
-    name: str
-    text: str
-    source: str = ""
-    meta: dict[str, Any] = field(default_factory=dict)
-    annotations: tuple[Annotation, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    status: dict[str, Status] = field(default_factory=dict)
-    line: int | None = None  # where it starts in the file it came from, for messages
-
-
-@dataclass
-class AddReport:
-    added: list[str] = field(default_factory=list)
-    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new name, existing name)
-    annotations: int = 0
-    relations: int = 0
-    skipped_annotations: int = 0  # already present, identical
 
 
 class Project:
@@ -277,6 +239,11 @@ class Project:
         self.close()
 
     @cached_property
+    def gold(self) -> GoldStore:
+        """The gold layer: its spans' provenance, the rejected versions, curation status."""
+        return GoldStore(self)
+
+    @cached_property
     def db(self) -> sqlite_utils.Database:
         """sqlite-utils over the same connection, for schema work. Made on first use:
         importing sqlite-utils costs more than the rest of `annotator list`."""
@@ -341,15 +308,24 @@ class Project:
                 color=r["color"],
                 shortcut=r["shortcut"],
                 description=r["description"],
-                attributes=tuple(AttributeSpec.from_json(a) for a in json.loads(r["attributes"])),
+                attributes=tuple(
+                    AttributeSpec.from_json(a)
+                    for a in _json_cell(r["attributes"], f"label {r['name']!r}", self.path)
+                ),
             )
             for r in self._rows("SELECT * FROM labels ORDER BY position, id")
         )
         relation_types = tuple(
             RelationType(
                 name=r["name"],
-                from_kinds=tuple(LabelKind(k) for k in json.loads(r["from_kinds"])),
-                to_kinds=tuple(LabelKind(k) for k in json.loads(r["to_kinds"])),
+                from_kinds=tuple(
+                    LabelKind(k)
+                    for k in _json_cell(r["from_kinds"], f"relation type {r['name']!r}", self.path)
+                ),
+                to_kinds=tuple(
+                    LabelKind(k)
+                    for k in _json_cell(r["to_kinds"], f"relation type {r['name']!r}", self.path)
+                ),
                 description=r["description"],
             )
             for r in self._rows("SELECT * FROM relation_types ORDER BY rowid")
@@ -503,7 +479,11 @@ class Project:
         ).fetchone()
         if row is None:
             raise UserError(f"no document named {key!r} in the project", self.path)
-        return Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+        return self._document(row)
+
+    def _document(self, row: tuple[Any, ...]) -> Document:
+        meta = _json_cell(row[5], f"document {row[1]!r}", self.path)
+        return Document(row[0], row[1], row[2], row[3], row[4], meta)
 
     def document_by_sha(self, sha256: str) -> DocumentInfo | None:
         row = self.conn.execute(
@@ -661,10 +641,11 @@ class Project:
         "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
     )
 
-    @staticmethod
-    def _annotation(row: tuple[Any, ...]) -> Annotation:
+    def _annotation(self, row: tuple[Any, ...]) -> Annotation:
         # Most spans have no attributes: skip the JSON parser for them (exports are hot).
-        attributes = {} if row[7] == "{}" else json.loads(row[7])
+        attributes = (
+            {} if row[7] == "{}" else _json_cell(row[7], f"annotation {row[0]!r}", self.path)
+        )
         return annotation_from_values((*row[:7], attributes, row[8], row[9]))
 
     def annotations(
@@ -698,7 +679,7 @@ class Project:
         for row in self.conn.execute(
             "SELECT id, name, text, sha256, source, meta FROM documents ORDER BY id"
         ):
-            yield Document(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+            yield self._document(row)
 
     def annotation(self, annotation_id: str) -> Annotation:
         row = self.conn.execute(
@@ -1107,6 +1088,19 @@ def _unique_name(name: str, taken: set[str]) -> str:
     while f"{name} ({n})" in taken:
         n += 1
     return f"{name} ({n})"
+
+
+def _json_cell(cell: Any, what: str, path: Path) -> Any:
+    """A JSON cell as the program wrote it; anything else (another program's edit) is a
+    damaged project, said in one line instead of a parser's traceback."""
+    try:
+        return json.loads(cell)
+    except (TypeError, ValueError, RecursionError):
+        raise UserError(
+            f"{what}: a cell holds {str(cell)[:40]!r}, which is not valid JSON; "
+            "was the file changed by another program?",
+            path,
+        ) from None
 
 
 def _in_transaction(conn: sqlite3.Connection) -> bool:

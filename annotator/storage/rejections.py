@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from annotator.core.arabic import fold_text
 from annotator.storage.edits import Changes
-from annotator.storage.project import Project, now
+from annotator.storage.project import Project
+from annotator.storage.stamps import now
 
 _TABLE = "suggestion_rejected"
 _CREATE = f"""CREATE TABLE IF NOT EXISTS {_TABLE} (

@@ -12,7 +12,9 @@ from pathlib import Path
 import regex
 
 from annotator.core.arabic import fold_char
+from annotator.core.content import split_lines
 from annotator.core.errors import UserError
+from annotator.core.inputs import MAX_LIST_BYTES, read_input
 from annotator.suggest.probe import CPU_LIMIT_S, FLAGS, MEMORY_LIMIT, too_costly
 
 
@@ -32,11 +34,11 @@ class PatternRule:
 
 def read_rules(path: Path) -> list[Rule]:
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read the file: {exc}", path) from None
+        content = read_input(path, MAX_LIST_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"is not UTF-8 text (bad byte at offset {exc.start})", path) from None
     rules = []
-    for number, line in enumerate(content.splitlines(), 1):
+    for number, line in enumerate(split_lines(content), 1):
         if not line.strip() or line.startswith("#"):
             continue
         text, tab, label = line.rpartition("\t")

@@ -5,6 +5,7 @@ document, its matches in bold."""
 from __future__ import annotations
 
 import html
+import unicodedata
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -81,9 +82,23 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(item.rect)
         top = item.rect.top() + max(0, (item.rect.height() - doc.size().height()) / 2)
-        painter.translate(item.rect.left(), top)
+        left: float = item.rect.left()
+        if _starts_right_to_left(text):
+            # A right-to-left passage begins at its right end: keep that end in view.
+            left += item.rect.width() - doc.idealWidth()
+        painter.translate(left, top)
         doc.drawContents(painter)
         painter.restore()
+
+
+def _starts_right_to_left(text: str) -> bool:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def marked_html(snippet: Snippet) -> str:
@@ -194,6 +209,7 @@ class DocumentList(QWidget):
         for item in self._items():
             snippet = found.get(item.data(0, Qt.ItemDataRole.UserRole))
             item.setText(MATCH_COLUMN, snippet.text if snippet else "")
+            item.setToolTip(MATCH_COLUMN, snippet.text if snippet else "")
             item.setData(MATCH_COLUMN, MARKS_ROLE, list(snippet.marks) if snippet else None)
             shown = not query or snippet is not None or query.casefold() in item.text(0).casefold()
             item.setHidden(not shown)

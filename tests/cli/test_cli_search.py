@@ -8,7 +8,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:

@@ -15,8 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
+from annotator.core.model import NewDocument
 from annotator.storage.check import check_project
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from tests.paths import SHARED
 
 

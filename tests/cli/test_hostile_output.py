@@ -24,7 +24,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 from tests.paths import SHARED
 
 FOLDER_FORMATS = ["brat", "webanno", "html", "xmi"]

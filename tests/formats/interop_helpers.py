@@ -9,16 +9,15 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from annotator.core.model import Annotation, Relation
+from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.core.tokens import tokenize
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.export import export
 from annotator.formats.importer import ImportResult, import_paths
-from annotator.storage.project import NewDocument, Project
-from tests.paths import SHARED
+from annotator.storage.project import Project
 
 # The real files other tools wrote: never copied into the repository.
-INTEROP = SHARED / "interop"
+INTEROP = Path(__file__).resolve().parents[3] / "shared" / "interop"
 
 Span = tuple[str, str, str, int, int, str]  # document, annotator, label, start, end, text
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import MAX_DOCUMENT_CHARS
+from annotator.core.model import MAX_DOCUMENT_CHARS, NewDocument
 from annotator.formats.base import ImportOptions
 from annotator.formats.importer import import_paths
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 ARABIC = "قال الرئيس إن الاقتصاد ينمو بسرعة، وأضاف أن الحكومة ستواصل دعمها للقطاع الخاص."
 

@@ -106,7 +106,7 @@ def test_export_round_trip_with_newlines_attributes_relations_and_unsafe_names(
                 text,
                 ann(4, 10, ident="s"),
                 claim,
-                relations=[Relation("r", "c", "s", "speaker")],
+                relations=[Relation("r", "c", "s", "source")],
             ),
             doc("أخبار/يوم 1", "خبر 🇵🇸 ثان", ann(4, 6, "LOC")),
             doc("/abs", "ثالث", ann(0, 4, "ORG", attributes={"free text": "a b"})),
@@ -132,7 +132,7 @@ def test_export_round_trip_with_newlines_attributes_relations_and_unsafe_names(
     assert sorted(s[2:] for s in spans(q)) == sorted(s[2:] for s in spans(p))
     back = {a.label: a.attributes for a in q.annotations()}
     assert back["CLAIM"] == {"checkworthy": "yes", "AnnotatorNotes": "راجع"}
-    assert [r.type for r in q.relations()] == ["speaker"]
+    assert [r.type for r in q.relations()] == ["source"]
     assert "discontinuous" in result.warnings[0]
 
 

@@ -114,7 +114,7 @@ def test_relations_and_lost_attributes(tmp_path: Path) -> None:
                 text,
                 ann(4, 10, "PER", ident="a"),
                 ann(14, 27, "CLAIM", ident="b", attributes={"checkworthy": "yes"}),
-                relations=[Relation("r", "b", "a", "speaker")],
+                relations=[Relation("r", "b", "a", "source")],
             ),
         ],
     )

@@ -116,7 +116,7 @@ def test_export_with_annotators_relations_and_emoji(tmp_path: Path) -> None:
                 ann(10, 16, ident="s"),
                 ann(20, 35, "CLAIM", ident="c"),
                 ann(10, 16, "PER", "omar", ident="o"),
-                relations=[Relation("r", "c", "s", "speaker")],
+                relations=[Relation("r", "c", "s", "source")],
             ),
         ],
     )

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import Status
+from annotator.core.model import NewDocument, Status
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.export import export
 from annotator.formats.importer import import_paths
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 TEXT = "قال 👀 إيلون ماسك: “this was a hard decision” #تويتر 🇵🇸 فَتْحٌ"
 

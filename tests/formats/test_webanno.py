@@ -94,7 +94,7 @@ def test_export_arabic_stacked_spans_relations_and_sentences(tmp_path: Path) -> 
                 ann(4, 10, "TITLE", ident="t"),
                 ann(16, 31, "CLAIM", ident="c"),
                 ann(39, 51, "PER", ident="m"),
-                relations=[Relation("r", "c", "s", "speaker")],
+                relations=[Relation("r", "c", "s", "source")],
             )
         ],
     )
@@ -102,15 +102,15 @@ def test_export_arabic_stacked_spans_relations_and_sentences(tmp_path: Path) -> 
     report = do_export(p, "webanno", out)
     content = (out / "أخبار" / "1.tsv").read_text(encoding="utf-8")
     assert "#T_RL=webanno.custom.Relation|label|BT_" in content
-    # The relation sits on its target (the speaker) and names its source token and ids.
-    assert "1-2\t4-10\tالرئيس\tPER[1]|TITLE[2]\tspeaker\t1-5[3_1]\t" in content
+    # The relation sits on its target (who made the claim) and names its source token and ids.
+    assert "1-2\t4-10\tالرئيس\tPER[1]|TITLE[2]\tsource\t1-5[3_1]\t" in content
     assert "1-3\t11-13\t👀\t_\t_\t_\t" in content  # UTF-16: the emoji is 2 units
     assert not report.warnings
     q, result = do_import(out, "webanno", tmp_path, annotator="sara")
     assert [s[2:] for s in spans(q)] == [s[2:] for s in spans(p)]
     assert [
         (q.annotation(r.from_id).label, r.type, q.annotation(r.to_id).label) for r in q.relations()
-    ] == [("CLAIM", "speaker", "PER")]
+    ] == [("CLAIM", "source", "PER")]
     assert not result.warnings
 
 

@@ -51,7 +51,7 @@ def test_export_utf16_offsets_type_system_and_round_trip(tmp_path: Path) -> None
                 ann(6, 12, "PER", ident="s"),
                 ann(16, 31, "CLAIM", ident="c"),
                 ann(39, 44, "LOC", attributes={"note": "x"}),  # inside a clitic token: XMI keeps it
-                relations=[Relation("r", "c", "s", "speaker")],
+                relations=[Relation("r", "c", "s", "source")],
             )
         ],
     )
@@ -65,7 +65,7 @@ def test_export_utf16_offsets_type_system_and_round_trip(tmp_path: Path) -> None
     assert spans(q) == [("أخبار", *s[1:]) for s in spans(p)]
     assert [
         (q.annotation(r.from_id).label, r.type, q.annotation(r.to_id).label) for r in q.relations()
-    ] == [("CLAIM", "speaker", "PER")]
+    ] == [("CLAIM", "source", "PER")]
     assert not result.warnings
 
 

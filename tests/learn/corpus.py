@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.model import Annotation, Status
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import Annotation, NewDocument, Status
+from annotator.storage.project import Project
 
 PEOPLE = ["محمد العلي", "فاطمة الزهراء", "أحمد حسن", "سارة خالد", "يوسف منصور"]
 PLACES = [

@@ -8,8 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.core.model import Annotation, Relation
-from annotator.storage.project import NewDocument
+from annotator.core.model import Annotation, NewDocument, Relation
 
 LABEL_STUDIO_VERSION = "1.23.2"
 DOCCANO_VERSION = "1.8.4"

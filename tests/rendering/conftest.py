@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import Annotation, Relation
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import Annotation, NewDocument, Relation
+from annotator.storage.project import Project
 
 MIXED = "قال الرئيس إن شركة Acme Corp ستفتح مكتبا في دبي يوم 12 مارس (رسميا) #عاجل"
 

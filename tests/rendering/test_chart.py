@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.core.model import GOLD, Annotation, Status
+from annotator.core.model import GOLD, Annotation, NewDocument, Status
 from annotator.demo import build_demo
 from annotator.rendering.chart import build_figure, chart_data, lays_out_text
 from annotator.rendering.visual import display_line
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
 
 pytest.importorskip("matplotlib")

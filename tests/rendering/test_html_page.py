@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.cli.main import cli
-from annotator.core.model import Annotation, Document, Relation
+from annotator.core.model import Annotation, Document, NewDocument, Relation
 from annotator.core.schema import default_schema
 from annotator.rendering.html_page import render_html
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from tests.rendering.conftest import MIXED, span
 
 

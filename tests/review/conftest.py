@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import Status
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument, Status
+from annotator.storage.project import Project
 
 # Twenty words, each "wNN" plus a space: word k spans [4k, 4k + 3).
 WORDS = " ".join(f"w{k:02d}" for k in range(20))

@@ -5,13 +5,13 @@ import pytest
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD
 from annotator.review.adjudicate import Strategy, adjudicate, parse_strategy
-from annotator.review.gold import accept, gold_annotations, provenance, reject
+from annotator.review.gold import accept
 from annotator.storage.project import Project
 from tests.review.conftest import ProjectBuilder, word
 
 
 def gold_keys(project: Project, doc: int) -> list[tuple[str, int, int]]:
-    return sorted((g.label, g.start, g.end) for g in gold_annotations(project, doc))
+    return sorted((g.label, g.start, g.end) for g in project.gold.annotations(doc))
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_unanimous(project: Project, three: int) -> None:
     assert gold_keys(project, three) == [("PER", *word(0))]
     assert (report.spans, report.documents) == (1, 1)
     assert report.left == {"d": 2}
-    p = provenance(project, gold_annotations(project, three)[0].id)
+    p = project.gold.provenance(project.gold.annotations(three)[0].id)
     assert p is not None
     assert (p.proposed_by, p.agreed_by, p.curated_by, p.strategy) == (
         ("a",),
@@ -53,7 +53,7 @@ def test_majority_and_min_votes(project: Project, three: int) -> None:
 def test_a_persons_decisions_are_kept(project: Project, build: ProjectBuilder, three: int) -> None:
     (loc,) = [a.id for a in project.annotations(three, "c") if a.label == "LOC"]
     accept(project, loc, "cur")
-    reject(project, three, ("PER", *word(0)), "cur")
+    project.gold.reject(three, ("PER", *word(0)), "cur")
     adjudicate(project, parse_strategy("majority"))
     assert gold_keys(project, three) == [("LOC", *word(2))]
 

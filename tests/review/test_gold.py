@@ -3,20 +3,10 @@
 import pytest
 
 from annotator.core.model import GOLD, LabelKind, Status
-from annotator.review.gold import (
-    accept,
-    add_gold,
-    curation_status,
-    curation_statuses,
-    edit_gold,
-    gold_annotations,
-    provenance,
-    reject,
-    rejected,
-    set_curation_status,
-)
+from annotator.review.gold import accept, add_gold
 from annotator.review.units import UnitState, review_units
 from annotator.storage.project import Project
+from tests.present import present
 from tests.review.conftest import ProjectBuilder, word
 
 
@@ -76,9 +66,9 @@ def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(
     build.spans(d, "c", ("PER", *word(0)))
     first = accept(project, a_id, "curator")
     second = accept(project, b_id, "curator")
-    assert gold_annotations(project, d) == [project.annotation(second.id)]
+    assert project.gold.annotations(d) == [project.annotation(second.id)]
     assert project.annotation(second.id).annotator == GOLD
-    p = provenance(project, second.id)
+    p = project.gold.provenance(second.id)
     assert p is not None
     assert (p.proposed_by, p.agreed_by, p.curated_by, p.strategy) == (
         ("b",),
@@ -86,11 +76,11 @@ def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(
         "curator",
         "curator",
     )
-    assert provenance(project, first.id) is None  # deleted with its span
+    assert project.gold.provenance(first.id) is None  # deleted with its span
     unit = review_units(project, d)[0]
     assert [g.id for g in unit.gold] == [second.id]
     assert [v.annotators for v in unit.open_versions] == [("a",)]
-    assert curation_status(project, d).status is Status.IN_PROGRESS
+    assert project.gold.curation_status(d).status is Status.IN_PROGRESS
 
 
 def test_accept_carries_relations_whose_other_end_is_gold(
@@ -113,34 +103,34 @@ def test_reject_records_the_version_and_removes_it_from_gold(
     (a_id,) = build.spans(d, "a", ("PER", *word(0)))
     build.spans(d, "b", ("LOC", *word(0)))
     accept(project, a_id, "cur")
-    reject(project, d, ("PER", *word(0)), "cur")
-    assert gold_annotations(project, d) == []
-    assert rejected(project, d) == {("PER", *word(0))}
+    project.gold.reject(d, ("PER", *word(0)), "cur")
+    assert project.gold.annotations(d) == []
+    assert project.gold.rejected(d) == {("PER", *word(0))}
     unit = review_units(project, d)[0]
     assert [v.label for v in unit.open_versions] == ["LOC"]
     # Accepting it after all lifts the rejection.
     accept(project, a_id, "cur")
-    assert rejected(project, d) == set()
+    assert project.gold.rejected(d) == set()
 
 
 def test_curator_spans_and_edits(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     build.spans(d, "a", ("ORG", *word(3)))
     g = add_gold(project, d, "ORG", *word(3), curated_by="cur")
-    assert (made := provenance(project, g.id)) is not None and made.agreed_by == ("a",)
-    edited = edit_gold(project, g.id, "boss", label="LOC")
+    assert present(project.gold.provenance(g.id)).agreed_by == ("a",)
+    edited = project.gold.edit(g.id, "boss", label="LOC")
     assert edited.label == "LOC"
-    p = provenance(project, g.id)
+    p = project.gold.provenance(g.id)
     assert p is not None
     assert p.curated_by == "boss" and p.agreed_by == ("a",)
 
 
 def test_curation_status(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
-    assert curation_status(project, d).status is Status.NOT_STARTED
-    set_curation_status(project, d, Status.DONE, "cur")
-    state = curation_status(project, d)
+    assert project.gold.curation_status(d).status is Status.NOT_STARTED
+    project.gold.set_curation_status(d, Status.DONE, "cur")
+    state = project.gold.curation_status(d)
     assert (state.status, state.curator) == (Status.DONE, "cur")
-    assert curation_statuses(project) == {d: state}
+    assert project.gold.curation_statuses() == {d: state}
     with pytest.raises(ValueError):
-        set_curation_status(project, d, "finished", "cur")  # type: ignore[arg-type]
+        project.gold.set_curation_status(d, "finished", "cur")  # type: ignore[arg-type]

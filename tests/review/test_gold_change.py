@@ -5,17 +5,8 @@ import pytest
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD, Status
 from annotator.review.differences import differences
-from annotator.review.gold import (
-    accept,
-    curation_status,
-    edit_gold,
-    gold_annotations,
-    provenance,
-    reject,
-    rejected,
-)
+from annotator.review.gold import accept
 from annotator.review.gold_change import GoldChange
-from annotator.storage.gold_snapshot import snapshot
 from annotator.storage.project import Project
 from tests.present import present
 from tests.review.conftest import ProjectBuilder, word
@@ -23,7 +14,7 @@ from tests.review.conftest import ProjectBuilder, word
 
 def gold_state(project: Project, doc: int) -> tuple[object, ...]:
     """The snapshot, each span without its modification time (restoring touches it)."""
-    snap = snapshot(project, doc)
+    snap = project.gold.snapshot(doc)
     spans = [(a.id, a.label, a.start, a.end, a.created) for a in snap.annotations]
     return spans, snap.relations, snap.provenance, snap.rejected, snap.curation
 
@@ -37,41 +28,41 @@ def test_accept_undone_and_redone_restores_gold_provenance_and_curation(
     before = gold_state(project, d)
     change = GoldChange(d, lambda p: accept(p, a_id, "cur"), "accept")
     changes = change.apply(project)
-    (gold,) = gold_annotations(project, d)
+    (gold,) = project.gold.annotations(d)
     assert [a.id for a in changes.annotations] == [gold.id] and changes.removed == []
-    assert curation_status(project, d).status is Status.IN_PROGRESS
+    assert project.gold.curation_status(d).status is Status.IN_PROGRESS
     after = gold_state(project, d)
 
     undone = change.revert(project)
     assert gold_state(project, d) == before
     assert undone.removed == [gold.id]
-    assert curation_status(project, d).status is Status.NOT_STARTED
+    assert project.gold.curation_status(d).status is Status.NOT_STARTED
 
     change.apply(project)
     assert gold_state(project, d) == after
-    assert present(provenance(project, gold.id)).proposed_by == ("a",)
+    assert present(project.gold.provenance(gold.id)).proposed_by == ("a",)
 
 
 def test_reject_and_edit_are_undone_too(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     (a_id,) = build.spans(d, "a", ("PER", *word(0, 2)))
     accept(project, a_id, "cur")
-    (gold,) = gold_annotations(project, d)
-    edit = GoldChange(d, lambda p: edit_gold(p, gold.id, "cur2", end=3), "edit")
+    (gold,) = project.gold.annotations(d)
+    edit = GoldChange(d, lambda p: p.gold.edit(gold.id, "cur2", end=3), "edit")
     edit.apply(project)
-    assert gold_annotations(project, d)[0].end == 3
-    assert present(provenance(project, gold.id)).curated_by == "cur2"
+    assert project.gold.annotations(d)[0].end == 3
+    assert present(project.gold.provenance(gold.id)).curated_by == "cur2"
     edit.revert(project)
-    assert gold_annotations(project, d)[0].end == word(0, 2)[1]
-    assert present(provenance(project, gold.id)).curated_by == "cur"
+    assert project.gold.annotations(d)[0].end == word(0, 2)[1]
+    assert present(project.gold.provenance(gold.id)).curated_by == "cur"
 
-    no = GoldChange(d, lambda p: reject(p, d, ("PER", *word(0, 2)), "cur"), "reject")
+    no = GoldChange(d, lambda p: p.gold.reject(d, ("PER", *word(0, 2)), "cur"), "reject")
     changes = no.apply(project)
-    assert gold_annotations(project, d) == [] and changes.removed == [gold.id]
-    assert rejected(project, d) == {("PER", *word(0, 2))}
+    assert project.gold.annotations(d) == [] and changes.removed == [gold.id]
+    assert project.gold.rejected(d) == {("PER", *word(0, 2))}
     no.revert(project)
-    assert rejected(project, d) == set()
-    assert [g.id for g in gold_annotations(project, d)] == [gold.id]
+    assert project.gold.rejected(d) == set()
+    assert [g.id for g in project.gold.annotations(d)] == [gold.id]
 
 
 def test_differences_between_an_annotator_and_gold(project: Project, build: ProjectBuilder) -> None:

@@ -7,18 +7,11 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.core.model import GOLD, Label, LabelKind, Status
+from annotator.core.model import GOLD, Label, LabelKind, NewDocument, Status
 from annotator.core.schema import Schema, default_schema
-from annotator.review.gold import (
-    accept,
-    curation_status,
-    provenance,
-    reject,
-    rejected,
-    set_curation_status,
-)
+from annotator.review.gold import accept
 from annotator.review.merge import Conflict, merge
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from tests.review.conftest import WORDS, ProjectBuilder, word
 
 
@@ -180,13 +173,13 @@ def test_a_curators_project_brings_gold_with_its_provenance(
     theirs = colleague.doc("d")
     per, _ = colleague.spans(theirs, "a", ("PER", *word(0)), ("LOC", *word(3)))
     accept(colleague.project, per, "cur")
-    reject(colleague.project, theirs, ("LOC", *word(3)), "cur")
-    set_curation_status(colleague.project, theirs, Status.DONE, "cur")
+    colleague.project.gold.reject(theirs, ("LOC", *word(3)), "cur")
+    colleague.project.gold.set_curation_status(theirs, Status.DONE, "cur")
     merge(project, colleague.project.path)
     (gold,) = project.annotations(mine, GOLD)
-    p = provenance(project, gold.id)
+    p = project.gold.provenance(gold.id)
     assert p is not None
     assert (p.proposed_by, p.curated_by) == (("a",), "cur")
-    assert rejected(project, mine) == {("LOC", *word(3))}
-    assert curation_status(project, mine).status is Status.DONE
+    assert project.gold.rejected(mine) == {("LOC", *word(3))}
+    assert project.gold.curation_status(mine).status is Status.DONE
     assert not merge(project, colleague.project.path).changed

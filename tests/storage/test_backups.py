@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
+from annotator.core.model import NewDocument
 from annotator.storage import backups
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import DiskFullError, ProjectBusyError
+from annotator.core.model import NewDocument
 from annotator.storage.check import check_project
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -43,7 +44,8 @@ while True:
 
 BULK_CHILD = """
 import sys
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
+from annotator.core.model import NewDocument
 p = Project.open(sys.argv[1])
 def docs():
     for i in range(2000):

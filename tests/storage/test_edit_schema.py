@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import UserError
+from annotator.core.model import NewDocument
 from annotator.core.schema import Schema
 from annotator.storage.edits import EditSchema
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.model import NewDocument
 from annotator.storage.edits import (
     AddAnnotation,
     AddRelation,
@@ -12,7 +13,7 @@ from annotator.storage.edits import (
     DeleteRelation,
     UpdateAnnotation,
 )
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from tests.conftest import reopen_project
 
 TEXT = "قال محمد إن غزة تحت الحصار"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import UserError
+from annotator.core.model import NewDocument
 from annotator.storage.edits import UpdateAnnotation
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 
 
 def test_reverting_a_relabel_of_a_span_another_program_changed_is_refused(

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import NotAProjectError, UserError
-from annotator.core.model import Annotation, Relation, Status
+from annotator.core.model import Annotation, NewDocument, Relation, Status
 from annotator.core.schema import Schema, default_schema
-from annotator.storage.project import NewDocument, Project
+from annotator.storage.project import Project
 from annotator.storage.schema_sql import APPLICATION_ID, SCHEMA_VERSION
 
 TEXT = "قال 👀 إيلون ماسك إن «القرار صعب»."

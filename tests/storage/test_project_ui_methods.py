@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.core.model import Status
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument, Status
+from annotator.storage.project import Project
 
 
 def test_rename_label_keeps_annotations(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 
 VOCALISED = "قال مُحَمَّدٌ إنّ الحكومةَ ستجتمع."
 DOCS = {

@@ -9,8 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.core.model import GOLD, Status
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import GOLD, NewDocument, Status
+from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
 
 TEXT = "قال محمد إن الاحتلال يحاصر غزة، بحسب Reuters."

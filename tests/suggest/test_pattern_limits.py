@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 
 
 def contents(path: Path) -> list[str]:

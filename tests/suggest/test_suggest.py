@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from annotator.cli.main import cli
 from annotator.core.errors import UserError
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 from annotator.suggest.apply import suggest_project
 from annotator.suggest.matcher import Gazetteer, suggest
 from annotator.suggest.rules import Rule, compile_pattern

@@ -10,7 +10,8 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow

@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
+from annotator.core.model import AddReport
 from annotator.formats.importer import ImportResult
-from annotator.storage.project import AddReport
 from annotator.ui.i18n import install_translator
 from annotator.ui.importing import summary
 from tests.paths import ROOT

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import GOLD, Status
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import GOLD, NewDocument, Status
+from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
 from annotator.ui.stats_view import BarChart, ChartData, Series, StatsView, axis_step
 

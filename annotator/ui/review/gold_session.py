@@ -11,7 +11,7 @@ session's undo stack, next to the accepts and rejects the review window runs.
 from __future__ import annotations
 
 from annotator.core.model import GOLD
-from annotator.review.gold import add_gold, edit_gold, reject
+from annotator.review.gold import add_gold
 from annotator.review.gold_change import GoldChange
 from annotator.storage.edits import AddAnnotation, DeleteAnnotation, Edit, UpdateAnnotation
 from annotator.storage.project import Project
@@ -48,8 +48,7 @@ class GoldSession(Session):
             ann = self.project.annotation(update.id)
             return GoldChange(
                 ann.document_id,
-                lambda p: edit_gold(
-                    p,
+                lambda p: p.gold.edit(
                     update.id,
                     self.curator,
                     label=update.label,
@@ -64,7 +63,7 @@ class GoldSession(Session):
             span = (ann.label, ann.start, ann.end)
             return GoldChange(
                 ann.document_id,
-                lambda p: reject(p, ann.document_id, span, self.curator),
+                lambda p: p.gold.reject(ann.document_id, span, self.curator),
                 "reject",
             )
         return edit  # relations: gold's like any other annotator's

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
 
 from annotator.core.model import Status
-from annotator.review.gold import curation_statuses
 from annotator.review.units import ReviewUnit, UnitState
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
@@ -92,7 +91,7 @@ class CurationList(QTreeWidget):
 
     def refresh(self, project: Project, current: int) -> Status:
         """Fill the list, the current document selected; returns its status."""
-        statuses = curation_statuses(project)
+        statuses = project.gold.curation_statuses()
         current_status = Status.NOT_STARTED
         self.blockSignals(True)
         self.clear()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import GOLD, Status
-from annotator.review.gold import accept, provenance, reject, set_curation_status
+from annotator.review.gold import accept
 from annotator.review.gold_change import GoldChange
 from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.storage.project import Project
@@ -301,7 +301,7 @@ class ReviewWindow(QMainWindow):
         else:
             return
         curator = self.session.curator
-        self._decide(self.tr("reject"), lambda p: reject(p, doc_id, span, curator))
+        self._decide(self.tr("reject"), lambda p: p.gold.reject(doc_id, span, curator))
 
     def edit_current(self) -> None:
         """Select the unit's gold span for its edges to be moved; with none yet, accept
@@ -323,7 +323,7 @@ class ReviewWindow(QMainWindow):
         if ann is None:
             return
         self.gold_label.setCurrentIndex(self.gold_label.findData(ann.label))
-        source = provenance(self.project, ann.id)
+        source = self.project.gold.provenance(ann.id)
         if source is not None:
             names = self.tr("proposed by %1 · agreed by %2 · curated by %3 (%4)")
             for key, value in (
@@ -348,7 +348,7 @@ class ReviewWindow(QMainWindow):
         curator = self.session.curator
         self._decide(
             self.tr("curation status"),
-            lambda p: set_curation_status(p, doc_id, status, curator),
+            lambda p: p.gold.set_curation_status(doc_id, status, curator),
         )
 
     def event(self, event: QEvent) -> bool:

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import NewDocument
+from annotator.storage.project import Project
 from annotator.ui.review.window import ReviewWindow
 
 ARTICLE = "قال 👀 محمد إن الاحتلال يحاصر غزة.\nوأكد محمد أن «الحصار مستمر» في غزة، بحسب Reuters."

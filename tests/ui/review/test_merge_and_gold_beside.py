@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import GOLD
-from annotator.storage.project import NewDocument, Project
+from annotator.core.model import GOLD, NewDocument
+from annotator.storage.project import Project
 from annotator.ui.review.gold_beside import GoldBeside
 from annotator.ui.review.merge_dialog import merge_and_report
 from tests.conftest import reopen_project

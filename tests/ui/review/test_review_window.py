@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, LabelKind, Status
-from annotator.review.gold import curation_status, provenance, rejected
 from annotator.review.units import UnitState
 from annotator.ui.review.view import STATE_COLORS
 from annotator.ui.review.window import ReviewWindow
@@ -81,8 +80,8 @@ def test_number_key_accepts_that_annotators_version_and_undo_redo_follow(
     assert gold_in_file(review) == [("ORG", *at("غزة"))]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert present(provenance(fresh, gold.id)).proposed_by == ("omar",)
-    assert curation_status(fresh, present(review.document_id())).status is Status.IN_PROGRESS
+    assert present(fresh.gold.provenance(gold.id)).proposed_by == ("omar",)
+    assert fresh.gold.curation_status(present(review.document_id())).status is Status.IN_PROGRESS
     fresh.close()
     assert review.unit_list.currentItem().text().startswith("✓")
 
@@ -104,11 +103,11 @@ def test_a_accepts_the_most_proposed_version_and_r_rejects(
     go_to(qtbot, review, UnitState.INCOMPLETE)
     press(qtbot, review, Key.Key_R)
     fresh = reopen_project(review.project.path)
-    assert rejected(fresh, present(review.document_id())) == {("ORG", *at("Reuters"))}
+    assert fresh.gold.rejected(present(review.document_id())) == {("ORG", *at("Reuters"))}
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     fresh = reopen_project(review.project.path)
-    assert rejected(fresh, present(review.document_id())) == set()
+    assert fresh.gold.rejected(present(review.document_id())) == set()
     fresh.close()
 
 
@@ -124,7 +123,7 @@ def test_e_accepts_then_edges_move_with_the_main_windows_keys(
     assert gold_in_file(review) == [("CLAIM", start, end - 1)]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert present(provenance(fresh, gold.id)).curated_by == CURATOR
+    assert present(fresh.gold.provenance(gold.id)).curated_by == CURATOR
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     assert gold_in_file(review) == [("CLAIM", start, end)]
@@ -146,7 +145,7 @@ def test_the_selected_gold_spans_label_is_changed_from_the_box(
     assert gold_in_file(review) == [("EVENT", *at("غزة"))]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert present(provenance(fresh, gold.id)).curated_by == CURATOR
+    assert present(fresh.gold.provenance(gold.id)).curated_by == CURATOR
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     assert gold_in_file(review) == [("LOC", *at("غزة"))]
@@ -165,7 +164,7 @@ def test_a_gold_span_nobody_had_is_added_on_the_selected_text(
     assert gold_in_file(review) == [("ORG", start, end)]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    source = provenance(fresh, gold.id)
+    source = fresh.gold.provenance(gold.id)
     assert source is not None and source.proposed_by == () and source.curated_by == CURATOR
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
@@ -178,12 +177,12 @@ def test_curation_status_is_set_from_the_combo_box_and_undone(
     qtbot.keyClick(review.curation, Key.Key_Down)
     qtbot.keyClick(review.curation, Key.Key_Down)
     fresh = reopen_project(review.project.path)
-    assert curation_status(fresh, present(review.document_id())).status is Status.DONE
+    assert fresh.gold.curation_status(present(review.document_id())).status is Status.DONE
     fresh.close()
     assert present(review.documents.currentItem()).text(1) == "done"
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     fresh = reopen_project(review.project.path)
-    assert curation_status(fresh, present(review.document_id())).status is Status.IN_PROGRESS
+    assert fresh.gold.curation_status(present(review.document_id())).status is Status.IN_PROGRESS
     fresh.close()
 
 
@@ -243,7 +242,7 @@ def test_coming_back_to_the_window_shows_what_changed_meanwhile(
     QApplication.sendEvent(review, QEvent(QEvent.Type.WindowActivate))
     assert review.units[-1].state is UnitState.AGREE
     assert [a.label for a in review.view.index.in_order()] == ["PER"]
-    assert present(review.unit_list.item(0)).text().startswith("✓")
+    assert review.unit_list.item(0).text().startswith("✓")
 
 
 def test_clicking_another_document_opens_it(qtbot: QtBot, review: ReviewWindow) -> None:
