@@ -18,6 +18,8 @@ from annotator.cli.common import UserErrorExit, open_project, project_argument, 
 from annotator.cli.crash import run_guarded
 from annotator.cli.main import cli
 
+__all__ = ["cli", "main"]  # cli: the whole command, with open and render
+
 
 @cli.command("open")
 @click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))

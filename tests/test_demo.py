@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from annotator import demo
@@ -30,7 +31,7 @@ def test_the_demo_builds_and_passes_its_check(tmp_path: Path) -> None:
 def test_the_demo_is_built_in_the_data_folder_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path))
     path = demo.demo_project_path()
     assert path.parent == tmp_path and path.exists()
     with Project.open(path) as p:

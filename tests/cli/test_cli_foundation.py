@@ -64,7 +64,8 @@ def test_a_file_that_is_not_a_project_is_refused(tmp_path: Path) -> None:
     other = tmp_path / "x.annotator"
     other.write_text("not a project")
     for command in (["list"], ["stats"], ["check"], ["import"], ["schema"]):
-        args = [*command, other] + ([SHARED / "corpus"] if command == ["import"] else [])
+        args: list[str | Path] = [*command, other]
+        args += [SHARED / "corpus"] if command == ["import"] else []
         code, _, err = invoke(*args)
         assert code == 2 and "is not an annotator project" in err
 

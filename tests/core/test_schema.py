@@ -8,6 +8,7 @@ import pytest
 from annotator.core.errors import UserError
 from annotator.core.model import LabelKind
 from annotator.core.schema import default_schema, load_schema, save_schema, schema_from_json
+from tests.present import present
 
 
 def test_default_schema_is_the_news_schema() -> None:
@@ -22,8 +23,11 @@ def test_default_schema_is_the_news_schema() -> None:
         "DATE",
         "MISC",
     ]
-    assert schema.label("CLAIM").kind is LabelKind.CLAIM  # type: ignore[union-attr]
-    assert schema.label("QUOTE").attribute("type").values == ("direct", "indirect")  # type: ignore[union-attr]
+    assert present(schema.label("CLAIM")).kind is LabelKind.CLAIM
+    assert present(present(schema.label("QUOTE")).attribute("type")).values == (
+        "direct",
+        "indirect",
+    )
     assert [lb.shortcut for lb in schema.labels] == [str(i) for i in range(1, 9)]
     assert {rt.name for rt in schema.relation_types} == {"speaker", "source"}
 

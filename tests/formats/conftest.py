@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from interop_helpers import INTEROP
+
+from tests.formats.interop_helpers import INTEROP
 
 
 @pytest.fixture

@@ -3,7 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+from tests.formats.interop_helpers import (
     ann,
     do_export,
     do_import,
@@ -12,9 +15,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.model import Relation
 
 TUTORIALS = ("000-introduction", "100-attribute_annotation", "110-note_annotation")
 

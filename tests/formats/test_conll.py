@@ -4,7 +4,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.offsets import BIDI_MARKS
+from annotator.core.tokens import tokenize
+from annotator.storage.project import Project
+from tests.formats.interop_helpers import (
     ann,
     arabic_documents,
     do_export,
@@ -14,11 +19,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.offsets import BIDI_MARKS
-from annotator.core.tokens import tokenize
-from annotator.storage.project import Project
 
 NEWSFANE = "conll/NewsFANE_Gold_2014_excerpt_first500sent.txt"
 WOJOOD = "conll/wojood_sample_test.txt"

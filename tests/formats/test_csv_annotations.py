@@ -4,9 +4,8 @@ import csv
 import json
 from pathlib import Path
 
-from interop_helpers import ann, do_export, doc, project_with
-
 from annotator.core.model import Relation
+from tests.formats.interop_helpers import ann, do_export, doc, project_with
 
 TEXT = "قال الرئيس 👀 إن «الاقتصاد بخير»\nوأضاف"
 

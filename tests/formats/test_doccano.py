@@ -5,7 +5,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+from annotator.formats.base import ExportSelection
+from tests.formats.interop_helpers import (
     ann,
     arabic_documents,
     do_export,
@@ -15,10 +19,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.model import Relation
-from annotator.formats.base import ExportSelection
 
 FIREMEN = "👨🏻‍🚒 firemen drive firetrucks"
 

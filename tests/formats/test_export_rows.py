@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from interop_helpers import ann, doc, project_with
 
 from annotator.core.model import Relation, Status
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportSelection
 from annotator.formats.export import export, iter_documents
 from annotator.storage.project import Project
+from tests.formats.interop_helpers import ann, doc, project_with
 
 TEXT = "قال الرئيس 👀 إن «الاقتصاد بخير» وأضاف وزير المالية"
 

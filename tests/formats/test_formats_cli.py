@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from interop_helpers import ann, doc, project_with
 
 from annotator import identity
 from annotator.cli.main import cli
 from annotator.core.tokens import tokenize
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
+from tests.formats.interop_helpers import ann, doc, project_with
 
 TEXT = "قال الرئيس 👀 إن «الاقتصاد بخير»\nوأضاف وزير المالية"
 SPANS = [("PER", "الرئيس"), ("CLAIM", "«الاقتصاد بخير»"), ("PER", "وزير المالية")]

@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from interop_helpers import ann, do_export, doc, project_with
 
-from annotator.core.model import Relation
+from annotator.core.model import Annotation, Relation
+from tests.formats.interop_helpers import ann, do_export, doc, project_with
 
 GOLDEN = Path(__file__).parent / "golden"
 TEXT = "قال الرئيس 👀 إن «الاقتصاد بخير».\r\nوأضاف وزير المالية في بيروت"
@@ -40,7 +40,7 @@ def files(root: Path) -> dict[str, bytes]:
 def test_writer_output_is_unchanged(tmp_path: Path, fmt: str) -> None:
     text = TEXT.replace("\r\n", "\n")
 
-    def at(t: str, label: str, who: str = "sara", ident: str = "", **attributes: str) -> object:
+    def at(t: str, label: str, who: str = "sara", ident: str = "", **attributes: str) -> Annotation:
         start = text.index(t)
         return ann(start, start + len(t), label, who, ident or t, attributes)
 

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import ann, arabic_documents, do_export, doc, project_with, spans
 
 from annotator.core.tokens import tokenize
 from annotator.formats.tokens_io import decode_tags
+from tests.formats.interop_helpers import ann, arabic_documents, do_export, doc, project_with, spans
 
 TEXT = "قال الرئيس 👨‍👩‍👧 إن جامعة القاهرة.\nوأضاف وبيروت"
 
@@ -17,7 +18,7 @@ def read_jsonl(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def spans_of_records(records: list[dict], names: list[str]) -> list[tuple[str, str]]:
+def spans_of_records(records: list[dict[str, Any]], names: list[str]) -> list[tuple[str, str]]:
     out = []
     for r in records:
         tags = [names[i] for i in r["ner_tags"]]

@@ -6,7 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+from tests.formats.interop_helpers import (
     ann,
     do_export,
     do_import,
@@ -15,9 +18,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.model import Relation
 
 SAMPLE = "label_studio/example_preannotated_ner_tasks.json"
 

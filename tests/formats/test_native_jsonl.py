@@ -24,7 +24,9 @@ def line(**fields: Any) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def span(ident: str, text: str, label: str = "PER", who: str = "sara", **extra: Any) -> dict:
+def span(
+    ident: str, text: str, label: str = "PER", who: str = "sara", **extra: Any
+) -> dict[str, Any]:
     start = TEXT.index(text)
     return {
         "id": ident,

@@ -9,9 +9,17 @@ import importlib.util
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import ann, arabic_documents, do_export, do_import, doc, project_with
-from interop_helpers import spans as spans_of
-from interop_helpers import texts as texts_of
+
+from tests.formats.interop_helpers import (
+    ann,
+    arabic_documents,
+    do_export,
+    do_import,
+    doc,
+    project_with,
+)
+from tests.formats.interop_helpers import spans as spans_of
+from tests.formats.interop_helpers import texts as texts_of
 
 # (format, where it writes) for the formats whose spans are character offsets.
 EXACT = [

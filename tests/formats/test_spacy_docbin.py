@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import ann, arabic_documents, do_export, doc, project_with, spans
 
 from annotator.core.model import Relation
+from tests.formats.interop_helpers import ann, arabic_documents, do_export, doc, project_with, spans
 
 spacy_tokens = pytest.importorskip("spacy.tokens")
 spacy_vocab = pytest.importorskip("spacy.vocab")

@@ -4,7 +4,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interop_helpers import (
+
+from annotator.core.errors import UserError
+from annotator.core.model import Relation
+from annotator.core.tokens import tokenize
+from annotator.formats import webanno
+from annotator.formats.base import ImportOptions
+from tests.formats.interop_helpers import (
     ann,
     arabic_documents,
     do_export,
@@ -14,12 +20,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.errors import UserError
-from annotator.core.model import Relation
-from annotator.core.tokens import tokenize
-from annotator.formats import webanno
-from annotator.formats.base import ImportOptions
 
 SUITE = "webanno_tsv3"
 

@@ -3,7 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from interop_helpers import (
+
+from annotator.core.model import Relation
+from tests.formats.interop_helpers import (
     ann,
     do_export,
     do_import,
@@ -12,8 +14,6 @@ from interop_helpers import (
     spans,
     texts,
 )
-
-from annotator.core.model import Relation
 
 pytest.importorskip("cassis")
 

@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from corpus import article, newsroom
 
 from annotator.core.errors import UserError
 from annotator.learn.evaluate import BASELINE, RECOMMENDER, cross_validate
@@ -17,6 +16,7 @@ from annotator.learn.project_data import training_data
 from annotator.learn.recommender import Recommender, train
 from annotator.learn.strings import StringTable
 from annotator.learn.world import world_tags
+from tests.learn.corpus import article, newsroom
 
 ENTITIES = {"PER": "entity", "LOC": "entity", "ORG": "entity"}
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from corpus import article, newsroom
 
 from annotator.cli.main import cli
 from annotator.core.errors import UserError
@@ -19,6 +18,7 @@ from annotator.learn.project_data import training_data
 from annotator.learn.recommender import train
 from annotator.storage.project import Project
 from annotator.storage.rejections import reject, rejected, unreject
+from tests.learn.corpus import article, newsroom
 
 
 def invoke(*args: str | Path) -> tuple[int, str]:

@@ -15,12 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from peer_data import DOCCANO_VERSION, EMOJI_DOC, LABEL_STUDIO_VERSION, PLAIN_DOC, document
-from peer_http import Client
-from peer_servers import Server, free_port, quiet_env, run, start, wait_until_up
-from peer_venv import copy_of, peer_venv, prepared
 
 from annotator.storage.project import Project
+from tests.peers.peer_data import (
+    DOCCANO_VERSION,
+    EMOJI_DOC,
+    LABEL_STUDIO_VERSION,
+    PLAIN_DOC,
+    document,
+)
+from tests.peers.peer_http import Client
+from tests.peers.peer_servers import Server, free_port, quiet_env, run, start, wait_until_up
+from tests.peers.peer_venv import copy_of, peer_venv, prepared
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from peer_http import Client, wait_for
+from tests.peers.peer_http import Client, wait_for
 
 START_TIMEOUT = 240.0  # seconds for a server to answer after a cold start (migrations)
 SETUP_TIMEOUT = 900.0  # seconds for a one-off command (migrating a new database)

@@ -11,7 +11,8 @@ from xml.etree import ElementTree
 
 import cassis
 import pytest
-from peer_data import TEXTS, annotator, relations_of, spans_of
+
+from tests.peers.peer_data import TEXTS, annotator, relations_of, spans_of
 
 NAMED_ENTITY = "de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity"
 RELATION = "webanno.custom.Relation"

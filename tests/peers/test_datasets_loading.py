@@ -9,9 +9,9 @@ from pathlib import Path
 
 import datasets
 import pytest
-from peer_data import annotator, spans_of
 
 from annotator.core.tokens import tokenize
+from tests.peers.peer_data import annotator, spans_of
 
 
 def entities(ds: datasets.Dataset) -> list[tuple[str, str, str]]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from peer_data import (
+
+from tests.peers.peer_data import (
     EMOJI_DOC,
     EMOJI_TEXT,
     PLAIN_DOC,
@@ -23,8 +24,8 @@ from peer_data import (
     relations_of,
     spans_of,
 )
-from peer_http import wait_for
-from peer_servers import Server
+from tests.peers.peer_http import wait_for
+from tests.peers.peer_servers import Server
 
 TASK_TIMEOUT = 180.0  # seconds for doccano's task queue to import or export a small file
 

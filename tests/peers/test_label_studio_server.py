@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from peer_data import (
+
+from tests.peers.peer_data import (
     EMOJI_DOC,
     EMOJI_TEXT,
     PLAIN_DOC,
@@ -21,7 +22,7 @@ from peer_data import (
     relations_of,
     spans_of,
 )
-from peer_servers import Server
+from tests.peers.peer_servers import Server
 
 # Label Studio exports the user who made an annotation by number: the server's only user
 # (the one it was started with) is 1.

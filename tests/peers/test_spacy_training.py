@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from peer_data import TEXTS, annotator, spans_of
 from spacy.tokens import DocBin
 from spacy.training import Example
+
+from tests.peers.peer_data import TEXTS, annotator, spans_of
 
 
 def test_spacy_reads_the_docbin_and_trains_on_it(news_project: Path, tmp_path: Path) -> None:

@@ -17,6 +17,9 @@ from annotator.storage.stats import project_counts
 
 pytest.importorskip("matplotlib")
 
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+
 SPORT = "مقال الرياضة"
 
 
@@ -44,14 +47,15 @@ def project(tmp_path: Path) -> Path:
     return path
 
 
-def bars(ax: object) -> list[tuple[float, float, float, float]]:
+def bars(ax: Axes) -> list[tuple[float, float, float, float]]:
     """(x, y, width, height) of each bar drawn on ``ax``."""
-    return [(r.get_x(), r.get_y(), r.get_width(), r.get_height()) for r in ax.patches]  # type: ignore[attr-defined]
+    drawn = [p for p in ax.patches if isinstance(p, Rectangle)]
+    return [(r.get_x(), r.get_y(), r.get_width(), r.get_height()) for r in drawn]
 
 
-def texts(ax: object) -> set[str]:
-    labels = [*ax.get_xticklabels(), *ax.get_yticklabels()]  # type: ignore[attr-defined]
-    legend = ax.get_legend()  # type: ignore[attr-defined]
+def texts(ax: Axes) -> set[str]:
+    labels = [*ax.get_xticklabels(), *ax.get_yticklabels()]
+    legend = ax.get_legend()
     return {t.get_text() for t in labels} | (
         {t.get_text() for t in legend.get_texts()} if legend else set()
     )

@@ -5,16 +5,18 @@ import pytest
 from sklearn.metrics import cohen_kappa_score
 
 from annotator.core.errors import UserError
-from annotator.review.agreement import agreement
+from annotator.review.agreement import AgreementReport, agreement
 from annotator.review.study import load_study
-from tests.review.conftest import WORDS, word
+from annotator.storage.project import Project
+from tests.present import present
+from tests.review.conftest import WORDS, ProjectBuilder, word
 
 
-def report(project, **kw):
+def report(project: Project, **kw: list[str]) -> AgreementReport:
     return agreement(load_study(project, **kw))
 
 
-def test_three_annotators_span_f1_computed_example(project, build):
+def test_three_annotators_span_f1_computed_example(project: Project, build: ProjectBuilder) -> None:
     text = "x" * 50
     d = build.doc("d", text)
     build.spans(d, "A", ("PER", 0, 5), ("ORG", 10, 20), ("LOC", 30, 35))
@@ -30,7 +32,9 @@ def test_three_annotators_span_f1_computed_example(project, build):
     assert r.labels["PER"].f1_exact == pytest.approx((2 / 3 + 1 + 2 / 3) / 3)
 
 
-def test_overlap_matches_one_to_one_largest_overlap_first(project, build):
+def test_overlap_matches_one_to_one_largest_overlap_first(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d", "x" * 30)
     build.spans(d, "A", ("PER", 0, 10))
     build.spans(d, "B", ("PER", 0, 3), ("PER", 2, 10))
@@ -39,7 +43,9 @@ def test_overlap_matches_one_to_one_largest_overlap_first(project, build):
     assert pair.f1_exact == 0
 
 
-def token_labels(spans, layer_labels, n=20):
+def token_labels(
+    spans: list[tuple[str, int, int]], layer_labels: set[str], n: int = 20
+) -> list[str]:
     out = ["O"] * n
     for label, k, length in spans:
         if label in layer_labels:
@@ -48,7 +54,7 @@ def token_labels(spans, layer_labels, n=20):
     return out
 
 
-def test_coding_measures_pool_the_layers_of_tokens(project, build):
+def test_coding_measures_pool_the_layers_of_tokens(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     sara = [("PER", 0, 2), ("ORG", 5, 1), ("CLAIM", 3, 6), ("QUOTE", 12, 4)]
     omar = [("PER", 0, 1), ("LOC", 5, 1), ("CLAIM", 3, 5), ("QUOTE", 12, 4), ("PER", 17, 1)]
@@ -64,7 +70,7 @@ def test_coding_measures_pool_the_layers_of_tokens(project, build):
     assert r.overall["krippendorff_alpha"] is not None
 
 
-def test_inner_span_labels_its_tokens(project, build):
+def test_inner_span_labels_its_tokens(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     for name in ("a", "b"):
         build.spans(d, name, ("ORG", *word(0, 4)), ("PER", *word(1)))
@@ -72,7 +78,9 @@ def test_inner_span_labels_its_tokens(project, build):
     assert r.pairs[0].cohen_kappa == 1
 
 
-def test_participation_decides_which_documents_count(project, build):
+def test_participation_decides_which_documents_count(
+    project: Project, build: ProjectBuilder
+) -> None:
     both = build.doc("both")
     only_a = build.doc("only a", "v " * 10)
     build.spans(both, "a", ("PER", *word(0)))
@@ -88,7 +96,9 @@ def test_participation_decides_which_documents_count(project, build):
     assert r.pairs[0].f1_exact == pytest.approx(2 / 3)
 
 
-def test_krippendorff_treats_non_participants_as_missing(project, build):
+def test_krippendorff_treats_non_participants_as_missing(
+    project: Project, build: ProjectBuilder
+) -> None:
     d1, d2 = build.doc("one"), build.doc("two", WORDS + " more")
     for name in ("a", "b", "c"):
         build.spans(d1, name, ("PER", *word(0)))
@@ -97,10 +107,10 @@ def test_krippendorff_treats_non_participants_as_missing(project, build):
     r = report(project)
     # Fleiss uses only the document where all three take part: perfect agreement there.
     assert r.overall["fleiss_kappa"] == 1
-    assert r.overall["krippendorff_alpha"] < 1
+    assert present(r.overall["krippendorff_alpha"]) < 1
 
 
-def test_unitizing_alpha_per_document_and_label(project, build):
+def test_unitizing_alpha_per_document_and_label(project: Project, build: ProjectBuilder) -> None:
     d1, d2 = build.doc("one"), build.doc("two", WORDS + " more")
     for name in ("a", "b"):
         build.spans(d1, name, ("PER", *word(0)), ("LOC", *word(4)))
@@ -108,14 +118,14 @@ def test_unitizing_alpha_per_document_and_label(project, build):
     build.spans(d2, "b", ("PER", *word(1, 2)))
     r = report(project)
     assert r.documents_detail["one"].krippendorff_alpha_unitizing == 1
-    two = r.documents_detail["two"].krippendorff_alpha_unitizing
+    two = present(r.documents_detail["two"].krippendorff_alpha_unitizing)
     assert two < 1
     assert r.overall["krippendorff_alpha_unitizing"] == pytest.approx((1 + two) / 2)
     assert r.labels["LOC"].krippendorff_alpha_unitizing == 1
     assert [name for name, _ in r.documents_by_agreement()] == ["two", "one"]
 
 
-def test_relations_match_by_type_and_both_ends(project, build):
+def test_relations_match_by_type_and_both_ends(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     ids = {}
     for name in ("a", "b"):
@@ -128,7 +138,7 @@ def test_relations_match_by_type_and_both_ends(project, build):
     assert report(project).overall["relations_f1"] == pytest.approx(2 / 3)
 
 
-def test_undefined_values_are_none_never_a_crash(project, build):
+def test_undefined_values_are_none_never_a_crash(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     build.done(d, "a", "b")
     r = report(project)
@@ -146,7 +156,7 @@ def test_undefined_values_are_none_never_a_crash(project, build):
     }
 
 
-def test_annotator_and_label_filters(project, build):
+def test_annotator_and_label_filters(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     build.spans(d, "a", ("PER", *word(0)), ("LOC", *word(2)))
     build.spans(d, "b", ("PER", *word(0)), ("ORG", *word(2)))
@@ -163,7 +173,7 @@ def test_annotator_and_label_filters(project, build):
         report(project, annotators=["a"])
 
 
-def test_json_shape(project, build):
+def test_json_shape(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     build.spans(d, "omar", ("PER", *word(0)))
     build.spans(d, "sara", ("PER", *word(0)))

@@ -23,14 +23,14 @@ spans = st.lists(
 )
 
 
-def study(per_annotator):
+def study(per_annotator: dict[str, list[Span]]) -> Study:
     names = sorted(per_annotator)
     doc = DocumentStudy(1, "d", TEXT, frozenset(names), dict(per_annotator), {n: [] for n in names})
     return Study(names, LABELS, [doc])
 
 
 @given(spans)
-def test_identical_annotators_agree_perfectly(a):
+def test_identical_annotators_agree_perfectly(a: list[Span]) -> None:
     r = agreement(study({"x": a, "y": list(a), "z": list(a)}))
     if a:
         assert r.overall["f1_exact"] == 1 and r.overall["f1_overlap"] == 1
@@ -40,11 +40,12 @@ def test_identical_annotators_agree_perfectly(a):
 
 
 @given(spans, spans)
-def test_measures_are_symmetric_and_overlap_is_lenient(a, b):
+def test_measures_are_symmetric_and_overlap_is_lenient(a: list[Span], b: list[Span]) -> None:
     ab = agreement(study({"x": a, "y": b}))
     ba = agreement(study({"x": b, "y": a}))
     for measure, value in ab.overall.items():
         assert ba.overall[measure] == (None if value is None else pytest.approx(value))
-    if ab.overall["f1_exact"] is not None:
-        assert ab.overall["f1_overlap"] >= ab.overall["f1_exact"]
-        assert 0 <= ab.overall["f1_exact"] <= 1
+    exact, overlap = ab.overall["f1_exact"], ab.overall["f1_overlap"]
+    if exact is not None:
+        assert overlap is not None and overlap >= exact
+        assert 0 <= exact <= 1

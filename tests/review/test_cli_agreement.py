@@ -1,19 +1,21 @@
 """`annotator agreement`, paired with tests/review/test_agreement.py."""
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from annotator.cli.review import agreement_command
-from tests.review.conftest import word
+from annotator.storage.project import Project
+from tests.review.conftest import ProjectBuilder, word
 
 
-def invoke(*args):
+def invoke(*args: object) -> tuple[int, str, str]:
     result = CliRunner().invoke(agreement_command, [str(a) for a in args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_agreement_json(project, build):
+def test_agreement_json(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("مقال")
     build.spans(d, "omar", ("PER", *word(0)), ("LOC", *word(3)))
     build.spans(d, "sara", ("PER", *word(0)), ("ORG", *word(3)))
@@ -28,7 +30,7 @@ def test_agreement_json(project, build):
     assert "مقال" in data["documents_detail"]
 
 
-def test_agreement_text_report_and_labels_filter(project, build):
+def test_agreement_text_report_and_labels_filter(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     build.spans(d, "omar", ("PER", *word(0)))
     build.spans(d, "sara", ("PER", *word(0)))
@@ -37,7 +39,9 @@ def test_agreement_text_report_and_labels_filter(project, build):
     assert "f1_exact" in out and "omar – sara" in out and "1.000" in out
 
 
-def test_agreement_user_errors_are_one_line_exit_2(project, build, tmp_path):
+def test_agreement_user_errors_are_one_line_exit_2(
+    project: Project, build: ProjectBuilder, tmp_path: Path
+) -> None:
     d = build.doc("d")
     build.spans(d, "omar", ("PER", *word(0)))
     code, _, err = invoke(project.path)
@@ -47,7 +51,9 @@ def test_agreement_user_errors_are_one_line_exit_2(project, build, tmp_path):
     assert code == 2 and "no such project file" in err
 
 
-def test_agreement_per_layer_counts_only_used_layers(project, build):
+def test_agreement_per_layer_counts_only_used_layers(
+    project: Project, build: ProjectBuilder
+) -> None:
     """Paired with tests/review/test_agreement_layers.py: the layers in --json and text."""
     d = build.doc("d")
     build.spans(d, "omar", ("PER", *word(0)), ("CLAIM", *word(2, 4)))

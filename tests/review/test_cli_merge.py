@@ -1,5 +1,7 @@
 """`annotator merge`, paired with tests/review/test_merge.py."""
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from annotator.cli.review import merge_command
@@ -7,12 +9,14 @@ from annotator.storage.project import Project
 from tests.review.conftest import ProjectBuilder, word
 
 
-def invoke(*args):
+def invoke(*args: object) -> tuple[int, str, str]:
     result = CliRunner().invoke(merge_command, [str(a) for a in args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_merge_reports_what_came_in_and_refuses_conflicts(project, build, tmp_path):
+def test_merge_reports_what_came_in_and_refuses_conflicts(
+    project: Project, build: ProjectBuilder, tmp_path: Path
+) -> None:
     mine = build.doc("d")
     build.spans(mine, "sara", ("PER", *word(0)))
     with Project.create(tmp_path / "c.annotator") as c:

@@ -5,14 +5,18 @@ import pytest
 from annotator.core.model import GOLD, LabelKind, Status
 from annotator.review.gold import accept, add_gold
 from annotator.review.units import UnitState, review_units
-from tests.review.conftest import word
+from annotator.storage.project import Project
+from tests.present import present
+from tests.review.conftest import ProjectBuilder, word
 
 
-def states(project, doc):
+def states(project: Project, doc: int) -> list[tuple[LabelKind, UnitState]]:
     return [(u.layer, u.state) for u in review_units(project, doc)]
 
 
-def test_units_group_overlapping_spans_per_layer_with_their_state(project, build):
+def test_units_group_overlapping_spans_per_layer_with_their_state(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d")
     build.spans(
         d, "a", ("PER", *word(0)), ("ORG", *word(2)), ("LOC", *word(4, 2)), ("DATE", *word(8))
@@ -36,14 +40,16 @@ def test_units_group_overlapping_spans_per_layer_with_their_state(project, build
     assert units[0].versions[0].annotators == ("a", "b")
 
 
-def test_nested_spans_everyone_marked_alike_agree(project, build):
+def test_nested_spans_everyone_marked_alike_agree(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     for name in ("a", "b"):
         build.spans(d, name, ("ORG", *word(0, 3)), ("LOC", *word(2)))
     assert states(project, d) == [(LabelKind.ENTITY, UnitState.AGREE)]
 
 
-def test_a_document_marked_done_without_the_span_makes_it_incomplete(project, build):
+def test_a_document_marked_done_without_the_span_makes_it_incomplete(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d")
     build.spans(d, "a", ("PER", *word(0)))
     assert states(project, d) == [(LabelKind.ENTITY, UnitState.AGREE)]
@@ -51,7 +57,9 @@ def test_a_document_marked_done_without_the_span_makes_it_incomplete(project, bu
     assert states(project, d) == [(LabelKind.ENTITY, UnitState.INCOMPLETE)]
 
 
-def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(project, build):
+def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d")
     (a_id,) = build.spans(d, "a", ("PER", *word(0, 2)))
     (b_id,) = build.spans(d, "b", ("PER", *word(0)))
@@ -61,6 +69,7 @@ def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(p
     assert project.gold.annotations(d) == [project.annotation(second.id)]
     assert project.annotation(second.id).annotator == GOLD
     p = project.gold.provenance(second.id)
+    assert p is not None
     assert (p.proposed_by, p.agreed_by, p.curated_by, p.strategy) == (
         ("b",),
         ("c",),
@@ -74,7 +83,9 @@ def test_accept_copies_a_version_with_provenance_and_replaces_overlapping_gold(p
     assert project.gold.curation_status(d).status is Status.IN_PROGRESS
 
 
-def test_accept_carries_relations_whose_other_end_is_gold(project, build):
+def test_accept_carries_relations_whose_other_end_is_gold(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d")
     quote, speaker = build.spans(d, "a", ("QUOTE", *word(0, 3)), ("PER", *word(5)))
     project.add_relation(quote, speaker, "speaker")
@@ -85,7 +96,9 @@ def test_accept_carries_relations_whose_other_end_is_gold(project, build):
     assert rel.to_id == gold_speaker.id and rel.type == "speaker"
 
 
-def test_reject_records_the_version_and_removes_it_from_gold(project, build):
+def test_reject_records_the_version_and_removes_it_from_gold(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d")
     (a_id,) = build.spans(d, "a", ("PER", *word(0)))
     build.spans(d, "b", ("LOC", *word(0)))
@@ -100,18 +113,19 @@ def test_reject_records_the_version_and_removes_it_from_gold(project, build):
     assert project.gold.rejected(d) == set()
 
 
-def test_curator_spans_and_edits(project, build):
+def test_curator_spans_and_edits(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     build.spans(d, "a", ("ORG", *word(3)))
     g = add_gold(project, d, "ORG", *word(3), curated_by="cur")
-    assert project.gold.provenance(g.id).agreed_by == ("a",)
+    assert present(project.gold.provenance(g.id)).agreed_by == ("a",)
     edited = project.gold.edit(g.id, "boss", label="LOC")
     assert edited.label == "LOC"
     p = project.gold.provenance(g.id)
+    assert p is not None
     assert p.curated_by == "boss" and p.agreed_by == ("a",)
 
 
-def test_curation_status(project, build):
+def test_curation_status(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("d")
     assert project.gold.curation_status(d).status is Status.NOT_STARTED
     project.gold.set_curation_status(d, Status.DONE, "cur")
@@ -119,4 +133,4 @@ def test_curation_status(project, build):
     assert (state.status, state.curator) == (Status.DONE, "cur")
     assert project.gold.curation_statuses() == {d: state}
     with pytest.raises(ValueError):
-        project.gold.set_curation_status(d, "finished", "cur")
+        project.gold.set_curation_status(d, "finished", "cur")  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ LABELS = ["O", "PER", "ORG", "LOC"]
 
 
 @st.composite
-def reliability_data(draw):
+def reliability_data(draw: st.DrawFn) -> list[list[str | None]]:
     coders = draw(st.integers(2, 4))
     units = draw(st.integers(2, 30))
     value = st.one_of(st.none(), st.sampled_from(LABELS))
@@ -24,7 +24,7 @@ def reliability_data(draw):
 
 
 @given(reliability_data())
-def test_alpha_matches_the_krippendorff_package(rows):
+def test_alpha_matches_the_krippendorff_package(rows: list[list[str | None]]) -> None:
     ours = krippendorff_alpha(count_units(zip(*rows, strict=True)))
     pairable = [v for col in zip(*rows, strict=True) for v in col if v is not None]
     assume(ours is not None and len(set(pairable)) > 1)
@@ -36,7 +36,7 @@ def test_alpha_matches_the_krippendorff_package(rows):
 
 
 @given(st.lists(st.tuples(st.sampled_from(LABELS), st.sampled_from(LABELS)), min_size=1))
-def test_cohen_matches_scikit_learn(pairs):
+def test_cohen_matches_scikit_learn(pairs: list[tuple[str, str]]) -> None:
     ours = cohen_kappa(count_units(pairs))
     a, b = zip(*pairs, strict=True)
     if ours is None:

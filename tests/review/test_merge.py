@@ -1,6 +1,8 @@
 """Merging a colleague's project file or JSONL export into the project."""
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -14,17 +16,19 @@ from tests.review.conftest import WORDS, ProjectBuilder, word
 
 
 @pytest.fixture
-def colleague(tmp_path):
+def colleague(tmp_path: Path) -> Iterator[ProjectBuilder]:
     p = Project.create(tmp_path / "colleague.annotator")
     yield ProjectBuilder(p)
     p.close()
 
 
-def spans_of(project, annotator):
+def spans_of(project: Project, annotator: str) -> list[tuple[str, int, int]]:
     return sorted((a.label, a.start, a.end) for a in project.annotations(annotator=annotator))
 
 
-def test_documents_are_matched_by_text_and_missing_ones_added(project, build, colleague):
+def test_documents_are_matched_by_text_and_missing_ones_added(
+    project: Project, build: ProjectBuilder, colleague: ProjectBuilder
+) -> None:
     shared = build.doc("shared")
     build.spans(shared, "me", ("PER", *word(0)))
     theirs = colleague.doc("renamed but same text")
@@ -41,7 +45,9 @@ def test_documents_are_matched_by_text_and_missing_ones_added(project, build, co
     assert project.status(project.document("new").id, "sara") is Status.DONE
 
 
-def test_merging_the_same_file_twice_changes_nothing(project, build, colleague):
+def test_merging_the_same_file_twice_changes_nothing(
+    project: Project, build: ProjectBuilder, colleague: ProjectBuilder
+) -> None:
     d = colleague.doc("d")
     ids = colleague.spans(d, "sara", ("QUOTE", *word(0, 3)), ("PER", *word(5)))
     colleague.project.add_relation(ids[0], ids[1], "speaker")
@@ -53,7 +59,9 @@ def test_merging_the_same_file_twice_changes_nothing(project, build, colleague):
     assert len(project.annotations()) == 2 and len(project.relations()) == 1
 
 
-def test_a_differing_annotator_is_a_conflict_and_nothing_changes(project, build, colleague):
+def test_a_differing_annotator_is_a_conflict_and_nothing_changes(
+    project: Project, build: ProjectBuilder, colleague: ProjectBuilder
+) -> None:
     mine = build.doc("d")
     build.spans(mine, "sara", ("PER", *word(0)))
     theirs = colleague.doc("d")
@@ -70,7 +78,9 @@ def test_a_differing_annotator_is_a_conflict_and_nothing_changes(project, build,
     assert spans_of(project, "sara2") == [("LOC", *word(3)), ("PER", *word(0))]
 
 
-def test_as_name_takes_the_most_advanced_status(project, build, colleague):
+def test_as_name_takes_the_most_advanced_status(
+    project: Project, build: ProjectBuilder, colleague: ProjectBuilder
+) -> None:
     d = colleague.doc("d")
     colleague.spans(d, "a", ("PER", *word(0)))
     colleague.done(d, "b")
@@ -80,7 +90,9 @@ def test_as_name_takes_the_most_advanced_status(project, build, colleague):
     assert {a.annotator for a in project.annotations()} == {"team"}
 
 
-def test_statuses_only_move_forward(project, build, colleague):
+def test_statuses_only_move_forward(
+    project: Project, build: ProjectBuilder, colleague: ProjectBuilder
+) -> None:
     mine = build.doc("d")
     build.spans(mine, "sara", ("PER", *word(0)))
     build.done(mine, "sara")
@@ -90,7 +102,9 @@ def test_statuses_only_move_forward(project, build, colleague):
     assert project.status(mine, "sara") is Status.DONE
 
 
-def test_labels_the_project_lacks_are_added_with_their_kind(project, build, tmp_path):
+def test_labels_the_project_lacks_are_added_with_their_kind(
+    project: Project, build: ProjectBuilder, tmp_path: Path
+) -> None:
     schema = default_schema()
     extra = Schema(
         (*schema.labels, Label("RUMOUR", LabelKind.CLAIM, "#000000")), schema.relation_types
@@ -100,10 +114,13 @@ def test_labels_the_project_lacks_are_added_with_their_kind(project, build, tmp_
         other.add_annotation(other.document("d").id, "sara", "RUMOUR", *word(0, 2))
     report = merge(project, tmp_path / "other.annotator")
     assert report.added_labels == ["RUMOUR"]
-    assert project.schema().label("RUMOUR").kind is LabelKind.CLAIM
+    rumour = project.schema().label("RUMOUR")
+    assert rumour is not None and rumour.kind is LabelKind.CLAIM
 
 
-def test_a_native_jsonl_export_is_merged(project, build, tmp_path):
+def test_a_native_jsonl_export_is_merged(
+    project: Project, build: ProjectBuilder, tmp_path: Path
+) -> None:
     d = build.doc("d")
     build.spans(d, "me", ("PER", *word(0)))
     record = {
@@ -124,18 +141,20 @@ def test_a_native_jsonl_export_is_merged(project, build, tmp_path):
     assert not merge(project, path).changed
 
 
-def test_a_missing_file_is_a_user_error(project, tmp_path):
+def test_a_missing_file_is_a_user_error(project: Project, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no such file"):
         merge(project, tmp_path / "nope.annotator")
 
 
-def test_a_bad_as_name_is_refused(project, colleague):
+def test_a_bad_as_name_is_refused(project: Project, colleague: ProjectBuilder) -> None:
     colleague.doc("d")
     with pytest.raises(UserError, match="invalid annotator name"):
         merge(project, colleague.project.path, as_name=" x")
 
 
-def test_jsonl_annotations_naming_no_annotator_take_the_as_name(project, build, tmp_path):
+def test_jsonl_annotations_naming_no_annotator_take_the_as_name(
+    project: Project, build: ProjectBuilder, tmp_path: Path
+) -> None:
     build.doc("d")
     record = {"text": WORDS, "annotations": [{"start": 0, "end": 3, "label": "PER"}]}
     path = tmp_path / "x.jsonl"
@@ -146,7 +165,9 @@ def test_jsonl_annotations_naming_no_annotator_take_the_as_name(project, build, 
     assert spans_of(project, "layla") == [("PER", 0, 3)]
 
 
-def test_a_curators_project_brings_gold_with_its_provenance(project, build, colleague):
+def test_a_curators_project_brings_gold_with_its_provenance(
+    project: Project, build: ProjectBuilder, colleague: ProjectBuilder
+) -> None:
     mine = build.doc("d")
     build.spans(mine, "a", ("PER", *word(0)), ("LOC", *word(3)))
     theirs = colleague.doc("d")
@@ -157,6 +178,7 @@ def test_a_curators_project_brings_gold_with_its_provenance(project, build, coll
     merge(project, colleague.project.path)
     (gold,) = project.annotations(mine, GOLD)
     p = project.gold.provenance(gold.id)
+    assert p is not None
     assert (p.proposed_by, p.curated_by) == (("a",), "cur")
     assert project.gold.rejected(mine) == {("LOC", *word(3))}
     assert project.gold.curation_status(mine).status is Status.DONE

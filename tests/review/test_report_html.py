@@ -1,6 +1,7 @@
 """The standalone HTML report: escaped, offline, right-to-left for Arabic names."""
 
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -8,14 +9,15 @@ from annotator.cli.review import agreement_command
 from annotator.review.agreement import agreement
 from annotator.review.report_html import render_html
 from annotator.review.study import load_study
-from tests.review.conftest import word
+from annotator.storage.project import Project
+from tests.review.conftest import ProjectBuilder, word
 
 
-def page_for(project):
+def page_for(project: Project) -> str:
     return render_html(agreement(load_study(project)), "تقرير")
 
 
-def test_arabic_names_make_the_page_right_to_left(project, build):
+def test_arabic_names_make_the_page_right_to_left(project: Project, build: ProjectBuilder) -> None:
     d = build.doc("مقال")
     build.spans(d, "سارة", ("PER", *word(0)))
     build.spans(d, "عمر", ("PER", *word(0)), ("LOC", *word(3)))
@@ -27,7 +29,9 @@ def test_arabic_names_make_the_page_right_to_left(project, build):
     assert "0.667" in page
 
 
-def test_everything_is_escaped_and_nothing_is_fetched(project, build):
+def test_everything_is_escaped_and_nothing_is_fetched(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("<b>doc</b>")
     build.spans(d, "<script>x</script>", ("PER", *word(0)))
     build.spans(d, "b&c", ("ORG", *word(0)))
@@ -40,7 +44,9 @@ def test_everything_is_escaped_and_nothing_is_fetched(project, build):
     assert "—" in page  # undefined values
 
 
-def test_documents_are_listed_lowest_agreement_first(project, build):
+def test_documents_are_listed_lowest_agreement_first(
+    project: Project, build: ProjectBuilder
+) -> None:
     good, bad = build.doc("good"), build.doc("bad", "x" * 80)
     for name in ("a", "b"):
         build.spans(good, name, ("PER", *word(0)))
@@ -50,7 +56,9 @@ def test_documents_are_listed_lowest_agreement_first(project, build):
     assert page.index("<td>bad</td>") < page.index("<td>good</td>")
 
 
-def test_the_command_writes_the_page(project, build, tmp_path):
+def test_the_command_writes_the_page(
+    project: Project, build: ProjectBuilder, tmp_path: Path
+) -> None:
     d = build.doc("d")
     build.spans(d, "a", ("PER", *word(0)))
     build.spans(d, "b", ("PER", *word(0)))
@@ -66,7 +74,9 @@ def test_the_command_writes_the_page(project, build, tmp_path):
     assert bad.exit_code == 2 and "folder to write into does not exist" in bad.stderr
 
 
-def test_the_page_has_the_coding_measures_per_layer_with_their_units(project, build):
+def test_the_page_has_the_coding_measures_per_layer_with_their_units(
+    project: Project, build: ProjectBuilder
+) -> None:
     d = build.doc("d")
     build.spans(d, "omar", ("PER", *word(0)))
     build.spans(d, "sara", ("PER", *word(0)), ("PER", *word(3)))

@@ -94,7 +94,9 @@ def test_bulk_is_one_transaction_and_reverts_in_reverse(project: Project) -> Non
     assert sorted(a.label for a in changes.annotations) == ["ORG", "PER"]
     assert spans(project) == [("PER", 4, 8), ("ORG", 12, 15)]
     changes = bulk.revert(project)
-    assert sorted(changes.removed) == sorted([first.id, bulk.edits[1].id])  # type: ignore[attr-defined]
+    second = bulk.edits[1]
+    assert isinstance(second, AddAnnotation)
+    assert sorted(changes.removed) == sorted([first.id, second.id])
     assert changes.annotations == []
     assert spans(project) == []
 

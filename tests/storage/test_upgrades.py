@@ -15,7 +15,7 @@ from annotator.cli.main import cli
 from annotator.core.errors import NotAProjectError
 from annotator.storage.check import check_project
 from annotator.storage.project import Project
-from annotator.storage.schema_sql import SCHEMA_VERSION
+from annotator.storage.schema_sql import MIGRATIONS, SCHEMA_VERSION
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
 
@@ -51,7 +51,7 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
         copy = tmp_path / f"{migration.__name__}.annotator"
         shutil.copy(old, copy)
         monkeypatch.setattr(project_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-        monkeypatch.setattr(project_module, "MIGRATIONS", [*project_module.MIGRATIONS, migration])
+        monkeypatch.setattr(project_module, "MIGRATIONS", [*MIGRATIONS, migration])
         if ok:
             with Project.open(copy) as p:
                 assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1

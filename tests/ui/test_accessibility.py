@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDockWidget,
     QHeaderView,
@@ -37,6 +38,7 @@ ARTICLE = "قال محمد إن «الحصار مستمر» في غزة."
 # The kinds of widget a screen-reader user moves between.
 KINDS = (
     QAbstractItemView,
+    QApplication,
     QPlainTextEdit,
     QLineEdit,
     QComboBox,
@@ -95,9 +97,9 @@ def test_every_main_widget_and_dock_is_named(window: MainWindow) -> None:
 
 
 def test_names_are_translated(
-    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path], qapp: object
+    qtbot: QtBot, make_project: Callable[[dict[str, str]], Path], qapp: QApplication
 ) -> None:
-    install_translator(qapp, "ar")  # type: ignore[arg-type]
+    install_translator(qapp, "ar")
     try:
         win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
         qtbot.addWidget(win)
@@ -105,4 +107,4 @@ def test_names_are_translated(
         assert unnamed(win) == []
         win.project.close()
     finally:
-        install_translator(qapp, "en")  # type: ignore[arg-type]
+        install_translator(qapp, "en")

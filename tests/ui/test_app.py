@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.ui import app
 from annotator.ui.settings import Settings
+from tests.present import present
 from tests.ui.conftest import ME
 
 
@@ -23,7 +24,7 @@ def test_start_opens_the_window_and_remembers_the_project(
     assert window is not None
     qtbot.addWidget(window)
     assert window.isVisible()
-    assert window.session.document.name == "article"  # type: ignore[union-attr]
+    assert present(window.session.document).name == "article"
     assert Settings().recent_projects()[0] == path.resolve()
     window.project.close()
     app._windows.clear()

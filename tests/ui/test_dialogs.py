@@ -26,6 +26,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
+from tests.present import present
 from tests.ui.conftest import ME
 
 
@@ -69,8 +70,8 @@ def test_schema_editor_renames_recolours_and_adds(window: MainWindow) -> None:
     window.project.add_annotation(1, ME, "PER", 4, 8)
     editor = SchemaEditor(window.session.schema, window)
     row = [window.session.schema.labels[i].name for i in range(8)].index("PER")
-    editor.table.item(row, NAME).setText("PERSON")  # type: ignore[union-attr]
-    editor.table.item(row, ATTRIBUTES).setText("role: official|witness")  # type: ignore[union-attr]
+    present(editor.table.item(row, NAME)).setText("PERSON")
+    present(editor.table.item(row, ATTRIBUTES)).setText("role: official|witness")
     editor.add_label()
     window.apply_schema(editor.renames(), editor.schema())
     fresh = reopen_project(window.project.path)

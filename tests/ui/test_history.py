@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from annotator.ui.schema_editor import NAME, SchemaEditor
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
+from tests.present import present
 from tests.ui.conftest import ME
 from tests.ui.conftest import stored_spans as stored
 
@@ -95,9 +96,9 @@ def edit_schema_in_the_dialog(
     def fill_in() -> None:
         editor = QApplication.activeModalWidget()
         assert isinstance(editor, SchemaEditor)
-        names = [editor.table.item(r, NAME).text() for r in range(editor.table.rowCount())]  # type: ignore[union-attr]
+        names = [present(editor.table.item(r, NAME)).text() for r in range(editor.table.rowCount())]
         for old, new in renames.items():
-            editor.table.item(names.index(old), NAME).setText(new)  # type: ignore[union-attr]
+            present(editor.table.item(names.index(old), NAME)).setText(new)
         if remove is not None:
             editor.table.setCurrentCell(names.index(remove), NAME)
             button = next(b for b in editor.findChildren(QPushButton) if b.text() == "Remove label")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ def at(word: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def project(tmp_path: Path):
+def project(tmp_path: Path) -> Iterator[Project]:
     with Project.create(tmp_path / "stats.annotator") as project:
         project.add_documents([NewDocument("مقال", ARTICLE), NewDocument("other", "Gaza غزة")])
         d = project.document("مقال").id
@@ -44,7 +45,7 @@ def view(qtbot: QtBot, project: Project) -> StatsView:
     return widget
 
 
-def test_the_charts_hold_project_stats_without_gold(view, project):
+def test_the_charts_hold_project_stats_without_gold(view: StatsView, project: Project) -> None:
     counts = project_counts(project)
     by_label, done, per_day, per_doc = (chart.data for chart in view.charts)
     people = list(counts.annotators)
@@ -61,7 +62,7 @@ def test_the_charts_hold_project_stats_without_gold(view, project):
     assert [s.name for s in by_label.series] == ["CLAIM", "PER", "LOC"]  # schema order, in use
 
 
-def test_bar_heights_are_proportional_and_stacks_sit_on_each_other(view):
+def test_bar_heights_are_proportional_and_stacks_sit_on_each_other(view: StatsView) -> None:
     by_label, per_doc = view.charts[0], view.charts[3]
     rects = by_label.bar_rects()
     per, claim = rects["هدى", "PER"], rects["هدى", "CLAIM"]
@@ -74,7 +75,7 @@ def test_bar_heights_are_proportional_and_stacks_sit_on_each_other(view):
     assert stack["مقال", "LOC"].bottom() == pytest.approx(stack["مقال", "PER"].top())
 
 
-def test_bars_are_painted_in_their_series_colour(view):
+def test_bars_are_painted_in_their_series_colour(view: StatsView) -> None:
     chart = view.charts[0]
     image = chart.grab().toImage()
     rect = chart.bar_rects()["هدى", "PER"]
@@ -82,7 +83,7 @@ def test_bars_are_painted_in_their_series_colour(view):
     assert QColor(image.pixel(rect.center().toPoint())) == QColor(expected)
 
 
-def test_right_to_left_puts_the_first_group_on_the_right(qtbot):
+def test_right_to_left_puts_the_first_group_on_the_right(qtbot: QtBot) -> None:
     data = ChartData("t", ["أ", "ب"], [Series("s", "#0072B2")], {("أ", "s"): 1, ("ب", "s"): 3})
     chart = BarChart(data)
     qtbot.addWidget(chart)
@@ -96,5 +97,5 @@ def test_right_to_left_puts_the_first_group_on_the_right(qtbot):
 
 
 @pytest.mark.parametrize(("top", "step"), [(0, 1), (3, 1), (5, 2), (16, 5), (23, 10), (401, 200)])
-def test_axis_steps_are_round_and_reach_the_top(top, step):
+def test_axis_steps_are_round_and_reach_the_top(top: int, step: int) -> None:
     assert axis_step(top) == step and 4 * step >= top

@@ -34,7 +34,9 @@ def choose(qtbot: QtBot, settings: Settings, text: str) -> None:
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
     dialog.theme.setCurrentIndex(dialog.theme.findText(text))
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
@@ -18,6 +18,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
 from tests.paths import SHARED
+from tests.present import present
 from tests.ui.conftest import ME, show_active
 
 ARTICLE = "قال 👀 محمد إن الاحتلال يحاصر غزة.\nوأكد محمد أن «الحصار مستمر» في غزة."
@@ -40,7 +41,7 @@ def stored(win: MainWindow) -> list[tuple[str, int, int, str]]:
     """(label, start, end, text) of my spans in the current document, as the file has them."""
     fresh = reopen_project(win.project.path)
     try:
-        doc_id = win.session.document.id  # type: ignore[union-attr]
+        doc_id = present(win.session.document).id
         return [(a.label, a.start, a.end, a.text) for a in fresh.annotations(doc_id, ME)]
     finally:
         fresh.close()
@@ -98,7 +99,7 @@ def test_relabel_delete_and_tab_navigation(qtbot: QtBot, window: MainWindow) -> 
     put_caret(window, 0)
     window.session.select(None)
     qtbot.keyClick(window.view, Key.Key_Tab)
-    assert window.session.selected().text == "محمد"  # type: ignore[union-attr]
+    assert present(window.session.selected()).text == "محمد"
     qtbot.keyClick(window.view, Key.Key_4)  # relabel to ORG
     assert stored(window)[0][0] == "ORG"
     qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
@@ -106,9 +107,9 @@ def test_relabel_delete_and_tab_navigation(qtbot: QtBot, window: MainWindow) -> 
     qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)
     assert stored(window)[0][0] == "ORG"
     qtbot.keyClick(window.view, Key.Key_Tab)
-    assert window.session.selected().text == "غزة"  # type: ignore[union-attr]
+    assert present(window.session.selected()).text == "غزة"
     qtbot.keyClick(window.view, Key.Key_Backtab, Mod.ShiftModifier)
-    assert window.session.selected().text == "محمد"  # type: ignore[union-attr]
+    assert present(window.session.selected()).text == "محمد"
     qtbot.keyClick(window.view, Key.Key_Tab)
     qtbot.keyClick(window.view, Key.Key_Delete)
     assert [s[3] for s in stored(window)] == ["محمد"]
@@ -139,9 +140,9 @@ def test_click_on_a_highlight_selects_it_and_cycles(qtbot: QtBot, window: MainWi
     window.session.select(None)
     rect = window.view.span_rects(inner + 2, inner + 3)[0]
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert window.session.selected().label == "MISC"  # type: ignore[union-attr]
+    assert present(window.session.selected()).label == "MISC"
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert window.session.selected().label == "QUOTE"  # type: ignore[union-attr]
+    assert present(window.session.selected()).label == "QUOTE"
 
 
 def test_relation_by_pick_mode_and_removal(qtbot: QtBot, window: MainWindow) -> None:
@@ -154,9 +155,9 @@ def test_relation_by_pick_mode_and_removal(qtbot: QtBot, window: MainWindow) -> 
     qtbot.keyClick(window.view, Key.Key_2)
     quote_id = window.session.selected_id
     qtbot.keyClick(window.view, Key.Key_L, Mod.ControlModifier)
-    assert window.session.linking
+    picking = window.session.linking
     qtbot.keyClick(window.view, Key.Key_Escape)
-    assert not window.session.linking
+    assert picking and not window.session.linking
     qtbot.keyClick(window.view, Key.Key_L, Mod.ControlModifier)
     rect = window.view.span_rects(speaker + 1, speaker + 2)[0]
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
@@ -181,16 +182,17 @@ def test_attribute_edited_in_details_panel(qtbot: QtBot, window: MainWindow) -> 
     window.view.select_span(0, len("قال 👀 محمد إن الاحتلال يحاصر غزة"))
     qtbot.keyClick(window.view, Key.Key_1)  # CLAIM, with a "checkworthy" choice
     combo = window.details.attributes.itemAt(0, window.details.attributes.ItemRole.FieldRole)
-    widget = combo.widget()  # type: ignore[union-attr]
-    widget.textActivated.emit("yes")  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: window.session.selected().attributes != {})  # type: ignore[union-attr]
+    widget = present(combo).widget()
+    assert isinstance(widget, QComboBox)
+    widget.textActivated.emit("yes")
+    qtbot.waitUntil(lambda: present(window.session.selected()).attributes != {})
     fresh = reopen_project(window.project.path)
-    assert fresh.annotations(window.session.document.id, ME)[0].attributes == {  # type: ignore[union-attr]
+    assert fresh.annotations(present(window.session.document).id, ME)[0].attributes == {
         "checkworthy": "yes"
     }
     fresh.close()
     qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
-    assert window.session.selected().attributes == {}  # type: ignore[union-attr]
+    assert present(window.session.selected()).attributes == {}
 
 
 def test_annotate_all_in_document_and_project_is_one_undo_step(
@@ -248,18 +250,18 @@ def test_find_type_enter_then_a_label_key_tags_the_match(qtbot: QtBot, window: M
 
 def test_documents_next_previous_done_and_filter(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window.view, Key.Key_PageDown, Mod.ControlModifier)
-    assert window.session.document.name == "other"  # type: ignore[union-attr]
+    assert present(window.session.document).name == "other"
     qtbot.keyClick(window.view, Key.Key_D, Mod.ControlModifier)
     fresh = reopen_project(window.project.path)
     assert fresh.status(2, ME) is Status.DONE
     fresh.close()
     qtbot.keyClick(window.view, Key.Key_PageUp, Mod.ControlModifier)
-    assert window.session.document.name == "article"  # type: ignore[union-attr]
+    assert present(window.session.document).name == "article"
     qtbot.keyClicks(window.documents.filter, "English")
     shown = [
-        window.documents.tree.topLevelItem(i).text(0).strip("\u2068\u2069")  # type: ignore[union-attr]
+        present(window.documents.tree.topLevelItem(i)).text(0).strip("\u2068\u2069")
         for i in range(window.documents.tree.topLevelItemCount())
-        if not window.documents.tree.topLevelItem(i).isHidden()  # type: ignore[union-attr]
+        if not present(window.documents.tree.topLevelItem(i)).isHidden()
     ]
     assert shown == ["other"]
 
@@ -277,7 +279,7 @@ def test_undo_in_another_document_goes_back_to_it(qtbot: QtBot, window: MainWind
     qtbot.keyClick(window.view, Key.Key_3)
     qtbot.keyClick(window.view, Key.Key_PageDown, Mod.ControlModifier)
     qtbot.keyClick(window.view, Key.Key_Z, Mod.ControlModifier)
-    assert window.session.document.name == "article"  # type: ignore[union-attr]
+    assert present(window.session.document).name == "article"
     assert stored(window) == []
 
 
@@ -294,7 +296,7 @@ def test_word_in_a_real_article(
     text = article.read_text(encoding="utf-8").replace("\r\n", "\n")
     win = MainWindow(Project.open(make_project({"corpus": text})), ME, Settings())
     show_active(qtbot, win)
-    doc_text = win.session.document.text  # type: ignore[union-attr]
+    doc_text = present(win.session.document).text
     start = doc_text.index("الاحتلال")
     select_word_by_keyboard(qtbot, win, start)
     qtbot.keyClick(win.view, Key.Key_5)
@@ -308,8 +310,8 @@ def test_clicking_a_document_opens_it(qtbot: QtBot, window: MainWindow) -> None:
     assert item is not None
     rect = tree.visualItemRect(item)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.session.document.name == "other")  # type: ignore[union-attr]
-    assert tree.currentItem().text(0).strip("\u2068\u2069") == "other"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: present(window.session.document).name == "other")
+    assert present(tree.currentItem()).text(0).strip("\u2068\u2069") == "other"
 
 
 def test_a_read_only_project_refuses_edits_with_a_message(

@@ -16,10 +16,13 @@ from annotator.storage.project import Project
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.heatmap import NO_VALUE, value_color
 from tests.conftest import reopen_project
+from tests.present import present
 from tests.ui.review.conftest import CURATOR, OTHER, at
 
 
-def open_dashboard(qtbot: QtBot, path: Path, annotators: list[str] | None = None):
+def open_dashboard(
+    qtbot: QtBot, path: Path, annotators: list[str] | None = None
+) -> AgreementDashboard:
     project = Project.open(path)
     dashboard = AgreementDashboard(project, CURATOR, annotators)
     qtbot.addWidget(dashboard)
@@ -41,27 +44,33 @@ def dashboard(qtbot: QtBot, team_path: Path) -> Iterator[AgreementDashboard]:
     dash.project.close()
 
 
-def test_the_report_is_the_cores_and_documents_come_lowest_first(dashboard):
+def test_the_report_is_the_cores_and_documents_come_lowest_first(
+    dashboard: AgreementDashboard,
+) -> None:
     fresh = reopen_project(dashboard.project.path)
     expected = agreement(load_study(fresh))
     fresh.close()
     assert dashboard.report == expected
     names = [
-        dashboard.documents.item(r, 0).data(Qt.ItemDataRole.UserRole)
+        present(dashboard.documents.item(r, 0)).data(Qt.ItemDataRole.UserRole)
         for r in range(dashboard.documents.rowCount())
     ]
     assert names == [name for name, _ in expected.documents_by_agreement()] == ["مقال", "other"]
-    labels = [dashboard.labels.item(r, 0).text() for r in range(dashboard.labels.rowCount())]
+    labels = [
+        present(dashboard.labels.item(r, 0)).text() for r in range(dashboard.labels.rowCount())
+    ]
     assert len(labels) == len(expected.labels)
 
 
-def test_heat_map_cells_show_the_pair_scores_in_their_colour(qtbot, dashboard):
+def test_heat_map_cells_show_the_pair_scores_in_their_colour(
+    qtbot: QtBot, dashboard: AgreementDashboard
+) -> None:
     heat = dashboard.heatmap
-    (pair,) = dashboard.report.pairs  # type: ignore[union-attr]
+    (pair,) = present(dashboard.report).pairs
     assert heat.names == ["huda", "omar"]
     assert heat.value(0, 1) == heat.value(1, 0) == pair.f1_exact
     image = heat.grab().toImage()
-    for (i, j), color in (((0, 1), value_color(pair.f1_exact)), ((0, 0), NO_VALUE)):  # type: ignore[arg-type]
+    for (i, j), color in (((0, 1), value_color(present(pair.f1_exact))), ((0, 0), NO_VALUE)):
         corner = heat.cell_rect(i, j).topLeft()
         assert QColor(image.pixel(corner.x() + 3, corner.y() + 3)).rgb() == color.rgb()
     # The measure chosen above the matrix changes its values.
@@ -69,7 +78,7 @@ def test_heat_map_cells_show_the_pair_scores_in_their_colour(qtbot, dashboard):
     assert heat.value(0, 1) == pair.cohen_kappa
 
 
-def test_heat_map_is_mirrored_right_to_left(dashboard):
+def test_heat_map_is_mirrored_right_to_left(dashboard: AgreementDashboard) -> None:
     heat = dashboard.heatmap
     left_to_right = heat.cell_rect(0, 0)
     heat.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -78,31 +87,36 @@ def test_heat_map_is_mirrored_right_to_left(dashboard):
     assert heat.cell_rect(0, 1).right() < mirrored.left()
 
 
-def test_double_click_opens_the_document_in_review_mode(qtbot, dashboard):
+def test_double_click_opens_the_document_in_review_mode(
+    qtbot: QtBot, dashboard: AgreementDashboard
+) -> None:
     table = dashboard.documents
-    rect = table.visualItemRect(table.item(1, 0))
+    rect = table.visualItemRect(present(table.item(1, 0)))
     # A double-click is a press, then the double-click on the same cell.
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     (window,) = dashboard.review_windows
-    assert window.session.document.name == "other"  # type: ignore[union-attr]
+    assert present(window.session.document).name == "other"
     assert window.chosen() == ["huda", "omar"]
     dashboard.close()
     assert not window.isVisible() and dashboard.review_windows == []
 
 
-def test_too_few_annotators_is_said_in_the_dashboard(qtbot, team_path):
+def test_too_few_annotators_is_said_in_the_dashboard(qtbot: QtBot, team_path: Path) -> None:
     dash = open_dashboard(qtbot, team_path, ["huda"])
     assert dash.report is None
     assert "two annotators" in dash.summary.text()
     dash.project.close()
 
 
-def test_the_layers_table_shows_each_layers_units_and_measures(dashboard):
-    report = dashboard.report
+def test_the_layers_table_shows_each_layers_units_and_measures(
+    dashboard: AgreementDashboard,
+) -> None:
+    report = present(dashboard.report)
     rows = {
-        dashboard.layers.item(r, 0).text(): [
-            dashboard.layers.item(r, c).text() for c in range(1, dashboard.layers.columnCount())
+        present(dashboard.layers.item(r, 0)).text(): [
+            present(dashboard.layers.item(r, c)).text()
+            for c in range(1, dashboard.layers.columnCount())
         ]
         for r in range(dashboard.layers.rowCount())
     }

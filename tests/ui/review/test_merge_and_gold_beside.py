@@ -32,7 +32,9 @@ def spans_of(path: Path, annotator: str) -> list[tuple[str, int, int]]:
         fresh.close()
 
 
-def test_a_colleagues_project_is_merged_and_reported(qtbot: QtBot, team_path, tmp_path):
+def test_a_colleagues_project_is_merged_and_reported(
+    qtbot: QtBot, team_path: Path, tmp_path: Path
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     merged = []
@@ -48,8 +50,8 @@ def test_a_colleagues_project_is_merged_and_reported(qtbot: QtBot, team_path, tm
 
 
 def test_conflicts_are_listed_and_can_be_imported_under_another_name(
-    qtbot: QtBot, team_path, tmp_path
-):
+    qtbot: QtBot, team_path: Path, tmp_path: Path
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     before = spans_of(team_path, "huda")
@@ -72,7 +74,9 @@ def test_conflicts_are_listed_and_can_be_imported_under_another_name(
     assert spans_of(team_path, "huda") == before
 
 
-def test_a_file_that_is_not_a_project_is_refused_in_the_box(qtbot: QtBot, team_path, tmp_path):
+def test_a_file_that_is_not_a_project_is_refused_in_the_box(
+    qtbot: QtBot, team_path: Path, tmp_path: Path
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     with Project.open(team_path) as project:
@@ -81,7 +85,9 @@ def test_a_file_that_is_not_a_project_is_refused_in_the_box(qtbot: QtBot, team_p
         box.close()
 
 
-def test_gold_beside_marks_what_each_side_lacks_and_scrolls_together(qtbot: QtBot, team_path):
+def test_gold_beside_marks_what_each_side_lacks_and_scrolls_together(
+    qtbot: QtBot, team_path: Path
+) -> None:
     with Project.open(team_path) as project:
         doc = project.document("مقال").id
         project.add_annotation(doc, GOLD, "PER", *at("محمد"))

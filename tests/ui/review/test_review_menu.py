@@ -13,12 +13,13 @@ from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
 from annotator.ui.window import MainWindow
+from tests.present import present
 from tests.ui.conftest import show_active
 
 
 def test_ctrl_r_reviews_the_current_document_and_the_menu_opens_the_rest(
     qtbot: QtBot, team_path: Path
-):
+) -> None:
     window = MainWindow(Project.open(team_path), "huda", Settings())
     show_active(qtbot, window)
     window.session.open_document("other")
@@ -26,7 +27,7 @@ def test_ctrl_r_reviews_the_current_document_and_the_menu_opens_the_rest(
     menu = window.review_menu
     (review,) = menu.opened
     assert isinstance(review, ReviewWindow)
-    assert review.session.document.name == "other"  # type: ignore[union-attr]
+    assert present(review.session.document).name == "other"
     assert review.session.curator == "huda"
     assert isinstance(menu.statistics(), StatsView)
     assert isinstance(menu.compare_with_gold(), GoldBeside)

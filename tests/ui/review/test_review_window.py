@@ -12,6 +12,7 @@ from annotator.review.units import UnitState
 from annotator.ui.review.view import STATE_COLORS
 from annotator.ui.review.window import ReviewWindow
 from tests.conftest import reopen_project
+from tests.present import present
 from tests.ui.review.conftest import CURATOR, at
 
 Key = Qt.Key
@@ -26,17 +27,21 @@ def gold_in_file(win: ReviewWindow) -> list[tuple[str, int, int]]:
         fresh.close()
 
 
-def press(qtbot: QtBot, win: ReviewWindow, key: Qt.Key, mod: Qt.KeyboardModifier = Mod.NoModifier):
+def press(
+    qtbot: QtBot, win: ReviewWindow, key: Qt.Key, mod: Qt.KeyboardModifier = Mod.NoModifier
+) -> None:
     qtbot.keyClick(win.view, key, mod)
 
 
 def go_to(qtbot: QtBot, win: ReviewWindow, state: UnitState) -> None:
     """Step with N to the first unit in that state."""
-    while win.current_unit().state is not state:  # type: ignore[union-attr]
+    while present(win.current_unit()).state is not state:
         press(qtbot, win, Key.Key_N)
 
 
-def test_units_are_listed_in_reading_order_and_stepped_by_keys(qtbot, review):
+def test_units_are_listed_in_reading_order_and_stepped_by_keys(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     assert [(u.layer, u.state) for u in review.units] == [
         (LabelKind.ENTITY, UnitState.AGREE),
         (LabelKind.CLAIM, UnitState.BOUNDARIES_DIFFER),
@@ -54,7 +59,7 @@ def test_units_are_listed_in_reading_order_and_stepped_by_keys(qtbot, review):
     assert review.unit_list.currentRow() == 0
 
 
-def test_n_and_p_skip_the_places_already_decided(qtbot, review):
+def test_n_and_p_skip_the_places_already_decided(qtbot: QtBot, review: ReviewWindow) -> None:
     press(qtbot, review, Key.Key_Down, Mod.AltModifier)
     press(qtbot, review, Key.Key_A)  # the claim: decided
     press(qtbot, review, Key.Key_Up, Mod.AltModifier)
@@ -67,14 +72,16 @@ def test_n_and_p_skip_the_places_already_decided(qtbot, review):
     assert review.unit_list.currentRow() == 1
 
 
-def test_number_key_accepts_that_annotators_version_and_undo_redo_follow(qtbot, review):
+def test_number_key_accepts_that_annotators_version_and_undo_redo_follow(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     go_to(qtbot, review, UnitState.LABEL_DIFFERS)
     press(qtbot, review, Key.Key_2)  # omar, the second lane
     assert gold_in_file(review) == [("ORG", *at("غزة"))]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert fresh.gold.provenance(gold.id).proposed_by == ("omar",)  # type: ignore[union-attr]
-    assert fresh.gold.curation_status(review.document_id()).status is Status.IN_PROGRESS  # type: ignore[arg-type]
+    assert present(fresh.gold.provenance(gold.id)).proposed_by == ("omar",)
+    assert fresh.gold.curation_status(present(review.document_id())).status is Status.IN_PROGRESS
     fresh.close()
     assert review.unit_list.currentItem().text().startswith("✓")
 
@@ -88,21 +95,25 @@ def test_number_key_accepts_that_annotators_version_and_undo_redo_follow(qtbot, 
     assert gold_in_file(review) == [("ORG", *at("غزة"))]
 
 
-def test_a_accepts_the_most_proposed_version_and_r_rejects(qtbot, review):
+def test_a_accepts_the_most_proposed_version_and_r_rejects(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     press(qtbot, review, Key.Key_A)
     assert gold_in_file(review) == [("PER", *at("محمد"))]
     go_to(qtbot, review, UnitState.INCOMPLETE)
     press(qtbot, review, Key.Key_R)
     fresh = reopen_project(review.project.path)
-    assert fresh.gold.rejected(review.document_id()) == {("ORG", *at("Reuters"))}  # type: ignore[arg-type]
+    assert fresh.gold.rejected(present(review.document_id())) == {("ORG", *at("Reuters"))}
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     fresh = reopen_project(review.project.path)
-    assert fresh.gold.rejected(review.document_id()) == set()  # type: ignore[arg-type]
+    assert fresh.gold.rejected(present(review.document_id())) == set()
     fresh.close()
 
 
-def test_e_accepts_then_edges_move_with_the_main_windows_keys(qtbot, review):
+def test_e_accepts_then_edges_move_with_the_main_windows_keys(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     go_to(qtbot, review, UnitState.BOUNDARIES_DIFFER)
     press(qtbot, review, Key.Key_E)  # accepts the first version (omar's) and selects it
     start, end = at("إن الاحتلال يحاصر غزة")
@@ -112,7 +123,7 @@ def test_e_accepts_then_edges_move_with_the_main_windows_keys(qtbot, review):
     assert gold_in_file(review) == [("CLAIM", start, end - 1)]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert fresh.gold.provenance(gold.id).curated_by == CURATOR  # type: ignore[union-attr]
+    assert present(fresh.gold.provenance(gold.id)).curated_by == CURATOR
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     assert gold_in_file(review) == [("CLAIM", start, end)]
@@ -120,7 +131,9 @@ def test_e_accepts_then_edges_move_with_the_main_windows_keys(qtbot, review):
     assert gold_in_file(review) == []
 
 
-def test_the_selected_gold_spans_label_is_changed_from_the_box(qtbot, review):
+def test_the_selected_gold_spans_label_is_changed_from_the_box(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     go_to(qtbot, review, UnitState.LABEL_DIFFERS)
     assert not review.gold_label.isEnabled()
     press(qtbot, review, Key.Key_E)  # accepts huda's LOC and selects it
@@ -132,13 +145,15 @@ def test_the_selected_gold_spans_label_is_changed_from_the_box(qtbot, review):
     assert gold_in_file(review) == [("EVENT", *at("غزة"))]
     fresh = reopen_project(review.project.path)
     (gold,) = fresh.annotations(review.document_id(), GOLD)
-    assert fresh.gold.provenance(gold.id).curated_by == CURATOR  # type: ignore[union-attr]
+    assert present(fresh.gold.provenance(gold.id)).curated_by == CURATOR
     fresh.close()
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     assert gold_in_file(review) == [("LOC", *at("غزة"))]
 
 
-def test_a_gold_span_nobody_had_is_added_on_the_selected_text(qtbot, review):
+def test_a_gold_span_nobody_had_is_added_on_the_selected_text(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     start, end = at("الاحتلال")
     cursor = review.view.textCursor()
     cursor.setPosition(review.view.index.map.to_utf16(start))
@@ -156,20 +171,24 @@ def test_a_gold_span_nobody_had_is_added_on_the_selected_text(qtbot, review):
     assert gold_in_file(review) == []
 
 
-def test_curation_status_is_set_from_the_combo_box_and_undone(qtbot, review):
+def test_curation_status_is_set_from_the_combo_box_and_undone(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     qtbot.keyClick(review.curation, Key.Key_Down)
     qtbot.keyClick(review.curation, Key.Key_Down)
     fresh = reopen_project(review.project.path)
-    assert fresh.gold.curation_status(review.document_id()).status is Status.DONE  # type: ignore[arg-type]
+    assert fresh.gold.curation_status(present(review.document_id())).status is Status.DONE
     fresh.close()
-    assert review.documents.currentItem().text(1) == "done"
+    assert present(review.documents.currentItem()).text(1) == "done"
     press(qtbot, review, Key.Key_Z, Mod.ControlModifier)
     fresh = reopen_project(review.project.path)
-    assert fresh.gold.curation_status(review.document_id()).status is Status.IN_PROGRESS  # type: ignore[arg-type]
+    assert fresh.gold.curation_status(present(review.document_id())).status is Status.IN_PROGRESS
     fresh.close()
 
 
-def test_lanes_are_painted_per_annotator_in_the_colour_of_the_state(qtbot, review):
+def test_lanes_are_painted_per_annotator_in_the_colour_of_the_state(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     go_to(qtbot, review, UnitState.LABEL_DIFFERS)
     fresh = reopen_project(review.project.path)
     doc = review.document_id()
@@ -186,7 +205,7 @@ def test_lanes_are_painted_per_annotator_in_the_colour_of_the_state(qtbot, revie
     assert review.view.lane_rects(0, omar_org.id) == []  # not in huda's lane
 
 
-def test_clicking_a_span_in_its_lane_goes_to_its_place(qtbot, review):
+def test_clicking_a_span_in_its_lane_goes_to_its_place(qtbot: QtBot, review: ReviewWindow) -> None:
     fresh = reopen_project(review.project.path)
     reuters = next(
         a for a in fresh.annotations(review.document_id(), "omar") if a.start == at("Reuters")[0]
@@ -195,10 +214,10 @@ def test_clicking_a_span_in_its_lane_goes_to_its_place(qtbot, review):
     assert review.unit_list.currentRow() == 0  # محمد: entities' lanes are shown
     rect = review.view.lane_rects(1, reuters.id)[0]
     qtbot.mouseClick(review.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert review.current_unit().start == at("Reuters")[0]  # type: ignore[union-attr]
+    assert present(review.current_unit()).start == at("Reuters")[0]
 
 
-def test_unchecking_an_annotator_recomputes_the_units(qtbot, review):
+def test_unchecking_an_annotator_recomputes_the_units(qtbot: QtBot, review: ReviewWindow) -> None:
     omar = review.annotators_list.findItems("omar", Qt.MatchFlag.MatchContains)[0]
     rect = review.annotators_list.visualItemRect(omar)
     # The check box sits at the item's leading edge.
@@ -212,9 +231,11 @@ def test_unchecking_an_annotator_recomputes_the_units(qtbot, review):
     assert review.view.lanes and len(review.view.lanes) == 1
 
 
-def test_coming_back_to_the_window_shows_what_changed_meanwhile(qtbot, review):
+def test_coming_back_to_the_window_shows_what_changed_meanwhile(
+    qtbot: QtBot, review: ReviewWindow
+) -> None:
     other = reopen_project(review.project.path)
-    doc = review.document_id()
+    doc = present(review.document_id())
     other.add_annotation(doc, "huda", "ORG", *at("Reuters"))  # now both have it
     other.add_annotation(doc, GOLD, "PER", *at("محمد"))
     other.close()
@@ -224,9 +245,9 @@ def test_coming_back_to_the_window_shows_what_changed_meanwhile(qtbot, review):
     assert review.unit_list.item(0).text().startswith("✓")
 
 
-def test_clicking_another_document_opens_it(qtbot, review):
+def test_clicking_another_document_opens_it(qtbot: QtBot, review: ReviewWindow) -> None:
     other = review.documents.topLevelItem(1)
-    rect = review.documents.visualItemRect(other)
+    rect = review.documents.visualItemRect(present(other))
     qtbot.mouseClick(review.documents.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert review.session.document.name == "other"  # type: ignore[union-attr]
+    assert present(review.session.document).name == "other"
     assert review.units == [] and review.unit_list.count() == 0
