@@ -158,20 +158,27 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 _WORD_SIGNS = frozenset("#@＃＠")
 
 
-def _trim_clusters(b: Boundaries, start: int, end: int) -> tuple[int, int]:
+def _trim_clusters(
+    b: Boundaries, start: int, end: int, *, punctuation: bool = True
+) -> tuple[int, int]:
     """Shrink [start, end), whose edges are cluster boundaries, past whole clusters of
-    space and punctuation (Arabic ، ؛ ؟ « » ٪ and Latin , . ; : ! ? " ' ( ) alike), but
-    not past the # or @ that starts a word."""
+    space and, with ``punctuation``, of punctuation (Arabic ، ؛ ؟ « » ٪ and Latin
+    , . ; : ! ? " ' ( ) alike), but not past the # or @ that starts a word. Whole
+    clusters, because a space can carry a combining mark (a stray harakah after a space)
+    and trimming the space alone would split the cluster."""
     text, g = b.text, b.graphemes
+    edges = ("space", "punct") if punctuation else ("space",)
     i, j = bisect_left(g, start), bisect_left(g, end)
     while i < j:
         cluster = text[g[i] : g[i + 1]]
         kind = _cluster_kind(cluster)
-        if kind == "space" or (kind == "punct" and not _starts_word(b, cluster, g[i + 1], end)):
+        if kind == "space" or (
+            punctuation and kind == "punct" and not _starts_word(b, cluster, g[i + 1], end)
+        ):
             i += 1
         else:
             break
-    while j > i and _cluster_kind(text[g[j - 1] : g[j]]) in ("space", "punct"):
+    while j > i and _cluster_kind(text[g[j - 1] : g[j]]) in edges:
         j -= 1
     return g[i], g[j]
 
@@ -252,7 +259,7 @@ def _normalise_in(
     b = Boundaries(text[lo:hi])
     start, end = b.snap_to_graphemes(start - lo, end - lo)
     if exact:
-        start, end = trim(b.text, start, end)
+        start, end = _trim_clusters(b, start, end, punctuation=False)
     else:
         start, end = _trim_clusters(b, start, end)
         if start >= end:
