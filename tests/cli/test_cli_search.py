@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from annotator.cli.main import cli
 from annotator.core.model import NewDocument
 from annotator.storage.project import Project
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+from tests.cli_runner import invoke
 
 
 def make(tmp_path: Path) -> Path:

@@ -12,18 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from annotator.cli.main import cli
 from annotator.core.model import NewDocument
 from annotator.storage.check import check_project
 from annotator.storage.project import Project
+from tests.cli_runner import invoke
 from tests.paths import SHARED
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -6,20 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from annotator import identity
-from annotator.cli.main import cli
 from annotator.demo import build_demo
 from annotator.storage.project import Project
+from tests.cli_runner import invoke
 from tests.paths import SHARED
 
 INTEROP = SHARED / "interop"
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ import pytest
 
 from annotator.core.model import Annotation, NewDocument, Relation
 from annotator.storage.project import Project
-from tests.cli.test_hostile_output import contents, invoke, one_error_line
+from tests.cli_runner import contents, invoke, one_error_line
 
 TEXT = "قال الرئيس محمد إن الاقتصاد بخير"  # محمد at 11-15, الرئيس at 4-10
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import shutil
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -21,32 +19,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from annotator.cli.main import cli
 from annotator.core.model import NewDocument
 from annotator.storage.project import Project
+from tests.cli_runner import contents, invoke, one_error_line
 from tests.paths import SHARED
 
 FOLDER_FORMATS = ["brat", "webanno", "html", "xmi"]
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
-
-
-def contents(path: Path) -> list[str]:
-    """Everything the project holds, to tell that a refused command changed nothing."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
-
-
-def one_error_line(err: str, names: Path | str) -> None:
-    assert re.fullmatch(rf"annotator: error: {re.escape(str(names))}: [^\n]+\n", err), err
 
 
 def make_project(path: Path, *names: str) -> Path:

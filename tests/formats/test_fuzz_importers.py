@@ -22,7 +22,7 @@ from annotator.formats.base import ImportOptions
 from annotator.formats.importer import import_paths
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
-from tests.cli.test_hostile_output import contents as project_dump
+from tests.cli_runner import contents as project_dump
 
 IMPORTABLE = sorted(name for name, f in FORMATS.items() if f.can_import)
 

@@ -5,17 +5,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from annotator.cli.main import cli
 from annotator.core.model import NewDocument
 from annotator.storage import backups
 from annotator.storage.project import Project
-
-
-def invoke(*args: str | Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+from tests.cli_runner import invoke
 
 
 def test_one_backup_a_day_the_last_seven_kept(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ limit; the project is unchanged and the command's own memory stays small."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,7 @@ from click.testing import CliRunner
 from annotator.cli.main import cli
 from annotator.core.model import NewDocument
 from annotator.storage.project import Project
-
-
-def contents(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+from tests.cli_runner import contents
 
 
 @pytest.mark.parametrize("pattern", ["a{1000000000}", "(?:a{1000}){1000}", "[ab]{50000000}"])
