@@ -16,6 +16,13 @@ from tests.paths import SHARED
 INTEROP = SHARED / "interop"
 
 
+def import_brat(project: Path, *options: str) -> tuple[int, str, str]:
+    """`annotator import` of the real brat pair, with ``options``."""
+    brat = INTEROP / "brat"
+    pair = (brat / "000-introduction.txt", brat / "000-introduction.ann")
+    return invoke("import", project, *pair, "--format", "brat", "--add-labels", *options)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "p.annotator"
@@ -53,16 +60,7 @@ def test_without_a_name_set_the_system_user_name_is_used(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(identity, "system_user", lambda: "login-name")
-    brat = INTEROP / "brat"
-    code, out, _ = invoke(
-        "import",
-        project,
-        brat / "000-introduction.txt",
-        brat / "000-introduction.ann",
-        "--format",
-        "brat",
-        "--add-labels",
-    )
+    code, out, _ = import_brat(project)
     assert code == 0
     assert annotators_of(project) == {"login-name"}
     assert "are login-name's" in out
@@ -70,18 +68,7 @@ def test_without_a_name_set_the_system_user_name_is_used(
 
 def test_a_name_given_is_used_and_nothing_more_is_said(project: Path) -> None:
     identity.store_name("huda")
-    brat = INTEROP / "brat"
-    code, out, _ = invoke(
-        "import",
-        project,
-        brat / "000-introduction.txt",
-        brat / "000-introduction.ann",
-        "--format",
-        "brat",
-        "--add-labels",
-        "--annotator",
-        "omar",
-    )
+    code, out, _ = import_brat(project, "--annotator", "omar")
     assert code == 0
     assert annotators_of(project) == {"omar"}
     assert "name no annotator" not in out
