@@ -171,3 +171,13 @@ def test_someone_outside_the_project_reads_nothing(team: Team) -> None:
         admin.execute("CREATE ROLE stranger LOGIN PASSWORD 'team-secret'")
     with team.sql("stranger") as stranger, pytest.raises(errors.InsufficientPrivilege):
         stranger.execute(f"SELECT * FROM {team.project}.annotations".encode())
+
+
+def test_every_committed_change_is_announced_to_listeners(team: Team) -> None:
+    with team.sql("bob") as listener, team.sql("alice") as alice:
+        listener.execute(f'LISTEN "annotator.{team.project}"'.encode())
+        with alice.transaction():
+            insert_span(alice, "a3", 1)
+            alice.execute("UPDATE document_status SET status = 'done' WHERE annotator_id = 1")
+        heard = {n.payload for n in listener.notifies(timeout=10, stop_after=2)}
+    assert heard == {"annotations", "document_status"}
