@@ -70,7 +70,7 @@ _COUNTED = (
 
 
 def project_counts(project: Project) -> ProjectCounts:
-    q = project.conn.execute
+    q = project.engine.execute
     gold = {"gold": GOLD}
     documents, characters = q("SELECT count(*), coalesce(sum(length), 0) FROM documents").fetchone()
     annotators = {
