@@ -5,8 +5,9 @@ The portable-SQL contract. The stores (``storage/*_store.py``, ``gold.py``, ...)
 one SQL text for every engine, so they keep to what SQLite >= 3.35 and PostgreSQL both
 accept:
 
-- Values are bound, never spliced: ``?`` placeholders with a sequence of values, or
-  ``:name`` with a mapping. The PostgreSQL engine rewrites them (``%s``, ``%(name)s``).
+- Values are bound, never spliced, with ``?`` placeholders and a sequence of values
+  (the PostgreSQL engine rewrites them as ``%s``). Named ``:name`` placeholders only in
+  SQLite-dialect code (``export_rows.py``).
 - ``INSERT ... ON CONFLICT (columns) DO NOTHING`` / ``DO UPDATE SET c = excluded.c``
   (always with the conflict's columns), never ``INSERT OR IGNORE`` / ``OR REPLACE``.
 - A new row's id by ``INSERT ... RETURNING id``, never ``lastrowid``; how many rows a
@@ -17,7 +18,8 @@ accept:
   migrations. Where a store cannot avoid them it asks ``engine.dialect``.
 - Insertion order: ``relations`` and ``relation_types`` are listed ``ORDER BY rowid``
   (SQLite's implicit row number); a PostgreSQL schema gives those two tables a
-  ``rowid bigserial`` column so that the same SQL holds. No other table is ordered so.
+  ``rowid BIGINT GENERATED ALWAYS AS IDENTITY`` column so that the same SQL holds. No
+  other table is ordered so.
 - Booleans are compared as such (``WHERE 1 = 1``, not ``WHERE 1``).
 
 What differs between engines, and is therefore here rather than in SQL: transactions and
