@@ -42,7 +42,8 @@ _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
 _ARABIC_RUN = regex.compile(f"[{_ARABIC}](?:[\u200c\u200d]*[{_ARABIC}])*")
 
-_ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}  # LRI RLI PDI
+# LRI, RLI and PDI as LRE, RLE and PDF.
+_ISOLATE_TABLE = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"})
 
 _RESHAPER = ArabicReshaper()
 
@@ -107,12 +108,31 @@ def is_rtl(text: str) -> bool:
 
 def _as_embeddings(text: str) -> str:
     """Isolates (LRI, RLI, FSI … PDI) as the embeddings they resemble, which the pure
-    Python algorithm knows; an FSI takes the direction of its first strong letter."""
-    out = []
-    for i, ch in enumerate(text):
+    Python algorithm knows; an FSI takes the direction ``is_rtl`` gives the text after
+    it up to the next PDI.
+
+    That direction is found for every FSI in one pass from the end (asking ``is_rtl``
+    of the rest of the text at each FSI made thousands of them quadratic). ``is_rtl``
+    of a text stops at its first strong letter (its answer), paragraph separator or
+    isolate opener (no: after an opener nothing is at depth 0, as no PDI follows before
+    the cut); so scanning backwards, the answer for the text after a character is known
+    from the nearest such character after it, or a PDI (the cut: no)."""
+    if "\u2068" not in text:
+        return text.translate(_ISOLATE_TABLE)
+    out = list(text.translate(_ISOLATE_TABLE))
+    rtl_after = False
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
         if ch == "\u2068":
-            ch = "\u202b" if is_rtl(text[i + 1 :].split("\u2069", 1)[0]) else "\u202a"
-        out.append(_ISOLATES.get(ch, ch))
+            out[i] = "\u202b" if rtl_after else "\u202a"
+        if ch in _ISOLATE_OPENERS or ch == _ISOLATE_CLOSER:
+            rtl_after = False
+        else:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                rtl_after = True
+            elif kind in ("L", "B"):
+                rtl_after = False
     return "".join(out)
 
 
