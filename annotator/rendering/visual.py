@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, TypeVar
@@ -155,19 +156,29 @@ def _resolved(text: str, rtl: bool) -> list[dict[str, Any]]:
     return chars
 
 
-def _clusters(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """The grapheme clusters of ``text`` ((start, end) each) and, for each character, the
-    number of its cluster."""
-    clusters = [m.span() for m in _GRAPHEME.finditer(text)]
-    owner = [k for k, (a, b) in enumerate(clusters) for _ in range(a, b)]
-    return clusters, owner
+@dataclass(frozen=True)
+class _Clusters:
+    """The grapheme clusters of a text: for each character where its cluster starts,
+    and where each cluster of more than one character ends (most are one)."""
+
+    owner: list[int]
+    ends: dict[int, int]
+
+
+def _clusters(text: str) -> _Clusters:
+    owner = list(range(len(text)))
+    ends = {}
+    at = 0
+    for length in map(len, _GRAPHEME.findall(text)):
+        if length > 1:
+            ends[at] = at + length
+            owner[at + 1 : at + length] = [at] * (length - 1)
+        at += length
+    return _Clusters(owner, ends)
 
 
 def _reordered(
-    text: str,
-    chars: list[dict[str, Any]],
-    rtl: bool,
-    clusters: tuple[list[tuple[int, int]], list[int]],
+    text: str, chars: list[dict[str, Any]], rtl: bool, clusters: _Clusters
 ) -> tuple[str, list[int]]:
     """One line's resolved characters in visual order (rules L1, L2 and L4); ``clusters``
     are the paragraph's, found once for all its lines (per line, time would grow with
@@ -181,27 +192,38 @@ def _reordered(
     # A right-to-left run comes out reversed code point by code point, and the algorithm
     # drops joiners (rule X9); a cluster (an emoji with its skin tone or joiners, a
     # letter with its marks) must come out whole and in order.
-    spans, owner = clusters
+    owner, ends = clusters.owner, clusters.ends
+    chars = storage["chars"]
     display: list[str] = []
     order: list[int] = []
     rebuilt: set[int] = set()
-    for k, group in groupby(storage["chars"], key=lambda c: owner[c["index"]]):
-        a, b = spans[k]
-        kept = list(group)
-        if len(kept) > 1:  # most clusters are one character: nothing to put in order
-            kept.sort(key=lambda c: int(c["index"]))
+    # The direction marks have done their work; a terminal would print some as boxes.
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        a = owner[c["index"]]
+        if a not in ends:  # a cluster of one character: as it comes (mirrored brackets too)
+            if c["ch"] not in BIDI_MARKS:
+                display.append(c["ch"])
+                order.append(c["index"])
+            i += 1
+            continue
+        first = i
+        while i < len(chars) and owner[chars[i]["index"]] == a:
+            i += 1
+        kept = sorted(chars[first:i], key=lambda c: int(c["index"]))
+        b = ends[a]
         if len(kept) == b - a:
-            pairs = [(str(c["ch"]), int(c["index"])) for c in kept]  # mirrored brackets too
-        elif k not in rebuilt:
-            rebuilt.add(k)
+            pairs = [(str(c["ch"]), int(c["index"])) for c in kept]
+        elif a not in rebuilt:
+            rebuilt.add(a)
             pairs = list(zip(text[a:b], range(a, b), strict=True))
         else:
             continue
-        # The direction marks have done their work; a terminal would print some as boxes.
-        for ch, index in pairs:
+        for ch, at in pairs:
             if ch not in BIDI_MARKS:
                 display.append(ch)
-                order.append(index)
+                order.append(at)
     return "".join(display), order
 
 
@@ -240,13 +262,11 @@ def visual_paragraph(
     out: list[list[tuple[str, S]]] = []
     for display, order in visual_lines(text, rtl, breaks(text)):
         line: list[tuple[str, S]] = []
-        current = -1
-        for char, index in zip(display, order, strict=True):
-            if owner[index] == current:
-                line[-1] = (line[-1][0] + char, line[-1][1])
-            else:
-                current = owner[index]
-                line.append((char, shaped[current][1]))
+        at = 0
+        for run, chars in groupby(order, key=owner.__getitem__):
+            length = len(list(chars))
+            line.append((display[at : at + length], shaped[run][1]))
+            at += length
         out.append(line)
     return out
 
