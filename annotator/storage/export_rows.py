@@ -112,7 +112,7 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[str]:
 def _rows(project: Project, sql: str, params: dict[str, Any]) -> Iterator[Any]:
     """The query's rows; a JSON cell SQLite cannot parse is one line, not a traceback."""
     try:
-        yield from project.conn.execute(sql, params)
+        yield from project.engine.execute(sql, params)
     except sqlite3.OperationalError as exc:
         if "malformed JSON" not in str(exc):
             raise
@@ -133,7 +133,7 @@ class Totals:
 def totals(project: Project, selection: Selection) -> Totals:
     """How many documents, annotations and relations an export of the selection holds."""
     f = _filter(selection)
-    row = project.conn.execute(
+    row = project.engine.execute(
         "SELECT count(*), "
         f"coalesce(sum((SELECT count(*) FROM ({_annotations_of_document(f, '1')}))), 0), "
         f"coalesce(sum((SELECT count(*) FROM ({_relations_of_document(f)}))), 0) "
@@ -213,7 +213,7 @@ def csv_rows(
         "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
         f"WHERE 1{f.documents}{f.annotations} ORDER BY d.id, {_READING_ORDER}"
     )
-    return iter(project.conn.execute(sql, params))
+    return iter(project.engine.execute(sql, params))
 
 
 def document_counts(project: Project, selection: Selection) -> Iterator[tuple[str, int]]:
@@ -223,4 +223,4 @@ def document_counts(project: Project, selection: Selection) -> Iterator[tuple[st
         f"SELECT d.name, (SELECT count(*) FROM ({_relations_of_document(f)})) "
         f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
     )
-    return iter(project.conn.execute(sql, f.params))
+    return iter(project.engine.execute(sql, f.params))
