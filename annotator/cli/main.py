@@ -31,6 +31,7 @@ LAZY_COMMANDS = (
     "learn",
     "install-desktop",
     "server",
+    "copy",
 )
 
 
@@ -56,10 +57,10 @@ def _lazy_command(name: str) -> click.Command:
         from annotator.cli.learn import learn_command
 
         return learn_command
-    if name == "server":
-        from annotator.cli.server import server_command
+    if name in ("server", "copy"):
+        from annotator.cli.server import copy_command, server_command
 
-        return server_command
+        return server_command if name == "server" else copy_command
     from annotator.cli.desktop import install_desktop_command
 
     return install_desktop_command

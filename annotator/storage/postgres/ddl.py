@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.model import GOLD
+from annotator.storage.schema_sql import SUGGESTION_REJECTED
 
 NOTIFY_PREFIX = "annotator."
 
@@ -114,13 +115,7 @@ TABLES = [
     )""",
     # Made up front (a project file makes it on the first rejection): annotators may not
     # create tables.
-    """CREATE TABLE suggestion_rejected (
-        text TEXT NOT NULL,
-        label TEXT NOT NULL,
-        annotator TEXT NOT NULL,
-        decided TEXT NOT NULL,
-        PRIMARY KEY (text, label)
-    )""",
+    SUGGESTION_REJECTED,
     # The light stems of each document's name and text (core/textsearch.py), as the file's
     # documents_search holds them; 'simple' keeps them as they are.
     """CREATE TABLE documents_search (

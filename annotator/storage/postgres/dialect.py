@@ -2,8 +2,8 @@
 ``:name`` ones ``%(name)s``.
 
 The stores write one SQL for both engines, with SQLite's placeholders (storage/engine.py);
-psycopg's are ``%s`` and ``%(name)s``, so a literal ``%`` must be doubled. Quoted text (``'...'``) and names
-(``"..."``) are left alone: a ``?`` inside them is not a placeholder.
+psycopg's are ``%s`` and ``%(name)s``, so a literal ``%`` must be doubled. Quoted text
+(``'...'``) and names (``"..."``) are left alone: a ``?`` inside them is not one.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-from psycopg import errors as pg_errors
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
@@ -81,29 +80,6 @@ def project_exists(conn: Connection, project: str) -> bool:
         (project,),
     ).fetchone()
     return row is not None
-
-
-def init_project(url: str) -> ServerLocation:
-    """Make the project's schema, tables, group roles and rights, in one transaction; a
-    project of that name in that database is an error (nothing is changed)."""
-    with session(url) as (location, conn):
-        if project_exists(conn, location.project):
-            raise UserError(
-                f"project {location.project!r} already exists on this server; open it, "
-                "or choose another name",
-                location.shown,
-            )
-        roles = roles_of(location, conn)
-        try:
-            with conn.transaction():
-                make_project(conn, roles)
-        except pg_errors.InsufficientPrivilege:
-            raise UserError(
-                f"{roles.owner} may not make a project here: `server init` needs a superuser, "
-                "or a role with CREATEROLE that may create schemas in the database",
-                location.shown,
-            ) from None
-        return location
 
 
 def make_project(conn: Connection, roles: ddl.Roles) -> None:
