@@ -11,11 +11,17 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.storage.copying import copy_rows
 from annotator.storage.engine import Engine
 from annotator.storage.postgres.location import SCHEMES, is_server_url
 from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SqliteEngine
+
+if TYPE_CHECKING:
+    _ConcretePath = Path
+else:
+    _ConcretePath = type(Path())  # PosixPath or WindowsPath: Path itself is not subclassed
 
 _first_given: dict[str, str] = {}  # a URL as shown (no password) -> as it was given
 
@@ -35,6 +41,25 @@ def server_url(location: str | Path) -> str | None:
     if shown != text:
         _first_given[shown] = text
     return _first_given.get(text, text)
+
+
+class ServerPath(_ConcretePath):
+    """A server project's URL where a path is kept (``Project.path``): printed as the URL,
+    whose ``//`` a plain Path would make one ``/``."""
+
+    url = ""
+
+    def __str__(self) -> str:
+        return self.url or super().__str__()
+
+
+def location_path(location: str) -> Path:
+    """An engine's location as ``Project.path`` holds it."""
+    if server_url(location) is None:
+        return Path(location)
+    path = ServerPath(location)
+    path.url = location
+    return path
 
 
 def shown(location: str | Path) -> str:

@@ -35,7 +35,7 @@ from annotator.core.schema import PALETTE, Schema, default_schema, name_problem_
 from annotator.core.textsearch import Snippet, parse_query, snippet
 from annotator.storage.engine import Engine
 from annotator.storage.gold import GoldStore
-from annotator.storage.locations import creating_engine, open_engine
+from annotator.storage.locations import creating_engine, location_path, open_engine
 from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER
 from annotator.storage.stamps import new_id, now
 
@@ -66,7 +66,7 @@ class Project:
     def __init__(self, engine: Engine):
         self.engine = engine
         # What messages name (a URL is no file path, but reads as one in a message).
-        self.path = Path(engine.location)
+        self.path = location_path(engine.location)
         self._label_ids: dict[str, int] | None = None
         self._annotator_ids: dict[str, int] = {}
         self.closed = False

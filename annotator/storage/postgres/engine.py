@@ -11,6 +11,7 @@ tables' triggers announce every change on the channel ``annotator.<project>``.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -228,6 +229,17 @@ class PostgresEngine:
             ).fetchone()
         )
 
+
+class _PipelineNoise(logging.Filter):
+    """psycopg runs executemany in a pipeline and, when a statement fails there (a refused
+    row), logs the pipeline's end as a warning besides raising the error, which this
+    engine reports; only that log line is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("error ignored terminating")
+
+
+logging.getLogger("psycopg").addFilter(_PipelineNoise())
 
 _MADE_ON_FIRST_USE = re.compile(r"\s*CREATE TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
 
