@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from annotator.core.arabic import fold_text
+from annotator.core.textsearch import stem as light_stem
 
 # Longest first: وال before و, so that "والمانيا" gives "المانيا" then "مانيا".
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
@@ -61,13 +62,20 @@ def shape(word: str) -> str:
 
 
 def sequence_features(
-    words: Sequence[str], gazetteer: Sequence[str], world: Sequence[str]
+    words: Sequence[str],
+    gazetteer: Sequence[str],
+    world: Sequence[str],
+    vocabulary: frozenset[str] | set[str],
 ) -> list[list[str]]:
     """Each token's features. ``words`` are the tokens as written; ``gazetteer[i]`` is the
     tag (B-LABEL, I-LABEL or "") that the project's known spans give token i, and
-    ``world[i]`` the tag that the names of the world's places give it (world.py)."""
+    ``world[i]`` the tag that the names of the world's places give it (world.py);
+    ``vocabulary`` holds the light stems of the words the model learnt from: a word
+    outside it is new, as most names the model should find are."""
     forms = [fold_text(w) for w in words]
     stems = [strip_clitics(f) for f in forms]
+    light = [light_stem(f) for f in forms]
+    new = [st not in vocabulary for st in light]
     out: list[list[str]] = []
     n = len(forms)
     for i, form in enumerate(forms):
@@ -85,7 +93,12 @@ def sequence_features(
             "s1=" + form[-1:],
             "s2=" + form[-2:],
             "s3=" + form[-3:],
+            "light=" + light[i],
+            "lp3=" + light[i][:3],
+            "ls3=" + light[i][-3:],
         ]
+        if new[i]:
+            f.append("new")
         if world[i]:
             f.append("world=" + world[i])
         if gazetteer[i]:
@@ -97,8 +110,13 @@ def sequence_features(
                 f.append(f"w{d}={forms[j]}")
                 f.append(f"stem{d}={stems[j][1]}")
                 if d in (-1, 1):
+                    f.append(f"light{d}={light[j]}")
                     f.append(f"shape{d}={shape(words[j])}")
                     f.append(f"gaz{d}={gazetteer[j][:1]}")
+                    if gazetteer[j]:
+                        f.append(f"gaz{d}={gazetteer[j]}")
+                    if new[j]:
+                        f.append(f"new{d}")
             elif d in (-1, 1):
                 f.append("BOS" if d < 0 else "EOS")
         if i > 0:
