@@ -41,9 +41,9 @@ def save(model: Recommender, path: Path, info: dict[str, Any] | None = None) -> 
                     "common_places": sorted(list(k) for k in layer.common_places),
                     "crf": None,
                 }
-                if layer.crf is not None:
+                if layer.weights is not None:
                     entry["crf"] = f"{name}.crfsuite"
-                    z.writestr(entry["crf"], layer.crf)
+                    z.writestr(entry["crf"], layer.weights)
                 manifest["layers"][name] = entry
             z.writestr("model.json", json.dumps(manifest, ensure_ascii=False))
     except OSError as exc:
@@ -98,8 +98,8 @@ def _member(z: zipfile.ZipFile, name: str, path: Path) -> bytes:
 def _check_weights(layer: Layer, path: Path) -> None:
     """crfsuite checks its file's header and sizes when it opens it; open now, so that a
     damaged model is refused when loaded rather than when first used."""
-    if layer.crf is not None:
+    if layer.weights is not None:
         try:
-            crf.Tagger(layer.crf)
+            crf.Tagger(layer.weights)
         except (ValueError, OSError, RuntimeError) as exc:
             raise UserError(f"the model's weights are damaged ({exc})", path) from None

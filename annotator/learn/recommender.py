@@ -16,12 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.arabic import fold_text
 from annotator.core.textsearch import stem as light_stem
 from annotator.core.tokens import Token
 from annotator.learn import crf
 from annotator.learn.examples import Example, Span, sequences, token_spans_of
-from annotator.learn.features import sequence_features
+from annotator.learn.features import sequence_features, word
 from annotator.learn.strings import Key, StringTable
 from annotator.learn.world import common_names, world_tags
 
@@ -43,14 +42,14 @@ class Suggestion:
 @dataclass
 class Layer:
     strings: StringTable
-    crf: bytes | None  # a CRF that tags spans with their labels; None without one
+    weights: bytes | None  # the CRF that tags spans with their labels; None without one
     vocabulary: frozenset[str] = frozenset()  # light stems of the words learnt from
     common_places: frozenset[Key] = frozenset()  # place names used as ordinary words
     _tagger: crf.Tagger | None = field(default=None, repr=False, compare=False)
 
     def tagger(self) -> crf.Tagger | None:
-        if self.crf is not None and self._tagger is None:
-            self._tagger = crf.Tagger(self.crf)
+        if self.weights is not None and self._tagger is None:
+            self._tagger = crf.Tagger(self.weights)
         return self._tagger
 
 
@@ -77,7 +76,7 @@ class Recommender:
         for layer in self.layers.values():
             tagger = layer.tagger() if self.use_crf else None
             for tokens in seqs:
-                words = [fold_text(t.text) for t in tokens]
+                words = [word(t.text).form for t in tokens]
                 taken = [False] * len(tokens)
                 if tagger is not None:
                     feats = _features(
@@ -156,7 +155,7 @@ def _layer_sequences(examples: Sequence[Example], labels: set[str]) -> Iterable[
             inside = [s for s in spans if s.start < tokens[-1].end and s.end > tokens[0].start]
             yield _Sequence(
                 tokens,
-                [fold_text(t.text) for t in tokens],
+                [word(t.text).form for t in tokens],
                 token_spans_of(tokens, inside),
                 n % JACKKNIFE_FOLDS,
             )

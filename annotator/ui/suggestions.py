@@ -38,6 +38,7 @@ from annotator.ui.doclist import DocumentList
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
+
 class TrainSignals(QObject):
     finished = Signal(object, object)  # Recommender, {document id: uncertainty}
     failed = Signal(str)
