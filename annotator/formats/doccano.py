@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from annotator.core.errors import UserError
 from annotator.core.inputs import STRICT_JSON, read_input
 from annotator.core.model import Annotation, NewDocument, Relation
-from annotator.core.offsets import Boundaries
+from annotator.core.offsets import Boundaries, Utf16Map, utf8_has_astral
 from annotator.core.output import open_binary_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
@@ -190,10 +192,6 @@ def write_project(project: Project, output: Path, options: ExportOptions) -> Exp
     return report
 
 
-# The lead bytes of UTF-8's four-byte characters: those beyond U+FFFF, two UTF-16 units.
-_ASTRAL_LEADS = (b"\xf0", b"\xf1", b"\xf2", b"\xf3", b"\xf4")
-
-
 def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project: bool) -> bytes:
     """The record ``{"name", "text", "label"}``, or in a relation project ``{"name",
     "text", "entities", "relations"}``, as one line of UTF-8; SQLite made all of it but the
@@ -207,14 +205,13 @@ def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project:
                 len(doc.relations),
             )
         same = unit is OffsetUnit.CODEPOINT or (
-            unit is OffsetUnit.UTF16 and not any(b in doc.text for b in _ASTRAL_LEADS)
+            unit is OffsetUnit.UTF16 and not utf8_has_astral(doc.text)
         )
         if same:  # most texts: code points are the unit already
             return doc.head + b',"label":' + doc.spans + b"}"
         spans = _spans_in(doc, unit, losses)
-        return (
-            doc.head + b',"label":' + _compact([[s, e, label] for s, e, label, _ in spans]) + b"}"
-        )
+        array = orjson.dumps([[s, e, label] for s, e, label, _ in spans])
+        return doc.head + b',"label":' + array + b"}"
     spans = _spans_in(doc, unit, losses)
     index = {ident: i for i, (_, _, _, ident) in enumerate(spans)}
     entities = [
@@ -228,9 +225,9 @@ def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project:
     return (
         doc.head
         + b',"entities":'
-        + _compact(entities)
+        + orjson.dumps(entities)
         + b',"relations":'
-        + _compact(relations)
+        + orjson.dumps(relations)
         + b"}"
     )
 
@@ -239,14 +236,23 @@ def _spans_in(
     doc: DocumentRows, unit: OffsetUnit, losses: Losses
 ) -> list[tuple[int, int, str, str | None]]:
     """The spans with their offsets in ``unit``: (start, end, label, id or None)."""
+    spans = orjson.loads(doc.spans)
+    if unit is not OffsetUnit.GRAPHEME:  # no decoding: the map is made from the UTF-8
+        offsets = [x for s, e, *_ in spans for x in (s, e)]
+        if unit is OffsetUnit.UTF16:
+            offsets = Utf16Map.from_utf8(doc.text).to_utf16_all(offsets)
+        return [
+            (offsets[2 * k], offsets[2 * k + 1], label, ident[0] if ident else None)
+            for k, (_, _, label, *ident) in enumerate(spans)
+        ]
     text = doc.text.decode()
     units = UnitMap(text, unit)
     out = []
-    for start, end, label, *ident in json.loads(doc.spans):
+    for start, end, label, *ident in spans:
         try:
             s, e = units.to_unit(start), units.to_unit(end)
         except ValueError:
-            # Only grapheme counting can fail: widen the span to whole clusters.
+            # A span that splits a grapheme cluster: widen it to whole clusters.
             snapped = Boundaries(text).snap_to_graphemes(start, end)
             s, e = units.to_unit(snapped[0]), units.to_unit(snapped[1])
             losses.add(
@@ -255,8 +261,3 @@ def _spans_in(
             )
         out.append((s, e, label, ident[0] if ident else None))
     return out
-
-
-def _compact(value: Any) -> bytes:
-    """JSON as SQLite writes the rest of the record: no spaces, characters as they are."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

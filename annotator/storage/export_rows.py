@@ -12,11 +12,12 @@ of the chosen annotators only.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+import orjson
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
@@ -132,12 +133,7 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[bytes]:
             {"id": r.id, "from": r.from_id, "to": r.to_id, "type": r.type}
             for r in relations.get(doc_id, ())
         ]
-        yield line[:-1] + b',"relations":' + _compact_json(kept) + b"}"
-
-
-def _compact_json(value: Any) -> bytes:
-    """JSON as SQLite writes it: no spaces, characters as they are."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        yield line[:-1] + b',"relations":' + orjson.dumps(kept) + b"}"
 
 
 def _rows(project: Project, sql: str, params: dict[str, Any]) -> Iterator[Any]:
@@ -219,7 +215,7 @@ def document_rows(
     )
     for doc_id, name, head, text, summary in _rows(project, sql, f.params):
         array, _, counts = summary.partition(b"\x1f")
-        count, with_attributes, label, annotators = json.loads(counts)
+        count, with_attributes, label, annotators = orjson.loads(counts)
         yield DocumentRows(
             name,
             head[:-1],
