@@ -46,6 +46,8 @@ QT_X11_LIBS = (
     "libxcb-xfixes0 libxcb-xkb1"
 )
 TEST_LIBS = "shared-mime-info"  # install-desktop's test registers the file type for real
+# The server-project tests start a throw-away PostgreSQL server of their own (initdb).
+TEST_SERVER = "postgresql"
 
 
 def say(message: str) -> None:
@@ -107,7 +109,7 @@ def app(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     setup()
-    apt_install(f"{QT_LIBS} {TEST_LIBS}")
+    apt_install(f"{QT_LIBS} {TEST_LIBS} {TEST_SERVER}")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for command in [["pytest", *args]] if args else CHECKS:
         say(" ".join(command))

@@ -13,6 +13,9 @@ from hypothesis import settings
 
 from annotator.storage.project import Project
 
+# The throw-away PostgreSQL server's fixture, pg_server, for every test folder.
+pytest_plugins = ["tests.pg_server"]
+
 # Before any QApplication exists: with no display Qt would abort.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

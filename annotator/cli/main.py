@@ -30,6 +30,7 @@ LAZY_COMMANDS = (
     "suggest",
     "learn",
     "install-desktop",
+    "server",
 )
 
 
@@ -55,6 +56,10 @@ def _lazy_command(name: str) -> click.Command:
         from annotator.cli.learn import learn_command
 
         return learn_command
+    if name == "server":
+        from annotator.cli.server import server_command
+
+        return server_command
     from annotator.cli.desktop import install_desktop_command
 
     return install_desktop_command

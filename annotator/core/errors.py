@@ -52,3 +52,8 @@ class ProjectBusyError(UserError):
 
 class DiskFullError(UserError):
     """A write failed for lack of space; the project is unchanged."""
+
+
+class NotAllowedError(UserError):
+    """The database refused a change to this user (a shared project's permissions);
+    the message names what is not allowed. The project is unchanged."""

@@ -1,10 +1,11 @@
-"""UIMA CAS XMI, INCEpTION's own format, through dkpro-cassis.
+"""UIMA CAS XMI, INCEpTION's own format: read through dkpro-cassis, written by
+``xmi_writer`` (the same bytes cassis writes, in linear time).
 
-UIMA counts offsets in UTF-16 units; cassis converts them to and from code points, so
-nothing here touches them. The export writes a folder of ``NAME.xmi`` files and the
-``TypeSystem.xml`` they use: DKPro Core's Token, Sentence and NamedEntity (its ``value``
-is the label), and ``webanno.custom.Relation`` (Governor, Dependent, label) for
-relations. Spans keep their exact offsets: XMI is not bound to tokens.
+UIMA counts offsets in UTF-16 units; cassis and the writer convert them to and from code
+points. The export writes a folder of ``NAME.xmi`` files and the ``TypeSystem.xml`` they
+use: DKPro Core's Token, Sentence and NamedEntity (its ``value`` is the label), and
+``webanno.custom.Relation`` (Governor, Dependent, label) for relations. Spans keep their
+exact offsets: XMI is not bound to tokens.
 
 The import reads a ``TypeSystem.xml`` beside the file when there is one (INCEpTION puts
 it in its exports), else the types above. NamedEntity and INCEpTION's custom span layers
@@ -40,13 +41,18 @@ from annotator.formats.common import (
     failing,
     make_annotation,
 )
+from annotator.formats.xmi_writer import (
+    METADATA,
+    NAMED_ENTITY,
+    RELATION,
+    SENTENCE,
+    TOKEN,
+    Entity,
+    Link,
+    NotXmlError,
+    write_xmi,
+)
 
-DKPRO = "de.tudarmstadt.ukp.dkpro.core.api"
-NAMED_ENTITY = f"{DKPRO}.ner.type.NamedEntity"
-TOKEN = f"{DKPRO}.segmentation.type.Token"
-SENTENCE = f"{DKPRO}.segmentation.type.Sentence"
-METADATA = f"{DKPRO}.metadata.type.DocumentMetaData"
-RELATION = "webanno.custom.Relation"
 CUSTOM = "webanno.custom."
 TYPESYSTEM_FILE = "TypeSystem.xml"
 _STRUCTURE = {TOKEN, SENTENCE, METADATA, "uima.tcas.DocumentAnnotation"}
@@ -170,59 +176,37 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
     folder = OutputFolder(output, reserved=[TYPESYSTEM_FILE])
     report = ExportReport()
     losses = Losses(report)
-    ts = typesystem()
     for doc in docs:
-        cas = _cas(doc, ts, losses)
+        name, text = doc.document.name, doc.document.text
+        tokens = tokenize(text)
+        index = {a.id: k for k, a in enumerate(doc.annotations)}
         try:
-            xmi = cas.to_xmi()
-        except ValueError:  # lxml: a character XML cannot hold, from before the rule
+            with open_output(folder.file(name, ".xmi")) as out:
+                write_xmi(
+                    out,
+                    name,
+                    text,
+                    [(t.start, t.end) for t in tokens],
+                    sentences(text, tokens),
+                    [Entity(a.start, a.end, a.label) for a in doc.annotations],
+                    [Link(index[r.from_id], index[r.to_id], r.type) for r in doc.relations],
+                )
+        except NotXmlError:  # from before the rule on what a document may hold
             raise UserError(
-                f"document {doc.document.name!r} holds characters XML cannot hold "
+                f"document {name!r} holds characters XML cannot hold "
                 "(run `annotator check` to find them); the export stopped there",
                 output,
             ) from None
-        with open_output(folder.file(doc.document.name, ".xmi")) as out:
-            out.write(xmi)
+        for a in doc.annotations:
+            if a.attributes:
+                losses.add(
+                    "XMI export carries the label only; attributes not written",
+                    f"{name!r}: {a.label}",
+                )
         count(report, doc)
         losses.multiple_annotators(doc, "XMI")
     with open_output(output / TYPESYSTEM_FILE) as out:
-        out.write(ts.to_xml())
+        out.write(typesystem().to_xml())
     report.warnings += folder.warnings
     losses.finish()
     return report
-
-
-def _cas(doc: ExportedDocument, ts: cassis.TypeSystem, losses: Losses) -> cassis.Cas:
-    text = doc.document.text
-    cas = cassis.Cas(typesystem=ts)
-    cas.sofa_string = text
-    cas.sofa_mime = "text"
-    name = doc.document.name
-    cas.add(
-        ts.get_type(METADATA)(
-            begin=0, end=len(text), documentTitle=name, documentId=name, isLastSegment=False
-        )
-    )
-    tokens = tokenize(text)
-    cas.add_all(ts.get_type(TOKEN)(begin=t.start, end=t.end) for t in tokens)
-    cas.add_all(ts.get_type(SENTENCE)(begin=s, end=e) for s, e in sentences(text, tokens))
-    entity, relation = ts.get_type(NAMED_ENTITY), ts.get_type(RELATION)
-    made = {}
-    for a in doc.annotations:
-        made[a.id] = entity(begin=a.start, end=a.end, value=a.label)
-        if a.attributes:
-            losses.add(
-                "XMI export carries the label only; attributes not written", f"{name!r}: {a.label}"
-            )
-    cas.add_all(made.values())
-    cas.add_all(
-        relation(
-            begin=made[r.to_id].begin,
-            end=made[r.to_id].end,
-            Governor=made[r.from_id],
-            Dependent=made[r.to_id],
-            label=r.type,
-        )
-        for r in doc.relations
-    )
-    return cas

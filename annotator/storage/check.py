@@ -15,15 +15,7 @@ __all__ = ["Problem", "check_project"]
 
 
 def check_project(project: Project) -> list[Problem]:
-    problems = [
-        Problem("database", str(row[0]))
-        for row in project.conn.execute("PRAGMA integrity_check")
-        if row[0] != "ok"
-    ]
-    problems += [
-        Problem("database", f"table {row[0]} row {row[1]} refers to a missing {row[2]} row")
-        for row in project.conn.execute("PRAGMA foreign_key_check")
-    ]
+    problems = [Problem("database", p) for p in project.engine.integrity_problems()]
     if problems:
         return problems  # the rest would read a damaged file
     schema = project.schema()

@@ -102,7 +102,7 @@ def _relations(project: Project, f: _Filter) -> dict[int, list[RelationRow]]:
         f"WHERE {_kept('a', f)} AND {_kept('b', f)}{f.documents} ORDER BY r.rowid"
     )
     out: dict[int, list[RelationRow]] = {}
-    for doc_id, *relation in project.conn.execute(sql, f.params):
+    for doc_id, *relation in project.engine.execute(sql, f.params):
         out.setdefault(doc_id, []).append(RelationRow(*relation))
     return out
 
@@ -139,7 +139,7 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[bytes]:
 def _rows(project: Project, sql: str, params: dict[str, Any]) -> Iterator[Any]:
     """The query's rows; a JSON cell SQLite cannot parse is one line, not a traceback."""
     try:
-        yield from project.conn.execute(sql, params)
+        yield from project.engine.execute(sql, params)
     except sqlite3.OperationalError as exc:
         if "malformed JSON" not in str(exc):
             raise
@@ -165,7 +165,7 @@ def totals(project: Project, selection: Selection) -> Totals:
         if f.annotations
         else ""
     )
-    documents, annotations = project.conn.execute(
+    documents, annotations = project.engine.execute(
         "SELECT (SELECT count(*) FROM documents d "
         f"WHERE 1{f.documents}), "
         "(SELECT count(*) FROM annotations a JOIN documents d ON d.id = a.document_id "

@@ -9,13 +9,13 @@ it makes is one call here, and one transaction.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from annotator.core.model import GOLD, Annotation, Relation, Status
+from annotator.storage.engine import Engine
 from annotator.storage.stamps import now
 
 CURATOR = "curator"  # the strategy recorded for a person's decision
@@ -61,12 +61,13 @@ class GoldSnapshot:
 
 
 class Spans(Protocol):
-    """What the gold store needs of the project: its connection, its transactions and
+    """What the gold store needs of the project: its engine, its transactions and
     its annotations. A protocol, since the project, which imports this module to reach
     its gold store as ``project.gold``, cannot be imported here. (Positional-only, as
     the store calls them.)"""
 
-    conn: sqlite3.Connection
+    @property
+    def engine(self) -> Engine: ...
 
     def write(self) -> AbstractContextManager[None]: ...
 
@@ -99,7 +100,7 @@ class Spans(Protocol):
 class GoldStore:
     def __init__(self, project: Spans) -> None:
         self._project = project
-        self._conn = project.conn
+        self._engine = project.engine
 
     # ----- reading -------------------------------------------------------------------
 
@@ -107,7 +108,7 @@ class GoldStore:
         return self._project.annotations(document_id, GOLD)
 
     def provenance(self, annotation_id: str) -> Provenance | None:
-        row = self._conn.execute(
+        row = self._engine.execute(
             "SELECT proposed_by, agreed_by, curated_by, strategy, decided FROM gold_provenance "
             "WHERE annotation_id = ?",
             (annotation_id,),
@@ -119,7 +120,7 @@ class GoldStore:
     def rejections(self, document_id: int) -> list[Rejection]:
         return [
             Rejection((r[0], r[1], r[2]), r[3], r[4])
-            for r in self._conn.execute(
+            for r in self._engine.execute(
                 'SELECT label, start, "end", curator, decided FROM gold_rejected '
                 'WHERE document_id = ? ORDER BY label, start, "end"',
                 (document_id,),
@@ -130,7 +131,7 @@ class GoldStore:
         return {r.span for r in self.rejections(document_id)}
 
     def curation_status(self, document_id: int) -> CurationState:
-        row = self._conn.execute(
+        row = self._engine.execute(
             "SELECT status, curator, modified FROM curation_status WHERE document_id = ?",
             (document_id,),
         ).fetchone()
@@ -142,7 +143,7 @@ class GoldStore:
         """Every document's curation state that has one (the others have not started)."""
         return {
             r[0]: CurationState(Status(r[1]), r[2], r[3])
-            for r in self._conn.execute(
+            for r in self._engine.execute(
                 "SELECT document_id, status, curator, modified FROM curation_status"
             )
         }
@@ -167,7 +168,7 @@ class GoldStore:
                 self._project.delete_annotation(annotation_id)
             ann = self._project.add_annotation(document_id, GOLD, *span, attributes)
             self.record_provenance(ann.id, provenance)
-            self._conn.execute(
+            self._engine.execute(
                 "DELETE FROM gold_rejected WHERE document_id = ? AND label = ? AND start = ? "
                 'AND "end" = ?',
                 (document_id, *span),
@@ -191,7 +192,7 @@ class GoldStore:
             ann = self._project.update_annotation(
                 annotation_id, label=label, start=start, end=end, attributes=attributes
             )
-            self._conn.execute(
+            self._engine.execute(
                 "UPDATE gold_provenance SET curated_by = ?, strategy = ?, decided = ? "
                 "WHERE annotation_id = ?",
                 (curator, CURATOR, now(), annotation_id),
@@ -205,9 +206,10 @@ class GoldStore:
             for g in self.annotations(document_id):
                 if (g.label, g.start, g.end) == span:
                     self._project.delete_annotation(g.id)
-            self._conn.execute(
+            self._engine.execute(
                 'INSERT INTO gold_rejected (document_id, label, start, "end", curator, decided) '
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET curator = excluded.curator, "
+                'VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, label, start, "end") '
+                "DO UPDATE SET curator = excluded.curator, "
                 "decided = excluded.decided",
                 (document_id, *span, curator, now()),
             )
@@ -215,7 +217,7 @@ class GoldStore:
 
     def set_curation_status(self, document_id: int, status: Status, curator: str | None) -> None:
         with self._project.write():
-            self._conn.execute(
+            self._engine.execute(
                 "INSERT INTO curation_status (document_id, status, curator, modified) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (document_id) DO UPDATE SET "
                 "status = excluded.status, curator = excluded.curator, "
@@ -232,9 +234,9 @@ class GoldStore:
 
     def record_provenance(self, annotation_id: str, provenance: Provenance) -> None:
         """Store a gold span's provenance unless it has one already."""
-        self._conn.execute(
-            "INSERT OR IGNORE INTO gold_provenance (annotation_id, proposed_by, agreed_by, "
-            "curated_by, strategy, decided) VALUES (?, ?, ?, ?, ?, ?)",
+        self._engine.execute(
+            "INSERT INTO gold_provenance (annotation_id, proposed_by, agreed_by, curated_by, "
+            "strategy, decided) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (
                 annotation_id,
                 json.dumps(list(provenance.proposed_by), ensure_ascii=False),
@@ -247,16 +249,16 @@ class GoldStore:
 
     def record_rejection(self, document_id: int, rejection: Rejection) -> None:
         """Store a rejection as it was decided, unless the version is rejected already."""
-        self._conn.execute(
-            'INSERT OR IGNORE INTO gold_rejected (document_id, label, start, "end", curator, '
-            "decided) VALUES (?, ?, ?, ?, ?, ?)",
+        self._engine.execute(
+            'INSERT INTO gold_rejected (document_id, label, start, "end", curator, decided) '
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (document_id, *rejection.span, rejection.curator, rejection.decided),
         )
 
     # ----- undo and redo -------------------------------------------------------------
 
     def snapshot(self, document_id: int) -> GoldSnapshot:
-        q = self._conn.execute
+        q = self._engine.execute
         annotations = tuple(self.annotations(document_id))
         ids = [a.id for a in annotations]
         marks = ",".join("?" * len(ids))
@@ -291,7 +293,7 @@ class GoldStore:
 
     def restore(self, document_id: int, state: GoldSnapshot) -> None:
         """Make the document's gold layer exactly ``state`` again, same ids included."""
-        q = self._conn.execute
+        q = self._engine.execute
         with self._project.write():
             # Provenance and relations go with their spans (ON DELETE CASCADE).
             for ann in self.annotations(document_id):
@@ -306,13 +308,13 @@ class GoldStore:
                 "WHERE a.document_id = ? AND an.name = ?)",
                 (document_id, GOLD),
             )
-            self._conn.executemany(
+            self._engine.executemany(
                 "INSERT INTO gold_provenance (annotation_id, proposed_by, agreed_by, "
                 "curated_by, strategy, decided) VALUES (?, ?, ?, ?, ?, ?)",
                 state.provenance,
             )
             q("DELETE FROM gold_rejected WHERE document_id = ?", (document_id,))
-            self._conn.executemany(
+            self._engine.executemany(
                 'INSERT INTO gold_rejected (document_id, label, start, "end", curator, '
                 "decided) VALUES (?, ?, ?, ?, ?, ?)",
                 state.rejected,

@@ -1,28 +1,21 @@
-"""The project file: one SQLite database holding documents, schema and annotations.
+"""A project: documents, schema and annotations in one database, reached through its
+engine (``storage/engine.py``; the SQLite file is ``storage/sqlite_engine.py``).
 
-Every write runs in its own transaction (``BEGIN IMMEDIATE``, so a second writer waits
-for the lock instead of failing half-way), and is on disk when the method returns.
+Every write runs in its own transaction (the engine's; a second writer waits for the
+lock instead of failing half-way), and is committed when the method returns.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import secrets
-import shutil
-import sqlite3
-import stat
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
-from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
+from annotator.core.errors import UserError
 from annotator.core.model import (
     AddReport,
     Annotation,
@@ -38,22 +31,24 @@ from annotator.core.model import (
     annotation_from_values,
     text_sha256,
 )
-from annotator.core.output import staged_path
 from annotator.core.schema import PALETTE, Schema, default_schema, name_problem_of
 from annotator.core.textsearch import Snippet, parse_query, snippet
+from annotator.storage.engine import Engine
 from annotator.storage.gold import GoldStore
-from annotator.storage.schema_sql import (
-    APPLICATION_ID,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    SEARCH_INSERT,
-    search_rows,
-)
+from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, SqliteEngine
 from annotator.storage.stamps import new_id, now
 
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "PROJECT_SUFFIX",
+    "SQLITE_HEADER",
+    "Project",
+    "SearchHit",
+    "new_id",
+    "now",
+]
+
 PROJECT_SUFFIX = ".annotator"
-BUSY_TIMEOUT_MS = 5000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -65,59 +60,24 @@ class SearchHit:
 
 
 class Project:
-    """An open project file."""
+    """An open project."""
 
-    def __init__(
-        self,
-        path: Path,
-        conn: sqlite3.Connection,
-        readonly: bool,
-        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
-    ):
-        self.path = path
-        self.busy_timeout_ms = busy_timeout_ms
-        self.readonly = readonly
-        self.conn = conn
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        # What messages name (a URL is no file path, but reads as one in a message).
+        self.path = Path(engine.location)
         self._label_ids: dict[str, int] | None = None
         self._annotator_ids: dict[str, int] = {}
-        self._data_version: int | None = None
         self.closed = False
 
     # ----- opening -------------------------------------------------------------------
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
-        """A new project at ``path``, built beside it and put in place only when complete
-        and only if nothing is there (not even a dangling link): a failed or concurrent
-        creation leaves no empty file behind, and of two at once one wins."""
+        """A new project at ``path`` (see ``SqliteEngine.creating``)."""
         path = Path(path)
-        if os.path.lexists(path):
-            raise UserError("already exists; choose another name or open it", path)
-        with staged_path(path, replace=False) as staged:
-            conn = _connect(staged, readonly=False)
-            try:
-                _prepare_for_writing(conn)
-                project = cls(staged, conn, readonly=False)
-                with project.write():
-                    for migrate in MIGRATIONS:
-                        migrate(project.db)
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                    project.db.table("meta").insert_all(
-                        [
-                            {"key": "schema_version", "value": str(SCHEMA_VERSION)},
-                            {"key": "created", "value": now()},
-                        ]
-                    )
-                    project._write_schema(schema or default_schema())
-            except (sqlite3.DatabaseError, DiskFullError) as exc:
-                if isinstance(exc, DiskFullError) or _disk_full(exc, path):
-                    raise DiskFullError("the disk is full: no project was made", path) from None
-                raise UserError(f"cannot be made ({exc})", path) from None
-            finally:
-                conn.close()
-                for log in ("-wal", "-shm", "-journal"):  # left when SQLite failed midway
-                    staged.with_name(staged.name + log).unlink(missing_ok=True)
+        with SqliteEngine.creating(path) as engine:
+            cls(engine)._write_schema(schema or default_schema())
         return cls.open(path)
 
     @classmethod
@@ -125,111 +85,31 @@ class Project:
         cls, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
     ) -> Project:
         """Open a project; a writer waits up to ``busy_timeout_ms`` for another's lock."""
-        path = Path(path)
-        if not path.exists():
-            raise UserError("no such project file", path)
-        if path.is_dir():
-            raise NotAProjectError("is a folder, not a project file", path)
-        try:
-            with path.open("rb") as f:
-                header = f.read(100)
-        except OSError as exc:
-            raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
-        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-            raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
-        readonly = readonly or not _writable(path)
-        if not readonly:
-            _unlock_logs(path)
-        try:
-            conn = _connect(path, readonly, busy_timeout_ms)
-            app_id, version = _identify(conn)
-        except sqlite3.DatabaseError as exc:
-            error = _open_error(exc, path)
-            wal = path.with_name(path.name + "-wal")
-            if not (readonly and isinstance(error, DiskFullError)) or _size(wal):
-                raise error from None
-            # No commit waits in a write-ahead log, so the file alone is the project: read
-            # it without the shared-memory index SQLite cannot make on a full disk.
-            conn = _connect(path, readonly, busy_timeout_ms, immutable=True)
-            app_id, version = _identify(conn)
-        if app_id != APPLICATION_ID:
-            conn.close()
-            raise NotAProjectError("is an SQLite database but not an annotator project", path)
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise NotAProjectError(
-                f"was made by a newer version of annotator (schema {version}, this version "
-                f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
-                path,
-            )
-        if version < SCHEMA_VERSION and readonly and _writable(path):
-            # Reading an older project (list, export) upgrades it first, as opening does.
-            conn.close()
-            cls.open(path, busy_timeout_ms=busy_timeout_ms).close()
-            return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
-        try:
-            conn.execute("SELECT count(*) FROM documents").fetchone()
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise _open_error(exc, path) from None
-        if not readonly:
-            _prepare_for_writing(conn)
-        project = cls(path, conn, readonly, busy_timeout_ms)
-        if version < SCHEMA_VERSION:
-            try:
-                project._migrate(version)
-            except Exception as exc:
-                project.close()
-                raise NotAProjectError(
-                    f"could not be upgraded from schema {version} ({exc}); the file is unchanged",
-                    path,
-                ) from exc
-        return project
+        return cls(
+            SqliteEngine.open(Path(path), readonly=readonly, busy_timeout_ms=busy_timeout_ms)
+        )
 
-    def _migrate(self, version: int) -> None:
-        if self.readonly:
-            raise NotAProjectError(
-                f"needs upgrading from schema {version} but is read-only", self.path
-            )
-        backup = self.path.with_name(f"{self.path.name}.schema{version}.bak")
-        self.backup(backup)
-        with self.write():
-            for migrate in MIGRATIONS[version:]:
-                migrate(self.db)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self.db.table("meta").upsert(
-                {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
-            )
+    @property
+    def readonly(self) -> bool:
+        return self.engine.readonly
 
     def identity(self) -> str:
         """The project's own random id (a copy of the file shares it; a new project never)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
+        row = self.engine.execute("SELECT value FROM meta WHERE key = 'project_id'").fetchone()
         return str(row[0])
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        changed = self._data_version is not None and version != self._data_version
-        self._data_version = version
-        return changed
+        return self.engine.changed_elsewhere()
 
     def backup(self, destination: str | Path, shown_as: Path | None = None) -> None:
         """A consistent copy of the project, taken while it stays open. Errors name
         ``shown_as`` (the copy's final place, when ``destination`` is a temporary file)."""
-        dest = sqlite3.connect(str(destination))
-        try:
-            self.conn.backup(dest)
-        except sqlite3.DatabaseError as exc:
-            where = shown_as or Path(destination)
-            if _disk_full(exc, where):
-                raise DiskFullError("the disk is full: no copy was made", where) from None
-            raise UserError(f"cannot be written ({exc})", where) from None
-        finally:
-            dest.close()
+        self.engine.backup(Path(destination), shown_as)
 
     def close(self) -> None:
-        self.conn.close()
+        self.engine.close()
         self.closed = True
 
     def __enter__(self) -> Project:
@@ -243,16 +123,8 @@ class Project:
         """The gold layer: its spans' provenance, the rejected versions, curation status."""
         return GoldStore(self)
 
-    @cached_property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils over the same connection, for schema work. Made on first use:
-        importing sqlite-utils costs more than the rest of `annotator list`."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
-
     def _rows(self, sql: str) -> Iterator[dict[str, Any]]:
-        cursor = self.conn.execute(sql)
+        cursor = self.engine.execute(sql)
         names = [d[0] for d in cursor.description]
         return (dict(zip(names, row, strict=True)) for row in cursor)
 
@@ -261,42 +133,14 @@ class Project:
     @contextmanager
     def write(self) -> Iterator[None]:
         """One transaction; nested calls become savepoints of the outer one."""
-        if self.readonly:
-            raise UserError("is open read-only; nothing can be changed", self.path)
-        if self.conn.in_transaction:
-            name = f"sp_{secrets.token_hex(4)}"
-            self.conn.execute(f"SAVEPOINT {name}")
-            try:
+        try:
+            with self.engine.transaction():
                 yield
-            except BaseException:
-                # A full disk makes SQLite roll the whole transaction back: then there is
-                # no savepoint left to return to, and the outer level reports the error.
-                if self.conn.in_transaction:
-                    self.conn.execute(f"ROLLBACK TO {name}")
-                    self.conn.execute(f"RELEASE {name}")
-                raise
-            self.conn.execute(f"RELEASE {name}")
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise self._write_error(exc) from None
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            # Read again: the block may have ended the transaction (mypy would keep the
-            # value read above, where it was false).
-            if _in_transaction(self.conn):
-                self.conn.execute("ROLLBACK")
-            self._label_ids = None
-            self._annotator_ids.clear()
-            if isinstance(exc, sqlite3.OperationalError):
-                raise self._write_error(exc) from exc
+        except BaseException:
+            if not self.engine.in_transaction:  # rolled back: the cached ids may be gone
+                self._label_ids = None
+                self._annotator_ids.clear()
             raise
-
-    def _write_error(self, exc: sqlite3.OperationalError) -> Exception:
-        return _sqlite_error(exc, self.path, self.busy_timeout_ms)
 
     # ----- schema --------------------------------------------------------------------
 
@@ -340,7 +184,7 @@ class Project:
         keep = {lb.name for lb in schema.labels}
         in_use = [
             r["name"]
-            for r in self.db.query(
+            for r in self._rows(
                 "SELECT DISTINCT l.name FROM labels l JOIN annotations a ON a.label_id = l.id"
             )
             if r["name"] not in keep
@@ -353,39 +197,48 @@ class Project:
             self._write_schema(schema)
 
     def _write_schema(self, schema: Schema) -> None:
-        existing = {r["name"]: r["id"] for r in self.db.query("SELECT id, name FROM labels")}
-        for position, lb in enumerate(schema.labels):
-            row = {
-                "name": lb.name,
-                "kind": lb.kind.value,
-                "color": lb.color,
-                "shortcut": lb.shortcut,
-                "description": lb.description,
-                "attributes": json.dumps([a.to_json() for a in lb.attributes], ensure_ascii=False),
-                "position": position,
-            }
-            if lb.name in existing:
-                self.db.table("labels").update(existing[lb.name], row)
-            else:
-                self.db.table("labels").insert(row)
-        gone = [n for n in existing if schema.label(n) is None]
-        for name in gone:
-            self.conn.execute("DELETE FROM labels WHERE name = ?", (name,))
-        used_types = {r["type"] for r in self.db.query("SELECT DISTINCT type FROM relations")}
+        existing = [r[0] for r in self.engine.execute("SELECT name FROM labels").fetchall()]
+        self.engine.executemany(
+            "INSERT INTO labels (name, kind, color, shortcut, description, attributes, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, "
+            "color = excluded.color, shortcut = excluded.shortcut, "
+            "description = excluded.description, attributes = excluded.attributes, "
+            "position = excluded.position",
+            [
+                (
+                    lb.name,
+                    lb.kind.value,
+                    lb.color,
+                    lb.shortcut,
+                    lb.description,
+                    json.dumps([a.to_json() for a in lb.attributes], ensure_ascii=False),
+                    position,
+                )
+                for position, lb in enumerate(schema.labels)
+            ],
+        )
+        gone = [(n,) for n in existing if schema.label(n) is None]
+        self.engine.executemany("DELETE FROM labels WHERE name = ?", gone)
+        used_types = {r[0] for r in self.engine.execute("SELECT DISTINCT type FROM relations")}
         keep_types = used_types | {rt.name for rt in schema.relation_types}
-        for (name,) in self.conn.execute("SELECT name FROM relation_types").fetchall():
+        for (name,) in self.engine.execute("SELECT name FROM relation_types").fetchall():
             if name not in keep_types:
-                self.conn.execute("DELETE FROM relation_types WHERE name = ?", (name,))
-        for rt in schema.relation_types:
-            self.db.table("relation_types").upsert(
-                {
-                    "name": rt.name,
-                    "from_kinds": json.dumps([k.value for k in rt.from_kinds]),
-                    "to_kinds": json.dumps([k.value for k in rt.to_kinds]),
-                    "description": rt.description,
-                },
-                pk="name",
-            )
+                self.engine.execute("DELETE FROM relation_types WHERE name = ?", (name,))
+        self.engine.executemany(
+            "INSERT INTO relation_types (name, from_kinds, to_kinds, description) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+            "from_kinds = excluded.from_kinds, to_kinds = excluded.to_kinds, "
+            "description = excluded.description",
+            [
+                (
+                    rt.name,
+                    json.dumps([k.value for k in rt.from_kinds]),
+                    json.dumps([k.value for k in rt.to_kinds]),
+                    rt.description,
+                )
+                for rt in schema.relation_types
+            ],
+        )
         self._label_ids = None
 
     def add_labels(self, names: Iterable[str], kind: LabelKind = LabelKind.ENTITY) -> list[str]:
@@ -412,13 +265,15 @@ class Project:
 
     def label_ids(self) -> dict[str, int]:
         if self._label_ids is None:
-            self._label_ids = {r[1]: r[0] for r in self.conn.execute("SELECT id, name FROM labels")}
+            self._label_ids = {
+                r[1]: r[0] for r in self.engine.execute("SELECT id, name FROM labels")
+            }
         return self._label_ids
 
     # ----- annotators ----------------------------------------------------------------
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+        return [r[0] for r in self.engine.execute("SELECT name FROM annotators ORDER BY name")]
 
     def _annotator_id(self, name: str) -> int:
         """The annotator's id, adding them on first use (inside the caller's write)."""
@@ -426,10 +281,12 @@ class Project:
             return self._annotator_ids[name]
         if not name or name != name.strip():
             raise UserError(f"invalid annotator name {name!r}")
-        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        row = self.engine.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
         if row is None:
-            cur = self.conn.execute("INSERT INTO annotators (name) VALUES (?)", (name,))
-            annotator_id = int(cur.lastrowid or 0)
+            cur = self.engine.execute(
+                "INSERT INTO annotators (name) VALUES (?) RETURNING id", (name,)
+            )
+            annotator_id = int(cur.fetchone()[0])
         else:
             annotator_id = int(row[0])
         self._annotator_ids[name] = annotator_id
@@ -445,12 +302,12 @@ class Project:
     SHOWN_BESIDE = "shown_beside"
 
     def setting(self, key: str) -> str:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self.engine.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else ""
 
     def set_setting(self, key: str, value: str) -> None:
         with self.write():
-            self.conn.execute(
+            self.engine.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
@@ -465,18 +322,18 @@ class Project:
     def documents(self) -> list[DocumentInfo]:
         return [
             DocumentInfo(*r)
-            for r in self.conn.execute(
+            for r in self.engine.execute(
                 "SELECT id, name, length, sha256, source FROM documents ORDER BY id"
             )
         ]
 
     def document_count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        return int(self.engine.execute("SELECT count(*) FROM documents").fetchone()[0])
 
     def document(self, key: int | str) -> Document:
         """A document by id or by name."""
         column = "id" if isinstance(key, int) else "name"
-        row = self.conn.execute(
+        row = self.engine.execute(
             f"SELECT id, name, text, sha256, source, meta FROM documents WHERE {column} = ?",
             (key,),
         ).fetchone()
@@ -489,7 +346,7 @@ class Project:
         return Document(row[0], row[1], row[2], row[3], row[4], meta)
 
     def document_by_sha(self, sha256: str) -> DocumentInfo | None:
-        row = self.conn.execute(
+        row = self.engine.execute(
             "SELECT id, name, length, sha256, source FROM documents WHERE sha256 = ?",
             (sha256,),
         ).fetchone()
@@ -501,13 +358,14 @@ class Project:
         parsed = parse_query(query)
         if not parsed:
             return []
-        rows = self.conn.execute(
-            "SELECT d.id, d.name, d.length, d.sha256, d.source, d.text FROM documents_search s "
-            "JOIN documents d ON d.id = s.rowid WHERE documents_search MATCH ? "
-            "ORDER BY s.rank LIMIT ?",
-            (parsed.fts(), -1 if limit is None else limit),
-        )
-        return [SearchHit(DocumentInfo(*r[:5]), snippet(r[5], parsed)) for r in rows]
+        ids = self.engine.search(parsed, limit)
+        found = {
+            r[0]: r
+            for r in self._in(
+                "SELECT id, name, length, sha256, source, text FROM documents WHERE id IN", ids
+            )
+        }
+        return [SearchHit(DocumentInfo(*found[i][:5]), snippet(found[i][5], parsed)) for i in ids]
 
     def add_documents(self, docs: Iterable[NewDocument]) -> AddReport:
         """Add documents with their annotations, all in one transaction.
@@ -518,7 +376,7 @@ class Project:
         report = AddReport()
         indexed: list[tuple[int, str, str]] = []
         with self.write():
-            names = {r[0] for r in self.conn.execute("SELECT name FROM documents")}
+            names = {r[0] for r in self.engine.execute("SELECT name FROM documents")}
             taken_ids: set[str] = set()
             for doc in docs:
                 sha = text_sha256(doc.text)
@@ -529,9 +387,9 @@ class Project:
                 else:
                     name = _unique_name(doc.name, names)
                     names.add(name)
-                    cur = self.conn.execute(
+                    cur = self.engine.execute(
                         "INSERT INTO documents (name, text, length, sha256, source, meta, "
-                        "created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "created) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                         (
                             name,
                             doc.text,
@@ -542,7 +400,7 @@ class Project:
                             now(),
                         ),
                     )
-                    doc_id = int(cur.lastrowid or 0)
+                    doc_id = int(cur.fetchone()[0])
                     report.added.append(name)
                     indexed.append((doc_id, name, doc.text))
                 self._add_annotations(doc_id, doc, existing is not None, taken_ids, report)
@@ -550,7 +408,7 @@ class Project:
                     self._set_status(doc_id, annotator, status)
             # After the rows, in one statement: cheaper than a row at a time
             # (benchmarks/RESULTS.md, "What the search index costs").
-            self.conn.executemany(SEARCH_INSERT, search_rows(indexed))
+            self.engine.index_documents(indexed)
         return report
 
     def _add_annotations(
@@ -566,7 +424,7 @@ class Project:
         if duplicate:
             present = {
                 (r[1], r[2], r[3], r[4]): r[0]
-                for r in self.conn.execute(
+                for r in self.engine.execute(
                     'SELECT a.id, an.name, l.name, a.start, a."end" FROM annotations a '
                     "JOIN annotators an ON an.id = a.annotator_id "
                     "JOIN labels l ON l.id = a.label_id WHERE a.document_id = ?",
@@ -602,7 +460,7 @@ class Project:
                     a.modified or a.created or stamp,
                 )
             )
-        self.conn.executemany(
+        self.engine.executemany(
             'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
             "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
@@ -613,28 +471,25 @@ class Project:
             rel_id = r.id if r.id and r.id not in taken_ids else new_id()
             taken_ids.add(rel_id)
             rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
-        before = self.conn.total_changes
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO relations (id, from_id, to_id, type, created) "
-            "VALUES (?, ?, ?, ?, ?)",
+        report.relations += self.engine.executemany(
+            "INSERT INTO relations (id, from_id, to_id, type, created) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             rel_rows,
         )
-        report.relations += self.conn.total_changes - before
 
     def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
         """Which of ``ids`` the table (annotations or relations) already holds."""
-        found: set[str] = set()
-        chunk = 500  # well under SQLite's limit of bound parameters
-        for i in range(0, len(ids), chunk):
-            part = ids[i : i + chunk]
+        rows = self._in(f"SELECT id FROM {table} WHERE id IN", ids)
+        return {r[0] for r in rows}
+
+    def _in(self, sql: str, values: list[Any]) -> Iterator[Any]:
+        """The rows of ``sql`` (which ends in ``IN``) for every one of ``values``, asked in
+        chunks well under SQLite's limit of bound parameters."""
+        chunk = 500
+        for i in range(0, len(values), chunk):
+            part = values[i : i + chunk]
             placeholders = ",".join("?" * len(part))
-            found.update(
-                r[0]
-                for r in self.conn.execute(
-                    f"SELECT id FROM {table} WHERE id IN ({placeholders})", part
-                )
-            )
-        return found
+            yield from self.engine.execute(sql + f" ({placeholders})", part)
 
     # ----- annotations ---------------------------------------------------------------
 
@@ -659,7 +514,7 @@ class Project:
         sql = (
             self._ANNOTATION_SELECT + where + ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
         )
-        return [self._annotation(r) for r in self.conn.execute(sql, args)]
+        return [self._annotation(r) for r in self.engine.execute(sql, args)]
 
     def iter_annotations(
         self, annotators: Iterable[str] = (), labels: Iterable[str] = ()
@@ -675,17 +530,17 @@ class Project:
         if where:
             sql += "WHERE " + " AND ".join(where)
         sql += ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
-        return map(self._annotation, self.conn.execute(sql, args))
+        return map(self._annotation, self.engine.execute(sql, args))
 
     def iter_documents(self) -> Iterator[Document]:
         """Every document with its text, in project order, streamed."""
-        for row in self.conn.execute(
+        for row in self.engine.execute(
             "SELECT id, name, text, sha256, source, meta FROM documents ORDER BY id"
         ):
             yield self._document(row)
 
     def annotation(self, annotation_id: str) -> Annotation:
-        row = self.conn.execute(
+        row = self.engine.execute(
             self._ANNOTATION_SELECT + "WHERE a.id = ?", (annotation_id,)
         ).fetchone()
         if row is None:
@@ -720,7 +575,7 @@ class Project:
             stamp,
         )
         with self.write():
-            self.conn.execute(
+            self.engine.execute(
                 'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
                 "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -758,7 +613,7 @@ class Project:
         attrs = old.attributes if attributes is None else dict(attributes)
         stamp = now()
         with self.write():
-            self.conn.execute(
+            self.engine.execute(
                 'UPDATE annotations SET label_id = ?, start = ?, "end" = ?, text = ?, '
                 "attributes = ?, modified = ? WHERE id = ?",
                 (
@@ -789,7 +644,7 @@ class Project:
         ann = self.annotation(annotation_id)
         rels = self.relations_of(annotation_id)
         with self.write():
-            self.conn.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
+            self.engine.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return ann, rels
 
     def restore_annotation(self, ann: Annotation, relations: Iterable[Relation] = ()) -> None:
@@ -809,7 +664,7 @@ class Project:
                 self.add_relation(r.from_id, r.to_id, r.type, relation_id=r.id)
 
     def _span_text(self, document_id: int, start: int, end: int) -> str:
-        row = self.conn.execute(
+        row = self.engine.execute(
             "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
             (start + 1, end - start, document_id),
         ).fetchone()
@@ -839,24 +694,23 @@ class Project:
             raise UserError(f"unknown relation type {type!r}")
         rel = Relation(relation_id or new_id(), from_id, to_id, type)
         with self.write():
-            try:
-                self.conn.execute(
-                    "INSERT INTO relations (id, from_id, to_id, type, created) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (rel.id, from_id, to_id, type, now()),
-                )
-            except sqlite3.IntegrityError:
-                raise UserError(f"these spans are already linked by {type!r}") from None
+            added = self.engine.execute(
+                "INSERT INTO relations (id, from_id, to_id, type, created) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (rel.id, from_id, to_id, type, now()),
+            ).rowcount
+        if not added:
+            raise UserError(f"these spans are already linked by {type!r}")
         return rel
 
     def delete_relation(self, relation_id: str) -> Relation:
-        row = self.conn.execute(
+        row = self.engine.execute(
             "SELECT id, from_id, to_id, type FROM relations WHERE id = ?", (relation_id,)
         ).fetchone()
         if row is None:
             raise UserError(f"no relation with id {relation_id!r}")
         with self.write():
-            self.conn.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
+            self.engine.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
         return Relation(*row)
 
     def relations(
@@ -869,12 +723,12 @@ class Project:
             + where
             + " ORDER BY r.rowid"
         )
-        return [Relation(*r) for r in self.conn.execute(sql, args)]
+        return [Relation(*r) for r in self.engine.execute(sql, args)]
 
     def relations_of(self, annotation_id: str) -> list[Relation]:
         return [
             Relation(*r)
-            for r in self.conn.execute(
+            for r in self.engine.execute(
                 "SELECT id, from_id, to_id, type FROM relations WHERE from_id = ? OR to_id = ? "
                 "ORDER BY rowid",
                 (annotation_id, annotation_id),
@@ -884,7 +738,7 @@ class Project:
     # ----- status --------------------------------------------------------------------
 
     def status(self, document_id: int, annotator: str) -> Status:
-        row = self.conn.execute(
+        row = self.engine.execute(
             "SELECT s.status FROM document_status s JOIN annotators an "
             "ON an.id = s.annotator_id WHERE s.document_id = ? AND an.name = ?",
             (document_id, annotator),
@@ -894,7 +748,7 @@ class Project:
     def statuses(self, document_id: int) -> dict[str, Status]:
         return {
             r[0]: Status(r[1])
-            for r in self.conn.execute(
+            for r in self.engine.execute(
                 "SELECT an.name, s.status FROM document_status s JOIN annotators an "
                 "ON an.id = s.annotator_id WHERE s.document_id = ? ORDER BY an.name",
                 (document_id,),
@@ -906,7 +760,7 @@ class Project:
             self._set_status(document_id, annotator, status)
 
     def _set_status(self, document_id: int, annotator: str, status: Status) -> None:
-        self.conn.execute(
+        self.engine.execute(
             "INSERT INTO document_status (document_id, annotator_id, status, modified) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
             "DO UPDATE SET status = excluded.status, modified = excluded.modified",
@@ -923,7 +777,7 @@ class Project:
     def annotation_counts(self) -> dict[int, dict[str, int]]:
         """{document id: {annotator: number of spans}}."""
         out: dict[int, dict[str, int]] = {}
-        for doc_id, name, n in self.conn.execute(
+        for doc_id, name, n in self.engine.execute(
             "SELECT a.document_id, an.name, count(*) FROM annotations a "
             "JOIN annotators an ON an.id = a.annotator_id GROUP BY a.document_id, an.name"
         ):
@@ -944,7 +798,7 @@ class Project:
         if new in labels:
             raise UserError(f"there is already a label named {new!r}")
         with self.write():
-            self.conn.execute("UPDATE labels SET name = ? WHERE name = ?", (new, old))
+            self.engine.execute("UPDATE labels SET name = ? WHERE name = ?", (new, old))
         self._label_ids = None
 
     def annotations_in(
@@ -956,7 +810,7 @@ class Project:
             'WHERE a.document_id = ? AND an.name = ? AND a.start < ? AND a."end" > ? '
             'ORDER BY a.start, a."end" DESC, a.id'
         )
-        rows = self.conn.execute(sql, (document_id, annotator, end, start))
+        rows = self.engine.execute(sql, (document_id, annotator, end, start))
         return [self._annotation(r) for r in rows]
 
     def statuses_of(self, annotator: str) -> dict[int, Status]:
@@ -964,87 +818,12 @@ class Project:
         one query for the whole documents list."""
         return {
             r[0]: Status(r[1])
-            for r in self.conn.execute(
+            for r in self.engine.execute(
                 "SELECT s.document_id, s.status FROM document_status s JOIN annotators an "
                 "ON an.id = s.annotator_id WHERE an.name = ?",
                 (annotator,),
             )
         }
-
-
-def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
-    """The file's application id and schema version, read through SQLite, not from the
-    header bytes: recent commits may still be in the write-ahead log."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    return app_id, version
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _connect(
-    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS, immutable: bool = False
-) -> sqlite3.Connection:
-    if readonly:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else ""),
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-    else:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-def _sqlite_error(
-    exc: sqlite3.OperationalError, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS
-) -> Exception:
-    """What a failed write means for the user; the change is not in the file."""
-    message = str(exc)
-    if "locked" in message or "busy" in message:
-        return ProjectBusyError(
-            "is busy: another program has been writing to it for "
-            f"{busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
-            path,
-        )
-    if "full" in message:
-        return DiskFullError("the disk is full: the change was not saved", path)
-    if "readonly" in message:
-        return UserError("cannot be written: the change was not saved", path)
-    return exc
-
-
-def _disk_full(exc: sqlite3.DatabaseError, path: Path) -> bool:
-    """Whether SQLite failed for lack of space. It says "disk I/O error" when it cannot
-    make a file's shared-memory index on a full disk."""
-    return "full" in str(exc) or ("disk I/O" in str(exc) and _nearly_full(path.parent))
-
-
-def _open_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
-    """Why a project could not be opened; on a full disk it is sound, not damaged."""
-    if _disk_full(exc, path):
-        return DiskFullError(
-            "cannot be opened: the disk is full (the project is not damaged; free some "
-            "space and open it again)",
-            path,
-        )
-    return NotAProjectError(f"is damaged and cannot be opened ({exc})", path)
-
-
-def _nearly_full(folder: Path) -> bool:
-    # What SQLite needs to open a project: its shared-memory index and a first page of log.
-    try:
-        return shutil.disk_usage(folder).free < 1024 * 1024
-    except OSError:
-        return False
 
 
 def _document_annotator_filter(
@@ -1060,28 +839,6 @@ def _document_annotator_filter(
         where.append("an.name = ?")
         args.append(annotator)
     return ("WHERE " + " AND ".join(where) + " " if where else ""), args
-
-
-def _prepare_for_writing(conn: sqlite3.Connection) -> None:
-    """Only once the file is known to be ours: this changes the file's journal mode."""
-    conn.execute("PRAGMA journal_mode = WAL")
-    # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
-    conn.execute("PRAGMA synchronous = FULL")
-
-
-def _unlock_logs(path: Path) -> None:
-    """A read-only open of a read-only file leaves its -wal and -shm files read-only
-    (SQLite gives them the file's permissions); once the file is writable again they
-    would still refuse every write. Give them the file's permissions back."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    for log in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if log.exists() and not os.access(log, os.W_OK):
-            with suppress(OSError):  # not ours: SQLite's error then says the file is read-only
-                os.chmod(log, mode)
-
-
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _unique_name(name: str, taken: set[str]) -> str:
@@ -1104,7 +861,3 @@ def _json_cell(cell: Any, what: str, path: Path) -> Any:
             "was the file changed by another program?",
             path,
         ) from None
-
-
-def _in_transaction(conn: sqlite3.Connection) -> bool:
-    return conn.in_transaction

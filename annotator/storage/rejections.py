@@ -31,21 +31,19 @@ def rejection_key(text: str) -> str:
 
 def rejected(project: Project) -> set[tuple[str, str]]:
     """(folded text, label) of every rejected suggestion."""
-    exists = project.conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (_TABLE,)
-    ).fetchone()
-    if not exists:
+    if not project.engine.has_table(_TABLE):
         return set()
-    rows = project.conn.execute(f"SELECT text, label FROM {_TABLE}")
+    rows = project.engine.execute(f"SELECT text, label FROM {_TABLE}")
     return {(text, label) for text, label in rows}
 
 
 def reject(project: Project, text: str, label: str, annotator: str) -> None:
     with project.write():
-        project.conn.execute(_CREATE)
-        project.conn.execute(
-            f"INSERT OR REPLACE INTO {_TABLE} (text, label, annotator, decided) "
-            "VALUES (?, ?, ?, ?)",
+        project.engine.execute(_CREATE)
+        project.engine.execute(
+            f"INSERT INTO {_TABLE} (text, label, annotator, decided) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (text, label) DO UPDATE SET annotator = excluded.annotator, "
+            "decided = excluded.decided",
             (rejection_key(text), label, annotator, now()),
         )
 
@@ -53,8 +51,8 @@ def reject(project: Project, text: str, label: str, annotator: str) -> None:
 def unreject(project: Project, text: str, label: str) -> None:
     """Undo a rejection."""
     with project.write():
-        project.conn.execute(_CREATE)
-        project.conn.execute(
+        project.engine.execute(_CREATE)
+        project.engine.execute(
             f"DELETE FROM {_TABLE} WHERE text = ? AND label = ?", (rejection_key(text), label)
         )
 

@@ -64,18 +64,18 @@ class ProjectCounts:
 
 # The annotations that count: every annotator's but gold's.
 _COUNTED = (
-    "annotations a JOIN annotators an ON an.id = a.annotator_id AND an.name != :gold "
+    "annotations a JOIN annotators an ON an.id = a.annotator_id AND an.name != ? "
     "JOIN labels l ON l.id = a.label_id"
 )
 
 
 def project_counts(project: Project) -> ProjectCounts:
-    q = project.conn.execute
-    gold = {"gold": GOLD}
+    q = project.engine.execute
+    gold = (GOLD,)  # each query below binds it once
     documents, characters = q("SELECT count(*), coalesce(sum(length), 0) FROM documents").fetchone()
     annotators = {
         name: AnnotatorCounts()
-        for (name,) in q("SELECT name FROM annotators WHERE name != :gold ORDER BY name", gold)
+        for (name,) in q("SELECT name FROM annotators WHERE name != ? ORDER BY name", gold)
     }
     for name, n, ndocs in q(
         f"SELECT an.name, count(*), count(DISTINCT a.document_id) FROM {_COUNTED} GROUP BY an.id",
@@ -90,7 +90,7 @@ def project_counts(project: Project) -> ProjectCounts:
         annotators[name].labels[label] = n
     for name, status, n in q(
         "SELECT an.name, s.status, count(*) FROM document_status s JOIN annotators an "
-        "ON an.id = s.annotator_id WHERE an.name != :gold GROUP BY an.id, s.status",
+        "ON an.id = s.annotator_id WHERE an.name != ? GROUP BY an.id, s.status",
         gold,
     ):
         annotators[name].status[status] = n
@@ -112,12 +112,12 @@ def project_counts(project: Project) -> ProjectCounts:
         per_document.setdefault(doc, {})[label] = n
     relations = q(
         "SELECT count(*) FROM relations r JOIN annotations a ON a.id = r.from_id "
-        "JOIN annotators an ON an.id = a.annotator_id WHERE an.name != :gold",
+        "JOIN annotators an ON an.id = a.annotator_id WHERE an.name != ?",
         gold,
     ).fetchone()[0]
     gold_annotations = q(
         "SELECT count(*) FROM annotations a JOIN annotators an ON an.id = a.annotator_id "
-        "WHERE an.name = :gold",
+        "WHERE an.name = ?",
         gold,
     ).fetchone()[0]
     return ProjectCounts(

@@ -14,7 +14,7 @@ SpanRow = tuple[str, int, str, str, int, int]
 
 def span_rows(project: Project) -> Iterator[SpanRow]:
     """Every span of every annotator, in no particular order."""
-    yield from project.conn.execute(
+    yield from project.engine.execute(
         'SELECT a.id, a.document_id, an.name, l.name, a.start, a."end" FROM annotations a '
         "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id"
     )
@@ -22,12 +22,12 @@ def span_rows(project: Project) -> Iterator[SpanRow]:
 
 def relation_ends(project: Project) -> Iterator[tuple[str, str, str]]:
     """Every relation as (from id, to id, type)."""
-    yield from project.conn.execute("SELECT from_id, to_id, type FROM relations")
+    yield from project.engine.execute("SELECT from_id, to_id, type FROM relations")
 
 
 def relations_by_document(project: Project) -> Iterator[tuple[int, Relation]]:
     """Every relation with its document's id, in document order."""
-    for doc_id, *rel in project.conn.execute(
+    for doc_id, *rel in project.engine.execute(
         "SELECT a.document_id, r.id, r.from_id, r.to_id, r.type FROM relations r "
         "JOIN annotations a ON a.id = r.from_id ORDER BY a.document_id, r.rowid"
     ):
@@ -40,7 +40,7 @@ def status_rows(
     """(document id, annotator, status) of every status set, or only of ``status``,
     by annotator name."""
     where_sql, args = ("WHERE s.status = ? ", (status.value,)) if status else ("", ())
-    for doc_id, who, value in project.conn.execute(
+    for doc_id, who, value in project.engine.execute(
         "SELECT s.document_id, an.name, s.status FROM document_status s "
         f"JOIN annotators an ON an.id = s.annotator_id {where_sql}ORDER BY an.name",
         args,
@@ -50,4 +50,4 @@ def status_rows(
 
 def document_texts(project: Project) -> Iterator[tuple[int, str, str]]:
     """(id, name, text) of every document, in project order."""
-    yield from project.conn.execute("SELECT id, name, text FROM documents ORDER BY id")
+    yield from project.engine.execute("SELECT id, name, text FROM documents ORDER BY id")

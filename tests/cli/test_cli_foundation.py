@@ -113,7 +113,7 @@ def test_the_command_line_imports_neither_qt_nor_the_heavy_libraries(project: Pa
         "import sys; from annotator.launcher import main; "
         f"sys.argv = ['annotator', 'list', {str(project)!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'PySide6', 'sqlite_utils', 'trafilatura', 'matplotlib', 'rich'}\n"
+        "heavy = {'PySide6', 'sqlite_utils', 'trafilatura', 'matplotlib', 'rich', 'psycopg'}\n"
         "assert not heavy & set(sys.modules), heavy & set(sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

@@ -167,9 +167,9 @@ def test_a_full_disk_is_reported_and_the_project_stays_sound(tmp_path: Path) -> 
         p.add_documents([NewDocument("doc", TEXT)])
         before = p.annotations()
     with Project.open(path) as p:
-        pages = p.conn.execute("PRAGMA page_count").fetchone()[0]
+        pages = p.engine.execute("PRAGMA page_count").fetchone()[0]
         # SQLite reports SQLITE_FULL as soon as the file would grow past this.
-        p.conn.execute(f"PRAGMA max_page_count = {pages}")
+        p.engine.execute(f"PRAGMA max_page_count = {pages}")
         with pytest.raises(DiskFullError, match="disk is full"):
             p.add_documents([NewDocument("big", "نص طويل جداً " * 50_000)])
         assert p.document_count() == 1

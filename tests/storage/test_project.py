@@ -135,8 +135,9 @@ def test_full_text_search_finds_arabic_words(project: Project) -> None:
 
 def test_the_view_lists_annotations_with_their_names(project: Project) -> None:
     project.add_annotation(1, "sara", "PER", 6, 16)
-    rows = list(project.db.query("SELECT document, annotator, label, text FROM annotations_view"))
-    assert rows == [{"document": "doc", "annotator": "sara", "label": "PER", "text": "إيلون ماسك"}]
+    rows = project.engine.execute("SELECT document, annotator, label, text FROM annotations_view")
+    assert [d[0] for d in rows.description] == ["document", "annotator", "label", "text"]
+    assert rows.fetchall() == [("doc", "sara", "PER", "إيلون ماسك")]
 
 
 def test_schema_cannot_drop_labels_in_use(project: Project) -> None:
@@ -198,7 +199,7 @@ def test_a_truncated_project_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "cut.annotator"
     with Project.create(path) as p:
         p.add_documents([NewDocument("d", TEXT * 200)])
-        p.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        p.engine.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(NotAProjectError, match="damaged"):
@@ -209,7 +210,7 @@ def test_a_read_only_file_opens_read_only(tmp_path: Path) -> None:
     path = tmp_path / "ro.annotator"
     with Project.create(path) as p:
         p.add_documents([NewDocument("d", TEXT)])
-        p.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        p.engine.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     with Project.open(path, readonly=True) as p:
         assert p.readonly
         assert p.document("d").text == TEXT

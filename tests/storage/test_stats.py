@@ -34,7 +34,7 @@ def make(path: Path) -> Path:
         gold_claim = p.add_annotation(a, GOLD, "CLAIM", *at("الاحتلال يحاصر غزة"))
         p.add_relation(gold_claim.id, gold_per.id, "source")
         p.set_status(a, "هدى", Status.DONE)
-        p.conn.execute("UPDATE annotations SET created = '2026-01-02T10:00:00' WHERE start = 5")
+        p.engine.execute("UPDATE annotations SET created = '2026-01-02T10:00:00' WHERE start = 5")
     return path
 
 

@@ -37,7 +37,7 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
 ) -> None:
     """With a (pretend) next schema, opening a schema-1 file backs it up, then migrates
     through every version in one transaction."""
-    from annotator.storage import project as project_module
+    from annotator.storage import sqlite_engine
 
     def add_column(db: Any) -> None:
         db.execute("ALTER TABLE documents ADD COLUMN language TEXT")
@@ -50,12 +50,13 @@ def test_an_upgrade_writes_a_backup_first_and_runs_in_one_transaction(
     for migration, ok in ((broken, False), (add_column, True)):
         copy = tmp_path / f"{migration.__name__}.annotator"
         shutil.copy(old, copy)
-        monkeypatch.setattr(project_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
-        monkeypatch.setattr(project_module, "MIGRATIONS", [*MIGRATIONS, migration])
+        monkeypatch.setattr(sqlite_engine, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+        monkeypatch.setattr(sqlite_engine, "MIGRATIONS", [*MIGRATIONS, migration])
         if ok:
             with Project.open(copy) as p:
-                assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
-                assert "language" in p.db.table("documents").columns_dict
+                assert p.engine.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+                columns = [row[1] for row in p.engine.execute("PRAGMA table_info(documents)")]
+                assert "language" in columns
         else:
             with pytest.raises(NotAProjectError, match=r"could not be upgraded.*unchanged"):
                 Project.open(copy)
@@ -96,7 +97,7 @@ def test_reading_an_older_project_from_the_command_line_upgrades_it_first(
     result = CliRunner().invoke(cli, ["list", str(copy)])
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4
     with Project.open(copy, readonly=True) as p:
-        assert p.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert p.engine.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert copy.with_name(copy.name + ".schema1.bak").exists()
 
 
@@ -106,7 +107,7 @@ def test_an_upgraded_schema_1_file_finds_arabic_however_it_is_written(tmp_path: 
     shutil.copy(FIXTURES / "schema1-demo.annotator", copy)
     with Project.open(copy) as p:
         word = p.documents()[0].name
-        tables = {r[0] for r in p.conn.execute("SELECT name FROM sqlite_master")}
+        tables = {r[0] for r in p.engine.execute("SELECT name FROM sqlite_master")}
         assert "documents_fts" not in tables and "documents_ai" not in tables
         text = p.document(p.documents()[0].id).text
         first_word = next(w for w in text.split() if len(w) > 3 and w.isalpha())

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.storage import backups
 from annotator.storage.project import Project
+from annotator.storage.sqlite_engine import SqliteEngine
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
@@ -81,13 +82,15 @@ def test_another_programs_changes_show_when_the_window_regains_focus(
 
 def test_a_change_that_cannot_be_written_is_shown_as_not_saved(qtbot: QtBot, path: Path) -> None:
     win = open_window(qtbot, path)
-    real = win.project.conn
-    win.project.conn = FullDisk(real)  # type: ignore[assignment]
+    engine = win.project.engine
+    assert isinstance(engine, SqliteEngine)
+    real = engine.conn
+    engine.conn = FullDisk(real)  # type: ignore[assignment]
     tag_word(qtbot, win, "محمد", Qt.Key.Key_3)
     assert win.notice.isVisible() and win.notice.kind == "error"
     assert win.notice.text().startswith("Not saved:") and "disk is full" in win.notice.text()
     assert win.session.annotations() == []
-    win.project.conn = real
+    engine.conn = real
     fresh = reopen_project(path)
     assert fresh.annotations() == []
     fresh.close()

@@ -1,0 +1,62 @@
+"""`annotator server`: make a project on a PostgreSQL server and add its people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotator.cli.common import run
+from annotator.core.errors import UserError
+from annotator.core.inputs import read_input
+from annotator.storage.postgres.server import add_user, init_project
+
+
+@click.group("server")
+def server_command() -> None:
+    """Share a project on a PostgreSQL server.
+
+    URL: postgresql://USER@HOST:PORT/DATABASE?project=NAME (the password from PGPASSWORD,
+    ~/.pgpass or a service file, as PostgreSQL's own tools find it).
+    """
+
+
+@server_command.command("init")
+@click.argument("url")
+def init_command(url: str) -> None:
+    """Make the project that URL names: its tables, its groups and who may do what."""
+    location = run(lambda: init_project(url))
+    click.echo(f"created {location.shown}")
+
+
+@server_command.command("add-user")
+@click.argument("url")
+@click.argument("name")
+@click.option("--curator", is_flag=True, help="May also write documents, the schema and gold.")
+@click.option(
+    "--password-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read the password from this file's first line instead of asking for it.",
+)
+def add_user_command(url: str, name: str, curator: bool, password_file: Path | None) -> None:
+    """Add NAME to the project at URL: a database role that logs in with a password."""
+    if password_file is not None:
+        password = run(lambda: _first_line(password_file))
+    else:
+        password = click.prompt(
+            f"password for {name}", hide_input=True, confirmation_prompt=True, err=True
+        )
+    location = run(lambda: add_user(url, name, password, curator))
+    kind = "curator" if curator else "annotator"
+    click.echo(f"added {name} as {kind} of {location.shown}")
+
+
+def _first_line(path: Path) -> str:
+    data = read_input(path, limit=4096, what="a password file")
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise UserError("is not UTF-8 text", path) from None
+    if not lines or not lines[0]:
+        raise UserError("holds no password on its first line", path)
+    return lines[0]

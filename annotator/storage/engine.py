@@ -1,0 +1,129 @@
+"""What the stores need of a database, whichever engine holds the project: the SQLite
+file (``sqlite_engine.py``) or a PostgreSQL server.
+
+The portable-SQL contract. The stores (``storage/*_store.py``, ``gold.py``, ...) write
+one SQL text for every engine, so they keep to what SQLite >= 3.35 and PostgreSQL both
+accept:
+
+- Values are bound, never spliced, with ``?`` placeholders and a sequence of values
+  (the PostgreSQL engine rewrites them as ``%s``). Named ``:name`` placeholders only in
+  SQLite-dialect code (``export_rows.py``).
+- ``INSERT ... ON CONFLICT (columns) DO NOTHING`` / ``DO UPDATE SET c = excluded.c``
+  (always with the conflict's columns), never ``INSERT OR IGNORE`` / ``OR REPLACE``.
+- A new row's id by ``INSERT ... RETURNING id``, never ``lastrowid``; how many rows a
+  statement changed by ``Rows.rowcount`` or ``executemany``'s result, never
+  ``total_changes``.
+- ``"end"`` is always quoted (a keyword in PostgreSQL); no ``PRAGMA``, no ``sqlite_master``,
+  no SQLite-only functions (``randomblob``, ``json_*``) outside the SQLite engine and its
+  migrations. Where a store cannot avoid them it asks ``engine.dialect``.
+- Insertion order: ``relations`` and ``relation_types`` are listed ``ORDER BY rowid``
+  (SQLite's implicit row number); a PostgreSQL schema gives those two tables a
+  ``rowid BIGINT GENERATED ALWAYS AS IDENTITY`` column so that the same SQL holds. No
+  other table is ordered so.
+- Booleans are compared as such (``WHERE 1 = 1``, not ``WHERE 1``).
+
+What differs between engines, and is therefore here rather than in SQL: transactions and
+how the driver's errors reach the user (``transaction``), noticing other writers
+(``changed_elsewhere``), the full-text index of documents (``index_documents``,
+``search``), copies (``backup``) and the database's own integrity check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+from annotator.core.textsearch import Query
+
+# Bound values: positional for ``?``, by name for ``:name``.
+Params = Sequence[Any] | Mapping[str, Any]
+
+
+class Rows(Protocol):
+    """A statement's result, as DB-API cursors give it: rows are tuples."""
+
+    @property
+    def rowcount(self) -> int:
+        """Rows the statement changed (-1 for a query)."""
+        ...
+
+    @property
+    def description(self) -> Any:
+        """The result's columns: a sequence whose items start with the column's name."""
+        ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Engine(Protocol):
+    """An open project database."""
+
+    @property
+    def location(self) -> str:
+        """What messages name: the file's path, or the server's URL without password."""
+        ...
+
+    @property
+    def readonly(self) -> bool: ...
+
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql": for the few queries that must differ."""
+        ...
+
+    def execute(self, sql: str, params: Params = (), /) -> Rows:
+        """Run one statement (portable SQL, see the module's docstring)."""
+        ...
+
+    def executemany(self, sql: str, rows: Iterable[Params], /) -> int:
+        """Run one statement for each of ``rows``; returns how many rows it changed."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One transaction, committed when the block ends and rolled back if it raises;
+        nested blocks are savepoints of the outer one. The outermost waits for other
+        writers (SQLite: ``BEGIN IMMEDIATE``). Driver errors become the core's: a writer
+        that held the lock too long ``ProjectBusyError``, no space ``DiskFullError``, a
+        change the database refuses to this user ``NotAllowedError``; a read-only
+        project refuses with ``UserError`` before anything starts."""
+        ...
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection has committed since the last call (false on the
+        first): cheap enough to ask whenever the window regains focus."""
+        ...
+
+    def close(self) -> None: ...
+
+    # ----- what each engine does its own way -------------------------------------------
+
+    def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
+        """Add (id, name, text) of new documents to the full-text index, inside the
+        caller's transaction; the index holds ``core.textsearch.index_text`` of both."""
+        ...
+
+    def search(self, query: Query, limit: int | None, /) -> list[int]:
+        """The ids of the documents matching every term of ``query``, best first."""
+        ...
+
+    def backup(self, destination: Path, shown_as: Path | None = None, /) -> None:
+        """A consistent copy of the whole project into a new project file, taken while
+        the project stays open; errors name ``shown_as`` (the copy's final place)."""
+        ...
+
+    def integrity_problems(self) -> list[str]:
+        """What the database's own check finds wrong (empty when sound)."""
+        ...
+
+    def has_table(self, name: str, /) -> bool:
+        """Whether the project holds the table (tables made on first use)."""
+        ...

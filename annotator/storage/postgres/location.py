@@ -1,0 +1,58 @@
+"""A server project's address: ``postgresql://user@host:5432/db?project=news``.
+
+The ``project`` parameter names the project (a schema in that database) and is taken out
+before the rest goes to libpq, which finds the password where PostgreSQL's own tools do
+(``.pgpass``, ``PGPASSWORD``, a service file) or in the URL itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from annotator.core.errors import UserError
+
+SCHEMES = ("postgresql://", "postgres://")
+# A project's name is a schema's and is part of its roles' names: kept plain and short
+# (PostgreSQL names are at most 63 bytes).
+_PROJECT_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def is_server_url(location: str) -> bool:
+    return location.lower().startswith(SCHEMES)
+
+
+@dataclass(frozen=True)
+class ServerLocation:
+    conninfo: str  # the URL as libpq reads it: without ``project``
+    project: str
+    shown: str  # the URL without its password, for messages
+
+
+def parse_location(url: str) -> ServerLocation:
+    parts = urlsplit(url)
+    shown = _without_password(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    projects = [value for key, value in query if key == "project"]
+    if not projects:
+        raise UserError("names no project: add ?project=NAME to the URL", shown)
+    project = projects[-1]
+    if not _PROJECT_NAME.fullmatch(project):
+        raise UserError(
+            f"project name {project!r} must be 1 to 40 lowercase letters, digits or _, "
+            "beginning with a letter",
+            shown,
+        )
+    rest = urlencode([(k, v) for k, v in query if k != "project"])
+    conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, parts.fragment))
+    return ServerLocation(conninfo, project, shown)
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.netloc.rpartition("@")[0].partition(":")[0]
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}"))

@@ -1,0 +1,157 @@
+"""Connecting to a server project, making one (`annotator server init`) and adding its
+people (`annotator server add-user`)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
+
+from annotator.core.errors import UserError
+from annotator.storage.postgres import ddl
+from annotator.storage.postgres.errors import connect_error, server_error
+from annotator.storage.postgres.location import ServerLocation, parse_location
+from annotator.storage.schema_sql import SCHEMA_VERSION
+from annotator.storage.stamps import now
+
+CONNECT_TIMEOUT_S = 10  # a server that does not answer is reported, not waited for
+
+
+def connect(location: ServerLocation) -> psycopg.Connection[tuple[object, ...]]:
+    """A connection in autocommit mode (a transaction is ``conn.transaction()``) whose
+    unqualified names are the project's tables."""
+    options = conninfo_to_dict(location.conninfo)
+    extra = {} if "connect_timeout" in options else {"connect_timeout": CONNECT_TIMEOUT_S}
+    try:
+        conn = psycopg.connect(location.conninfo, autocommit=True, **extra)  # type: ignore[arg-type]
+    except psycopg.OperationalError as exc:
+        raise connect_error(exc, location.shown, _user_of(location)) from None
+    except psycopg.ProgrammingError as exc:  # a URL libpq cannot read
+        raise UserError(f"is not a PostgreSQL URL libpq reads ({exc})", location.shown) from None
+    conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(location.project)))
+    return conn
+
+
+def _user_of(location: ServerLocation) -> str:
+    try:
+        return str(conninfo_to_dict(location.conninfo).get("user") or "you")
+    except psycopg.ProgrammingError:
+        return "you"
+
+
+@contextmanager
+def session(url: str) -> Iterator[tuple[ServerLocation, psycopg.Connection[tuple[object, ...]]]]:
+    """A connection for one command; the server's refusals become one-line errors."""
+    location = parse_location(url)
+    conn = connect(location)
+    try:
+        yield location, conn
+    except psycopg.Error as exc:
+        raise server_error(exc, location.shown, conn.info.user) from None
+    finally:
+        conn.close()
+
+
+def roles_of(location: ServerLocation, conn: psycopg.Connection[tuple[object, ...]]) -> ddl.Roles:
+    """The project's group roles: named after the database and the project, as roles are
+    the whole server's and a project's name is only its database's."""
+    row = conn.execute("SELECT current_database(), current_user").fetchone()
+    assert row is not None
+    database, user = str(row[0]), str(row[1])
+    names = {kind: f"{database}.{location.project}.{kind}" for kind in ("curators", "annotators")}
+    if any(len(n.encode()) > 63 for n in names.values()):
+        raise UserError(
+            "the database's and the project's names together are too long for role names "
+            "(at most 63 bytes with .curators)",
+            location.shown,
+        )
+    return ddl.Roles(location.project, names["curators"], names["annotators"], user)
+
+
+def project_exists(conn: psycopg.Connection[tuple[object, ...]], project: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM information_schema.tables WHERE table_schema = %s AND table_name = 'meta'",
+        (project,),
+    ).fetchone()
+    return row is not None
+
+
+def init_project(url: str) -> ServerLocation:
+    """Make the project's schema, tables, group roles and rights, in one transaction; a
+    project of that name in that database is an error (nothing is changed)."""
+    with session(url) as (location, conn):
+        if project_exists(conn, location.project):
+            raise UserError(
+                f"project {location.project!r} already exists on this server; open it, "
+                "or choose another name",
+                location.shown,
+            )
+        roles = roles_of(location, conn)
+        try:
+            _make(conn, roles)
+        except pg_errors.InsufficientPrivilege:
+            raise UserError(
+                f"{roles.owner} may not make a project here: `server init` needs a superuser, "
+                "or a role with CREATEROLE that may create schemas in the database",
+                location.shown,
+            ) from None
+        return location
+
+
+def _make(conn: psycopg.Connection[tuple[object, ...]], roles: ddl.Roles) -> None:
+    with conn.transaction():
+        for group in (roles.annotators, roles.curators):
+            if not _role_exists(conn, group):
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(roles.schema)))
+        conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(sql.Identifier(roles.schema)))
+        for statement in [
+            *ddl.TABLES,
+            ddl.ANNOTATIONS_VIEW,
+            *ddl.functions(roles),
+            *ddl.policies(roles),
+        ]:
+            conn.execute(statement.encode())
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', %s), ('created', %s), "
+            "('project_id', %s)",
+            (str(SCHEMA_VERSION), now(), secrets.token_hex(16)),
+        )
+
+
+def add_user(url: str, name: str, password: str | None, curator: bool) -> ServerLocation:
+    """Add a person to the project: a database role that logs in (made when the server
+    lacks it, its password set when one is given), in the project's group, and in the
+    curators' with ``curator``."""
+    problem = ddl.reserved_role_problem(name)
+    with session(url) as (location, conn):
+        if problem:
+            raise UserError(problem, location.shown)
+        if not project_exists(conn, location.project):
+            raise UserError(
+                f"no project {location.project!r} on this server (make it with "
+                "`annotator server init`)",
+                location.shown,
+            )
+        roles = roles_of(location, conn)
+        role = sql.Identifier(name)
+        with conn.transaction():
+            if not _role_exists(conn, name):
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
+            if password is not None:
+                conn.execute(
+                    sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(password))
+                )
+            groups = [roles.annotators] + ([roles.curators] if curator else [])
+            for group in groups:
+                conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), role))
+        return location
+
+
+def _role_exists(conn: psycopg.Connection[tuple[object, ...]], name: str) -> bool:
+    return conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None

@@ -1,0 +1,392 @@
+"""The SQLite engine: a project is one file (``news.annotator``).
+
+Opening checks that the file is ours (application id) and of a schema this version
+reads, and upgrades an older one (a backup first, then every migration in one
+transaction). A writable project is in write-ahead-log mode with ``synchronous = FULL``:
+every commit is on disk when ``transaction`` returns. Writers take the lock at the start
+(``BEGIN IMMEDIATE``), so a second writer waits up to the busy timeout instead of
+failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import sqlite3
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
+from annotator.core.output import staged_path
+from annotator.core.textsearch import Query
+from annotator.storage.engine import Params
+from annotator.storage.schema_sql import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SEARCH_INSERT,
+    search_rows,
+)
+from annotator.storage.stamps import now
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class SqliteEngine:
+    """An open project file (the ``Engine`` protocol of ``storage/engine.py``)."""
+
+    dialect = "sqlite"
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        readonly: bool,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ):
+        self.path = path
+        self.conn = conn
+        self.readonly = readonly
+        self.busy_timeout_ms = busy_timeout_ms
+        self._data_version: int | None = None
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    # ----- making and opening a file ---------------------------------------------------
+
+    @classmethod
+    @contextmanager
+    def creating(cls, path: Path) -> Iterator[SqliteEngine]:
+        """A new project file at ``path``, its tables made, in a transaction that the
+        block completes (it writes the schema): built beside its place and put there only
+        when complete and only if nothing is there (not even a dangling link), so a failed
+        or concurrent creation leaves no empty file behind, and of two at once one wins."""
+        if os.path.lexists(path):
+            raise UserError("already exists; choose another name or open it", path)
+        with staged_path(path, replace=False) as staged:
+            conn = _connect(staged, readonly=False)
+            try:
+                _prepare_for_writing(conn)
+                engine = cls(staged, conn, readonly=False)
+                with engine.transaction():
+                    for migrate in MIGRATIONS:
+                        migrate(engine.db)
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    conn.executemany(
+                        "INSERT INTO meta (key, value) VALUES (?, ?)",
+                        [("schema_version", str(SCHEMA_VERSION)), ("created", now())],
+                    )
+                    yield engine
+            except (sqlite3.DatabaseError, DiskFullError) as exc:
+                if isinstance(exc, DiskFullError) or _disk_full(exc, path):
+                    raise DiskFullError("the disk is full: no project was made", path) from None
+                raise UserError(f"cannot be made ({exc})", path) from None
+            finally:
+                conn.close()
+                for log in ("-wal", "-shm", "-journal"):  # left when SQLite failed midway
+                    staged.with_name(staged.name + log).unlink(missing_ok=True)
+
+    @classmethod
+    def open(
+        cls, path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> SqliteEngine:
+        """Open a project file; a writer waits up to ``busy_timeout_ms`` for another's
+        lock. An older schema is upgraded first."""
+        if not path.exists():
+            raise UserError("no such project file", path)
+        if path.is_dir():
+            raise NotAProjectError("is a folder, not a project file", path)
+        try:
+            with path.open("rb") as f:
+                header = f.read(100)
+        except OSError as exc:
+            raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
+        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
+            raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
+        readonly = readonly or not _writable(path)
+        if not readonly:
+            _unlock_logs(path)
+        try:
+            conn = _connect(path, readonly, busy_timeout_ms)
+            app_id, version = _identify(conn)
+        except sqlite3.DatabaseError as exc:
+            error = _open_error(exc, path)
+            wal = path.with_name(path.name + "-wal")
+            if not (readonly and isinstance(error, DiskFullError)) or _size(wal):
+                raise error from None
+            # No commit waits in a write-ahead log, so the file alone is the project: read
+            # it without the shared-memory index SQLite cannot make on a full disk.
+            conn = _connect(path, readonly, busy_timeout_ms, immutable=True)
+            app_id, version = _identify(conn)
+        if app_id != APPLICATION_ID:
+            conn.close()
+            raise NotAProjectError("is an SQLite database but not an annotator project", path)
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise NotAProjectError(
+                f"was made by a newer version of annotator (schema {version}, this version "
+                f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
+                path,
+            )
+        if version < SCHEMA_VERSION and readonly and _writable(path):
+            # Reading an older project (list, export) upgrades it first, as opening does.
+            conn.close()
+            cls.open(path, busy_timeout_ms=busy_timeout_ms).close()
+            return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
+        try:
+            conn.execute("SELECT count(*) FROM documents").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise _open_error(exc, path) from None
+        if not readonly:
+            _prepare_for_writing(conn)
+        engine = cls(path, conn, readonly, busy_timeout_ms)
+        if version < SCHEMA_VERSION:
+            try:
+                engine._migrate(version)
+            except Exception as exc:
+                engine.close()
+                raise NotAProjectError(
+                    f"could not be upgraded from schema {version} ({exc}); the file is unchanged",
+                    path,
+                ) from exc
+        return engine
+
+    def _migrate(self, version: int) -> None:
+        if self.readonly:
+            raise NotAProjectError(
+                f"needs upgrading from schema {version} but is read-only", self.path
+            )
+        self.backup(self.path.with_name(f"{self.path.name}.schema{version}.bak"))
+        with self.transaction():
+            for migrate in MIGRATIONS[version:]:
+                migrate(self.db)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for the migrations. Made on first use:
+        importing sqlite-utils costs more than the rest of `annotator list`."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    # ----- statements ------------------------------------------------------------------
+
+    def execute(self, sql: str, params: Params = (), /) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Params], /) -> int:
+        return self.conn.executemany(sql, rows).rowcount
+
+    # ----- transactions ----------------------------------------------------------------
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self.readonly:
+            raise UserError("is open read-only; nothing can be changed", self.path)
+        if self.conn.in_transaction:
+            name = f"sp_{secrets.token_hex(4)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                # A full disk makes SQLite roll the whole transaction back: then there is
+                # no savepoint left to return to, and the outer level reports the error.
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                raise
+            self.conn.execute(f"RELEASE {name}")
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _sqlite_error(exc, self.path, self.busy_timeout_ms) from None
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            # Read again: the block may have ended the transaction (mypy would keep the
+            # value read above, where it was false).
+            if _in_transaction(self.conn):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise _sqlite_error(exc, self.path, self.busy_timeout_ms) from exc
+            raise
+
+    def changed_elsewhere(self) -> bool:
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        changed = self._data_version is not None and version != self._data_version
+        self._data_version = version
+        return changed
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ----- the engine's own ways ---------------------------------------------------------
+
+    def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
+        # In one statement: cheaper than a row at a time (benchmarks/RESULTS.md, "What the
+        # search index costs").
+        self.conn.executemany(SEARCH_INSERT, search_rows(documents))
+
+    def search(self, query: Query, limit: int | None, /) -> list[int]:
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT rowid FROM documents_search WHERE documents_search MATCH ? "
+                "ORDER BY rank LIMIT ?",
+                (query.fts(), -1 if limit is None else limit),
+            )
+        ]
+
+    def backup(self, destination: Path, shown_as: Path | None = None, /) -> None:
+        dest = sqlite3.connect(str(destination))
+        try:
+            self.conn.backup(dest)
+        except sqlite3.DatabaseError as exc:
+            where = shown_as or destination
+            if _disk_full(exc, where):
+                raise DiskFullError("the disk is full: no copy was made", where) from None
+            raise UserError(f"cannot be written ({exc})", where) from None
+        finally:
+            dest.close()
+
+    def integrity_problems(self) -> list[str]:
+        problems = [
+            str(row[0]) for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"
+        ]
+        problems += [
+            f"table {row[0]} row {row[1]} refers to a missing {row[2]} row"
+            for row in self.conn.execute("PRAGMA foreign_key_check")
+        ]
+        return problems
+
+    def has_table(self, name: str, /) -> bool:
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone()
+        return row is not None
+
+
+def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The file's application id and schema version, read through SQLite, not from the
+    header bytes: recent commits may still be in the write-ahead log."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _connect(
+    path: Path, readonly: bool, busy_timeout_ms: int = BUSY_TIMEOUT_MS, immutable: bool = False
+) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else ""),
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _sqlite_error(
+    exc: sqlite3.OperationalError, path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Exception:
+    """What a failed write means for the user; the change is not in the file."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return ProjectBusyError(
+            "is busy: another program has been writing to it for "
+            f"{busy_timeout_ms / 1000:g} seconds; the change was not saved, try again",
+            path,
+        )
+    if "full" in message:
+        return DiskFullError("the disk is full: the change was not saved", path)
+    if "readonly" in message:
+        return UserError("cannot be written: the change was not saved", path)
+    return exc
+
+
+def _disk_full(exc: sqlite3.DatabaseError, path: Path) -> bool:
+    """Whether SQLite failed for lack of space. It says "disk I/O error" when it cannot
+    make a file's shared-memory index on a full disk."""
+    return "full" in str(exc) or ("disk I/O" in str(exc) and _nearly_full(path.parent))
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
+    """Why a project could not be opened; on a full disk it is sound, not damaged."""
+    if _disk_full(exc, path):
+        return DiskFullError(
+            "cannot be opened: the disk is full (the project is not damaged; free some "
+            "space and open it again)",
+            path,
+        )
+    return NotAProjectError(f"is damaged and cannot be opened ({exc})", path)
+
+
+def _nearly_full(folder: Path) -> bool:
+    # What SQLite needs to open a project: its shared-memory index and a first page of log.
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def _prepare_for_writing(conn: sqlite3.Connection) -> None:
+    """Only once the file is known to be ours: this changes the file's journal mode."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    # With WAL, NORMAL can lose the last commits on power loss; FULL cannot.
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _unlock_logs(path: Path) -> None:
+    """A read-only open of a read-only file leaves its -wal and -shm files read-only
+    (SQLite gives them the file's permissions); once the file is writable again they
+    would still refuse every write. Give them the file's permissions back."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    for log in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if log.exists() and not os.access(log, os.W_OK):
+            with suppress(OSError):  # not ours: SQLite's error then says the file is read-only
+                os.chmod(log, mode)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _in_transaction(conn: sqlite3.Connection) -> bool:
+    return conn.in_transaction

@@ -1,0 +1,77 @@
+"""A project on the throw-away server for each test, with its team: the annotators
+alice and bob, the curator carol, and some work of each already in it."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psycopg
+import pytest
+
+from annotator.storage.postgres.server import add_user, init_project
+from tests.pg_server import PgServer
+
+PASSWORD = "team-secret"
+_numbers = itertools.count()
+
+
+@dataclass(frozen=True)
+class Team:
+    server: PgServer
+    project: str
+
+    def url(self, user: str = "admin") -> str:
+        if user == "admin":
+            return self.server.url(project=self.project)
+        return self.server.url(user, PASSWORD, project=self.project)
+
+    @property
+    def admin_url(self) -> str:
+        return self.url()
+
+    def sql(self, user: str = "admin") -> psycopg.Connection[tuple[object, ...]]:
+        """A plain connection as ``user``, the project's tables on its search path."""
+        password = None if user == "admin" else PASSWORD
+        url = self.server.url(user, password) if password else self.server.url()
+        conn = psycopg.connect(url, autocommit=True, options=f"-c search_path={self.project}")
+        return conn
+
+
+@pytest.fixture
+def team(pg_server: PgServer) -> Iterator[Team]:
+    team = Team(pg_server, f"team{next(_numbers)}")
+    init_project(team.admin_url)
+    add_user(team.admin_url, "alice", PASSWORD, curator=False)
+    add_user(team.admin_url, "bob", PASSWORD, curator=False)
+    add_user(team.admin_url, "carol", PASSWORD, curator=True)
+    with team.sql() as conn:
+        conn.execute(
+            "INSERT INTO documents (name, text, length, sha256, created) "
+            "VALUES ('one', 'قال الوزير إن الحكومة', 21, 'x', 'now')"
+        )
+        conn.execute(
+            "INSERT INTO labels (name, kind, color, position) VALUES ('PER', 'entity', "
+            "'#000000', 0)"
+        )
+        conn.execute("INSERT INTO relation_types (name) VALUES ('said')")
+        conn.execute(
+            "INSERT INTO annotators (name) VALUES ('alice'), ('bob'), ('gold')"  # ids 1, 2, 3
+        )
+        for span, annotator in (("a1", 1), ("a2", 1), ("b1", 2), ("b2", 2), ("g1", 3)):
+            conn.execute(
+                "INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "
+                "\"end\", text, created, modified) VALUES (%s, 1, %s, 1, 0, 3, 'قال', 'now', "
+                "'now')",
+                (span, annotator),
+            )
+        conn.execute(
+            "INSERT INTO relations (id, from_id, to_id, type, created) VALUES "
+            "('ra', 'a1', 'a2', 'said', 'now'), ('rb', 'b1', 'b2', 'said', 'now')"
+        )
+        conn.execute(
+            "INSERT INTO document_status (document_id, annotator_id, status, modified) "
+            "VALUES (1, 1, 'in_progress', 'now'), (1, 2, 'done', 'now')"
+        )
+    yield team

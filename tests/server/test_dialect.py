@@ -1,0 +1,21 @@
+"""The stores' SQL with ``?`` as psycopg's ``%s``."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.storage.postgres.dialect import to_psycopg
+
+
+@pytest.mark.parametrize(
+    ("portable", "psycopg"),
+    [
+        ("SELECT id FROM labels WHERE name = ?", "SELECT id FROM labels WHERE name = %s"),
+        ('INSERT INTO t (a, "end") VALUES (?, ?)', 'INSERT INTO t (a, "end") VALUES (%s, %s)'),
+        ("SELECT '?' , ? WHERE x LIKE '5%'", "SELECT '?' , %s WHERE x LIKE '5%%'"),
+        ("SELECT 'it''s ?', ?", "SELECT 'it''s ?', %s"),
+        ('SELECT "a?b" FROM t WHERE v % 2 = ?', 'SELECT "a?b" FROM t WHERE v %% 2 = %s'),
+    ],
+)
+def test_placeholders_outside_quotes_become_psycopgs(portable: str, psycopg: str) -> None:
+    assert to_psycopg(portable) == psycopg

@@ -1,0 +1,162 @@
+"""`annotator server init` and `annotator server add-user`, through the API and the
+command, on the throw-away server."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from annotator.core.errors import UserError
+from annotator.storage.postgres.server import add_user, init_project
+from tests.cli_runner import invoke, one_error_line
+from tests.pg_server import SUPERUSER_PASSWORD, PgServer
+from tests.server.conftest import PASSWORD
+
+_numbers = itertools.count()
+
+
+def new_name() -> str:
+    return f"cmd{next(_numbers)}"
+
+
+def tables(server: PgServer, project: str) -> list[str]:
+    with psycopg.connect(server.url(), autocommit=True) as conn:
+        found = conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+            "ORDER BY table_name",
+            (project,),
+        )
+        return [str(r[0]) for r in found]
+
+
+def test_init_makes_the_project_and_says_where_without_the_password(pg_server: PgServer) -> None:
+    project = new_name()
+    code, out, err = invoke("server", "init", pg_server.url(project=project))
+    assert (code, err) == (0, "")
+    assert out == f"created {pg_server.url(password=None, project=project)}\n"
+    assert SUPERUSER_PASSWORD not in out
+    assert "annotations_view" in tables(pg_server, project)
+
+
+def test_init_twice_is_refused_and_changes_nothing(pg_server: PgServer) -> None:
+    url = pg_server.url(project=new_name())
+    init_project(url)
+    with pytest.raises(UserError, match="already exists"):
+        init_project(url)
+    code, _, err = invoke("server", "init", url)
+    assert code == 2
+    one_error_line(err, url.replace(f":{SUPERUSER_PASSWORD}", ""))
+    assert "already exists" in err
+
+
+@pytest.mark.parametrize(
+    ("url_of", "problem"),
+    [
+        (lambda s: s.url(password="wrong", project="p"), "authentication failed for 'admin'"),
+        (lambda s: s.url(project="p").replace(f":{s.port}/", ":1/"), "cannot be reached"),
+        (lambda s: s.url(project="p", database="nowhere"), "does not exist"),
+        (lambda s: s.url(), "names no project: add ?project=NAME"),
+        (lambda s: s.url(project="Bad-Name"), "must be 1 to 40 lowercase letters"),
+    ],
+    ids=["password", "port", "database", "no project", "project name"],
+)
+def test_what_cannot_be_reached_is_one_clear_line(
+    pg_server: PgServer, url_of: Callable[[PgServer], str], problem: str
+) -> None:
+    url = url_of(pg_server)
+    shown = url.replace(":wrong@", "@").replace(f":{SUPERUSER_PASSWORD}@", "@")
+    with pytest.raises(UserError) as raised:
+        init_project(url)
+    assert problem in str(raised.value) and str(raised.value).startswith(shown)
+    code, out, err = invoke("server", "init", url)
+    assert (code, out) == (2, "")
+    one_error_line(err, shown)
+    assert problem in err
+
+
+def test_an_annotator_may_not_make_projects(pg_server: PgServer) -> None:
+    url = pg_server.url(project=new_name())
+    init_project(url)
+    add_user(url, "alice", PASSWORD, curator=False)
+    code, _, err = invoke("server", "init", pg_server.url("alice", PASSWORD, project=new_name()))
+    assert code == 2
+    assert "alice may not make a project here" in err
+
+
+def test_the_password_comes_from_pgpass(
+    pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"127.0.0.1:{pg_server.port}:*:admin:{SUPERUSER_PASSWORD}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    project = new_name()
+    code, _, err = invoke("server", "init", pg_server.url(password=None, project=project))
+    assert (code, err) == (0, "")
+    assert "meta" in tables(pg_server, project)
+
+
+def test_add_user_with_a_password_file_then_the_user_connects(
+    pg_server: PgServer, tmp_path: Path
+) -> None:
+    project = new_name()
+    url = pg_server.url(project=project)
+    init_project(url)
+    secret = tmp_path / "secret"
+    secret.write_text("s3cret-of-rana\n")
+    code, out, err = invoke("server", "add-user", url, "rana", "--password-file", secret)
+    assert (code, err) == (0, "")
+    assert out.startswith("added rana as annotator of ")
+    with psycopg.connect(pg_server.url("rana", "s3cret-of-rana"), autocommit=True) as conn:
+        assert conn.execute(f"SELECT count(*) FROM {project}.annotations".encode()).fetchone()
+
+
+def test_add_user_asks_for_the_password(pg_server: PgServer) -> None:
+    from click.testing import CliRunner
+
+    from annotator.launcher import cli
+
+    url = pg_server.url(project=new_name())
+    init_project(url)
+    result = CliRunner().invoke(
+        cli, ["server", "add-user", url, "sami", "--curator"], input="pw-sami\npw-sami\n"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("added sami as curator of ")
+    with psycopg.connect(pg_server.url("sami", "pw-sami"), autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT pg_has_role('sami', %s, 'MEMBER')",
+            (f"annotator.{url.rsplit('=', 1)[1]}.curators",),
+        ).fetchone()
+        assert row == (True,)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("gold", "the gold layer's name"), (" x", "not a name a database role can have")],
+)
+def test_add_user_refuses_names_that_are_not_people(
+    pg_server: PgServer, tmp_path: Path, name: str, problem: str
+) -> None:
+    url = pg_server.url(project=new_name())
+    init_project(url)
+    with pytest.raises(UserError, match=problem):
+        add_user(url, name, "pw", curator=False)
+    secret = tmp_path / "secret"
+    secret.write_text("pw\n")
+    code, _, err = invoke("server", "add-user", url, name, "--password-file", secret)
+    assert code == 2 and problem in err
+
+
+def test_add_user_to_a_project_that_does_not_exist(pg_server: PgServer, tmp_path: Path) -> None:
+    url = pg_server.url(project=new_name())
+    with pytest.raises(UserError, match="no project"):
+        add_user(url, "rana", "pw", curator=False)
+    secret = tmp_path / "secret"
+    secret.write_text("pw\n")
+    code, _, err = invoke("server", "add-user", url, "rana", "--password-file", secret)
+    assert code == 2 and "server init" in err
