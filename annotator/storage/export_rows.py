@@ -12,8 +12,11 @@ of the chosen annotators only.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -67,7 +70,7 @@ def _kept(alias: str, f: _Filter) -> str:
     """Whether the selection keeps annotation ``alias`` (always, when it names no
     annotators or labels)."""
     if not f.annotations:
-        return "1"
+        return "1 = 1"
     return (
         f"EXISTS (SELECT 1 FROM annotators an, labels l WHERE an.id = {alias}.annotator_id "
         f"AND l.id = {alias}.label_id{f.annotations})"
@@ -113,6 +116,22 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[bytes]:
     f = _filter(selection)
     relations = _relations(project, f)
     annotations = _annotations_of_document(f, "a.*, l.name AS label, an.name AS annotator")
+    if project.engine.dialect == "postgresql":
+        lines = _jsonl_lines_postgresql(project, f, annotations)
+    else:
+        lines = _jsonl_lines_sqlite(project, f, annotations)
+    for doc_id, line in lines:
+        # The relations go last, after the annotations they refer to.
+        kept = [
+            {"id": r.id, "from": r.from_id, "to": r.to_id, "type": r.type}
+            for r in relations.get(doc_id, ())
+        ]
+        yield line[:-1] + b',"relations":' + orjson.dumps(kept) + b"}"
+
+
+def _jsonl_lines_sqlite(
+    project: Project, f: _Filter, annotations: str
+) -> Iterator[tuple[int, bytes]]:
     sql = (
         "SELECT d.id, CAST(json_object('name', d.name, 'text', d.text, 'source', d.source, "
         "'meta', json(d.meta), "
@@ -125,15 +144,38 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[bytes]:
         "'end', \"end\", 'label', label, 'text', text, 'annotator', annotator, "
         "'attributes', json(attributes), 'created', created, 'modified', modified)) "
         f"FROM ({annotations}))) AS BLOB) "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
+    )
+    return iter(_rows(project, sql, f.params))
+
+
+def _jsonl_lines_postgresql(
+    project: Project, f: _Filter, annotations: str
+) -> Iterator[tuple[int, bytes]]:
+    """The same lines from PostgreSQL's JSON functions, written out as SQLite writes them
+    (compact, characters as they are): the exports of a file and of its copy on a server
+    are the same bytes."""
+    sql = (
+        "SELECT d.id, json_build_object('name', d.name, 'text', d.text, 'source', d.source, "
+        "'meta', d.meta::json, "
+        "'status', (SELECT coalesce(json_object_agg(x.name, x.status ORDER BY x.name), "
+        "'{}') FROM (SELECT an.name, s.status "
+        "FROM document_status s JOIN annotators an ON an.id = s.annotator_id "
+        f"WHERE s.document_id = d.id{f.statuses}) x), "
+        "'annotations', (SELECT coalesce(json_agg(json_build_object('id', x.id, "
+        "'start', x.start, 'end', x.\"end\", 'label', x.label, 'text', x.text, "
+        "'annotator', x.annotator, 'attributes', x.attributes::json, 'created', x.created, "
+        "'modified', x.modified) ORDER BY x.start, x.\"end\" DESC, x.id), '[]') "
+        f"FROM ({annotations}) x))::text "
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
     )
     for doc_id, line in _rows(project, sql, f.params):
-        # The relations go last, after the annotations they refer to.
-        kept = [
-            {"id": r.id, "from": r.from_id, "to": r.to_id, "type": r.type}
-            for r in relations.get(doc_id, ())
-        ]
-        yield line[:-1] + b',"relations":' + orjson.dumps(kept) + b"}"
+        yield doc_id, _compact(json.loads(line)).encode()
+
+
+def _compact(value: Any) -> str:
+    """JSON as SQLite writes it (compact, characters as they are, the same escapes)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _rows(project: Project, sql: str, params: dict[str, Any]) -> Iterator[Any]:
@@ -167,9 +209,9 @@ def totals(project: Project, selection: Selection) -> Totals:
     )
     documents, annotations = project.engine.execute(
         "SELECT (SELECT count(*) FROM documents d "
-        f"WHERE 1{f.documents}), "
+        f"WHERE 1 = 1{f.documents}), "
         "(SELECT count(*) FROM annotations a JOIN documents d ON d.id = a.document_id "
-        f"{names}WHERE 1{f.documents}{f.annotations})",
+        f"{names}WHERE 1 = 1{f.documents}{f.annotations})",
         f.params,
     ).fetchone()
     relations = sum(len(r) for r in _relations(project, f).values())
@@ -202,6 +244,28 @@ def document_rows(
     relations = _relations(project, f)
     spans = _annotations_of_document(f, "a.*, l.name AS label, an.name AS annotator")
     span = 'start, "end", label, id' if ids else 'start, "end", label'
+    if project.engine.dialect == "postgresql":
+        rows = _document_rows_postgresql(project, f, spans, span)
+    else:
+        rows = _document_rows_sqlite(project, f, spans, span)
+    for doc_id, name, head, text, array, counts in rows:
+        count, with_attributes, label, annotators = orjson.loads(counts)
+        yield DocumentRows(
+            name,
+            head,
+            text,
+            array,
+            count,
+            with_attributes,
+            label,
+            annotators,
+            relations.get(doc_id, []),
+        )
+
+
+def _document_rows_sqlite(
+    project: Project, f: _Filter, spans: str, span: str
+) -> Iterator[tuple[int, str, bytes, bytes, bytes, bytes]]:
     # One pass over a document's spans gives the array and, after a control character
     # (which JSON text never holds raw), what the report needs.
     sql = (
@@ -211,21 +275,37 @@ def document_rows(
         "json_array(count(*), count(*) FILTER (WHERE attributes != '{}'), "
         "min(label) FILTER (WHERE attributes != '{}'), json_group_array(DISTINCT annotator)) "
         f"AS BLOB) FROM ({spans})) "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
     )
     for doc_id, name, head, text, summary in _rows(project, sql, f.params):
         array, _, counts = summary.partition(b"\x1f")
-        count, with_attributes, label, annotators = orjson.loads(counts)
-        yield DocumentRows(
+        yield doc_id, name, head[:-1], text, array, counts
+
+
+def _document_rows_postgresql(
+    project: Project, f: _Filter, spans: str, span: str
+) -> Iterator[tuple[int, str, bytes, bytes, bytes, bytes]]:
+    """The same from PostgreSQL, the JSON written as SQLite writes it."""
+    columns = ", ".join(f"x.{c.strip()}" for c in span.split(","))
+    sql = (
+        "SELECT d.id, d.name, d.text, "
+        f"(SELECT coalesce(json_agg(json_build_array({columns}) "
+        "ORDER BY x.start, x.\"end\" DESC, x.id), '[]')::text "
+        f"FROM ({spans}) x), "
+        "(SELECT json_build_array(count(*), count(*) FILTER (WHERE x.attributes != '{}'), "
+        "min(x.label) FILTER (WHERE x.attributes != '{}'), "
+        f"coalesce(json_agg(DISTINCT x.annotator), '[]'))::text FROM ({spans}) x) "
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
+    )
+    for doc_id, name, text, array, counts in _rows(project, sql, f.params):
+        head = _compact({"name": name, "text": text})[:-1]
+        yield (
+            doc_id,
             name,
-            head[:-1],
-            text,
-            array,
-            count,
-            with_attributes,
-            label,
-            annotators,
-            relations.get(doc_id, []),
+            head.encode(),
+            text.encode(),
+            _compact(json.loads(array)).encode(),
+            counts.encode(),
         )
 
 
@@ -251,6 +331,10 @@ def csv_lines(
             f"CASE WHEN substr({column}, 1, 1) IN ({starts}) "
             f"THEN {apostrophe} || {column} ELSE {column} END"
         )
+
+    if project.engine.dialect == "postgresql":
+        yield from _csv_lines_postgresql(project, f, params, inert, relations)
+        return
 
     def cell(column: str) -> str:
         return (
@@ -284,7 +368,37 @@ def csv_lines(
         "l.cell AS label FROM annotations a JOIN annotators_cells an ON an.id = a.annotator_id "
         "JOIN labels_cells l ON l.id = a.label_id "
         f"WHERE a.document_id = d.id{f.annotations} ORDER BY {_READING_ORDER})) "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
     )
     for doc_id, name, lines in _rows(project, sql, params):
         yield name, len(relations.get(doc_id, ())), lines
+
+
+def _csv_lines_postgresql(
+    project: Project,
+    f: _Filter,
+    params: dict[str, Any],
+    inert: Callable[[str], str],
+    relations: dict[int, list[RelationRow]],
+) -> Iterator[tuple[str, int, bytes]]:
+    """The same lines, made by the csv module from PostgreSQL's rows."""
+    cells = [inert(c) for c in ("d.name", "an.name", "l.name", "a.text")]
+    rows = project.engine.execute(
+        f'SELECT a.document_id, {cells[0]}, {cells[1]}, {cells[2]}, a.start, a."end", '
+        f"{cells[3]}, CASE WHEN a.attributes = '{{}}' THEN '' ELSE a.attributes END "
+        "FROM documents d JOIN annotations a ON a.document_id = d.id "
+        "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
+        f"WHERE 1 = 1{f.documents}{f.annotations} ORDER BY d.id, {_READING_ORDER}",
+        params,
+    )
+    by_document: dict[int, list[tuple[Any, ...]]] = {}
+    for doc_id, *row in rows:
+        by_document.setdefault(doc_id, []).append(tuple(row))
+    documents = project.engine.execute(
+        f"SELECT d.id, d.name FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id",
+        f.params,
+    )
+    for doc_id, name in documents.fetchall():
+        out = io.StringIO()
+        csv.writer(out).writerows(by_document.get(doc_id, []))
+        yield name, len(relations.get(doc_id, ())), out.getvalue().encode()

@@ -35,7 +35,8 @@ from annotator.core.schema import PALETTE, Schema, default_schema, name_problem_
 from annotator.core.textsearch import Snippet, parse_query, snippet
 from annotator.storage.engine import Engine
 from annotator.storage.gold import GoldStore
-from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, SqliteEngine
+from annotator.storage.locations import creating_engine, location_path, open_engine
+from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER
 from annotator.storage.stamps import new_id, now
 
 __all__ = [
@@ -65,7 +66,7 @@ class Project:
     def __init__(self, engine: Engine):
         self.engine = engine
         # What messages name (a URL is no file path, but reads as one in a message).
-        self.path = Path(engine.location)
+        self.path = location_path(engine.location)
         self._label_ids: dict[str, int] | None = None
         self._annotator_ids: dict[str, int] = {}
         self.closed = False
@@ -74,9 +75,8 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
-        """A new project at ``path`` (see ``SqliteEngine.creating``)."""
-        path = Path(path)
-        with SqliteEngine.creating(path) as engine:
+        """A new project at ``path``, a file or a server's URL (storage/locations.py)."""
+        with creating_engine(path) as engine:
             cls(engine)._write_schema(schema or default_schema())
         return cls.open(path)
 
@@ -84,10 +84,9 @@ class Project:
     def open(
         cls, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
     ) -> Project:
-        """Open a project; a writer waits up to ``busy_timeout_ms`` for another's lock."""
-        return cls(
-            SqliteEngine.open(Path(path), readonly=readonly, busy_timeout_ms=busy_timeout_ms)
-        )
+        """Open a project, a file or a server's URL; a writer of a file waits up to
+        ``busy_timeout_ms`` for another's lock."""
+        return cls(open_engine(path, readonly=readonly, busy_timeout_ms=busy_timeout_ms))
 
     @property
     def readonly(self) -> bool:
