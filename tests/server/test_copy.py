@@ -56,3 +56,21 @@ def test_a_copy_onto_an_existing_project_is_refused(pg_server: PgServer, tmp_pat
     assert code == 2 and "already exists" in err
     code, _, err = invoke("copy", url, demo)
     assert code == 2 and "already exists" in err
+
+
+def test_merge_brings_a_server_projects_work_into_a_file_and_back(
+    pg_server: PgServer, tmp_path: Path
+) -> None:
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    url = pg_server.url(project="merged")
+    code, _, err = invoke("new", url)
+    assert (code, err) == (0, "")
+    code, _, err = invoke("merge", url, demo)
+    assert (code, err) == (0, "")
+    assert exported(url, tmp_path / "a.jsonl") == exported(demo, tmp_path / "b.jsonl")
+    mine = tmp_path / "mine.annotator"
+    assert invoke("new", mine)[0] == 0
+    code, _, err = invoke("merge", mine, url)
+    assert (code, err) == (0, "")
+    assert exported(mine, tmp_path / "c.jsonl") == exported(demo, tmp_path / "b.jsonl")

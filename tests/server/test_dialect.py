@@ -17,6 +17,10 @@ from annotator.storage.postgres.dialect import to_psycopg
         ('SELECT "a?b" FROM t WHERE v % 2 = ?', 'SELECT "a?b" FROM t WHERE v %% 2 = %s'),
         ("UPDATE t SET a = :a WHERE id = :id", "UPDATE t SET a = %(a)s WHERE id = %(id)s"),
         ("SELECT ':no', x::text FROM t", "SELECT ':no', x::text FROM t"),
+        (
+            "SELECT a FROM t WHERE id IN () OR 'IN ()' = ?",
+            "SELECT a FROM t WHERE id IN (SELECT NULL WHERE false) OR 'IN ()' = %s",
+        ),
     ],
 )
 def test_placeholders_outside_quotes_become_psycopgs(portable: str, psycopg: str) -> None:

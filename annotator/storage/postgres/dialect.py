@@ -11,8 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# A quoted string or name (quotes doubled inside), a cast's ::, a placeholder, or a %.
-_PART = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|:[A-Za-z_]\w*|[?%]")
+# A quoted string or name (quotes doubled inside), a cast's ::, a placeholder, a %, or an
+# empty list.
+_PART = re.compile(
+    r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|::|:[A-Za-z_]\w*|[?%]|\bIN\s*\(\s*\)", re.IGNORECASE
+)
+# An empty list (``IN ()``, which a store builds from no values) is SQLite's own; the
+# empty subquery means the same to PostgreSQL, for IN (false) and NOT IN (true) alike.
+_EMPTY_LIST = "IN (SELECT NULL WHERE false)"
 
 
 @lru_cache(maxsize=1024)
@@ -21,6 +27,8 @@ def to_psycopg(query: str) -> str:
         part = m.group()
         if part == "?":
             return "%s"
+        if part[0] in "iI":
+            return _EMPTY_LIST
         if part.startswith(":") and part != "::":
             return f"%({part[1:]})s"
         return part.replace("%", "%%")

@@ -194,6 +194,11 @@ class PostgresEngine:
         if self._listener is not None:
             self._listener.close()
 
+    def __del__(self) -> None:
+        # A project dropped unclosed is closed, as a file's SQLite connection is, instead of
+        # psycopg warning about it.
+        self.close()
+
     # ----- the engine's own ways ---------------------------------------------------------
 
     def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
