@@ -1281,57 +1281,57 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="137"/>
+        <location filename="../../annotator/ui/suggestions.py" line="182"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="139"/>
+        <location filename="../../annotator/ui/suggestions.py" line="184"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="141"/>
+        <location filename="../../annotator/ui/suggestions.py" line="186"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="147"/>
+        <location filename="../../annotator/ui/suggestions.py" line="192"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="148"/>
+        <location filename="../../annotator/ui/suggestions.py" line="193"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="150"/>
+        <location filename="../../annotator/ui/suggestions.py" line="195"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="154"/>
+        <location filename="../../annotator/ui/suggestions.py" line="199"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="156"/>
+        <location filename="../../annotator/ui/suggestions.py" line="201"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="165"/>
+        <location filename="../../annotator/ui/suggestions.py" line="210"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="192"/>
+        <location filename="../../annotator/ui/suggestions.py" line="237"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="208"/>
+        <location filename="../../annotator/ui/suggestions.py" line="320"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1343,19 +1343,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="271"/>
-        <location filename="../../annotator/ui/suggestions.py" line="299"/>
+        <location filename="../../annotator/ui/suggestions.py" line="340"/>
+        <location filename="../../annotator/ui/suggestions.py" line="368"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="284"/>
-        <location filename="../../annotator/ui/suggestions.py" line="292"/>
+        <location filename="../../annotator/ui/suggestions.py" line="353"/>
+        <location filename="../../annotator/ui/suggestions.py" line="361"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="304"/>
+        <location filename="../../annotator/ui/suggestions.py" line="373"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1367,14 +1367,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="341"/>
+        <location filename="../../annotator/ui/suggestions.py" line="410"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/suggestions.py" line="239"/>
-        <source>This document is too long for suggestions</source>
-        <translation>هذا المستند أطول من أن تُقترح فيه مقاطع</translation>
     </message>
 </context>
 <context>
