@@ -69,6 +69,10 @@ def tag_word(qtbot: QtBot, win: MainWindow, word: str, key: Qt.Key) -> None:
     qtbot.keyClick(win.view, key)
 
 
+def beside_texts(win: MainWindow) -> list[str]:
+    return [a.text for a in win.view.beside.in_order()]
+
+
 def stored(team: Team, news: int, who: str) -> list[tuple[str, str]]:
     """(label, text) of ``who``'s spans on the news document, as the server holds them."""
     with Project.open(team.url()) as admin:
@@ -86,7 +90,7 @@ def test_a_colleagues_spans_appear_beside_ones_own_as_they_commit(
     assert alice.view.beside.in_order() == []
     with Project.open(team.url("bob")) as bob:  # another annotator, elsewhere
         bob.add_annotation(news, "bob", "PER", 4, 10)
-    qtbot.waitUntil(lambda: [a.text for a in alice.view.beside.in_order()] == ["الوزير"], timeout=LIVE_MS)
+    qtbot.waitUntil(lambda: beside_texts(alice) == ["الوزير"], timeout=LIVE_MS)
     assert "(1 in this document)" in alice.beside_line.text()
     assert alice.session.annotations() == []  # alice's own layer is untouched
 
@@ -199,7 +203,7 @@ def test_a_terminated_connection_is_made_again_by_itself(
         )
     with Project.open(team.url("bob")) as bob:
         bob.add_annotation(news, "bob", "PER", 4, 10)
-    qtbot.waitUntil(lambda: [a.text for a in alice.view.beside.in_order()] == ["الوزير"], timeout=LIVE_MS)
+    qtbot.waitUntil(lambda: beside_texts(alice) == ["الوزير"], timeout=LIVE_MS)
     tag_word(qtbot, alice, "الحكومة", Qt.Key.Key_4)
     assert stored(team, news, "alice") == [("ORG", "الحكومة")]
 
