@@ -6,6 +6,7 @@ again by itself."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,13 +15,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, NewDocument
+from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.project import Project
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
 from annotator.ui.window import MainWindow
+from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer, running_server, start_again, stop_now
-from tests.server.conftest import Team, make_team
+from tests.server.conftest import PASSWORD, Team, make_team
 from tests.ui.conftest import _isolated_settings, show_active  # noqa: F401 (a fixture)
 
 TEXT = "قال الوزير إن الحكومة ستجتمع"
@@ -133,7 +136,34 @@ def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed
     qtbot.waitUntil(lambda: alices_people_count() == 1, timeout=LIVE_MS)
 
 
+def test_a_notice_names_the_tables_a_colleague_changed(team: Team, news: int) -> None:
+    """What lets a window read again only what changed (the documents list of 10,000
+    documents is not read again for each colleague's span)."""
+    with Project.open(team.url("alice")) as alice, Project.open(team.url("bob")) as bob:
+        assert isinstance(alice.engine, PostgresEngine)
+        alice.changed_elsewhere()  # listening from now on
+        bob.add_annotation(news, "bob", "PER", 4, 10)
+        assert alice.engine.wait_for_change(10)
+        assert "annotations" in (alice.tables_changed() or ())
+        assert "documents" not in (alice.tables_changed() or ())
+        assert alice.tables_changed() == frozenset()
+
+
 # ----- refused edits -----------------------------------------------------------------
+
+
+def test_what_the_database_refuses_is_one_line_on_the_command_line(
+    team: Team, news: int, tmp_path: Path
+) -> None:
+    article = tmp_path / "mine.txt"
+    article.write_text("نص", encoding="utf-8")
+    shown = team.url("alice").replace(":" + PASSWORD + "@", "@")
+    code, _, err = invoke("import", team.url("alice"), article)
+    assert code == 2
+    one_error_line(err, shown)
+    assert "alice may not change documents: only curators can" in err
+    with Project.open(team.url()) as admin:
+        assert [d.name for d in admin.documents()] == ["one", "news"]
 
 
 def test_what_the_database_refuses_is_named_in_the_window(
