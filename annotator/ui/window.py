@@ -718,10 +718,13 @@ class MainWindow(QMainWindow):
         try:
             s.refresh_from_project(touched)
             # The list's counts change with one's own edits (the current row follows
-            # them); a curator adds documents, one's statuses change in another window.
-            if touched("documents", "document_status"):
+            # them); a curator adds documents; one's statuses change in another window
+            # (a colleague's status changes none of the list: read, not built again).
+            if touched("documents"):
                 current = s.document.id if s.document else None
                 self.documents.refresh(self.project, s.annotator, current)
+            elif touched("document_status"):
+                self.documents.show_statuses(self.project.statuses_of(s.annotator))
         except ConnectionLostError as exc:
             self.guard.watcher.connection_failed(str(exc))
 
