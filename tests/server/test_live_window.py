@@ -14,9 +14,10 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import GOLD, NewDocument
+from annotator.core.model import GOLD, NewDocument, Status
 from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.project import Project
+from annotator.ui.doclist import status_text
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
@@ -110,9 +111,22 @@ def test_ones_own_spans_from_another_window_and_new_documents_appear(
     qtbot.waitUntil(
         lambda: [a.text for a in second.session.annotations()] == ["الحكومة"], timeout=LIVE_MS
     )
+    second.session.open_document("one")
+    first.done_action.trigger()  # news, marked done in the first window
+    qtbot.waitUntil(
+        lambda: listed_status(second, news) == status_text(Status.DONE), timeout=LIVE_MS
+    )
     with Project.open(team.url("carol")) as carol:  # the curator imports an article
         carol.add_documents([NewDocument("later", "خبر عاجل")])
     qtbot.waitUntil(lambda: second.documents.tree.topLevelItemCount() == 3, timeout=LIVE_MS)
+
+
+def listed_status(win: MainWindow, doc_id: int) -> str:
+    """The status the documents list shows for a document."""
+    tree = win.documents.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    (item,) = [i for i in items if i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
+    return item.text(3)
 
 
 def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed(
