@@ -97,9 +97,10 @@ def _run(*command: str | Path, check: bool = True) -> int:
 
 
 @contextmanager
-def running_server() -> Iterator[PgServer]:
+def running_server(durable: bool = False) -> Iterator[PgServer]:
     """A new cluster with the superuser ``admin`` (password auth on TCP) and the database
-    ``annotator``; stopped and removed on leaving, whatever happened."""
+    ``annotator``; stopped and removed on leaving, whatever happened. Unless ``durable``
+    (benchmarks of commits), it does not wait for the disk: tests need no crash safety."""
     bin_ = bindir()
     folder = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
     data = folder / "data"
@@ -115,10 +116,10 @@ def running_server() -> Iterator[PgServer]:
             *("--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"),
         )
         options = (
-            f"-c listen_addresses=127.0.0.1 -c port={port} "
-            f"-c unix_socket_directories={folder} -c fsync=off -c full_page_writes=off "
-            "-c synchronous_commit=off"
+            f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder}"
         )
+        if not durable:
+            options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
         start = ("-w", "-t", WAIT_SECONDS, "start")
         _run(bin_ / "pg_ctl", "-D", data, "-o", options, "-l", folder / "log", *start)
         started = True
