@@ -1274,11 +1274,6 @@
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
-    <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
-        <source>This document is too long for suggestions</source>
-        <translation>هذا المستند أطول من أن تُقترح فيه مقاطع</translation>
-    </message>
 </context>
 <context>
     <name>ImportSummary</name>
