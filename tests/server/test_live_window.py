@@ -125,7 +125,7 @@ def listed_status(win: MainWindow, doc_id: int) -> str:
     """The status the documents list shows for a document."""
     tree = win.documents.tree
     items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    (item,) = [i for i in items if i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
+    (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
     return item.text(3)
 
 
