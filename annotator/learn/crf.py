@@ -16,6 +16,7 @@ that runs, so a model from someone else is safe to open.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -56,7 +57,7 @@ def labels_with_b(sequences: Sequence[Sequence[tuple[int, int, str]]]) -> frozen
         return frozenset(labels)
     out: set[str] = set()
     for spans in sequences:
-        out.update(a[2] for a, b in zip(spans, spans[1:]) if a[1] == b[0] and a[2] == b[2])
+        out.update(a[2] for a, b in itertools.pairwise(spans) if a[1] == b[0] and a[2] == b[2])
     return frozenset(out)
 
 
