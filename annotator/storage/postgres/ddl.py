@@ -259,10 +259,16 @@ def policies(roles: Roles) -> list[str]:
         "CREATE POLICY everyone_reads ON annotators FOR SELECT USING (true)",
         # Anyone joins as themselves (their first span adds their annotator row).
         "CREATE POLICY join_as_oneself ON annotators FOR INSERT WITH CHECK (name = current_user)",
-        # Anyone rejects a suggestion in their own name; all read them (no spans inside).
+        # Anyone rejects a suggestion in their own name, also one a colleague rejected
+        # before (the rejection becomes theirs), and takes back only their own; all read
+        # them (no spans inside).
         "CREATE POLICY everyone_reads ON suggestion_rejected FOR SELECT USING (true)",
         "CREATE POLICY own_rejections ON suggestion_rejected FOR INSERT "
         "WITH CHECK (annotator = current_user)",
+        "CREATE POLICY rejected_again ON suggestion_rejected FOR UPDATE USING (true) "
+        "WITH CHECK (annotator = current_user)",
+        "CREATE POLICY own_taken_back ON suggestion_rejected FOR DELETE "
+        "USING (annotator = current_user)",
     ]
     for table in GOLD_TABLES:
         out.append(f"CREATE POLICY sighted_read ON {table} FOR SELECT USING ({sighted})")
