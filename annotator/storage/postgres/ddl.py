@@ -250,8 +250,13 @@ def policies(roles: Roles) -> list[str]:
             f"CREATE POLICY own_update ON {table} FOR UPDATE USING ({sighted} OR {mine}) "
             f"WITH CHECK ({mine})",
             f"CREATE POLICY own_delete ON {table} FOR DELETE USING ({sighted} OR {mine})",
+            # Curators skip it in the trigger's own condition, of built-in functions only:
+            # an import of 200,000 spans would otherwise call it for each (a third of the
+            # import's time).
             f"CREATE TRIGGER refuse_others_rows BEFORE INSERT OR UPDATE OR DELETE ON {table} "
-            "FOR EACH ROW EXECUTE FUNCTION refuse_others_rows()",
+            f"FOR EACH ROW WHEN (current_user <> {literal(roles.owner)} AND NOT "
+            f"pg_has_role(current_user, {literal(roles.curators)}, 'MEMBER')) "
+            "EXECUTE FUNCTION refuse_others_rows()",
         ]
     for table in ["meta", "documents", "labels", "relation_types", "documents_search"]:
         out.append(f"CREATE POLICY everyone_reads ON {table} FOR SELECT USING (true)")
