@@ -45,7 +45,8 @@ def parse_location(url: str) -> ServerLocation:
             shown,
         )
     rest = urlencode([(k, v) for k, v in query if k != "project"])
-    conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, parts.fragment))
+    # By hand: urlunsplit drops the "//" of an empty host (postgresql:///db?host=/socket).
+    conninfo = f"{parts.scheme}://{parts.netloc}{parts.path}" + (f"?{rest}" if rest else "")
     return ServerLocation(conninfo, project, shown)
 
 
