@@ -8,7 +8,7 @@ from annotator.demo import build_demo
 from annotator.review.adjudicate import adjudicate, parse_strategy
 from annotator.storage.locations import copy_project
 from annotator.storage.project import Project
-from tests.cli_runner import invoke
+from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer
 
 
@@ -86,3 +86,8 @@ def test_a_server_projects_backup_is_a_project_file(pg_server: PgServer, tmp_pat
     made = Path(out.removeprefix("backup written to ").strip())
     assert made.suffix == ".annotator"
     assert exported(made, tmp_path / "a.jsonl") == exported(url, tmp_path / "b.jsonl")
+    # a backup file does not replace a server project: one line saying what to do instead
+    code, _, err = invoke("backup", url, "--restore", made)
+    assert code == 2
+    one_error_line(err, pg_server.url(password=None, project="backedup"))
+    assert "annotator copy BACKUP URL" in err

@@ -46,7 +46,8 @@ def parse_location(url: str) -> ServerLocation:
         )
     # Spaces as %20: libpq reads no "+" as a space (options=-c%20name%3Dvalue).
     rest = urlencode([(k, v) for k, v in query if k != "project"], quote_via=quote)
-    conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, parts.fragment))
+    # By hand: urlunsplit drops the "//" of an empty host (postgresql:///db?host=/socket).
+    conninfo = f"{parts.scheme}://{parts.netloc}{parts.path}" + (f"?{rest}" if rest else "")
     return ServerLocation(conninfo, project, shown)
 
 
