@@ -97,9 +97,10 @@ def _run(*command: str | Path, check: bool = True) -> int:
 
 
 @contextmanager
-def running_server() -> Iterator[PgServer]:
+def running_server(durable: bool = False) -> Iterator[PgServer]:
     """A new cluster with the superuser ``admin`` (password auth on TCP) and the database
-    ``annotator``; stopped and removed on leaving, whatever happened."""
+    ``annotator``; stopped and removed on leaving, whatever happened. Unless ``durable``
+    (benchmarks of commits), it does not wait for the disk: tests need no crash safety."""
     bin_ = bindir()
     folder = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
     data = folder / "data"
@@ -114,22 +115,35 @@ def running_server() -> Iterator[PgServer]:
             *("--auth-host=scram-sha-256", "--auth-local=scram-sha-256"),
             *("--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"),
         )
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={port} "
-            f"-c unix_socket_directories={folder} -c fsync=off -c full_page_writes=off "
-            "-c synchronous_commit=off"
-        )
-        start = ("-w", "-t", WAIT_SECONDS, "start")
-        _run(bin_ / "pg_ctl", "-D", data, "-o", options, "-l", folder / "log", *start)
+        start_again(PgServer(folder, port), durable)
         started = True
         _run(bin_ / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, DATABASE)
         yield PgServer(folder, port)
     finally:
-        if started:
-            stop = ("-m", "immediate", "-w", "-t", WAIT_SECONDS, "stop")
-            if _run(bin_ / "pg_ctl", "-D", data, *stop, check=False) != 0:
-                _kill_postmaster(data)
+        if started and not stop_now(PgServer(folder, port)):
+            _kill_postmaster(data)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def start_again(server: PgServer, durable: bool = False) -> None:
+    """Start the server's cluster (again, after ``stop_now``), on its port; not waiting for
+    the disk unless ``durable`` (see ``running_server``)."""
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={server.port} "
+        f"-c unix_socket_directories={server.folder}"
+    )
+    if not durable:
+        options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+    start = ("-w", "-t", WAIT_SECONDS, "start")
+    data = server.folder / "data"
+    _run(bindir() / "pg_ctl", "-D", data, "-o", options, "-l", server.folder / "log", *start)
+
+
+def stop_now(server: PgServer) -> bool:
+    """Stop the server at once, as a crash or a pulled cable would (connections cut,
+    no goodbye); whether it stopped."""
+    stop = ("-m", "immediate", "-w", "-t", WAIT_SECONDS, "stop")
+    return _run(bindir() / "pg_ctl", "-D", server.folder / "data", *stop, check=False) == 0
 
 
 def _kill_postmaster(data: Path) -> None:

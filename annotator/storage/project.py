@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import UserError
+from annotator.core.errors import GoneError, UserError
 from annotator.core.model import (
     AddReport,
     Annotation,
@@ -101,6 +101,11 @@ class Project:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""
         return self.engine.changed_elsewhere()
+
+    def change_socket(self) -> int | None:
+        """What a window watches to hear others' commits as they happen (a server's
+        announcements); None for a file (see ``Engine.change_socket``)."""
+        return self.engine.change_socket()
 
     def backup(self, destination: str | Path, shown_as: Path | None = None) -> None:
         """A consistent copy of the project, taken while it stays open. Errors name
@@ -543,7 +548,10 @@ class Project:
             self._ANNOTATION_SELECT + "WHERE a.id = ?", (annotation_id,)
         ).fetchone()
         if row is None:
-            raise UserError(f"no annotation with id {annotation_id!r}")
+            raise GoneError(
+                f"no annotation with id {annotation_id!r} (another person or program may "
+                "have deleted it)"
+            )
         return self._annotation(row)
 
     def add_annotation(
@@ -612,7 +620,7 @@ class Project:
         attrs = old.attributes if attributes is None else dict(attributes)
         stamp = now()
         with self.write():
-            self.engine.execute(
+            updated = self.engine.execute(
                 'UPDATE annotations SET label_id = ?, start = ?, "end" = ?, text = ?, '
                 "attributes = ?, modified = ? WHERE id = ?",
                 (
@@ -625,6 +633,8 @@ class Project:
                     annotation_id,
                 ),
             )
+            if updated.rowcount == 0:  # deleted since it was read, by someone else
+                raise GoneError(_gone(old))
         return Annotation(
             old.id,
             old.document_id,
@@ -860,3 +870,10 @@ def _json_cell(cell: Any, what: str, path: Path) -> Any:
             "was the file changed by another program?",
             path,
         ) from None
+
+
+def _gone(ann: Annotation) -> str:
+    return (
+        f"the span {ann.text!r} ({ann.label}) is no longer there: another person or program "
+        "deleted it; nothing was changed"
+    )

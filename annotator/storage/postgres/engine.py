@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +49,10 @@ class PostgresEngine:
         self.conn = conn
         self.readonly = readonly
         self._listener: Connection | None = None
+        # A project dropped unclosed (even in a reference cycle) closes its connections, as
+        # a file's SQLite connection is, instead of psycopg warning about them.
+        self._opened = [conn]
+        weakref.finalize(self, _close_all, self._opened)
         if readonly:
             _read_only(conn)
 
@@ -148,6 +153,7 @@ class PostgresEngine:
         """The connection, made again when the last one was lost outside a transaction."""
         if self.conn.closed or self.conn.broken:
             self.conn = connect(self.server)
+            self._opened.append(self.conn)
             if self.readonly:
                 _read_only(self.conn)
         return self.conn
@@ -180,11 +186,20 @@ class PostgresEngine:
             self._listener.close()
             return True  # cannot tell: reading again is the safe answer
 
+    def change_socket(self) -> int | None:
+        """The listening connection's socket (listening starts here): readable when
+        another connection's commit may have been announced, or the connection broke;
+        then ``changed_elsewhere`` says which."""
+        self._listen()
+        assert self._listener is not None
+        return self._listener.fileno()
+
     def _listen(self) -> bool:
         """Start listening unless already; whether it started now."""
         if self._listener is not None and not self._listener.closed:
             return False
         self._listener = connect(self.server)
+        self._opened.append(self._listener)
         channel = sql.Identifier(NOTIFY_PREFIX + self.server.project)
         self._listener.execute(sql.SQL("LISTEN {}").format(channel))
         return True
@@ -193,11 +208,6 @@ class PostgresEngine:
         self.conn.close()
         if self._listener is not None:
             self._listener.close()
-
-    def __del__(self) -> None:
-        # A project dropped unclosed is closed, as a file's SQLite connection is, instead of
-        # psycopg warning about it.
-        self.close()
 
     # ----- the engine's own ways ---------------------------------------------------------
 
@@ -247,6 +257,11 @@ class _PipelineNoise(logging.Filter):
 logging.getLogger("psycopg").addFilter(_PipelineNoise())
 
 _MADE_ON_FIRST_USE = re.compile(r"\s*CREATE TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
+
+
+def _close_all(connections: list[Connection]) -> None:
+    for conn in connections:
+        conn.close()
 
 
 def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
