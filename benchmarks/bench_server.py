@@ -479,11 +479,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each (imports: 3 at most)")
     args = parser.parse_args()
     info = machine()
     print(" | ".join(f"{k}: {v}" for k, v in info.items()), flush=True)
     with tempfile.TemporaryDirectory(prefix="annotator-bench-server-") as tmp:
-        ctx = Context(Path(tmp), 0.1 if args.quick else 1.0, 1 if args.quick else 5)
+        ctx = Context(Path(tmp), 0.1 if args.quick else 1.0, 1 if args.quick else args.repeats)
         results = run(ctx)
     for r in results:
         show(r)
