@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import shutil
 import signal
 import socket
@@ -82,6 +81,8 @@ def _as_server_user() -> list[str]:
 
 def _give_to_server_user(folder: Path) -> None:
     if os.geteuid() == 0:
+        import pwd  # POSIX only: the suite is also loaded on Windows, without a server
+
         user = pwd.getpwnam("postgres")  # made by Debian's postgresql package
         for path in [folder, *folder.rglob("*")]:
             os.chown(path, user.pw_uid, user.pw_gid)

@@ -137,18 +137,32 @@ def _as_embeddings(text: str) -> str:
     return "".join(out)
 
 
+# The bidi types of the explicit embeddings and overrides (isolates come as these).
+_EXPLICIT = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF"))
+
+
 def _resolved(text: str, rtl: bool) -> list[dict[str, Any]]:
     """The characters of a paragraph with their embedding levels (rules up to I2),
     each marked with its logical index."""
     storage = bidi_algorithm.get_empty_storage()
-    storage["base_level"] = int(rtl)
+    level = storage["base_level"] = int(rtl)
     storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels(_as_embeddings(text), storage)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index
-        if not char["type"]:  # unassigned in this Python's Unicode: L, the spec's default
-            char["type"] = char["orig"] = "L"
-    bidi_algorithm.explicit_embed_and_overrides(storage)
+    # What get_embedding_levels builds, in one pass; a type unassigned in this Python's
+    # Unicode is L, the spec's default.
+    embedded = _as_embeddings(text)
+    types = [unicodedata.bidirectional(ch) or "L" for ch in embedded]
+    storage["chars"] = [
+        {"ch": ch, "level": level, "type": kind, "orig": kind, "index": index}
+        for index, (ch, kind) in enumerate(zip(embedded, types, strict=True))
+    ]
+    if _EXPLICIT.isdisjoint(types):
+        # No embedding or override: rules X1-X8 leave every level at the base, and X9
+        # only drops the boundary neutrals (what explicit_embed_and_overrides does, at
+        # a fraction of its time on a long paragraph).
+        storage["chars"] = [c for c in storage["chars"] if c["type"] != "BN"]
+        bidi_algorithm.calc_level_runs(storage)
+    else:
+        bidi_algorithm.explicit_embed_and_overrides(storage)
     bidi_algorithm.resolve_weak_types(storage)
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)

@@ -55,6 +55,7 @@ class PostgresEngine:
         # told as they come).
         self._batch: Batch | None = None
         self.pipelined = True
+        self._tables: set[str] | None = set()  # heard changed, for tables_changed
         # A project dropped unclosed (even in a reference cycle) closes its connections, as
         # a file's SQLite connection is, instead of psycopg warning about them.
         self._opened = [conn]
@@ -207,10 +208,20 @@ class PostgresEngine:
         assert self._listener is not None
         mine = self.conn.info.backend_pid if not self.conn.closed else None
         try:
-            return any(n.pid != mine for n in self._listener.notifies(timeout=seconds))
+            heard = [n.payload for n in self._listener.notifies(timeout=seconds) if n.pid != mine]
         except psycopg.OperationalError:
             self._listener.close()
+            self._tables = None
             return True  # cannot tell: reading again is the safe answer
+        if self._tables is not None:
+            self._tables.update(heard)
+        return bool(heard)
+
+    def tables_changed(self) -> frozenset[str] | None:
+        """The tables that the others' commits heard since the last call changed (each
+        notice names its table); None when that cannot be told."""
+        tables, self._tables = self._tables, set()
+        return None if tables is None else frozenset(tables)
 
     def change_socket(self) -> int | None:
         """The listening connection's socket (listening starts here): readable when
