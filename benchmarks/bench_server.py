@@ -1,5 +1,5 @@
 """A project on a PostgreSQL server against a project file, in the same run (issue 15):
-python benchmarks/bench_server.py [--quick] [--json FILE]
+python benchmarks/bench_server.py [--quick] [--json FILE] (run.py's options)
 
 Starts its own throw-away server on loopback (tests/pg_server.py, the tests' helper:
 ``initdb`` and ``pg_ctl`` in a temporary folder) and stops it at the end; unlike the
@@ -16,14 +16,12 @@ wall clock but not the work done.
 
 from __future__ import annotations
 
-import argparse
 import json
 import multiprocessing
 import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -257,7 +255,6 @@ def _tsvector(words: str) -> str:
 def _edits(ctx: Context, big_file: Path, big_url: str) -> list[Result]:
     """One annotator adds a span to a document of the big project, commit included, and
     removes it again: what the window's core operations do for a key press."""
-    out = []
     spans = ctx.n(2_000) // 10
     timings: dict[str, dict[str, Timing]] = {}
     for engine, location in (("server", big_url), ("file", big_file)):
@@ -273,23 +270,15 @@ def _edits(ctx: Context, big_file: Path, big_url: str) -> list[Result]:
                 made = add.measure(p, partial(p.add_annotation, *span))
                 remove.measure(p, partial(p.delete_annotation, made.id))
         timings[engine] = {"add": add, "remove": remove}
-    for what in ("add", "remove"):
-        server, file = timings["server"][what], timings["file"][what]
-        ms = server.ms()
-        out.append(
-            Result(
-                f"server: {what} one span as an annotator, commit included",
-                ms,
-                "ms",
-                "<= 16 ms",
-                ms <= 16,
-                "the same on the project file",
-                file.ms(),
-                [round(w * 1000, 2) for w in server.wall],
-                note=f"{server.cpu_note()}; file: {file.cpu_note()}; {load()}",
-            )
+    return [
+        _against_file(
+            f"server: {what} one span as an annotator, commit included",
+            timings["server"][what],
+            timings["file"][what],
+            16,
         )
-    return out
+        for what in ("add", "remove")
+    ]
 
 
 # ----- opening the big project ----------------------------------------------------------
@@ -313,22 +302,30 @@ def _open_and_list(ctx: Context, big_file: Path, big_url: str) -> list[Result]:
             timing.cpu.append(time.process_time() - c0)
             p.close()
         timings[engine] = timing
-    server, file = timings["server"], timings["file"]
-    ms = server.ms()
     return [
-        Result(
+        _against_file(
             "server: open the 10,000-document project and read the documents list (counts, "
             "statuses) as an annotator",
-            ms,
-            "ms",
-            "<= 300 ms",
-            ms <= 300,
-            "the same on the project file",
-            file.ms(),
-            [round(w * 1000, 1) for w in server.wall],
-            note=f"{server.cpu_note()}; file: {file.cpu_note()}; {load()}",
+            timings["server"],
+            timings["file"],
+            300,
         )
     ]
+
+
+def _against_file(workload: str, server: Timing, file: Timing, target_ms: float) -> Result:
+    ms = server.ms()
+    return Result(
+        workload,
+        ms,
+        "ms",
+        f"<= {target_ms:g} ms",
+        ms <= target_ms,
+        "the same on the project file",
+        file.ms(),
+        [round(w * 1000, 2) for w in server.wall],
+        note=f"{server.cpu_note()}; file: {file.cpu_note()}; {load()}",
+    )
 
 
 # ----- a team at work -------------------------------------------------------------------
@@ -470,35 +467,10 @@ def _lost(location: str, works: list[Work]) -> str:
     return "; ".join(problems)
 
 
-# ----- by itself --------------------------------------------------------------------------
-
-
-def main() -> int:
-    from benchmarks.run import machine, show
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
-    parser.add_argument("--json", type=Path, help="also write the results to this file")
-    parser.add_argument("--repeats", type=int, default=5, help="runs of each (imports: 3 at most)")
-    args = parser.parse_args()
-    info = machine()
-    print(" | ".join(f"{k}: {v}" for k, v in info.items()), flush=True)
-    with tempfile.TemporaryDirectory(prefix="annotator-bench-server-") as tmp:
-        ctx = Context(Path(tmp), 0.1 if args.quick else 1.0, 1 if args.quick else args.repeats)
-        results = run(ctx)
-    for r in results:
-        show(r)
-    if args.json:
-        args.json.write_text(
-            json.dumps(
-                {"machine": info, "quick": args.quick, "results": [r.as_dict() for r in results]},
-                ensure_ascii=False,
-                indent=2,
-            ),
-            encoding="utf-8",
-        )
-    return 0
-
+# ----- by itself: the same as `python benchmarks/run.py --only bench_server` ----------
 
 if __name__ == "__main__":
+    from benchmarks.run import main
+
+    sys.argv[1:1] = ["--only", "bench_server"]
     sys.exit(main())
