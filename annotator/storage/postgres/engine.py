@@ -132,11 +132,12 @@ class PostgresEngine:
 
     def executemany(self, query: str, rows: Iterable[Params], /) -> int:
         conn = self._connection()
+        bound = [_bound(r) for r in rows]
+        if not bound:  # nothing to send, nor to wait for
+            return 0
         try:
             with conn.cursor() as cursor:
-                cursor.executemany(
-                    to_psycopg(query).encode(), (_bound(r) for r in rows), returning=False
-                )
+                cursor.executemany(to_psycopg(query).encode(), bound, returning=False)
                 if self._batch is not None:  # the count comes with the answers
                     self._batch.unread = True
                     self._batch.read()
