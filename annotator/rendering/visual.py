@@ -112,29 +112,34 @@ def _as_embeddings(text: str) -> str:
     Python algorithm knows; an FSI takes the direction ``is_rtl`` gives the text after
     it up to the next PDI.
 
-    That direction is found for every FSI in one pass from the end (asking ``is_rtl``
-    of the rest of the text at each FSI made thousands of them quadratic). ``is_rtl``
-    of a text stops at its first strong letter (its answer), paragraph separator or
-    isolate opener (no: after an opener nothing is at depth 0, as no PDI follows before
-    the cut); so scanning backwards, the answer for the text after a character is known
-    from the nearest such character after it, or a PDI (the cut: no)."""
+    Asking ``is_rtl`` of the rest of the text at each FSI made thousands of them
+    quadratic. But ``is_rtl`` of a text stops at its first strong letter (its answer),
+    paragraph separator or isolate opener (no: after an opener nothing is at depth 0,
+    as no PDI follows before the cut), and the cut is at the first PDI (no). So each
+    FSI looks only as far as the first such character after it; as the next FSI is one,
+    no character is looked at twice."""
+    embedded = text.translate(_ISOLATE_TABLE)
     if "\u2068" not in text:
-        return text.translate(_ISOLATE_TABLE)
-    out = list(text.translate(_ISOLATE_TABLE))
-    rtl_after = False
-    for i in range(len(text) - 1, -1, -1):
-        ch = text[i]
-        if ch == "\u2068":
-            out[i] = "\u202b" if rtl_after else "\u202a"
-        if ch in _ISOLATE_OPENERS or ch == _ISOLATE_CLOSER:
-            rtl_after = False
-        else:
-            kind = unicodedata.bidirectional(ch)
-            if kind in ("R", "AL"):
-                rtl_after = True
-            elif kind in ("L", "B"):
-                rtl_after = False
+        return embedded
+    out = list(embedded)
+    at = text.find("\u2068")
+    while at >= 0:
+        out[at] = "\u202b" if _first_strong_is_rtl(text, at + 1) else "\u202a"
+        at = text.find("\u2068", at + 1)
     return "".join(out)
+
+
+def _first_strong_is_rtl(text: str, start: int) -> bool:
+    for at in range(start, len(text)):  # by index: an islice would walk from the start
+        ch = text[at]
+        if ch in _ISOLATE_OPENERS or ch == _ISOLATE_CLOSER:
+            return False
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind in ("L", "B"):
+            return False
+    return False
 
 
 # The bidi types of the explicit embeddings and overrides (isolates come as these).
