@@ -58,7 +58,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # Window tests outside tests/ui: the Qt run (dev.py) runs them with tests/ui.
-QT_ELSEWHERE = {Path(__file__).parent / "server" / "test_live_window.py"}
+QT_ELSEWHERE = {
+    Path(__file__).parent / "server" / name
+    for name in ("test_live_window.py", "test_open_server_window.py")
+}
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

@@ -1,7 +1,7 @@
 """Keeping the annotator's work safe in the window: what they must not miss is said in a
 line above the article (read-only project, a change that was not saved, another
 program's changes), the project is reloaded when another program changed it, a daily
-backup is taken, and a backup can be restored."""
+backup of a project file is taken, and a backup can be restored."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import UserError
 from annotator.storage import backups
+from annotator.storage.locations import server_url
 from annotator.storage.project import Project
 from annotator.ui.live import watcher_of
 
@@ -98,8 +99,10 @@ class ProjectGuard(QObject):
                 ),
                 "warning",
             )
-        else:
-            # After the window is up: a backup of a big project takes a moment.
+        elif server_url(project.path) is None:
+            # After the window is up: a backup of a big project takes a moment. A server
+            # project is not copied here (seconds of a frozen window on a big one): the
+            # server's own backups are the team's, and `annotator backup` makes one.
             QTimer.singleShot(0, self.take_backup)
 
     def take_backup(self) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from annotator import identity
+from annotator.storage.locations import location_path, server_url, shown
 from annotator.ui.fonts import DEFAULT_POINT_SIZE
 
 MAX_RECENT = 8
@@ -85,12 +86,16 @@ class Settings:
         self._s.setValue("suggestions/retrain_every", spans)
 
     def recent_projects(self) -> list[Path]:
+        """Project files that still exist, and server projects' URLs."""
         stored = self._s.value("recent", [], type=list)
         paths = stored if isinstance(stored, list) else []
-        return [Path(p) for p in paths if Path(p).exists()]
+        return [
+            location_path(str(p)) for p in paths if server_url(p) is not None or Path(p).exists()
+        ]
 
     def add_recent(self, path: Path) -> None:
-        paths = [str(path.resolve())]
+        # A server project's URL is kept without its password.
+        paths = [shown(path) if server_url(path) is not None else str(path.resolve())]
         paths += [str(p) for p in self.recent_projects() if str(p) != paths[0]]
         self._s.setValue("recent", paths[:MAX_RECENT])
 

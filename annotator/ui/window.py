@@ -31,6 +31,7 @@ from annotator.formats.importer import ImportResult
 from annotator.rendering.html_page import render_html
 from annotator.storage import backups
 from annotator.storage.edits import Changes, SetBlind
+from annotator.storage.locations import location_path, server_url
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui import shortcuts
 from annotator.ui.annotation_list import AnnotationList
@@ -214,6 +215,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(
             self._action(self.tr("&Open project…"), self._open_project, keys.OPEN_PROJECT)
+        )
+        file_menu.addAction(
+            self._action(self.tr("Open a project on a &server…"), self._open_server_project)
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Import documents…"), self._import_files))
@@ -534,6 +538,31 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.projectRequested.emit(Path(path))
+
+    def _open_server_project(self) -> None:
+        """Its URL asked; libpq finds the password in .pgpass, PGPASSWORD or the service
+        file, or in the URL itself (kept for this run only, never in the settings)."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Open a project on a server"),
+            self.tr("The project's URL (postgresql://user@host:5432/db?project=news):"),
+        )
+        text = text.strip()
+        if not ok or not text:
+            return
+        try:
+            url = server_url(text)
+        except UserError as exc:  # a URL, but one that names no project
+            QMessageBox.warning(self, "annotator", str(exc))
+            return
+        if url is None:
+            QMessageBox.warning(
+                self,
+                "annotator",
+                self.tr("%1: not a server URL (postgresql://…)").replace("%1", text),
+            )
+            return
+        self.projectRequested.emit(location_path(text))
 
     def _import_files(self) -> None:
         filters = file_filters()

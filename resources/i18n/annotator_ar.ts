@@ -276,336 +276,341 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="90"/>
+        <location filename="../../annotator/ui/window.py" line="91"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="145"/>
-        <location filename="../../annotator/ui/window.py" line="170"/>
+        <location filename="../../annotator/ui/window.py" line="146"/>
+        <location filename="../../annotator/ui/window.py" line="171"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="146"/>
+        <location filename="../../annotator/ui/window.py" line="147"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="147"/>
+        <location filename="../../annotator/ui/window.py" line="148"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="154"/>
+        <location filename="../../annotator/ui/window.py" line="155"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="169"/>
+        <location filename="../../annotator/ui/window.py" line="170"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="171"/>
+        <location filename="../../annotator/ui/window.py" line="172"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="172"/>
+        <location filename="../../annotator/ui/window.py" line="173"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="173"/>
+        <location filename="../../annotator/ui/window.py" line="174"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="174"/>
+        <location filename="../../annotator/ui/window.py" line="175"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="175"/>
+        <location filename="../../annotator/ui/window.py" line="176"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="176"/>
+        <location filename="../../annotator/ui/window.py" line="177"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="177"/>
+        <location filename="../../annotator/ui/window.py" line="178"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="178"/>
+        <location filename="../../annotator/ui/window.py" line="179"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="180"/>
+        <location filename="../../annotator/ui/window.py" line="181"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="181"/>
+        <location filename="../../annotator/ui/window.py" line="182"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="182"/>
+        <location filename="../../annotator/ui/window.py" line="183"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="183"/>
+        <location filename="../../annotator/ui/window.py" line="184"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="184"/>
+        <location filename="../../annotator/ui/window.py" line="185"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="185"/>
+        <location filename="../../annotator/ui/window.py" line="186"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="211"/>
+        <location filename="../../annotator/ui/window.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="213"/>
+        <location filename="../../annotator/ui/window.py" line="214"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="216"/>
+        <location filename="../../annotator/ui/window.py" line="217"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="219"/>
-        <location filename="../../annotator/ui/window.py" line="541"/>
+        <location filename="../../annotator/ui/window.py" line="220"/>
+        <source>Open a project on a &amp;server…</source>
+        <translation>افتح مشروعًا على &amp;خادم…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="223"/>
+        <location filename="../../annotator/ui/window.py" line="565"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="220"/>
-        <location filename="../../annotator/ui/window.py" line="548"/>
-        <location filename="../../annotator/ui/window.py" line="554"/>
+        <location filename="../../annotator/ui/window.py" line="224"/>
+        <location filename="../../annotator/ui/window.py" line="572"/>
+        <location filename="../../annotator/ui/window.py" line="578"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="221"/>
+        <location filename="../../annotator/ui/window.py" line="225"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="222"/>
+        <location filename="../../annotator/ui/window.py" line="226"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="223"/>
+        <location filename="../../annotator/ui/window.py" line="227"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="225"/>
+        <location filename="../../annotator/ui/window.py" line="229"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="228"/>
+        <location filename="../../annotator/ui/window.py" line="232"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="229"/>
+        <location filename="../../annotator/ui/window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="231"/>
+        <location filename="../../annotator/ui/window.py" line="235"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="232"/>
+        <location filename="../../annotator/ui/window.py" line="236"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="234"/>
+        <location filename="../../annotator/ui/window.py" line="238"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="238"/>
+        <location filename="../../annotator/ui/window.py" line="242"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="240"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="248"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="248"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="249"/>
+        <location filename="../../annotator/ui/window.py" line="253"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="254"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="254"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="260"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="262"/>
+        <location filename="../../annotator/ui/window.py" line="266"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="268"/>
+        <location filename="../../annotator/ui/window.py" line="272"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="274"/>
+        <location filename="../../annotator/ui/window.py" line="278"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="277"/>
+        <location filename="../../annotator/ui/window.py" line="281"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="278"/>
+        <location filename="../../annotator/ui/window.py" line="282"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="279"/>
+        <location filename="../../annotator/ui/window.py" line="283"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="280"/>
+        <location filename="../../annotator/ui/window.py" line="284"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="281"/>
+        <location filename="../../annotator/ui/window.py" line="285"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="284"/>
+        <location filename="../../annotator/ui/window.py" line="288"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="288"/>
+        <location filename="../../annotator/ui/window.py" line="292"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="290"/>
+        <location filename="../../annotator/ui/window.py" line="294"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="294"/>
+        <location filename="../../annotator/ui/window.py" line="298"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="297"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="299"/>
+        <location filename="../../annotator/ui/window.py" line="303"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="300"/>
+        <location filename="../../annotator/ui/window.py" line="304"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="301"/>
+        <location filename="../../annotator/ui/window.py" line="305"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="437"/>
+        <location filename="../../annotator/ui/window.py" line="441"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="448"/>
+        <location filename="../../annotator/ui/window.py" line="452"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="483"/>
+        <location filename="../../annotator/ui/window.py" line="487"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="496"/>
+        <location filename="../../annotator/ui/window.py" line="500"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="503"/>
+        <location filename="../../annotator/ui/window.py" line="507"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="504"/>
+        <location filename="../../annotator/ui/window.py" line="508"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="511"/>
+        <location filename="../../annotator/ui/window.py" line="515"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -617,27 +622,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="516"/>
+        <location filename="../../annotator/ui/window.py" line="520"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="520"/>
+        <location filename="../../annotator/ui/window.py" line="524"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="533"/>
+        <location filename="../../annotator/ui/window.py" line="537"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="555"/>
+        <location filename="../../annotator/ui/window.py" line="547"/>
+        <source>Open a project on a server</source>
+        <translation>فتح مشروع على خادم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="548"/>
+        <source>The project&apos;s URL (postgresql://user@host:5432/db?project=news):</source>
+        <translation>عنوان المشروع (postgresql://user@host:5432/db?project=news):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="557"/>
+        <source>%1: not a server URL (postgresql://…)</source>
+        <translation>%1: ليس عنوان خادم (postgresql://…)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="579"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="586"/>
+        <location filename="../../annotator/ui/window.py" line="610"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -649,73 +669,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="594"/>
+        <location filename="../../annotator/ui/window.py" line="618"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="604"/>
+        <location filename="../../annotator/ui/window.py" line="628"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="604"/>
+        <location filename="../../annotator/ui/window.py" line="628"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="622"/>
-        <location filename="../../annotator/ui/window.py" line="636"/>
+        <location filename="../../annotator/ui/window.py" line="646"/>
+        <location filename="../../annotator/ui/window.py" line="660"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="626"/>
+        <location filename="../../annotator/ui/window.py" line="650"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="626"/>
+        <location filename="../../annotator/ui/window.py" line="650"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="736"/>
+        <location filename="../../annotator/ui/window.py" line="776"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="179"/>
+        <location filename="../../annotator/ui/window.py" line="180"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="282"/>
+        <location filename="../../annotator/ui/window.py" line="286"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="303"/>
+        <location filename="../../annotator/ui/window.py" line="307"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="377"/>
+        <location filename="../../annotator/ui/window.py" line="381"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="387"/>
+        <location filename="../../annotator/ui/window.py" line="391"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="391"/>
+        <location filename="../../annotator/ui/window.py" line="395"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="406"/>
+        <location filename="../../annotator/ui/window.py" line="410"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -774,13 +794,13 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="40"/>
+        <location filename="../../annotator/ui/guard.py" line="41"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="47"/>
         <location filename="../../annotator/ui/guard.py" line="48"/>
+        <location filename="../../annotator/ui/guard.py" line="49"/>
         <source>Close the notice</source>
         <translation>أغلق التنبيه</translation>
     </message>
@@ -788,57 +808,57 @@
 <context>
     <name>ProjectGuard</name>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="96"/>
+        <location filename="../../annotator/ui/guard.py" line="97"/>
         <source>This project is read-only (its file or folder cannot be written): you can read and export it, but not change it.</source>
         <translation>هذا المشروع للقراءة فقط (لا يمكن الكتابة في ملفه أو مجلده): يمكنك قراءته وتصديره، لا تعديله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="112"/>
+        <location filename="../../annotator/ui/guard.py" line="115"/>
         <source>Today&apos;s backup failed: %1</source>
         <translation>فشلت نسخة اليوم الاحتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="125"/>
+        <location filename="../../annotator/ui/guard.py" line="128"/>
         <source>Another program changed this project; what you see is up to date.</source>
         <translation>غيّر برنامج آخر هذا المشروع؛ ما تراه الآن محدَّث.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="131"/>
+        <location filename="../../annotator/ui/guard.py" line="134"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="141"/>
+        <location filename="../../annotator/ui/guard.py" line="144"/>
         <source>The server cannot be reached, so changes cannot be saved until it answers again (trying again by itself). %1</source>
         <translation>لا يمكن الوصول إلى الخادم، فلا تُحفظ التعديلات حتى يجيب من جديد (تُعاد المحاولة تلقائيًا). %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="146"/>
+        <location filename="../../annotator/ui/guard.py" line="149"/>
         <source>Not saved: %1.</source>
         <translation>لم يُحفظ: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="150"/>
+        <location filename="../../annotator/ui/guard.py" line="153"/>
         <source>Connected to the server again; changes are saved as before.</source>
         <translation>عاد الاتصال بالخادم؛ تُحفظ التعديلات كما من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="154"/>
+        <location filename="../../annotator/ui/guard.py" line="157"/>
         <source>Not saved while it was away: %1 (make them again).</source>
         <translation>لم يُحفظ أثناء انقطاعه: %1 (أعد إجراءها).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="165"/>
+        <location filename="../../annotator/ui/guard.py" line="168"/>
         <source>There is no backup yet.</source>
         <translation>لا توجد نسخة احتياطية بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="170"/>
+        <location filename="../../annotator/ui/guard.py" line="173"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="172"/>
+        <location filename="../../annotator/ui/guard.py" line="175"/>
         <source>Put this day&apos;s backup in the project&apos;s place (the current file is kept beside it):</source>
         <translation>ضع نسخة هذا اليوم مكان المشروع (يُحفظ الملف الحالي بجانبه):</translation>
     </message>
@@ -1131,37 +1151,37 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="299"/>
+        <location filename="../../annotator/ui/session.py" line="305"/>
         <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
         <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="116"/>
+        <location filename="../../annotator/ui/session.py" line="118"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="293"/>
+        <location filename="../../annotator/ui/session.py" line="299"/>
         <source>undo or redo</source>
         <translation>التراجع أو الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="404"/>
+        <location filename="../../annotator/ui/session.py" line="410"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="424"/>
+        <location filename="../../annotator/ui/session.py" line="430"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="391"/>
+        <location filename="../../annotator/ui/session.py" line="397"/>
         <source>Select a quote or a claim first, then link it</source>
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="395"/>
+        <location filename="../../annotator/ui/session.py" line="401"/>
         <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
         <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
