@@ -30,7 +30,7 @@ how the driver's errors reach the user (``transaction``), noticing other writers
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -127,3 +127,8 @@ class Engine(Protocol):
     def has_table(self, name: str, /) -> bool:
         """Whether the project holds the table (tables made on first use)."""
         ...
+
+
+# The project's ``write()``, as the stores call it: the engine's transaction, which also
+# makes the stores forget what they cached when it rolls back.
+Write = Callable[[], AbstractContextManager[None]]
