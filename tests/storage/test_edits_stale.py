@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from annotator.core.errors import UserError
 from annotator.core.model import NewDocument
 from annotator.storage.edits import UpdateAnnotation
-from annotator.storage.project import Project
+from tests.storage.conftest import MakeProject, Reopen
 
 
 def test_reverting_a_relabel_of_a_span_another_program_changed_is_refused(
-    tmp_path: Path,
+    make_project: MakeProject, reopen: Reopen
 ) -> None:
-    path = tmp_path / "p.annotator"
-    with Project.create(path) as project:
+    with make_project() as project:
         project.add_documents([NewDocument("a", "قال محمد في غزة")])
         ann = project.add_annotation(1, "huda", "PER", 4, 8)
         edit = UpdateAnnotation(ann.id, label="ORG")
         edit.apply(project)
-        with Project.open(path) as other:
+        with reopen(project) as other:
             other.update_annotation(ann.id, start=5)
         with pytest.raises(UserError, match="changed by another program"):
             edit.revert(project)
@@ -29,8 +26,8 @@ def test_reverting_a_relabel_of_a_span_another_program_changed_is_refused(
         assert (span.label, span.start, span.end) == ("ORG", 5, 8)
 
 
-def test_reverting_a_relabel_nobody_else_touched_restores_it(tmp_path: Path) -> None:
-    with Project.create(tmp_path / "p.annotator") as project:
+def test_reverting_a_relabel_nobody_else_touched_restores_it(make_project: MakeProject) -> None:
+    with make_project() as project:
         project.add_documents([NewDocument("a", "قال محمد في غزة")])
         ann = project.add_annotation(1, "huda", "PER", 4, 8)
         edit = UpdateAnnotation(ann.id, label="ORG")
