@@ -19,6 +19,7 @@ from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.registry import FORMATS
+from annotator.storage.locations import shown
 from annotator.storage.project import Project
 
 # Commands whose modules load only when they run (or for --help): start-up stays fast.
@@ -31,6 +32,7 @@ LAZY_COMMANDS = (
     "learn",
     "install-desktop",
     "server",
+    "copy",
 )
 
 
@@ -56,10 +58,10 @@ def _lazy_command(name: str) -> click.Command:
         from annotator.cli.learn import learn_command
 
         return learn_command
-    if name == "server":
-        from annotator.cli.server import server_command
+    if name in ("server", "copy"):
+        from annotator.cli.server import copy_command, server_command
 
-        return server_command
+        return server_command if name == "server" else copy_command
     from annotator.cli.desktop import install_desktop_command
 
     return install_desktop_command
@@ -113,7 +115,7 @@ def new_command(project: Path, schema_file: Path | None) -> None:
         Project.create(project, schema).close()
 
     run(create)
-    click.echo(f"created {project}")
+    click.echo(f"created {shown(project)}")
 
 
 @cli.command("import")
@@ -403,7 +405,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
     with open_project(project, readonly=import_file is None) as p:
         if import_file:
             run(lambda: p.set_schema(load_schema(import_file)))
-            click.echo(f"schema of {project} replaced from {import_file}")
+            click.echo(f"schema of {shown(project)} replaced from {import_file}")
         elif export_file:
             run(lambda: save_schema(p.schema(), export_file))
             click.echo(f"schema written to {export_file}")
@@ -430,7 +432,7 @@ def backup_command(project: Path, list_them: bool, restore_file: Path | None) ->
 
     if restore_file:
         kept = run(lambda: backups.restore(restore_file, project))
-        click.echo(f"restored {project} from {restore_file}; the replaced file is {kept}")
+        click.echo(f"restored {shown(project)} from {restore_file}; the replaced file is {kept}")
     elif list_them:
         with open_project(project, readonly=True) as p:
             for b in backups.list_backups(p):

@@ -1,4 +1,5 @@
-"""`annotator server`: make a project on a PostgreSQL server and add its people."""
+"""`annotator server`: make a project on a PostgreSQL server and add its people;
+`annotator copy`: a project from a file to a server, or back."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import click
 from annotator.cli.common import run
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
-from annotator.storage.postgres.server import add_user, init_project
+from annotator.storage.locations import copy_project, shown
+from annotator.storage.postgres.location import is_server_url
+from annotator.storage.postgres.server import add_user
+from annotator.storage.project import Project
 
 
 @click.group("server")
@@ -24,9 +28,18 @@ def server_command() -> None:
 @server_command.command("init")
 @click.argument("url")
 def init_command(url: str) -> None:
-    """Make the project that URL names: its tables, its groups and who may do what."""
-    location = run(lambda: init_project(url))
-    click.echo(f"created {location.shown}")
+    """Make the project that URL names: its tables, its groups, who may do what, and the
+    news schema."""
+
+    def init() -> str:
+        if not is_server_url(url):
+            raise UserError(
+                "is not a server's URL (postgresql://USER@HOST/DATABASE?project=NAME)", url
+            )
+        with Project.create(url) as project:
+            return project.engine.location
+
+    click.echo(f"created {run(init)}")
 
 
 @server_command.command("add-user")
@@ -60,3 +73,14 @@ def _first_line(path: Path) -> str:
     if not lines or not lines[0]:
         raise UserError("holds no password on its first line", path)
     return lines[0]
+
+
+@click.command("copy")
+@click.argument("source")
+@click.argument("destination")
+def copy_command(source: str, destination: str) -> None:
+    """Copy the project SOURCE to DESTINATION, a new project: a file to a server, a server
+    to a file (each a path or a postgresql:// URL). Everything is copied as it is: documents,
+    schema, every annotator's work, statuses, gold, settings."""
+    run(lambda: copy_project(source, destination))
+    click.echo(f"copied {shown(source)} to {shown(destination)}")

@@ -27,6 +27,7 @@ from annotator.formats import jsonl
 from annotator.formats.base import ImportOptions
 from annotator.review.gold import key
 from annotator.storage.gold import CurationState, Key, Provenance, Rejection
+from annotator.storage.locations import server_url
 from annotator.storage.project import SQLITE_HEADER, Project
 from annotator.storage.validate import first_problem, with_additions
 
@@ -76,16 +77,17 @@ class Incoming:
 
 
 def read_incoming(path: Path, annotator: str | None = None) -> Incoming:
-    """A colleague's project file or native JSONL export; ``annotator`` names the JSONL
-    annotations that name none."""
-    require_regular_file(path)
-    try:
-        with path.open("rb") as f:
-            is_project = f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError as exc:
-        raise cannot_read(exc, path) from None
-    if not is_project:
-        return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
+    """A colleague's project (a file or a server's URL) or native JSONL export;
+    ``annotator`` names the JSONL annotations that name none."""
+    if server_url(path) is None:
+        require_regular_file(path)
+        try:
+            with path.open("rb") as f:
+                is_project = f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        except OSError as exc:
+            raise cannot_read(exc, path) from None
+        if not is_project:
+            return Incoming(jsonl.read(path, path.stem, ImportOptions(annotator)), {})
     with Project.open(path, readonly=True) as other:
         documents = [other.document(info.id) for info in other.documents()]
         docs = [

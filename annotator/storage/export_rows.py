@@ -90,6 +90,8 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[str]:
     project order."""
     f = _filter(selection)
     annotations = _annotations_of_document(f, "a.*, l.name AS label, an.name AS annotator")
+    if project.engine.dialect == "postgresql":
+        return _jsonl_lines_postgresql(project, f, annotations)
     sql = (
         "SELECT json_object('name', d.name, 'text', d.text, 'source', d.source, "
         "'meta', json(d.meta), "
@@ -104,9 +106,34 @@ def jsonl_lines(project: Project, selection: Selection) -> Iterator[str]:
         f"FROM ({annotations})), "
         "'relations', (SELECT json_group_array(json_object('id', id, 'from', from_id, "
         f"'to', to_id, 'type', type)) FROM ({_relations_of_document(f)}))) "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
     )
     return (row[0] for row in _rows(project, sql, f.params))
+
+
+def _jsonl_lines_postgresql(project: Project, f: _Filter, annotations: str) -> Iterator[str]:
+    """The same lines from PostgreSQL's JSON functions, written out as SQLite writes them
+    (compact, characters as they are): the exports of a file and of its copy on a server
+    are the same bytes."""
+    sql = (
+        "SELECT json_build_object('name', d.name, 'text', d.text, 'source', d.source, "
+        "'meta', d.meta::json, "
+        "'status', (SELECT coalesce(json_object_agg(x.name, x.status ORDER BY x.name), "
+        "'{}') FROM (SELECT an.name, s.status "
+        "FROM document_status s JOIN annotators an ON an.id = s.annotator_id "
+        f"WHERE s.document_id = d.id{f.statuses}) x), "
+        "'annotations', (SELECT coalesce(json_agg(json_build_object('id', x.id, "
+        "'start', x.start, 'end', x.\"end\", 'label', x.label, 'text', x.text, "
+        "'annotator', x.annotator, 'attributes', x.attributes::json, 'created', x.created, "
+        "'modified', x.modified) ORDER BY x.start, x.\"end\" DESC, x.id), '[]') "
+        f"FROM ({annotations}) x), "
+        "'relations', (SELECT coalesce(json_agg(json_build_object('id', x.id, "
+        "'from', x.from_id, 'to', x.to_id, 'type', x.type) ORDER BY x.rowid), '[]') "
+        f"FROM ({_relations_of_document(f)}) x))::text "
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
+    )
+    for (line,) in _rows(project, sql, f.params):
+        yield json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
 
 
 def _rows(project: Project, sql: str, params: dict[str, Any]) -> Iterator[Any]:
@@ -135,9 +162,11 @@ def totals(project: Project, selection: Selection) -> Totals:
     f = _filter(selection)
     row = project.engine.execute(
         "SELECT count(*), "
-        f"coalesce(sum((SELECT count(*) FROM ({_annotations_of_document(f, '1')}))), 0), "
-        f"coalesce(sum((SELECT count(*) FROM ({_relations_of_document(f)}))), 0) "
-        f"FROM documents d WHERE 1{f.documents}",
+        f"CAST(coalesce(sum((SELECT count(*) FROM ({_annotations_of_document(f, '1')}) x)), 0) "
+        "AS INTEGER), "
+        f"CAST(coalesce(sum((SELECT count(*) FROM ({_relations_of_document(f)}) x)), 0) "
+        "AS INTEGER) "
+        f"FROM documents d WHERE 1 = 1{f.documents}",
         f.params,
     ).fetchone()
     return Totals(*row)
@@ -170,20 +199,31 @@ class DocumentRows:
 def document_rows(project: Project, selection: Selection) -> Iterator[DocumentRows]:
     f = _filter(selection)
     spans = _annotations_of_document(f, "a.*, l.name AS label, an.name AS annotator")
-    sql = (
-        "SELECT d.name, d.text, json_quote(d.name), json_quote(d.text), "
-        '(SELECT json_group_array(json_array(id, start, "end", label, annotator, '
-        f"attributes != '{{}}')) FROM ({spans})), "
-        "(SELECT json_group_array(json_array(from_id, to_id, type)) FROM "
-        f"({_relations_of_document(f)})) "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
-    )
+    relations = _relations_of_document(f)
+    if project.engine.dialect == "postgresql":
+        sql = (
+            "SELECT d.name, d.text, '', '', "
+            '(SELECT coalesce(json_agg(json_build_array(x.id, x.start, x."end", x.label, '
+            "x.annotator, x.attributes != '{}') ORDER BY x.start, x.\"end\" DESC, x.id), "
+            f"'[]')::text FROM ({spans}) x), "
+            "(SELECT coalesce(json_agg(json_build_array(x.from_id, x.to_id, x.type) "
+            f"ORDER BY x.rowid), '[]')::text FROM ({relations}) x) "
+            f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
+        )
+    else:
+        sql = (
+            "SELECT d.name, d.text, json_quote(d.name), json_quote(d.text), "
+            '(SELECT json_group_array(json_array(id, start, "end", label, annotator, '
+            f"attributes != '{{}}')) FROM ({spans})), "
+            f"(SELECT json_group_array(json_array(from_id, to_id, type)) FROM ({relations})) "
+            f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
+        )
     for name, text, name_json, text_json, span_list, relation_list in _rows(project, sql, f.params):
         yield DocumentRows(
             name,
             text,
-            name_json,
-            text_json,
+            name_json or json.dumps(name, ensure_ascii=False),
+            text_json or json.dumps(text, ensure_ascii=False),
             [SpanRow(s[0], s[1], s[2], s[3], s[4], bool(s[5])) for s in json.loads(span_list)],
             [(r[0], r[1], r[2]) for r in json.loads(relation_list)],
         )
@@ -211,7 +251,7 @@ def csv_rows(
         "CASE WHEN a.attributes = '{}' THEN '' ELSE a.attributes END "
         "FROM documents d JOIN annotations a ON a.document_id = d.id "
         "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
-        f"WHERE 1{f.documents}{f.annotations} ORDER BY d.id, {_READING_ORDER}"
+        f"WHERE 1 = 1{f.documents}{f.annotations} ORDER BY d.id, {_READING_ORDER}"
     )
     return iter(project.engine.execute(sql, params))
 
@@ -220,7 +260,7 @@ def document_counts(project: Project, selection: Selection) -> Iterator[tuple[st
     """(name, selected relations) of every selected document, in project order."""
     f = _filter(selection)
     sql = (
-        f"SELECT d.name, (SELECT count(*) FROM ({_relations_of_document(f)})) "
-        f"FROM documents d WHERE 1{f.documents} ORDER BY d.id"
+        f"SELECT d.name, (SELECT count(*) FROM ({_relations_of_document(f)}) x) "
+        f"FROM documents d WHERE 1 = 1{f.documents} ORDER BY d.id"
     )
     return iter(project.engine.execute(sql, f.params))

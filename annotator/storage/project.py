@@ -45,7 +45,8 @@ from annotator.storage.engine import Engine
 from annotator.storage.gold import GoldStore
 from annotator.storage.schema_store import SchemaStore
 from annotator.storage.settings import Settings
-from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER, SqliteEngine
+from annotator.storage.locations import creating_engine, location_path, open_engine
+from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER
 from annotator.storage.stamps import new_id, now
 from annotator.storage.statuses import StatusStore
 
@@ -71,7 +72,7 @@ class Project:
     def __init__(self, engine: Engine):
         self.engine = engine
         # What messages name (a URL is no file path, but reads as one in a message).
-        self.path = Path(engine.location)
+        self.path = location_path(engine.location)
         self.closed = False
         write = self.write
         self.schema_store = SchemaStore(engine, write)
@@ -87,9 +88,8 @@ class Project:
 
     @classmethod
     def create(cls, path: str | Path, schema: Schema | None = None) -> Project:
-        """A new project at ``path`` (see ``SqliteEngine.creating``)."""
-        path = Path(path)
-        with SqliteEngine.creating(path) as engine:
+        """A new project at ``path``, a file or a server's URL (storage/locations.py)."""
+        with creating_engine(path) as engine:
             cls(engine).schema_store.write_schema(schema or default_schema())
         return cls.open(path)
 
@@ -97,9 +97,9 @@ class Project:
     def open(
         cls, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
     ) -> Project:
-        """Open a project; a writer waits up to ``busy_timeout_ms`` for another's lock."""
-        engine = SqliteEngine.open(Path(path), readonly=readonly, busy_timeout_ms=busy_timeout_ms)
-        return cls(engine)
+        """Open a project, a file or a server's URL; a writer of a file waits up to
+        ``busy_timeout_ms`` for another's lock."""
+        return cls(open_engine(path, readonly=readonly, busy_timeout_ms=busy_timeout_ms))
 
     @property
     def readonly(self) -> bool:

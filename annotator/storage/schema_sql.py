@@ -177,6 +177,17 @@ def _search_index_v3(db: sqlite_utils.Database) -> None:
     db.conn.executemany(SEARCH_INSERT, search_rows(documents))
 
 
+# Rejected suggestions (storage/rejections.py): a file makes the table on first use; a
+# server and a copy make it with this, in SQL both engines read.
+SUGGESTION_REJECTED = """CREATE TABLE suggestion_rejected (
+    text TEXT NOT NULL,
+    label TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    decided TEXT NOT NULL,
+    PRIMARY KEY (text, label)
+)"""
+
+
 # MIGRATIONS[v] turns a version-v file into version v+1; index 0 builds a new file.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _create_v1,

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from annotator.core.errors import UserError
+from annotator.storage.locations import server_url
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.fonts import register_fonts
 from annotator.ui.i18n import install_translator
@@ -67,7 +68,9 @@ def choose_project(settings: Settings) -> Path | None:
 
 
 def open_window(path: Path, annotator: str, settings: Settings) -> MainWindow:
-    project = Project.open(path) if path.exists() else Project.create(path)
+    # A server's URL is opened (its project is made by `annotator server init`).
+    there = path.exists() or server_url(path) is not None
+    project = Project.open(path) if there else Project.create(path)
     window = MainWindow(project, annotator, settings)
     settings.add_recent(path)
     _keep(window, annotator, settings)

@@ -27,7 +27,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlock,
     QTextCursor,
-    QTextLayout,
     QTextOption,
     QWheelEvent,
 )
@@ -92,6 +91,7 @@ class DocumentView(QPlainTextEdit):
         self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
         self._rect_layout: tuple[int, str] = (0, "")
         self._aligned: set[int] = set()  # blocks placed by _align for this layout
+        self._line_starts_cache: dict[int, list[int]] = {}
         self._apply_text_option()
 
     # ----- content -------------------------------------------------------------------
@@ -145,9 +145,18 @@ class DocumentView(QPlainTextEdit):
         right-to-left paragraphs to the right edge."""
         doc = self.document()
         option = doc.defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        direction = Qt.LayoutDirection.LayoutDirectionAuto
+        alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+        wrap = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        if (option.textDirection(), option.alignment(), option.wrapMode()) == (
+            direction,
+            alignment,
+            wrap,
+        ):
+            return  # setting it even unchanged lays the whole text out again
+        option.setTextDirection(direction)
+        option.setAlignment(alignment)
+        option.setWrapMode(wrap)
         doc.setDefaultTextOption(option)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -296,14 +305,15 @@ class DocumentView(QPlainTextEdit):
         layout = block.layout()
         end = start + length
         rects = []
+        starts = self._line_starts(block)
         # Line by line, from the line the span starts on (found by bisection: a long
         # paragraph has thousands): a glyph run may continue over a line break.
-        for i in range(_line_at(layout, start), layout.lineCount()):
-            line = layout.lineAt(i)
-            if line.textStart() >= end:
+        for i in range(max(0, bisect_right(starts, start) - 1), len(starts)):
+            if starts[i] >= end:
                 break
-            s = max(start, line.textStart())
-            e = min(end, line.textStart() + line.textLength())
+            line = layout.lineAt(i)
+            s = max(start, starts[i])
+            e = min(end, starts[i] + line.textLength())
             if s >= e:
                 continue
             top = line.y() + origin.y()
@@ -313,9 +323,22 @@ class DocumentView(QPlainTextEdit):
                     rects.append(QRectF(r.left() + origin.x(), top, r.width(), line.height()))
         return rects
 
+    def _line_starts(self, block: QTextBlock) -> list[int]:
+        """Where each line of the block starts (UTF-16 units into it), kept while the
+        lines stay laid out the same, as the rectangle cache is: finding a span's line
+        by asking the layout line by line costs more than drawing it."""
+        number = block.blockNumber()
+        starts = self._line_starts_cache.get(number)
+        layout = block.layout()
+        if starts is None or len(starts) != layout.lineCount():
+            starts = [layout.lineAt(i).textStart() for i in range(layout.lineCount())]
+            self._line_starts_cache[number] = starts
+        return starts
+
     def _forget_layout(self) -> None:
         """The lines may be laid out anew: rectangles and placements are found again."""
         self._rect_cache.clear()
+        self._line_starts_cache.clear()
         self._aligned.clear()
 
     def _ensure_aligned(self, block: QTextBlock) -> None:
@@ -570,18 +593,6 @@ def _paint_tag(painter: QPainter, rect: QRectF, piece: Piece, rtl: bool) -> None
     painter.fillRect(box, background)
     painter.setPen(QColor("black"))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
-
-
-def _line_at(layout: QTextLayout, position: int) -> int:
-    """The number of the line holding text ``position`` (lines ascend), by bisection."""
-    lo, hi = 0, layout.lineCount()
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if layout.lineAt(mid).textStart() <= position:
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 # A paragraph of at least this many lines draws only its visible spans and keeps its

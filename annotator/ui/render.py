@@ -12,10 +12,11 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QApplication, QFrame
 
 from annotator.core.errors import UserError
-from annotator.core.output import staged_path
+from annotator.core.output import open_binary_output, staged_path
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.fonts import reading_font
+from annotator.ui.png import write_png
 
 WIDTH = 900  # pixels: about the measure of a newspaper column and a half
 PDF_RESOLUTION = 96  # dots per inch, so that one widget pixel is one PDF dot
@@ -130,12 +131,9 @@ def _write_png(view: DocumentView, output_path: Path) -> list[Path]:
             for i in range(1, len(slices) + 1)
         ]
     for (top, bottom), path in zip(slices, paths, strict=True):
-        with staged_path(path) as staged:
-            # Quality 80 is zlib level 2 for PNG: faster than the default and, for text on
-            # flat colour, no bigger (a long text makes hundreds of pages).
-            image = view.grab(QRect(0, top, view.width(), bottom - top))
-            if not image.save(str(staged), "PNG", 80):
-                raise UserError("could not be written", path)
+        image = view.grab(QRect(0, top, view.width(), bottom - top)).toImage()
+        with open_binary_output(path) as out:
+            write_png(image, out)
     return paths
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 
-from annotator.storage.postgres.server import add_user, init_project
+from annotator.storage.postgres.server import add_user
+from annotator.storage.project import Project
 from tests.pg_server import PgServer
 
 PASSWORD = "team-secret"
@@ -42,7 +43,7 @@ class Team:
 @pytest.fixture
 def team(pg_server: PgServer) -> Iterator[Team]:
     team = Team(pg_server, f"team{next(_numbers)}")
-    init_project(team.admin_url)
+    Project.create(team.admin_url).close()
     add_user(team.admin_url, "alice", PASSWORD, curator=False)
     add_user(team.admin_url, "bob", PASSWORD, curator=False)
     add_user(team.admin_url, "carol", PASSWORD, curator=True)
@@ -51,11 +52,6 @@ def team(pg_server: PgServer) -> Iterator[Team]:
             "INSERT INTO documents (name, text, length, sha256, created) "
             "VALUES ('one', 'قال الوزير إن الحكومة', 21, 'x', 'now')"
         )
-        conn.execute(
-            "INSERT INTO labels (name, kind, color, position) VALUES ('PER', 'entity', "
-            "'#000000', 0)"
-        )
-        conn.execute("INSERT INTO relation_types (name) VALUES ('said')")
         conn.execute(
             "INSERT INTO annotators (name) VALUES ('alice'), ('bob'), ('gold')"  # ids 1, 2, 3
         )
@@ -68,7 +64,7 @@ def team(pg_server: PgServer) -> Iterator[Team]:
             )
         conn.execute(
             "INSERT INTO relations (id, from_id, to_id, type, created) VALUES "
-            "('ra', 'a1', 'a2', 'said', 'now'), ('rb', 'b1', 'b2', 'said', 'now')"
+            "('ra', 'a1', 'a2', 'speaker', 'now'), ('rb', 'b1', 'b2', 'speaker', 'now')"
         )
         conn.execute(
             "INSERT INTO document_status (document_id, annotator_id, status, modified) "

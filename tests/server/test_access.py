@@ -48,11 +48,11 @@ def test_an_annotator_changes_their_own_work(team: Team) -> None:
         "UPDATE annotations SET annotator_id = 1 WHERE id = 'b1'",  # taking it over
         "UPDATE annotations SET annotator_id = 2 WHERE id = 'a1'",  # passing one's own on
         "DELETE FROM relations WHERE id = 'rb'",
-        "UPDATE relations SET type = 'said' WHERE id = 'rb'",
+        "UPDATE relations SET type = 'speaker' WHERE id = 'rb'",
         "DELETE FROM document_status WHERE annotator_id = 2",
         "UPDATE document_status SET status = 'not_started' WHERE annotator_id = 2",
         "INSERT INTO document_status VALUES (1, 3, 'done', 'now')",
-        "INSERT INTO relations VALUES ('rx', 'b1', 'a1', 'said', 'now')",
+        "INSERT INTO relations VALUES ('rx', 'b1', 'a1', 'speaker', 'now')",
     ],
 )
 def test_an_annotator_cannot_touch_a_colleagues_work(team: Team, statement: str) -> None:
@@ -109,7 +109,7 @@ def test_a_newcomer_joins_as_themselves(team: Team) -> None:
         "('two', 'x', 1, 'y', 'now')",
         "DELETE FROM documents",
         "UPDATE labels SET color = '#ffffff'",
-        "INSERT INTO labels (name, kind, color, position) VALUES ('ORG', 'entity', '#fff', 1)",
+        "INSERT INTO labels (name, kind, color, position) VALUES ('TOPIC', 'entity', '#fff', 9)",
         "UPDATE relation_types SET description = 'speaker'",
         "UPDATE meta SET value = '0' WHERE key = 'schema_version'",
         "INSERT INTO meta VALUES ('blind_annotation', '1')",

@@ -1,4 +1,4 @@
-"""The stores' SQL with ``?`` as psycopg's ``%s``."""
+"""The stores' SQL with ``?`` and ``:name`` as psycopg's ``%s`` and ``%(name)s``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ from annotator.storage.postgres.dialect import to_psycopg
         ("SELECT '?' , ? WHERE x LIKE '5%'", "SELECT '?' , %s WHERE x LIKE '5%%'"),
         ("SELECT 'it''s ?', ?", "SELECT 'it''s ?', %s"),
         ('SELECT "a?b" FROM t WHERE v % 2 = ?', 'SELECT "a?b" FROM t WHERE v %% 2 = %s'),
+        ("UPDATE t SET a = :a WHERE id = :id", "UPDATE t SET a = %(a)s WHERE id = %(id)s"),
+        ("SELECT ':no', x::text FROM t", "SELECT ':no', x::text FROM t"),
+        (
+            "SELECT a FROM t WHERE id IN () OR 'IN ()' = ?",
+            "SELECT a FROM t WHERE id IN (SELECT NULL WHERE false) OR 'IN ()' = %s",
+        ),
     ],
 )
 def test_placeholders_outside_quotes_become_psycopgs(portable: str, psycopg: str) -> None:

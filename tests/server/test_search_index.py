@@ -6,6 +6,7 @@ import pytest
 
 from annotator.core.textsearch import parse_query
 from annotator.storage.postgres import search
+from annotator.storage.postgres.dialect import to_psycopg
 from tests.server.conftest import Team
 
 DOCS = {
@@ -20,8 +21,9 @@ DOCS = {
 def found(team: Team, query: str) -> list[str]:
     parsed = parse_query(query)
     with team.sql("alice") as conn:
-        rows = conn.execute(search.FIND.encode(), (search.tsquery(parsed),)).fetchall()
-    return [str(r[1]) for r in rows if search.holds_phrases(str(r[1]), str(r[5]), parsed)]
+        query_sql = to_psycopg(search.FIND_TEXTS).encode()
+        rows = conn.execute(query_sql, (search.tsquery(parsed),)).fetchall()
+    return [str(r[1]) for r in rows if search.holds_phrases(str(r[1]), str(r[2]), parsed)]
 
 
 @pytest.mark.parametrize(
@@ -49,5 +51,7 @@ def test_the_index_finds_arabic_however_it_is_written(
                 "VALUES (%s, %s, %s, %s, %s, 'now')",
                 (i, name, text, len(text), str(i)),
             )
-            admin.cursor().executemany(search.INSERT.encode(), search.index_rows([(i, name, text)]))
+            admin.cursor().executemany(
+                to_psycopg(search.INSERT).encode(), search.index_rows([(i, name, text)])
+            )
     assert found(team, query) == names

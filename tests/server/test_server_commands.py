@@ -11,7 +11,8 @@ import psycopg
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.storage.postgres.server import add_user, init_project
+from annotator.storage.postgres.server import add_user
+from annotator.storage.project import Project
 from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import SUPERUSER_PASSWORD, PgServer
 from tests.server.conftest import PASSWORD
@@ -44,9 +45,9 @@ def test_init_makes_the_project_and_says_where_without_the_password(pg_server: P
 
 def test_init_twice_is_refused_and_changes_nothing(pg_server: PgServer) -> None:
     url = pg_server.url(project=new_name())
-    init_project(url)
+    Project.create(url).close()
     with pytest.raises(UserError, match="already exists"):
-        init_project(url)
+        Project.create(url).close()
     code, _, err = invoke("server", "init", url)
     assert code == 2
     one_error_line(err, url.replace(f":{SUPERUSER_PASSWORD}", ""))
@@ -70,7 +71,7 @@ def test_what_cannot_be_reached_is_one_clear_line(
     url = url_of(pg_server)
     shown = url.replace(":wrong@", "@").replace(f":{SUPERUSER_PASSWORD}@", "@")
     with pytest.raises(UserError) as raised:
-        init_project(url)
+        Project.create(url).close()
     assert problem in str(raised.value) and str(raised.value).startswith(shown)
     code, out, err = invoke("server", "init", url)
     assert (code, out) == (2, "")
@@ -80,7 +81,7 @@ def test_what_cannot_be_reached_is_one_clear_line(
 
 def test_an_annotator_may_not_make_projects(pg_server: PgServer) -> None:
     url = pg_server.url(project=new_name())
-    init_project(url)
+    Project.create(url).close()
     add_user(url, "alice", PASSWORD, curator=False)
     code, _, err = invoke("server", "init", pg_server.url("alice", PASSWORD, project=new_name()))
     assert code == 2
@@ -105,7 +106,7 @@ def test_add_user_with_a_password_file_then_the_user_connects(
 ) -> None:
     project = new_name()
     url = pg_server.url(project=project)
-    init_project(url)
+    Project.create(url).close()
     secret = tmp_path / "secret"
     secret.write_text("s3cret-of-rana\n")
     code, out, err = invoke("server", "add-user", url, "rana", "--password-file", secret)
@@ -121,7 +122,7 @@ def test_add_user_asks_for_the_password(pg_server: PgServer) -> None:
     from annotator.launcher import cli
 
     url = pg_server.url(project=new_name())
-    init_project(url)
+    Project.create(url).close()
     result = CliRunner().invoke(
         cli, ["server", "add-user", url, "sami", "--curator"], input="pw-sami\npw-sami\n"
     )
@@ -143,7 +144,7 @@ def test_add_user_refuses_names_that_are_not_people(
     pg_server: PgServer, tmp_path: Path, name: str, problem: str
 ) -> None:
     url = pg_server.url(project=new_name())
-    init_project(url)
+    Project.create(url).close()
     with pytest.raises(UserError, match=problem):
         add_user(url, name, "pw", curator=False)
     secret = tmp_path / "secret"

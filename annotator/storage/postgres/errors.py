@@ -8,7 +8,7 @@ import re
 import psycopg
 from psycopg import errors as pg_errors
 
-from annotator.core.errors import UserError
+from annotator.core.errors import NotAllowedError, UserError
 
 # A table's name as a person says it, in "may not change ...".
 _TABLE_WORDS = {
@@ -22,10 +22,6 @@ _TABLE_WORDS = {
     "gold_rejected": "the gold layer",
     "curation_status": "the curation status",
 }
-
-
-class PermissionRefused(UserError):
-    """The database refused a write that the connected role has no right to."""
 
 
 class ConnectionLost(UserError):
@@ -53,17 +49,20 @@ def server_error(exc: psycopg.Error, shown: str, user: str) -> UserError:
     if isinstance(exc, pg_errors.InsufficientPrivilege):
         table = re.search(r'(?:for table|table) "?([a-z_]+)"?', primary)
         if "row-level security" in primary and table:
-            return PermissionRefused(
+            return NotAllowedError(
                 f"{user} may not write this row of {table.group(1).replace('_', ' ')} "
                 "(it is another annotator's, or only curators may)",
                 shown,
             )
         if primary.startswith("permission denied for table") and table:
             what = _TABLE_WORDS.get(table.group(1), table.group(1).replace("_", " "))
-            return PermissionRefused(f"{user} may not change {what}: only curators can", shown)
+            return NotAllowedError(f"{user} may not change {what}: only curators can", shown)
         hint = f" ({exc.diag.message_hint})" if exc.diag.message_hint else ""
-        return PermissionRefused(f"{primary}{hint}", shown)
-    if isinstance(exc, psycopg.OperationalError) and not exc.sqlstate:
+        return NotAllowedError(f"{primary}{hint}", shown)
+    # No answer at all, a broken connection (08...), or the server shutting it (57P...).
+    if isinstance(exc, psycopg.OperationalError) and (
+        not exc.sqlstate or exc.sqlstate.startswith(("08", "57P"))
+    ):
         return ConnectionLost(
             "the connection to the server was lost: the change is not saved "
             f"({_last_part(str(exc))})",

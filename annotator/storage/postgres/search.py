@@ -13,11 +13,13 @@ from collections.abc import Iterable
 
 from annotator.core.textsearch import Query, find_matches, index_text
 
-INSERT = "INSERT INTO documents_search (document_id, words) VALUES (%s, to_tsvector('simple', %s))"
-FIND = (
-    "SELECT d.id, d.name, d.length, d.sha256, d.source, d.text FROM documents_search s "
-    "JOIN documents d ON d.id = s.document_id, to_tsquery('simple', %s) q "
-    "WHERE s.words @@ q ORDER BY ts_rank(s.words, q) DESC, d.id"
+INSERT = "INSERT INTO documents_search (document_id, words) VALUES (?, to_tsvector('simple', ?))"
+_RANKED = "WHERE s.words @@ q ORDER BY ts_rank(s.words, q) DESC, s.document_id"
+FIND_IDS = f"SELECT s.document_id FROM documents_search s, to_tsquery('simple', ?) q {_RANKED}"
+# With the name and text, whose phrases are checked here.
+FIND_TEXTS = (
+    "SELECT d.id, d.name, d.text FROM documents_search s "
+    f"JOIN documents d ON d.id = s.document_id, to_tsquery('simple', ?) q {_RANKED}"
 )
 
 

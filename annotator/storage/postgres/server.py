@@ -6,9 +6,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psycopg
-from psycopg import errors as pg_errors
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
@@ -19,10 +19,11 @@ from annotator.storage.postgres.location import ServerLocation, parse_location
 from annotator.storage.schema_sql import SCHEMA_VERSION
 from annotator.storage.stamps import now
 
+Connection = psycopg.Connection[tuple[Any, ...]]
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is reported, not waited for
 
 
-def connect(location: ServerLocation) -> psycopg.Connection[tuple[object, ...]]:
+def connect(location: ServerLocation) -> Connection:
     """A connection in autocommit mode (a transaction is ``conn.transaction()``) whose
     unqualified names are the project's tables."""
     options = conninfo_to_dict(location.conninfo)
@@ -45,7 +46,7 @@ def _user_of(location: ServerLocation) -> str:
 
 
 @contextmanager
-def session(url: str) -> Iterator[tuple[ServerLocation, psycopg.Connection[tuple[object, ...]]]]:
+def session(url: str) -> Iterator[tuple[ServerLocation, Connection]]:
     """A connection for one command; the server's refusals become one-line errors."""
     location = parse_location(url)
     conn = connect(location)
@@ -57,7 +58,7 @@ def session(url: str) -> Iterator[tuple[ServerLocation, psycopg.Connection[tuple
         conn.close()
 
 
-def roles_of(location: ServerLocation, conn: psycopg.Connection[tuple[object, ...]]) -> ddl.Roles:
+def roles_of(location: ServerLocation, conn: Connection) -> ddl.Roles:
     """The project's group roles: named after the database and the project, as roles are
     the whole server's and a project's name is only its database's."""
     row = conn.execute("SELECT current_database(), current_user").fetchone()
@@ -73,7 +74,7 @@ def roles_of(location: ServerLocation, conn: psycopg.Connection[tuple[object, ..
     return ddl.Roles(location.project, names["curators"], names["annotators"], user)
 
 
-def project_exists(conn: psycopg.Connection[tuple[object, ...]], project: str) -> bool:
+def project_exists(conn: Connection, project: str) -> bool:
     row = conn.execute(
         "SELECT 1 FROM information_schema.tables WHERE table_schema = %s AND table_name = 'meta'",
         (project,),
@@ -81,47 +82,26 @@ def project_exists(conn: psycopg.Connection[tuple[object, ...]], project: str) -
     return row is not None
 
 
-def init_project(url: str) -> ServerLocation:
-    """Make the project's schema, tables, group roles and rights, in one transaction; a
-    project of that name in that database is an error (nothing is changed)."""
-    with session(url) as (location, conn):
-        if project_exists(conn, location.project):
-            raise UserError(
-                f"project {location.project!r} already exists on this server; open it, "
-                "or choose another name",
-                location.shown,
-            )
-        roles = roles_of(location, conn)
-        try:
-            _make(conn, roles)
-        except pg_errors.InsufficientPrivilege:
-            raise UserError(
-                f"{roles.owner} may not make a project here: `server init` needs a superuser, "
-                "or a role with CREATEROLE that may create schemas in the database",
-                location.shown,
-            ) from None
-        return location
-
-
-def _make(conn: psycopg.Connection[tuple[object, ...]], roles: ddl.Roles) -> None:
-    with conn.transaction():
-        for group in (roles.annotators, roles.curators):
-            if not _role_exists(conn, group):
-                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
-        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(roles.schema)))
-        conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(sql.Identifier(roles.schema)))
-        for statement in [
-            *ddl.TABLES,
-            ddl.ANNOTATIONS_VIEW,
-            *ddl.functions(roles),
-            *ddl.policies(roles),
-        ]:
-            conn.execute(statement.encode())
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', %s), ('created', %s), "
-            "('project_id', %s)",
-            (str(SCHEMA_VERSION), now(), secrets.token_hex(16)),
-        )
+def make_project(conn: Connection, roles: ddl.Roles) -> None:
+    """The project's group roles (unless the server has them), schema, tables, rights and
+    first settings, inside the caller's transaction."""
+    for group in (roles.annotators, roles.curators):
+        if not _role_exists(conn, group):
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
+    conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(roles.schema)))
+    conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(sql.Identifier(roles.schema)))
+    for statement in [
+        *ddl.TABLES,
+        ddl.ANNOTATIONS_VIEW,
+        *ddl.functions(roles),
+        *ddl.policies(roles),
+    ]:
+        conn.execute(statement.encode())
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', %s), ('created', %s), "
+        "('project_id', %s)",
+        (str(SCHEMA_VERSION), now(), secrets.token_hex(16)),
+    )
 
 
 def add_user(url: str, name: str, password: str | None, curator: bool) -> ServerLocation:
@@ -153,5 +133,5 @@ def add_user(url: str, name: str, password: str | None, curator: bool) -> Server
         return location
 
 
-def _role_exists(conn: psycopg.Connection[tuple[object, ...]], name: str) -> bool:
+def _role_exists(conn: Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None

@@ -1,0 +1,76 @@
+"""`annotator copy`: a project from a file to a server and back, losslessly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.demo import build_demo
+from annotator.review.adjudicate import adjudicate, parse_strategy
+from annotator.storage.locations import copy_project
+from annotator.storage.project import Project
+from tests.cli_runner import invoke
+from tests.pg_server import PgServer
+
+
+def exported(project: Path | str, out: Path, *options: str) -> str:
+    code, _, err = invoke("export", project, "--format", "jsonl", "--output", out, *options)
+    assert code == 0, err
+    return out.read_text(encoding="utf-8")
+
+
+def test_a_file_to_a_server_and_back_changes_nothing(pg_server: PgServer, tmp_path: Path) -> None:
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    with Project.open(demo) as project:  # gold and settings come along too
+        assert adjudicate(project, parse_strategy("unanimous")).spans > 0
+        project.set_setting(Project.BLIND, "1")
+    url = pg_server.url(project="copied")
+    code, out, err = invoke("copy", demo, url)
+    assert (code, err) == (0, "")
+    assert out == f"copied {demo} to {pg_server.url(password=None, project='copied')}\n"
+    back = tmp_path / "back.annotator"
+    copy_project(url, back)
+    for options in [(), ("--gold",)]:
+        original = exported(demo, tmp_path / "a.jsonl", *options)
+        assert original.count("\n") >= 3
+        assert exported(url, tmp_path / "b.jsonl", *options) == original
+        assert exported(back, tmp_path / "c.jsonl", *options) == original
+    with Project.open(demo) as a, Project.open(url) as b, Project.open(back) as c:
+        assert a.identity() == b.identity() == c.identity()
+        assert a.schema() == b.schema() == c.schema()
+        assert b.blind and c.blind
+        assert [h.document.name for h in a.search("الحكومة")] == [
+            h.document.name for h in c.search("الحكومة")
+        ]
+        assert {d.document.name for d in a.search("الحكومة")} == {
+            d.document.name for d in b.search("الحكومة")
+        }
+
+
+def test_a_copy_onto_an_existing_project_is_refused(pg_server: PgServer, tmp_path: Path) -> None:
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    url = pg_server.url(project="twice")
+    assert invoke("copy", demo, url)[0] == 0
+    code, _, err = invoke("copy", demo, url)
+    assert code == 2 and "already exists" in err
+    code, _, err = invoke("copy", url, demo)
+    assert code == 2 and "already exists" in err
+
+
+def test_merge_brings_a_server_projects_work_into_a_file_and_back(
+    pg_server: PgServer, tmp_path: Path
+) -> None:
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    url = pg_server.url(project="merged")
+    code, _, err = invoke("new", url)
+    assert (code, err) == (0, "")
+    code, _, err = invoke("merge", url, demo)
+    assert (code, err) == (0, "")
+    assert exported(url, tmp_path / "a.jsonl") == exported(demo, tmp_path / "b.jsonl")
+    mine = tmp_path / "mine.annotator"
+    assert invoke("new", mine)[0] == 0
+    code, _, err = invoke("merge", mine, url)
+    assert (code, err) == (0, "")
+    assert exported(mine, tmp_path / "c.jsonl") == exported(demo, tmp_path / "b.jsonl")
