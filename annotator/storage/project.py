@@ -43,9 +43,9 @@ from annotator.storage.annotators import AnnotatorStore
 from annotator.storage.documents import DocumentStore, SearchHit
 from annotator.storage.engine import Engine
 from annotator.storage.gold import GoldStore
+from annotator.storage.locations import creating_engine, location_path, open_engine
 from annotator.storage.schema_store import SchemaStore
 from annotator.storage.settings import Settings
-from annotator.storage.locations import creating_engine, location_path, open_engine
 from annotator.storage.sqlite_engine import BUSY_TIMEOUT_MS, SQLITE_HEADER
 from annotator.storage.stamps import new_id, now
 from annotator.storage.statuses import StatusStore
