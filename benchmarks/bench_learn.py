@@ -4,7 +4,9 @@ a fixed seed. F1 is micro-averaged over exact spans (start, end and label), for 
 recommender and for the string-matching baseline (every text annotated in training,
 proposed wherever it occurs with its commonest label), at 10, 25, 50 and 100% of the
 training sentences. Then the speed targets: training on 5,000 spans, suggesting for a
-5 KB article."""
+5 KB article. Speed is judged on processor time (this process's), which a machine
+shared with other work inflates far less than the wall clock; both are reported, with
+the load average."""
 
 from __future__ import annotations
 
@@ -100,20 +102,24 @@ def coarse(label: str) -> str:
     return "PER" if label in PEOPLE else "LOC" if label in PLACES else "ORG"
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def train_time(data: list[Example], name: str) -> Result:
     layer_of = {s.label: "entity" for e in data for s in e.spans}
     spans = sum(len(e.spans) for e in data)
     cpu = time.process_time()
-    runs = timed(lambda: train(data, layer_of), 1)
+    wall = timed(lambda: train(data, layer_of), 1)
     cpu = time.process_time() - cpu
     return Result(
-        f"learn: train on {spans:,} spans, {name} ({len(layer_of)} labels)",
-        round(median(runs), 2),
+        f"learn: train on {spans:,} spans, {name} ({len(layer_of)} labels), processor time",
+        round(cpu, 2),
         "s",
         "<= 30 s",
-        median(runs) <= 30,
-        runs=runs,
-        note=f"{cpu:.1f} s of processor time",
+        cpu <= 30,
+        runs=[cpu],
+        note=f"wall clock {wall[0]:.1f} s, {load()}",
     )
 
 
@@ -136,17 +142,25 @@ def speed(ctx: Context) -> list[Result]:
     model = train(examples, layer_of)
     text = article()
     model.suggest(text)
-    suggest_runs = timed(lambda: model.suggest(text), max(ctx.repeats, 3))
+    cpu_runs: list[float] = []
+
+    def suggest() -> None:
+        cpu = time.process_time()
+        model.suggest(text)
+        cpu_runs.append(time.process_time() - cpu)
+
+    wall = timed(suggest, max(ctx.repeats, 3))
     size = len(text.encode("utf-8"))
     return [
         *times,
         Result(
-            f"learn: suggest for a {size:,}-byte Arabic article",
-            round(median(suggest_runs) * 1000, 1),
+            f"learn: suggest for a {size:,}-byte Arabic article, processor time",
+            round(median(cpu_runs) * 1000, 1),
             "ms",
             "<= 200 ms",
-            median(suggest_runs) <= 0.2,
-            runs=suggest_runs,
+            median(cpu_runs) <= 0.2,
+            runs=cpu_runs,
+            note=f"wall clock {median(wall) * 1000:.1f} ms (median), {load()}",
         ),
     ]
 

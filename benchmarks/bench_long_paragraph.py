@@ -26,12 +26,17 @@ SPANS_PER_MB = 20_000  # per annotator
 EXPORTS = ["jsonl", "csv", "brat", "conll", "doccano", "labelstudio", "webanno", "xmi", "html"]
 
 
-def build(folder: Path, chars: int) -> Path:
+def build(folder: Path, chars: int, isolates: bool = False) -> Path:
+    """The project, with ``isolates`` every fourth word between FSI and PDI (as a
+    Latin name or a hashtag is isolated in a right-to-left text): thousands of them."""
     rng = random.Random(13)
     text = ""
     while len(text) < chars:
         text += paragraph(rng, 2000) + " "
     text = text[:chars].rstrip()
+    if isolates:
+        words = text.split(" ")
+        text = " ".join(f"\u2068{w}\u2069" if k % 4 == 0 else w for k, w in enumerate(words))
     count = max(1, SPANS_PER_MB * chars // 1_000_000)
     annotations = [
         {"id": f"{who}{k}", "start": start, "end": end, "label": label, "annotator": who}
@@ -39,9 +44,10 @@ def build(folder: Path, chars: int) -> Path:
         for k, (start, end, label) in enumerate(spans(rng, text, count))
     ]
     record = {"name": "long", "text": text, "annotations": annotations}
-    source = folder / f"long-{chars}.jsonl"
+    stem = f"long-{chars}" + "-isolates" * isolates
+    source = folder / f"{stem}.jsonl"
     source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-    project = folder / f"long-{chars}.annotator"
+    project = folder / f"{stem}.annotator"
     annotator("new", project)
     annotator("import", project, source)
     return project
@@ -97,7 +103,16 @@ def run(ctx: Context) -> list[Result]:
         project = build(ctx.workdir, size)
         out = ctx.workdir / f"out-{size}"
         out.mkdir()
-        for name, args in commands(project, out).items():
+        cases = commands(project, out)
+        isolated = build(ctx.workdir, size, isolates=True)
+        cases["show, every fourth word isolated (FSI…PDI)"] = [
+            "show",
+            isolated,
+            "long",
+            "--width",
+            "100",
+        ]
+        for name, args in cases.items():
             wall, cpu = annotator(*args)
             if size != full:
                 quarter[name] = wall

@@ -114,22 +114,33 @@ def running_server() -> Iterator[PgServer]:
             *("--auth-host=scram-sha-256", "--auth-local=scram-sha-256"),
             *("--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"),
         )
-        options = (
-            f"-c listen_addresses=127.0.0.1 -c port={port} "
-            f"-c unix_socket_directories={folder} -c fsync=off -c full_page_writes=off "
-            "-c synchronous_commit=off"
-        )
-        start = ("-w", "-t", WAIT_SECONDS, "start")
-        _run(bin_ / "pg_ctl", "-D", data, "-o", options, "-l", folder / "log", *start)
+        start_again(PgServer(folder, port))
         started = True
         _run(bin_ / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, DATABASE)
         yield PgServer(folder, port)
     finally:
-        if started:
-            stop = ("-m", "immediate", "-w", "-t", WAIT_SECONDS, "stop")
-            if _run(bin_ / "pg_ctl", "-D", data, *stop, check=False) != 0:
-                _kill_postmaster(data)
+        if started and not stop_now(PgServer(folder, port)):
+            _kill_postmaster(data)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def start_again(server: PgServer) -> None:
+    """Start the server's cluster (again, after ``stop_now``), on its port."""
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={server.port} "
+        f"-c unix_socket_directories={server.folder} -c fsync=off -c full_page_writes=off "
+        "-c synchronous_commit=off"
+    )
+    start = ("-w", "-t", WAIT_SECONDS, "start")
+    data = server.folder / "data"
+    _run(bindir() / "pg_ctl", "-D", data, "-o", options, "-l", server.folder / "log", *start)
+
+
+def stop_now(server: PgServer) -> bool:
+    """Stop the server at once, as a crash or a pulled cable would (connections cut,
+    no goodbye); whether it stopped."""
+    stop = ("-m", "immediate", "-w", "-t", WAIT_SECONDS, "stop")
+    return _run(bindir() / "pg_ctl", "-D", server.folder / "data", *stop, check=False) == 0
 
 
 def _kill_postmaster(data: Path) -> None:

@@ -57,7 +57,8 @@ def show_command(
             # Nothing the project holds may reach the terminal as a control sequence.
             doc = replace(doc, name=visible(doc.name), text=visible(doc.text))
             annotations = [
-                replace(a, text=visible(a.text)) for a in p.annotations(doc.id, annotator_name)
+                a if visible(a.text) == a.text else replace(a, text=visible(a.text))
+                for a in p.annotations(doc.id, annotator_name)
             ]
             return doc, annotations, p.relations(doc.id, annotator_name), p.schema()
 

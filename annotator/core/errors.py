@@ -57,3 +57,13 @@ class DiskFullError(UserError):
 class NotAllowedError(UserError):
     """The database refused a change to this user (a shared project's permissions);
     the message names what is not allowed. The project is unchanged."""
+
+
+class ConnectionLostError(UserError):
+    """A shared project's server could not be reached, or the connection to it broke,
+    during a change: that change is not saved (its transaction never committed)."""
+
+
+class GoneError(UserError):
+    """What an edit was about is no longer as it was: another person or program deleted
+    or changed it meanwhile. Nothing was changed."""

@@ -12,13 +12,14 @@ which spreadsheets show as text and do not display.
 from __future__ import annotations
 
 import csv
-import itertools
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.output import open_output
+from annotator.core.output import open_binary_output
 from annotator.formats.base import ExportOptions, ExportReport
-from annotator.formats.common import Losses
-from annotator.storage.export_rows import csv_rows, document_counts
+from annotator.formats.common import Losses, write_lines
+from annotator.storage.export_rows import csv_lines, totals
 from annotator.storage.project import Project
 
 COLUMNS = ("document", "annotator", "label", "start", "end", "text", "attributes")
@@ -28,19 +29,21 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
     report = ExportReport()
     losses = Losses(report)
-    with open_output(output) as out:
+
+    def lines() -> Iterator[bytes]:
+        for name, relations, rows in csv_lines(project, options.selection, _FORMULA_START):
+            report.documents += 1
+            if relations:
+                losses.add("relations are not written to the CSV table", repr(name), relations)
+            yield rows
+
+    # The lines are made by SQLite as the csv module makes them (storage/export_rows.py).
+    header = io.StringIO()
+    csv.writer(header).writerow(COLUMNS)
+    with open_binary_output(output) as out:
         # Excel takes a UTF-8 file without a BOM for its ANSI code page and garbles Arabic.
-        out.write("\ufeff")
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        rows = csv_rows(project, options.selection, _FORMULA_START)
-        # In chunks, to count the rows while the csv module writes them in C.
-        for chunk in iter(lambda: list(itertools.islice(rows, 10_000)), []):
-            writer.writerows(chunk)
-            report.annotations += len(chunk)
-    for name, relations in document_counts(project, options.selection):
-        report.documents += 1
-        if relations:
-            losses.add("relations are not written to the CSV table", repr(name), relations)
+        out.write(("\ufeff" + header.getvalue()).encode())
+        write_lines(out, lines(), end=b"")
+    report.annotations = totals(project, options.selection).annotations
     losses.finish()
     return report

@@ -23,11 +23,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from annotator.core.errors import UserError
 from annotator.core.inputs import STRICT_JSON, read_input
 from annotator.core.model import Annotation, NewDocument, Relation
-from annotator.core.offsets import Boundaries
-from annotator.core.output import open_output
+from annotator.core.offsets import Boundaries, Utf16Map, utf8_has_astral
+from annotator.core.output import open_binary_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
 from annotator.formats.common import (
     Fail,
@@ -35,8 +37,9 @@ from annotator.formats.common import (
     SourceText,
     annotator_for,
     failing,
-    json_safe,
+    json_safe_utf8,
     make_annotation,
+    write_lines,
 )
 from annotator.formats.text import decode
 from annotator.formats.units import OffsetUnit, UnitMap
@@ -168,38 +171,32 @@ def write_project(project: Project, output: Path, options: ExportOptions) -> Exp
             f"unknown doccano project type {options.doccano_project!r}; "
             f"use {' or '.join(PROJECT_TYPES)}"
         )
-    with open_output(output) as out:
-        for doc in document_rows(project, options.selection):
-            out.write(json_safe(_line(doc, unit, losses, relation_project)))
-            out.write("\n")
+
+    def lines() -> Iterator[bytes]:
+        for doc in document_rows(project, options.selection, ids=relation_project):
             report.documents += 1
-            report.annotations += len(doc.spans)
+            report.annotations += doc.count
             report.relations += len(doc.relations) if relation_project else 0
-            losses.annotators_merged(doc.name, (s.annotator for s in doc.spans), "doccano")
+            if doc.with_attributes:
+                losses.add(
+                    "doccano has no place for attributes",
+                    f"{doc.name!r}: {doc.label_with_attributes}",
+                    doc.with_attributes,
+                )
+            losses.annotators_merged(doc.name, doc.annotators, "doccano")
+            yield _line(doc, unit, losses, relation_project)
+
+    with open_binary_output(output) as out:
+        write_lines(out, map(json_safe_utf8, lines()))
     losses.finish()
     return report
 
 
-def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project: bool) -> str:
+def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project: bool) -> bytes:
     """The record ``{"name", "text", "label"}``, or in a relation project ``{"name",
-    "text", "entities", "relations"}``, as one line; the text arrives JSON-encoded.
+    "text", "entities", "relations"}``, as one line of UTF-8; SQLite made all of it but the
+    offsets in another unit than code points, and the relation project's lists.
     No "id": doccano gives its own and keeps unknown keys in the example's meta."""
-    units = UnitMap(doc.text, unit)
-    spans = []
-    for a in doc.spans:
-        try:
-            spans.append((units.to_unit(a.start), units.to_unit(a.end), a.label))
-        except ValueError:
-            # Only grapheme counting can fail: widen the span to whole clusters.
-            s, e = Boundaries(doc.text).snap_to_graphemes(a.start, a.end)
-            spans.append((units.to_unit(s), units.to_unit(e), a.label))
-            losses.add(
-                "spans that split a grapheme cluster were widened to whole clusters",
-                f"{doc.name!r} at {a.start}-{a.end}",
-            )
-        if a.has_attributes:
-            losses.add("doccano has no place for attributes", f"{doc.name!r}: {a.label}")
-    head = f'{{"name": {doc.name_json}, "text": {doc.text_json}, '
     if not relation_project:
         if doc.relations:
             losses.add(
@@ -207,18 +204,60 @@ def _line(doc: DocumentRows, unit: OffsetUnit, losses: Losses, relation_project:
                 repr(doc.name),
                 len(doc.relations),
             )
-        return head + f'"label": {_dumps([list(s) for s in spans])}}}'
-    index = {a.id: i for i, a in enumerate(doc.spans)}
+        same = unit is OffsetUnit.CODEPOINT or (
+            unit is OffsetUnit.UTF16 and not utf8_has_astral(doc.text)
+        )
+        if same:  # most texts: code points are the unit already
+            return doc.head + b',"label":' + doc.spans + b"}"
+        spans = _spans_in(doc, unit, losses)
+        array = orjson.dumps([[s, e, label] for s, e, label, _ in spans])
+        return doc.head + b',"label":' + array + b"}"
+    spans = _spans_in(doc, unit, losses)
+    index = {ident: i for i, (_, _, _, ident) in enumerate(spans)}
     entities = [
         {"id": i, "start_offset": s, "end_offset": e, "label": label}
-        for i, (s, e, label) in enumerate(spans)
+        for i, (s, e, label, _) in enumerate(spans)
     ]
     relations = [
-        {"id": i, "from_id": index[a], "to_id": index[b], "type": kind}
-        for i, (a, b, kind) in enumerate(doc.relations)
+        {"id": i, "from_id": index[r.from_id], "to_id": index[r.to_id], "type": r.type}
+        for i, r in enumerate(doc.relations)
     ]
-    return head + f'"entities": {_dumps(entities)}, "relations": {_dumps(relations)}}}'
+    return (
+        doc.head
+        + b',"entities":'
+        + orjson.dumps(entities)
+        + b',"relations":'
+        + orjson.dumps(relations)
+        + b"}"
+    )
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _spans_in(
+    doc: DocumentRows, unit: OffsetUnit, losses: Losses
+) -> list[tuple[int, int, str, str | None]]:
+    """The spans with their offsets in ``unit``: (start, end, label, id or None)."""
+    spans = orjson.loads(doc.spans)
+    if unit is not OffsetUnit.GRAPHEME:  # no decoding: the map is made from the UTF-8
+        offsets = [x for s, e, *_ in spans for x in (s, e)]
+        if unit is OffsetUnit.UTF16:
+            offsets = Utf16Map.from_utf8(doc.text).to_utf16_all(offsets)
+        return [
+            (offsets[2 * k], offsets[2 * k + 1], label, ident[0] if ident else None)
+            for k, (_, _, label, *ident) in enumerate(spans)
+        ]
+    text = doc.text.decode()
+    units = UnitMap(text, unit)
+    out = []
+    for start, end, label, *ident in spans:
+        try:
+            s, e = units.to_unit(start), units.to_unit(end)
+        except ValueError:
+            # A span that splits a grapheme cluster: widen it to whole clusters.
+            snapped = Boundaries(text).snap_to_graphemes(start, end)
+            s, e = units.to_unit(snapped[0]), units.to_unit(snapped[1])
+            losses.add(
+                "spans that split a grapheme cluster were widened to whole clusters",
+                f"{doc.name!r} at {start}-{end}",
+            )
+        out.append((s, e, label, ident[0] if ident else None))
+    return out

@@ -19,9 +19,9 @@ from annotator.core.content import split_lines
 from annotator.core.errors import UserError
 from annotator.core.inputs import parse_json, read_input
 from annotator.core.model import Annotation, NewDocument, Relation, Status, annotation_from_values
-from annotator.core.output import open_output
+from annotator.core.output import open_binary_output
 from annotator.formats.base import ExportOptions, ExportReport, ImportOptions
-from annotator.formats.common import json_safe
+from annotator.formats.common import json_safe_utf8, write_lines
 from annotator.formats.text import decode
 from annotator.storage.export_rows import jsonl_lines, totals
 from annotator.storage.project import Project
@@ -157,10 +157,8 @@ def _normalise_with_map(text: str) -> tuple[str, Any]:
 def write_project(project: Project, output: Path, options: ExportOptions) -> ExportReport:
     """One line per document, built by SQLite (storage/export_rows.py): the fields
     ``name, text, source, meta, status, annotations, relations`` as import reads them."""
-    with open_output(output) as out:
-        for line in jsonl_lines(project, options.selection):
-            out.write(json_safe(line))
-            out.write("\n")
+    with open_binary_output(output) as out:
+        write_lines(out, map(json_safe_utf8, jsonl_lines(project, options.selection)))
     held = totals(project, options.selection)
     return ExportReport(
         documents=held.documents, annotations=held.annotations, relations=held.relations

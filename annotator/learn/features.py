@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from annotator.core.arabic import fold_text
+from annotator.core.textsearch import stem as light_stem
 
 # Longest first: وال before و, so that "والمانيا" gives "المانيا" then "مانيا".
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
@@ -28,6 +31,7 @@ _SUFFIXES = (
 )  # letters left after a clitic: ب alone before one letter is no clitic
 
 
+@lru_cache(maxsize=100_000)
 def strip_clitics(word: str) -> tuple[str, str]:
     """(the proclitics, the rest) of a folded Arabic word; ("", word) when none fits."""
     for clitic in _CLITICS:
@@ -60,24 +64,46 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
+class Word(NamedTuple):
+    """What the features need of one word, worked out once per distinct word."""
+
+    form: str  # folded
+    clitic: str
+    stem: str  # the form without the clitic
+    light: str  # the light stem search indexes (core/textsearch.py)
+    shape: str
+
+
+@lru_cache(maxsize=100_000)
+def word(text: str) -> Word:
+    form = fold_text(text)
+    clitic, stem = strip_clitics(form)
+    return Word(form, clitic, stem, light_stem(form), shape(text))
+
+
 def sequence_features(
-    words: Sequence[str], gazetteer: Sequence[str], world: Sequence[str]
+    words: Sequence[str],
+    gazetteer: Sequence[str],
+    world: Sequence[str],
+    vocabulary: frozenset[str] | set[str],
 ) -> list[list[str]]:
     """Each token's features. ``words`` are the tokens as written; ``gazetteer[i]`` is the
     tag (B-LABEL, I-LABEL or "") that the project's known spans give token i, and
-    ``world[i]`` the tag that the names of the world's places give it (world.py)."""
-    forms = [fold_text(w) for w in words]
-    stems = [strip_clitics(f) for f in forms]
+    ``world[i]`` the tag that the names of the world's places give it (world.py);
+    ``vocabulary`` holds the light stems of the words the model learnt from: a word
+    outside it is new, as most names the model should find are."""
+    ws = [word(w) for w in words]
+    new = [w.light not in vocabulary for w in ws]
     out: list[list[str]] = []
-    n = len(forms)
-    for i, form in enumerate(forms):
-        clitic, stem = stems[i]
+    n = len(ws)
+    for i, w in enumerate(ws):
+        form, stem, light = w.form, w.stem, w.light
         f = [
             "bias",
             "w=" + form,
             "stem=" + stem,
-            "clitic=" + clitic,
-            "shape=" + shape(words[i]),
+            "clitic=" + w.clitic,
+            "shape=" + w.shape,
             "len=" + str(min(len(form), 8)),
             "p1=" + stem[:1],
             "p2=" + stem[:2],
@@ -85,7 +111,12 @@ def sequence_features(
             "s1=" + form[-1:],
             "s2=" + form[-2:],
             "s3=" + form[-3:],
+            "light=" + light,
+            "lp3=" + light[:3],
+            "ls3=" + light[-3:],
         ]
+        if new[i]:
+            f.append("new")
         if world[i]:
             f.append("world=" + world[i])
         if gazetteer[i]:
@@ -94,14 +125,19 @@ def sequence_features(
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"w{d}={forms[j]}")
-                f.append(f"stem{d}={stems[j][1]}")
+                f.append(f"w{d}={ws[j].form}")
+                f.append(f"stem{d}={ws[j].stem}")
                 if d in (-1, 1):
-                    f.append(f"shape{d}={shape(words[j])}")
+                    f.append(f"light{d}={ws[j].light}")
+                    f.append(f"shape{d}={ws[j].shape}")
                     f.append(f"gaz{d}={gazetteer[j][:1]}")
+                    if gazetteer[j]:
+                        f.append(f"gaz{d}={gazetteer[j]}")
+                    if new[j]:
+                        f.append(f"new{d}")
             elif d in (-1, 1):
                 f.append("BOS" if d < 0 else "EOS")
         if i > 0:
-            f.append(f"bigram={forms[i - 1]}|{form}")
+            f.append(f"bigram={ws[i - 1].form}|{form}")
         out.append(f)
     return out

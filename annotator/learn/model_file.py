@@ -1,6 +1,6 @@
 """A recommender saved as plain data: a zip holding ``model.json`` (the labels' layers,
-each layer's string table and what it was trained from) and crfsuite's own model files
-(feature weights). Loading parses JSON and hands the weights to crfsuite: it runs no
+each layer's string table and vocabulary, and what it was trained from) and crfsuite's
+own model files (feature weights). Loading parses JSON and hands the weights to crfsuite: it runs no
 code from the file, so a model from someone else is as safe as a CSV file."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from annotator.learn.recommender import Layer, Recommender
 from annotator.learn.strings import StringTable
 
 FORMAT = "annotator-recommender"
-VERSION = 1
+VERSION = 2  # 1 had a second CRF per layer and no vocabulary
 # A project's model is a few megabytes; a member far larger is no model of ours (or a
 # zip bomb), and is refused before it is unpacked.
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
@@ -37,13 +37,13 @@ def save(model: Recommender, path: Path, info: dict[str, Any] | None = None) -> 
             for name, layer in model.layers.items():
                 entry: dict[str, Any] = {
                     "strings": layer.strings.to_json(),
+                    "vocabulary": sorted(layer.vocabulary),
                     "common_places": sorted(list(k) for k in layer.common_places),
+                    "crf": None,
                 }
-                for part, data in (("labeller", layer.labeller), ("detector", layer.detector)):
-                    entry[part] = None
-                    if data is not None:
-                        entry[part] = f"{name}.{part}.crfsuite"
-                        z.writestr(entry[part], data)
+                if layer.weights is not None:
+                    entry["crf"] = f"{name}.crfsuite"
+                    z.writestr(entry["crf"], layer.weights)
                 manifest["layers"][name] = entry
             z.writestr("model.json", json.dumps(manifest, ensure_ascii=False))
     except OSError as exc:
@@ -57,16 +57,19 @@ def load(path: Path) -> tuple[Recommender, dict[str, Any]]:
             manifest = json.loads(_member(z, "model.json", path))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise UserError("not a model made by `annotator learn`", path)
+            if manifest.get("version") == 1:
+                raise UserError("a model of an earlier annotator: train it again", path)
             if manifest.get("version") != VERSION:
                 raise UserError(f"model version {manifest.get('version')} is not known", path)
             layers = {}
             for name, entry in manifest["layers"].items():
-                labeller, detector = (
-                    None if entry[part] is None else _member(z, str(entry[part]), path)
-                    for part in ("labeller", "detector")
+                weights = None if entry["crf"] is None else _member(z, str(entry["crf"]), path)
+                layer = Layer(
+                    StringTable.from_json(entry["strings"]),
+                    weights,
+                    frozenset(str(w) for w in entry["vocabulary"]),
+                    frozenset(tuple(str(w) for w in k) for k in entry["common_places"]),
                 )
-                common = frozenset(tuple(str(w) for w in k) for k in entry["common_places"])
-                layer = Layer(StringTable.from_json(entry["strings"]), labeller, detector, common)
                 layers[str(name)] = layer
                 _check_weights(layer, path)
             model = Recommender(
@@ -95,9 +98,8 @@ def _member(z: zipfile.ZipFile, name: str, path: Path) -> bytes:
 def _check_weights(layer: Layer, path: Path) -> None:
     """crfsuite checks its file's header and sizes when it opens it; open now, so that a
     damaged model is refused when loaded rather than when first used."""
-    for data in (layer.labeller, layer.detector):
-        if data is not None:
-            try:
-                crf.Tagger(data)
-            except (ValueError, OSError, RuntimeError) as exc:
-                raise UserError(f"the model's weights are damaged ({exc})", path) from None
+    if layer.weights is not None:
+        try:
+            crf.Tagger(layer.weights)
+        except (ValueError, OSError, RuntimeError) as exc:
+            raise UserError(f"the model's weights are damaged ({exc})", path) from None

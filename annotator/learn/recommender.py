@@ -2,9 +2,10 @@
 
 Each layer (entities, claims, quotes) has its own string table and CRF, so a quote may
 hold an entity. The CRF sees, among its features, the spans the string table finds (the
-project's gazetteer of accepted spans). On its training data that table would know every
-span, and the CRF would learn to trust it blindly; so each training sequence gets the
-tags of a table built from the other folds (jackknifing), as new text will.
+project's gazetteer of accepted spans) and whether a word is new to it. On its training
+data that table would know every span and every word, and the CRF would learn to trust
+it blindly; so each training sequence gets the tags and the vocabulary of the other
+folds (jackknifing), as new text will.
 
 The CRF's spans come first; the string table's matches are added where the CRF proposed
 nothing (the combination measured best, benchmarks/RESULTS.md).
@@ -15,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from annotator.core.arabic import fold_text
+from annotator.core.textsearch import stem as light_stem
 from annotator.core.tokens import Token
 from annotator.learn import crf
 from annotator.learn.examples import Example, Span, sequences, token_spans_of
-from annotator.learn.features import sequence_features
+from annotator.learn.features import sequence_features, word
 from annotator.learn.strings import Key, StringTable
 from annotator.learn.world import common_names, world_tags
 
@@ -41,15 +42,15 @@ class Suggestion:
 @dataclass
 class Layer:
     strings: StringTable
-    labeller: bytes | None  # a CRF that tags spans with their labels; None without one
-    detector: bytes | None  # tags spans of any label as one ("SPAN")
+    weights: bytes | None  # the CRF that tags spans with their labels; None without one
+    vocabulary: frozenset[str] = frozenset()  # light stems of the words learnt from
     common_places: frozenset[Key] = frozenset()  # place names used as ordinary words
-    _taggers: tuple[crf.Tagger, crf.Tagger] | None = field(default=None, repr=False, compare=False)
+    _tagger: crf.Tagger | None = field(default=None, repr=False, compare=False)
 
-    def taggers(self) -> tuple[crf.Tagger, crf.Tagger] | None:
-        if self.labeller is not None and self.detector is not None and self._taggers is None:
-            self._taggers = (crf.Tagger(self.labeller), crf.Tagger(self.detector))
-        return self._taggers
+    def tagger(self) -> crf.Tagger | None:
+        if self.weights is not None and self._tagger is None:
+            self._tagger = crf.Tagger(self.weights)
+        return self._tagger
 
 
 @dataclass
@@ -73,13 +74,17 @@ class Recommender:
         unsure: list[float] = []
         seqs = sequences(text)
         for layer in self.layers.values():
-            taggers = layer.taggers() if self.use_crf else None
+            tagger = layer.tagger() if self.use_crf else None
             for tokens in seqs:
-                words = [fold_text(t.text) for t in tokens]
+                words = [word(t.text).form for t in tokens]
                 taken = [False] * len(tokens)
-                if taggers is not None:
-                    feats = _features(tokens, words, layer.strings, layer.common_places)
-                    for s in _crf_spans(*taggers, feats, unsure):
+                if tagger is not None:
+                    feats = _features(
+                        tokens, words, layer.strings, layer.vocabulary, layer.common_places
+                    )
+                    spans, doubt = tagger.tag(feats)
+                    unsure.append(doubt)
+                    for s in spans:
                         out.append(_suggestion(tokens, s.first, s.end, s.label, s.score, "crf"))
                         taken[s.first : s.end] = [True] * (s.end - s.first)
                 if self.use_strings:
@@ -92,28 +97,16 @@ class Recommender:
         return out, (sum(unsure) / len(unsure) if unsure else 0.0)
 
 
-def _crf_spans(
-    labeller: crf.Tagger, detector: crf.Tagger, feats: crf.Features, unsure: list[float]
-) -> list[crf.Tagged]:
-    """The labeller's spans, and the detector's where the labeller found none, named by
-    the labeller's likeliest label there. With a few hundred spans over dozens of
-    labels, each label has too few examples for the labeller to dare a name it has not
-    seen; the detector pools every label's evidence that a name is there."""
-    found, _ = detector.tag(feats)
-    spans, doubt = labeller.tag(feats)
-    unsure.append(doubt)
-    taken = {t for s in spans for t in range(s.first, s.end)}
-    for d in found:
-        if not taken.intersection(range(d.first, d.end)):
-            label, p = labeller.best_label(d.first, d.end)
-            spans.append(crf.Tagged(d.first, d.end, label, d.score * p))
-    return spans
-
-
 def _features(
-    tokens: Sequence[Token], words: list[str], known: StringTable, common: frozenset[Key]
+    tokens: Sequence[Token],
+    words: list[str],
+    known: StringTable,
+    vocabulary: frozenset[str],
+    common: frozenset[Key],
 ) -> crf.Features:
-    return sequence_features([t.text for t in tokens], known.tags(words), world_tags(words, common))
+    return sequence_features(
+        [t.text for t in tokens], known.tags(words), world_tags(words, common), vocabulary
+    )
 
 
 def _suggestion(
@@ -150,9 +143,8 @@ def train(
             progress(layer)
         table = StringTable.build((s.words, s.spans) for s in seqs)
         common = common_names((s.words, _inside(s)) for s in seqs)
-        labeller = _train_crf(seqs, common, coarse=False) if use_crf else None
-        detector = _train_crf(seqs, common, coarse=True) if use_crf else None
-        layers[layer] = Layer(table, labeller, detector, common)
+        model = _train_crf(seqs, common) if use_crf else None
+        layers[layer] = Layer(table, model, _vocabulary(seqs), common)
     return Recommender(layers, dict(layer_of), use_crf, use_strings)
 
 
@@ -163,7 +155,7 @@ def _layer_sequences(examples: Sequence[Example], labels: set[str]) -> Iterable[
             inside = [s for s in spans if s.start < tokens[-1].end and s.end > tokens[0].start]
             yield _Sequence(
                 tokens,
-                [fold_text(t.text) for t in tokens],
+                [word(t.text).form for t in tokens],
                 token_spans_of(tokens, inside),
                 n % JACKKNIFE_FOLDS,
             )
@@ -176,15 +168,18 @@ def _inside(s: _Sequence) -> list[bool]:
     return inside
 
 
-def _train_crf(seqs: list[_Sequence], common: frozenset[Key], coarse: bool) -> bytes:
-    tables = [
-        StringTable.build((s.words, s.spans) for s in seqs if s.fold != k)
-        for k in range(JACKKNIFE_FOLDS)
-    ]
+def _vocabulary(seqs: Iterable[_Sequence]) -> frozenset[str]:
+    return frozenset(light_stem(w) for s in seqs for w in s.words)
+
+
+def _train_crf(seqs: list[_Sequence], common: frozenset[Key]) -> bytes:
+    folds = range(JACKKNIFE_FOLDS)
+    tables = [StringTable.build((s.words, s.spans) for s in seqs if s.fold != k) for k in folds]
+    vocabularies = [_vocabulary(s for s in seqs if s.fold != k) for k in folds]
     data = [
         (
-            _features(s.tokens, s.words, tables[s.fold], common),
-            crf.bio(len(s.tokens), [(a, b, "SPAN") for a, b, _ in s.spans] if coarse else s.spans),
+            _features(s.tokens, s.words, tables[s.fold], vocabularies[s.fold], common),
+            crf.io_tags(len(s.tokens), s.spans),
         )
         for s in seqs
     ]

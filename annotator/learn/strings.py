@@ -30,25 +30,40 @@ class StringTable:
     labels: dict[Key, Counter[str]] = field(default_factory=dict)  # text -> label counts
     seen: Counter[Key] = field(default_factory=Counter)  # text -> occurrences
     longest: int = 0
+    # The first tokens of the texts: most tokens begin none, and are passed at once.
+    starts: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, labels: dict[Key, Counter[str]], seen: Counter[Key] | None = None) -> StringTable:
+        return cls(
+            labels,
+            seen or Counter(),
+            max(map(len, labels), default=0),
+            frozenset(key[0] for key in labels if key),
+        )
 
     @classmethod
     def build(
         cls, sequences: Iterable[tuple[Sequence[str], Iterable[tuple[int, int, str]]]]
     ) -> StringTable:
         """From (folded tokens, spans as token ranges) pairs."""
-        table = cls()
         data = [(list(words), list(spans)) for words, spans in sequences]
+        labels: dict[Key, Counter[str]] = {}
         for words, spans in data:
             for first, end, label in spans:
-                table.labels.setdefault(tuple(words[first:end]), Counter())[label] += 1
-        table.longest = max(map(len, table.labels), default=0)
+                labels.setdefault(tuple(words[first:end]), Counter())[label] += 1
+        table = cls.of(labels)
         for words, _ in data:
-            for i in range(len(words)):
+            for i in table._candidates(words):
                 for n in range(1, min(table.longest, len(words) - i) + 1):
                     key = tuple(words[i : i + n])
-                    if key in table.labels:
+                    if key in labels:
                         table.seen[key] += 1
         return table
+
+    def _candidates(self, words: Sequence[str]) -> list[int]:
+        starts = self.starts
+        return [i for i, w in enumerate(words) if w in starts]
 
     def score(self, key: Key, label: str) -> float:
         count = self.labels[key][label]
@@ -58,8 +73,10 @@ class StringTable:
         """The longest known text at each token, left to right, not overlapping; its best
         label. Texts scoring under ``min_score`` are not proposed (a shorter one may be)."""
         out: list[Match] = []
-        i = 0
-        while i < len(words):
+        after = 0  # the end of the last match: matches do not overlap
+        for i in self._candidates(words):
+            if i < after:
+                continue
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 key = tuple(words[i : i + n])
                 counts = self.labels.get(key)
@@ -69,10 +86,8 @@ class StringTable:
                 score = self.score(key, label)
                 if score >= min_score:
                     out.append(Match(i, i + n, label, score))
-                    i += n
+                    after = i + n
                     break
-            else:
-                i += 1
         return out
 
     def tags(self, words: Sequence[str], min_score: float = 0.0) -> list[str]:
@@ -92,10 +107,10 @@ class StringTable:
 
     @classmethod
     def from_json(cls, rows: list[dict[str, Any]]) -> StringTable:
-        table = cls()
+        labels: dict[Key, Counter[str]] = {}
+        seen: Counter[Key] = Counter()
         for row in rows:
             key = tuple(str(t) for t in row["tokens"])
-            table.labels[key] = Counter({str(k): int(v) for k, v in row["labels"].items()})
-            table.seen[key] = int(row["seen"])
-        table.longest = max(map(len, table.labels), default=0)
-        return table
+            labels[key] = Counter({str(k): int(v) for k, v in row["labels"].items()})
+            seen[key] = int(row["seen"])
+        return cls.of(labels, seen)

@@ -36,12 +36,8 @@ def world_names() -> StringTable:
             kind, _, name = line.partition("\t")
             # A name that is both (a city-state) is a country: countries come first.
             names.setdefault(_key(name), kind)
-    table = StringTable()
-    for key, kind in names.items():
-        if sum(map(len, key)) >= _MIN_LETTERS:
-            table.labels[key] = Counter({kind: 1})
-    table.longest = max(map(len, table.labels), default=0)
-    return table
+    kept = {key: kind for key, kind in names.items() if sum(map(len, key)) >= _MIN_LETTERS}
+    return StringTable.of({key: Counter({kind: 1}) for key, kind in kept.items()})
 
 
 def _key(name: str) -> tuple[str, ...]:

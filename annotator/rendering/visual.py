@@ -19,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, TypeVar
@@ -42,7 +43,8 @@ _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe"
 _ARABIC_RUN = regex.compile(f"[{_ARABIC}](?:[\u200c\u200d]*[{_ARABIC}])*")
 
-_ISOLATES = {"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}  # LRI RLI PDI
+# LRI, RLI and PDI as LRE, RLE and PDF.
+_ISOLATE_TABLE = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"})
 
 _RESHAPER = ArabicReshaper()
 
@@ -107,12 +109,31 @@ def is_rtl(text: str) -> bool:
 
 def _as_embeddings(text: str) -> str:
     """Isolates (LRI, RLI, FSI … PDI) as the embeddings they resemble, which the pure
-    Python algorithm knows; an FSI takes the direction of its first strong letter."""
-    out = []
-    for i, ch in enumerate(text):
+    Python algorithm knows; an FSI takes the direction ``is_rtl`` gives the text after
+    it up to the next PDI.
+
+    That direction is found for every FSI in one pass from the end (asking ``is_rtl``
+    of the rest of the text at each FSI made thousands of them quadratic). ``is_rtl``
+    of a text stops at its first strong letter (its answer), paragraph separator or
+    isolate opener (no: after an opener nothing is at depth 0, as no PDI follows before
+    the cut); so scanning backwards, the answer for the text after a character is known
+    from the nearest such character after it, or a PDI (the cut: no)."""
+    if "\u2068" not in text:
+        return text.translate(_ISOLATE_TABLE)
+    out = list(text.translate(_ISOLATE_TABLE))
+    rtl_after = False
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
         if ch == "\u2068":
-            ch = "\u202b" if is_rtl(text[i + 1 :].split("\u2069", 1)[0]) else "\u202a"
-        out.append(_ISOLATES.get(ch, ch))
+            out[i] = "\u202b" if rtl_after else "\u202a"
+        if ch in _ISOLATE_OPENERS or ch == _ISOLATE_CLOSER:
+            rtl_after = False
+        else:
+            kind = unicodedata.bidirectional(ch)
+            if kind in ("R", "AL"):
+                rtl_after = True
+            elif kind in ("L", "B"):
+                rtl_after = False
     return "".join(out)
 
 
@@ -135,19 +156,29 @@ def _resolved(text: str, rtl: bool) -> list[dict[str, Any]]:
     return chars
 
 
-def _clusters(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """The grapheme clusters of ``text`` ((start, end) each) and, for each character, the
-    number of its cluster."""
-    clusters = [m.span() for m in _GRAPHEME.finditer(text)]
-    owner = [k for k, (a, b) in enumerate(clusters) for _ in range(a, b)]
-    return clusters, owner
+@dataclass(frozen=True)
+class _Clusters:
+    """The grapheme clusters of a text: for each character where its cluster starts,
+    and where each cluster of more than one character ends (most are one)."""
+
+    owner: list[int]
+    ends: dict[int, int]
+
+
+def _clusters(text: str) -> _Clusters:
+    owner = list(range(len(text)))
+    ends = {}
+    at = 0
+    for length in map(len, _GRAPHEME.findall(text)):
+        if length > 1:
+            ends[at] = at + length
+            owner[at + 1 : at + length] = [at] * (length - 1)
+        at += length
+    return _Clusters(owner, ends)
 
 
 def _reordered(
-    text: str,
-    chars: list[dict[str, Any]],
-    rtl: bool,
-    clusters: tuple[list[tuple[int, int]], list[int]],
+    text: str, chars: list[dict[str, Any]], rtl: bool, clusters: _Clusters
 ) -> tuple[str, list[int]]:
     """One line's resolved characters in visual order (rules L1, L2 and L4); ``clusters``
     are the paragraph's, found once for all its lines (per line, time would grow with
@@ -161,27 +192,38 @@ def _reordered(
     # A right-to-left run comes out reversed code point by code point, and the algorithm
     # drops joiners (rule X9); a cluster (an emoji with its skin tone or joiners, a
     # letter with its marks) must come out whole and in order.
-    spans, owner = clusters
+    owner, ends = clusters.owner, clusters.ends
+    chars = storage["chars"]
     display: list[str] = []
     order: list[int] = []
     rebuilt: set[int] = set()
-    for k, group in groupby(storage["chars"], key=lambda c: owner[c["index"]]):
-        a, b = spans[k]
-        kept = list(group)
-        if len(kept) > 1:  # most clusters are one character: nothing to put in order
-            kept.sort(key=lambda c: int(c["index"]))
+    # The direction marks have done their work; a terminal would print some as boxes.
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        a = owner[c["index"]]
+        if a not in ends:  # a cluster of one character: as it comes (mirrored brackets too)
+            if c["ch"] not in BIDI_MARKS:
+                display.append(c["ch"])
+                order.append(c["index"])
+            i += 1
+            continue
+        first = i
+        while i < len(chars) and owner[chars[i]["index"]] == a:
+            i += 1
+        kept = sorted(chars[first:i], key=lambda c: int(c["index"]))
+        b = ends[a]
         if len(kept) == b - a:
-            pairs = [(str(c["ch"]), int(c["index"])) for c in kept]  # mirrored brackets too
-        elif k not in rebuilt:
-            rebuilt.add(k)
+            pairs = [(str(c["ch"]), int(c["index"])) for c in kept]
+        elif a not in rebuilt:
+            rebuilt.add(a)
             pairs = list(zip(text[a:b], range(a, b), strict=True))
         else:
             continue
-        # The direction marks have done their work; a terminal would print some as boxes.
-        for ch, index in pairs:
+        for ch, at in pairs:
             if ch not in BIDI_MARKS:
                 display.append(ch)
-                order.append(index)
+                order.append(at)
     return "".join(display), order
 
 
@@ -220,13 +262,11 @@ def visual_paragraph(
     out: list[list[tuple[str, S]]] = []
     for display, order in visual_lines(text, rtl, breaks(text)):
         line: list[tuple[str, S]] = []
-        current = -1
-        for char, index in zip(display, order, strict=True):
-            if owner[index] == current:
-                line[-1] = (line[-1][0] + char, line[-1][1])
-            else:
-                current = owner[index]
-                line.append((char, shaped[current][1]))
+        at = 0
+        for run, chars in groupby(order, key=owner.__getitem__):
+            length = len(list(chars))
+            line.append((display[at : at + length], shaped[run][1]))
+            at += length
         out.append(line)
     return out
 

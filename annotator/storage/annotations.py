@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from annotator.core.errors import UserError
+from annotator.core.errors import GoneError, UserError
 from annotator.core.model import (
     AddReport,
     Annotation,
@@ -95,7 +95,10 @@ class AnnotationStore:
     def annotation(self, annotation_id: str) -> Annotation:
         row = self._engine.execute(_SELECT + "WHERE a.id = ?", (annotation_id,)).fetchone()
         if row is None:
-            raise UserError(f"no annotation with id {annotation_id!r}")
+            raise GoneError(
+                f"no annotation with id {annotation_id!r} (another person or program may "
+                "have deleted it)"
+            )
         return self._annotation(row)
 
     # ----- one edit, one transaction ---------------------------------------------------
@@ -166,11 +169,13 @@ class AnnotationStore:
         attrs = old.attributes if attributes is None else dict(attributes)
         stamp = now()
         with self._write():
-            self._engine.execute(
+            updated = self._engine.execute(
                 'UPDATE annotations SET label_id = ?, start = ?, "end" = ?, text = ?, '
                 "attributes = ?, modified = ? WHERE id = ?",
                 (label_id, s, e, text, json.dumps(attrs, ensure_ascii=False), stamp, annotation_id),
             )
+            if updated.rowcount == 0:  # deleted since it was read, by someone else
+                raise GoneError(_gone(old))
         return Annotation(
             old.id, old.document_id, old.annotator, new_label, s, e, text, attrs, old.created, stamp
         )
@@ -340,6 +345,13 @@ class AnnotationStore:
         """Which of ``ids`` the table (annotations or relations) already holds."""
         rows = rows_in(self._engine, f"SELECT id FROM {table} WHERE id IN", ids)
         return {r[0] for r in rows}
+
+
+def _gone(ann: Annotation) -> str:
+    return (
+        f"the span {ann.text!r} ({ann.label}) is no longer there: another person or program "
+        "deleted it; nothing was changed"
+    )
 
 
 def _document_annotator_filter(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from annotator.core.errors import UserError
+from annotator.core.errors import GoneError
 from annotator.core.model import Annotation, Relation
 from annotator.core.schema import Schema
 from annotator.storage.project import Project
@@ -98,7 +98,7 @@ class UpdateAnnotation:
     """A new label, new edges and/or new attributes; None leaves a field as it is.
 
     Revert puts the span back only if it is as this edit left it: a span another program
-    changed since is not overwritten (the revert is refused, with a UserError)."""
+    changed since is not overwritten (the revert is refused, with a GoneError)."""
 
     id: str
     label: str | None = None
@@ -120,7 +120,7 @@ class UpdateAnnotation:
     def revert(self, project: Project) -> Changes:
         assert self._before is not None and self._after is not None, "revert before apply"
         if _state(project.annotation(self.id)) != _state(self._after):
-            raise UserError(f"the span {self._after.text!r} was changed by another program")
+            raise GoneError(f"the span {self._after.text!r} was changed by another program")
         old = self._before
         ann = project.update_annotation(
             self.id, label=old.label, start=old.start, end=old.end, attributes=old.attributes

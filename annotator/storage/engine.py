@@ -24,7 +24,7 @@ accept:
 
 What differs between engines, and is therefore here rather than in SQL: transactions and
 how the driver's errors reach the user (``transaction``), noticing other writers
-(``changed_elsewhere``), the full-text index of documents (``index_documents``,
+(``changed_elsewhere``, ``change_socket``), the full-text index of documents (``index_documents``,
 ``search``), copies (``backup``) and the database's own integrity check.
 """
 
@@ -100,6 +100,12 @@ class Engine(Protocol):
     def changed_elsewhere(self) -> bool:
         """Whether another connection has committed since the last call (false on the
         first): cheap enough to ask whenever the window regains focus."""
+        ...
+
+    def change_socket(self) -> int | None:
+        """A socket that becomes readable when another connection may have committed
+        (then ask ``changed_elsewhere``), for a window to watch instead of polling; None
+        where the engine has none (a file: ask when the window regains focus)."""
         ...
 
     def close(self) -> None: ...

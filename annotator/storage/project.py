@@ -110,6 +110,11 @@ class Project:
         since the last call: cheap enough to ask whenever the window regains focus."""
         return self.engine.changed_elsewhere()
 
+    def change_socket(self) -> int | None:
+        """What a window watches to hear others' commits as they happen (a server's
+        announcements); None for a file (see ``Engine.change_socket``)."""
+        return self.engine.change_socket()
+
     def backup(self, destination: str | Path, shown_as: Path | None = None) -> None:
         """A consistent copy of the project, taken while it stays open. Errors name
         ``shown_as`` (the copy's final place, when ``destination`` is a temporary file)."""

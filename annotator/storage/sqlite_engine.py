@@ -242,6 +242,10 @@ class SqliteEngine:
         self._data_version = version
         return changed
 
+    def change_socket(self) -> None:
+        """SQLite announces nothing: the window asks when it regains focus."""
+        return None
+
     def close(self) -> None:
         self.conn.close()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import UserError
 from annotator.storage import backups
 from annotator.storage.project import Project
+from annotator.ui.live import watcher_of
 
 _STYLES = {
     "info": "background: palette(highlight); color: palette(highlighted-text);",
@@ -74,6 +75,8 @@ class ProjectGuard(QObject):
 
     # The project's spans may have changed under the window: show them again.
     reloadNeeded = Signal()
+    # Colleagues committed to the server project: show what changed, quietly.
+    liveChange = Signal()
     # A backup was put in the project's place: open it again from its file.
     reopenNeeded = Signal(Path)
 
@@ -81,7 +84,12 @@ class ProjectGuard(QObject):
         super().__init__(notice)
         self.project = project
         self.notice = notice
-        project.changed_elsewhere()  # from now on
+        # What could not be written while the server was away, to name when it is back.
+        self.unsaved: list[str] = []
+        self.watcher = watcher_of(project)
+        self.watcher.changed.connect(self._changed)
+        self.watcher.connectionLost.connect(self._connection_lost)
+        self.watcher.connectionBack.connect(self._connection_back)
         if project.readonly:
             notice.show_notice(
                 self.tr(
@@ -106,16 +114,49 @@ class ProjectGuard(QObject):
 
     def window_activated(self) -> None:
         """Called when the window regains focus: pick up what another program wrote."""
-        if not self.project.closed and self.project.changed_elsewhere():
-            self.reloadNeeded.emit()
-            self.notice.show_notice(
-                self.tr("Another program changed this project; what you see is up to date."),
-                "info",
-                passing=True,
-            )
+        self.watcher.check()
+
+    def _changed(self) -> None:
+        if self.watcher.live:  # a server tells as it happens: no need to say so
+            self.liveChange.emit()
+            return
+        self.reloadNeeded.emit()
+        self.notice.show_notice(
+            self.tr("Another program changed this project; what you see is up to date."),
+            "info",
+            passing=True,
+        )
 
     def save_failed(self, text: str) -> None:
         self.notice.show_notice(self.tr("Not saved: %1").replace("%1", text), "error")
+
+    def connection_lost(self, what: str, why: str) -> None:
+        """An edit found the server gone: it is not saved; retry until it is back."""
+        self.unsaved.append(what)
+        self.watcher.connection_failed(why)
+        self._connection_lost(why)
+
+    def _connection_lost(self, why: str) -> None:
+        text = self.tr(
+            "The server cannot be reached, so changes cannot be saved until it answers "
+            "again (trying again by itself). %1"
+        ).replace("%1", why)
+        if self.unsaved:
+            names = ", ".join(self.unsaved)
+            text = self.tr("Not saved: %1.").replace("%1", names) + " " + text
+        self.notice.show_notice(text, "error")
+
+    def _connection_back(self) -> None:
+        text = self.tr("Connected to the server again; changes are saved as before.")
+        kind = "info"
+        if self.unsaved:
+            names = ", ".join(self.unsaved)
+            text += " " + self.tr("Not saved while it was away: %1 (make them again).").replace(
+                "%1", names
+            )
+            kind = "warning"
+        self.unsaved = []
+        self.notice.show_notice(text, kind)
 
     def restore(self, parent: QWidget) -> None:
         """Ask which backup to restore, then put it in the project's place."""

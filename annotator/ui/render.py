@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFrame
 from annotator.core.errors import UserError
 from annotator.core.output import open_binary_output, staged_path
 from annotator.storage.project import Project
-from annotator.ui.docview import DocumentView
+from annotator.ui.docview import LONG_BLOCK_LINES, DocumentView
 from annotator.ui.fonts import reading_font
 from annotator.ui.png import write_png
 
@@ -81,8 +81,22 @@ def _full_height_view(
     view.show()
     view.load(text, project.annotations(document_id, annotator), project.schema())
     view.setCursorWidth(0)
+    _keep_shaped_glyphs(view)
     view.resize(WIDTH, _line_bottoms(view)[-1] + int(view.document().documentMargin()) + 1)
     return view
+
+
+def _keep_shaped_glyphs(view: DocumentView) -> None:
+    """Long paragraphs laid out again, keeping the glyphs shaped for it: by default Qt
+    drops them once the lines are broken, and each page drawn would shape its text
+    again (a third of the time of a long text's PNG pages)."""
+    doc = view.document()
+    block = doc.firstBlock()
+    while block.isValid():
+        if block.layout().lineCount() >= LONG_BLOCK_LINES:
+            block.layout().setCacheEnabled(True)
+            doc.markContentsDirty(block.position(), block.length())
+        block = block.next()
 
 
 def _line_bottoms(view: DocumentView) -> list[int]:

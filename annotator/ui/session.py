@@ -11,7 +11,14 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.arabic import find_all
-from annotator.core.errors import DiskFullError, ProjectBusyError, UserError
+from annotator.core.errors import (
+    ConnectionLostError,
+    DiskFullError,
+    GoneError,
+    NotAllowedError,
+    ProjectBusyError,
+    UserError,
+)
 from annotator.core.model import Annotation, Document, LabelKind, Relation, Status
 from annotator.core.offsets import Boundaries, normalise_span
 from annotator.core.schema import Schema
@@ -41,7 +48,10 @@ class Session(QObject):
     selectionChanged = Signal()  # the selected span, or its relations, changed
     statusChanged = Signal()
     message = Signal(str)  # a short notice for the status bar
-    saveFailed = Signal(str)  # a change could not be written (disk full, busy project)
+    # A change could not be written (disk full, busy project, refused by the database).
+    saveFailed = Signal(str)
+    # A change could not be written because the server cannot be reached: what, and why.
+    connectionLost = Signal(str, str)
     # An undo or redo could not be done, and the undo history was cleared; says why.
     historyLost = Signal(str)
     linkingChanged = Signal(bool)
@@ -143,6 +153,33 @@ class Session(QObject):
         self.view.set_beside(self.project.annotations(doc.id, who) if who and doc else [])
         self.besideChanged.emit()
 
+    def refresh_from_project(self) -> None:
+        """Others committed: show the document's spans as the project now has them
+        (one's own too, changed from another window or by a curator) and the layer shown
+        beside, keeping the selection where its span is still there."""
+        doc = self.document
+        if doc is None or self._span_loader.isActive():
+            return  # a long document still loading reads everything anyway
+        if self.project.schema() != self.schema:
+            self.reload_schema()
+        mine = {a.id: a for a in self.project.annotations(doc.id, self.annotator)}
+        shown = {a.id: a for a in self.view.index.in_order()}
+        changes = Changes(
+            annotations=[a for i, a in mine.items() if shown.get(i) != a],
+            removed=[i for i in shown if i not in mine],
+        )
+        if changes.annotations or changes.removed:
+            for ann_id in changes.removed:
+                self.view.remove(ann_id)
+            for ann in changes.annotations:
+                self.view.upsert(ann)
+            if self.selected_id not in mine:
+                self.selected_id = None
+            self.select(self.selected_id)
+            self.annotationsChanged.emit(changes)
+        self._show_beside()
+        self.statusChanged.emit()
+
     def close(self) -> None:
         """Stop background work before the project closes."""
         self._span_loader.stop()
@@ -227,8 +264,15 @@ class Session(QObject):
         """Apply one edit and put it on the undo stack; a refused edit becomes a message."""
         try:
             changes = edit.apply(self.project)
-        except (DiskFullError, ProjectBusyError) as exc:
-            self.saveFailed.emit(str(exc))
+        except ConnectionLostError as exc:
+            self.connectionLost.emit(edit.description, str(exc))
+            return False
+        except (DiskFullError, ProjectBusyError, NotAllowedError) as exc:
+            self.saveFailed.emit(f"{edit.description}: {exc}")
+            return False
+        except GoneError as exc:
+            self.saveFailed.emit(f"{edit.description}: {exc}")
+            self.refresh_from_project()  # show what is there now
             return False
         except UserError as exc:
             self.message.emit(str(exc))
@@ -245,7 +289,10 @@ class Session(QObject):
         the project, so it is cleared (from the event loop: the stack is still running
         the command) and the annotator is told why."""
         QTimer.singleShot(0, self, self.undo_stack.clear)
-        if isinstance(exc, (DiskFullError, ProjectBusyError)):
+        if isinstance(exc, ConnectionLostError):
+            self.connectionLost.emit(self.tr("undo or redo"), str(exc))
+            return
+        if isinstance(exc, (DiskFullError, ProjectBusyError, NotAllowedError)):
             self.saveFailed.emit(str(exc))
             return
         why = self.tr(

@@ -16,11 +16,13 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
 
+from annotator.core.errors import ConnectionLostError
 from annotator.core.model import Status
 from annotator.core.schema import PALETTE
 from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
 from annotator.ui.doclist import status_text
+from annotator.ui.live import watcher_of
 
 PAD = 8
 AXIS_WIDTH = 40
@@ -245,3 +247,18 @@ class StatsView(QScrollArea):
         self.setWidget(inner)
         self.setWidgetResizable(True)
         self.resize(1100, 640)
+        self.project = project
+        # A server project's counts change as colleagues work: drawn again as they do.
+        watcher_of(project).changed.connect(self.show_current)
+
+    def show_current(self) -> None:
+        """The charts with the counts the project now has."""
+        if self.project.closed:
+            return
+        try:
+            fresh = chart_data(self.project)
+        except ConnectionLostError:
+            return  # the window it came from says so; drawn again when it is back
+        for chart, data in zip(self.charts, fresh, strict=True):
+            chart.data = data
+            chart.update()

@@ -5,6 +5,8 @@ rejects it, one accepts them all.
 Training runs in a process of its own (annotator/learn/job.py), waited for by a pool
 thread; the window keeps answering keys meanwhile. The first training
 is asked for; after it the model retrains itself every N new spans (a preference).
+A document's suggestions are found in a thread of their own too (SuggestJob), so a
+long document gets them without freezing the window.
 Accepting adds the annotator's own span (undoable, ``suggested_by`` in its attributes);
 rejecting is undoable too, and kept in the project so that the text is never proposed
 with that label again.
@@ -12,6 +14,7 @@ with that label again.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import tempfile
@@ -34,10 +37,6 @@ from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
-
-# Suggesting runs on the window's thread, at about 10 ms per 1,000 characters: a news
-# article is instant, a book would freeze the window, so longer texts get none.
-MAX_CHARS = 20_000
 
 
 class TrainSignals(QObject):
@@ -94,8 +93,46 @@ class TrainJob(QRunnable):
         self.signals.finished.emit(model, unsure)
 
 
+class SuggestSignals(QObject):
+    found = Signal(object, int, object)  # Recommender, document id, [Suggestion]
+
+
+class SuggestJob(QRunnable):
+    """Finds a model's suggestions for one document in a pool thread. crfsuite tags one
+    sentence per call, so Python's lock changes hands between them and the window keeps
+    answering; the text goes line by line (a line break always ends a sentence, so the
+    suggestions are the same) to stop soon when cancelled."""
+
+    def __init__(self, model: Recommender, doc_id: int, text: str, labels: set[str]):
+        super().__init__()
+        self.model: Recommender | None = model
+        self.doc_id = doc_id
+        self.text = text
+        self.labels = labels
+        self.signals = SuggestSignals()
+        self.cancelled = threading.Event()
+
+    def run(self) -> None:
+        model, text, self.model, self.text = self.model, self.text, None, ""
+        # The job stays referenced until the window closes (see TrainJob's use), its
+        # model and text not.
+        assert model is not None
+        found: list[Suggestion] = []
+        at = 0
+        for line in text.split("\n"):
+            if self.cancelled.is_set():
+                return
+            found += (
+                dataclasses.replace(s, start=s.start + at, end=s.end + at)
+                for s in wanted(model, line, 0.0, set(), self.labels)
+            )
+            at += len(line) + 1
+        self.signals.found.emit(model, self.doc_id, found)
+
+
 class SuggestionsMenu(QObject):
     trained = Signal()  # a new model is in use (tests wait for it)
+    found = Signal()  # the open document's suggestions are known (tests wait for it)
 
     def __init__(
         self,
@@ -119,6 +156,12 @@ class SuggestionsMenu(QObject):
         self._cache: dict[int, list[Suggestion]] = {}  # the model's, per document
         # Jobs stay referenced until the window closes (as the import's: see window.py).
         self._jobs: list[TrainJob] = []
+        self._suggest_jobs: list[SuggestJob] = []
+        # One thread finds suggestions, one document after another: a model's crfsuite
+        # taggers hold the sentence they tagged last, so two threads must not share them.
+        self._finders = QThreadPool(self)
+        self._finders.setMaxThreadCount(1)
+        self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
         self._build_menu()
         # Closing the window stops a training under way (the window waits for its jobs).
         window.installEventFilter(self)
@@ -130,6 +173,8 @@ class SuggestionsMenu(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             for job in self._jobs:
                 job.cancel()
+            self._stop_finding()
+            self._finders.waitForDone()
         return False
 
     def _build_menu(self) -> None:
@@ -202,10 +247,10 @@ class SuggestionsMenu(QObject):
         self.model = model
         self.uncertainty = unsure
         self._cache = {}
+        self._stop_finding()
         self.refresh()
         if self.order_action.isChecked():
             self._order(True)
-        self._message(self.tr("Suggestions ready: %n in this document", "", len(self.ghosts)))
         self.trained.emit()
 
     def _failed(self, text: str) -> None:
@@ -235,19 +280,15 @@ class SuggestionsMenu(QObject):
         self.ghosts = []
         # A long document's spans and offsets are complete once it is ready.
         ready = doc is not None and s.view.index.map.length >= len(doc.text)
-        if doc is not None and self.model is not None and len(doc.text) > MAX_CHARS:
-            self._message(self.tr("This document is too long for suggestions"))
-            ready = False
         if self.model is not None and doc is not None and ready and self.show_action.isChecked():
             if doc.id not in self._cache:
-                labels = {lab.name for lab in s.schema.labels}
-                self._cache[doc.id] = wanted(self.model, doc.text, 0.0, set(), labels)
+                self._find(doc.id, doc.text)  # the ghosts come when found
             refused = rejected(self.project)
             spans = s.annotations()
             kind = {lab.name: lab.kind for lab in s.schema.labels}
             self.ghosts = [
                 g
-                for g in self._cache[doc.id]
+                for g in self._cache.get(doc.id, [])
                 if not any(
                     a.start < g.end and g.start < a.end and kind.get(a.label) == kind[g.label]
                     for a in spans
@@ -256,6 +297,34 @@ class SuggestionsMenu(QObject):
             ]
         colors = {lab.name: lab.color for lab in s.schema.labels}
         s.view.set_ghosts([(g.start, g.end, colors[g.label]) for g in self.ghosts])
+
+    def _find(self, doc_id: int, text: str) -> None:
+        """Start finding the model's suggestions for a document, unless under way."""
+        if doc_id in self._finding or self.model is None:
+            return
+        labels = {lab.name for lab in self.session.schema.labels}
+        job = SuggestJob(self.model, doc_id, text, labels)
+        job.signals.found.connect(self._found)
+        self._finding[doc_id] = job
+        self._suggest_jobs.append(job)
+        self._finders.start(job)
+
+    def _found(self, model: Recommender, doc_id: int, found: list[Suggestion]) -> None:
+        if model is not self.model:
+            return  # a model retrained since
+        self._finding.pop(doc_id, None)
+        self._cache[doc_id] = found
+        doc = self.session.document
+        if doc is not None and doc.id == doc_id:
+            self.refresh()
+            self._message(self.tr("Suggestions ready: %n in this document", "", len(self.ghosts)))
+            self.found.emit()
+
+    def _stop_finding(self) -> None:
+        """Cancel the jobs under way or waiting: each returns as soon as it runs."""
+        for job in self._finding.values():
+            job.cancelled.set()
+        self._finding = {}
 
     def at_caret(self) -> Suggestion | None:
         """The suggestion the caret is in, else the next one after it."""

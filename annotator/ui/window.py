@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import UserError
+from annotator.core.errors import ConnectionLostError, UserError
 from annotator.core.model import GOLD, Status
 from annotator.core.output import open_output
 from annotator.core.schema import Schema
@@ -347,6 +347,8 @@ class MainWindow(QMainWindow):
         )
         s.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         s.saveFailed.connect(self.guard.save_failed)
+        s.connectionLost.connect(self.guard.connection_lost)
+        self.guard.liveChange.connect(self._live_refresh)
         s.historyLost.connect(lambda text: self.notice.show_notice(text, "warning"))
         self.guard.reloadNeeded.connect(self._reload)
         self.guard.reopenNeeded.connect(self._restore_backup)
@@ -706,6 +708,17 @@ class MainWindow(QMainWindow):
             s.open_document(s.document.id)
         else:
             self.documents.refresh(self.project, s.annotator, None)
+
+    def _live_refresh(self) -> None:
+        """Colleagues committed to the server project: their layer beside one's own, the
+        spans, and the documents list's statuses as they now are, without moving the
+        annotator's place."""
+        s = self.session
+        try:
+            s.refresh_from_project()
+            self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
+        except ConnectionLostError as exc:
+            self.guard.watcher.connection_failed(str(exc))
 
     def _restore_backup(self, backup: Path) -> None:
         """Close the project, put the backup in its place, and open it again."""

@@ -4,114 +4,115 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="78"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="80"/>
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="82"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
         <source>F1, exact spans</source>
         <translation>F1، المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="82"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
         <source>F1, overlapping spans</source>
         <translation>F1، المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="82"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="86"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="88"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="88"/>
-        <location filename="../../ui/review/dashboard.py" line="89"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="105"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="88"/>
-        <location filename="../../ui/review/dashboard.py" line="89"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="105"/>
         <source>α_U</source>
         <translation>α_U</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="89"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="105"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="106"/>
         <source>Double-click a document to review it</source>
         <translation>انقر مرتين على مستند لمراجعته</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="119"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="135"/>
         <source>Matrix:</source>
         <translation>المصفوفة:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="126"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="145"/>
         <source>Documents, lowest agreement first</source>
         <translation>المستندات، الأقل اتفاقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="141"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="160"/>
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="93"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
         <source>Token units</source>
         <translation>وحدات الرموز</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
         <source>Fleiss&apos;s κ</source>
         <translation>كابا فلايس κ</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="97"/>
         <source>Krippendorff&apos;s α</source>
         <translation>ألفا كريبندورف α</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="102"/>
         <source>A layer counts in a document only where an annotator taking part has a span of it</source>
         <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="198"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="199"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="200"/>
         <source>Quotes</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="208"/>
         <source>All layers</source>
         <translation>كل الطبقات</translation>
     </message>
@@ -119,12 +120,12 @@
 <context>
     <name>CurationList</name>
     <message>
-        <location filename="../../ui/review/lists.py" line="85"/>
+        <location filename="../../annotator/ui/review/lists.py" line="84"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/review/lists.py" line="85"/>
+        <location filename="../../annotator/ui/review/lists.py" line="84"/>
         <source>Curation</source>
         <translation>التحكيم</translation>
     </message>
@@ -132,22 +133,22 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../ui/details.py" line="38"/>
+        <location filename="../../annotator/ui/details.py" line="44"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="40"/>
+        <location filename="../../annotator/ui/details.py" line="46"/>
         <source>Remove link</source>
         <translation>أزل الرابط</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="46"/>
+        <location filename="../../annotator/ui/details.py" line="55"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../ui/details.py" line="67"/>
+        <location filename="../../annotator/ui/details.py" line="79"/>
         <source>No span selected</source>
         <translation>لا مقطع محدد</translation>
     </message>
@@ -155,32 +156,32 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../ui/doclist.py" line="35"/>
+        <location filename="../../annotator/ui/doclist.py" line="117"/>
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40"/>
+        <location filename="../../annotator/ui/doclist.py" line="123"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40"/>
+        <location filename="../../annotator/ui/doclist.py" line="124"/>
         <source>Length</source>
         <translation>الطول</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40"/>
+        <location filename="../../annotator/ui/doclist.py" line="125"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="40"/>
+        <location filename="../../annotator/ui/doclist.py" line="126"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="80"/>
+        <location filename="../../annotator/ui/doclist.py" line="127"/>
         <source>Found</source>
         <translation>المطابقة</translation>
     </message>
@@ -188,32 +189,32 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export_dialog.py" line="32"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="32"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="39"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="39"/>
         <source>Only my spans</source>
         <translation>مقاطعي فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="41"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="41"/>
         <source>Choose…</source>
         <translation>اختر…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="52"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="52"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="55"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="55"/>
         <source>Output</source>
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../ui/export_dialog.py" line="64"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="64"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
@@ -221,354 +222,390 @@
 <context>
     <name>GoldBeside</name>
     <message>
-        <location filename="../../ui/review/gold_beside.py" line="27"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="27"/>
         <source>%1 beside gold — %2</source>
         <translation>%1 بجانب النسخة المعتمدة — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/review/gold_beside.py" line="45"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="45"/>
         <source>Marked: %1 of your spans not in gold, %2 gold spans you do not have</source>
         <translation>المعلَّم: %1 من مقاطعك ليست في النسخة المعتمدة، و%2 من مقاطع النسخة المعتمدة ليست لديك</translation>
     </message>
     <message>
-        <location filename="../../ui/review/gold_beside.py" line="50"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="50"/>
         <source>gold</source>
         <translation>المعتمدة</translation>
     </message>
 </context>
 <context>
+    <name>ImportSummary</name>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation type="vanished">
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already there</source>
+        <translation type="vanished">
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+            <numerusform>، و%n موجود من قبل</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n file(s) refused: </source>
+        <translation type="vanished">
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+            <numerusform>، ورُفض %n ملف: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/window.py" line="71"/>
+        <location filename="../../annotator/ui/window.py" line="90"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="119"/>
-        <location filename="../../ui/window.py" line="138"/>
+        <location filename="../../annotator/ui/window.py" line="145"/>
+        <location filename="../../annotator/ui/window.py" line="170"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="120"/>
+        <location filename="../../annotator/ui/window.py" line="146"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="121"/>
+        <location filename="../../annotator/ui/window.py" line="147"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="122"/>
+        <location filename="../../annotator/ui/window.py" line="154"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="137"/>
+        <location filename="../../annotator/ui/window.py" line="169"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="139"/>
+        <location filename="../../annotator/ui/window.py" line="171"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="140"/>
+        <location filename="../../annotator/ui/window.py" line="172"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="141"/>
+        <location filename="../../annotator/ui/window.py" line="173"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="142"/>
+        <location filename="../../annotator/ui/window.py" line="174"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="143"/>
+        <location filename="../../annotator/ui/window.py" line="175"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="144"/>
+        <location filename="../../annotator/ui/window.py" line="176"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="145"/>
+        <location filename="../../annotator/ui/window.py" line="177"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="146"/>
+        <location filename="../../annotator/ui/window.py" line="178"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="147"/>
+        <location filename="../../annotator/ui/window.py" line="180"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="148"/>
+        <location filename="../../annotator/ui/window.py" line="181"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="149"/>
+        <location filename="../../annotator/ui/window.py" line="182"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="150"/>
+        <location filename="../../annotator/ui/window.py" line="183"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="151"/>
+        <location filename="../../annotator/ui/window.py" line="184"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="152"/>
+        <location filename="../../annotator/ui/window.py" line="185"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="182"/>
+        <location filename="../../annotator/ui/window.py" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="183"/>
+        <location filename="../../annotator/ui/window.py" line="213"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="184"/>
+        <location filename="../../annotator/ui/window.py" line="216"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="186"/>
-        <location filename="../../ui/window.py" line="448"/>
+        <location filename="../../annotator/ui/window.py" line="219"/>
+        <location filename="../../annotator/ui/window.py" line="541"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="187"/>
-        <location filename="../../ui/window.py" line="455"/>
-        <location filename="../../ui/window.py" line="461"/>
+        <location filename="../../annotator/ui/window.py" line="220"/>
+        <location filename="../../annotator/ui/window.py" line="548"/>
+        <location filename="../../annotator/ui/window.py" line="554"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="221"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="189"/>
+        <location filename="../../annotator/ui/window.py" line="222"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="190"/>
+        <location filename="../../annotator/ui/window.py" line="223"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="192"/>
+        <location filename="../../annotator/ui/window.py" line="225"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="195"/>
+        <location filename="../../annotator/ui/window.py" line="228"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="196"/>
+        <location filename="../../annotator/ui/window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="198"/>
+        <location filename="../../annotator/ui/window.py" line="231"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="199"/>
+        <location filename="../../annotator/ui/window.py" line="232"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="201"/>
+        <location filename="../../annotator/ui/window.py" line="234"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="205"/>
+        <location filename="../../annotator/ui/window.py" line="238"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="207"/>
+        <location filename="../../annotator/ui/window.py" line="240"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="210"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="213"/>
+        <location filename="../../annotator/ui/window.py" line="248"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="214"/>
+        <location filename="../../annotator/ui/window.py" line="249"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="215"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="217"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="219"/>
+        <location filename="../../annotator/ui/window.py" line="254"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="221"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="232"/>
+        <location filename="../../annotator/ui/window.py" line="262"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="238"/>
+        <location filename="../../annotator/ui/window.py" line="268"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="274"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="247"/>
+        <location filename="../../annotator/ui/window.py" line="277"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="248"/>
+        <location filename="../../annotator/ui/window.py" line="278"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="279"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="251"/>
+        <location filename="../../annotator/ui/window.py" line="280"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="281"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="254"/>
+        <location filename="../../annotator/ui/window.py" line="284"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="259"/>
+        <location filename="../../annotator/ui/window.py" line="288"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="261"/>
+        <location filename="../../annotator/ui/window.py" line="290"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="264"/>
+        <location filename="../../annotator/ui/window.py" line="294"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="266"/>
+        <location filename="../../annotator/ui/window.py" line="297"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="268"/>
+        <location filename="../../annotator/ui/window.py" line="299"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="269"/>
+        <location filename="../../annotator/ui/window.py" line="300"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="270"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="343"/>
+        <location filename="../../annotator/ui/window.py" line="437"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="354"/>
+        <location filename="../../annotator/ui/window.py" line="448"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="390"/>
+        <location filename="../../annotator/ui/window.py" line="483"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="403"/>
+        <location filename="../../annotator/ui/window.py" line="496"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="410"/>
+        <location filename="../../annotator/ui/window.py" line="503"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="411"/>
+        <location filename="../../annotator/ui/window.py" line="504"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="418"/>
+        <location filename="../../annotator/ui/window.py" line="511"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -580,27 +617,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="423"/>
+        <location filename="../../annotator/ui/window.py" line="516"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="427"/>
+        <location filename="../../annotator/ui/window.py" line="520"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="440"/>
+        <location filename="../../annotator/ui/window.py" line="533"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="462"/>
+        <location filename="../../annotator/ui/window.py" line="555"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/window.py" line="493"/>
+        <location filename="../../annotator/ui/window.py" line="586"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -612,78 +649,138 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="501"/>
+        <location filename="../../annotator/ui/window.py" line="594"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="511"/>
+        <location filename="../../annotator/ui/window.py" line="604"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="511"/>
+        <location filename="../../annotator/ui/window.py" line="604"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="529"/>
-        <location filename="../../ui/window.py" line="543"/>
+        <location filename="../../annotator/ui/window.py" line="622"/>
+        <location filename="../../annotator/ui/window.py" line="636"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="533"/>
+        <location filename="../../annotator/ui/window.py" line="626"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="533"/>
+        <location filename="../../annotator/ui/window.py" line="626"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/window.py" line="615"/>
+        <location filename="../../annotator/ui/window.py" line="736"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="179"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="282"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="303"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="377"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="387"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="391"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/window.py" line="406"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n document(s) added</source>
+        <translation type="vanished">
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+            <numerusform>أُضيف %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched</source>
+        <translation type="vanished">
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+            <numerusform>وطوبق %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation type="vanished">
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation type="vanished">
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+            <numerusform>%n علاقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2; %3 and %4 imported</source>
+        <translation type="vanished">%1، %2؛ واستُورد %3 و%4</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../ui/guard.py" line="29"/>
+        <location filename="../../annotator/ui/guard.py" line="40"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/guard.py" line="47"/>
+        <location filename="../../annotator/ui/guard.py" line="48"/>
         <source>Close the notice</source>
         <translation>أغلق التنبيه</translation>
     </message>
@@ -691,37 +788,57 @@
 <context>
     <name>ProjectGuard</name>
     <message>
-        <location filename="../../ui/guard.py" line="61"/>
+        <location filename="../../annotator/ui/guard.py" line="96"/>
         <source>This project is read-only (its file or folder cannot be written): you can read and export it, but not change it.</source>
         <translation>هذا المشروع للقراءة فقط (لا يمكن الكتابة في ملفه أو مجلده): يمكنك قراءته وتصديره، لا تعديله.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="77"/>
+        <location filename="../../annotator/ui/guard.py" line="112"/>
         <source>Today&apos;s backup failed: %1</source>
         <translation>فشلت نسخة اليوم الاحتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="85"/>
+        <location filename="../../annotator/ui/guard.py" line="125"/>
         <source>Another program changed this project; what you see is up to date.</source>
         <translation>غيّر برنامج آخر هذا المشروع؛ ما تراه الآن محدَّث.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="90"/>
+        <location filename="../../annotator/ui/guard.py" line="131"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="96"/>
+        <location filename="../../annotator/ui/guard.py" line="141"/>
+        <source>The server cannot be reached, so changes cannot be saved until it answers again (trying again by itself). %1</source>
+        <translation>لا يمكن الوصول إلى الخادم، فلا تُحفظ التعديلات حتى يجيب من جديد (تُعاد المحاولة تلقائيًا). %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guard.py" line="146"/>
+        <source>Not saved: %1.</source>
+        <translation>لم يُحفظ: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guard.py" line="150"/>
+        <source>Connected to the server again; changes are saved as before.</source>
+        <translation>عاد الاتصال بالخادم؛ تُحفظ التعديلات كما من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guard.py" line="154"/>
+        <source>Not saved while it was away: %1 (make them again).</source>
+        <translation>لم يُحفظ أثناء انقطاعه: %1 (أعد إجراءها).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guard.py" line="165"/>
         <source>There is no backup yet.</source>
         <translation>لا توجد نسخة احتياطية بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="101"/>
+        <location filename="../../annotator/ui/guard.py" line="170"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../ui/guard.py" line="103"/>
+        <location filename="../../annotator/ui/guard.py" line="172"/>
         <source>Put this day&apos;s backup in the project&apos;s place (the current file is kept beside it):</source>
         <translation>ضع نسخة هذا اليوم مكان المشروع (يُحفظ الملف الحالي بجانبه):</translation>
     </message>
@@ -729,7 +846,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../ui/i18n.py" line="22"/>
+        <location filename="../../annotator/ui/i18n.py" line="23"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -737,32 +854,32 @@
 <context>
     <name>ReviewMenu</name>
     <message>
-        <location filename="../../ui/review/menu.py" line="33"/>
+        <location filename="../../annotator/ui/review/menu.py" line="37"/>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="35"/>
+        <location filename="../../annotator/ui/review/menu.py" line="39"/>
         <source>&amp;Review…</source>
         <translation>&amp;مراجعة…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="36"/>
+        <location filename="../../annotator/ui/review/menu.py" line="40"/>
         <source>&amp;Agreement dashboard…</source>
         <translation>لوحة &amp;الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="37"/>
+        <location filename="../../annotator/ui/review/menu.py" line="41"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="38"/>
+        <location filename="../../annotator/ui/review/menu.py" line="42"/>
         <source>&amp;Compare with gold…</source>
         <translation>&amp;مقارنة بالنسخة المعتمدة…</translation>
     </message>
     <message>
-        <location filename="../../ui/review/menu.py" line="39"/>
+        <location filename="../../annotator/ui/review/menu.py" line="43"/>
         <source>&amp;Import a colleague&apos;s project…</source>
         <translation>&amp;استيراد مشروع زميل…</translation>
     </message>
@@ -770,200 +887,220 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/review/window.py" line="53"/>
+        <location filename="../../annotator/ui/review/window.py" line="56"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="54"/>
+        <location filename="../../annotator/ui/review/window.py" line="57"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="55"/>
+        <location filename="../../annotator/ui/review/window.py" line="58"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="56"/>
+        <location filename="../../annotator/ui/review/window.py" line="59"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="67"/>
+        <location filename="../../annotator/ui/review/window.py" line="70"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="86"/>
+        <location filename="../../annotator/ui/review/window.py" line="93"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="93"/>
+        <location filename="../../annotator/ui/review/window.py" line="100"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="96"/>
+        <location filename="../../annotator/ui/review/window.py" line="103"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="102"/>
+        <location filename="../../annotator/ui/review/window.py" line="109"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="103"/>
+        <location filename="../../annotator/ui/review/window.py" line="110"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="104"/>
+        <location filename="../../annotator/ui/review/window.py" line="111"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="135"/>
+        <location filename="../../annotator/ui/review/window.py" line="142"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="138"/>
+        <location filename="../../annotator/ui/review/window.py" line="145"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="140"/>
+        <location filename="../../annotator/ui/review/window.py" line="147"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="142"/>
+        <location filename="../../annotator/ui/review/window.py" line="149"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="143"/>
+        <location filename="../../annotator/ui/review/window.py" line="150"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="144"/>
+        <location filename="../../annotator/ui/review/window.py" line="151"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="145"/>
+        <location filename="../../annotator/ui/review/window.py" line="152"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="146"/>
+        <location filename="../../annotator/ui/review/window.py" line="153"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="147"/>
+        <location filename="../../annotator/ui/review/window.py" line="154"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="150"/>
+        <location filename="../../annotator/ui/review/window.py" line="157"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="154"/>
+        <location filename="../../annotator/ui/review/window.py" line="161"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="159"/>
+        <location filename="../../annotator/ui/review/window.py" line="166"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="168"/>
+        <location filename="../../annotator/ui/review/window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="172"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="174"/>
+        <location filename="../../annotator/ui/review/window.py" line="176"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="275"/>
+        <location filename="../../annotator/ui/review/window.py" line="280"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="307"/>
+        <location filename="../../annotator/ui/review/window.py" line="312"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="331"/>
+        <location filename="../../annotator/ui/review/window.py" line="336"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/window.py" line="353"/>
+        <location filename="../../annotator/ui/review/window.py" line="358"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="386"/>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="391"/>
+        <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
+        <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="396"/>
+        <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
+        <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="401"/>
+        <source>Connected to the server again</source>
+        <translation>عاد الاتصال بالخادم</translation>
     </message>
 </context>
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../ui/schema_editor.py" line="52"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="52"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="57"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="57"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="58"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="58"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="59"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="59"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="60"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="60"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="61"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="61"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="62"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="62"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="68"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="68"/>
         <source>Add label</source>
         <translation>أضف وسمًا</translation>
     </message>
     <message>
-        <location filename="../../ui/schema_editor.py" line="70"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="70"/>
         <source>Remove label</source>
         <translation>أزل الوسم</translation>
     </message>
@@ -971,22 +1108,22 @@
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../ui/searchbar.py" line="1"/>
+        <location filename="../../annotator/ui/searchbar.py" line="66"/>
         <source>Enter finds one letter</source>
         <translation>اضغط Enter للبحث عن حرف واحد</translation>
     </message>
     <message>
-        <location filename="../../ui/searchbar.py" line="20"/>
+        <location filename="../../annotator/ui/searchbar.py" line="26"/>
         <source>Find (ignores diacritics and letter variants)</source>
         <translation>بحث (يتجاهل التشكيل وصور الحروف)</translation>
     </message>
     <message>
-        <location filename="../../ui/searchbar.py" line="26"/>
+        <location filename="../../annotator/ui/searchbar.py" line="32"/>
         <source>Previous match</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/searchbar.py" line="27"/>
+        <location filename="../../annotator/ui/searchbar.py" line="33"/>
         <source>Next match</source>
         <translation>النتيجة التالية</translation>
     </message>
@@ -994,30 +1131,37 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../ui/session.py" line="1"/>
+        <location filename="../../annotator/ui/session.py" line="299"/>
         <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
         <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="101"/>
+        <location filename="../../annotator/ui/session.py" line="116"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="291"/>
+        <location filename="../../annotator/ui/session.py" line="293"/>
+        <source>undo or redo</source>
+        <translation>التراجع أو الإعادة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/session.py" line="404"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/session.py" line="311"/>
+        <location filename="../../annotator/ui/session.py" line="424"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/session.py" line="391"/>
         <source>Select a quote or a claim first, then link it</source>
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/session.py" line="395"/>
         <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
         <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
@@ -1025,62 +1169,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="24"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="25"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="27"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="28"/>
         <source>System</source>
         <translation>لغة النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="33"/>
         <source>Follow the system</source>
         <translation>اتبع النظام</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="34"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="35"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="45"/>
         <source>Annotator name</source>
         <translation>اسم الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="46"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="47"/>
         <source>Colour theme</source>
         <translation>نمط الألوان</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="47"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="54"/>
         <source>A new name takes effect at the next start</source>
         <translation>يسري الاسم الجديد في التشغيل التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="50"/>
         <source> new spans</source>
         <translation> مقطعًا جديدًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="51"/>
         <source>only when asked</source>
         <translation>عند الطلب فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/settings_dialog.py"/>
+        <location filename="../../annotator/ui/settings_dialog.py" line="53"/>
         <source>Retrain suggestions after</source>
         <translation>إعادة تدريب الاقتراحات بعد</translation>
     </message>
@@ -1088,22 +1232,22 @@
 <context>
     <name>SpanEdges</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="54"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="58"/>
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="55"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="59"/>
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="56"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="60"/>
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="57"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="61"/>
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
@@ -1111,7 +1255,7 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../ui/stats_view.py" line="242"/>
+        <location filename="../../annotator/ui/stats_view.py" line="241"/>
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
     </message>
@@ -1119,124 +1263,75 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/doclist.py" line="16"/>
+        <location filename="../../annotator/ui/doclist.py" line="45"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="17"/>
+        <location filename="../../annotator/ui/doclist.py" line="46"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../ui/doclist.py" line="18"/>
+        <location filename="../../annotator/ui/doclist.py" line="47"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
 </context>
 <context>
-    <name>app</name>
-    <message>
-        <location filename="../../ui/app.py" line="44"/>
-        <source>Who is annotating?</source>
-        <translation>من يوسم؟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="45"/>
-        <source>Your name, as it will be stored with your spans:</source>
-        <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="62"/>
-        <source>Open a project</source>
-        <translation>افتح مشروعًا</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="64"/>
-        <source>Annotator projects (*%1)</source>
-        <translation>مشاريع annotator (*%1)</translation>
-    </message>
-</context>
-<context>
-    <name>import</name>
-    <message>
-        <location filename="../../ui/importing.py" line="78"/>
-        <source>Every format, by extension (%1)</source>
-        <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../ui/importing.py" line="99"/>
-        <source>Importing…</source>
-        <translation>جارٍ الاستيراد…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/importing.py" line="99"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../ui/importing.py" line="100"/>
-        <source>Importing</source>
-        <translation>الاستيراد</translation>
-    </message>
-</context>
-<context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="182"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="184"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="186"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="192"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="193"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="195"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="199"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="201"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="210"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="237"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="320"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1248,17 +1343,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="340"/>
+        <location filename="../../annotator/ui/suggestions.py" line="368"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="353"/>
+        <location filename="../../annotator/ui/suggestions.py" line="361"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="373"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1270,101 +1367,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
+        <location filename="../../annotator/ui/suggestions.py" line="410"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
+</context>
+<context>
+    <name>app</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py"/>
-        <source>This document is too long for suggestions</source>
-        <translation>هذا المستند أطول من أن تُقترح فيه مقاطع</translation>
+        <location filename="../../annotator/ui/app.py" line="45"/>
+        <source>Who is annotating?</source>
+        <translation>من يوسم؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="46"/>
+        <source>Your name, as it will be stored with your spans:</source>
+        <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="63"/>
+        <source>Open a project</source>
+        <translation>افتح مشروعًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/app.py" line="65"/>
+        <source>Annotator projects (*%1)</source>
+        <translation>مشاريع annotator (*%1)</translation>
     </message>
 </context>
 <context>
-    <name>ImportSummary</name>
-    <message numerus="yes">
-        <source>%n document(s) added</source>
-        <translation>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n already there</source>
-        <translation>
-            <numerusform>، و%n موجود من قبل</numerusform>
-            <numerusform>، و%n موجود من قبل</numerusform>
-            <numerusform>، و%n موجود من قبل</numerusform>
-            <numerusform>، و%n موجود من قبل</numerusform>
-            <numerusform>، و%n موجود من قبل</numerusform>
-            <numerusform>، و%n موجود من قبل</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n file(s) refused: </source>
-        <translation>
-            <numerusform>، ورُفض %n ملف: </numerusform>
-            <numerusform>، ورُفض %n ملف: </numerusform>
-            <numerusform>، ورُفض %n ملف: </numerusform>
-            <numerusform>، ورُفض %n ملف: </numerusform>
-            <numerusform>، ورُفض %n ملف: </numerusform>
-            <numerusform>، ورُفض %n ملف: </numerusform>
-        </translation>
+    <name>import</name>
+    <message>
+        <location filename="../../annotator/ui/importing.py" line="78"/>
+        <source>Every format, by extension (%1)</source>
+        <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
     </message>
 </context>
 <context>
-    <name>MergeDialog</name>
-    <message numerus="yes">
-        <source>%n document(s) added</source>
-        <translation>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-            <numerusform>أُضيف %n مستند</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n matched</source>
-        <translation>
-            <numerusform>وطوبق %n</numerusform>
-            <numerusform>وطوبق %n</numerusform>
-            <numerusform>وطوبق %n</numerusform>
-            <numerusform>وطوبق %n</numerusform>
-            <numerusform>وطوبق %n</numerusform>
-            <numerusform>وطوبق %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n span(s)</source>
-        <translation>
-            <numerusform>%n مقطع</numerusform>
-            <numerusform>%n مقطع</numerusform>
-            <numerusform>%n مقطع</numerusform>
-            <numerusform>%n مقطع</numerusform>
-            <numerusform>%n مقطع</numerusform>
-            <numerusform>%n مقطع</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n relation(s)</source>
-        <translation>
-            <numerusform>%n علاقة</numerusform>
-            <numerusform>%n علاقة</numerusform>
-            <numerusform>%n علاقة</numerusform>
-            <numerusform>%n علاقة</numerusform>
-            <numerusform>%n علاقة</numerusform>
-            <numerusform>%n علاقة</numerusform>
-        </translation>
+    <name>parent</name>
+    <message>
+        <location filename="../../annotator/ui/importing.py" line="99"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <source>%1, %2; %3 and %4 imported</source>
-        <translation>%1، %2؛ واستُورد %3 و%4</translation>
+        <location filename="../../annotator/ui/importing.py" line="99"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/importing.py" line="100"/>
+        <source>Importing</source>
+        <translation>الاستيراد</translation>
     </message>
 </context>
 </TS>

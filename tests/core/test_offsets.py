@@ -77,6 +77,18 @@ def test_utf16_conversion_round_trips_at_every_code_point(text: str) -> None:
         assert m.from_utf16(u) == i
 
 
+@given(st.text() | texts)
+def test_the_map_made_from_utf8_bytes_is_the_map_made_from_the_text(text: str) -> None:
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no text in a project holds one
+        return
+    from_bytes, from_text = Utf16Map.from_utf8(data), Utf16Map(text)
+    every = list(range(len(text) + 1))
+    assert from_bytes.utf16_length == from_text.utf16_length
+    assert from_bytes.to_utf16_all(every) == [from_text.to_utf16(i) for i in every]
+
+
 @given(texts)
 def test_a_position_inside_a_surrogate_pair_is_refused_or_snapped(text: str) -> None:
     m = Utf16Map(text)

@@ -56,3 +56,17 @@ def test_a_hashtag_is_its_words() -> None:
     assert words("#حكومة_الوحدة") == words("حكومة الوحدة")
     text = "وسم #حكومة_الوحدة اليوم"
     assert [text[s:e] for s, e in find_matches(text, parse_query("الوحدة"))] == ["الوحدة"]
+
+
+@given(
+    st.lists(st.sampled_from(["الهدف", "هدفٌ", "وبالهدف", "كلمة", "نهاية", "—", "\n"]), max_size=80),
+    st.sampled_from(["هدف", '"الهدف كلمة"', "نهاي*", "كلمة هدف", "غائب"]),
+    st.integers(1, 300),
+)
+def test_a_passage_found_in_the_beginning_is_the_passage_of_the_whole_text(
+    parts: list[str], query: str, prefix: int
+) -> None:
+    text = " ".join(parts)
+    q = parse_query(query)
+    whole = snippet(text, q, prefix=len(text) + 1)
+    assert snippet(text, q, prefix=prefix) == whole

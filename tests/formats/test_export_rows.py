@@ -4,17 +4,21 @@ kind of selection; and SQLite quotes text as Python's json does."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.model import Relation, Status
 from annotator.formats.base import ExportedDocument, ExportOptions, ExportSelection
+from annotator.formats.common import json_safe, json_safe_utf8
+from annotator.formats.csv_annotations import _FORMULA_START, COLUMNS
 from annotator.formats.export import export, iter_documents
 from annotator.storage.project import Project
 from tests.formats.interop_helpers import ann, doc, project_with
@@ -121,3 +125,37 @@ def test_sqlite_quotes_a_text_as_python_json_does(text: str) -> None:
     except UnicodeEncodeError:  # a lone surrogate cannot be stored in the first place
         return
     assert quoted == json.dumps(text, ensure_ascii=False)
+
+
+CELLS = st.text(st.sampled_from(list("ab, \"\n\r\t=+-@'قال👀\u2028")), max_size=8)
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=CELLS.filter(str.strip), who=CELLS.map(str.strip).filter(bool), text=CELLS)
+def test_sqlite_writes_the_csv_lines_the_csv_module_writes(
+    tmp_path_factory: pytest.TempPathFactory, name: str, who: str, text: str
+) -> None:
+    """Quotes, commas, line breaks and formula starts in every kind of cell."""
+    full = f"{text}قال الرئيس"
+    p = project_with(
+        tmp_path_factory.mktemp("csv") / "p.annotator",
+        [doc(name, full, ann(0, len(full), "PER", who, "x", {"k": 'a,"b"'}))],
+    )
+    out = tmp_path_factory.mktemp("out") / "o.csv"
+    export(p, "csv", out, ExportOptions())
+    row = [p.documents()[0].name, who, "PER", 0, len(full), full, '{"k": "a,\\"b\\""}']
+    expected = io.StringIO()
+    writer = csv.writer(expected)
+    writer.writerow(COLUMNS)
+    writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in _FORMULA_START else c for c in row])
+    assert out.read_bytes() == ("\ufeff" + expected.getvalue()).encode()
+
+
+@given(st.text())
+def test_escaping_json_as_utf8_bytes_is_escaping_it_as_text(text: str) -> None:
+    line = json.dumps({"text": text}, ensure_ascii=False)
+    try:
+        data = line.encode("utf-8", "surrogatepass")
+    except UnicodeEncodeError:
+        return
+    assert json_safe_utf8(data) == json_safe(line).encode()

@@ -42,7 +42,12 @@ class Team:
 
 @pytest.fixture
 def team(pg_server: PgServer) -> Iterator[Team]:
-    team = Team(pg_server, f"team{next(_numbers)}")
+    yield make_team(pg_server)
+
+
+def make_team(server: PgServer) -> Team:
+    """A new project on ``server`` with its people and their first work."""
+    team = Team(server, f"team{next(_numbers)}")
     Project.create(team.admin_url).close()
     add_user(team.admin_url, "alice", PASSWORD, curator=False)
     add_user(team.admin_url, "bob", PASSWORD, curator=False)
@@ -70,4 +75,4 @@ def team(pg_server: PgServer) -> Iterator[Team]:
             "INSERT INTO document_status (document_id, annotator_id, status, modified) "
             "VALUES (1, 1, 'in_progress', 'now'), (1, 2, 'done', 'now')"
         )
-    yield team
+    return team

@@ -114,3 +114,23 @@ def test_a_png_too_tall_for_a_viewer_becomes_one_per_page(
     heights = [QImage(str(p)).height() for p in written]
     assert all(0 < h <= render.PAGE_HEIGHT for h in heights)
     assert sum(heights) > 40 * 20
+
+
+def test_a_long_paragraph_is_drawn_the_same_with_its_glyphs_kept(
+    make_project: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One paragraph of some hundred lines, with spans: laid out again to keep its shaped
+    # glyphs, it must break and draw every line as Qt's first layout did.
+    text = " ".join(f"كلمة{n} word{n} «قول {n}» 👍🏽" for n in range(400))
+    path = make_project({"long": text})
+    with Project.open(path) as project:
+        for n in range(0, 400, 7):
+            start = text.index(f"word{n} ")
+            project.add_annotation(1, ME, "PER", start, start + len(f"word{n}"))
+    kept = render_document(path, "long", tmp_path / "kept.png")
+    monkeypatch.setattr(render, "_keep_shaped_glyphs", lambda view: None)
+    fresh = render_document(path, "long", tmp_path / "fresh.png")
+    assert QImage(str(kept[0])).height() > 64 * 60  # long enough to be kept (64 lines)
+    assert QImage(str(kept[0])) == QImage(str(fresh[0]))

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from annotator.core.model import NewDocument
 from annotator.learn.apply import suggest_documents
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
-from annotator.ui import suggestions
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.window import MainWindow
@@ -40,7 +40,10 @@ def stored(win: MainWindow, doc: str = "new") -> dict[tuple[int, int, str], dict
 
 
 def train(qtbot: QtBot, win: MainWindow) -> None:
-    with qtbot.waitSignal(win.suggestions.trained, timeout=TRAINING_S * 1000):
+    """Train from the keyboard, until the model is in use and has found the open
+    document's suggestions (in a thread of their own: the window answers meanwhile)."""
+    signals = [win.suggestions.trained, win.suggestions.found]
+    with qtbot.waitSignals(signals, timeout=TRAINING_S * 1000):
         qtbot.keyClick(win.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
         # Training runs elsewhere: the window still answers keys meanwhile.
@@ -138,13 +141,27 @@ def test_the_retraining_preference_is_set_in_the_settings_dialog(
     assert Settings().retrain_every == 0  # "only when asked", as stored
 
 
-def test_a_document_too_long_to_suggest_in_at_once_gets_no_ghosts(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_a_long_document_gets_its_suggestions_while_the_window_answers_keys(
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    monkeypatch.setattr(suggestions, "MAX_CHARS", 100)  # "new" has 281 characters
     open_new(window)
     train(qtbot, window)
-    assert window.suggestions.model is not None and ghosts(window) == set()
+    # The eleventh article 200 times over: 56,000 characters, a paragraph each.
+    text, spans = article(10)
+    window.project.add_documents([NewDocument("long", "\n".join([text] * 200))])
+    long_id = window.project.document("long").id
+    with qtbot.waitSignal(window.suggestions.found, timeout=TRAINING_S * 1000):
+        window.session.open_document(long_id)
+        tags = window.view.show_tags
+        qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert window.view.show_tags is not tags
+    step = len(text) + 1
+    assert ghosts(window) == {(s + k * step, e + k * step, lab)
+                              for k in range(200) for s, e, lab in spans}  # fmt: skip
+    window.view.select_span(0, 0)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with Project.open(window.project.path) as fresh:
+        assert len(fresh.annotations(long_id, ME)) == 200 * len(spans)
 
 
 def test_closing_the_window_stops_a_training_under_way(qtbot: QtBot, window: MainWindow) -> None:

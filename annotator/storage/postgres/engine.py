@@ -180,6 +180,14 @@ class PostgresEngine:
             self._listener.close()
             return True  # cannot tell: reading again is the safe answer
 
+    def change_socket(self) -> int | None:
+        """The listening connection's socket (listening starts here): readable when
+        another connection's commit may have been announced, or the connection broke;
+        then ``changed_elsewhere`` says which."""
+        self._listen()
+        assert self._listener is not None
+        return self._listener.fileno()
+
     def _listen(self) -> bool:
         """Start listening unless already; whether it started now."""
         if self._listener is not None and not self._listener.closed:

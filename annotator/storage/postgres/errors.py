@@ -8,7 +8,12 @@ import re
 import psycopg
 from psycopg import errors as pg_errors
 
-from annotator.core.errors import NotAllowedError, UserError
+from annotator.core.errors import (
+    ConnectionLostError,
+    NotAllowedError,
+    ProjectBusyError,
+    UserError,
+)
 
 # A table's name as a person says it, in "may not change ...".
 _TABLE_WORDS = {
@@ -24,7 +29,7 @@ _TABLE_WORDS = {
 }
 
 
-class ConnectionLost(UserError):
+class ConnectionLost(ConnectionLostError):
     """The server went away: what was being written is not saved."""
 
 
@@ -40,7 +45,7 @@ def connect_error(exc: psycopg.OperationalError, shown: str, user: str) -> UserE
         )
     if sqlstate == "3D000" or "does not exist" in text:
         return UserError(f"cannot connect: {_last_part(text)}", shown)
-    return UserError(f"the server cannot be reached ({_last_part(text)})", shown)
+    return ConnectionLost(f"the server cannot be reached ({_last_part(text)})", shown)
 
 
 def server_error(exc: psycopg.Error, shown: str, user: str) -> UserError:
@@ -59,6 +64,13 @@ def server_error(exc: psycopg.Error, shown: str, user: str) -> UserError:
             return NotAllowedError(f"{user} may not change {what}: only curators can", shown)
         hint = f" ({exc.diag.message_hint})" if exc.diag.message_hint else ""
         return NotAllowedError(f"{primary}{hint}", shown)
+    if isinstance(exc, pg_errors.LockNotAvailable):
+        return ProjectBusyError(
+            "not saved: another person's change held what this one needed for too long; try again",
+            shown,
+        )
+    if isinstance(exc, pg_errors.QueryCanceled):
+        return ProjectBusyError("not saved: the server took too long and stopped it", shown)
     # No answer at all, a broken connection (08...), or the server shutting it (57P...).
     if isinstance(exc, psycopg.OperationalError) and (
         not exc.sqlstate or exc.sqlstate.startswith(("08", "57P"))

@@ -3,6 +3,7 @@ people (`annotator server add-user`)."""
 
 from __future__ import annotations
 
+import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,15 +22,31 @@ from annotator.storage.stamps import now
 
 Connection = psycopg.Connection[tuple[Any, ...]]
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is reported, not waited for
+# A window must never hang on a server that went away or a network that dropped: TCP
+# keepalives notice a silent peer while idle, tcp_user_timeout a send that is never
+# acknowledged (mid-edit), both within about 20 seconds. The URL's own settings win.
+LINK_SETTINGS = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 20_000,
+}
+# And one statement waits at most so long for a colleague's lock, or runs at most so
+# long (generous: a copy's largest statement), unless the URL's options say otherwise.
+SESSION_OPTIONS = "-c lock_timeout=10s -c statement_timeout=300s"
 
 
 def connect(location: ServerLocation) -> Connection:
     """A connection in autocommit mode (a transaction is ``conn.transaction()``) whose
     unqualified names are the project's tables."""
     options = conninfo_to_dict(location.conninfo)
-    extra = {} if "connect_timeout" in options else {"connect_timeout": CONNECT_TIMEOUT_S}
+    extra: dict[str, Any] = {k: v for k, v in LINK_SETTINGS.items() if k not in options}
+    if "options" not in options and "PGOPTIONS" not in os.environ:
+        extra["options"] = SESSION_OPTIONS
     try:
-        conn = psycopg.connect(location.conninfo, autocommit=True, **extra)  # type: ignore[arg-type]
+        conn = psycopg.connect(location.conninfo, autocommit=True, **extra)
     except psycopg.OperationalError as exc:
         raise connect_error(exc, location.shown, _user_of(location)) from None
     except psycopg.ProgrammingError as exc:  # a URL libpq cannot read

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.errors import ConnectionLostError
 from annotator.core.model import GOLD, Status
 from annotator.review.gold import accept
 from annotator.review.gold_change import GoldChange
@@ -30,6 +31,7 @@ from annotator.storage.project import Project
 from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
 from annotator.ui.fonts import reading_font
+from annotator.ui.live import watcher_of
 from annotator.ui.review.gold_session import GoldSession
 from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, decided
 from annotator.ui.review.view import STATE_COLORS, ReviewView
@@ -69,6 +71,10 @@ class ReviewWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect()
+        self.watcher = watcher_of(project)
+        self.watcher.changed.connect(self.show_current)
+        self.watcher.connectionLost.connect(self._connection_lost)
+        self.watcher.connectionBack.connect(self._connection_back)
         self.resize(1200, 760)
         docs = project.documents()
         if document is not None or docs:
@@ -173,6 +179,8 @@ class ReviewWindow(QMainWindow):
         self.session.documentOpened.connect(lambda _id: self._refresh(reset=True))
         self.session.annotationsChanged.connect(lambda _changes: self._refresh())
         self.session.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.session.saveFailed.connect(self._decision_refused)
+        self.session.connectionLost.connect(self._decision_lost)
         self.session.historyLost.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.annotators_list.changed.connect(lambda: self._refresh(reset=True))
         self.documents.documentChosen.connect(self._document_chosen)
@@ -355,13 +363,42 @@ class ReviewWindow(QMainWindow):
         # Coming back to the window: the annotators (in the main window or another
         # program) may have changed their spans, and anyone gold, meanwhile.
         # A closed window may still receive an activation queued before it closed.
-        activated = event.type() == QEvent.Type.WindowActivate and self.isVisible()
-        if activated and self.session.document is not None:
+        if event.type() == QEvent.Type.WindowActivate and self.isVisible():
+            self.show_current()
+        return super().event(event)
+
+    def show_current(self) -> None:
+        """Lanes, places, gold and statuses as the project now has them (a server
+        project: as colleagues commit)."""
+        if self.session.document is None or self.project.closed:
+            return
+        try:
             self.session.view.set_annotations(
                 self.project.annotations(self.session.document.id, GOLD)
             )
             self._refresh()
-        return super().event(event)
+        except ConnectionLostError as exc:
+            self.watcher.connection_failed(str(exc))
+
+    def _decision_refused(self, text: str) -> None:
+        """Named in the status bar until the next message; the lanes show what is there
+        now (an annotator may have deleted the span meanwhile)."""
+        self.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", text))
+        self.show_current()
+
+    def _decision_lost(self, what: str, why: str) -> None:
+        self.watcher.connection_failed(why)
+        text = self.tr("Not saved: %1 (the server cannot be reached; trying again by itself)")
+        self.statusBar().showMessage(text.replace("%1", what))
+
+    def _connection_lost(self, why: str) -> None:
+        text = self.tr(
+            "The server cannot be reached; decisions cannot be saved until it answers: %1"
+        )
+        self.statusBar().showMessage(text.replace("%1", why))
+
+    def _connection_back(self) -> None:
+        self.statusBar().showMessage(self.tr("Connected to the server again"), 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()

@@ -1,0 +1,252 @@
+"""The windows on a server project, as a team uses them: colleagues' commits show within
+a moment (LISTEN/NOTIFY, no polling), and when the server goes away or the connection
+breaks, what was not saved is named, nothing is lost silently, and the window connects
+again by itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotator.core.model import GOLD, NewDocument
+from annotator.storage.project import Project
+from annotator.ui.review.window import ReviewWindow
+from annotator.ui.settings import Settings
+from annotator.ui.stats_view import StatsView
+from annotator.ui.window import MainWindow
+from tests.pg_server import PgServer, running_server, start_again, stop_now
+from tests.server.conftest import Team, make_team
+from tests.ui.conftest import _isolated_settings, show_active  # noqa: F401 (a fixture)
+
+TEXT = "قال الوزير إن الحكومة ستجتمع"
+# Bounds for waiting on the event loop (never sleeps): a notice arrives in milliseconds;
+# reconnecting after a restart waits for the retry timer.
+LIVE_MS = 5_000
+RECONNECT_MS = 40_000
+
+OpenWindow = Callable[[str], MainWindow]
+
+
+@pytest.fixture
+def news(team: Team) -> int:
+    """A document the curator imported; its id."""
+    with Project.open(team.url("carol")) as carol:
+        carol.add_documents([NewDocument("news", TEXT)])
+        return carol.document("news").id
+
+
+@pytest.fixture
+def window_as(qtbot: QtBot, team: Team, news: int) -> Iterator[OpenWindow]:
+    """Opens the annotation window on the team's project as one of its people, on the
+    news document."""
+    opened: list[MainWindow] = []
+
+    def open_as(user: str) -> MainWindow:
+        win = MainWindow(Project.open(team.url(user)), user, Settings())
+        show_active(qtbot, win)
+        win.session.open_document(news)
+        opened.append(win)
+        return win
+
+    yield open_as
+    for win in opened:
+        win.close()
+        win.project.close()
+
+
+def tag_word(qtbot: QtBot, win: MainWindow, word: str, key: Qt.Key) -> None:
+    """Select ``word`` in the article and press a label's key, as the annotator does."""
+    start = TEXT.index(word)
+    cursor = win.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(word), QTextCursor.MoveMode.KeepAnchor)
+    win.view.setTextCursor(cursor)
+    qtbot.keyClick(win.view, key)
+
+
+def beside_texts(win: MainWindow) -> list[str]:
+    return [a.text for a in win.view.beside.in_order()]
+
+
+def stored(team: Team, news: int, who: str) -> list[tuple[str, str]]:
+    """(label, text) of ``who``'s spans on the news document, as the server holds them."""
+    with Project.open(team.url()) as admin:
+        return sorted((a.label, a.text) for a in admin.annotations(news, who))
+
+
+# ----- live --------------------------------------------------------------------------
+
+
+def test_a_colleagues_spans_appear_beside_ones_own_as_they_commit(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    alice.show_beside("bob")
+    assert alice.view.beside.in_order() == []
+    with Project.open(team.url("bob")) as bob:  # another annotator, elsewhere
+        bob.add_annotation(news, "bob", "PER", 4, 10)
+    qtbot.waitUntil(lambda: beside_texts(alice) == ["الوزير"], timeout=LIVE_MS)
+    assert "(1 in this document)" in alice.beside_line.text()
+    assert alice.session.annotations() == []  # alice's own layer is untouched
+
+
+def test_ones_own_spans_from_another_window_and_new_documents_appear(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    first, second = window_as("alice"), window_as("alice")
+    first.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is first)
+    first.view.setFocus()
+    tag_word(qtbot, first, "الحكومة", Qt.Key.Key_4)
+    assert stored(team, news, "alice") == [("ORG", "الحكومة")]
+    qtbot.waitUntil(
+        lambda: [a.text for a in second.session.annotations()] == ["الحكومة"], timeout=LIVE_MS
+    )
+    with Project.open(team.url("carol")) as carol:  # the curator imports an article
+        carol.add_documents([NewDocument("later", "خبر عاجل")])
+    qtbot.waitUntil(lambda: second.documents.tree.topLevelItemCount() == 3, timeout=LIVE_MS)
+
+
+def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    carol = window_as("carol")
+    review = carol.review_menu.review()
+    assert isinstance(review, ReviewWindow)
+    review.open_document(news)
+    review.set_chosen(["alice", "bob"])
+    stats = carol.review_menu.statistics()
+    assert isinstance(stats, StatsView)
+
+    def alices_people_count() -> int:
+        return stats.charts[0].data.value("alice", "PER")
+
+    assert review.units == [] and alices_people_count() == 0
+    with Project.open(team.url("alice")) as alice:
+        alice.add_annotation(news, "alice", "PER", 4, 10)
+    qtbot.waitUntil(lambda: len(review.units) == 1, timeout=LIVE_MS)
+    qtbot.waitUntil(lambda: alices_people_count() == 1, timeout=LIVE_MS)
+
+
+# ----- refused edits -----------------------------------------------------------------
+
+
+def test_what_the_database_refuses_is_named_in_the_window(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    alice.blind_action.trigger()  # only curators change the project's settings
+    assert alice.notice.kind == "error"
+    assert "Not saved: blind annotation: " in alice.notice.text()
+    assert "alice may not change the project's settings: only curators can" in alice.notice.text()
+    assert alice.session.undo_stack.count() == 0
+    with Project.open(team.url()) as admin:
+        assert not admin.blind
+
+
+def test_a_span_deleted_by_its_owner_while_the_curator_accepts_it_is_reported(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    with Project.open(team.url("alice")) as alice:
+        span = alice.add_annotation(news, "alice", "PER", 4, 10)
+        carol = window_as("carol")
+        review = carol.review_menu.review()
+        assert isinstance(review, ReviewWindow)
+        review.open_document(news)
+        review.set_chosen(["alice"])
+        review.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
+        review.view.setFocus()
+        assert len(review.units) == 1
+        alice.delete_annotation(span.id)  # committed before the curator's key reaches it
+        qtbot.keyClick(review.view, Qt.Key.Key_A)
+    message = review.statusBar().currentMessage()
+    assert message.startswith("Not saved: accept: ") and "deleted it" in message
+    assert review.units == []  # the lanes show what is there now
+    assert review.session.undo_stack.count() == 0
+    assert stored(team, news, GOLD) == []  # nothing added to gold
+
+
+def test_relabelling_a_span_deleted_elsewhere_is_reported_and_the_view_follows(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    tag_word(qtbot, alice, "الوزير", Qt.Key.Key_3)
+    (span,) = alice.session.annotations()
+    alice.session.select(span.id)
+    with Project.open(team.url("alice")) as elsewhere:
+        elsewhere.delete_annotation(span.id)
+    qtbot.keyClick(alice.view, Qt.Key.Key_4)  # relabel, before the notice arrives
+    assert "Not saved: relabel: " in alice.notice.text()
+    assert "deleted it" in alice.notice.text()
+    assert alice.session.annotations() == []
+    assert alice.session.undo_stack.count() == 1  # the add, still undoable in order
+    assert stored(team, news, "alice") == []
+
+
+# ----- the connection -----------------------------------------------------------------
+
+
+def test_a_terminated_connection_is_made_again_by_itself(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    alice.show_beside("bob")
+    with team.sql() as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'"
+        )
+    with Project.open(team.url("bob")) as bob:
+        bob.add_annotation(news, "bob", "PER", 4, 10)
+    qtbot.waitUntil(lambda: beside_texts(alice) == ["الوزير"], timeout=LIVE_MS)
+    tag_word(qtbot, alice, "الحكومة", Qt.Key.Key_4)
+    assert stored(team, news, "alice") == [("ORG", "الحكومة")]
+
+
+@pytest.fixture
+def own_server() -> Iterator[PgServer]:
+    """A server of this test's own, to stop and start again."""
+    with running_server() as server:
+        yield server
+
+
+def test_the_server_stopping_mid_session_is_shown_and_nothing_is_lost_silently(
+    qtbot: QtBot, own_server: PgServer
+) -> None:
+    team = make_team(own_server)
+    with team.sql() as admin:  # as a real server: a commit is on disk when it returns
+        admin.execute("ALTER DATABASE annotator SET synchronous_commit = on")
+    with Project.open(team.url("carol")) as carol:
+        carol.add_documents([NewDocument("news", TEXT)])
+        news = carol.document("news").id
+    alice = MainWindow(Project.open(team.url("alice")), "alice", Settings())
+    show_active(qtbot, alice)
+    alice.session.open_document(news)
+    tag_word(qtbot, alice, "الوزير", Qt.Key.Key_3)
+    assert stored(team, news, "alice") == [("PER", "الوزير")]
+
+    assert stop_now(own_server)
+    # The listening connection's end is read at once: the window says so by itself.
+    qtbot.waitUntil(lambda: "cannot be reached" in alice.notice.text(), timeout=LIVE_MS)
+    tag_word(qtbot, alice, "الحكومة", Qt.Key.Key_4)
+    assert alice.notice.kind == "error"
+    assert alice.notice.text().startswith("Not saved: add span.")
+    assert [a.text for a in alice.session.annotations()] == ["الوزير"]  # not shown as saved
+    assert alice.session.undo_stack.count() == 1
+
+    start_again(own_server)
+    qtbot.waitUntil(
+        lambda: "Connected to the server again" in alice.notice.text(), timeout=RECONNECT_MS
+    )
+    assert "Not saved while it was away: add span" in alice.notice.text()
+    tag_word(qtbot, alice, "الحكومة", Qt.Key.Key_4)
+    assert stored(team, news, "alice") == [("ORG", "الحكومة"), ("PER", "الوزير")]
+    qtbot.keyClick(alice.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(team, news, "alice") == [("PER", "الوزير")]
+    alice.close()
+    alice.project.close()
