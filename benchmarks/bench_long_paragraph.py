@@ -9,6 +9,7 @@ times as long on the whole, a quadratic one sixteen.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import random
@@ -23,7 +24,21 @@ from benchmarks.data import paragraph, spans
 
 TARGET_S = 10.0
 SPANS_PER_MB = 20_000  # per annotator
-EXPORTS = ["jsonl", "csv", "brat", "conll", "doccano", "labelstudio", "webanno", "xmi", "html"]
+EXPORTS = [
+    "jsonl",
+    "csv",
+    "brat",
+    "conll",
+    "doccano",
+    "labelstudio",
+    "webanno",
+    "xmi",
+    "html",
+    "hf",
+]
+# spaCy's DocBin needs the spacy extra: measured where it is installed.
+if importlib.util.find_spec("spacy") is not None:
+    EXPORTS.append("spacy")
 
 
 def build(folder: Path, chars: int, isolates: bool = False) -> Path:

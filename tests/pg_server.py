@@ -97,9 +97,10 @@ def _run(*command: str | Path, check: bool = True) -> int:
 
 
 @contextmanager
-def running_server() -> Iterator[PgServer]:
+def running_server(durable: bool = False) -> Iterator[PgServer]:
     """A new cluster with the superuser ``admin`` (password auth on TCP) and the database
-    ``annotator``; stopped and removed on leaving, whatever happened."""
+    ``annotator``; stopped and removed on leaving, whatever happened. Unless ``durable``
+    (benchmarks of commits), it does not wait for the disk: tests need no crash safety."""
     bin_ = bindir()
     folder = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
     data = folder / "data"
@@ -114,7 +115,7 @@ def running_server() -> Iterator[PgServer]:
             *("--auth-host=scram-sha-256", "--auth-local=scram-sha-256"),
             *("--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"),
         )
-        start_again(PgServer(folder, port))
+        start_again(PgServer(folder, port), durable)
         started = True
         _run(bin_ / "createdb", "-h", "127.0.0.1", "-p", str(port), "-U", SUPERUSER, DATABASE)
         yield PgServer(folder, port)
@@ -124,13 +125,15 @@ def running_server() -> Iterator[PgServer]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def start_again(server: PgServer) -> None:
-    """Start the server's cluster (again, after ``stop_now``), on its port."""
+def start_again(server: PgServer, durable: bool = False) -> None:
+    """Start the server's cluster (again, after ``stop_now``), on its port; not waiting for
+    the disk unless ``durable`` (see ``running_server``)."""
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={server.port} "
-        f"-c unix_socket_directories={server.folder} -c fsync=off -c full_page_writes=off "
-        "-c synchronous_commit=off"
+        f"-c unix_socket_directories={server.folder}"
     )
+    if not durable:
+        options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
     start = ("-w", "-t", WAIT_SECONDS, "start")
     data = server.folder / "data"
     _run(bindir() / "pg_ctl", "-D", data, "-o", options, "-l", server.folder / "log", *start)

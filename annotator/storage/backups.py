@@ -20,6 +20,7 @@ import platformdirs
 
 from annotator.core.errors import UserError
 from annotator.core.output import AlreadyExistsError, safe_name, staged_path
+from annotator.storage.locations import server_url, shown
 from annotator.storage.project import Project
 
 KEEP = 7
@@ -80,6 +81,12 @@ def restore(backup: Path, project_path: Path) -> Path:
     Returns where the replaced project was kept. The project must be closed. A backup of
     another project is refused: restoring it would swap in someone else's work.
     """
+    if server_url(project_path) is not None:
+        raise UserError(
+            "is a project on a server, which a backup file does not replace; copy the backup "
+            "to a new server project instead (annotator copy BACKUP URL)",
+            shown(project_path),
+        )
     with Project.open(backup, readonly=True) as source:
         identity = source.identity()  # and refuse what is not a sound project
     kept = project_path

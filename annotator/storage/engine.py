@@ -102,6 +102,12 @@ class Engine(Protocol):
         first): cheap enough to ask whenever the window regains focus."""
         ...
 
+    def tables_changed(self) -> frozenset[str] | None:
+        """Which tables the others' commits that ``changed_elsewhere`` reported changed,
+        so that a window reads again only what they touched; None when the engine
+        cannot tell (a file), and then anything may have changed."""
+        ...
+
     def change_socket(self) -> int | None:
         """A socket that becomes readable when another connection may have committed
         (then ask ``changed_elsewhere``), for a window to watch instead of polling; None

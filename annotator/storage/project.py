@@ -110,6 +110,11 @@ class Project:
         since the last call: cheap enough to ask whenever the window regains focus."""
         return self.engine.changed_elsewhere()
 
+    def tables_changed(self) -> frozenset[str] | None:
+        """The tables others changed, of the changes ``changed_elsewhere`` reported; None
+        when that cannot be told (see ``Engine.tables_changed``)."""
+        return self.engine.tables_changed()
+
     def change_socket(self) -> int | None:
         """What a window watches to hear others' commits as they happen (a server's
         announcements); None for a file (see ``Engine.change_socket``)."""

@@ -242,6 +242,10 @@ class SqliteEngine:
         self._data_version = version
         return changed
 
+    def tables_changed(self) -> None:
+        """SQLite does not say what another connection changed."""
+        return None
+
     def change_socket(self) -> None:
         """SQLite announces nothing: the window asks when it regains focus."""
         return None

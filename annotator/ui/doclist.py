@@ -201,6 +201,16 @@ class DocumentList(QWidget):
                 item.setText(3, status_text(status))
                 return
 
+    def show_statuses(self, statuses: dict[int, Status]) -> None:
+        """My statuses as the project now has them (changed in another window, or by a
+        curator), without building the list again."""
+        for item in self._items():
+            text = status_text(
+                statuses.get(item.data(0, Qt.ItemDataRole.UserRole), Status.NOT_STARTED)
+            )
+            if item.text(3) != text:
+                item.setText(3, text)
+
     def _apply_filter(self, text: str) -> None:
         query = text.strip()
         found = {}

@@ -51,7 +51,11 @@ class ChangeWatcher(QObject):
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(COALESCE_MS)
-        self._soon.timeout.connect(self.changed)
+        self._soon.timeout.connect(self._emit)
+        # The tables the changes being gathered touched (None: anything may have).
+        self._pending: set[str] | None = set()
+        # Those of the changes just announced: what a window needs to read again.
+        self.tables: frozenset[str] | None = None
         try:
             project.changed_elsewhere()  # from now on (a server: starts listening)
         except UserError as exc:
@@ -84,6 +88,7 @@ class ChangeWatcher(QObject):
             self.connection_failed(str(exc))
             return
         if changed:
+            self._gather(self.project.tables_changed())
             # Perhaps the listening connection broke (that too answers "changed") and is
             # made again: watch the new one, or retry while the server is not there.
             self._disarm()
@@ -118,14 +123,30 @@ class ChangeWatcher(QObject):
         if self._arm() and self.lost:
             self.lost = False
             self.connectionBack.emit()
+            self._gather(None)  # what was announced meanwhile was missed
             self._announce()
+
+    def touched(self, *tables: str) -> bool:
+        """Whether the changes just announced may have touched any of ``tables``."""
+        return self.tables is None or not self.tables.isdisjoint(tables)
+
+    def _gather(self, tables: frozenset[str] | None) -> None:
+        if tables is None or self._pending is None:
+            self._pending = None
+        else:
+            self._pending |= tables
 
     def _announce(self) -> None:
         if self.live:
             if not self._soon.isActive():
                 self._soon.start()
         else:
-            self.changed.emit()
+            self._emit()
+
+    def _emit(self) -> None:
+        pending, self._pending = self._pending, set()
+        self.tables = None if pending is None else frozenset(pending)
+        self.changed.emit()
 
     def _arm(self) -> bool:
         """Watch the project's socket (a new one when the connection was made again);

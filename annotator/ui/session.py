@@ -7,6 +7,8 @@ methods never show a dialog, so that tests drive them and the real window alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -153,15 +155,19 @@ class Session(QObject):
         self.view.set_beside(self.project.annotations(doc.id, who) if who and doc else [])
         self.besideChanged.emit()
 
-    def refresh_from_project(self) -> None:
+    def refresh_from_project(self, touched: Callable[..., bool] = lambda *_: True) -> None:
         """Others committed: show the document's spans as the project now has them
         (one's own too, changed from another window or by a curator) and the layer shown
-        beside, keeping the selection where its span is still there."""
+        beside, keeping the selection where its span is still there. ``touched(*tables)``
+        tells whether the changes may have touched those tables (read only what they
+        did)."""
         doc = self.document
         if doc is None or self._span_loader.isActive():
             return  # a long document still loading reads everything anyway
-        if self.project.schema() != self.schema:
+        if touched("labels", "relation_types") and self.project.schema() != self.schema:
             self.reload_schema()
+        if not touched("annotations", "relations", "meta", "document_status"):
+            return
         mine = {a.id: a for a in self.project.annotations(doc.id, self.annotator)}
         shown = {a.id: a for a in self.view.index.in_order()}
         changes = Changes(

@@ -249,11 +249,13 @@ class StatsView(QScrollArea):
         self.resize(1100, 640)
         self.project = project
         # A server project's counts change as colleagues work: drawn again as they do.
-        watcher_of(project).changed.connect(self.show_current)
+        self.watcher = watcher_of(project)
+        self.watcher.changed.connect(self.show_current)
 
     def show_current(self) -> None:
         """The charts with the counts the project now has."""
-        if self.project.closed:
+        counted = ("annotations", "document_status", "documents", "labels", "annotators")
+        if self.project.closed or not self.watcher.touched(*counted):
             return
         try:
             fresh = chart_data(self.project)

@@ -714,9 +714,17 @@ class MainWindow(QMainWindow):
         spans, and the documents list's statuses as they now are, without moving the
         annotator's place."""
         s = self.session
+        touched = self.guard.watcher.touched
         try:
-            s.refresh_from_project()
-            self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
+            s.refresh_from_project(touched)
+            # The list's counts change with one's own edits (the current row follows
+            # them); a curator adds documents; one's statuses change in another window
+            # (a colleague's status changes none of the list: read, not built again).
+            if touched("documents"):
+                current = s.document.id if s.document else None
+                self.documents.refresh(self.project, s.annotator, current)
+            elif touched("document_status"):
+                self.documents.show_statuses(self.project.statuses_of(s.annotator))
         except ConnectionLostError as exc:
             self.guard.watcher.connection_failed(str(exc))
 

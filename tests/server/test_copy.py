@@ -8,7 +8,7 @@ from annotator.demo import build_demo
 from annotator.review.adjudicate import adjudicate, parse_strategy
 from annotator.storage.locations import copy_project
 from annotator.storage.project import Project
-from tests.cli_runner import invoke
+from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer
 
 
@@ -74,3 +74,20 @@ def test_merge_brings_a_server_projects_work_into_a_file_and_back(
     code, _, err = invoke("merge", mine, url)
     assert (code, err) == (0, "")
     assert exported(mine, tmp_path / "c.jsonl") == exported(demo, tmp_path / "b.jsonl")
+
+
+def test_a_server_projects_backup_is_a_project_file(pg_server: PgServer, tmp_path: Path) -> None:
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    url = pg_server.url(project="backedup")
+    assert invoke("copy", demo, url)[0] == 0
+    code, out, err = invoke("backup", url)
+    assert (code, err) == (0, "")
+    made = Path(out.removeprefix("backup written to ").strip())
+    assert made.suffix == ".annotator"
+    assert exported(made, tmp_path / "a.jsonl") == exported(url, tmp_path / "b.jsonl")
+    # a backup file does not replace a server project: one line saying what to do instead
+    code, _, err = invoke("backup", url, "--restore", made)
+    assert code == 2
+    one_error_line(err, pg_server.url(password=None, project="backedup"))
+    assert "annotator copy BACKUP URL" in err

@@ -11,6 +11,7 @@ from annotator.core.model import NewDocument, Status
 from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.postgres.errors import ConnectionLost
 from annotator.storage.project import Project
+from annotator.storage.rejections import reject, rejected, unreject
 from tests.server.conftest import Team
 
 TEXT = "قال الوزير إن الحكومة ستجتمع"
@@ -102,3 +103,16 @@ def test_the_server_gone_is_one_line_naming_the_url(team: Team) -> None:
 def test_a_project_that_is_not_there(team: Team) -> None:
     with pytest.raises(UserError, match="no project 'nothere' on this server"):
         Project.open(team.server.url(project="nothere"))
+
+
+def test_anyone_rejects_a_suggestion_and_takes_back_only_their_own(team: Team) -> None:
+    with Project.open(team.url("bob")) as bob:
+        reject(bob, "الوزير", "PER", "bob")
+    with Project.open(team.url("alice")) as alice:
+        reject(alice, "الحكومة", "ORG", "alice")
+        reject(alice, "الوزير", "PER", "alice")  # bob's before: now hers
+        unreject(alice, "الحكومة", "ORG")
+        assert rejected(alice) == {("الوزير", "PER")}
+    with team.sql() as admin:
+        rows = admin.execute("SELECT text, annotator FROM suggestion_rejected").fetchall()
+    assert rows == [("الوزير", "alice")]

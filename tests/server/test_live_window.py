@@ -6,6 +6,7 @@ again by itself."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,14 +14,17 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.core.model import GOLD, NewDocument
+from annotator.core.model import GOLD, NewDocument, Status
+from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.project import Project
+from annotator.ui.doclist import status_text
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
 from annotator.ui.window import MainWindow
+from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer, running_server, start_again, stop_now
-from tests.server.conftest import Team, make_team
+from tests.server.conftest import PASSWORD, Team, make_team
 from tests.ui.conftest import _isolated_settings, show_active  # noqa: F401 (a fixture)
 
 TEXT = "قال الوزير إن الحكومة ستجتمع"
@@ -107,9 +111,22 @@ def test_ones_own_spans_from_another_window_and_new_documents_appear(
     qtbot.waitUntil(
         lambda: [a.text for a in second.session.annotations()] == ["الحكومة"], timeout=LIVE_MS
     )
+    second.session.open_document("one")
+    first.done_action.trigger()  # news, marked done in the first window
+    qtbot.waitUntil(
+        lambda: listed_status(second, news) == status_text(Status.DONE), timeout=LIVE_MS
+    )
     with Project.open(team.url("carol")) as carol:  # the curator imports an article
         carol.add_documents([NewDocument("later", "خبر عاجل")])
     qtbot.waitUntil(lambda: second.documents.tree.topLevelItemCount() == 3, timeout=LIVE_MS)
+
+
+def listed_status(win: MainWindow, doc_id: int) -> str:
+    """The status the documents list shows for a document."""
+    tree = win.documents.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
+    return item.text(3)
 
 
 def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed(
@@ -133,7 +150,34 @@ def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed
     qtbot.waitUntil(lambda: alices_people_count() == 1, timeout=LIVE_MS)
 
 
+def test_a_notice_names_the_tables_a_colleague_changed(team: Team, news: int) -> None:
+    """What lets a window read again only what changed (the documents list of 10,000
+    documents is not read again for each colleague's span)."""
+    with Project.open(team.url("alice")) as alice, Project.open(team.url("bob")) as bob:
+        assert isinstance(alice.engine, PostgresEngine)
+        alice.changed_elsewhere()  # listening from now on
+        bob.add_annotation(news, "bob", "PER", 4, 10)
+        assert alice.engine.wait_for_change(10)
+        assert "annotations" in (alice.tables_changed() or ())
+        assert "documents" not in (alice.tables_changed() or ())
+        assert alice.tables_changed() == frozenset()
+
+
 # ----- refused edits -----------------------------------------------------------------
+
+
+def test_what_the_database_refuses_is_one_line_on_the_command_line(
+    team: Team, news: int, tmp_path: Path
+) -> None:
+    article = tmp_path / "mine.txt"
+    article.write_text("نص", encoding="utf-8")
+    shown = team.url("alice").replace(":" + PASSWORD + "@", "@")
+    code, _, err = invoke("import", team.url("alice"), article)
+    assert code == 2
+    one_error_line(err, shown)
+    assert "alice may not change documents: only curators can" in err
+    with Project.open(team.url()) as admin:
+        assert [d.name for d in admin.documents()] == ["one", "news"]
 
 
 def test_what_the_database_refuses_is_named_in_the_window(
@@ -210,8 +254,9 @@ def test_a_terminated_connection_is_made_again_by_itself(
 
 @pytest.fixture
 def own_server() -> Iterator[PgServer]:
-    """A server of this test's own, to stop and start again."""
-    with running_server() as server:
+    """A server of this test's own, to stop and start again, that keeps what it said it
+    committed through a crash, as a real one does."""
+    with running_server(durable=True) as server:
         yield server
 
 
@@ -219,8 +264,6 @@ def test_the_server_stopping_mid_session_is_shown_and_nothing_is_lost_silently(
     qtbot: QtBot, own_server: PgServer
 ) -> None:
     team = make_team(own_server)
-    with team.sql() as admin:  # as a real server: a commit is on disk when it returns
-        admin.execute("ALTER DATABASE annotator SET synchronous_commit = on")
     with Project.open(team.url("carol")) as carol:
         carol.add_documents([NewDocument("news", TEXT)])
         news = carol.document("news").id
@@ -239,7 +282,7 @@ def test_the_server_stopping_mid_session_is_shown_and_nothing_is_lost_silently(
     assert [a.text for a in alice.session.annotations()] == ["الوزير"]  # not shown as saved
     assert alice.session.undo_stack.count() == 1
 
-    start_again(own_server)
+    start_again(own_server, durable=True)
     qtbot.waitUntil(
         lambda: "Connected to the server again" in alice.notice.text(), timeout=RECONNECT_MS
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -11,12 +12,11 @@ from annotator.core.model import NewDocument
 from annotator.core.schema import Schema
 from annotator.storage.edits import EditSchema
 from annotator.storage.project import Project
-from tests.storage.conftest import MakeProject
 
 
 @pytest.fixture
-def project(make_project: MakeProject) -> Project:
-    project = make_project()
+def project(tmp_path: Path) -> Project:
+    project = Project.create(tmp_path / "p.annotator")
     project.add_documents([NewDocument("a", "قال محمد في غزة")])
     project.add_annotation(1, "huda", "PER", 4, 8)
     return project

@@ -1,5 +1,7 @@
 """Undoable edits, applied and reverted on a real project file, without Qt."""
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.model import NewDocument
@@ -13,15 +15,14 @@ from annotator.storage.edits import (
 )
 from annotator.storage.project import Project
 from tests.conftest import reopen_project
-from tests.storage.conftest import MakeProject
 
 TEXT = "قال محمد إن غزة تحت الحصار"
 ME = "huda"
 
 
 @pytest.fixture
-def project(make_project: MakeProject) -> Project:
-    p = make_project()
+def project(tmp_path: Path) -> Project:
+    p = Project.create(tmp_path / "p.annotator")
     p.add_documents([NewDocument("d", TEXT)])
     return p
 

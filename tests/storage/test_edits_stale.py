@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.errors import UserError
 from annotator.core.model import NewDocument
 from annotator.storage.edits import UpdateAnnotation
-from tests.storage.conftest import MakeProject, Reopen
+from annotator.storage.project import Project
 
 
 def test_reverting_a_relabel_of_a_span_another_program_changed_is_refused(
-    make_project: MakeProject, reopen: Reopen
+    tmp_path: Path,
 ) -> None:
-    with make_project() as project:
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as project:
         project.add_documents([NewDocument("a", "قال محمد في غزة")])
         ann = project.add_annotation(1, "huda", "PER", 4, 8)
         edit = UpdateAnnotation(ann.id, label="ORG")
         edit.apply(project)
-        with reopen(project) as other:
+        with Project.open(path) as other:
             other.update_annotation(ann.id, start=5)
         with pytest.raises(UserError, match="changed by another program"):
             edit.revert(project)
@@ -26,8 +29,8 @@ def test_reverting_a_relabel_of_a_span_another_program_changed_is_refused(
         assert (span.label, span.start, span.end) == ("ORG", 5, 8)
 
 
-def test_reverting_a_relabel_nobody_else_touched_restores_it(make_project: MakeProject) -> None:
-    with make_project() as project:
+def test_reverting_a_relabel_nobody_else_touched_restores_it(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
         project.add_documents([NewDocument("a", "قال محمد في غزة")])
         ann = project.add_annotation(1, "huda", "PER", 4, 8)
         edit = UpdateAnnotation(ann.id, label="ORG")

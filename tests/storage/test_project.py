@@ -12,14 +12,13 @@ from annotator.core.model import Annotation, NewDocument, Relation, Status
 from annotator.core.schema import Schema, default_schema
 from annotator.storage.project import Project
 from annotator.storage.schema_sql import APPLICATION_ID, SCHEMA_VERSION
-from tests.storage.conftest import MakeProject, Reopen
 
 TEXT = "قال 👀 إيلون ماسك إن «القرار صعب»."
 
 
 @pytest.fixture
-def project(make_project: MakeProject) -> Project:
-    p = make_project()
+def project(tmp_path: Path) -> Project:
+    p = Project.create(tmp_path / "p.annotator")
     p.add_documents([NewDocument("doc", TEXT)])
     return p
 
@@ -219,13 +218,15 @@ def test_a_read_only_file_opens_read_only(tmp_path: Path) -> None:
             p.add_annotation(1, "sara", "PER", 0, 3)
 
 
-def test_changes_by_another_program_are_noticed(project: Project, reopen: Reopen) -> None:
-    mine = project
-    assert not mine.changed_elsewhere()
-    mine.add_annotation(1, "me", "PER", 0, 3)
-    assert not mine.changed_elsewhere()  # my own writes are not news
-    with reopen(mine) as theirs:
-        theirs.add_annotation(1, "them", "ORG", 6, 11)
-    assert mine.changed_elsewhere()
-    assert not mine.changed_elsewhere()
-    assert {a.annotator for a in mine.annotations()} == {"me", "them"}
+def test_changes_by_another_program_are_noticed(tmp_path: Path) -> None:
+    path = tmp_path / "shared.annotator"
+    with Project.create(path) as mine:
+        mine.add_documents([NewDocument("d", TEXT)])
+        assert not mine.changed_elsewhere()
+        mine.add_annotation(1, "me", "PER", 0, 3)
+        assert not mine.changed_elsewhere()  # my own writes are not news
+        with Project.open(path) as theirs:
+            theirs.add_annotation(1, "them", "ORG", 6, 11)
+        assert mine.changed_elsewhere()
+        assert not mine.changed_elsewhere()
+        assert {a.annotator for a in mine.annotations()} == {"me", "them"}

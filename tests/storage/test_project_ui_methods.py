@@ -1,14 +1,16 @@
 """Project methods added for the annotation window: rename_label, annotations_in, statuses_of."""
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.errors import UserError
 from annotator.core.model import NewDocument, Status
-from tests.storage.conftest import MakeProject
+from annotator.storage.project import Project
 
 
-def test_rename_label_keeps_annotations(make_project: MakeProject) -> None:
-    with make_project() as project:
+def test_rename_label_keeps_annotations(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
         project.add_documents([NewDocument("d", "قال محمد")])
         project.add_annotation(1, "huda", "PER", 4, 8)
         project.rename_label("PER", "PERSON")
@@ -21,8 +23,8 @@ def test_rename_label_keeps_annotations(make_project: MakeProject) -> None:
             project.rename_label("NOPE", "X")
 
 
-def test_annotations_in_a_range(make_project: MakeProject) -> None:
-    with make_project() as project:
+def test_annotations_in_a_range(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
         project.add_documents([NewDocument("d", "قال محمد إن غزة تحت الحصار")])
         for start, end in ((0, 3), (4, 8), (12, 15), (4, 26)):
             project.add_annotation(1, "huda", "PER", start, end)
@@ -31,8 +33,8 @@ def test_annotations_in_a_range(make_project: MakeProject) -> None:
         assert got == [(4, 26), (4, 8)]
 
 
-def test_statuses_of_one_annotator(make_project: MakeProject) -> None:
-    with make_project() as project:
+def test_statuses_of_one_annotator(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "p.annotator") as project:
         project.add_documents([NewDocument("a", "نص أول"), NewDocument("b", "نص ثان")])
         project.set_status(2, "huda", Status.DONE)
         project.set_status(1, "sara", Status.IN_PROGRESS)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.model import NewDocument
 from annotator.storage.project import Project
-from tests.storage.conftest import MakeProject
 
 VOCALISED = "قال مُحَمَّدٌ إنّ الحكومةَ ستجتمع."
 DOCS = {
@@ -21,8 +22,8 @@ DOCS = {
 
 
 @pytest.fixture
-def project(make_project: MakeProject) -> Project:
-    p = make_project()
+def project(tmp_path: Path) -> Project:
+    p = Project.create(tmp_path / "p.annotator")
     p.add_documents([NewDocument(name, text) for name, text in DOCS.items()])
     return p
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +49,11 @@ class PostgresEngine:
         self.conn = conn
         self.readonly = readonly
         self._listener: Connection | None = None
+        self._tables: set[str] | None = set()  # heard changed, for tables_changed
+        # A project dropped unclosed (even in a reference cycle) closes its connections, as
+        # a file's SQLite connection is, instead of psycopg warning about them.
+        self._opened = [conn]
+        weakref.finalize(self, _close_all, self._opened)
         if readonly:
             _read_only(conn)
 
@@ -148,6 +154,7 @@ class PostgresEngine:
         """The connection, made again when the last one was lost outside a transaction."""
         if self.conn.closed or self.conn.broken:
             self.conn = connect(self.server)
+            self._opened.append(self.conn)
             if self.readonly:
                 _read_only(self.conn)
         return self.conn
@@ -175,10 +182,20 @@ class PostgresEngine:
         assert self._listener is not None
         mine = self.conn.info.backend_pid if not self.conn.closed else None
         try:
-            return any(n.pid != mine for n in self._listener.notifies(timeout=seconds))
+            heard = [n.payload for n in self._listener.notifies(timeout=seconds) if n.pid != mine]
         except psycopg.OperationalError:
             self._listener.close()
+            self._tables = None
             return True  # cannot tell: reading again is the safe answer
+        if self._tables is not None:
+            self._tables.update(heard)
+        return bool(heard)
+
+    def tables_changed(self) -> frozenset[str] | None:
+        """The tables that the others' commits heard since the last call changed (each
+        notice names its table); None when that cannot be told."""
+        tables, self._tables = self._tables, set()
+        return None if tables is None else frozenset(tables)
 
     def change_socket(self) -> int | None:
         """The listening connection's socket (listening starts here): readable when
@@ -193,6 +210,7 @@ class PostgresEngine:
         if self._listener is not None and not self._listener.closed:
             return False
         self._listener = connect(self.server)
+        self._opened.append(self._listener)
         channel = sql.Identifier(NOTIFY_PREFIX + self.server.project)
         self._listener.execute(sql.SQL("LISTEN {}").format(channel))
         return True
@@ -201,11 +219,6 @@ class PostgresEngine:
         self.conn.close()
         if self._listener is not None:
             self._listener.close()
-
-    def __del__(self) -> None:
-        # A project dropped unclosed is closed, as a file's SQLite connection is, instead of
-        # psycopg warning about it.
-        self.close()
 
     # ----- the engine's own ways ---------------------------------------------------------
 
@@ -255,6 +268,11 @@ class _PipelineNoise(logging.Filter):
 logging.getLogger("psycopg").addFilter(_PipelineNoise())
 
 _MADE_ON_FIRST_USE = re.compile(r"\s*CREATE TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
+
+
+def _close_all(connections: list[Connection]) -> None:
+    for conn in connections:
+        conn.close()
 
 
 def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
