@@ -57,8 +57,14 @@ def pytest_configure(config: pytest.Config) -> None:
         sys.modules["PySide6"] = None  # type: ignore[assignment]  # what Python's import reads as "not installed"
 
 
+# Window tests outside tests/ui: the Qt run (dev.py) runs them with tests/ui.
+QT_ELSEWHERE = {Path(__file__).parent / "server" / "test_live_window.py"}
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    if config.getoption("--no-qt") and collection_path == Path(__file__).parent / "ui":
+    if config.getoption("--no-qt") and (
+        collection_path == Path(__file__).parent / "ui" or collection_path in QT_ELSEWHERE
+    ):
         return True
     # The peer servers are started, stopped (process groups) and cached (fcntl locks) the
     # POSIX way; CI runs on Linux.

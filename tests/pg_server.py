@@ -9,8 +9,8 @@ container) the server runs as the `postgres` user that the package creates.
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
-import pwd
 import shutil
 import signal
 import socket
@@ -20,9 +20,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
+
+from annotator.core.schema import Schema
+from annotator.storage.project import Project
 
 SUPERUSER = "admin"
 SUPERUSER_PASSWORD = "admin-secret"
@@ -82,6 +86,8 @@ def _as_server_user() -> list[str]:
 
 def _give_to_server_user(folder: Path) -> None:
     if os.geteuid() == 0:
+        import pwd  # POSIX only: the suite is also loaded on Windows, without a server
+
         user = pwd.getpwnam("postgres")  # made by Debian's postgresql package
         for path in [folder, *folder.rglob("*")]:
             os.chown(path, user.pw_uid, user.pw_gid)
@@ -158,3 +164,49 @@ def pg_server() -> Iterator[PgServer]:
     """One server for the whole run (each test makes a project of its own in it)."""
     with running_server() as server:
         yield server
+
+
+# Running a folder's tests on both engines (its conftest calls both_engines).
+
+
+def both_engines(metafunc: pytest.Metafunc, file_only: dict[str, str]) -> None:
+    """Each test once on a project file and once with its projects on the server, unless
+    ``file_only`` names its module or node id (``test_x.py::test_y``) with why."""
+    node = f"{Path(metafunc.definition.path).name}::{metafunc.definition.originalname}"
+    only_file = node in file_only or node.split("::")[0] in file_only
+    metafunc.parametrize("engine", ["file"] if only_file else ["file", "server"], indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Which engine the test's projects are on; on "server", a path the test gives for a
+    project is a project on the server instead (the same path, the same project)."""
+    kind = str(request.param)
+    if kind == "server":
+        _on_server(request.getfixturevalue("pg_server"), monkeypatch)
+    return kind
+
+
+_projects: dict[str, str] = {}  # a test's project path -> its server URL
+
+
+def _on_server(server: PgServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    create, open_ = Project.create.__func__, Project.open.__func__  # type: ignore[attr-defined]
+
+    def url_of(path: str | Path) -> str:
+        if str(path).startswith("postgresql://"):
+            return str(path)
+        key = str(Path(path).resolve())
+        if key not in _projects:
+            _projects[key] = server.url(project="t" + hashlib.sha1(key.encode()).hexdigest()[:16])
+        return _projects[key]
+
+    def create_there(cls: type[Project], path: str | Path, /, schema: Schema | None = None) -> Any:
+        return create(cls, url_of(path), schema)
+
+    def open_there(cls: type[Project], path: str | Path, /, **options: Any) -> Any:
+        options.pop("busy_timeout_ms", None)  # a file's lock
+        return open_(cls, url_of(path), **options)
+
+    monkeypatch.setattr(Project, "create", classmethod(create_there))
+    monkeypatch.setattr(Project, "open", classmethod(open_there))

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from annotator.core.errors import UserError
+from annotator.storage.locations import location_path, server_url
 from annotator.storage.project import Project
 
 T = TypeVar("T")
@@ -38,4 +39,17 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else words or word + 's'}"
 
 
-project_argument = click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
+class ProjectLocation(click.Path):
+    """A project file's path, or a server's URL kept whole (a plain Path would make its
+    ``//`` one ``/``, and ``postgresql:///db`` then names another host)."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, dir_okay=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and server_url(value) is not None:
+            return location_path(value)
+        return super().convert(value, param, ctx)
+
+
+project_argument = click.argument("project", type=ProjectLocation())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import plural, project_argument, run
+from annotator.cli.common import ProjectLocation, plural, project_argument, run
 from annotator.core.errors import UserError
 from annotator.core.output import write_text
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
@@ -87,7 +87,7 @@ def _print_report(report: AgreementReport) -> None:
 
 @click.command("merge")
 @project_argument
-@click.argument("other", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("other", type=ProjectLocation())
 @click.option("--as", "as_name", help="Bring all of OTHER's annotations in under this name.")
 def merge_command(project: Path, other: Path, as_name: str | None) -> None:
     """Merge a colleague's project file or native JSONL export OTHER into PROJECT."""

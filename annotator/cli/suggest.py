@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, plural, run
+from annotator.cli.common import open_project, plural, project_argument, run
 from annotator.learn.apply import DEFAULT_ANNOTATOR as MODEL_ANNOTATOR
 from annotator.learn.apply import suggest_documents
 from annotator.learn.model_file import load
@@ -16,7 +16,7 @@ rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
 
 
 @click.command("suggest")
-@click.argument("project", type=click.Path(path_type=Path, dir_okay=False))
+@project_argument
 @click.option("--gazetteer", type=rules_file, help="Names, one a line: NAME<TAB>LABEL.")
 @click.option("--patterns", type=rules_file, help="Regular expressions: PATTERN<TAB>LABEL.")
 @click.option(

@@ -1,10 +1,14 @@
-"""One layer's CRF (python-crfsuite): IO tags over tokens, trained and applied.
+"""One layer's CRF (python-crfsuite): BIO tags over tokens, or IO for most labels of a
+large schema; trained and applied.
 
-Each token of a span is tagged I-LABEL, every other token O: no B- tags. A CRF's training
-time grows with the square of its tags, and with B- tags a schema of 34 labels has 69 of
-them; IO has 35, and trains in less than half the time with the same F1 on NewsFANE
-(benchmarks/RESULTS.md). What it gives up is two spans of one label side by side with
-nothing between them, tagged as one (9 of NewsFANE's 1,341 spans).
+A CRF's training time grows with the square of its tags: with B- and I- tags for every
+label, a schema of 34 labels has 69 of them. IO (I-LABEL on every token of a span, O
+elsewhere) halves that, and trains in less than half the time with the same F1 on
+NewsFANE; but it cannot tell two spans of one label side by side from one span, and B-
+tags help find where spans begin (Wojood's F1 drops from 0.60 to 0.56 without them,
+benchmarks/RESULTS.md). So a schema of up to MAX_BIO_LABELS labels gets BIO; a larger
+one gets B- tags only for the labels whose spans touch one another in the training
+data (5 of NewsFANE's 34).
 
 The model is crfsuite's own file, kept as bytes: it holds feature weights and nothing
 that runs, so a model from someone else is safe to open.
@@ -12,6 +16,7 @@ that runs, so a model from someone else is safe to open.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -40,10 +45,32 @@ class Tagged:
     score: float  # the mean of the tokens' marginal probabilities of their tags
 
 
-def io_tags(length: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
+MAX_BIO_LABELS = 20
+
+
+def labels_with_b(sequences: Sequence[Sequence[tuple[int, int, str]]]) -> frozenset[str]:
+    """The labels that get B- tags, from each sequence's sorted spans (token ranges):
+    all of them in a schema of at most MAX_BIO_LABELS, else those of which a span ends
+    where another begins."""
+    labels = {label for spans in sequences for _, _, label in spans}
+    if len(labels) <= MAX_BIO_LABELS:
+        return frozenset(labels)
+    out: set[str] = set()
+    for spans in sequences:
+        out.update(a[2] for a, b in itertools.pairwise(spans) if a[1] == b[0] and a[2] == b[2])
+    return frozenset(out)
+
+
+def tags_of(
+    length: int, spans: Sequence[tuple[int, int, str]], with_b: frozenset[str]
+) -> list[str]:
+    """The tags of a sequence of ``length`` tokens: B- then I- for the labels in
+    ``with_b``, I- throughout for the others."""
     tags = ["O"] * length
     for first, end, label in spans:
         tags[first:end] = ["I-" + label] * (end - first)
+        if label in with_b:
+            tags[first] = "B-" + label
     return tags
 
 
@@ -82,10 +109,11 @@ class Tagger:
             if tag == "O":
                 i += 1
                 continue
+            label = tag[2:]
             j = i + 1
-            while j < len(tags) and tags[j] == tag:
+            while j < len(tags) and tags[j] == "I-" + label:
                 j += 1
             score = sum(marginals[i:j]) / (j - i)
-            spans.append(Tagged(i, j, tag[2:], score))
+            spans.append(Tagged(i, j, label, score))
             i = j
         return spans, 1.0 - min(marginals)

@@ -176,10 +176,11 @@ def _train_crf(seqs: list[_Sequence], common: frozenset[Key]) -> bytes:
     folds = range(JACKKNIFE_FOLDS)
     tables = [StringTable.build((s.words, s.spans) for s in seqs if s.fold != k) for k in folds]
     vocabularies = [_vocabulary(s for s in seqs if s.fold != k) for k in folds]
+    with_b = crf.labels_with_b([s.spans for s in seqs])
     data = [
         (
             _features(s.tokens, s.words, tables[s.fold], vocabularies[s.fold], common),
-            crf.io_tags(len(s.tokens), s.spans),
+            crf.tags_of(len(s.tokens), s.spans, with_b),
         )
         for s in seqs
     ]

@@ -112,43 +112,62 @@ def _as_embeddings(text: str) -> str:
     Python algorithm knows; an FSI takes the direction ``is_rtl`` gives the text after
     it up to the next PDI.
 
-    That direction is found for every FSI in one pass from the end (asking ``is_rtl``
-    of the rest of the text at each FSI made thousands of them quadratic). ``is_rtl``
-    of a text stops at its first strong letter (its answer), paragraph separator or
-    isolate opener (no: after an opener nothing is at depth 0, as no PDI follows before
-    the cut); so scanning backwards, the answer for the text after a character is known
-    from the nearest such character after it, or a PDI (the cut: no)."""
+    Asking ``is_rtl`` of the rest of the text at each FSI made thousands of them
+    quadratic. But ``is_rtl`` of a text stops at its first strong letter (its answer),
+    paragraph separator or isolate opener (no: after an opener nothing is at depth 0,
+    as no PDI follows before the cut), and the cut is at the first PDI (no). So each
+    FSI looks only as far as the first such character after it; as the next FSI is one,
+    no character is looked at twice."""
+    embedded = text.translate(_ISOLATE_TABLE)
     if "\u2068" not in text:
-        return text.translate(_ISOLATE_TABLE)
-    out = list(text.translate(_ISOLATE_TABLE))
-    rtl_after = False
-    for i in range(len(text) - 1, -1, -1):
-        ch = text[i]
-        if ch == "\u2068":
-            out[i] = "\u202b" if rtl_after else "\u202a"
-        if ch in _ISOLATE_OPENERS or ch == _ISOLATE_CLOSER:
-            rtl_after = False
-        else:
-            kind = unicodedata.bidirectional(ch)
-            if kind in ("R", "AL"):
-                rtl_after = True
-            elif kind in ("L", "B"):
-                rtl_after = False
+        return embedded
+    out = list(embedded)
+    at = text.find("\u2068")
+    while at >= 0:
+        out[at] = "\u202b" if _first_strong_is_rtl(text, at + 1) else "\u202a"
+        at = text.find("\u2068", at + 1)
     return "".join(out)
+
+
+def _first_strong_is_rtl(text: str, start: int) -> bool:
+    for at in range(start, len(text)):  # by index: an islice would walk from the start
+        ch = text[at]
+        if ch in _ISOLATE_OPENERS or ch == _ISOLATE_CLOSER:
+            return False
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind in ("L", "B"):
+            return False
+    return False
+
+
+# The bidi types of the explicit embeddings and overrides (isolates come as these).
+_EXPLICIT = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF"))
 
 
 def _resolved(text: str, rtl: bool) -> list[dict[str, Any]]:
     """The characters of a paragraph with their embedding levels (rules up to I2),
     each marked with its logical index."""
     storage = bidi_algorithm.get_empty_storage()
-    storage["base_level"] = int(rtl)
+    level = storage["base_level"] = int(rtl)
     storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels(_as_embeddings(text), storage)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index
-        if not char["type"]:  # unassigned in this Python's Unicode: L, the spec's default
-            char["type"] = char["orig"] = "L"
-    bidi_algorithm.explicit_embed_and_overrides(storage)
+    # What get_embedding_levels builds, in one pass; a type unassigned in this Python's
+    # Unicode is L, the spec's default.
+    embedded = _as_embeddings(text)
+    types = [unicodedata.bidirectional(ch) or "L" for ch in embedded]
+    storage["chars"] = [
+        {"ch": ch, "level": level, "type": kind, "orig": kind, "index": index}
+        for index, (ch, kind) in enumerate(zip(embedded, types, strict=True))
+    ]
+    if _EXPLICIT.isdisjoint(types):
+        # No embedding or override: rules X1-X8 leave every level at the base, and X9
+        # only drops the boundary neutrals (what explicit_embed_and_overrides does, at
+        # a fraction of its time on a long paragraph).
+        storage["chars"] = [c for c in storage["chars"] if c["type"] != "BN"]
+        bidi_algorithm.calc_level_runs(storage)
+    else:
+        bidi_algorithm.explicit_embed_and_overrides(storage)
     bidi_algorithm.resolve_weak_types(storage)
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)

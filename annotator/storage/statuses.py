@@ -61,9 +61,21 @@ class StatusStore:
         )
 
     def touch(self, document_id: int, annotator: str) -> None:
-        """The first span an annotator makes in a document puts it in progress."""
-        if self.status(document_id, annotator) is Status.NOT_STARTED:
-            self.put(document_id, annotator, Status.IN_PROGRESS)
+        """The first span an annotator makes in a document puts it in progress: one
+        statement, not a read then a write (on a server each waits for an answer)."""
+        self._engine.execute(
+            "INSERT INTO document_status (document_id, annotator_id, status, modified) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
+            "DO UPDATE SET status = excluded.status, modified = excluded.modified "
+            "WHERE document_status.status = ?",
+            (
+                document_id,
+                self._annotators.id_of(annotator),
+                Status.IN_PROGRESS.value,
+                now(),
+                Status.NOT_STARTED.value,
+            ),
+        )
 
     def annotation_counts(self) -> dict[int, dict[str, int]]:
         """{document id: {annotator: number of spans}}."""

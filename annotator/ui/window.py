@@ -713,20 +713,28 @@ class MainWindow(QMainWindow):
         """Colleagues committed to the server project: their layer beside one's own, the
         spans, and the documents list's statuses as they now are, without moving the
         annotator's place."""
+        try:
+            self._read_others()
+        except ConnectionLostError:
+            # The connection was cut while the server stayed (a restarted pooler, an
+            # ended session): the engine connects again on the next statement.
+            try:
+                self._read_others()
+            except ConnectionLostError as exc:
+                self.guard.watcher.connection_failed(str(exc))
+
+    def _read_others(self) -> None:
         s = self.session
         touched = self.guard.watcher.touched
-        try:
-            s.refresh_from_project(touched)
-            # The list's counts change with one's own edits (the current row follows
-            # them); a curator adds documents; one's statuses change in another window
-            # (a colleague's status changes none of the list: read, not built again).
-            if touched("documents"):
-                current = s.document.id if s.document else None
-                self.documents.refresh(self.project, s.annotator, current)
-            elif touched("document_status"):
-                self.documents.show_statuses(self.project.statuses_of(s.annotator))
-        except ConnectionLostError as exc:
-            self.guard.watcher.connection_failed(str(exc))
+        s.refresh_from_project(touched)
+        # The list's counts change with one's own edits (the current row follows them); a
+        # curator adds documents; one's statuses change in another window (a colleague's
+        # status changes none of the list: read, not built again).
+        if touched("documents"):
+            current = s.document.id if s.document else None
+            self.documents.refresh(self.project, s.annotator, current)
+        elif touched("document_status"):
+            self.documents.show_statuses(self.project.statuses_of(s.annotator))
 
     def _restore_backup(self, backup: Path) -> None:
         """Close the project, put the backup in its place, and open it again."""

@@ -1,17 +1,19 @@
-"""The runs and the spans per paragraph come from one sweep, and every FSI's direction
-from one pass (issue 13, rule 7: linear time); they must equal what the plain definition
-gives, for any spans, paragraphs and isolates."""
+"""The runs and the spans per paragraph come from one sweep, every FSI's direction
+from one pass, and a paragraph's levels skip the explicit-level pass when nothing is
+explicit (issue 13, rule 7: linear time); they must equal what the plain definition (or
+python-bidi's full steps) gives, for any spans, paragraphs, isolates and embeddings."""
 
 from __future__ import annotations
 
 from itertools import pairwise
 
+from bidi import algorithm as bidi_algorithm
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation
 from annotator.rendering.layout import by_paragraph, paragraphs, runs
-from annotator.rendering.visual import _as_embeddings, is_rtl
+from annotator.rendering.visual import _as_embeddings, _resolved, is_rtl
 
 TEXT = st.text(alphabet="اب \n", max_size=40)
 
@@ -63,3 +65,33 @@ BIDI_TEXT = st.text(alphabet="\u2066\u2067\u2068\u2069\u2068اaב1١ .\n\u2029",
 @given(BIDI_TEXT)
 def test_isolates_as_embeddings_match_their_definition(text: str) -> None:
     assert _as_embeddings(text) == _as_embeddings_by_definition(text)
+
+
+def _resolved_by_the_library(text: str, rtl: bool) -> list[tuple[str, int, str, int]]:
+    """python-bidi's own steps up to I2, every one of them (rules X1-X9 included)."""
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = int(rtl)
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi_algorithm.get_embedding_levels(_as_embeddings(text), storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+        char["type"] = char["type"] or "L"
+        char["orig"] = char["orig"] or "L"
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    return [(c["ch"], c["level"], c["type"], c["index"]) for c in storage["chars"]]
+
+
+# Also boundary neutrals (ZWJ, soft hyphen, BOM), embeddings and an unassigned code point.
+RESOLVED_TEXT = st.text(
+    alphabet="\u2066\u2067\u2068\u2069\u202b\u202c\u202dاaב1١ .\n\u200d\u00ad\ufeff\u0378",
+    max_size=40,
+)
+
+
+@given(RESOLVED_TEXT, st.booleans())
+def test_resolved_levels_match_the_library_steps(text: str, rtl: bool) -> None:
+    mine = [(c["ch"], c["level"], c["type"], c["index"]) for c in _resolved(text, rtl)]
+    assert mine == _resolved_by_the_library(text, rtl)

@@ -1,4 +1,5 @@
-"""Projects with several annotators' spans, built in a line or two per test."""
+"""Projects with several annotators' spans, built in a line or two per test; each test
+runs on a project file and on the throw-away server (tests/pg_server.py), but FILE_ONLY's."""
 
 from __future__ import annotations
 
@@ -9,6 +10,24 @@ import pytest
 
 from annotator.core.model import NewDocument, Status
 from annotator.storage.project import Project
+from tests.pg_server import both_engines
+
+# Test module or node id (within tests/review) -> why it is about files only.
+FILE_ONLY = {
+    "test_merge.py": "the colleague's project is a file beside the test's project",
+    "test_cli_merge.py": "the colleague's project is a file beside the test's project",
+    "test_cli_agreement.py::test_agreement_user_errors_are_one_line_exit_2": "a missing file",
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    both_engines(metafunc, FILE_ONLY)
+
+
+@pytest.fixture(autouse=True)
+def _on_each_engine(engine: str) -> str:
+    return engine
+
 
 # Twenty words, each "wNN" plus a space: word k spans [4k, 4k + 3).
 WORDS = " ".join(f"w{k:02d}" for k in range(20))

@@ -241,6 +241,8 @@ def test_a_terminated_connection_is_made_again_by_itself(
 ) -> None:
     alice = window_as("alice")
     alice.show_beside("bob")
+    notices: list[str] = []
+    alice.guard.watcher.connectionLost.connect(notices.append)
     with team.sql() as admin:
         admin.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'"
@@ -250,6 +252,27 @@ def test_a_terminated_connection_is_made_again_by_itself(
     qtbot.waitUntil(lambda: beside_texts(alice) == ["الوزير"], timeout=LIVE_MS)
     tag_word(qtbot, alice, "الحكومة", Qt.Key.Key_4)
     assert stored(team, news, "alice") == [("ORG", "الحكومة")]
+    assert notices == []  # the server stayed: nothing to alarm the annotator with
+
+
+def test_a_colleagues_lock_held_too_long_is_not_saved_and_says_so(
+    qtbot: QtBot, team: Team, news: int
+) -> None:
+    # The URL's own settings win over the window's: a short wait for locks here.
+    url = team.url("alice") + "&options=-c%20lock_timeout%3D300ms"
+    alice = MainWindow(Project.open(url), "alice", Settings())
+    show_active(qtbot, alice)
+    alice.session.open_document(news)
+    with team.sql() as admin, admin.transaction():
+        admin.execute("LOCK TABLE annotations IN EXCLUSIVE MODE")  # a long import, say
+        tag_word(qtbot, alice, "الوزير", Qt.Key.Key_3)
+        assert alice.notice.kind == "error"
+        assert alice.notice.text().startswith("Not saved: add span: ")
+        assert "held what this one needed for too long" in alice.notice.text()
+    tag_word(qtbot, alice, "الوزير", Qt.Key.Key_3)
+    assert stored(team, news, "alice") == [("PER", "الوزير")]
+    alice.close()
+    alice.project.close()
 
 
 @pytest.fixture

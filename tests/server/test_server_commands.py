@@ -161,3 +161,20 @@ def test_add_user_to_a_project_that_does_not_exist(pg_server: PgServer, tmp_path
     secret.write_text("pw\n")
     code, _, err = invoke("server", "add-user", url, "rana", "--password-file", secret)
     assert code == 2 and "server init" in err
+
+
+def test_a_url_without_a_host_reaches_the_servers_socket(
+    pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``postgresql:///DB?host=FOLDER``: libpq's own form for a Unix socket, kept whole
+    (a path would make its three slashes one)."""
+    monkeypatch.setenv("PGPASSWORD", SUPERUSER_PASSWORD)
+    url = (
+        f"postgresql:///annotator?host={pg_server.folder}&port={pg_server.port}&user=admin"
+        f"&project={new_name()}"
+    )
+    code, out, err = invoke("new", url)
+    assert (code, err) == (0, "")
+    assert out == f"created {url}\n"
+    code, out, err = invoke("stats", url, "--json")
+    assert (code, err) == (0, "") and '"documents"' in out

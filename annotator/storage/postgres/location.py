@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from annotator.core.errors import UserError
 
@@ -44,8 +44,10 @@ def parse_location(url: str) -> ServerLocation:
             "beginning with a letter",
             shown,
         )
-    rest = urlencode([(k, v) for k, v in query if k != "project"])
-    conninfo = urlunsplit((parts.scheme, parts.netloc, parts.path, rest, parts.fragment))
+    # Spaces as %20: libpq reads no "+" as a space (options=-c%20name%3Dvalue).
+    rest = urlencode([(k, v) for k, v in query if k != "project"], quote_via=quote)
+    # By hand: urlunsplit drops the "//" of an empty host (postgresql:///db?host=/socket).
+    conninfo = f"{parts.scheme}://{parts.netloc}{parts.path}" + (f"?{rest}" if rest else "")
     return ServerLocation(conninfo, project, shown)
 
 
