@@ -30,7 +30,7 @@ def test_sql_takes_values_as_parameters() -> None:
         r"\{(column|name|table|int\(busy_timeout_ms\)|APPLICATION_ID|SCHEMA_VERSION|"
         r"placeholders|where_sql|[A-Z_]+|"
         # storage/export_rows.py: column lists and sub-queries it writes itself, values bound
-        r"columns|_relations_of_document\(f\)|f\.documents|"
+        r"columns|f\.documents|"
         # storage/copying.py: the column lists and order of the tables it copies
         r"names|marks|order)\}"
     )

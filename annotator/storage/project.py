@@ -782,9 +782,21 @@ class Project:
         )
 
     def _touch_status(self, document_id: int, annotator: str) -> None:
-        """The first span an annotator makes in a document puts it in progress."""
-        if self.status(document_id, annotator) is Status.NOT_STARTED:
-            self._set_status(document_id, annotator, Status.IN_PROGRESS)
+        """The first span an annotator makes in a document puts it in progress: one
+        statement, not a read then a write (on a server each waits for an answer)."""
+        self.engine.execute(
+            "INSERT INTO document_status (document_id, annotator_id, status, modified) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
+            "DO UPDATE SET status = excluded.status, modified = excluded.modified "
+            "WHERE document_status.status = ?",
+            (
+                document_id,
+                self._annotator_id(annotator),
+                Status.IN_PROGRESS.value,
+                now(),
+                Status.NOT_STARTED.value,
+            ),
+        )
 
     # ----- counts --------------------------------------------------------------------
 

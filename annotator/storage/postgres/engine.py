@@ -25,12 +25,13 @@ from psycopg.pq import TransactionStatus
 
 from annotator.core.errors import NotAProjectError, UserError
 from annotator.core.textsearch import Query
-from annotator.storage.engine import Params
+from annotator.storage.engine import Params, Rows
 from annotator.storage.postgres import search
 from annotator.storage.postgres.ddl import NOTIFY_PREFIX
 from annotator.storage.postgres.dialect import to_psycopg
 from annotator.storage.postgres.errors import ConnectionLost, server_error
 from annotator.storage.postgres.location import ServerLocation, parse_location
+from annotator.storage.postgres.pipelined import Answer, Batch, pipelined_transaction
 from annotator.storage.postgres.server import (
     Connection,
     connect,
@@ -49,6 +50,11 @@ class PostgresEngine:
         self.conn = conn
         self.readonly = readonly
         self._listener: Connection | None = None
+        # The statements of the write under way, sent without waiting (pipelined.py);
+        # None outside writes, and in the one that makes the project (its refusals are
+        # told as they come).
+        self._batch: Batch | None = None
+        self.pipelined = True
         self._tables: set[str] | None = set()  # heard changed, for tables_changed
         # A project dropped unclosed (even in a reference cycle) closes its connections, as
         # a file's SQLite connection is, instead of psycopg warning about them.
@@ -84,6 +90,7 @@ class PostgresEngine:
         server = parse_location(url)
         conn = connect(server)
         engine = cls(server, conn, readonly=False)
+        engine.pipelined = False
         try:
             if project_exists(conn, server.project):
                 raise UserError(
@@ -107,7 +114,7 @@ class PostgresEngine:
 
     # ----- statements ------------------------------------------------------------------
 
-    def execute(self, query: str, params: Params = (), /) -> psycopg.Cursor[tuple[Any, ...]]:
+    def execute(self, query: str, params: Params = (), /) -> Rows:
         conn = self._connection()
         made = _MADE_ON_FIRST_USE.match(query)
         if made and self.has_table(made.group(1)):
@@ -115,17 +122,25 @@ class PostgresEngine:
             # its owner may create tables there (an annotator asking would be refused).
             query, params = "SELECT 1 WHERE false", ()
         try:
-            return conn.execute(to_psycopg(query).encode(), _bound(params))
+            cursor = conn.execute(to_psycopg(query).encode(), _bound(params))
         except psycopg.Error as exc:
             raise self._error(exc) from None
+        if self._batch is None:
+            return cursor
+        self._batch.unread = True
+        return Answer(cursor, self._batch)
 
     def executemany(self, query: str, rows: Iterable[Params], /) -> int:
         conn = self._connection()
+        bound = [_bound(r) for r in rows]
+        if not bound:  # nothing to send, nor to wait for
+            return 0
         try:
             with conn.cursor() as cursor:
-                cursor.executemany(
-                    to_psycopg(query).encode(), (_bound(r) for r in rows), returning=False
-                )
+                cursor.executemany(to_psycopg(query).encode(), bound, returning=False)
+                if self._batch is not None:  # the count comes with the answers
+                    self._batch.unread = True
+                    self._batch.read()
                 return cursor.rowcount
         except psycopg.Error as exc:
             raise self._error(exc) from None
@@ -134,9 +149,10 @@ class PostgresEngine:
 
     @property
     def in_transaction(self) -> bool:
-        return not self.conn.closed and self.conn.info.transaction_status in (
-            TransactionStatus.INTRANS,
-            TransactionStatus.INERROR,
+        return self._batch is not None or (
+            not self.conn.closed
+            and self.conn.info.transaction_status
+            in (TransactionStatus.INTRANS, TransactionStatus.INERROR)
         )
 
     @contextmanager
@@ -145,8 +161,19 @@ class PostgresEngine:
             raise UserError("is open read-only; nothing can be changed", self.location)
         conn = self._connection()
         try:
-            with conn.transaction():
-                yield
+            if self.pipelined and not self.in_transaction:
+                with pipelined_transaction(conn) as batch:
+                    self._batch = batch
+                    try:
+                        yield
+                    finally:
+                        self._batch = None
+            else:
+                if self._batch is not None:
+                    # A savepoint is psycopg's, which must see the transaction begun.
+                    self._batch.read()
+                with conn.transaction():
+                    yield
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
