@@ -384,12 +384,24 @@ class Project:
         """
         report = AddReport()
         indexed: list[tuple[int, str, str]] = []
+        docs = list(docs)
+        shas = [text_sha256(doc.text) for doc in docs]
         with self.write():
             names = {r[0] for r in self.engine.execute("SELECT name FROM documents")}
-            taken_ids: set[str] = set()
-            for doc in docs:
-                sha = text_sha256(doc.text)
-                existing = self.document_by_sha(sha)
+            # What the project already holds of these, asked once for all of them rather
+            # than once a document (on a server each question is a round trip).
+            known = {
+                r[3]: DocumentInfo(*r)
+                for r in self._in(
+                    "SELECT id, name, length, sha256, source FROM documents WHERE sha256 IN",
+                    list(set(shas)),
+                )
+            }
+            taken_ids = self._existing_ids(
+                "annotations", [a.id for doc in docs for a in doc.annotations]
+            ) | self._existing_ids("relations", [r.id for doc in docs for r in doc.relations])
+            for doc, sha in zip(docs, shas, strict=True):
+                existing = known.get(sha)
                 if existing is not None:
                     report.duplicates.append((doc.name, existing.name))
                     doc_id = existing.id
@@ -410,6 +422,7 @@ class Project:
                         ),
                     )
                     doc_id = int(cur.fetchone()[0])
+                    known[sha] = DocumentInfo(doc_id, name, len(doc.text), sha, doc.source)
                     report.added.append(name)
                     indexed.append((doc_id, name, doc.text))
                 self._add_annotations(doc_id, doc, existing is not None, taken_ids, report)
@@ -443,8 +456,6 @@ class Project:
         id_map: dict[str, str] = {}
         rows = []
         stamp = now()
-        taken_ids |= self._existing_ids("annotations", [a.id for a in doc.annotations])
-        taken_ids |= self._existing_ids("relations", [r.id for r in doc.relations])
         for a in doc.annotations:
             key = (a.annotator, a.label, a.start, a.end)
             if key in present:
