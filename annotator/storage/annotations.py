@@ -282,7 +282,8 @@ class AnnotationStore:
     ) -> None:
         """Add the spans and relations ``doc`` brings, inside the caller's write: to a
         document already in the project (``duplicate``) only those it lacks. Ids already
-        taken (in the project, or by this import so far: ``taken_ids``) get new ones."""
+        taken (in the project, or by this import so far: ``taken_ids``, which starts as
+        ``ids_taken`` of the whole import) get new ones."""
         labels = self._schema.label_ids()
         present: dict[tuple[str, str, int, int], str] = {}
         if duplicate:
@@ -298,8 +299,6 @@ class AnnotationStore:
         id_map: dict[str, str] = {}
         rows = []
         stamp = now()
-        taken_ids |= self._existing_ids("annotations", [a.id for a in doc.annotations])
-        taken_ids |= self._existing_ids("relations", [r.id for r in doc.relations])
         for a in doc.annotations:
             key = (a.annotator, a.label, a.start, a.end)
             if key in present:
@@ -340,6 +339,13 @@ class AnnotationStore:
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             rel_rows,
         )
+
+    def ids_taken(self, docs: list[NewDocument]) -> set[str]:
+        """Which of the ids that ``docs`` bring the project already holds, asked once for
+        a whole import (on a server each question is a round trip)."""
+        return self._existing_ids(
+            "annotations", [a.id for doc in docs for a in doc.annotations]
+        ) | self._existing_ids("relations", [r.id for doc in docs for r in doc.relations])
 
     def _existing_ids(self, table: str, ids: list[str]) -> set[str]:
         """Which of ``ids`` the table (annotations or relations) already holds."""

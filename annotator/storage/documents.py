@@ -99,12 +99,23 @@ class DocumentStore:
         """
         report = AddReport()
         indexed: list[tuple[int, str, str]] = []
+        docs = list(docs)
+        shas = [text_sha256(doc.text) for doc in docs]
         with self._write():
             names = {r[0] for r in self._engine.execute("SELECT name FROM documents")}
-            taken_ids: set[str] = set()
-            for doc in docs:
-                sha = text_sha256(doc.text)
-                existing = self.by_sha(sha)
+            # What the project already holds of these, asked once for all of them rather
+            # than once a document (on a server each question is a round trip).
+            known = {
+                r[3]: DocumentInfo(*r)
+                for r in rows_in(
+                    self._engine,
+                    "SELECT id, name, length, sha256, source FROM documents WHERE sha256 IN",
+                    list(set(shas)),
+                )
+            }
+            taken_ids = self._annotations.ids_taken(docs)
+            for doc, sha in zip(docs, shas, strict=True):
+                existing = known.get(sha)
                 if existing is not None:
                     report.duplicates.append((doc.name, existing.name))
                     doc_id = existing.id
@@ -125,6 +136,7 @@ class DocumentStore:
                         ),
                     ).fetchone()
                     doc_id = int(row[0])
+                    known[sha] = DocumentInfo(doc_id, name, len(doc.text), sha, doc.source)
                     report.added.append(name)
                     indexed.append((doc_id, name, doc.text))
                 self._annotations.add_imported(doc_id, doc, existing is not None, taken_ids, report)
