@@ -66,8 +66,36 @@ def test_no_sql_outside_the_storage_layer() -> None:
 
 SQL_ATTRIBUTES = {"conn", "execute", "executemany", "executescript"}
 
+# Inside the storage layer, the stores reach the database through their engine
+# (storage/engine.py); only the engines (sqlite_engine.py, the postgres package) hold a
+# connection, and SQLite's driver is for the SQLite engine and what only a file has.
+SQLITE_ONLY = {
+    "sqlite_engine.py",  # the engine
+    "schema_sql.py",  # the file's tables and migrations (run by the engine)
+    "backups.py",  # restoring a backup file
+    "export_rows.py",  # SQLite's JSON functions build the export lines
+}
+
+
+def test_the_stores_reach_the_database_only_through_their_engine() -> None:
+    storage = ROOT / "annotator" / "storage"
+    hits = []
+    for path in sorted(storage.rglob("*.py")):
+        if (path.name in SQLITE_ONLY and path.parent == storage) or path.parent.name == "postgres":
+            continue  # an engine's own modules hold its connection
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "conn":
+                found = ".conn"
+            elif isinstance(node, ast.Import | ast.ImportFrom) and _imports_sqlite(node):
+                found = "import sqlite3 or sqlite_utils"
+            else:
+                continue
+            hits.append(f"{path.relative_to(ROOT)}:{node.lineno}: {found}")
+    assert hits == []
+
 
 def _imports_sqlite(node: ast.Import | ast.ImportFrom) -> bool:
+    drivers = {"sqlite3", "sqlite_utils"}
     if isinstance(node, ast.ImportFrom):
-        return (node.module or "").split(".")[0] == "sqlite3"
-    return any(alias.name.split(".")[0] == "sqlite3" for alias in node.names)
+        return (node.module or "").split(".")[0] in drivers
+    return any(alias.name.split(".")[0] in drivers for alias in node.names)

@@ -1,13 +1,13 @@
 """What the stores need of a database, whichever engine holds the project: the SQLite
 file (``sqlite_engine.py``) or a PostgreSQL server.
 
-The portable-SQL contract. The stores (``storage/*_store.py``, ``gold.py``, ...) write
-one SQL text for every engine, so they keep to what SQLite >= 3.35 and PostgreSQL both
-accept:
+The portable-SQL contract. The stores (``schema_store.py``, ``settings.py``,
+``annotators.py``, ``statuses.py``, ``annotations.py``, ``documents.py``, ``gold.py``,
+``stats.py``, ...) write one SQL text for every engine, so they keep to what
+SQLite >= 3.35 and PostgreSQL both accept:
 
-- Values are bound, never spliced, with ``?`` placeholders and a sequence of values
-  (the PostgreSQL engine rewrites them as ``%s``). Named ``:name`` placeholders only in
-  SQLite-dialect code (``export_rows.py``).
+- Values are bound, never spliced: ``?`` placeholders with a sequence of values, or
+  ``:name`` with a mapping (the PostgreSQL engine rewrites them as ``%s``/``%(name)s``).
 - ``INSERT ... ON CONFLICT (columns) DO NOTHING`` / ``DO UPDATE SET c = excluded.c``
   (always with the conflict's columns), never ``INSERT OR IGNORE`` / ``OR REPLACE``.
 - A new row's id by ``INSERT ... RETURNING id``, never ``lastrowid``; how many rows a
@@ -24,13 +24,14 @@ accept:
 
 What differs between engines, and is therefore here rather than in SQL: transactions and
 how the driver's errors reach the user (``transaction``), noticing other writers
-(``changed_elsewhere``, ``change_socket``), the full-text index of documents (``index_documents``,
-``search``), copies (``backup``) and the database's own integrity check.
+(``changed_elsewhere``, ``tables_changed``, ``change_socket``), the full-text index of
+documents (``index_documents``, ``search``), copies (``backup``) and the database's own
+integrity check.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -139,3 +140,8 @@ class Engine(Protocol):
     def has_table(self, name: str, /) -> bool:
         """Whether the project holds the table (tables made on first use)."""
         ...
+
+
+# The project's ``write()``, as the stores call it: the engine's transaction, which also
+# makes the stores forget what they cached when it rolls back.
+Write = Callable[[], AbstractContextManager[None]]

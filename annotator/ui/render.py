@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPoint, QRect, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QApplication, QFrame
 
 from annotator.core.errors import UserError
@@ -144,11 +145,24 @@ def _write_png(view: DocumentView, output_path: Path) -> list[Path]:
             output_path.with_name(f"{output_path.stem}-{i}{output_path.suffix}")
             for i in range(1, len(slices) + 1)
         ]
-    for (top, bottom), path in zip(slices, paths, strict=True):
-        image = view.grab(QRect(0, top, view.width(), bottom - top)).toImage()
-        with open_binary_output(path) as out:
-            write_png(image, out)
+    # Painting needs this (the GUI) thread; encoding and writing a page do not, and ISA-L
+    # lets go of the interpreter while it deflates: the next page is painted meanwhile.
+    # One page in flight at a time keeps the memory to two pages.
+    with ThreadPoolExecutor(max_workers=1) as encoder:
+        pending: Future[None] | None = None
+        for (top, bottom), path in zip(slices, paths, strict=True):
+            image = view.grab(QRect(0, top, view.width(), bottom - top)).toImage()
+            if pending is not None:
+                pending.result()
+            pending = encoder.submit(_save_png, image, path)
+        if pending is not None:
+            pending.result()
     return paths
+
+
+def _save_png(image: QImage, path: Path) -> None:
+    with open_binary_output(path) as out:
+        write_png(image, out)
 
 
 def _write_pdf(view: DocumentView, output_path: Path) -> list[Path]:

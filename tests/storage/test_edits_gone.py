@@ -19,7 +19,7 @@ def test_relabelling_a_span_deleted_between_read_and_write_changes_nothing(
     with Project.create(path) as project:
         project.add_documents([NewDocument("a", "قال محمد في غزة")])
         span = project.add_annotation(1, "huda", "PER", 4, 8)
-        read = project.annotation
+        read = project.annotation_store.annotation
 
         def read_then_deleted_elsewhere(annotation_id: str) -> Annotation:
             found = read(annotation_id)
@@ -27,7 +27,7 @@ def test_relabelling_a_span_deleted_between_read_and_write_changes_nothing(
                 other.delete_annotation(annotation_id)
             return found
 
-        monkeypatch.setattr(project, "annotation", read_then_deleted_elsewhere)
+        monkeypatch.setattr(project.annotation_store, "annotation", read_then_deleted_elsewhere)
         with pytest.raises(GoneError, match="'محمد' \\(PER\\) is no longer there"):
             project.update_annotation(span.id, label="ORG")
         monkeypatch.undo()

@@ -209,6 +209,10 @@ class PostgresEngine:
         assert self._listener is not None
         mine = self.conn.info.backend_pid if not self.conn.closed else None
         try:
+            # A notice is sent to the listener after the other's commit has returned, so
+            # it may still be on its way: a round trip first makes the server deliver
+            # what it holds (psycopg keeps what arrives meanwhile for notifies()).
+            self._listener.execute("SELECT 1")
             heard = [n.payload for n in self._listener.notifies(timeout=seconds) if n.pid != mine]
         except psycopg.OperationalError:
             self._listener.close()
