@@ -47,7 +47,8 @@ class ProjectLocation(click.Path):
         super().__init__(path_type=Path, dir_okay=False)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and server_url(value) is not None:
+        # A URL naming no project, or a malformed one, is one line too.
+        if isinstance(value, str) and run(lambda: server_url(value)) is not None:
             return location_path(value)
         return super().convert(value, param, ctx)
 

@@ -98,6 +98,7 @@ def test_a_server_project_opened_from_the_file_menu_is_worked_on_there(
     [
         pytest.param(lambda team: team.url("alice").replace(PASSWORD, "not-it"), id="password"),
         pytest.param(lambda team: team.url("alice") + "_gone", id="no such project"),
+        pytest.param(lambda team: team.url("alice") + "-gone", id="not a project name"),
         pytest.param(
             lambda team: team.url("alice").replace(f":{team.server.port}/", ":1/"), id="port"
         ),
