@@ -74,6 +74,12 @@ class Engine(Protocol):
     def readonly(self) -> bool: ...
 
     @property
+    def login(self) -> str | None:
+        """The database user a server knows this person as (row-level security writes
+        as that name only); None for a file, which has no users."""
+        ...
+
+    @property
     def dialect(self) -> str:
         """ "sqlite" or "postgresql": for the few queries that must differ."""
         ...

@@ -105,6 +105,12 @@ class Project:
     def readonly(self) -> bool:
         return self.engine.readonly
 
+    @property
+    def login(self) -> str | None:
+        """Who the server knows this person as (None for a file): on a server one can
+        annotate only under that name."""
+        return self.engine.login
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""

@@ -63,6 +63,10 @@ class SqliteEngine:
     def location(self) -> str:
         return str(self.path)
 
+    @property
+    def login(self) -> str | None:
+        return None
+
     # ----- making and opening a file ---------------------------------------------------
 
     @classmethod

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self.view = DocumentView()
         self.view.setFont(reading_font(self.settings.font_size, self.settings.font_family or None))
         self.view.set_visual_cursor(self.settings.visual_cursor)
-        self.session = Session(project, annotator, self.view)
+        # On a server the database lets a person write only as its user: the window's
+        # name would have every edit refused.
+        self.session = Session(project, project.login or annotator, self.view)
         if history is not None:
             self.session.adopt_history(history)
         self.search = SearchBar(self.view)
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         if docs:
             self.session.open_document(docs[0].id)  # which fills the documents list
         else:
-            self.documents.refresh(project, annotator, None)
+            self.documents.refresh(project, self.session.annotator, None)
         self.view.setFocus()
 
     # ----- construction --------------------------------------------------------------

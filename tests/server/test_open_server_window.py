@@ -70,8 +70,9 @@ def test_a_server_project_opened_from_the_file_menu_is_worked_on_there(
 ) -> None:
     with Project.open(team.url("carol")) as carol:
         carol.add_documents([NewDocument("news", TEXT)])
-    add_user(team.admin_url, ME, PASSWORD, curator=False)  # the window's annotator
-    url = team.url(ME)
+    # Not the window's name (ME): on a server one annotates as one's server user.
+    add_user(team.admin_url, "dina", PASSWORD, curator=False)
+    url = team.url("dina")
     open_server_project(qtbot, local_window, url)
     window = app._windows[-1]
     assert window is not local_window and not local_window.isVisible()
@@ -86,7 +87,8 @@ def test_a_server_project_opened_from_the_file_menu_is_worked_on_there(
     qtbot.keyClick(window.view, Qt.Key.Key_3)
     with Project.open(team.url()) as admin:
         news = admin.document("news").id
-        assert [(a.text, a.annotator) for a in admin.annotations(news)] == [("الوزير", ME)]
+        assert [(a.text, a.annotator) for a in admin.annotations(news)] == [("الوزير", "dina")]
+    assert "dina" in window.annotator_label.text()
     shown = url.replace(":" + PASSWORD + "@", "@")
     assert str(Settings().recent_projects()[0]) == shown  # no password kept
     QApplication.processEvents()  # the window's first idle moment

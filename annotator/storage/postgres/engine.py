@@ -68,6 +68,10 @@ class PostgresEngine:
         """The URL without its password: what messages name."""
         return self.server.shown
 
+    @property
+    def login(self) -> str | None:
+        return str(self.conn.info.user)
+
     # ----- making and opening ------------------------------------------------------------
 
     @classmethod
