@@ -166,13 +166,14 @@ def import_command(
     from annotator.cli.progress import progress_bar
     from annotator.formats.importer import import_paths
 
-    # Annotations that name no annotator (brat, CoNLL, WebAnno...) are the user's, under
-    # the name the window uses.
-    fallback = annotator or identity.default_name() or None
-    options = ImportOptions(
-        fallback, add_labels, text_column, name_column, label_column, offset_unit, min_score
-    )
     with open_project(project) as p, progress_bar("importing") as progress:
+        # Annotations that name no annotator (brat, CoNLL, WebAnno...) are the user's,
+        # under the name the window uses: on a server, the user's login.
+        login = p.login
+        fallback = annotator or login or identity.default_name() or None
+        options = ImportOptions(
+            fallback, add_labels, text_column, name_column, label_column, offset_unit, min_score
+        )
         before = _annotations_of(p, fallback)
         result = run(
             lambda: import_paths(
@@ -205,8 +206,9 @@ def import_command(
         )
     )
     if defaulted:
+        whose = "your login on the server" if login else "the window's name"
         click.echo(
-            f"annotations that name no annotator are {fallback}'s (the window's name; "
+            f"annotations that name no annotator are {fallback}'s ({whose}; "
             "give another with --annotator NAME)"
         )
     for error in result.errors:

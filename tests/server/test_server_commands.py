@@ -10,12 +10,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from annotator import identity
 from annotator.core.errors import UserError
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from tests.cli_runner import invoke, one_error_line
+from tests.paths import SHARED
 from tests.pg_server import SUPERUSER_PASSWORD, PgServer
-from tests.server.conftest import PASSWORD
+from tests.server.conftest import PASSWORD, Team
 
 _numbers = itertools.count()
 
@@ -178,3 +180,19 @@ def test_a_url_without_a_host_reaches_the_servers_socket(
     assert out == f"created {url}\n"
     code, out, err = invoke("stats", url, "--json")
     assert (code, err) == (0, "") and '"documents"' in out
+
+
+def test_an_import_on_a_server_names_its_unnamed_annotations_after_the_login(
+    team: Team,
+) -> None:
+    """The window's name is not who one is on a server: row-level security knows the
+    login, so brat's annotations (which name no annotator) are the login's."""
+    identity.store_name("huda")  # the window's name, on this machine
+    brat = SHARED / "interop" / "brat"
+    pair = (brat / "000-introduction.txt", brat / "000-introduction.ann")
+    code, out, err = invoke("import", team.url("carol"), *pair, "--format", "brat", "--add-labels")
+    assert code == 0, err
+    assert "annotations that name no annotator are carol's (your login on the server" in out
+    with Project.open(team.url()) as admin:
+        doc = admin.document("000-introduction").id
+        assert {a.annotator for a in admin.annotations(doc)} == {"carol"}
