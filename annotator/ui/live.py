@@ -16,12 +16,14 @@ seconds apart and then less often, until it answers; then ``connectionBack``, an
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from weakref import WeakKeyDictionary, ref
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
+from annotator.ui import waiting
 
 # Milliseconds between tries to reach the server again: soon at first, then less often.
 RETRY_MS = (500, 1000, 2000, 5000, 10_000, 30_000)
@@ -41,6 +43,8 @@ class ChangeWatcher(QObject):
         self.lost = False
         # Whether the project announces changes as they happen (a server's).
         self.live = project.engine.dialect != "sqlite"
+        if self.live:
+            waiting.install()  # its calls wait painting, never freezing the windows
         self._notifier: QSocketNotifier | None = None
         self._tries = 0
         self._retry = QTimer(self)
@@ -79,6 +83,8 @@ class ChangeWatcher(QObject):
         if self._gone():
             self.stop()
             return
+        if self._held(self.check):
+            return
         if self.lost:
             self._try_again()
             return
@@ -116,9 +122,22 @@ class ChangeWatcher(QObject):
         if project is not None:
             _watchers.pop(project, None)
 
+    def _held(self, then: Callable[[], None]) -> bool:
+        """Whether the window waits for the server's answer to a call (the project is
+        that call's until then): ``then`` runs once it is over."""
+        if self._notifier is not None:
+            # Readable until read: not to wake the waiting loop over and over.
+            self._notifier.setEnabled(not waiting.busy())
+        if not waiting.busy():
+            return False
+        waiting.after(self, then)
+        return True
+
     def _try_again(self) -> None:
         if self._gone():
             self.stop()
+            return
+        if self._held(self._try_again):
             return
         if self._arm() and self.lost:
             self.lost = False
@@ -144,6 +163,8 @@ class ChangeWatcher(QObject):
             self._emit()
 
     def _emit(self) -> None:
+        if self._held(self._emit):
+            return
         pending, self._pending = self._pending, set()
         self.tables = None if pending is None else frozenset(pending)
         self.changed.emit()
