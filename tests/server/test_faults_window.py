@@ -100,6 +100,15 @@ def test_a_blackholed_network_mid_edit_keeps_the_window_alive_and_nothing_is_los
     assert alice.session.undo_stack.count() == 1  # the key pressed meanwhile did nothing
     assert stored(team, news, "alice") == [("PER", "الوزير")]
 
+    # Trying to reach the server again holds the window no more: the annotator can read
+    # and scroll while the network is down.
+    watcher = alice.guard.watcher
+    meanwhile.ticks.clear()
+    meanwhile.timer.start()
+    qtbot.waitUntil(lambda: watcher.tries >= 3, timeout=RECONNECT_MS)
+    meanwhile.timer.stop()
+    assert meanwhile.ticks and not any(busy for _, busy in meanwhile.ticks)
+
     proxy.resume()
     qtbot.waitUntil(
         lambda: "Connected to the server again" in alice.notice.text(), timeout=RECONNECT_MS

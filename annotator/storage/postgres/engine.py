@@ -354,6 +354,9 @@ class PostgresEngine:
         assert self._listener is not None
         return self._listener.fileno()
 
+    def reachable(self) -> None:
+        connect(self.server).close()
+
     def _listen(self) -> bool:
         """Start listening unless already; whether it started now (on the call thread)."""
         if self._listener is not None and not self._listener.closed:
