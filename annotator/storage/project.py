@@ -21,7 +21,7 @@ lock instead of failing half-way), and is committed when the method returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -121,6 +121,11 @@ class Project:
         when that cannot be told (see ``Engine.tables_changed``)."""
         return self.engine.tables_changed()
 
+    def documents_changed(self) -> frozenset[int] | None:
+        """The documents others added, changed or removed, of the changes
+        ``changed_elsewhere`` reported; None when that cannot be told."""
+        return self.engine.documents_changed()
+
     def reachable(self) -> None:
         """Raise ``ConnectionLostError`` unless the server answers now (from any thread);
         a file is always there."""
@@ -201,6 +206,9 @@ class Project:
 
     def documents(self) -> list[DocumentInfo]:
         return self.document_store.documents()
+
+    def documents_in(self, ids: Collection[int]) -> list[DocumentInfo]:
+        return self.document_store.documents_in(ids)
 
     def document_count(self) -> int:
         return self.document_store.count()
@@ -299,6 +307,11 @@ class Project:
 
     def set_status(self, document_id: int, annotator: str, status: Status) -> None:
         self.status_store.set_status(document_id, annotator, status)
+
+    def progress_of(
+        self, annotator: str, documents: Collection[int]
+    ) -> dict[int, tuple[int, Status]]:
+        return self.status_store.progress_of(annotator, documents)
 
     def annotation_counts(self) -> dict[int, dict[str, int]]:
         return self.status_store.annotation_counts()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.output import staged_path
 from annotator.core.textsearch import Query
-from annotator.storage.engine import Params
+from annotator.storage.engine import Dialect, Params
 from annotator.storage.schema_sql import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -44,7 +44,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class SqliteEngine:
     """An open project file (the ``Engine`` protocol of ``storage/engine.py``)."""
 
-    dialect = "sqlite"
+    dialect: Dialect = "sqlite"
 
     def __init__(
         self,
@@ -248,6 +248,9 @@ class SqliteEngine:
 
     def tables_changed(self) -> None:
         """SQLite does not say what another connection changed."""
+        return None
+
+    def documents_changed(self) -> None:
         return None
 
     def change_socket(self) -> None:
