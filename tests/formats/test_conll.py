@@ -15,6 +15,7 @@ from tests.formats.interop_helpers import (
     do_export,
     do_import,
     doc,
+    generated_project,
     project_with,
     spans,
     texts,
@@ -187,9 +188,8 @@ def test_newsfane_round_trip(interop: Path, tmp_path: Path) -> None:
 def test_round_trip(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
+    tmp, p = generated_project(tmp_path_factory, data)
+    text = data[0]
     report = do_export(p, "conll", tmp / "out.conll")
     assert not report.warnings
     q, _ = do_import(tmp / "out.conll", "conll", tmp, annotator="sara")
