@@ -94,6 +94,9 @@ class ChangeWatcher(QObject):
             self._gather(self.project.tables_changed(), self.project.documents_changed())
             # Perhaps the listening connection broke (that too answers "changed") and is
             # made again: watch the new one, or retry while the server is not there.
+            # Nothing that arrives meanwhile is missed: psycopg keeps the notices it reads
+            # with an answer for the next ``changed_elsewhere``, and a notifier wakes
+            # whenever its socket holds something unread, also what came before it.
             self._disarm()
             if self._arm():
                 self._announce()

@@ -5,6 +5,7 @@ again by itself."""
 
 from __future__ import annotations
 
+import select
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from annotator.storage.postgres.ddl import NOTIFIED_DOCUMENTS
 from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
+from annotator.ui.live import ChangeWatcher
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
@@ -233,6 +235,80 @@ def listed_row(win: MainWindow, doc_id: int) -> list[str]:
     items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
     return [item.text(c) for c in (1, 2, 3)]
+
+
+# ----- not missing a notice -------------------------------------------------------------
+
+
+@pytest.fixture
+def watched(qtbot: QtBot, team: Team) -> Iterator[tuple[Project, ChangeWatcher, list[set[str]]]]:
+    """alice's project, its watcher, and the tables of each batch the watcher announced."""
+    project = Project.open(team.url("alice"))
+    watcher = ChangeWatcher(project)
+    batches: list[set[str]] = []
+    watcher.changed.connect(lambda: batches.append(set(watcher.tables or {"everything"})))
+    yield project, watcher, batches
+    watcher.stop()
+    project.close()
+
+
+def announced(batches: list[set[str]]) -> set[str]:
+    return set().union(*batches)
+
+
+def arrived(project: Project) -> None:
+    """Until the server's notice is on the listening socket (it follows a commit's return
+    by a moment): what the watcher would then have to find by itself."""
+    socket = project.change_socket()
+    assert socket is not None
+    assert select.select([socket], [], [], LIVE_MS / 1000)[0], "no notice arrived"
+
+
+def test_a_notice_arriving_between_reading_the_notices_and_watching_again_is_not_missed(
+    qtbot: QtBot,
+    team: Team,
+    news: int,
+    watched: tuple[Project, ChangeWatcher, list[set[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project, _watcher, batches = watched
+    read = project.tables_changed
+
+    def bob_commits_meanwhile() -> frozenset[str] | None:
+        """The watcher has read the notices and not yet watched the socket again: bob
+        commits, once, and his notice arrives then."""
+        tables = read()
+        monkeypatch.setattr(project, "tables_changed", read)
+        with Project.open(team.url("bob")) as bob:
+            bob.add_annotation(news, "bob", "PER", 4, 10)
+        arrived(project)
+        return tables
+
+    monkeypatch.setattr(project, "tables_changed", bob_commits_meanwhile)
+    with Project.open(team.url("bob")) as bob:
+        bob.set_status(news, "bob", Status.DONE)
+    qtbot.waitUntil(lambda: "annotations" in announced(batches), timeout=LIVE_MS)
+
+
+def test_a_notice_arriving_while_the_windows_read_is_not_missed(
+    qtbot: QtBot,
+    team: Team,
+    news: int,
+    watched: tuple[Project, ChangeWatcher, list[set[str]]],
+) -> None:
+    project, watcher, batches = watched
+
+    def bob_commits_while_read() -> None:
+        if len(batches) == 1:  # the first batch: bob commits again while it is read
+            with Project.open(team.url("bob")) as bob:
+                bob.add_annotation(news, "bob", "PER", 4, 10)
+            arrived(project)
+
+    watcher.changed.connect(bob_commits_while_read)
+    with Project.open(team.url("bob")) as bob:
+        bob.set_status(news, "bob", Status.DONE)
+    qtbot.waitUntil(lambda: len(batches) == 2, timeout=LIVE_MS)
+    assert batches == [{"document_status"}, {"annotations", "document_status"}]
 
 
 # ----- refused edits -----------------------------------------------------------------
