@@ -121,19 +121,11 @@ def test_ones_own_spans_from_another_window_and_new_documents_appear(
     second.session.open_document("one")
     first.done_action.trigger()  # news, marked done in the first window
     qtbot.waitUntil(
-        lambda: listed_status(second, news) == status_text(Status.DONE), timeout=LIVE_MS
+        lambda: listed_row(second, news)[2] == status_text(Status.DONE), timeout=LIVE_MS
     )
     with Project.open(team.url("carol")) as carol:  # the curator imports an article
         carol.add_documents([NewDocument("later", "خبر عاجل")])
     qtbot.waitUntil(lambda: second.documents.tree.topLevelItemCount() == 3, timeout=LIVE_MS)
-
-
-def listed_status(win: MainWindow, doc_id: int) -> str:
-    """The status the documents list shows for a document."""
-    tree = win.documents.tree
-    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
-    return item.text(3)
 
 
 def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed(
