@@ -34,9 +34,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from annotator.core.textsearch import Query
+
+# The engines, for the few queries that must differ and the tables' SQL (storage/tables.py).
+Dialect = Literal["sqlite", "postgresql"]
 
 # Bound values: positional for ``?``, by name for ``:name``.
 Params = Sequence[Any] | Mapping[str, Any]
@@ -83,8 +86,8 @@ class Engine(Protocol):
         ...
 
     @property
-    def dialect(self) -> str:
-        """ "sqlite" or "postgresql": for the few queries that must differ."""
+    def dialect(self) -> Dialect:
+        """Which engine: for the few queries that must differ."""
         ...
 
     def execute(self, sql: str, params: Params = (), /) -> Rows:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.output import staged_path
 from annotator.core.textsearch import Query
-from annotator.storage.engine import Params, Rows
+from annotator.storage.engine import Dialect, Params, Rows
 from annotator.storage.schema_sql import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -45,7 +45,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class SqliteEngine:
     """An open project file (the ``Engine`` protocol of ``storage/engine.py``)."""
 
-    dialect = "sqlite"
+    dialect: Dialect = "sqlite"
 
     def __init__(
         self,

@@ -25,7 +25,7 @@ from psycopg.pq import TransactionStatus
 
 from annotator.core.errors import NotAProjectError, UserError
 from annotator.core.textsearch import Query
-from annotator.storage.engine import Params, Rows
+from annotator.storage.engine import Dialect, Params, Rows
 from annotator.storage.postgres import search
 from annotator.storage.postgres.ddl import NOTIFY_PREFIX
 from annotator.storage.postgres.dialect import to_psycopg
@@ -43,7 +43,7 @@ from annotator.storage.schema_sql import SCHEMA_VERSION
 
 
 class PostgresEngine:
-    dialect = "postgresql"
+    dialect: Dialect = "postgresql"
 
     def __init__(self, server: ServerLocation, conn: Connection, readonly: bool):
         self.server = server
