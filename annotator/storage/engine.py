@@ -24,9 +24,9 @@ SQLite >= 3.35 and PostgreSQL both accept:
 
 What differs between engines, and is therefore here rather than in SQL: transactions and
 how the driver's errors reach the user (``transaction``), noticing other writers
-(``changed_elsewhere``, ``tables_changed``, ``change_socket``), the full-text index of
-documents (``index_documents``, ``search``), copies (``backup``) and the database's own
-integrity check.
+(``changed_elsewhere``, ``tables_changed``, ``documents_changed``, ``change_socket``), the
+full-text index of documents (``index_documents``, ``search``), copies (``backup``) and
+the database's own integrity check.
 """
 
 from __future__ import annotations
@@ -119,6 +119,12 @@ class Engine(Protocol):
         """Which tables the others' commits that ``changed_elsewhere`` reported changed,
         so that a window reads again only what they touched; None when the engine
         cannot tell (a file), and then anything may have changed."""
+        ...
+
+    def documents_changed(self) -> frozenset[int] | None:
+        """Which documents (rows of the documents table) the others' commits that
+        ``changed_elsewhere`` reported added, changed or removed, so that a list of
+        thousands updates only those rows; None when the engine cannot tell."""
         ...
 
     def change_socket(self) -> int | None:

@@ -257,6 +257,9 @@ class SqliteEngine:
         """SQLite does not say what another connection changed."""
         return None
 
+    def documents_changed(self) -> None:
+        return None
+
     def change_socket(self) -> None:
         """SQLite announces nothing: the window asks when it regains focus."""
         return None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
+
 from annotator.core.model import Status
 from annotator.storage.annotators import AnnotatorStore
+from annotator.storage.cells import rows_in
 from annotator.storage.engine import Engine, Write
 from annotator.storage.stamps import now
 
@@ -46,6 +50,34 @@ class StatusStore:
                 (annotator,),
             )
         }
+
+    def progress_of(
+        self, annotator: str, documents: Collection[int]
+    ) -> dict[int, tuple[int, Status]]:
+        """{document id: (number of spans, status)} of one annotator in ``documents``:
+        a few rows of the documents list, without reading the whole project's."""
+        ids = list(documents)
+        spans = Counter(
+            r[0]
+            for r in rows_in(
+                self._engine,
+                "SELECT a.document_id FROM annotations a JOIN annotators an "
+                "ON an.id = a.annotator_id WHERE an.name = ? AND a.document_id IN",
+                ids,
+                (annotator,),
+            )
+        )
+        statuses = {
+            r[0]: Status(r[1])
+            for r in rows_in(
+                self._engine,
+                "SELECT s.document_id, s.status FROM document_status s JOIN annotators an "
+                "ON an.id = s.annotator_id WHERE an.name = ? AND s.document_id IN",
+                ids,
+                (annotator,),
+            )
+        }
+        return {i: (spans[i], statuses.get(i, Status.NOT_STARTED)) for i in ids}
 
     def set_status(self, document_id: int, annotator: str, status: Status) -> None:
         with self._write():

@@ -52,10 +52,13 @@ class ChangeWatcher(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(COALESCE_MS)
         self._soon.timeout.connect(self._emit)
-        # The tables the changes being gathered touched (None: anything may have).
+        # The tables the changes being gathered touched (None: anything may have), and
+        # the documents they added, changed or removed (None: any may have been).
         self._pending: set[str] | None = set()
+        self._pending_documents: set[int] | None = set()
         # Those of the changes just announced: what a window needs to read again.
         self.tables: frozenset[str] | None = None
+        self._documents: frozenset[int] | None = None
         try:
             project.changed_elsewhere()  # from now on (a server: starts listening)
         except UserError as exc:
@@ -88,7 +91,7 @@ class ChangeWatcher(QObject):
             self.connection_failed(str(exc))
             return
         if changed:
-            self._gather(self.project.tables_changed())
+            self._gather(self.project.tables_changed(), self.project.documents_changed())
             # Perhaps the listening connection broke (that too answers "changed") and is
             # made again: watch the new one, or retry while the server is not there.
             self._disarm()
@@ -123,18 +126,29 @@ class ChangeWatcher(QObject):
         if self._arm() and self.lost:
             self.lost = False
             self.connectionBack.emit()
-            self._gather(None)  # what was announced meanwhile was missed
+            self._gather(None, None)  # what was announced meanwhile was missed
             self._announce()
 
     def touched(self, *tables: str) -> bool:
         """Whether the changes just announced may have touched any of ``tables``."""
         return self.tables is None or not self.tables.isdisjoint(tables)
 
-    def _gather(self, tables: frozenset[str] | None) -> None:
+    def changed_documents(self) -> frozenset[int] | None:
+        """The documents (rows of the documents table) the changes just announced added,
+        changed or removed; None when any may have been."""
+        if not self.touched("documents"):
+            return frozenset()
+        return self._documents
+
+    def _gather(self, tables: frozenset[str] | None, documents: frozenset[int] | None) -> None:
         if tables is None or self._pending is None:
             self._pending = None
         else:
             self._pending |= tables
+        if documents is None or self._pending_documents is None:
+            self._pending_documents = None
+        else:
+            self._pending_documents |= documents
 
     def _announce(self) -> None:
         if self.live:
@@ -145,7 +159,9 @@ class ChangeWatcher(QObject):
 
     def _emit(self) -> None:
         pending, self._pending = self._pending, set()
+        documents, self._pending_documents = self._pending_documents, set()
         self.tables = None if pending is None else frozenset(pending)
+        self._documents = None if documents is None else frozenset(documents)
         self.changed.emit()
 
     def _arm(self) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, NewDocument, Status
+from annotator.storage.postgres.ddl import NOTIFIED_DOCUMENTS
 from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
@@ -161,6 +162,77 @@ def test_a_notice_names_the_tables_a_colleague_changed(team: Team, news: int) ->
         assert "annotations" in (alice.tables_changed() or ())
         assert "documents" not in (alice.tables_changed() or ())
         assert alice.tables_changed() == frozenset()
+
+
+def test_a_notice_names_the_documents_a_curator_added_or_removed(team: Team) -> None:
+    def heard(alice: Project) -> frozenset[int] | None:
+        assert isinstance(alice.engine, PostgresEngine)
+        assert alice.changed_elsewhere() or alice.engine.wait_for_change(10)
+        return alice.documents_changed()
+
+    with Project.open(team.url("alice")) as alice, Project.open(team.url("carol")) as carol:
+        alice.changed_elsewhere()  # listening from now on
+        carol.add_documents([NewDocument("a", "أ"), NewDocument("b", "ب")])
+        b = carol.document("b").id
+        added = frozenset({carol.document("a").id, b})
+        assert heard(alice) == added
+        assert alice.documents_changed() == frozenset()  # told once
+        with team.sql() as admin:
+            admin.execute("DELETE FROM documents WHERE name = 'b'")  # by hand
+            assert heard(alice) == frozenset({b})
+            # A statement changing more than a notice names: "the documents" (the list
+            # compares its rows with the project's).
+            admin.execute(
+                "INSERT INTO documents (name, text, length, sha256, created) "
+                "SELECT 'n' || i, 'نص', 2, 'sha' || i, 'now' FROM generate_series(0, %s) i",
+                (NOTIFIED_DOCUMENTS,),
+            )
+            assert heard(alice) is None
+
+
+def test_a_curators_new_documents_are_added_to_the_list_not_the_list_built_again(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    tree = alice.documents.tree
+    # A mark that building the list again would lose.
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    for item in rows:
+        assert item is not None
+        item.setData(0, MARK, "kept")
+    with Project.open(team.url("carol")) as carol:
+        # Brought with alice's progress on it (an import of her earlier work, say).
+        carol.add_documents([NewDocument("later", "خبر عاجل", status={"alice": Status.DONE})])
+        later = carol.document("later").id
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3, timeout=LIVE_MS)
+    assert listed(alice) == [
+        ("\u2068one\u2069", "kept"),
+        ("\u2068news\u2069", "kept"),
+        ("\u2068later\u2069", None),
+    ]
+    assert listed_row(alice, later) == ["8", "0", status_text(Status.DONE)]
+    with team.sql() as admin:  # a curator removes one, by hand
+        admin.execute("DELETE FROM documents WHERE name = 'one'")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=LIVE_MS)
+    assert listed(alice) == [("\u2068news\u2069", "kept"), ("\u2068later\u2069", None)]
+
+
+MARK = Qt.ItemDataRole.UserRole + 7
+
+
+def listed(win: MainWindow) -> list[tuple[str, object]]:
+    """The documents list's names, each with its mark (None: a row made since)."""
+    tree = win.documents.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [(i.text(0), i.data(0, MARK)) for i in items if i is not None]
+
+
+def listed_row(win: MainWindow, doc_id: int) -> list[str]:
+    """The length, span count and status the documents list shows for a document."""
+    tree = win.documents.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
+    return [item.text(c) for c in (1, 2, 3)]
 
 
 # ----- refused edits -----------------------------------------------------------------

@@ -21,6 +21,9 @@ from annotator.core.model import GOLD
 from annotator.storage.tables import ALL_TABLES, annotations_view
 
 NOTIFY_PREFIX = "annotator."
+# The most documents a notice names (a notice holds under 8,000 bytes); more are "the
+# documents table changed".
+NOTIFIED_DOCUMENTS = 200
 
 # The project's tables (storage/tables.py) in PostgreSQL's SQL; made up front, the
 # suggestions' too (a project file makes it on the first rejection): annotators may not
@@ -139,6 +142,23 @@ def functions(roles: Roles) -> list[str]:
                 PERFORM pg_notify({literal(NOTIFY_PREFIX + roles.schema)}, TG_TABLE_NAME);
                 RETURN NULL;
             END $$""",
+        # The documents' notice also names the documents a statement added, changed or
+        # removed (up to NOTIFIED_DOCUMENTS; more, the table alone): a documents list of
+        # 10,000 updates those rows instead of reading the whole table again.
+        f"""CREATE FUNCTION notify_documents_change() RETURNS trigger LANGUAGE plpgsql
+            {path} AS $$
+            DECLARE
+                ids integer[];
+            BEGIN
+                ids := ARRAY(SELECT id FROM changed_rows LIMIT {NOTIFIED_DOCUMENTS + 1});
+                IF cardinality(ids) = 0 THEN
+                    RETURN NULL;
+                END IF;
+                PERFORM pg_notify({literal(NOTIFY_PREFIX + roles.schema)}, 'documents'
+                    || CASE WHEN cardinality(ids) > {NOTIFIED_DOCUMENTS} THEN ''
+                       ELSE ' ' || array_to_string(ids, ' ') END);
+                RETURN NULL;
+            END $$""",
     ]
 
 
@@ -150,10 +170,7 @@ def policies(roles: Roles) -> list[str]:
     for table in tables:
         out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         out.append(f"CREATE POLICY curators ON {table} USING ({curator}) WITH CHECK ({curator})")
-        out.append(
-            f"CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
-            f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION notify_change()"
-        )
+        out += _notify_triggers(table)
     for table, column in OWNED.items():
         mine = f"{column.format(row=table)} = {_MY_ID}"
         out += [
@@ -201,6 +218,25 @@ def policies(roles: Roles) -> list[str]:
         f"GRANT {team} TO {curators}",
     ]
     return out
+
+
+def _notify_triggers(table: str) -> list[str]:
+    """The triggers that announce a statement's changes to ``table`` when it commits."""
+    if table != "documents":
+        return [
+            f"CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE "
+            f"ON {table} FOR EACH STATEMENT EXECUTE FUNCTION notify_change()"
+        ]
+    # A trigger reading the changed rows (a transition table) serves one event only.
+    return [
+        f"CREATE TRIGGER notify_{event.lower()} AFTER {event} ON {table} "
+        f"REFERENCING {rows} TABLE AS changed_rows FOR EACH STATEMENT "
+        "EXECUTE FUNCTION notify_documents_change()"
+        for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))
+    ] + [
+        f"CREATE TRIGGER notify_truncate AFTER TRUNCATE ON {table} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION notify_change()"
+    ]
 
 
 def _table_names() -> list[str]:

@@ -56,6 +56,7 @@ class PostgresEngine:
         self._batch: Batch | None = None
         self.pipelined = True
         self._tables: set[str] | None = set()  # heard changed, for tables_changed
+        self._documents: set[int] | None = set()  # named by the notices, for documents_changed
         # A project dropped unclosed (even in a reference cycle) closes its connections, as
         # a file's SQLite connection is, instead of psycopg warning about them.
         self._opened = [conn]
@@ -220,17 +221,36 @@ class PostgresEngine:
             heard = [n.payload for n in self._listener.notifies(timeout=seconds) if n.pid != mine]
         except psycopg.OperationalError:
             self._listener.close()
-            self._tables = None
+            self._tables = self._documents = None
             return True  # cannot tell: reading again is the safe answer
-        if self._tables is not None:
-            self._tables.update(heard)
+        for payload in heard:
+            self._heard(payload)
         return bool(heard)
+
+    def _heard(self, payload: str) -> None:
+        """A notice: its table, and for the documents table the documents it changed
+        (ddl.notify_documents_change; none named: too many to name, or a project made
+        before notices named them)."""
+        table, *ids = payload.split(" ")
+        if self._tables is not None:
+            self._tables.add(table)
+        if table == "documents" and self._documents is not None:
+            if ids:
+                self._documents.update(map(int, ids))
+            else:
+                self._documents = None
 
     def tables_changed(self) -> frozenset[str] | None:
         """The tables that the others' commits heard since the last call changed (each
         notice names its table); None when that cannot be told."""
         tables, self._tables = self._tables, set()
         return None if tables is None else frozenset(tables)
+
+    def documents_changed(self) -> frozenset[int] | None:
+        """The documents that the others' commits heard since the last call added,
+        changed or removed; None when that cannot be told."""
+        documents, self._documents = self._documents, set()
+        return None if documents is None else frozenset(documents)
 
     def change_socket(self) -> int | None:
         """The listening connection's socket (listening starts here): readable when
