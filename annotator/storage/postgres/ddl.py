@@ -94,35 +94,29 @@ _MY_ID = "(SELECT id FROM annotators WHERE name = current_user)"
 
 def functions(roles: Roles) -> list[str]:
     s = ident(roles.schema)
+    path = f"SET search_path = {s}, pg_catalog"
     return [
         # Refuses a change to someone else's row, saying whose it is (curators never get
         # here: see the trigger's condition). The project's tables are named with their
         # schema, so that no search path is set (and restored) at every call.
         f"""CREATE FUNCTION refuse_others_rows() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
-                owners integer[] := '{{}}';
+                r record;
                 owner_id integer;
                 owner_name text;
                 mine integer;
             BEGIN
-                IF TG_OP <> 'INSERT' THEN
-                    IF TG_TABLE_NAME = 'relations' THEN
-                        owners := owners || (SELECT a.annotator_id FROM {s}.annotations a
-                            WHERE a.id = OLD.from_id);
-                    ELSE
-                        owners := owners || OLD.annotator_id;
-                    END IF;
-                END IF;
-                IF TG_OP <> 'DELETE' THEN
-                    IF TG_TABLE_NAME = 'relations' THEN
-                        owners := owners || (SELECT a.annotator_id FROM {s}.annotations a
-                            WHERE a.id = NEW.from_id);
-                    ELSE
-                        owners := owners || NEW.annotator_id;
-                    END IF;
-                END IF;
                 SELECT id INTO mine FROM {s}.annotators WHERE name = current_user;
-                FOREACH owner_id IN ARRAY owners LOOP
+                FOR step IN 1..2 LOOP
+                    CONTINUE WHEN step = 1 AND TG_OP = 'INSERT'
+                        OR step = 2 AND TG_OP = 'DELETE';
+                    r := CASE step WHEN 1 THEN OLD ELSE NEW END;
+                    IF TG_TABLE_NAME = 'relations' THEN
+                        owner_id := (SELECT a.annotator_id FROM {s}.annotations a
+                            WHERE a.id = r.from_id);
+                    ELSE
+                        owner_id := r.annotator_id;
+                    END IF;
                     IF owner_id IS NULL OR mine IS NULL OR owner_id <> mine THEN
                         SELECT name INTO owner_name FROM {s}.annotators WHERE id = owner_id;
                         RAISE EXCEPTION USING
