@@ -133,6 +133,12 @@ class Engine(Protocol):
         where the engine has none (a file: ask when the window regains focus)."""
         ...
 
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers a new connection now;
+        safe from any thread, as it shares nothing with the engine's own calls (a
+        window asks from a thread while the network is down). A file: nothing to do."""
+        ...
+
     def close(self) -> None: ...
 
     # ----- what each engine does its own way -------------------------------------------

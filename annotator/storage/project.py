@@ -126,6 +126,11 @@ class Project:
         ``changed_elsewhere`` reported; None when that cannot be told."""
         return self.engine.documents_changed()
 
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers now (from any thread);
+        a file is always there."""
+        self.engine.reachable()
+
     def change_socket(self) -> int | None:
         """What a window watches to hear others' commits as they happen (a server's
         announcements); None for a file (see ``Engine.change_socket``)."""

@@ -264,6 +264,9 @@ class SqliteEngine:
         """SQLite announces nothing: the window asks when it regains focus."""
         return None
 
+    def reachable(self) -> None:
+        """A file has no server to reach."""
+
     def close(self) -> None:
         self.conn.close()
 
