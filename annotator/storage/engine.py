@@ -46,7 +46,10 @@ Params = Sequence[Any] | Mapping[str, Any]
 
 
 class Rows(Protocol):
-    """A statement's result, as DB-API cursors give it: rows are tuples."""
+    """A statement's result, as DB-API cursors give it: rows are tuples. The rows of a
+    statement inside a write are those when it ran, whatever the write's next statements
+    change, and may be read after the write has ended (on a server that is when the
+    write's answers arrive: all its statements in one round trip)."""
 
     @property
     def rowcount(self) -> int:

@@ -270,9 +270,10 @@ class Project:
         end: int | None = None,
         attributes: dict[str, Any] | None = None,
     ) -> Annotation:
-        return self.annotation_store.update(
+        _, after = self.annotation_store.change(
             annotation_id, label=label, start=start, end=end, attributes=attributes
         )
+        return after
 
     def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[Relation]]:
         return self.annotation_store.delete(annotation_id)
