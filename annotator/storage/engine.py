@@ -46,7 +46,10 @@ Params = Sequence[Any] | Mapping[str, Any]
 
 
 class Rows(Protocol):
-    """A statement's result, as DB-API cursors give it: rows are tuples."""
+    """A statement's result, as DB-API cursors give it: rows are tuples. The rows of a
+    statement inside a write are those when it ran, whatever the write's next statements
+    change, and may be read after the write has ended (on a server that is when the
+    write's answers arrive: all its statements in one round trip)."""
 
     @property
     def rowcount(self) -> int:
@@ -128,6 +131,12 @@ class Engine(Protocol):
         """A socket that becomes readable when another connection may have committed
         (then ask ``changed_elsewhere``), for a window to watch instead of polling; None
         where the engine has none (a file: ask when the window regains focus)."""
+        ...
+
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers a new connection now;
+        safe from any thread, as it shares nothing with the engine's own calls (a
+        window asks from a thread while the network is down). A file: nothing to do."""
         ...
 
     def close(self) -> None: ...

@@ -27,6 +27,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
+from annotator.core.model import Annotation
 from annotator.core.schema import Schema, default_schema
 from annotator.storage.annotations import AnnotationStore
 from annotator.storage.annotators import AnnotatorStore
@@ -143,6 +144,11 @@ class Project:
         ``changed_elsewhere`` reported; None when that cannot be told."""
         return self.engine.documents_changed()
 
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers now (from any thread);
+        a file is always there."""
+        self.engine.reachable()
+
     def change_socket(self) -> int | None:
         """What a window watches to hear others' commits as they happen (a server's
         announcements); None for a file (see ``Engine.change_socket``)."""
@@ -213,13 +219,26 @@ class Project:
     annotations_in = _Forward("annotation_store", AnnotationStore.annotations_in)
     annotation = _Forward("annotation_store", AnnotationStore.annotation)
     add_annotation = _Forward("annotation_store", AnnotationStore.add)
-    update_annotation = _Forward("annotation_store", AnnotationStore.update)
     delete_annotation = _Forward("annotation_store", AnnotationStore.delete)
     restore_annotation = _Forward("annotation_store", AnnotationStore.restore)
     add_relation = _Forward("annotation_store", AnnotationStore.add_relation)
     delete_relation = _Forward("annotation_store", AnnotationStore.delete_relation)
     relations = _Forward("annotation_store", AnnotationStore.relations)
     relations_of = _Forward("annotation_store", AnnotationStore.relations_of)
+
+    def update_annotation(
+        self,
+        annotation_id: str,
+        *,
+        label: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        attributes: dict[str, Any] | None = None,
+    ) -> Annotation:
+        _, after = self.annotation_store.change(
+            annotation_id, label=label, start=start, end=end, attributes=attributes
+        )
+        return after
 
     status = _Forward("status_store", StatusStore.status)
     statuses = _Forward("status_store", StatusStore.statuses)

@@ -92,21 +92,17 @@ class StatusStore:
             (document_id, self._annotators.id_of(annotator), Status(status).value, now()),
         )
 
-    def touch(self, document_id: int, annotator: str) -> None:
-        """The first span an annotator makes in a document puts it in progress: one
-        statement, not a read then a write (on a server each waits for an answer)."""
+    def touch(self, annotation_id: str) -> None:
+        """A new span puts its document in progress for its annotator, if not started:
+        one statement, inside the caller's write, that reads the span just written (on a
+        server the write goes out in one round trip); no span, no change."""
         self._engine.execute(
             "INSERT INTO document_status (document_id, annotator_id, status, modified) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
+            "SELECT document_id, annotator_id, ?, ? FROM annotations WHERE id = ? "
+            "ON CONFLICT (document_id, annotator_id) "
             "DO UPDATE SET status = excluded.status, modified = excluded.modified "
             "WHERE document_status.status = ?",
-            (
-                document_id,
-                self._annotators.id_of(annotator),
-                Status.IN_PROGRESS.value,
-                now(),
-                Status.NOT_STARTED.value,
-            ),
+            (Status.IN_PROGRESS.value, now(), annotation_id, Status.NOT_STARTED.value),
         )
 
     def annotation_counts(self) -> dict[int, dict[str, int]]:
