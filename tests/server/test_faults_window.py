@@ -22,7 +22,7 @@ from annotator.ui.window import MainWindow
 from tests.faults import Proxy, proxied, stopped
 from tests.server import test_live_window as live
 from tests.server.conftest import Team
-from tests.server.test_live_window import RECONNECT_MS, listed_status, stored, tag_word
+from tests.server.test_live_window import RECONNECT_MS, listed_row, stored, tag_word
 from tests.ui.conftest import _isolated_settings, show_active  # noqa: F401 (a fixture)
 
 # Small bounds, so that a test waits a second where a user would wait half a minute.
@@ -155,7 +155,7 @@ def test_a_hung_server_process_ends_the_edit_not_saved_and_never_commits_it_late
     # Continued, the hung process finds itself ended before it reads what it was sent.
     qtbot.waitUntil(lambda: pid not in backends(team), timeout=RECONNECT_MS)
     assert status(team, news) == Status.IN_PROGRESS
-    assert listed_status(alice, news) == status_text(Status.IN_PROGRESS)
+    assert listed_row(alice, news)[2] == status_text(Status.IN_PROGRESS)
     qtbot.keyClick(alice.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert status(team, news) == Status.DONE
     alice.close()

@@ -191,9 +191,9 @@ class PostgresEngine:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
         try:
-            conn = self._call(self._connection_here)
             if self.pipelined and not self.in_transaction:
-                with self._there(pipelined_transaction(conn)) as batch:
+                begin = lambda: pipelined_transaction(self._connection_here())  # noqa: E731
+                with self._there(begin) as batch:
                     batch.run = self._call
                     self._batch = batch
                     try:
@@ -204,16 +204,23 @@ class PostgresEngine:
                 if self._batch is not None:
                     # A savepoint is psycopg's, which must see the transaction begun.
                     self._batch.read()
-                with self._there(conn.transaction()):
+                with self._there(lambda: self._connection_here().transaction()):
                     yield
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
     @contextmanager
-    def _there(self, manager: AbstractContextManager[T]) -> Iterator[T]:
-        """A context entered and left on the call thread (psycopg's transactions and
-        pipelines talk to the server on both)."""
-        entered = self._call(manager.__enter__)
+    def _there(self, make: Callable[[], AbstractContextManager[T]]) -> Iterator[T]:
+        """A context made, entered and left on the call thread (psycopg's transactions
+        and pipelines talk to the server on both; made there too: one wait less)."""
+        made: list[AbstractContextManager[T]] = []
+
+        def enter() -> T:
+            made.append(make())
+            return made[0].__enter__()
+
+        entered = self._call(enter)
+        manager = made[0]
         try:
             yield entered
         except BaseException as exc:
