@@ -4,8 +4,9 @@
 Who may do what is the database's business, not the app's:
 - everyone of the project (the role ``<db>.<project>.annotators``) reads the documents and
   the schema, and writes only their own annotations, relations and statuses: the rows of
-  the annotator whose name is their role's; their colleagues' they read only when the
-  project is not blind (meta ``blind_annotation``);
+  the annotator whose name is their role's, or of their own suggestions' layers
+  (``model:crf@<role>``); their colleagues' they read only when the project is not blind
+  (meta ``blind_annotation``);
 - curators (``<db>.<project>.curators``, and whoever made the project) write everything:
   documents, labels, relation types, settings, the gold layer, and anyone's work (imports
   on behalf of others).
@@ -178,9 +179,15 @@ def functions(roles: Roles) -> list[str]:
         f"""CREATE FUNCTION is_blind() RETURNS boolean LANGUAGE sql STABLE {path} AS $$
             SELECT coalesce(
                 (SELECT value = '1' FROM meta WHERE key = 'blind_annotation'), false) $$""",
-        # The ids a person writes as: the annotator named after their role.
+        # The names a person writes as: their role's, and their own suggestions' layers
+        # (core/model.py personal_layer: ``model:crf@alice``, a machine's name before the
+        # first @, the role after it).
+        f"""CREATE FUNCTION is_my_name(n text) RETURNS boolean LANGUAGE sql STABLE
+            {path} AS $$ SELECT n = current_user OR (strpos(n, '@') > 0
+                AND strpos(split_part(n, '@', 1), ':') > 0
+                AND substr(n, strpos(n, '@') + 1) = current_user) $$""",
         f"""CREATE FUNCTION my_annotator_ids() RETURNS SETOF integer LANGUAGE sql STABLE
-            {path} AS $$ SELECT id FROM annotators WHERE name = current_user $$""",
+            {path} AS $$ SELECT id FROM annotators WHERE is_my_name(name) $$""",
         # Refuses a change to someone else's row, saying whose it is.
         f"""CREATE FUNCTION refuse_others_rows() RETURNS trigger LANGUAGE plpgsql {path} AS $$
             DECLARE
@@ -201,6 +208,13 @@ def functions(roles: Roles) -> list[str]:
                     IF owner_id IS NULL
                         OR owner_id NOT IN (SELECT my_annotator_ids()) THEN
                         SELECT name INTO owner_name FROM annotators WHERE id = owner_id;
+                        IF owner_name = {literal(GOLD)} THEN
+                            RAISE EXCEPTION USING
+                                ERRCODE = 'insufficient_privilege',
+                                MESSAGE = format('%s may not change the gold layer',
+                                    current_user),
+                                HINT = 'only curators can';
+                        END IF;
                         RAISE EXCEPTION USING
                             ERRCODE = 'insufficient_privilege',
                             MESSAGE = format('%s may not change %s of %s',
@@ -210,6 +224,25 @@ def functions(roles: Roles) -> list[str]:
                     END IF;
                 END LOOP;
                 RETURN coalesce(NEW, OLD);
+            END $$""",
+        # Refuses a new annotator's name that is not the person's own, saying why.
+        f"""CREATE FUNCTION refuse_others_names() RETURNS trigger LANGUAGE plpgsql {path} AS $$
+            BEGIN
+                IF is_curator() OR is_my_name(NEW.name) THEN
+                    RETURN NEW;
+                END IF;
+                IF NEW.name = {literal(GOLD)} THEN
+                    RAISE EXCEPTION USING
+                        ERRCODE = 'insufficient_privilege',
+                        MESSAGE = format('%s may not change the gold layer', current_user),
+                        HINT = 'only curators can';
+                END IF;
+                RAISE EXCEPTION USING
+                    ERRCODE = 'insufficient_privilege',
+                    MESSAGE = format('%s may not annotate as %s', current_user, NEW.name),
+                    HINT = format('only a curator can; %s writes as %s, and suggestions '
+                        'as model:crf@%s', current_user, current_user, current_user);
+                RETURN NEW;
             END $$""",
         f"""CREATE FUNCTION row_owner(tab text, r jsonb) RETURNS integer LANGUAGE sql STABLE
             {path} AS $$
@@ -262,8 +295,11 @@ def policies(roles: Roles) -> list[str]:
         out.append(f"CREATE POLICY everyone_reads ON {table} FOR SELECT USING (true)")
     out += [
         "CREATE POLICY everyone_reads ON annotators FOR SELECT USING (true)",
-        # Anyone joins as themselves (their first span adds their annotator row).
-        "CREATE POLICY join_as_oneself ON annotators FOR INSERT WITH CHECK (name = current_user)",
+        # Anyone joins as themselves (their first span adds their annotator row), and adds
+        # their own suggestions' layers.
+        "CREATE POLICY join_as_oneself ON annotators FOR INSERT WITH CHECK (is_my_name(name))",
+        "CREATE TRIGGER refuse_others_names BEFORE INSERT ON annotators FOR EACH ROW "
+        "EXECUTE FUNCTION refuse_others_names()",
         # Anyone rejects a suggestion in their own name, also one a colleague rejected
         # before (the rejection becomes theirs), and takes back only their own; all read
         # them (no spans inside).
