@@ -4,7 +4,7 @@ adding many at once with what they bring."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,15 @@ class DocumentStore:
                 "SELECT id, name, length, sha256, source FROM documents ORDER BY id"
             )
         ]
+
+    def documents_in(self, ids: Collection[int]) -> list[DocumentInfo]:
+        """Those of the documents ``ids`` that the project holds, in project order."""
+        rows = rows_in(
+            self._engine,
+            "SELECT id, name, length, sha256, source FROM documents WHERE id IN",
+            list(ids),
+        )
+        return sorted((DocumentInfo(*r) for r in rows), key=lambda d: d.id)
 
     def count(self) -> int:
         return int(self._engine.execute("SELECT count(*) FROM documents").fetchone()[0])

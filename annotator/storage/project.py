@@ -21,7 +21,7 @@ lock instead of failing half-way), and is committed when the method returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -142,6 +142,16 @@ class Project:
         when that cannot be told (see ``Engine.tables_changed``)."""
         return self.engine.tables_changed()
 
+    def documents_changed(self) -> frozenset[int] | None:
+        """The documents others added, changed or removed, of the changes
+        ``changed_elsewhere`` reported; None when that cannot be told."""
+        return self.engine.documents_changed()
+
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers now (from any thread);
+        a file is always there."""
+        self.engine.reachable()
+
     def change_socket(self) -> int | None:
         """What a window watches to hear others' commits as they happen (a server's
         announcements); None for a file (see ``Engine.change_socket``)."""
@@ -218,6 +228,9 @@ class Project:
     def documents(self) -> list[DocumentInfo]:
         return self.document_store.documents()
 
+    def documents_in(self, ids: Collection[int]) -> list[DocumentInfo]:
+        return self.document_store.documents_in(ids)
+
     def document_count(self) -> int:
         return self.document_store.count()
 
@@ -278,9 +291,10 @@ class Project:
         end: int | None = None,
         attributes: dict[str, Any] | None = None,
     ) -> Annotation:
-        return self.annotation_store.update(
+        _, after = self.annotation_store.change(
             annotation_id, label=label, start=start, end=end, attributes=attributes
         )
+        return after
 
     def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[Relation]]:
         return self.annotation_store.delete(annotation_id)
@@ -315,6 +329,11 @@ class Project:
 
     def set_status(self, document_id: int, annotator: str, status: Status) -> None:
         self.status_store.set_status(document_id, annotator, status)
+
+    def progress_of(
+        self, annotator: str, documents: Collection[int]
+    ) -> dict[int, tuple[int, Status]]:
+        return self.status_store.progress_of(annotator, documents)
 
     def annotation_counts(self) -> dict[int, dict[str, int]]:
         return self.status_store.annotation_counts()

@@ -759,12 +759,12 @@ class MainWindow(QMainWindow):
         touched = self.guard.watcher.touched
         s.refresh_from_project(touched)
         # The list's counts change with one's own edits (the current row follows them); a
-        # curator adds documents; one's statuses change in another window (a colleague's
-        # status changes none of the list: read, not built again).
+        # curator adds documents (their rows are added, not the list built again); one's
+        # statuses change in another window (a colleague's status changes none of the
+        # list: read, not built again).
         if touched("documents"):
-            current = s.document.id if s.document else None
-            self.documents.refresh(self.project, s.annotator, current)
-        elif touched("document_status"):
+            self.documents.update_documents(self.guard.watcher.changed_documents())
+        if touched("document_status"):
             self.documents.show_statuses(self.project.statuses_of(s.annotator))
 
     def _restore_backup(self, backup: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, NewDocument, Relation
@@ -58,6 +59,19 @@ def project_with(path: Path, docs: Iterable[NewDocument]) -> Project:
         project.add_relation_types(r.type for d in docs for r in d.relations)
         project.add_documents(docs)
     return project
+
+
+def generated_project(
+    tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
+) -> tuple[Path, Project]:
+    """A folder of its own (one for each example Hypothesis tries) with a project of one
+    document "d" holding ``arabic_documents()``'s text and spans."""
+    tmp = tmp_path_factory.mktemp("rt")
+    text, chosen = data
+    project = project_with(
+        tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))]
+    )
+    return tmp, project
 
 
 def do_export(project: Project, fmt: str, output: Path, **options: Any) -> ExportReport:

@@ -11,12 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.formats.interop_helpers import (
-    ann,
     arabic_documents,
     do_export,
     do_import,
-    doc,
-    project_with,
+    generated_project,
 )
 from tests.formats.interop_helpers import spans as spans_of
 from tests.formats.interop_helpers import texts as texts_of
@@ -42,9 +40,7 @@ def test_round_trip(
     target: str,
     data: tuple[str, list[tuple[int, int, str]]],
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
+    tmp, p = generated_project(tmp_path_factory, data)
     do_export(p, fmt, tmp / target)
     q, _ = do_import(tmp / target, fmt, tmp, annotator="sara")
     assert spans_of(q) == spans_of(p)

@@ -5,7 +5,10 @@ One connection in autocommit mode: each store's write is one ``transaction()`` (
 become savepoints), committed when it ends, as on a project file. What the server refuses
 becomes one line naming the URL (without its password) and what is not allowed; a
 connection lost mid-write is "not saved" (the transaction never committed), and the next
-statement connects again. Other people's commits are heard through LISTEN/NOTIFY: the
+statement connects again. Every call talks to the server from a thread of the engine's
+own while the caller waits through the installed waiter (``waiting.py``: a window keeps
+painting); a server that does not answer in time has the connection cut and the call
+fails as a lost connection. Other people's commits are heard through LISTEN/NOTIFY: the
 tables' triggers announce every change on the channel ``annotator.<project>``.
 """
 
@@ -14,26 +17,29 @@ from __future__ import annotations
 import logging
 import re
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from functools import cached_property
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
+from contextlib import AbstractContextManager, contextmanager, suppress
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 
-from annotator.core.errors import NotAProjectError, UserError
+from annotator.core.errors import NotAProjectError, ProjectBusyError, UserError
 from annotator.core.textsearch import Query
-from annotator.storage.engine import Params, Rows
-from annotator.storage.postgres import search
+from annotator.storage.engine import Dialect, Params, Rows
+from annotator.storage.postgres import search, waiting
 from annotator.storage.postgres.ddl import NOTIFY_PREFIX
 from annotator.storage.postgres.dialect import to_psycopg
 from annotator.storage.postgres.errors import ConnectionLost, server_error
 from annotator.storage.postgres.location import ServerLocation, parse_location
 from annotator.storage.postgres.pipelined import Answer, Batch, pipelined_transaction
 from annotator.storage.postgres.server import (
+    CONNECT_TIMEOUT_S,
     Connection,
     connect,
     make_project,
@@ -42,9 +48,14 @@ from annotator.storage.postgres.server import (
 )
 from annotator.storage.schema_sql import SCHEMA_VERSION
 
+T = TypeVar("T")
+# A bulk statement (an import's rows, a copy's) may run this long on the server
+# (SESSION_OPTIONS' statement_timeout), so its answer is waited for as long.
+BULK_ANSWER_S = 330.0
+
 
 class PostgresEngine:
-    dialect = "postgresql"
+    dialect: Dialect = "postgresql"
 
     def __init__(self, server: ServerLocation, conn: Connection, readonly: bool):
         self.server = server
@@ -57,10 +68,21 @@ class PostgresEngine:
         self._batch: Batch | None = None
         self.pipelined = True
         self._tables: set[str] | None = set()  # heard changed, for tables_changed
+        self._documents: set[int] | None = set()  # named by the notices, for documents_changed
         # A project dropped unclosed (even in a reference cycle) closes its connections, as
         # a file's SQLite connection is, instead of psycopg warning about them.
         self._opened = [conn]
-        weakref.finalize(self, _close_all, self._opened)
+        # The thread the server is talked to from (the last one; see _call).
+        self._threads = [waiting.CallThread()]
+        self._waiting: Future[Any] | None = None  # the call being waited for
+        self._closing = False  # close() came while waiting
+        # The server processes of connections cut while they did not answer: ended when
+        # the server is reached again, so that a write they hold never commits late.
+        self._abandoned: list[int] = []
+        self._connect_s = float(
+            conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S
+        )
+        weakref.finalize(self, _close_all, self._opened, self._threads)
         if readonly:
             _read_only(conn)
 
@@ -75,7 +97,8 @@ class PostgresEngine:
 
     @cached_property
     def curator(self) -> bool:
-        row = self.execute("SELECT is_curator()").fetchone()
+        # Curators, and the project's maker, are those who may add documents.
+        row = self.execute("SELECT has_table_privilege('documents', 'INSERT')").fetchone()
         return bool(row and row[0])
 
     # ----- making and opening ------------------------------------------------------------
@@ -125,14 +148,14 @@ class PostgresEngine:
     # ----- statements ------------------------------------------------------------------
 
     def execute(self, query: str, params: Params = (), /) -> Rows:
-        conn = self._connection()
         made = _MADE_ON_FIRST_USE.match(query)
         if made and self.has_table(made.group(1)):
             # A table a file makes on first use is on a server from the start, and only
             # its owner may create tables there (an annotator asking would be refused).
             query, params = "SELECT 1 WHERE false", ()
+        sent, values = to_psycopg(query).encode(), _bound(params)
         try:
-            cursor = conn.execute(to_psycopg(query).encode(), _bound(params))
+            cursor = self._call(lambda: self._connection_here().execute(sent, values))
         except psycopg.Error as exc:
             raise self._error(exc) from None
         if self._batch is None:
@@ -141,17 +164,21 @@ class PostgresEngine:
         return Answer(cursor, self._batch)
 
     def executemany(self, query: str, rows: Iterable[Params], /) -> int:
-        conn = self._connection()
         bound = [_bound(r) for r in rows]
         if not bound:  # nothing to send, nor to wait for
             return 0
-        try:
-            with conn.cursor() as cursor:
-                cursor.executemany(to_psycopg(query).encode(), bound, returning=False)
+        sent = to_psycopg(query).encode()
+
+        def send() -> int:
+            with self._connection_here().cursor() as cursor:
+                cursor.executemany(sent, bound, returning=False)
                 if self._batch is not None:  # the count comes with the answers
                     self._batch.unread = True
                     self._batch.read()
                 return cursor.rowcount
+
+        try:
+            return self._call(send, max(BULK_ANSWER_S, self.server.answer_timeout))
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
@@ -169,10 +196,11 @@ class PostgresEngine:
     def transaction(self) -> Iterator[None]:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
-        conn = self._connection()
         try:
+            conn = self._call(self._connection_here)
             if self.pipelined and not self.in_transaction:
-                with pipelined_transaction(conn) as batch:
+                with self._there(pipelined_transaction(conn)) as batch:
+                    batch.run = self._call
                     self._batch = batch
                     try:
                         yield
@@ -182,19 +210,106 @@ class PostgresEngine:
                 if self._batch is not None:
                     # A savepoint is psycopg's, which must see the transaction begun.
                     self._batch.read()
-                with conn.transaction():
+                with self._there(conn.transaction()):
                     yield
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
-    def _connection(self) -> Connection:
-        """The connection, made again when the last one was lost outside a transaction."""
+    @contextmanager
+    def _there(self, manager: AbstractContextManager[T]) -> Iterator[T]:
+        """A context entered and left on the call thread (psycopg's transactions and
+        pipelines talk to the server on both)."""
+        entered = self._call(manager.__enter__)
+        try:
+            yield entered
+        except BaseException as exc:
+            if not self._call(partial(manager.__exit__, type(exc), exc, exc.__traceback__)):
+                raise
+        else:
+            self._call(partial(manager.__exit__, None, None, None))
+
+    def _connection_here(self) -> Connection:
+        """The connection, made again when the last one was lost outside a transaction
+        (on the call thread)."""
         if self.conn.closed or self.conn.broken:
-            self.conn = connect(self.server)
-            self._opened.append(self.conn)
+            self.conn = self._connect()
             if self.readonly:
                 _read_only(self.conn)
         return self.conn
+
+    def _connect(self) -> Connection:
+        conn = connect(self.server)
+        self._opened.append(conn)
+        if self._abandoned:
+            # What a cut connection sent may still be unread by its server process (the
+            # server hung, or the network held it): that process ends before it commits
+            # a change the window reported as not saved.
+            pids, self._abandoned = self._abandoned, []
+            with suppress(psycopg.Error):
+                conn.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ANY(%s)"
+                    " AND usename = current_user AND pid <> pg_backend_pid()",
+                    (pids,),
+                )
+        return conn
+
+    # ----- waiting for the server --------------------------------------------------------
+
+    def _call(self, call: Callable[[], T], seconds: float | None = None) -> T:
+        """``call()`` on the call thread, waited for through the installed waiter for at
+        most ``seconds`` (the URL's answer_timeout); a server that has not answered by
+        then has its connections cut (``_cut``), and the call is a lost connection."""
+        thread = self._threads[-1]
+        if thread.here():
+            return call()
+        if thread.stopped:  # closed, and used again
+            thread = waiting.CallThread()
+            self._threads.append(thread)
+        if self._waiting is not None:
+            # A window's timer or notice, handled while it waits: the connection is the
+            # waiting call's until it ends.
+            raise ProjectBusyError(
+                "not done: still waiting for the server to answer the change before",
+                self.location,
+            )
+        bound = self.server.answer_timeout if seconds is None else seconds
+        future: Future[T] = thread.submit(call)
+        self._waiting = future
+        try:
+            waiting.wait(future, bound)
+            if not future.done():
+                self._cut(future)
+                raise ConnectionLost(
+                    f"the server did not answer within {bound:g} seconds, so the connection "
+                    "was cut: the change under way is not saved",
+                    self.location,
+                )
+        finally:
+            self._waiting = None
+            if self._closing:
+                self._closing = False
+                self.close()
+        return future.result()
+
+    def _cut(self, future: Future[Any]) -> None:
+        """End every connection of this engine, which ends the call waiting on one."""
+        cut = [c for c in self._opened if not c.closed]
+        for both_ways in (False, True):
+            for conn in cut:
+                with suppress(psycopg.Error):
+                    if not both_ways:
+                        self._abandoned.append(conn.info.backend_pid)
+                    waiting.cut(conn.pgconn.socket, both_ways)
+            # A connection being made ends at its own timeout.
+            waiting.wait(future, self._connect_s + 1)
+            if future.done():
+                break
+        if future.done():
+            for conn in cut:
+                conn.close()
+        else:  # still stuck: left to its thread, and the calls go to a new one
+            self._threads[-1].stop()
+            self._threads.append(waiting.CallThread())
 
     def _error(self, exc: psycopg.Error) -> UserError:
         user = self.conn.info.user if not self.conn.closed else "you"
@@ -208,13 +323,13 @@ class PostgresEngine:
     def changed_elsewhere(self) -> bool:
         """Whether another connection has committed a change since the last call (the
         first call starts listening, and answers False)."""
-        if self._listen():
-            return False
-        return self.wait_for_change(0)
+        return self._call(lambda: not self._listen() and self._wait_here(0))
 
     def wait_for_change(self, seconds: float) -> bool:
-        """Wait up to ``seconds`` for another connection's commit (a thread that wakes the
-        window can wait here); whether one came."""
+        """Wait up to ``seconds`` for another connection's commit; whether one came."""
+        return self._call(lambda: self._wait_here(seconds), self.server.answer_timeout + seconds)
+
+    def _wait_here(self, seconds: float) -> bool:
         self._listen()
         assert self._listener is not None
         mine = self.conn.info.backend_pid if not self.conn.closed else None
@@ -226,11 +341,24 @@ class PostgresEngine:
             heard = [n.payload for n in self._listener.notifies(timeout=seconds) if n.pid != mine]
         except psycopg.OperationalError:
             self._listener.close()
-            self._tables = None
+            self._tables = self._documents = None
             return True  # cannot tell: reading again is the safe answer
-        if self._tables is not None:
-            self._tables.update(heard)
+        for payload in heard:
+            self._heard(payload)
         return bool(heard)
+
+    def _heard(self, payload: str) -> None:
+        """A notice: its table, and for the documents table the documents it changed
+        (ddl.notify_documents_change; none named: too many to name, or a project made
+        before notices named them)."""
+        table, *ids = payload.split(" ")
+        if self._tables is not None:
+            self._tables.add(table)
+        if table == "documents" and self._documents is not None:
+            if ids:
+                self._documents.update(map(int, ids))
+            else:
+                self._documents = None
 
     def tables_changed(self) -> frozenset[str] | None:
         """The tables that the others' commits heard since the last call changed (each
@@ -238,28 +366,43 @@ class PostgresEngine:
         tables, self._tables = self._tables, set()
         return None if tables is None else frozenset(tables)
 
+    def documents_changed(self) -> frozenset[int] | None:
+        """The documents that the others' commits heard since the last call added,
+        changed or removed; None when that cannot be told."""
+        documents, self._documents = self._documents, set()
+        return None if documents is None else frozenset(documents)
+
     def change_socket(self) -> int | None:
         """The listening connection's socket (listening starts here): readable when
         another connection's commit may have been announced, or the connection broke;
         then ``changed_elsewhere`` says which."""
-        self._listen()
+        self._call(self._listen)
         assert self._listener is not None
         return self._listener.fileno()
 
+    def reachable(self) -> None:
+        connect(self.server).close()
+
     def _listen(self) -> bool:
-        """Start listening unless already; whether it started now."""
+        """Start listening unless already; whether it started now (on the call thread)."""
         if self._listener is not None and not self._listener.closed:
             return False
-        self._listener = connect(self.server)
-        self._opened.append(self._listener)
+        self._listener = self._connect()
         channel = sql.Identifier(NOTIFY_PREFIX + self.server.project)
         self._listener.execute(sql.SQL("LISTEN {}").format(channel))
         return True
 
     def close(self) -> None:
-        self.conn.close()
-        if self._listener is not None:
-            self._listener.close()
+        if self._waiting is not None:
+            # Closed while a call waits for a server that does not answer (its window
+            # went): that call ends now, and closes.
+            self._closing = True
+            for conn in self._opened:
+                with suppress(psycopg.Error):
+                    waiting.cut(conn.pgconn.socket, True)
+            return
+        self._call(lambda: _close_all(self._opened, []), self._connect_s + 1)
+        self._threads[-1].stop()
 
     # ----- the engine's own ways ---------------------------------------------------------
 
@@ -325,9 +468,11 @@ logging.getLogger("psycopg").addFilter(_PipelineNoise())
 _MADE_ON_FIRST_USE = re.compile(r"\s*CREATE TABLE IF NOT EXISTS (\w+)", re.IGNORECASE)
 
 
-def _close_all(connections: list[Connection]) -> None:
+def _close_all(connections: list[Connection], threads: list[waiting.CallThread]) -> None:
     for conn in connections:
         conn.close()
+    for thread in threads:
+        thread.stop()
 
 
 def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
