@@ -44,6 +44,17 @@ def server_url(location: str | Path) -> str | None:
     return _first_given.get(text, text)
 
 
+def with_password(url: str, password: str) -> str:
+    """``url`` as messages and the recent list show it (no password), which opens with
+    ``password`` from now on in this process: kept here, as a URL first given with its
+    password is, and handed to libpq in its connection string, never shown or stored."""
+    from annotator.storage.postgres import location
+
+    shown = location.parse_location(url).shown
+    _first_given[shown] = location.with_password(shown, password)
+    return shown
+
+
 class ServerPath(_ConcretePath):
     """A server project's URL where a path is kept (``Project.path``): printed as the URL,
     whose ``//`` a plain Path would make one ``/``."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
@@ -52,6 +53,10 @@ T = TypeVar("T")
 # A bulk statement (an import's rows, a copy's) may run this long on the server
 # (SESSION_OPTIONS' statement_timeout), so its answer is waited for as long.
 BULK_ANSWER_S = 330.0
+# After the server could not be reached, connecting again waits this long before it is
+# tried (unless a window's try found it back, ``reachable``): the reads that follow a
+# failed edit fail at once instead of each waiting for the server again.
+HOLD_S = 5.0
 
 
 class PostgresEngine:
@@ -79,6 +84,8 @@ class PostgresEngine:
         # The server processes of connections cut while they did not answer: ended when
         # the server is reached again, so that a write they hold never commits late.
         self._abandoned: list[int] = []
+        # Why the server could not be reached, and until when not to try (HOLD_S).
+        self._away: tuple[float, str] | None = None
         self._connect_s = float(
             conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S
         )
@@ -197,9 +204,9 @@ class PostgresEngine:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
         try:
-            conn = self._call(self._connection_here)
             if self.pipelined and not self.in_transaction:
-                with self._there(pipelined_transaction(conn)) as batch:
+                begin = lambda: pipelined_transaction(self._connection_here())  # noqa: E731
+                with self._there(begin) as batch:
                     batch.run = self._call
                     self._batch = batch
                     try:
@@ -210,16 +217,23 @@ class PostgresEngine:
                 if self._batch is not None:
                     # A savepoint is psycopg's, which must see the transaction begun.
                     self._batch.read()
-                with self._there(conn.transaction()):
+                with self._there(lambda: self._connection_here().transaction()):
                     yield
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
     @contextmanager
-    def _there(self, manager: AbstractContextManager[T]) -> Iterator[T]:
-        """A context entered and left on the call thread (psycopg's transactions and
-        pipelines talk to the server on both)."""
-        entered = self._call(manager.__enter__)
+    def _there(self, make: Callable[[], AbstractContextManager[T]]) -> Iterator[T]:
+        """A context made, entered and left on the call thread (psycopg's transactions
+        and pipelines talk to the server on both; made there too: one wait less)."""
+        made: list[AbstractContextManager[T]] = []
+
+        def enter() -> T:
+            made.append(make())
+            return made[0].__enter__()
+
+        entered = self._call(enter)
+        manager = made[0]
         try:
             yield entered
         except BaseException as exc:
@@ -238,7 +252,14 @@ class PostgresEngine:
         return self.conn
 
     def _connect(self) -> Connection:
-        conn = connect(self.server)
+        away = self._away
+        if away is not None and time.monotonic() < away[0]:
+            raise ConnectionLost(away[1], self.location)
+        try:
+            conn = connect(self.server)
+        except ConnectionLost as exc:
+            self._hold(exc.message)
+            raise
         self._opened.append(conn)
         if self._abandoned:
             # What a cut connection sent may still be unread by its server process (the
@@ -279,9 +300,10 @@ class PostgresEngine:
             waiting.wait(future, bound)
             if not future.done():
                 self._cut(future)
+                why = f"the server did not answer within {bound:g} seconds"
+                self._hold(why)
                 raise ConnectionLost(
-                    f"the server did not answer within {bound:g} seconds, so the connection "
-                    "was cut: the change under way is not saved",
+                    f"{why}, so the connection was cut: the change under way is not saved",
                     self.location,
                 )
         finally:
@@ -382,6 +404,10 @@ class PostgresEngine:
 
     def reachable(self) -> None:
         connect(self.server).close()
+        self._away = None  # back: the next call connects at once
+
+    def _hold(self, why: str) -> None:
+        self._away = (time.monotonic() + HOLD_S, why)
 
     def _listen(self) -> bool:
         """Start listening unless already; whether it started now (on the call thread)."""
