@@ -62,7 +62,13 @@ HOLD_S = 5.0
 class PostgresEngine:
     dialect: Dialect = "postgresql"
 
-    def __init__(self, server: ServerLocation, conn: Connection, readonly: bool):
+    def __init__(
+        self,
+        server: ServerLocation,
+        conn: Connection,
+        readonly: bool,
+        thread: waiting.CallThread | None = None,
+    ):
         self.server = server
         self.conn = conn
         self.readonly = readonly
@@ -78,7 +84,7 @@ class PostgresEngine:
         # a file's SQLite connection is, instead of psycopg warning about them.
         self._opened = [conn]
         # The thread the server is talked to from (the last one; see _call).
-        self._threads = [waiting.CallThread()]
+        self._threads = [thread or waiting.CallThread()]
         self._waiting: Future[Any] | None = None  # the call being waited for
         self._closing = False  # close() came while waiting
         # The server processes of connections cut while they did not answer: ended when
@@ -86,12 +92,8 @@ class PostgresEngine:
         self._abandoned: list[int] = []
         # Why the server could not be reached, and until when not to try (HOLD_S).
         self._away: tuple[float, str] | None = None
-        self._connect_s = float(
-            conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S
-        )
+        self._connect_s = _connect_seconds(server)
         weakref.finalize(self, _close_all, self._opened, self._threads)
-        if readonly:
-            _read_only(conn)
 
     @property
     def location(self) -> str:
@@ -113,13 +115,25 @@ class PostgresEngine:
     @classmethod
     def open(cls, url: str, *, readonly: bool = False) -> PostgresEngine:
         server = parse_location(url)
-        conn = connect(server)
+        # Connected and checked from the thread the engine talks to the server from: a
+        # server that does not answer holds no window (File › Open) for longer than the
+        # bounds.
+        thread = waiting.CallThread()
+        future = thread.submit(lambda: _opened(server, readonly))
+        seconds = _connect_seconds(server) + server.answer_timeout
+        waiting.wait(future, seconds)
+        if not future.done():
+            thread.stop()
+            future.add_done_callback(_close_late)
+            raise ConnectionLost(
+                f"the server did not answer within {seconds:g} seconds", server.shown
+            )
         try:
-            _check_project(conn, server)
+            conn = future.result()
         except BaseException:
-            conn.close()
+            thread.stop()
             raise
-        return cls(server, conn, readonly)
+        return cls(server, conn, readonly, thread)
 
     @classmethod
     @contextmanager
@@ -503,6 +517,28 @@ def _close_all(connections: list[Connection], threads: list[waiting.CallThread])
 
 def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
     return params if isinstance(params, Mapping) else tuple(params)
+
+
+def _opened(server: ServerLocation, readonly: bool) -> Connection:
+    conn = connect(server)
+    try:
+        _check_project(conn, server)
+        if readonly:
+            _read_only(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _close_late(future: Future[Connection]) -> None:
+    """A connection made after its opening was given up: not used, closed."""
+    if future.exception() is None:
+        future.result().close()
+
+
+def _connect_seconds(server: ServerLocation) -> float:
+    return float(conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S)
 
 
 def _read_only(conn: Connection) -> None:
