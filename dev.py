@@ -40,6 +40,7 @@ CHECKS = [
         "tests/server/test_live_window.py",
         "tests/server/test_open_server_window.py",
         "tests/server/test_faults_window.py",
+        "tests/server/test_suggestions_window.py",
         "--fail-on-skip",
     ],
 ]

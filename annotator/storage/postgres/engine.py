@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager, suppress
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,6 +103,12 @@ class PostgresEngine:
     @property
     def login(self) -> str | None:
         return str(self.conn.info.user)
+
+    @cached_property
+    def curator(self) -> bool:
+        # Curators, and the project's maker, are those who may add documents.
+        row = self.execute("SELECT has_table_privilege('documents', 'INSERT')").fetchone()
+        return bool(row and row[0])
 
     # ----- making and opening ------------------------------------------------------------
 
@@ -441,19 +447,33 @@ class PostgresEngine:
     # ----- the engine's own ways ---------------------------------------------------------
 
     def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
-        self.executemany(search.INSERT, search.index_rows(documents))
+        whole, words_only = search.index_rows(documents)
+        self.executemany(search.INSERT, whole)
+        self.executemany(search.INSERT_WORDS_ONLY, words_only)
 
     def search(self, query: Query, limit: int | None, /) -> list[int]:
-        if not search.has_phrases(query):
-            tail = "" if limit is None else f" LIMIT {int(limit)}"
-            return [r[0] for r in self.execute(search.FIND_IDS + tail, (search.tsquery(query),))]
-        # The phrases' word order is checked here, so the limit too.
+        """The documents holding the query, best first. Those the index holds only in
+        part (search.PARTIAL) are found by their mark and checked on their text here, so
+        the limit asked of the server is raised by as many."""
+        terms = (search.tsquery(query),)
+        phrases = search.has_phrases(query)
+        if phrases:
+            rows: Iterable[tuple[Any, ...]] = self.execute(search.FIND_TEXTS, terms)
+        else:
+            tail = ""
+            if limit is not None:
+                marked = self.execute(search.PARTIAL_COUNT).fetchone()
+                tail = f" LIMIT {int(limit) + int(marked[0] if marked else 0)}"
+            rows = self.execute(search.FIND_IDS + tail, terms)
         found = []
-        for doc_id, name, text in self.execute(search.FIND_TEXTS, (search.tsquery(query),)):
-            if search.holds_phrases(name, text, query):
-                found.append(int(doc_id))
-                if limit is not None and len(found) >= limit:
-                    break
+        for doc_id, indexed, *texts in rows:
+            if not indexed or phrases:
+                name, text = texts or self.execute(search.TEXT_OF, (doc_id,)).fetchone()
+                if not search.holds(name, text, query, phrases_only=bool(indexed)):
+                    continue
+            found.append(int(doc_id))
+            if limit is not None and len(found) >= limit:
+                break
         return found
 
     def backup(self, destination: Path, shown_as: Path | None = None, /) -> None:

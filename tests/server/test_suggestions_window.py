@@ -1,0 +1,61 @@
+"""Suggestions in the window on a server project, as an annotator: training (a process of
+its own, which logs in with the password the URL gave the window), the ghosts, and what
+accepting and rejecting write, under the annotator's own name."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.storage.postgres.server import add_user
+from annotator.storage.project import Project
+from annotator.storage.rejections import rejected, rejection_key
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+from tests.learn.corpus import article, newsroom
+from tests.pg_server import PgServer
+from tests.server.conftest import PASSWORD, Team
+from tests.ui.conftest import ME, _isolated_settings, show_active  # noqa: F401 (a fixture)
+from tests.ui.test_suggestions import ghosts, open_new, train
+
+_numbers = itertools.count()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, pg_server: PgServer) -> Iterator[tuple[Team, MainWindow]]:
+    """bob's window on a project where alice finished ten articles; his URL carries his
+    password (no ~/.pgpass, no PGPASSWORD)."""
+    team = Team(pg_server, f"ghosts{next(_numbers)}")
+    newsroom(team.admin_url, annotator="alice").close()  # type: ignore[arg-type]
+    add_user(team.admin_url, "bob", PASSWORD, curator=False)
+    win = MainWindow(Project.open(team.url("bob")), ME, Settings())
+    show_active(qtbot, win)
+    yield team, win
+    win.project.close()
+
+
+def test_an_annotator_trains_and_decides_on_a_server(
+    qtbot: QtBot, window: tuple[Team, MainWindow]
+) -> None:
+    team, win = window
+    open_new(win)
+    train(qtbot, win)
+    expected = set(article(10)[1])
+    assert ghosts(win) == expected
+    first, second, *_ = sorted(expected)
+    qtbot.keyClick(win.view, Qt.Key.Key_Return)  # accepts the first
+    qtbot.keyClick(win.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # rejects
+    with Project.open(team.admin_url) as admin:
+        doc = admin.document("new")
+        mine = admin.annotations(doc.id, "bob")
+        assert [(a.start, a.end, a.label, a.attributes) for a in mine] == [
+            (*first, {"suggested_by": "model:crf"})
+        ]
+        text = doc.text[second[0] : second[1]]
+        assert rejected(admin) == {(rejection_key(text), second[2])}
+        assert admin.annotators() == ["alice", "bob"]  # nothing under another name
+    assert "Not saved" not in win.statusBar().currentMessage()
