@@ -1,6 +1,8 @@
-"""Suggestions in the window on a server project, as an annotator: training (a process of
-its own, which logs in with the password the URL gave the window), the ghosts, and what
-accepting and rejecting write, under the annotator's own name."""
+"""The window on a server project does what it does on a file, as an annotator: the
+suggestions (training in a process of its own, which logs in with the password the URL
+gave the window; the ghosts; what accepting and rejecting write, under the annotator's
+own name), and a backup that cannot replace a server project refused before a day is
+asked for."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.postgres.server import add_user
@@ -16,6 +20,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
+from tests.cli_runner import invoke
 from tests.learn.corpus import article, newsroom
 from tests.pg_server import PgServer
 from tests.server.conftest import PASSWORD, Team
@@ -59,3 +64,29 @@ def test_an_annotator_trains_and_decides_on_a_server(
         assert rejected(admin) == {(rejection_key(text), second[2])}
         assert admin.annotators() == ["alice", "bob"]  # nothing under another name
     assert "Not saved" not in win.statusBar().currentMessage()
+
+
+def test_restoring_a_backup_over_a_server_project_is_refused_at_once(
+    qtbot: QtBot, window: tuple[Team, MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team, win = window
+    assert invoke("backup", team.url("bob"))[0] == 0  # a day to offer, were it a file
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text: said.append(text))
+    asked: list[object] = []
+
+    def choose(*question: object) -> tuple[str, bool]:
+        asked.append(question)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    action = next(
+        a for a in win.actions() if isinstance(a, QAction) and a.text() == "&Restore a backup…"
+    )
+    action.trigger()
+    shown = team.url("bob").replace(f":{PASSWORD}@", "@")
+    assert said == [
+        f"{shown}: is a project on a server, which a backup file does not replace; copy the "
+        "backup to a new server project instead (annotator copy BACKUP URL)"
+    ]
+    assert asked == [] and not win.project.closed
