@@ -15,9 +15,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from annotator.core.model import GOLD
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
+from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.cli_runner import invoke
@@ -25,6 +27,8 @@ from tests.learn.corpus import article, newsroom
 from tests.pg_server import PgServer
 from tests.server.conftest import PASSWORD, Team
 from tests.ui.conftest import ME, _isolated_settings, show_active  # noqa: F401 (a fixture)
+from tests.ui.review.conftest import at, build_team_project
+from tests.ui.review.conftest import show_active as review_shown
 from tests.ui.test_suggestions import ghosts, open_new, train
 
 _numbers = itertools.count()
@@ -90,3 +94,26 @@ def test_restoring_a_backup_over_a_server_project_is_refused_at_once(
         "backup to a new server project instead (annotator copy BACKUP URL)"
     ]
     assert asked == [] and not win.project.closed
+
+
+@pytest.mark.parametrize(("who", "decided"), [("huda", False), ("carol", True)])
+def test_a_review_decision_is_a_curators_and_refused_in_one_line_to_an_annotator(
+    qtbot: QtBot, pg_server: PgServer, who: str, decided: bool
+) -> None:
+    team = Team(pg_server, f"review{next(_numbers)}")
+    build_team_project(team.admin_url)  # type: ignore[arg-type]
+    add_user(team.admin_url, "huda", PASSWORD, curator=False)
+    add_user(team.admin_url, "carol", PASSWORD, curator=True)
+    win = ReviewWindow(Project.open(team.url(who)), who)
+    review_shown(qtbot, win)
+    win.view.setFocus()
+    qtbot.keyClick(win.view, Qt.Key.Key_A)  # accepts the most proposed version into gold
+    with Project.open(team.admin_url) as admin:
+        doc = admin.document("مقال")
+        gold = [(a.label, a.start, a.end) for a in admin.annotations(doc.id, GOLD)]
+    assert gold == ([("PER", *at("محمد"))] if decided else [])
+    said = win.statusBar().currentMessage()
+    assert ("may not" in said) is not decided
+    if not decided:
+        assert "huda may not change the gold layer" in said, said
+    win.project.close()
