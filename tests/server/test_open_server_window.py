@@ -9,11 +9,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator import launcher
 from annotator.core.model import NewDocument
 from annotator.storage import backups
 from annotator.storage.postgres.server import add_user
@@ -150,3 +152,22 @@ def test_a_wrong_password_typed_apart_is_said_in_the_dialog_and_kept_nowhere(
     assert "authentication failed for 'alice'" in said and "not-the" not in said
     assert app._windows == [local_window]
     assert Settings().recent_projects() == [local_window.project.path]
+
+
+def test_the_command_opens_the_window_on_a_servers_url(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`annotator open URL --annotator NAME`: the URL reaches the window whole (its // kept),
+    not taken for a file that does not exist."""
+    opened: list[tuple[str, str | None]] = []
+
+    def run_window(project: Path, annotator: str | None) -> int:
+        opened.append((str(project), annotator))
+        return 0
+
+    monkeypatch.setattr(app, "run", run_window)
+    monkeypatch.setattr(launcher, "_check_qt_libraries", lambda window: None)
+    url = team.url("alice")
+    result = CliRunner().invoke(launcher.cli, ["open", url, "--annotator", "alice"])
+    assert result.exit_code == 0, result.stderr
+    assert opened == [(url, "alice")]
