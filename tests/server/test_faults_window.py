@@ -65,6 +65,11 @@ class WhileWaiting(QObject):
             self.paints += 1
         return False
 
+    def waits(self) -> int:
+        """How many times the window said it was waiting, between ticks that it was not."""
+        said = [message == WAITING for message, _ in self.ticks]
+        return sum(1 for i, now in enumerate(said) if now and (i == 0 or not said[i - 1]))
+
     def _tick(self) -> None:
         message = self.win.statusBar().currentMessage()
         self.ticks.append((message, QApplication.overrideCursor() is not None))
@@ -90,6 +95,8 @@ def test_a_blackholed_network_mid_edit_keeps_the_window_alive_and_nothing_is_los
     assert meanwhile.ticks, "no timer fired while the edit waited"
     assert (WAITING, True) in meanwhile.ticks  # said so, with a busy cursor
     assert meanwhile.paints > 0  # and painted it
+    # Once: what the window reads after the failed edit does not wait for the server again.
+    assert meanwhile.waits() == 1
     assert meanwhile.pressed
     assert alice.statusBar().currentMessage() != WAITING
     assert QApplication.overrideCursor() is None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
@@ -52,6 +53,10 @@ T = TypeVar("T")
 # A bulk statement (an import's rows, a copy's) may run this long on the server
 # (SESSION_OPTIONS' statement_timeout), so its answer is waited for as long.
 BULK_ANSWER_S = 330.0
+# After the server could not be reached, connecting again waits this long before it is
+# tried (unless a window's try found it back, ``reachable``): the reads that follow a
+# failed edit fail at once instead of each waiting for the server again.
+HOLD_S = 5.0
 
 
 class PostgresEngine:
@@ -79,6 +84,8 @@ class PostgresEngine:
         # The server processes of connections cut while they did not answer: ended when
         # the server is reached again, so that a write they hold never commits late.
         self._abandoned: list[int] = []
+        # Why the server could not be reached, and until when not to try (HOLD_S).
+        self._away: tuple[float, str] | None = None
         self._connect_s = float(
             conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S
         )
@@ -239,7 +246,14 @@ class PostgresEngine:
         return self.conn
 
     def _connect(self) -> Connection:
-        conn = connect(self.server)
+        away = self._away
+        if away is not None and time.monotonic() < away[0]:
+            raise ConnectionLost(away[1], self.location)
+        try:
+            conn = connect(self.server)
+        except ConnectionLost as exc:
+            self._hold(exc.message)
+            raise
         self._opened.append(conn)
         if self._abandoned:
             # What a cut connection sent may still be unread by its server process (the
@@ -280,9 +294,10 @@ class PostgresEngine:
             waiting.wait(future, bound)
             if not future.done():
                 self._cut(future)
+                why = f"the server did not answer within {bound:g} seconds"
+                self._hold(why)
                 raise ConnectionLost(
-                    f"the server did not answer within {bound:g} seconds, so the connection "
-                    "was cut: the change under way is not saved",
+                    f"{why}, so the connection was cut: the change under way is not saved",
                     self.location,
                 )
         finally:
@@ -383,6 +398,10 @@ class PostgresEngine:
 
     def reachable(self) -> None:
         connect(self.server).close()
+        self._away = None  # back: the next call connects at once
+
+    def _hold(self, why: str) -> None:
+        self._away = (time.monotonic() + HOLD_S, why)
 
     def _listen(self) -> bool:
         """Start listening unless already; whether it started now (on the call thread)."""
