@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from annotator.storage.copying import copy_rows
 from annotator.storage.engine import Engine
@@ -62,6 +63,15 @@ class ServerPath(_ConcretePath):
 
     def __str__(self) -> str:
         return self.url or super().__str__()
+
+
+def secret_environment(location: str | Path) -> dict[str, str]:
+    """What a process of this program's own needs in its environment to open the project
+    at ``location`` as this one did: a password that came in a server's URL, as
+    ``PGPASSWORD`` (on its command line every user of the machine could read it)."""
+    url = server_url(location)
+    password = urlsplit(url).password if url is not None else None
+    return {} if password is None else {"PGPASSWORD": unquote(password)}
 
 
 def location_path(location: str) -> Path:

@@ -27,7 +27,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, layer_owner, personal_layer
 from annotator.core.schema import Schema, default_schema
 from annotator.storage.annotations import AnnotationStore
 from annotator.storage.annotators import AnnotatorStore
@@ -128,6 +128,25 @@ class Project:
         """Who the server knows this person as (None for a file): on a server one can
         annotate only under that name."""
         return self.engine.login
+
+    @property
+    def curator(self) -> bool:
+        """Whether this person may write everything (see ``Engine.curator``)."""
+        return self.engine.curator
+
+    def hidden_from_me(self, annotator: str) -> bool:
+        """Whether the database hides ``annotator``'s work from this person: on a blind
+        server project an annotator sees only their own (and their suggestions')."""
+        login = self.login
+        if login is None or self.curator or not self.blind:
+            return False
+        return layer_owner(annotator) != login
+
+    def suggestions_layer(self, layer: str) -> str:
+        """The name suggestions are filed under: ``layer``, or on a server for an
+        annotator their own copy of it (``model:crf@alice``, core/model.py)."""
+        login = self.login
+        return layer if login is None or self.curator else personal_layer(layer, login)
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed

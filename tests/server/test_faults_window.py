@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.core.errors import ConnectionLostError
 from annotator.core.model import Status
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
@@ -165,5 +166,22 @@ def test_a_hung_server_process_ends_the_edit_not_saved_and_never_commits_it_late
     assert listed_row(alice, news)[2] == status_text(Status.IN_PROGRESS)
     qtbot.keyClick(alice.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert status(team, news) == Status.DONE
+    alice.close()
+    alice.project.close()
+
+
+def test_opening_a_server_project_that_does_not_answer_keeps_the_window_alive(
+    qtbot: QtBot, team: Team, news: int, proxy: Proxy
+) -> None:
+    alice = open_window(qtbot, team.url("alice") + QUICK, news)
+    meanwhile = WhileWaiting(qtbot, alice)
+    proxy.blackhole()
+    meanwhile.timer.start()
+    # What File › Open does with the URL of a server the network no longer reaches.
+    with pytest.raises(ConnectionLostError):
+        Project.open(Team(proxy.via(team.server), team.project).url("alice") + QUICK)
+    meanwhile.timer.stop()
+    assert meanwhile.ticks, "no timer fired while the project was being opened"
+    assert (WAITING, True) in meanwhile.ticks
     alice.close()
     alice.project.close()

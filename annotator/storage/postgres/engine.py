@@ -21,7 +21,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager, suppress
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -62,7 +62,13 @@ HOLD_S = 5.0
 class PostgresEngine:
     dialect: Dialect = "postgresql"
 
-    def __init__(self, server: ServerLocation, conn: Connection, readonly: bool):
+    def __init__(
+        self,
+        server: ServerLocation,
+        conn: Connection,
+        readonly: bool,
+        thread: waiting.CallThread | None = None,
+    ):
         self.server = server
         self.conn = conn
         self.readonly = readonly
@@ -78,7 +84,7 @@ class PostgresEngine:
         # a file's SQLite connection is, instead of psycopg warning about them.
         self._opened = [conn]
         # The thread the server is talked to from (the last one; see _call).
-        self._threads = [waiting.CallThread()]
+        self._threads = [thread or waiting.CallThread()]
         self._waiting: Future[Any] | None = None  # the call being waited for
         self._closing = False  # close() came while waiting
         # The server processes of connections cut while they did not answer: ended when
@@ -86,12 +92,8 @@ class PostgresEngine:
         self._abandoned: list[int] = []
         # Why the server could not be reached, and until when not to try (HOLD_S).
         self._away: tuple[float, str] | None = None
-        self._connect_s = float(
-            conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S
-        )
+        self._connect_s = _connect_seconds(server)
         weakref.finalize(self, _close_all, self._opened, self._threads)
-        if readonly:
-            _read_only(conn)
 
     @property
     def location(self) -> str:
@@ -102,18 +104,36 @@ class PostgresEngine:
     def login(self) -> str | None:
         return str(self.conn.info.user)
 
+    @cached_property
+    def curator(self) -> bool:
+        # Curators, and the project's maker, are those who may add documents.
+        row = self.execute("SELECT has_table_privilege('documents', 'INSERT')").fetchone()
+        return bool(row and row[0])
+
     # ----- making and opening ------------------------------------------------------------
 
     @classmethod
     def open(cls, url: str, *, readonly: bool = False) -> PostgresEngine:
         server = parse_location(url)
-        conn = connect(server)
+        # Connected and checked from the thread the engine talks to the server from: a
+        # server that does not answer holds no window (File › Open) for longer than the
+        # bounds.
+        thread = waiting.CallThread()
+        future = thread.submit(lambda: _opened(server, readonly))
+        seconds = _connect_seconds(server) + server.answer_timeout
+        waiting.wait(future, seconds)
+        if not future.done():
+            thread.stop()
+            future.add_done_callback(_close_late)
+            raise ConnectionLost(
+                f"the server did not answer within {seconds:g} seconds", server.shown
+            )
         try:
-            _check_project(conn, server)
+            conn = future.result()
         except BaseException:
-            conn.close()
+            thread.stop()
             raise
-        return cls(server, conn, readonly)
+        return cls(server, conn, readonly, thread)
 
     @classmethod
     @contextmanager
@@ -427,19 +447,33 @@ class PostgresEngine:
     # ----- the engine's own ways ---------------------------------------------------------
 
     def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
-        self.executemany(search.INSERT, search.index_rows(documents))
+        whole, words_only = search.index_rows(documents)
+        self.executemany(search.INSERT, whole)
+        self.executemany(search.INSERT_WORDS_ONLY, words_only)
 
     def search(self, query: Query, limit: int | None, /) -> list[int]:
-        if not search.has_phrases(query):
-            tail = "" if limit is None else f" LIMIT {int(limit)}"
-            return [r[0] for r in self.execute(search.FIND_IDS + tail, (search.tsquery(query),))]
-        # The phrases' word order is checked here, so the limit too.
+        """The documents holding the query, best first. Those the index holds only in
+        part (search.PARTIAL) are found by their mark and checked on their text here, so
+        the limit asked of the server is raised by as many."""
+        terms = (search.tsquery(query),)
+        phrases = search.has_phrases(query)
+        if phrases:
+            rows: Iterable[tuple[Any, ...]] = self.execute(search.FIND_TEXTS, terms)
+        else:
+            tail = ""
+            if limit is not None:
+                marked = self.execute(search.PARTIAL_COUNT).fetchone()
+                tail = f" LIMIT {int(limit) + int(marked[0] if marked else 0)}"
+            rows = self.execute(search.FIND_IDS + tail, terms)
         found = []
-        for doc_id, name, text in self.execute(search.FIND_TEXTS, (search.tsquery(query),)):
-            if search.holds_phrases(name, text, query):
-                found.append(int(doc_id))
-                if limit is not None and len(found) >= limit:
-                    break
+        for doc_id, indexed, *texts in rows:
+            if not indexed or phrases:
+                name, text = texts or self.execute(search.TEXT_OF, (doc_id,)).fetchone()
+                if not search.holds(name, text, query, phrases_only=bool(indexed)):
+                    continue
+            found.append(int(doc_id))
+            if limit is not None and len(found) >= limit:
+                break
         return found
 
     def backup(self, destination: Path, shown_as: Path | None = None, /) -> None:
@@ -483,6 +517,28 @@ def _close_all(connections: list[Connection], threads: list[waiting.CallThread])
 
 def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
     return params if isinstance(params, Mapping) else tuple(params)
+
+
+def _opened(server: ServerLocation, readonly: bool) -> Connection:
+    conn = connect(server)
+    try:
+        _check_project(conn, server)
+        if readonly:
+            _read_only(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _close_late(future: Future[Connection]) -> None:
+    """A connection made after its opening was given up: not used, closed."""
+    if future.exception() is None:
+        future.result().close()
+
+
+def _connect_seconds(server: ServerLocation) -> float:
+    return float(conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S)
 
 
 def _read_only(conn: Connection) -> None:
