@@ -64,7 +64,7 @@ QT_ELSEWHERE = {
         "test_live_window.py",
         "test_open_server_window.py",
         "test_faults_window.py",
-        "test_suggestions_window.py",
+        "test_window_parity.py",
     )
 }
 
