@@ -40,6 +40,7 @@ CHECKS = [
         "tests/server/test_live_window.py",
         "tests/server/test_open_server_window.py",
         "tests/server/test_faults_window.py",
+        "tests/server/test_window_parity.py",
         "--fail-on-skip",
     ],
 ]

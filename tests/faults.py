@@ -47,6 +47,7 @@ class Proxy:
         self._lock = threading.Lock()
         self._blackholed = False
         self._stopping = False
+        self.accepted = 0  # connections made through it, ever
         # Wakes the thread when told something (a socket pair: no timed polling).
         self._wake_r, self._wake_w = socket.socketpair()
         self._selector.register(self._wake_r, selectors.EVENT_READ)
@@ -108,6 +109,7 @@ class Proxy:
 
     def _accept(self) -> None:
         client, _ = self._listener.accept()
+        self.accepted += 1
         try:
             server = socket.create_connection(("127.0.0.1", self._target))
         except OSError:

@@ -383,8 +383,24 @@ class AnnotationStore:
             rows,
         )
         report.annotations += len(rows)
+        # Relations already there are left out here, not by the INSERT's ON CONFLICT: on a
+        # server a colleague's would be refused by its row check even so.
+        linked = (
+            {
+                (r[0], r[1], r[2])
+                for r in self._engine.execute(
+                    "SELECT r.from_id, r.to_id, r.type FROM relations r "
+                    "JOIN annotations a ON a.id = r.from_id WHERE a.document_id = ?",
+                    (doc_id,),
+                )
+            }
+            if duplicate and doc.relations
+            else set()
+        )
         rel_rows = []
         for r in doc.relations:
+            if (id_map[r.from_id], id_map[r.to_id], r.type) in linked:
+                continue
             rel_id = r.id if r.id and r.id not in taken_ids else new_id()
             taken_ids.add(rel_id)
             rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))

@@ -149,8 +149,12 @@ class DocumentStore:
                     report.added.append(name)
                     indexed.append((doc_id, name, doc.text))
                 self._annotations.add_imported(doc_id, doc, existing is not None, taken_ids, report)
+                # A status a duplicate already has is left as it is (on a server a
+                # colleague's would be refused, even unchanged).
+                had = self._statuses.statuses(doc_id) if existing and doc.status else {}
                 for annotator, status in doc.status.items():
-                    self._statuses.put(doc_id, annotator, status)
+                    if had.get(annotator) != status:
+                        self._statuses.put(doc_id, annotator, status)
             # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
             # "What the search index costs").
             self._engine.index_documents(indexed)

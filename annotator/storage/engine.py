@@ -86,6 +86,12 @@ class Engine(Protocol):
         ...
 
     @property
+    def curator(self) -> bool:
+        """Whether this person may write anyone's work, documents and the schema (a
+        server's curators, its project's maker); a file's user always may."""
+        ...
+
+    @property
     def dialect(self) -> Dialect:
         """Which engine: for the few queries that must differ."""
         ...

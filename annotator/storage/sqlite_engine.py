@@ -68,6 +68,10 @@ class SqliteEngine:
     def login(self) -> str | None:
         return None
 
+    @property
+    def curator(self) -> bool:
+        return True
+
     # ----- making and opening a file ---------------------------------------------------
 
     @classmethod

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +38,7 @@ from annotator.storage.project import Project
 MATCH_COLUMN = 4
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet's matches, (start, end) pairs
 STATUS_PADDING = 8  # pixels either side of a status, as an item view pads its text
+USER = Qt.ItemDataRole.UserRole  # a row's document id, in its first column
 SEARCH_LIMIT = 100  # the best this many found documents are shown, each with a passage
 
 
@@ -90,6 +92,28 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.translate(left, top)
         doc.drawContents(painter)
         painter.restore()
+
+
+def insert_in_order(
+    tree: QTreeWidget, items: list[tuple[Any, QTreeWidgetItem]], key_of: Callable[..., Any]
+) -> None:
+    """(key, item) pairs into a tree whose rows are in the order of ``key_of(row)``, each
+    where it belongs, found by halving (not visiting thousands of rows); those after every
+    row (new documents mostly: ids grow) are added at once."""
+    last: list[QTreeWidgetItem] = []
+    for key, item in sorted(items, key=lambda pair: pair[0]):
+        low, high = 0, tree.topLevelItemCount()
+        while not last and low < high:
+            middle = (low + high) // 2
+            if key_of(tree.topLevelItem(middle)) < key:
+                low = middle + 1
+            else:
+                high = middle
+        if last or low == tree.topLevelItemCount():
+            last.append(item)
+        else:
+            tree.insertTopLevelItem(low, item)
+    tree.addTopLevelItems(last)
 
 
 def _differs(item: QTreeWidgetItem, doc: DocumentInfo) -> bool:
@@ -210,15 +234,11 @@ class DocumentList(QWidget):
             if doc.id in rows:
                 rows[doc.id].setText(0, isolate(doc.name))
                 rows[doc.id].setText(1, str(doc.length))
-        # New documents mostly come last (ids grow): those are added at once.
-        last: list[QTreeWidgetItem] = []
-        for doc in sorted(new, key=self._order):
-            item = self._item(doc, *progress[doc.id])
-            if last or (place := self._place_of(doc.id)) == self.tree.topLevelItemCount():
-                last.append(item)
-            else:
-                self.tree.insertTopLevelItem(place, item)
-        self.tree.addTopLevelItems(last)
+        insert_in_order(
+            self.tree,
+            [(self._order(d.id), self._item(d, *progress[d.id])) for d in new],
+            lambda item: self._order(item.data(0, USER)),
+        )
         self._widen_for(infos)
         if self.filter.text().strip():
             self._apply_filter(self.filter.text())
@@ -237,20 +257,6 @@ class DocumentList(QWidget):
         others in project order."""
         key = doc_id if isinstance(doc_id, int) else doc_id.id
         return (key not in self._priority, -self._priority.get(key, 0.0), key)
-
-    def _place_of(self, doc_id: int) -> int:
-        """The row a new document goes to, found by halving (the rows are in order)."""
-        key = self._order(doc_id)
-        low, high = 0, self.tree.topLevelItemCount()
-        while low < high:
-            middle = (low + high) // 2
-            item = self.tree.topLevelItem(middle)
-            assert item is not None, "a row inside the count"
-            if self._order(item.data(0, Qt.ItemDataRole.UserRole)) < key:
-                low = middle + 1
-            else:
-                high = middle
-        return low
 
     def _widen_for(self, docs: list[DocumentInfo]) -> None:
         """Room for the longest name, up to some 32 characters, in the size hint."""

@@ -105,6 +105,9 @@ class ChangeWatcher(QObject):
         if changed:
             tables = self.project.tables_changed()
             self._gather(tables, self.project.documents_changed())
+            # Nothing that arrives meanwhile is missed: psycopg keeps the notices it reads
+            # with an answer for the next ``changed_elsewhere``, and a notifier wakes
+            # whenever its socket holds something unread, also what came before it.
             self._disarm()
             if tables is None and self.live:
                 # The listening connection broke (that too answers "changed"): reach the

@@ -89,6 +89,15 @@ def do_import(
     return project, result
 
 
+def exported_and_back(project: Project, fmt: str, output: Path) -> Project:
+    """``project`` exported as ``fmt`` to ``output`` with nothing reported lost, then
+    imported into a new project beside it."""
+    report = do_export(project, fmt, output)
+    assert not report.warnings
+    back, _ = do_import(output, fmt, output.parent, annotator="sara")
+    return back
+
+
 def spans(project: Project) -> list[Span]:
     names = {d.id: d.name for d in project.documents()}
     return sorted(

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotator.core.errors import ConnectionLostError
 from annotator.core.model import Status
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
@@ -22,7 +23,7 @@ from annotator.ui.window import MainWindow
 from tests.faults import Proxy, proxied, stopped
 from tests.server import test_live_window as live
 from tests.server.conftest import Team
-from tests.server.test_live_window import RECONNECT_MS, listed_status, stored, tag_word
+from tests.server.test_live_window import RECONNECT_MS, listed_row, stored, tag_word
 from tests.ui.conftest import _isolated_settings, show_active  # noqa: F401 (a fixture)
 
 # Small bounds, so that a test waits a second where a user would wait half a minute.
@@ -65,6 +66,11 @@ class WhileWaiting(QObject):
             self.paints += 1
         return False
 
+    def waits(self) -> int:
+        """How many times the window said it was waiting, between ticks that it was not."""
+        said = [message == WAITING for message, _ in self.ticks]
+        return sum(1 for i, now in enumerate(said) if now and (i == 0 or not said[i - 1]))
+
     def _tick(self) -> None:
         message = self.win.statusBar().currentMessage()
         self.ticks.append((message, QApplication.overrideCursor() is not None))
@@ -90,6 +96,8 @@ def test_a_blackholed_network_mid_edit_keeps_the_window_alive_and_nothing_is_los
     assert meanwhile.ticks, "no timer fired while the edit waited"
     assert (WAITING, True) in meanwhile.ticks  # said so, with a busy cursor
     assert meanwhile.paints > 0  # and painted it
+    # Once: what the window reads after the failed edit does not wait for the server again.
+    assert meanwhile.waits() == 1
     assert meanwhile.pressed
     assert alice.statusBar().currentMessage() != WAITING
     assert QApplication.overrideCursor() is None
@@ -155,8 +163,25 @@ def test_a_hung_server_process_ends_the_edit_not_saved_and_never_commits_it_late
     # Continued, the hung process finds itself ended before it reads what it was sent.
     qtbot.waitUntil(lambda: pid not in backends(team), timeout=RECONNECT_MS)
     assert status(team, news) == Status.IN_PROGRESS
-    assert listed_status(alice, news) == status_text(Status.IN_PROGRESS)
+    assert listed_row(alice, news)[2] == status_text(Status.IN_PROGRESS)
     qtbot.keyClick(alice.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert status(team, news) == Status.DONE
+    alice.close()
+    alice.project.close()
+
+
+def test_opening_a_server_project_that_does_not_answer_keeps_the_window_alive(
+    qtbot: QtBot, team: Team, news: int, proxy: Proxy
+) -> None:
+    alice = open_window(qtbot, team.url("alice") + QUICK, news)
+    meanwhile = WhileWaiting(qtbot, alice)
+    proxy.blackhole()
+    meanwhile.timer.start()
+    # What File › Open does with the URL of a server the network no longer reaches.
+    with pytest.raises(ConnectionLostError):
+        Project.open(Team(proxy.via(team.server), team.project).url("alice") + QUICK)
+    meanwhile.timer.stop()
+    assert meanwhile.ticks, "no timer fired while the project was being opened"
+    assert (WAITING, True) in meanwhile.ticks
     alice.close()
     alice.project.close()

@@ -4,8 +4,9 @@ storage/tables.py), in a schema of their own, with the rights of each kind of pe
 Who may do what is the database's business, not the app's:
 - everyone of the project (the role ``<db>.<project>.annotators``) reads the documents and
   the schema, and writes only their own annotations, relations and statuses: the rows of
-  the annotator whose name is their role's; their colleagues' they read only when the
-  project is not blind (meta ``blind_annotation``);
+  the annotator whose name is their role's, or of their own suggestions' layers
+  (``model:crf@<role>``); their colleagues' they read only when the project is not blind
+  (meta ``blind_annotation``);
 - curators (``<db>.<project>.curators``, and whoever made the project) write everything:
   documents, labels, relation types, settings, the gold layer, and anyone's work (imports
   on behalf of others).
@@ -88,8 +89,21 @@ def _is_curator(roles: Roles) -> str:
 _SIGHTED = (
     "NOT (SELECT coalesce((SELECT value = '1' FROM meta WHERE key = 'blind_annotation'), false))"
 )
-# The id a person writes as: the annotator named after their role.
-_MY_ID = "(SELECT id FROM annotators WHERE name = current_user)"
+
+
+def _my_name(name: str) -> str:
+    """Whether the annotator name ``name`` is one the person writes as: their role's, or
+    one of their own suggestions' layers (core/model.py ``personal_layer``: a machine's
+    name, with a colon, before the first @, the role after it: ``model:crf@alice``)."""
+    return (
+        f"({name} = current_user OR (strpos({name}, '@') > 0 "
+        f"AND strpos(split_part({name}, '@', 1), ':') > 0 "
+        f"AND substr({name}, strpos({name}, '@') + 1) = current_user))"
+    )
+
+
+# The ids a person writes as.
+_MY_IDS = f"(SELECT id FROM annotators WHERE {_my_name('name')})"
 
 
 def functions(roles: Roles) -> list[str]:
@@ -104,9 +118,9 @@ def functions(roles: Roles) -> list[str]:
                 r record;
                 owner_id integer;
                 owner_name text;
-                mine integer;
+                mine integer[];
             BEGIN
-                SELECT id INTO mine FROM {s}.annotators WHERE name = current_user;
+                mine := ARRAY(SELECT id FROM {s}.annotators WHERE {_my_name("name")});
                 FOR step IN 1..2 LOOP
                     CONTINUE WHEN step = 1 AND TG_OP = 'INSERT'
                         OR step = 2 AND TG_OP = 'DELETE';
@@ -117,8 +131,15 @@ def functions(roles: Roles) -> list[str]:
                     ELSE
                         owner_id := r.annotator_id;
                     END IF;
-                    IF owner_id IS NULL OR mine IS NULL OR owner_id <> mine THEN
+                    IF owner_id IS NULL OR NOT owner_id = ANY(mine) THEN
                         SELECT name INTO owner_name FROM {s}.annotators WHERE id = owner_id;
+                        IF owner_name = {literal(GOLD)} THEN
+                            RAISE EXCEPTION USING
+                                ERRCODE = 'insufficient_privilege',
+                                MESSAGE = format('%s may not change the gold layer',
+                                    current_user),
+                                HINT = 'only curators can';
+                        END IF;
                         RAISE EXCEPTION USING
                             ERRCODE = 'insufficient_privilege',
                             MESSAGE = format('%s may not change %s of %s',
@@ -128,6 +149,25 @@ def functions(roles: Roles) -> list[str]:
                     END IF;
                 END LOOP;
                 RETURN coalesce(NEW, OLD);
+            END $$""",
+        # Refuses a new annotator's name that is not the person's own, saying why (curators
+        # never get here: see the trigger's condition).
+        f"""CREATE FUNCTION refuse_others_names() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF {_my_name("NEW.name")} THEN
+                    RETURN NEW;
+                END IF;
+                IF NEW.name = {literal(GOLD)} THEN
+                    RAISE EXCEPTION USING
+                        ERRCODE = 'insufficient_privilege',
+                        MESSAGE = format('%s may not change the gold layer', current_user),
+                        HINT = 'only curators can';
+                END IF;
+                RAISE EXCEPTION USING
+                    ERRCODE = 'insufficient_privilege',
+                    MESSAGE = format('%s may not annotate as %s', current_user, NEW.name),
+                    HINT = format('only a curator can; %s writes as %s, and suggestions '
+                        'as model:crf@%s', current_user, current_user, current_user);
             END $$""",
         # Tells the other windows on the project that something changed (LISTEN/NOTIFY):
         # one notice per table and transaction, sent when it commits.
@@ -166,7 +206,7 @@ def policies(roles: Roles) -> list[str]:
         out.append(f"CREATE POLICY curators ON {table} USING ({curator}) WITH CHECK ({curator})")
         out += _notify_triggers(table)
     for table, column in OWNED.items():
-        mine = f"{column.format(row=table)} = {_MY_ID}"
+        mine = f"{column.format(row=table)} IN {_MY_IDS}"
         out += [
             f"CREATE POLICY visible ON {table} FOR SELECT USING ({_SIGHTED} OR {mine})",
             f"CREATE POLICY own_insert ON {table} FOR INSERT WITH CHECK ({mine})",
@@ -185,8 +225,11 @@ def policies(roles: Roles) -> list[str]:
         out.append(f"CREATE POLICY everyone_reads ON {table} FOR SELECT USING (true)")
     out += [
         "CREATE POLICY everyone_reads ON annotators FOR SELECT USING (true)",
-        # Anyone joins as themselves (their first span adds their annotator row).
-        "CREATE POLICY join_as_oneself ON annotators FOR INSERT WITH CHECK (name = current_user)",
+        # Anyone joins as themselves (their first span adds their annotator row), and adds
+        # their own suggestions' layers.
+        f"CREATE POLICY join_as_oneself ON annotators FOR INSERT WITH CHECK ({_my_name('name')})",
+        "CREATE TRIGGER refuse_others_names BEFORE INSERT ON annotators FOR EACH ROW "
+        f"WHEN (NOT {_is_curator(roles)}) EXECUTE FUNCTION refuse_others_names()",
         # Anyone rejects a suggestion in their own name, also one a colleague rejected
         # before (the rejection becomes theirs), and takes back only their own; all read
         # them (no spans inside).

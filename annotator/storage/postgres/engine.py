@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager, suppress
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -52,12 +53,22 @@ T = TypeVar("T")
 # A bulk statement (an import's rows, a copy's) may run this long on the server
 # (SESSION_OPTIONS' statement_timeout), so its answer is waited for as long.
 BULK_ANSWER_S = 330.0
+# After the server could not be reached, connecting again waits this long before it is
+# tried (unless a window's try found it back, ``reachable``): the reads that follow a
+# failed edit fail at once instead of each waiting for the server again.
+HOLD_S = 5.0
 
 
 class PostgresEngine:
     dialect: Dialect = "postgresql"
 
-    def __init__(self, server: ServerLocation, conn: Connection, readonly: bool):
+    def __init__(
+        self,
+        server: ServerLocation,
+        conn: Connection,
+        readonly: bool,
+        thread: waiting.CallThread | None = None,
+    ):
         self.server = server
         self.conn = conn
         self.readonly = readonly
@@ -73,18 +84,16 @@ class PostgresEngine:
         # a file's SQLite connection is, instead of psycopg warning about them.
         self._opened = [conn]
         # The thread the server is talked to from (the last one; see _call).
-        self._threads = [waiting.CallThread()]
+        self._threads = [thread or waiting.CallThread()]
         self._waiting: Future[Any] | None = None  # the call being waited for
         self._closing = False  # close() came while waiting
         # The server processes of connections cut while they did not answer: ended when
         # the server is reached again, so that a write they hold never commits late.
         self._abandoned: list[int] = []
-        self._connect_s = float(
-            conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S
-        )
+        # Why the server could not be reached, and until when not to try (HOLD_S).
+        self._away: tuple[float, str] | None = None
+        self._connect_s = _connect_seconds(server)
         weakref.finalize(self, _close_all, self._opened, self._threads)
-        if readonly:
-            _read_only(conn)
 
     @property
     def location(self) -> str:
@@ -95,18 +104,36 @@ class PostgresEngine:
     def login(self) -> str | None:
         return str(self.conn.info.user)
 
+    @cached_property
+    def curator(self) -> bool:
+        # Curators, and the project's maker, are those who may add documents.
+        row = self.execute("SELECT has_table_privilege('documents', 'INSERT')").fetchone()
+        return bool(row and row[0])
+
     # ----- making and opening ------------------------------------------------------------
 
     @classmethod
     def open(cls, url: str, *, readonly: bool = False) -> PostgresEngine:
         server = parse_location(url)
-        conn = connect(server)
+        # Connected and checked from the thread the engine talks to the server from: a
+        # server that does not answer holds no window (File › Open) for longer than the
+        # bounds.
+        thread = waiting.CallThread()
+        future = thread.submit(lambda: _opened(server, readonly))
+        seconds = _connect_seconds(server) + server.answer_timeout
+        waiting.wait(future, seconds)
+        if not future.done():
+            thread.stop()
+            future.add_done_callback(_close_late)
+            raise ConnectionLost(
+                f"the server did not answer within {seconds:g} seconds", server.shown
+            )
         try:
-            _check_project(conn, server)
+            conn = future.result()
         except BaseException:
-            conn.close()
+            thread.stop()
             raise
-        return cls(server, conn, readonly)
+        return cls(server, conn, readonly, thread)
 
     @classmethod
     @contextmanager
@@ -191,9 +218,9 @@ class PostgresEngine:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
         try:
-            conn = self._call(self._connection_here)
             if self.pipelined and not self.in_transaction:
-                with self._there(pipelined_transaction(conn)) as batch:
+                begin = lambda: pipelined_transaction(self._connection_here())  # noqa: E731
+                with self._there(begin) as batch:
                     batch.run = self._call
                     self._batch = batch
                     try:
@@ -204,16 +231,23 @@ class PostgresEngine:
                 if self._batch is not None:
                     # A savepoint is psycopg's, which must see the transaction begun.
                     self._batch.read()
-                with self._there(conn.transaction()):
+                with self._there(lambda: self._connection_here().transaction()):
                     yield
         except psycopg.Error as exc:
             raise self._error(exc) from None
 
     @contextmanager
-    def _there(self, manager: AbstractContextManager[T]) -> Iterator[T]:
-        """A context entered and left on the call thread (psycopg's transactions and
-        pipelines talk to the server on both)."""
-        entered = self._call(manager.__enter__)
+    def _there(self, make: Callable[[], AbstractContextManager[T]]) -> Iterator[T]:
+        """A context made, entered and left on the call thread (psycopg's transactions
+        and pipelines talk to the server on both; made there too: one wait less)."""
+        made: list[AbstractContextManager[T]] = []
+
+        def enter() -> T:
+            made.append(make())
+            return made[0].__enter__()
+
+        entered = self._call(enter)
+        manager = made[0]
         try:
             yield entered
         except BaseException as exc:
@@ -232,7 +266,14 @@ class PostgresEngine:
         return self.conn
 
     def _connect(self) -> Connection:
-        conn = connect(self.server)
+        away = self._away
+        if away is not None and time.monotonic() < away[0]:
+            raise ConnectionLost(away[1], self.location)
+        try:
+            conn = connect(self.server)
+        except ConnectionLost as exc:
+            self._hold(exc.message)
+            raise
         self._opened.append(conn)
         if self._abandoned:
             # What a cut connection sent may still be unread by its server process (the
@@ -273,9 +314,10 @@ class PostgresEngine:
             waiting.wait(future, bound)
             if not future.done():
                 self._cut(future)
+                why = f"the server did not answer within {bound:g} seconds"
+                self._hold(why)
                 raise ConnectionLost(
-                    f"the server did not answer within {bound:g} seconds, so the connection "
-                    "was cut: the change under way is not saved",
+                    f"{why}, so the connection was cut: the change under way is not saved",
                     self.location,
                 )
         finally:
@@ -376,6 +418,10 @@ class PostgresEngine:
 
     def reachable(self) -> None:
         connect(self.server).close()
+        self._away = None  # back: the next call connects at once
+
+    def _hold(self, why: str) -> None:
+        self._away = (time.monotonic() + HOLD_S, why)
 
     def _listen(self) -> bool:
         """Start listening unless already; whether it started now (on the call thread)."""
@@ -401,19 +447,33 @@ class PostgresEngine:
     # ----- the engine's own ways ---------------------------------------------------------
 
     def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
-        self.executemany(search.INSERT, search.index_rows(documents))
+        whole, words_only = search.index_rows(documents)
+        self.executemany(search.INSERT, whole)
+        self.executemany(search.INSERT_WORDS_ONLY, words_only)
 
     def search(self, query: Query, limit: int | None, /) -> list[int]:
-        if not search.has_phrases(query):
-            tail = "" if limit is None else f" LIMIT {int(limit)}"
-            return [r[0] for r in self.execute(search.FIND_IDS + tail, (search.tsquery(query),))]
-        # The phrases' word order is checked here, so the limit too.
+        """The documents holding the query, best first. Those the index holds only in
+        part (search.PARTIAL) are found by their mark and checked on their text here, so
+        the limit asked of the server is raised by as many."""
+        terms = (search.tsquery(query),)
+        phrases = search.has_phrases(query)
+        if phrases:
+            rows: Iterable[tuple[Any, ...]] = self.execute(search.FIND_TEXTS, terms)
+        else:
+            tail = ""
+            if limit is not None:
+                marked = self.execute(search.PARTIAL_COUNT).fetchone()
+                tail = f" LIMIT {int(limit) + int(marked[0] if marked else 0)}"
+            rows = self.execute(search.FIND_IDS + tail, terms)
         found = []
-        for doc_id, name, text in self.execute(search.FIND_TEXTS, (search.tsquery(query),)):
-            if search.holds_phrases(name, text, query):
-                found.append(int(doc_id))
-                if limit is not None and len(found) >= limit:
-                    break
+        for doc_id, indexed, *texts in rows:
+            if not indexed or phrases:
+                name, text = texts or self.execute(search.TEXT_OF, (doc_id,)).fetchone()
+                if not search.holds(name, text, query, phrases_only=bool(indexed)):
+                    continue
+            found.append(int(doc_id))
+            if limit is not None and len(found) >= limit:
+                break
         return found
 
     def backup(self, destination: Path, shown_as: Path | None = None, /) -> None:
@@ -457,6 +517,28 @@ def _close_all(connections: list[Connection], threads: list[waiting.CallThread])
 
 def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
     return params if isinstance(params, Mapping) else tuple(params)
+
+
+def _opened(server: ServerLocation, readonly: bool) -> Connection:
+    conn = connect(server)
+    try:
+        _check_project(conn, server)
+        if readonly:
+            _read_only(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _close_late(future: Future[Connection]) -> None:
+    """A connection made after its opening was given up: not used, closed."""
+    if future.exception() is None:
+        future.result().close()
+
+
+def _connect_seconds(server: ServerLocation) -> float:
+    return float(conninfo_to_dict(server.conninfo).get("connect_timeout") or CONNECT_TIMEOUT_S)
 
 
 def _read_only(conn: Connection) -> None:

@@ -77,4 +77,14 @@ def _without_password(url: str) -> str:
         return url
     user = parts.netloc.rpartition("@")[0].partition(":")[0]
     host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{user}@{host}"))
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` with ``password`` in it (in place of any it had), as libpq reads it: any
+    character, percent-encoded."""
+    bare = _without_password(url)
+    parts = urlsplit(bare)
+    user, at, host = parts.netloc.rpartition("@")
+    netloc = f"{user if at else ''}:{quote(password, safe='')}@{host}"
+    return f"{parts.scheme}://{netloc}{bare[len(parts.scheme) + 3 + len(parts.netloc) :]}"

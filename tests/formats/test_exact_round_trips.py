@@ -12,8 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from tests.formats.interop_helpers import (
     arabic_documents,
-    do_export,
-    do_import,
+    exported_and_back,
     generated_project,
 )
 from tests.formats.interop_helpers import spans as spans_of
@@ -41,7 +40,6 @@ def test_round_trip(
     data: tuple[str, list[tuple[int, int, str]]],
 ) -> None:
     tmp, p = generated_project(tmp_path_factory, data)
-    do_export(p, fmt, tmp / target)
-    q, _ = do_import(tmp / target, fmt, tmp, annotator="sara")
+    q = exported_and_back(p, fmt, tmp / target)
     assert spans_of(q) == spans_of(p)
     assert texts_of(q) == texts_of(p)
