@@ -45,9 +45,18 @@ def test_spans_are_code_points_and_the_text_is_the_slice(project: Project) -> No
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (5, 2), (0, len(TEXT) + 1)])
 def test_offsets_out_of_range_are_refused(project: Project, start: int, end: int) -> None:
-    with pytest.raises(UserError):
+    with pytest.raises(UserError, match=f"span {start}-{end} is outside the document"):
         project.add_annotation(1, "sara", "PER", start, end)
     assert project.annotations() == []
+    assert project.status(1, "sara") is Status.NOT_STARTED  # a refused span marks nothing
+
+
+def test_a_span_in_a_missing_document_is_refused_by_its_id(project: Project) -> None:
+    for label in ("PER", "NOPE"):  # the document's problem is told first
+        with pytest.raises(UserError, match="no document with id 99"):
+            project.add_annotation(99, "sara", label, 0, 3)
+    assert project.annotations() == []
+    assert project.statuses_of("sara") == {}
 
 
 def test_unknown_label_is_refused(project: Project) -> None:
