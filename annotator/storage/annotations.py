@@ -17,6 +17,12 @@ from annotator.core.model import (
 from annotator.storage.annotators import AnnotatorStore
 from annotator.storage.cells import json_cell, rows_in
 from annotator.storage.engine import Engine, Write
+from annotator.storage.import_rows import (
+    ANNOTATION_COLUMNS,
+    RELATION_COLUMNS,
+    ImportRows,
+    insert_sql,
+)
 from annotator.storage.schema_store import SchemaStore
 from annotator.storage.stamps import new_id, now
 from annotator.storage.statuses import StatusStore
@@ -27,6 +33,10 @@ _SELECT = (
     "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
 )
 _READING_ORDER = ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
+_INSERT = insert_sql("annotations", ANNOTATION_COLUMNS)
+_INSERT_RELATION = insert_sql("relations", RELATION_COLUMNS) + " ON CONFLICT DO NOTHING"
+# A span as an import tells whether a document already has it: annotator, label, edges.
+SpanKey = tuple[str, str, int, int]
 
 
 class AnnotationStore:
@@ -132,8 +142,7 @@ class AnnotationStore:
         )
         with self._write():
             self._engine.execute(
-                'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
-                "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _INSERT,
                 (
                     ann.id,
                     document_id,
@@ -230,9 +239,7 @@ class AnnotationStore:
         rel = Relation(relation_id or new_id(), from_id, to_id, type)
         with self._write():
             added = self._engine.execute(
-                "INSERT INTO relations (id, from_id, to_id, type, created) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (rel.id, from_id, to_id, type, now()),
+                _INSERT_RELATION, (rel.id, from_id, to_id, type, now())
             ).rowcount
         if not added:
             raise UserError(f"these spans are already linked by {type!r}")
@@ -272,32 +279,35 @@ class AnnotationStore:
 
     # ----- a document's spans and relations, imported at once ---------------------------
 
-    def add_imported(
+    def present_spans(self, doc_id: int) -> dict[SpanKey, str]:
+        """The ids of a document's spans by (annotator, label, start, end): an import adds
+        to a document already in the project only the spans it lacks."""
+        return {
+            (r[1], r[2], r[3], r[4]): r[0]
+            for r in self._engine.execute(
+                'SELECT a.id, an.name, l.name, a.start, a."end" FROM annotations a '
+                "JOIN annotators an ON an.id = a.annotator_id "
+                "JOIN labels l ON l.id = a.label_id WHERE a.document_id = ?",
+                (doc_id,),
+            )
+        }
+
+    def plan_imported(
         self,
         doc_id: int,
         doc: NewDocument,
-        duplicate: bool,
+        present: dict[SpanKey, str],
         taken_ids: set[str],
         report: AddReport,
+        rows: ImportRows,
     ) -> None:
-        """Add the spans and relations ``doc`` brings, inside the caller's write: to a
-        document already in the project (``duplicate``) only those it lacks. Ids already
-        taken (in the project, or by this import so far: ``taken_ids``, which starts as
-        ``ids_taken`` of the whole import) get new ones."""
+        """The rows of the spans and relations ``doc`` brings, added to ``rows``: only
+        those the document lacks (``present``: its spans in the project and planned so
+        far, which this adds to). Ids already taken (in the project, or by this import so
+        far: ``taken_ids``, which starts as ``ids_taken`` of the whole import) get new
+        ones."""
         labels = self._schema.label_ids()
-        present: dict[tuple[str, str, int, int], str] = {}
-        if duplicate:
-            present = {
-                (r[1], r[2], r[3], r[4]): r[0]
-                for r in self._engine.execute(
-                    'SELECT a.id, an.name, l.name, a.start, a."end" FROM annotations a '
-                    "JOIN annotators an ON an.id = a.annotator_id "
-                    "JOIN labels l ON l.id = a.label_id WHERE a.document_id = ?",
-                    (doc_id,),
-                )
-            }
         id_map: dict[str, str] = {}
-        rows = []
         stamp = now()
         for a in doc.annotations:
             key = (a.annotator, a.label, a.start, a.end)
@@ -309,7 +319,7 @@ class AnnotationStore:
             taken_ids.add(new)
             id_map[a.id] = new
             present[key] = new
-            rows.append(
+            rows.annotations.append(
                 (
                     new,
                     doc_id,
@@ -323,22 +333,17 @@ class AnnotationStore:
                     a.modified or a.created or stamp,
                 )
             )
-        self._engine.executemany(
-            'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
-            "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        report.annotations += len(rows)
-        rel_rows = []
+            report.annotations += 1
         for r in doc.relations:
             rel_id = r.id if r.id and r.id not in taken_ids else new_id()
             taken_ids.add(rel_id)
-            rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
-        report.relations += self._engine.executemany(
-            "INSERT INTO relations (id, from_id, to_id, type, created) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            rel_rows,
-        )
+            rows.relations.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
+
+    def insert_imported(self, rows: ImportRows) -> int:
+        """An import's spans and relations, by the statements every engine takes, inside
+        the caller's write; the number of relations added (those already there are not)."""
+        self._engine.executemany(_INSERT, rows.annotations)
+        return self._engine.executemany(_INSERT_RELATION, rows.relations)
 
     def ids_taken(self, docs: list[NewDocument]) -> set[str]:
         """Which of the ids that ``docs`` bring the project already holds, asked once for

@@ -11,9 +11,10 @@ from typing import Any
 from annotator.core.errors import UserError
 from annotator.core.model import AddReport, Document, DocumentInfo, NewDocument, text_sha256
 from annotator.core.textsearch import Snippet, parse_query, snippet
-from annotator.storage.annotations import AnnotationStore
+from annotator.storage.annotations import AnnotationStore, SpanKey
 from annotator.storage.cells import json_cell, rows_in
 from annotator.storage.engine import Engine, Write
+from annotator.storage.import_rows import DOCUMENT_COLUMNS, ImportRows, insert_sql
 from annotator.storage.stamps import now
 from annotator.storage.statuses import StatusStore
 
@@ -98,9 +99,9 @@ class DocumentStore:
         annotations that the project lacks are added to the existing document.
         """
         report = AddReport()
-        indexed: list[tuple[int, str, str]] = []
         docs = list(docs)
         shas = [text_sha256(doc.text) for doc in docs]
+        rows = ImportRows()
         with self._write():
             names = {r[0] for r in self._engine.execute("SELECT name FROM documents")}
             # What the project already holds of these, asked once for all of them rather
@@ -114,38 +115,50 @@ class DocumentStore:
                 )
             }
             taken_ids = self._annotations.ids_taken(docs)
+            new_ids = iter(self._engine.new_document_ids(len(set(shas) - set(known))))
+            # Each document's spans, in the project and planned so far, by what makes two
+            # the same (a text imported twice gets the second's new spans only).
+            present: dict[int, dict[SpanKey, str]] = {}
             for doc, sha in zip(docs, shas, strict=True):
                 existing = known.get(sha)
                 if existing is not None:
                     report.duplicates.append((doc.name, existing.name))
                     doc_id = existing.id
+                    if doc_id not in present:
+                        present[doc_id] = self._annotations.present_spans(doc_id)
                 else:
                     name = _unique_name(doc.name, names)
                     names.add(name)
-                    row = self._engine.execute(
-                        "INSERT INTO documents (name, text, length, sha256, source, meta, "
-                        "created) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        (
-                            name,
-                            doc.text,
-                            len(doc.text),
-                            sha,
-                            doc.source,
-                            json.dumps(doc.meta, ensure_ascii=False),
-                            now(),
-                        ),
-                    ).fetchone()
-                    doc_id = int(row[0])
+                    doc_id = next(new_ids)
+                    meta = json.dumps(doc.meta, ensure_ascii=False)
+                    rows.documents.append(
+                        (doc_id, name, doc.text, len(doc.text), sha, doc.source, meta, now())
+                    )
                     known[sha] = DocumentInfo(doc_id, name, len(doc.text), sha, doc.source)
+                    present[doc_id] = {}
                     report.added.append(name)
-                    indexed.append((doc_id, name, doc.text))
-                self._annotations.add_imported(doc_id, doc, existing is not None, taken_ids, report)
+                    rows.index.append((doc_id, name, doc.text))
+                self._annotations.plan_imported(
+                    doc_id, doc, present[doc_id], taken_ids, report, rows
+                )
                 for annotator, status in doc.status.items():
-                    self._statuses.put(doc_id, annotator, status)
-            # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
-            # "What the search index costs").
-            self._engine.index_documents(indexed)
+                    self._statuses.plan(rows, doc_id, annotator, status)
+            report.relations = self._insert(rows)
         return report
+
+    def _insert(self, rows: ImportRows) -> int:
+        """An import's rows, the engine's own way when it has one for this person, else by
+        the statements every engine takes; the number of relations added."""
+        added = self._engine.bulk_insert(rows)
+        if added is not None:
+            return added
+        self._engine.executemany(insert_sql("documents", DOCUMENT_COLUMNS), rows.documents)
+        added = self._annotations.insert_imported(rows)
+        self._statuses.put_rows(rows.status_rows())
+        # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
+        # "What the search index costs").
+        self._engine.index_documents(rows.index)
+        return added
 
 
 def _unique_name(name: str, taken: set[str]) -> str:

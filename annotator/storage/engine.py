@@ -25,7 +25,8 @@ SQLite >= 3.35 and PostgreSQL both accept:
 What differs between engines, and is therefore here rather than in SQL: transactions and
 how the driver's errors reach the user (``transaction``), noticing other writers
 (``changed_elsewhere``, ``tables_changed``, ``change_socket``), the full-text index of
-documents (``index_documents``, ``search``), copies (``backup``) and the database's own
+documents (``index_documents``, ``search``), an import's rows in bulk
+(``new_document_ids``, ``bulk_insert``), copies (``backup``) and the database's own
 integrity check.
 """
 
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from annotator.core.textsearch import Query
+from annotator.storage.import_rows import ImportRows
 
 # Bound values: positional for ``?``, by name for ``:name``.
 Params = Sequence[Any] | Mapping[str, Any]
@@ -128,6 +130,17 @@ class Engine(Protocol):
     def index_documents(self, documents: Iterable[tuple[int, str, str]], /) -> None:
         """Add (id, name, text) of new documents to the full-text index, inside the
         caller's transaction; the index holds ``core.textsearch.index_text`` of both."""
+        ...
+
+    def new_document_ids(self, count: int, /) -> list[int]:
+        """The ids of ``count`` documents about to be added, inside the caller's
+        transaction: those the engine would give them itself, in order."""
+        ...
+
+    def bulk_insert(self, rows: ImportRows, /) -> int | None:
+        """Write an import's rows its own faster way, inside the caller's transaction,
+        and say how many relations it added (those already there are not); None when it
+        has no such way for this person, and the caller inserts them row by row."""
         ...
 
     def search(self, query: Query, limit: int | None, /) -> list[int]:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from annotator.core.model import Status
 from annotator.storage.annotators import AnnotatorStore
 from annotator.storage.engine import Engine, Write
+from annotator.storage.import_rows import (
+    STATUS_COLUMNS,
+    STATUS_REPLACES,
+    ImportRows,
+    insert_sql,
+)
 from annotator.storage.stamps import now
+
+_PUT = insert_sql("document_status", STATUS_COLUMNS) + STATUS_REPLACES
 
 
 class StatusStore:
@@ -54,11 +62,18 @@ class StatusStore:
     def put(self, document_id: int, annotator: str, status: Status) -> None:
         """Set a status inside the caller's write."""
         self._engine.execute(
-            "INSERT INTO document_status (document_id, annotator_id, status, modified) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
-            "DO UPDATE SET status = excluded.status, modified = excluded.modified",
-            (document_id, self._annotators.id_of(annotator), Status(status).value, now()),
+            _PUT, (document_id, self._annotators.id_of(annotator), Status(status).value, now())
         )
+
+    def plan(self, rows: ImportRows, document_id: int, annotator: str, status: Status) -> None:
+        """A status an import brings, written with the import's other rows."""
+        key = (document_id, self._annotators.id_of(annotator))
+        rows.statuses[key] = (Status(status).value, now())
+
+    def put_rows(self, rows: list[tuple[int, int, str, str]]) -> None:
+        """Set many statuses (document id, annotator id, status, modified) inside the
+        caller's write."""
+        self._engine.executemany(_PUT, rows)
 
     def touch(self, document_id: int, annotator: str) -> None:
         """The first span an annotator makes in a document puts it in progress: one
