@@ -102,7 +102,7 @@ class DocumentStore:
         docs = list(docs)
         shas = [text_sha256(doc.text) for doc in docs]
         rows = ImportRows()
-        with self._write():
+        with self._write(bulk=True):
             names = {r[0] for r in self._engine.execute("SELECT name FROM documents")}
             # What the project already holds of these, asked once for all of them rather
             # than once a document (on a server each question is a round trip).

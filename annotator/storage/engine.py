@@ -32,7 +32,7 @@ integrity check.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -94,13 +94,15 @@ class Engine(Protocol):
         """Run one statement for each of ``rows``; returns how many rows it changed."""
         ...
 
-    def transaction(self) -> AbstractContextManager[None]:
+    def transaction(self, bulk: bool = False) -> AbstractContextManager[None]:
         """One transaction, committed when the block ends and rolled back if it raises;
         nested blocks are savepoints of the outer one. The outermost waits for other
         writers (SQLite: ``BEGIN IMMEDIATE``). Driver errors become the core's: a writer
         that held the lock too long ``ProjectBusyError``, no space ``DiskFullError``, a
         change the database refuses to this user ``NotAllowedError``; a read-only
-        project refuses with ``UserError`` before anything starts."""
+        project refuses with ``UserError`` before anything starts. ``bulk``: the
+        outermost writes many rows at once (an import), which ``bulk_insert`` may then
+        write its own way."""
         ...
 
     @property
@@ -161,6 +163,8 @@ class Engine(Protocol):
         ...
 
 
-# The project's ``write()``, as the stores call it: the engine's transaction, which also
-# makes the stores forget what they cached when it rolls back.
-Write = Callable[[], AbstractContextManager[None]]
+class Write(Protocol):
+    """The project's ``write()``, as the stores call it: the engine's transaction, which
+    also makes the stores forget what they cached when it rolls back."""
+
+    def __call__(self, bulk: bool = False) -> AbstractContextManager[None]: ...

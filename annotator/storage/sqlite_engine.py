@@ -208,7 +208,7 @@ class SqliteEngine:
         return self.conn.in_transaction
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, bulk: bool = False) -> Iterator[None]:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.path)
         if self.conn.in_transaction:

@@ -161,12 +161,15 @@ class PostgresEngine:
         )
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, bulk: bool = False) -> Iterator[None]:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
         conn = self._connection()
         try:
-            if self.pipelined and not self.in_transaction:
+            # Not a bulk write: its large statements would stall the pipeline (psycopg
+            # sends no more of a pipeline's statements once it waits for answers, and a
+            # statement of megabytes is not sent whole by then: both sides wait).
+            if self.pipelined and not bulk and not self.in_transaction:
                 with pipelined_transaction(conn) as batch:
                     self._batch = batch
                     try:
@@ -274,9 +277,10 @@ class PostgresEngine:
         ]
 
     def bulk_insert(self, rows: ImportRows, /) -> int | None:
-        """Through the functions of staging.py, for curators and the project's owner;
-        None for the others, whose rows the policies check one by one."""
-        if not self.execute(staging.MAY_STAGE).fetchone()[0]:
+        """Through the functions of staging.py, for curators and the project's owner, in
+        a bulk transaction; None for the others, whose rows the policies check one by
+        one, and inside a pipelined one (see ``transaction``)."""
+        if self._batch is not None or not self.execute(staging.MAY_STAGE).fetchone()[0]:
             return None
         return staging.write(self.execute, rows)
 
