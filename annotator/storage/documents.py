@@ -4,17 +4,17 @@ adding many at once with what they bring."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import AddReport, Document, DocumentInfo, NewDocument, text_sha256
 from annotator.core.textsearch import Snippet, parse_query, snippet
-from annotator.storage.annotations import AnnotationStore, SpanKey
+from annotator.storage.annotations import AnnotationStore
 from annotator.storage.cells import json_cell, rows_in
 from annotator.storage.engine import Engine, Write
-from annotator.storage.import_rows import DOCUMENT_COLUMNS, ImportRows, insert_sql
+from annotator.storage.import_rows import DOCUMENT_COLUMNS, Held, ImportRows, insert_sql
 from annotator.storage.stamps import now
 from annotator.storage.statuses import StatusStore
 
@@ -47,6 +47,15 @@ class DocumentStore:
                 "SELECT id, name, length, sha256, source FROM documents ORDER BY id"
             )
         ]
+
+    def documents_in(self, ids: Collection[int]) -> list[DocumentInfo]:
+        """Those of the documents ``ids`` that the project holds, in project order."""
+        rows = rows_in(
+            self._engine,
+            "SELECT id, name, length, sha256, source FROM documents WHERE id IN",
+            list(ids),
+        )
+        return sorted((DocumentInfo(*r) for r in rows), key=lambda d: d.id)
 
     def count(self) -> int:
         return int(self._engine.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -116,16 +125,14 @@ class DocumentStore:
             }
             taken_ids = self._annotations.ids_taken(docs)
             new_ids = iter(self._engine.new_document_ids(len(set(shas) - set(known))))
-            # Each document's spans, in the project and planned so far, by what makes two
-            # the same (a text imported twice gets the second's new spans only).
-            present: dict[int, dict[SpanKey, str]] = {}
+            # What each document holds, in the project and planned so far: the rows are
+            # worked out first and written at the end (each engine its fastest way).
+            held: dict[int, Held] = {}
             for doc, sha in zip(docs, shas, strict=True):
                 existing = known.get(sha)
                 if existing is not None:
                     report.duplicates.append((doc.name, existing.name))
                     doc_id = existing.id
-                    if doc_id not in present:
-                        present[doc_id] = self._annotations.present_spans(doc_id)
                 else:
                     name = _unique_name(doc.name, names)
                     names.add(name)
@@ -135,14 +142,13 @@ class DocumentStore:
                         (doc_id, name, doc.text, len(doc.text), sha, doc.source, meta, now())
                     )
                     known[sha] = DocumentInfo(doc_id, name, len(doc.text), sha, doc.source)
-                    present[doc_id] = {}
+                    held[doc_id] = Held(spans={}, links=set(), statuses={})
                     report.added.append(name)
                     rows.index.append((doc_id, name, doc.text))
                 self._annotations.plan_imported(
-                    doc_id, doc, present[doc_id], taken_ids, report, rows
+                    doc_id, doc, held.setdefault(doc_id, Held()), taken_ids, report, rows
                 )
-                for annotator, status in doc.status.items():
-                    self._statuses.plan(rows, doc_id, annotator, status)
+                self._statuses.plan(rows, doc_id, held[doc_id], doc.status)
             report.relations = self._insert(rows)
         return report
 
@@ -150,11 +156,10 @@ class DocumentStore:
         """An import's rows, the engine's own way when it has one for this person, else by
         the statements every engine takes; the number of relations added."""
         added = self._engine.bulk_insert(rows)
-        if added is not None:
-            return added
-        self._engine.executemany(insert_sql("documents", DOCUMENT_COLUMNS), rows.documents)
-        added = self._annotations.insert_imported(rows)
-        self._statuses.put_rows(rows.status_rows())
+        if added is None:
+            self._engine.executemany(insert_sql("documents", DOCUMENT_COLUMNS), rows.documents)
+            added = self._annotations.insert_imported(rows)
+            self._statuses.put_rows(rows.status_rows())
         # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
         # "What the search index costs").
         self._engine.index_documents(rows.index)

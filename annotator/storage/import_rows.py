@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.model import Status
+
 # Each table's columns in the order its rows below hold them.
 DOCUMENT_COLUMNS = ("id", "name", "text", "length", "sha256", "source", "meta", "created")
 ANNOTATION_COLUMNS = (
@@ -43,6 +45,21 @@ class ImportRows:
 
     def status_rows(self) -> list[tuple[int, int, str, str]]:
         return [(d, a, s, m) for (d, a), (s, m) in self.statuses.items()]
+
+
+# A span as an import tells whether a document already has it: annotator, label, edges.
+SpanKey = tuple[str, str, int, int]
+
+
+@dataclass
+class Held:
+    """What one document holds, in the project and planned by the import so far (None:
+    not read yet), so that a text imported again adds only what it lacks, as when the
+    import was written a document at a time."""
+
+    spans: dict[SpanKey, str] | None = None  # their ids
+    links: set[tuple[str, str, str]] | None = None  # relations (from id, to id, type)
+    statuses: dict[str, Status] | None = None  # by annotator
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:

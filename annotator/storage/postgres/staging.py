@@ -8,16 +8,16 @@ to anyone the policies apply to. The functions here run with the project owner's
 whose rows the policies do not check; what the policies would check on every row is
 checked once, for the whole import, instead:
 - only curators (and the owner) may call them. The project's policies let curators write
-  every row of the tables these write (documents and their search index, annotations,
-  relations, statuses), whoever's they are; so being a curator is all the policies ask of
-  these rows. The constraints (keys, references, CHECKs) hold as for anyone. Annotators
-  keep the row-by-row INSERTs, under the policies: this way gives nobody a right they
-  lack by plain SQL.
+  every row of the tables these write (documents, annotations, relations, statuses),
+  whoever's they are: being a curator is all the policies ask of these rows. The
+  constraints (keys, references, CHECKs) hold as for anyone. Annotators keep the
+  row-by-row INSERTs, under the policies: this way gives nobody a right they lack by
+  plain SQL.
 - they take arrays of built-in types only and read no table of the caller's; their search
   path is fixed (the project's schema, then the catalog, the caller's temporary schema
   last), so that no temporary table of the caller's stands in for a project's.
-The calls go out pipelined with the rest of the write (storage/postgres/pipelined.py):
-the import waits for the server once, at the end.
+The calls are a bulk write's (``Project.write(bulk=True)``), not pipelined: one waits for
+the server per few thousand rows.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ from annotator.storage.import_rows import (
     STATUS_REPLACES,
     ImportRows,
 )
-from annotator.storage.postgres import search
 from annotator.storage.postgres.ddl import Roles, ident
 
 CHUNK = 2_000  # rows a call: each statement's arrays stay a few megabytes
@@ -48,8 +47,7 @@ def _types(columns: Sequence[str], integer_id: bool = False) -> list[str]:
 
 # Each function: the types of its arrays, in the order of the rows' columns.
 _FUNCTIONS = {
-    # A document's words for the search index come last.
-    "import_documents": [*_types(DOCUMENT_COLUMNS, integer_id=True), "text"],
+    "import_documents": _types(DOCUMENT_COLUMNS, integer_id=True),
     "import_annotations": _types(ANNOTATION_COLUMNS),
     "import_relations": _types(RELATION_COLUMNS),
     "import_statuses": _types(STATUS_COLUMNS),
@@ -70,10 +68,7 @@ def functions(roles: Roles) -> list[str]:
 
     bodies = {
         "import_documents": (
-            f"{insert('documents', DOCUMENT_COLUMNS)}({arrays(len(DOCUMENT_COLUMNS))}); "
-            "INSERT INTO documents_search (document_id, words) "
-            f"SELECT d, to_tsvector('simple', w) FROM unnest($1, ${len(DOCUMENT_COLUMNS) + 1}) "
-            "AS s(d, w)"
+            f"{insert('documents', DOCUMENT_COLUMNS)}({arrays(len(DOCUMENT_COLUMNS))})"
         ),
         "import_annotations": (
             f"{insert('annotations', ANNOTATION_COLUMNS)}({arrays(len(ANNOTATION_COLUMNS))})"
@@ -111,10 +106,8 @@ Execute = Callable[[str, Params], Rows]
 def write(execute: Execute, rows: ImportRows) -> int:
     """The rows into the project by the functions, inside the caller's write; the number
     of relations added."""
-    words = [w for _, w in search.index_rows(rows.index)]
-    documents = [(*d, w) for d, w in zip(rows.documents, words, strict=True)]
     for name, values in (
-        ("import_documents", documents),
+        ("import_documents", rows.documents),
         ("import_annotations", rows.annotations),
     ):
         for columns in _columns(values):
