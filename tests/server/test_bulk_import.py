@@ -5,6 +5,7 @@ row writes, change nothing when it fails, and give nobody a right they lack by p
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -17,14 +18,14 @@ from annotator.storage.postgres import staging
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from tests.cli_runner import invoke
-from tests.pg_server import PgServer
+from tests.pg_server import PgServer, running_server
 from tests.server.conftest import PASSWORD, Team, make_team
 
 TEXT = "قال الوزير إن الحكومة"  # the team's document "one"
 NEW = "أعلنت الوزارة اليوم خطة جديدة"
 CALLS = [
     "SELECT import_documents(ARRAY[9], ARRAY['x'], ARRAY['نص'], ARRAY[2], ARRAY['s'], "
-    "ARRAY[''], ARRAY['{}'], ARRAY['now'], ARRAY['نص'])",
+    "ARRAY[''], ARRAY['{}'], ARRAY['now'])",
     "SELECT import_annotations(ARRAY['x1'], ARRAY[1], ARRAY[2], ARRAY[1], ARRAY[0], ARRAY[3], "
     "ARRAY['قال'], ARRAY['{}'], ARRAY['now'], ARRAY['now'])",
     "SELECT import_relations(ARRAY['rx'], ARRAY['b1'], ARRAY['b2'], ARRAY['speaker'], "
@@ -66,11 +67,19 @@ def the_import() -> list[NewDocument]:
     ]
 
 
+@pytest.fixture(scope="module")
+def server() -> Iterator[PgServer]:
+    """A server of this module's own: it makes several teams a test, and the teams'
+    numbering (conftest's, imported here) is this module's only."""
+    with running_server() as own:
+        yield own
+
+
 @pytest.fixture
-def team(pg_server: PgServer) -> Team:
+def team(server: PgServer) -> Team:
     """The team's project, its document "one" known by its text's hash, as an import
     finds a document already there."""
-    return with_hash(make_team(pg_server))
+    return with_hash(make_team(server))
 
 
 def with_hash(team: Team) -> Team:
@@ -95,9 +104,9 @@ def bulk_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_curators_import_goes_in_bulk_and_writes_what_row_by_row_writes(
-    pg_server: PgServer, bulk_calls: list[int]
+    server: PgServer, bulk_calls: list[int]
 ) -> None:
-    bulk, by_row = with_hash(make_team(pg_server)), with_hash(make_team(pg_server))
+    bulk, by_row = with_hash(make_team(server)), with_hash(make_team(server))
     with by_row.sql() as admin:  # the way without the functions: row by row
         curators = f'"annotator.{by_row.project}.curators"'
         admin.execute(f"REVOKE EXECUTE ON FUNCTION import_annotations FROM {curators}".encode())
@@ -159,8 +168,8 @@ def test_an_annotator_may_not_call_the_import_functions(team: Team, call: str) -
     assert everything(team) == before
 
 
-def test_a_curator_of_another_project_may_not_call_them(team: Team, pg_server: PgServer) -> None:
-    other = make_team(pg_server)
+def test_a_curator_of_another_project_may_not_call_them(team: Team, server: PgServer) -> None:
+    other = make_team(server)
     add_user(other.admin_url, "erin", PASSWORD, curator=True)
     before = everything(team)
     with other.sql("erin") as erin:
