@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import resource
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -24,7 +23,7 @@ from contextlib import contextmanager, nullcontext
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -36,26 +35,13 @@ from annotator.storage.project import Project
 from annotator.ui import waiting
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
+from benchmarks.bench_live import cpu, until
 from tests.faults import Proxy, proxied, stopped
 from tests.pg_server import running_server
 from tests.server.conftest import Team, make_team
 
 TEXT = "قال الوزير إن الحكومة ستجتمع غدا في القاهرة لبحث الأزمة"
 ANSWER_S = 3
-
-
-def cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
-def until(done: Callable[[], bool], limit_s: float = 60.0) -> None:
-    end = time.perf_counter() + limit_s
-    while not done():
-        if time.perf_counter() > end:
-            raise SystemExit("the window did not get there within the bound")
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
 
 
 def tag(win: MainWindow, word: str, key: Qt.Key) -> None:
@@ -127,7 +113,7 @@ def main() -> None:
         assert isinstance(engine, PostgresEngine)
 
         def back() -> None:
-            until(lambda: not watcher.lost)
+            until(lambda: not watcher.lost, 60)
 
         faults: dict[str, Callable[[], Any]] = {
             "network blackholed": lambda: blackholed(proxy),
@@ -157,7 +143,7 @@ def main() -> None:
             tag(win, "غدا", Qt.Key.Key_3)
             timer.start()
             tries = watcher.tries
-            until(lambda: watcher.tries >= tries + 3)
+            until(lambda: watcher.tries >= tries + 3, 60)
             timer.stop()
         print(
             f"server away, {watcher.tries - tries} tries to reach it: longest gap between "

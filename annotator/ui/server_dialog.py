@@ -1,5 +1,6 @@
 """File › Open a project on a server: its URL, a password when libpq finds none of its
-own (``.pgpass``, ``PGPASSWORD``, a service file), and what went wrong in one line.
+own (``.pgpass``, ``PGPASSWORD``, a service file), and what went wrong in one line (the
+command line's, without the URL that the dialog shows).
 
 The password is kept for this run only (``locations.with_password``): never in the URL
 shown, the recent list or the settings. Connecting runs on a thread of its own, so that a
@@ -40,8 +41,8 @@ class _Opening(QObject):
         def run() -> None:
             try:
                 project = Project.open(path)
-            except UserError as exc:
-                self.failed.emit(str(exc))
+            except UserError as exc:  # the URL is in the dialog: what went wrong is said
+                self.failed.emit(exc.message)
             else:
                 self.opened.emit(project)
 
@@ -59,7 +60,9 @@ class ServerDialog(QDialog):
         self.url.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("empty: from .pgpass, PGPASSWORD or a service"))
+        self.password.setPlaceholderText(
+            self.tr("empty: from .pgpass, PGPASSWORD or a service file")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
@@ -81,6 +84,7 @@ class ServerDialog(QDialog):
         self.message.setStyleSheet(_ERROR if error else "")
         self.message.setText(text)
         self.message.show()
+        self.adjustSize()  # room for the whole line, however it wraps
 
     def _open(self) -> None:
         text = self.url.text().strip()
@@ -89,7 +93,7 @@ class ServerDialog(QDialog):
             if url is not None and self.password.text():
                 text = with_password(text, self.password.text())
         except UserError as exc:  # a URL, but one that names no project
-            self._say(str(exc), error=True)
+            self._say(exc.message, error=True)
             return
         if url is None:
             self._say(self.tr("%1: not a server URL (postgresql://…)").replace("%1", text), True)

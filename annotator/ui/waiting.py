@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
-from concurrent.futures import wait as wait_for
 from contextlib import suppress
 from typing import Any
 
@@ -111,7 +110,8 @@ def wait_painting(future: Future[Any], seconds: float) -> None:
     if not isinstance(app, QApplication) or QThread.currentThread() is not app.thread():
         server_waiting.block(future, seconds)
         return
-    if not wait_for([future], timeout=min(QUICK_S, seconds)).not_done:
+    server_waiting.block(future, min(QUICK_S, seconds))
+    if future.done():
         return
     loop = QEventLoop()
     relay = _Relay()

@@ -1148,32 +1148,32 @@
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="55"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="56"/>
         <source>Open a project on a server</source>
         <translation>فتح مشروع على خادم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="62"/>
-        <source>empty: from .pgpass, PGPASSWORD or a service</source>
+        <location filename="../../annotator/ui/server_dialog.py" line="63"/>
+        <source>empty: from .pgpass, PGPASSWORD or a service file</source>
         <translation>فارغة: من ‎.pgpass‎ أو PGPASSWORD أو ملف خدمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="72"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="73"/>
         <source>&amp;URL:</source>
         <translation>ال&amp;عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="73"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="74"/>
         <source>&amp;Password:</source>
         <translation>&amp;كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="95"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="97"/>
         <source>%1: not a server URL (postgresql://…)</source>
         <translation>%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="97"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="99"/>
         <source>Connecting…</source>
         <translation>جارٍ الاتصال…</translation>
     </message>

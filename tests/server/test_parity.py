@@ -146,3 +146,24 @@ def test_what_only_curators_or_administrators_do_is_one_line_for_others(
         assert (code, out) == (2, "")
         one_error_line(err, shown(team, who))
         assert f"{who} may not add people here: that needs a superuser, or a role with " in err
+
+
+def test_in_a_blind_project_an_annotator_measures_agreement_only_among_their_own_layers(
+    news: Team, tmp_path: Path
+) -> None:
+    names = tmp_path / "names.tsv"
+    names.write_text("بيروت\tLOC\n", encoding="utf-8")
+    assert invoke("suggest", news.url("alice"), "--gazetteer", names)[0] == 0
+    with news.sql("carol") as carol:
+        carol.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    with Project.open(news.url("bob")) as bob:
+        bob.add_annotation(bob.document("article 0").id, "bob", "PER", 0, 3)
+    for asked, whose in (((), "their colleagues'"), (("--annotators", "alice,bob"), "alice's")):
+        code, out, err = invoke("agreement", news.url("bob"), *asked)
+        assert (code, out) == (2, "")
+        one_error_line(err, shown(news, "bob"))
+        assert f"the project is blind: bob sees only their own work, not {whose}" in err
+    code, out, err = invoke("agreement", news.url("alice"))
+    assert (code, err) == (0, "") and out.startswith("annotators: alice, suggest:gazetteer@alice;")
+    code, out, err = invoke("agreement", news.url("carol"))
+    assert code == 0 and out.startswith("annotators: alice, bob, suggest:gazetteer@alice;")
