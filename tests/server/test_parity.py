@@ -11,6 +11,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from annotator.core.model import layer_owner, personal_layer
+from annotator.storage.postgres.ddl import my_name_sql
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from tests.cli_runner import invoke, one_error_line
@@ -167,3 +169,23 @@ def test_in_a_blind_project_an_annotator_measures_agreement_only_among_their_own
     assert (code, err) == (0, "") and out.startswith("annotators: alice, suggest:gazetteer@alice;")
     code, out, err = invoke("agreement", news.url("carol"))
     assert code == 0 and out.startswith("annotators: alice, bob, suggest:gazetteer@alice;")
+
+
+NAMES = ["alice", "bob", "model:crf", "model:crf@alice", "model:crf@bob", "suggest:x@alice@bob",
+         "alice@x", "x@alice", "gold", "prediction v2:ner@alice", "model:crf@alice2"]  # fmt: skip
+
+
+def test_the_names_the_database_lets_a_person_write_are_the_apps_own_layers(team: Team) -> None:
+    """The app files suggestions under ``personal_layer``; the database's rule on names
+    (ddl.py ``my_name_sql``) lets the person write exactly the names ``layer_owner`` says
+    are theirs."""
+    with team.sql("alice") as alice:
+        rule = f"SELECT {my_name_sql('%(name)s')}".encode()
+        allowed = [n for n in NAMES if (alice.execute(rule, {"name": n}).fetchone() or (False,))[0]]
+    assert allowed == [n for n in NAMES if layer_owner(n) == "alice"]
+    assert allowed == ["alice", "model:crf@alice", "prediction v2:ner@alice"]
+    assert [personal_layer(n, "alice") for n in ("model:crf", "alice", "model:crf@bob")] == [
+        "model:crf@alice",
+        "alice",
+        "model:crf@bob",  # names its person already: the database says whose it is
+    ]

@@ -495,10 +495,8 @@ class PostgresEngine:
         if phrases:
             rows: Iterable[tuple[Any, ...]] = self.execute(search.FIND_TEXTS, terms)
         else:
-            tail = ""
-            if limit is not None:
-                marked = self.execute(search.PARTIAL_COUNT).fetchone()
-                tail = f" LIMIT {int(limit) + int(marked[0] if marked else 0)}"
+            # In the same statement: no second round trip.
+            tail = "" if limit is None else f" LIMIT {int(limit)} + ({search.PARTIAL_COUNT})"
             rows = self.execute(search.FIND_IDS + tail, terms)
         found = []
         for doc_id, indexed, *texts in rows:
