@@ -198,10 +198,11 @@ class Project:
         return GoldStore(self)
 
     @contextmanager
-    def write(self) -> Iterator[None]:
-        """One transaction; nested calls become savepoints of the outer one."""
+    def write(self, bulk: bool = False) -> Iterator[None]:
+        """One transaction; nested calls become savepoints of the outer one. ``bulk``:
+        it adds many rows at once, an import (see ``Engine.transaction``)."""
         try:
-            with self.engine.transaction():
+            with self.engine.transaction(bulk):
                 yield
         except BaseException:
             if not self.engine.in_transaction:  # rolled back: the cached ids may be gone
