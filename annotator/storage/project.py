@@ -137,10 +137,14 @@ class Project:
     def hidden_from_me(self, annotator: str) -> bool:
         """Whether the database hides ``annotator``'s work from this person: on a blind
         server project an annotator sees only their own (and their suggestions')."""
+        return not self.visible_to_me([annotator])
+
+    def visible_to_me(self, annotators: list[str]) -> list[str]:
+        """Those of ``annotators`` whose work this person sees (see ``hidden_from_me``)."""
         login = self.login
         if login is None or self.curator or not self.blind:
-            return False
-        return layer_owner(annotator) != login
+            return annotators
+        return [a for a in annotators if layer_owner(a) == login]
 
     def suggestions_layer(self, layer: str) -> str:
         """The name suggestions are filed under: ``layer``, or on a server for an

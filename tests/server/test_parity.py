@@ -6,6 +6,7 @@ clear line for what only a curator (or an administrator) may do."""
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import psycopg
@@ -167,6 +168,12 @@ def test_in_a_blind_project_an_annotator_measures_agreement_only_among_their_own
         assert f"the project is blind: bob sees only their own work, not {whose}" in err
     code, out, err = invoke("agreement", news.url("alice"))
     assert (code, err) == (0, "") and out.startswith("annotators: alice, suggest:gazetteer@alice;")
+    code, out, _ = invoke("list", news.url("alice"))  # no column of zeros for bob
+    assert out.splitlines()[0] == "document\tcharacters\talice\tsuggest:gazetteer@alice"
+    code, out, _ = invoke("stats", news.url("alice"), "--json")
+    assert list(json.loads(out)["annotators"]) == ["alice", "suggest:gazetteer@alice"]
+    code, out, _ = invoke("stats", news.url("carol"), "--json")
+    assert list(json.loads(out)["annotators"]) == ["alice", "bob", "suggest:gazetteer@alice"]
     code, out, err = invoke("agreement", news.url("carol"))
     assert code == 0 and out.startswith("annotators: alice, bob, suggest:gazetteer@alice;")
 
