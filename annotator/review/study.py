@@ -73,7 +73,8 @@ def load_study(
     if unknown:
         raise UserError("no annotations by " + ", ".join(unknown) + " in the project")
     # On a blind server project an annotator compares only the layers they may see.
-    hidden = [a for a in chosen if project.hidden_from_me(a)]
+    seen = project.visible_to_me(chosen)
+    hidden = [a for a in chosen if a not in seen]
     if hidden and (annotators or len(chosen) - len(hidden) < 2):
         whose = f"{hidden[0]}'s" if annotators else "their colleagues'"
         raise UserError(
