@@ -39,6 +39,8 @@ CHECKS = [
         "tests/ui",
         "tests/server/test_live_window.py",
         "tests/server/test_open_server_window.py",
+        "tests/server/test_faults_window.py",
+        "tests/server/test_window_parity.py",
         "--fail-on-skip",
     ],
 ]

@@ -14,15 +14,22 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import UserErrorExit, open_project, project_argument, run
+from annotator.cli.common import (
+    ProjectLocation,
+    UserErrorExit,
+    open_project,
+    project_argument,
+    run,
+)
 from annotator.cli.crash import run_guarded
 from annotator.cli.main import cli
+from annotator.storage.locations import server_url
 
 __all__ = ["cli", "main"]  # cli: the whole command, with open and render
 
 
 @cli.command("open")
-@click.argument("project", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("project", required=False, type=ProjectLocation())
 @click.option("--annotator", "annotator_name", help="Annotate under this name.")
 def open_command(project: Path | None, annotator_name: str | None = None) -> None:
     """Open the annotation window on PROJECT (the demo project when none is given)."""
@@ -30,7 +37,7 @@ def open_command(project: Path | None, annotator_name: str | None = None) -> Non
         from annotator.demo import demo_project_path
 
         project = run(demo_project_path)
-    elif not project.exists():
+    elif not project.exists() and server_url(project) is None:
         raise UserErrorExit(f"{project}: no such project file (create it with `annotator new`)")
     else:
         open_project(project).close()  # a clear message now for a file that is not a project

@@ -16,13 +16,16 @@ import resource
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import NewDocument
+from annotator.storage.postgres.ddl import NOTIFIED_DOCUMENTS
 from annotator.storage.project import Project
 from annotator.ui.live import COALESCE_MS
+from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.pg_server import running_server
@@ -44,6 +47,14 @@ def until(done: Callable[[], bool], limit_s: float = 10.0) -> None:
             raise SystemExit("the window did not show the change within the bound")
         QCoreApplication.processEvents()
         time.sleep(0.0005)  # yield the processor between rounds of the event loop
+
+
+def listed(window: MainWindow, rows: int) -> bool:
+    return window.documents.tree.topLevelItemCount() == rows
+
+
+def in_places(review: ReviewWindow, annotation_id: str) -> bool:
+    return any(annotation_id in v.annotation_ids for u in review.units for v in u.versions)
 
 
 def main() -> None:
@@ -83,13 +94,37 @@ def main() -> None:
             until(shown)
             latencies.append((time.perf_counter() - t0) * 1000)
             cpus.append((cpu() - c0) * 1000)
-        # A curator's new document: the documents list is read again.
-        t0, c0 = time.perf_counter(), cpu()
-        count = alice.documents.tree.topLevelItemCount()
+        # A curator's new document: its row is added to the list (the notice names it),
+        # then an import of more than a notice names: the list compared with the project's.
+        added = []
         with Project.open(team.url("carol")) as carol:
-            carol.add_documents([NewDocument("late", TEXT)])
-        until(lambda: alice.documents.tree.topLevelItemCount() == count + 1)
-        new_doc_ms, new_doc_cpu = (time.perf_counter() - t0) * 1000, (cpu() - c0) * 1000
+            for name, count in (("late", 1), ("bulk", NOTIFIED_DOCUMENTS + 300)):
+                rows = alice.documents.tree.topLevelItemCount()
+                carol.add_documents(
+                    [NewDocument(f"{name}{i}", f"{TEXT} {name} {i}") for i in range(count)]
+                )
+                t0, c0 = time.perf_counter(), cpu()
+                until(partial(listed, alice, rows + count))
+                added.append(((time.perf_counter() - t0) * 1000, (cpu() - c0) * 1000))
+        # The curator's review window on the same document, alice and bob compared: a
+        # colleague's span reaching its places, and the curator's own accept (each redraws
+        # the window, its list of the project's documents included).
+        review = ReviewWindow(Project.open(team.url("carol")), "carol", news)
+        review.show()
+        review.set_chosen(["alice", "bob"])
+        reached, accepts = [], []
+        for i in range(10):
+            span = bob.add_annotation(news, "bob", "LOC", 41 + i, 42 + i)
+            t0, c0 = time.perf_counter(), cpu()
+            until(partial(in_places, review, span.id))
+            reached.append(((time.perf_counter() - t0) * 1000, (cpu() - c0) * 1000))
+        for row in range(10):
+            review.unit_list.setCurrentRow(row)
+            t0, c0 = time.perf_counter(), cpu()
+            review.accept_current()
+            accepts.append(((time.perf_counter() - t0) * 1000, (cpu() - c0) * 1000))
+        review.close()
+        review.project.close()
         bob.close()
         alice.close()
         alice.project.close()
@@ -102,9 +137,19 @@ def main() -> None:
         f"(wall, commit returned -> shown; includes the {COALESCE_MS} ms gathering of a burst); "
         f"processor {statistics.median(cpus):.0f} ms median (window process, incl. waiting loop)"
     )
+    for what, figures in (
+        ("a colleague's span in the review window's places", reached),
+        ("the curator's accept, committed and the review window redrawn", accepts),
+    ):
+        print(
+            f"{what}: median {statistics.median(f[0] for f in figures):.0f} ms wall, "
+            f"{statistics.median(f[1] for f in figures):.0f} ms processor"
+        )
+    (one_ms, one_cpu), (bulk_ms, bulk_cpu) = added
     print(
-        f"a curator's new document in the list: {new_doc_ms:.0f} ms wall, "
-        f"{new_doc_cpu:.0f} ms processor"
+        f"a curator's new document in the list: {one_ms:.0f} ms wall, {one_cpu:.0f} ms "
+        f"processor; {NOTIFIED_DOCUMENTS + 300} new documents at once: {bulk_ms:.0f} ms wall, "
+        f"{bulk_cpu:.0f} ms processor (commit returned -> rows listed)"
     )
 
 

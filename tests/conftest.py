@@ -60,7 +60,12 @@ def pytest_configure(config: pytest.Config) -> None:
 # Window tests outside tests/ui: the Qt run (dev.py) runs them with tests/ui.
 QT_ELSEWHERE = {
     Path(__file__).parent / "server" / name
-    for name in ("test_live_window.py", "test_open_server_window.py")
+    for name in (
+        "test_live_window.py",
+        "test_open_server_window.py",
+        "test_faults_window.py",
+        "test_window_parity.py",
+    )
 }
 
 

@@ -118,6 +118,15 @@ def new_command(project: Path, schema_file: Path | None) -> None:
     click.echo(f"created {shown(project)}")
 
 
+# doccano and Label Studio count offsets in one of these, both ways (formats/units.py's
+# OffsetUnit, not imported here: it would slow every command's start).
+offset_unit_option = click.option(
+    "--offset-unit",
+    type=click.Choice(["codepoint", "utf16", "grapheme"]),
+    help="doccano, Label Studio: what the offsets count (default: the format's).",
+)
+
+
 @cli.command("import")
 @project_argument
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -139,11 +148,7 @@ def new_command(project: Path, schema_file: Path | None) -> None:
     help="CSV: the column holding each document's name.",
 )
 @click.option("--label-column", help="doccano: the spans' key (default label/labels/entities).")
-@click.option(
-    "--offset-unit",
-    type=click.Choice(["codepoint", "utf16", "grapheme"]),
-    help="doccano, Label Studio: what the offsets count (default: the format's).",
-)
+@offset_unit_option
 @click.option(
     "--min-score",
     type=float,
@@ -241,11 +246,7 @@ def _annotations_of(project: Project, annotator: str | None) -> int:
 @click.option("--gold", is_flag=True, help="The adjudicated gold layer (see `adjudicate`).")
 @click.option("--document", "documents", multiple=True, help="Only this document (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
-@click.option(
-    "--offset-unit",
-    type=click.Choice(["codepoint", "utf16", "grapheme"]),
-    help="doccano, Label Studio: what the offsets count (default: the format's).",
-)
+@offset_unit_option
 @click.option(
     "--token-spans",
     type=click.Choice(["expand", "drop"]),

@@ -57,8 +57,11 @@ def suggest_command(
         raise click.UsageError("give --model, or lists of names and patterns, not both")
     if model is None and (documents or min_score):
         raise click.UsageError("--document and --min-score go with --model")
-    annotator = annotator or (MODEL_ANNOTATOR if model else DEFAULT_ANNOTATOR)
     with open_project(project) as p:
+        # On a server an annotator's suggestions are their own layer (model:crf@alice).
+        annotator = p.suggestions_layer(
+            annotator or (MODEL_ANNOTATOR if model else DEFAULT_ANNOTATOR)
+        )
         if model is not None:
             recommender, _ = run(lambda: load(model))
             report: SuggestReport = run(

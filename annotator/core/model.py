@@ -18,6 +18,28 @@ GOLD_RESERVED = (
 )
 
 
+def is_machine(annotator: str) -> bool:
+    """Suggestions and imported predictions are filed under names such as
+    ``suggest:gazetteer`` or ``model:crf``: they are not a person's work."""
+    return ":" in annotator
+
+
+def personal_layer(layer: str, person: str) -> str:
+    """A machine's layer as one person's own (``model:crf@alice``): on a server an
+    annotator may write only under their own name, and under these (the database's rule,
+    storage/postgres/ddl.py ``is_my_name``). A person's name, and a layer that already
+    names its person, are kept as they are."""
+    if not is_machine(layer) or "@" in layer:
+        return layer
+    return f"{layer}@{person}"
+
+
+def layer_owner(annotator: str) -> str:
+    """Whose a layer is: the person a personal layer names, else the name itself."""
+    machine, at, person = annotator.partition("@")
+    return person if at and is_machine(machine) else annotator
+
+
 class LabelKind(StrEnum):
     ENTITY = "entity"
     CLAIM = "claim"

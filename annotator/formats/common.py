@@ -193,6 +193,16 @@ class Losses:
         self._counts[kind] += n
         self._first.setdefault(kind, example)
 
+    def labels_only(self, doc: ExportedDocument, holder: str) -> None:
+        """``holder`` (a token format) keeps labels only: the document's relations and
+        attributes are lost."""
+        name = repr(doc.document.name)
+        if doc.relations:
+            self.add(f"{holder} has no relations; not written", name, len(doc.relations))
+        n_attr = sum(1 for a in doc.annotations if a.attributes)
+        if n_attr:
+            self.add(f"{holder} has no attributes; not written", name, n_attr)
+
     def multiple_annotators(self, doc: ExportedDocument, format_title: str) -> None:
         self.annotators_merged(
             doc.document.name, (a.annotator for a in doc.annotations), format_title

@@ -156,14 +156,6 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
                 )
                 out.write("\n")
             count(report, doc, relations=False, annotations=td.written)
-            if doc.relations:
-                losses.add(
-                    "CoNLL has no relations; not written",
-                    repr(doc.document.name),
-                    len(doc.relations),
-                )
-            n_attr = sum(1 for a in doc.annotations if a.attributes)
-            if n_attr:
-                losses.add("CoNLL has no attributes; not written", repr(doc.document.name), n_attr)
+            losses.labels_only(doc, "CoNLL")
     losses.finish()
     return report

@@ -84,19 +84,7 @@ def _records(
                 "ner_tags": [tags.id(tag) for tag in doc_tags[first:end]],
             }
         count(report, doc, relations=False, annotations=td.written)
-        if doc.relations:
-            losses.add(
-                "token classification has no relations; not written",
-                repr(doc.document.name),
-                len(doc.relations),
-            )
-        n_attr = sum(1 for a in doc.annotations if a.attributes)
-        if n_attr:
-            losses.add(
-                "token classification has no attributes; not written",
-                repr(doc.document.name),
-                n_attr,
-            )
+        losses.labels_only(doc, "token classification")
 
 
 def _features(names: list[str]) -> dict[str, Any]:

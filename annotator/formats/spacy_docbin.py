@@ -41,17 +41,7 @@ def write(docs: Iterator[ExportedDocument], output: Path, options: ExportOptions
         )
         docbin.add(_doc(vocab, doc, td))
         count(report, doc, relations=False, annotations=td.written)
-        if doc.relations:
-            losses.add(
-                "spaCy's DocBin has no relations; not written",
-                repr(doc.document.name),
-                len(doc.relations),
-            )
-        n_attr = sum(1 for a in doc.annotations if a.attributes)
-        if n_attr:
-            losses.add(
-                "spaCy's DocBin has no attributes; not written", repr(doc.document.name), n_attr
-            )
+        losses.labels_only(doc, "spaCy's DocBin")
     with open_binary_output(output) as out:
         out.write(docbin.to_bytes())
     losses.finish()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.core.errors import UserError
-from annotator.core.model import GOLD, Document, Status
+from annotator.core.model import GOLD, Document, Status, is_machine
 from annotator.learn.examples import Example, Span
 from annotator.storage.project import Project
 
@@ -47,10 +47,17 @@ def training_data(
     for name in annotators:
         if name not in known:
             raise UserError(f"no annotator named {name!r} in the project", project.path)
+    for name in [GOLD] if gold else annotators:
+        if project.hidden_from_me(name):
+            whose = "the gold layer" if name == GOLD else f"{name}'s work"
+            raise UserError(
+                f"the project is blind: {project.login} sees only their own work, not {whose}",
+                project.path,
+            )
     chosen = (
         [GOLD]
         if gold
-        else list(annotators) or [a for a in known if a != GOLD and not _is_machine(a)]
+        else list(annotators) or [a for a in known if a != GOLD and not is_machine(a)]
     )
     spans: dict[tuple[int, str], list[Span]] = {}
     for ann in project.iter_annotations(chosen, list(layer_of)):
@@ -75,9 +82,3 @@ def training_data(
             doc = texts[doc_id]
             examples.append(Example(doc.text, tuple(spans.get((doc_id, name), ()))))
     return TrainingData(examples, layer_of)
-
-
-def _is_machine(annotator: str) -> bool:
-    """Suggestions and imported predictions are filed under names such as
-    ``suggest:gazetteer`` or ``model:crf``: they are not a person's work."""
-    return ":" in annotator

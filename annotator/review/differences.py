@@ -19,8 +19,13 @@ class Differences:
 
 
 def differences(project: Project, document_id: int, annotator: str) -> Differences:
-    mine = project.annotations(document_id, annotator)
-    gold = project.annotations(document_id, GOLD)
+    return differences_of(
+        project.annotations(document_id, annotator), project.annotations(document_id, GOLD)
+    )
+
+
+def differences_of(mine: list[Annotation], gold: list[Annotation]) -> Differences:
+    """What differs between an annotator's spans and gold's, of one document."""
     mine_keys = {key(a) for a in mine}
     gold_keys = {key(g) for g in gold}
     return Differences(

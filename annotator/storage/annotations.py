@@ -27,6 +27,28 @@ _SELECT = (
     "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id "
 )
 _READING_ORDER = ' ORDER BY a.document_id, a.start, a."end" DESC, a.id'
+# A written span's row as _SELECT reads it, for RETURNING (which sees only its own table).
+_RETURNED = (
+    "id, document_id, (SELECT name FROM annotators WHERE id = annotator_id), "
+    '(SELECT name FROM labels WHERE id = label_id), start, "end", text, attributes, '
+    "created, modified"
+)
+# A span's new label, edges and attributes, each kept when None; its text cut again from
+# its document. No row changes when the span is gone or the new edges do not fit.
+_NEW_START = "coalesce(:start, start)"
+_NEW_END = 'coalesce(:end, "end")'
+_UPDATE = (
+    f"UPDATE annotations SET label_id = coalesce(:label_id, label_id), start = {_NEW_START}, "
+    f'"end" = {_NEW_END}, text = (SELECT substr(d.text, {_NEW_START} + 1, '
+    f"{_NEW_END} - {_NEW_START}) FROM documents d WHERE d.id = annotations.document_id), "
+    "attributes = coalesce(:attributes, attributes), modified = :modified "
+    f"WHERE id = :id AND 0 <= {_NEW_START} AND {_NEW_START} < {_NEW_END} AND {_NEW_END} <= "
+    "(SELECT length FROM documents d WHERE d.id = annotations.document_id) "
+    "RETURNING " + _RETURNED
+)
+_RELATIONS_OF = (
+    "SELECT id, from_id, to_id, type FROM relations WHERE from_id = ? OR to_id = ? ORDER BY rowid"
+)
 
 
 class AnnotationStore:
@@ -95,13 +117,13 @@ class AnnotationStore:
     def annotation(self, annotation_id: str) -> Annotation:
         row = self._engine.execute(_SELECT + "WHERE a.id = ?", (annotation_id,)).fetchone()
         if row is None:
-            raise GoneError(
-                f"no annotation with id {annotation_id!r} (another person or program may "
-                "have deleted it)"
-            )
+            raise _gone(annotation_id)
         return self._annotation(row)
 
     # ----- one edit, one transaction ---------------------------------------------------
+    # Each edit is one write whose statements check what they need themselves (the span's
+    # text from its document, the span still there): on a server the write's statements go
+    # out together and their answers come back at the commit, one round trip per edit.
 
     def add(
         self,
@@ -115,42 +137,61 @@ class AnnotationStore:
         created: str | None = None,
     ) -> Annotation:
         """Add one span; offsets are code points into the document's stored text."""
-        text = self._span_text(document_id, start, end)
-        label_id = self._schema.label_id(label)
+        if not 0 <= start < end:
+            self._check_span(document_id, start, end)
+        try:
+            label_id = self._schema.label_id(label)
+        except UserError:
+            self._check_span(document_id, start, end)  # the document's problem first
+            raise
         stamp = now()
-        ann = Annotation(
-            annotation_id or new_id(),
+        ann_id = annotation_id or new_id()
+        attrs = dict(attributes or {})
+        with self._write():
+            # The text is the document's own, cut by the server; no row when the document
+            # is missing or too short.
+            inserted = self._engine.execute(
+                'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
+                "text, attributes, created, modified) "
+                "SELECT ?, id, ?, ?, ?, ?, substr(text, ?, ?), ?, ?, ? FROM documents "
+                "WHERE id = ? AND ? <= length RETURNING text",
+                (
+                    ann_id,
+                    self._annotators.id_of(annotator),
+                    label_id,
+                    start,
+                    end,
+                    start + 1,
+                    end - start,
+                    json.dumps(attrs, ensure_ascii=False),
+                    created or stamp,
+                    stamp,
+                    document_id,
+                    end,
+                ),
+            )
+            self._statuses.touch(ann_id)
+        row = inserted.fetchone()
+        if row is None:
+            self._check_span(document_id, start, end)
+            raise UserError(
+                f"span {start}-{end} was not added to document {document_id}: the project "
+                "changed meanwhile; try again"
+            )
+        return Annotation(
+            ann_id,
             document_id,
             annotator,
             label,
             start,
             end,
-            text,
-            dict(attributes or {}),
+            str(row[0]),
+            attrs,
             created or stamp,
             stamp,
         )
-        with self._write():
-            self._engine.execute(
-                'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
-                "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    ann.id,
-                    document_id,
-                    self._annotators.id_of(annotator),
-                    label_id,
-                    start,
-                    end,
-                    text,
-                    json.dumps(ann.attributes, ensure_ascii=False),
-                    ann.created,
-                    ann.modified,
-                ),
-            )
-            self._statuses.touch(document_id, annotator)
-        return ann
 
-    def update(
+    def change(
         self,
         annotation_id: str,
         *,
@@ -158,35 +199,53 @@ class AnnotationStore:
         start: int | None = None,
         end: int | None = None,
         attributes: dict[str, Any] | None = None,
-    ) -> Annotation:
-        """Change a span's label, edges or attributes; returns the new version."""
-        old = self.annotation(annotation_id)
-        s = old.start if start is None else start
-        e = old.end if end is None else end
-        text = self._span_text(old.document_id, s, e)
-        new_label = old.label if label is None else label
-        label_id = self._schema.label_id(new_label)
-        attrs = old.attributes if attributes is None else dict(attributes)
-        stamp = now()
+    ) -> tuple[Annotation, Annotation]:
+        """Change a span's label, edges or attributes (None leaves one as it is, also if a
+        colleague changed it meanwhile); returns the version before (for undo) and after.
+        A span gone is a GoneError, new edges outside its document a UserError."""
+        label_id = None if label is None else self._schema.label_id(label)
+        attrs = None if attributes is None else json.dumps(attributes, ensure_ascii=False)
         with self._write():
-            updated = self._engine.execute(
-                'UPDATE annotations SET label_id = ?, start = ?, "end" = ?, text = ?, '
-                "attributes = ?, modified = ? WHERE id = ?",
-                (label_id, s, e, text, json.dumps(attrs, ensure_ascii=False), stamp, annotation_id),
+            before = self._engine.execute(_SELECT + "WHERE a.id = ?", (annotation_id,))
+            after = self._engine.execute(
+                _UPDATE,
+                {
+                    "id": annotation_id,
+                    "label_id": label_id,
+                    "start": start,
+                    "end": end,
+                    "attributes": attrs,
+                    "modified": now(),
+                },
             )
-            if updated.rowcount == 0:  # deleted since it was read, by someone else
-                raise GoneError(_gone(old))
-        return Annotation(
-            old.id, old.document_id, old.annotator, new_label, s, e, text, attrs, old.created, stamp
-        )
+        old, new = before.fetchone(), after.fetchone()
+        if old is None:
+            raise _gone(annotation_id)
+        was = self._annotation(old)
+        if new is None:
+            self._check_span(
+                was.document_id,
+                was.start if start is None else start,
+                was.end if end is None else end,
+            )
+            # It fitted: then it went between the read and the write.
+            raise GoneError(
+                f"the span {was.text!r} ({was.label}) is no longer there: another person or "
+                "program deleted it; nothing was changed"
+            )
+        return was, self._annotation(new)
 
     def delete(self, annotation_id: str) -> tuple[Annotation, list[Relation]]:
         """Delete a span and the relations that touch it; returns both, for undo."""
-        ann = self.annotation(annotation_id)
-        rels = self.relations_of(annotation_id)
         with self._write():
-            self._engine.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
-        return ann, rels
+            relations = self._engine.execute(_RELATIONS_OF, (annotation_id, annotation_id))
+            deleted = self._engine.execute(
+                "DELETE FROM annotations WHERE id = ? RETURNING " + _RETURNED, (annotation_id,)
+            )
+        row = deleted.fetchone()
+        if row is None:
+            raise _gone(annotation_id)
+        return self._annotation(row), [Relation(*r) for r in relations]
 
     def restore(self, ann: Annotation, relations: Iterable[Relation] = ()) -> None:
         """Put back a deleted span (same id) and its relations."""
@@ -204,16 +263,16 @@ class AnnotationStore:
             for r in relations:
                 self.add_relation(r.from_id, r.to_id, r.type, relation_id=r.id)
 
-    def _span_text(self, document_id: int, start: int, end: int) -> str:
+    def _check_span(self, document_id: int, start: int, end: int) -> None:
+        """Refuse a span that its document cannot hold (asked when a write did not take
+        it, to say why)."""
         row = self._engine.execute(
-            "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
-            (start + 1, end - start, document_id),
+            "SELECT length FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         if row is None:
             raise UserError(f"no document with id {document_id}")
         if not (0 <= start < end <= row[0]):
             raise UserError(f"span {start}-{end} is outside the document (length {row[0]})")
-        return str(row[1])
 
     # ----- relations -----------------------------------------------------------------
 
@@ -239,13 +298,14 @@ class AnnotationStore:
         return rel
 
     def delete_relation(self, relation_id: str) -> Relation:
-        row = self._engine.execute(
-            "SELECT id, from_id, to_id, type FROM relations WHERE id = ?", (relation_id,)
-        ).fetchone()
+        with self._write():
+            deleted = self._engine.execute(
+                "DELETE FROM relations WHERE id = ? RETURNING id, from_id, to_id, type",
+                (relation_id,),
+            )
+        row = deleted.fetchone()
         if row is None:
             raise UserError(f"no relation with id {relation_id!r}")
-        with self._write():
-            self._engine.execute("DELETE FROM relations WHERE id = ?", (relation_id,))
         return Relation(*row)
 
     def relations(
@@ -261,14 +321,8 @@ class AnnotationStore:
         return [Relation(*r) for r in self._engine.execute(sql, args)]
 
     def relations_of(self, annotation_id: str) -> list[Relation]:
-        return [
-            Relation(*r)
-            for r in self._engine.execute(
-                "SELECT id, from_id, to_id, type FROM relations WHERE from_id = ? OR to_id = ? "
-                "ORDER BY rowid",
-                (annotation_id, annotation_id),
-            )
-        ]
+        rows = self._engine.execute(_RELATIONS_OF, (annotation_id, annotation_id))
+        return [Relation(*r) for r in rows]
 
     # ----- a document's spans and relations, imported at once ---------------------------
 
@@ -329,8 +383,24 @@ class AnnotationStore:
             rows,
         )
         report.annotations += len(rows)
+        # Relations already there are left out here, not by the INSERT's ON CONFLICT: on a
+        # server a colleague's would be refused by its row check even so.
+        linked = (
+            {
+                (r[0], r[1], r[2])
+                for r in self._engine.execute(
+                    "SELECT r.from_id, r.to_id, r.type FROM relations r "
+                    "JOIN annotations a ON a.id = r.from_id WHERE a.document_id = ?",
+                    (doc_id,),
+                )
+            }
+            if duplicate and doc.relations
+            else set()
+        )
         rel_rows = []
         for r in doc.relations:
+            if (id_map[r.from_id], id_map[r.to_id], r.type) in linked:
+                continue
             rel_id = r.id if r.id and r.id not in taken_ids else new_id()
             taken_ids.add(rel_id)
             rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
@@ -353,10 +423,9 @@ class AnnotationStore:
         return {r[0] for r in rows}
 
 
-def _gone(ann: Annotation) -> str:
-    return (
-        f"the span {ann.text!r} ({ann.label}) is no longer there: another person or program "
-        "deleted it; nothing was changed"
+def _gone(annotation_id: str) -> GoneError:
+    return GoneError(
+        f"no annotation with id {annotation_id!r} (another person or program may have deleted it)"
     )
 
 

@@ -74,6 +74,16 @@ def daily_backup(project: Project, folder: Path | None = None, keep: int = KEEP)
     return made
 
 
+def check_restorable(project_path: Path) -> None:
+    """Refuse, before any backup is chosen, a project that no backup file replaces."""
+    if server_url(project_path) is not None:
+        raise UserError(
+            "is a project on a server, which a backup file does not replace; copy the backup "
+            "to a new server project instead (annotator copy BACKUP URL)",
+            shown(project_path),
+        )
+
+
 def restore(backup: Path, project_path: Path) -> Path:
     """Put a backup in the project's place; the current file is kept beside it first,
     under a name no other file has (two restores in one second keep both files).
@@ -81,12 +91,7 @@ def restore(backup: Path, project_path: Path) -> Path:
     Returns where the replaced project was kept. The project must be closed. A backup of
     another project is refused: restoring it would swap in someone else's work.
     """
-    if server_url(project_path) is not None:
-        raise UserError(
-            "is a project on a server, which a backup file does not replace; copy the backup "
-            "to a new server project instead (annotator copy BACKUP URL)",
-            shown(project_path),
-        )
+    check_restorable(project_path)
     with Project.open(backup, readonly=True) as source:
         identity = source.identity()  # and refuse what is not a sound project
     kept = project_path

@@ -27,10 +27,12 @@ def json_cell(cell: Any, what: str, location: str) -> Any:
         ) from None
 
 
-def rows_in(engine: Engine, sql: str, values: Sequence[Any]) -> Iterator[Any]:
+def rows_in(
+    engine: Engine, sql: str, values: Sequence[Any], params: Sequence[Any] = ()
+) -> Iterator[Any]:
     """The rows of ``sql`` (which ends in ``IN``) for every one of ``values``, asked in
-    chunks."""
+    chunks; ``params`` are those of the placeholders before the ``IN``."""
     for i in range(0, len(values), CHUNK):
         part = values[i : i + CHUNK]
         placeholders = ",".join("?" * len(part))
-        yield from engine.execute(sql + f" ({placeholders})", part)
+        yield from engine.execute(sql + f" ({placeholders})", (*params, *part))

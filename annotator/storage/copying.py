@@ -15,53 +15,9 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.storage.engine import Engine
-from annotator.storage.schema_sql import SUGGESTION_REJECTED
 from annotator.storage.sqlite_engine import SqliteEngine
+from annotator.storage.tables import ALL_TABLES
 
-# Each table with the columns both engines have, and the order its rows are read in.
-TABLES: list[tuple[str, tuple[str, ...], str]] = [
-    ("meta", ("key", "value"), "key"),
-    (
-        "documents",
-        ("id", "name", "text", "length", "sha256", "source", "meta", "created"),
-        "id",
-    ),
-    (
-        "labels",
-        ("id", "name", "kind", "color", "shortcut", "description", "attributes", "position"),
-        "id",
-    ),
-    ("relation_types", ("name", "from_kinds", "to_kinds", "description"), "rowid"),
-    ("annotators", ("id", "name"), "id"),
-    (
-        "annotations",
-        (
-            "id",
-            "document_id",
-            "annotator_id",
-            "label_id",
-            "start",
-            '"end"',
-            "text",
-            "attributes",
-            "created",
-            "modified",
-        ),
-        "id",
-    ),
-    ("relations", ("id", "from_id", "to_id", "type", "created"), "rowid"),
-    ("document_status", ("document_id", "annotator_id", "status", "modified"), "1, 2"),
-    (
-        "gold_provenance",
-        ("annotation_id", "proposed_by", "agreed_by", "curated_by", "strategy", "decided"),
-        "annotation_id",
-    ),
-    ("gold_rejected", ("document_id", "label", "start", '"end"', "curator", "decided"), "1, 2"),
-    ("curation_status", ("document_id", "status", "curator", "modified"), "document_id"),
-    ("suggestion_rejected", ("text", "label", "annotator", "decided"), "text, label"),
-]
-# The integer ids a new row is given: the server's counters must go on after the copied.
-COUNTED = ["documents", "labels", "annotators"]
 BATCH = 500  # documents indexed at a time
 
 
@@ -80,27 +36,29 @@ def copy_to_file(source: Engine, destination: Path, shown_as: Path | None = None
 
 def copy_rows(src: Engine, dst: Engine) -> None:
     """Every row of ``src`` into ``dst``, a project just made (inside its transaction)."""
-    for table, columns, order in TABLES:
-        if not src.has_table(table):
+    for table in ALL_TABLES:
+        name, order = table.name, table.order
+        if not src.has_table(name):
             continue
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        insert = f"INSERT INTO {table} ({names}) VALUES ({marks})"
-        if table == "meta":  # the new project's own rows give way to the copied
+        names = ", ".join(table.column_names)
+        marks = ", ".join("?" for _ in table.columns)
+        insert = f"INSERT INTO {name} ({names}) VALUES ({marks})"
+        if name == "meta":  # the new project's own rows give way to the copied
             insert += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-        rows = [tuple(r) for r in src.execute(f"SELECT {names} FROM {table} ORDER BY {order}")]
-        if not dst.has_table(table):  # a file makes this one on first use
+        rows = [tuple(r) for r in src.execute(f"SELECT {names} FROM {name} ORDER BY {order}")]
+        if not dst.has_table(name):  # a file makes this one on first use
             if not rows:
                 continue
-            dst.execute(SUGGESTION_REJECTED)
+            dst.execute(table.create(dst.dialect))
         dst.executemany(insert, rows)
     for batch in _document_batches(src):
         dst.index_documents(batch)
     if dst.dialect == "postgresql":
-        for table in COUNTED:
+        # The integer ids a new row is given: the server's counters go on after the copied.
+        for name in [table.name for table in ALL_TABLES if table.counted]:
             dst.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"coalesce(max(id), 0) + 1, false) FROM {table}"
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"coalesce(max(id), 0) + 1, false) FROM {name}"
             )
 
 

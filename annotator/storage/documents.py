@@ -4,7 +4,7 @@ adding many at once with what they bring."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +46,15 @@ class DocumentStore:
                 "SELECT id, name, length, sha256, source FROM documents ORDER BY id"
             )
         ]
+
+    def documents_in(self, ids: Collection[int]) -> list[DocumentInfo]:
+        """Those of the documents ``ids`` that the project holds, in project order."""
+        rows = rows_in(
+            self._engine,
+            "SELECT id, name, length, sha256, source FROM documents WHERE id IN",
+            list(ids),
+        )
+        return sorted((DocumentInfo(*r) for r in rows), key=lambda d: d.id)
 
     def count(self) -> int:
         return int(self._engine.execute("SELECT count(*) FROM documents").fetchone()[0])
@@ -140,8 +149,12 @@ class DocumentStore:
                     report.added.append(name)
                     indexed.append((doc_id, name, doc.text))
                 self._annotations.add_imported(doc_id, doc, existing is not None, taken_ids, report)
+                # A status a duplicate already has is left as it is (on a server a
+                # colleague's would be refused, even unchanged).
+                had = self._statuses.statuses(doc_id) if existing and doc.status else {}
                 for annotator, status in doc.status.items():
-                    self._statuses.put(doc_id, annotator, status)
+                    if had.get(annotator) != status:
+                        self._statuses.put(doc_id, annotator, status)
             # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
             # "What the search index costs").
             self._engine.index_documents(indexed)

@@ -110,8 +110,7 @@ class UpdateAnnotation:
     _after: Annotation | None = None
 
     def apply(self, project: Project) -> Changes:
-        self._before = project.annotation(self.id)
-        ann = project.update_annotation(
+        self._before, ann = project.annotation_store.change(
             self.id, label=self.label, start=self.start, end=self.end, attributes=self.attributes
         )
         self._after = ann

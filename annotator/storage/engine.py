@@ -24,9 +24,9 @@ SQLite >= 3.35 and PostgreSQL both accept:
 
 What differs between engines, and is therefore here rather than in SQL: transactions and
 how the driver's errors reach the user (``transaction``), noticing other writers
-(``changed_elsewhere``, ``tables_changed``, ``change_socket``), the full-text index of
-documents (``index_documents``, ``search``), copies (``backup``) and the database's own
-integrity check.
+(``changed_elsewhere``, ``tables_changed``, ``documents_changed``, ``change_socket``), the
+full-text index of documents (``index_documents``, ``search``), copies (``backup``) and
+the database's own integrity check.
 """
 
 from __future__ import annotations
@@ -34,16 +34,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from annotator.core.textsearch import Query
+
+# The engines, for the few queries that must differ and the tables' SQL (storage/tables.py).
+Dialect = Literal["sqlite", "postgresql"]
 
 # Bound values: positional for ``?``, by name for ``:name``.
 Params = Sequence[Any] | Mapping[str, Any]
 
 
 class Rows(Protocol):
-    """A statement's result, as DB-API cursors give it: rows are tuples."""
+    """A statement's result, as DB-API cursors give it: rows are tuples. The rows of a
+    statement inside a write are those when it ran, whatever the write's next statements
+    change, and may be read after the write has ended (on a server that is when the
+    write's answers arrive: all its statements in one round trip)."""
 
     @property
     def rowcount(self) -> int:
@@ -80,8 +86,14 @@ class Engine(Protocol):
         ...
 
     @property
-    def dialect(self) -> str:
-        """ "sqlite" or "postgresql": for the few queries that must differ."""
+    def curator(self) -> bool:
+        """Whether this person may write anyone's work, documents and the schema (a
+        server's curators, its project's maker); a file's user always may."""
+        ...
+
+    @property
+    def dialect(self) -> Dialect:
+        """Which engine: for the few queries that must differ."""
         ...
 
     def execute(self, sql: str, params: Params = (), /) -> Rows:
@@ -115,10 +127,22 @@ class Engine(Protocol):
         cannot tell (a file), and then anything may have changed."""
         ...
 
+    def documents_changed(self) -> frozenset[int] | None:
+        """Which documents (rows of the documents table) the others' commits that
+        ``changed_elsewhere`` reported added, changed or removed, so that a list of
+        thousands updates only those rows; None when the engine cannot tell."""
+        ...
+
     def change_socket(self) -> int | None:
         """A socket that becomes readable when another connection may have committed
         (then ask ``changed_elsewhere``), for a window to watch instead of polling; None
         where the engine has none (a file: ask when the window regains focus)."""
+        ...
+
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers a new connection now;
+        safe from any thread, as it shares nothing with the engine's own calls (a
+        window asks from a thread while the network is down). A file: nothing to do."""
         ...
 
     def close(self) -> None: ...

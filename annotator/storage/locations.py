@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from annotator.storage.copying import copy_rows
 from annotator.storage.engine import Engine
@@ -43,6 +44,17 @@ def server_url(location: str | Path) -> str | None:
     return _first_given.get(text, text)
 
 
+def with_password(url: str, password: str) -> str:
+    """``url`` as messages and the recent list show it (no password), which opens with
+    ``password`` from now on in this process: kept here, as a URL first given with its
+    password is, and handed to libpq in its connection string, never shown or stored."""
+    from annotator.storage.postgres import location
+
+    shown = location.parse_location(url).shown
+    _first_given[shown] = location.with_password(shown, password)
+    return shown
+
+
 class ServerPath(_ConcretePath):
     """A server project's URL where a path is kept (``Project.path``): printed as the URL,
     whose ``//`` a plain Path would make one ``/``."""
@@ -51,6 +63,15 @@ class ServerPath(_ConcretePath):
 
     def __str__(self) -> str:
         return self.url or super().__str__()
+
+
+def secret_environment(location: str | Path) -> dict[str, str]:
+    """What a process of this program's own needs in its environment to open the project
+    at ``location`` as this one did: a password that came in a server's URL, as
+    ``PGPASSWORD`` (on its command line every user of the machine could read it)."""
+    url = server_url(location)
+    password = urlsplit(url).password if url is not None else None
+    return {} if password is None else {"PGPASSWORD": unquote(password)}
 
 
 def location_path(location: str) -> Path:

@@ -12,7 +12,7 @@ holds its managers:
 - ``project.status_store``: statuses and counts (``statuses.py``)
 - ``project.gold``: the gold layer (``gold.py``)
 
-The methods below are one-line delegations to the stores, kept so that the callers
+The project's methods below are the stores' own (``_Forward``), kept so that the callers
 (ui, formats, review, learn, ...) need not change; new code may call either.
 
 Every write runs in its own transaction (the engine's; a second writer waits for the
@@ -21,22 +21,13 @@ lock instead of failing half-way), and is committed when the method returns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from annotator.core.model import (
-    AddReport,
-    Annotation,
-    Document,
-    DocumentInfo,
-    LabelKind,
-    NewDocument,
-    Relation,
-    Status,
-)
+from annotator.core.model import Annotation, layer_owner, personal_layer
 from annotator.core.schema import Schema, default_schema
 from annotator.storage.annotations import AnnotationStore
 from annotator.storage.annotators import AnnotatorStore
@@ -61,6 +52,33 @@ __all__ = [
 ]
 
 PROJECT_SUFFIX = ".annotator"
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class _Forward(Generic[P, R]):
+    """A method of the project that is one of its stores' (``project.add_annotation`` is
+    ``project.annotation_store.add``): its signature and its work are written once, in the
+    store, and a store's method replaced on one project (a test's) is the one called."""
+
+    def __init__(self, store: str, method: Callable[Concatenate[Any, P], R]) -> None:
+        self._store = store
+        self._name = method.__name__
+        self.__doc__ = method.__doc__
+
+    @overload
+    def __get__(self, project: None, owner: type[Project]) -> _Forward[P, R]: ...
+    @overload
+    def __get__(self, project: Project, owner: type[Project]) -> Callable[P, R]: ...
+    def __get__(
+        self, project: Project | None, owner: type[Project]
+    ) -> _Forward[P, R] | Callable[P, R]:
+        if project is None:
+            return self
+        method: Callable[P, R] = getattr(getattr(project, self._store), self._name)
+        return method
 
 
 class Project:
@@ -111,6 +129,25 @@ class Project:
         annotate only under that name."""
         return self.engine.login
 
+    @property
+    def curator(self) -> bool:
+        """Whether this person may write everything (see ``Engine.curator``)."""
+        return self.engine.curator
+
+    def hidden_from_me(self, annotator: str) -> bool:
+        """Whether the database hides ``annotator``'s work from this person: on a blind
+        server project an annotator sees only their own (and their suggestions')."""
+        login = self.login
+        if login is None or self.curator or not self.blind:
+            return False
+        return layer_owner(annotator) != login
+
+    def suggestions_layer(self, layer: str) -> str:
+        """The name suggestions are filed under: ``layer``, or on a server for an
+        annotator their own copy of it (``model:crf@alice``, core/model.py)."""
+        login = self.login
+        return layer if login is None or self.curator else personal_layer(layer, login)
+
     def changed_elsewhere(self) -> bool:
         """Whether another connection (another window, the command line) has committed
         since the last call: cheap enough to ask whenever the window regains focus."""
@@ -120,6 +157,16 @@ class Project:
         """The tables others changed, of the changes ``changed_elsewhere`` reported; None
         when that cannot be told (see ``Engine.tables_changed``)."""
         return self.engine.tables_changed()
+
+    def documents_changed(self) -> frozenset[int] | None:
+        """The documents others added, changed or removed, of the changes
+        ``changed_elsewhere`` reported; None when that cannot be told."""
+        return self.engine.documents_changed()
+
+    def reachable(self) -> None:
+        """Raise ``ConnectionLostError`` unless the server answers now (from any thread);
+        a file is always there."""
+        self.engine.reachable()
 
     def change_socket(self) -> int | None:
         """What a window watches to hear others' commits as they happen (a server's
@@ -160,93 +207,43 @@ class Project:
 
     # ----- delegations to the stores ----------------------------------------------------
 
-    def identity(self) -> str:
-        return self.settings.identity()
-
-    def setting(self, key: str) -> str:
-        return self.settings.get(key)
-
-    def set_setting(self, key: str, value: str) -> None:
-        self.settings.set(key, value)
-
     @property
     def blind(self) -> bool:
         return self.settings.blind
 
-    def schema(self) -> Schema:
-        return self.schema_store.schema()
+    identity = _Forward("settings", Settings.identity)
+    setting = _Forward("settings", Settings.get)
+    set_setting = _Forward("settings", Settings.set)
 
-    def set_schema(self, schema: Schema) -> None:
-        self.schema_store.set_schema(schema)
+    schema = _Forward("schema_store", SchemaStore.schema)
+    set_schema = _Forward("schema_store", SchemaStore.set_schema)
+    add_labels = _Forward("schema_store", SchemaStore.add_labels)
+    add_relation_types = _Forward("schema_store", SchemaStore.add_relation_types)
+    rename_label = _Forward("schema_store", SchemaStore.rename_label)
+    label_ids = _Forward("schema_store", SchemaStore.label_ids)
 
-    def add_labels(self, names: Iterable[str], kind: LabelKind = LabelKind.ENTITY) -> list[str]:
-        return self.schema_store.add_labels(names, kind)
+    annotators = _Forward("annotator_store", AnnotatorStore.names)
 
-    def add_relation_types(self, names: Iterable[str]) -> list[str]:
-        return self.schema_store.add_relation_types(names)
+    documents = _Forward("document_store", DocumentStore.documents)
+    documents_in = _Forward("document_store", DocumentStore.documents_in)
+    document_count = _Forward("document_store", DocumentStore.count)
+    document = _Forward("document_store", DocumentStore.document)
+    document_by_sha = _Forward("document_store", DocumentStore.by_sha)
+    iter_documents = _Forward("document_store", DocumentStore.iter_documents)
+    search = _Forward("document_store", DocumentStore.search)
+    add_documents = _Forward("document_store", DocumentStore.add)
 
-    def rename_label(self, old: str, new: str) -> None:
-        self.schema_store.rename_label(old, new)
-
-    def label_ids(self) -> dict[str, int]:
-        return self.schema_store.label_ids()
-
-    def annotators(self) -> list[str]:
-        return self.annotator_store.names()
-
-    def documents(self) -> list[DocumentInfo]:
-        return self.document_store.documents()
-
-    def document_count(self) -> int:
-        return self.document_store.count()
-
-    def document(self, key: int | str) -> Document:
-        return self.document_store.document(key)
-
-    def document_by_sha(self, sha256: str) -> DocumentInfo | None:
-        return self.document_store.by_sha(sha256)
-
-    def iter_documents(self) -> Iterator[Document]:
-        return self.document_store.iter_documents()
-
-    def search(self, query: str, limit: int | None = 100) -> list[SearchHit]:
-        return self.document_store.search(query, limit)
-
-    def add_documents(self, docs: Iterable[NewDocument]) -> AddReport:
-        return self.document_store.add(docs)
-
-    def annotations(
-        self, document_id: int | None = None, annotator: str | None = None
-    ) -> list[Annotation]:
-        return self.annotation_store.annotations(document_id, annotator)
-
-    def iter_annotations(
-        self, annotators: Iterable[str] = (), labels: Iterable[str] = ()
-    ) -> Iterator[Annotation]:
-        return self.annotation_store.iter_annotations(annotators, labels)
-
-    def annotations_in(
-        self, document_id: int, annotator: str, start: int, end: int
-    ) -> list[Annotation]:
-        return self.annotation_store.annotations_in(document_id, annotator, start, end)
-
-    def annotation(self, annotation_id: str) -> Annotation:
-        return self.annotation_store.annotation(annotation_id)
-
-    def add_annotation(
-        self,
-        document_id: int,
-        annotator: str,
-        label: str,
-        start: int,
-        end: int,
-        attributes: dict[str, Any] | None = None,
-        annotation_id: str | None = None,
-        created: str | None = None,
-    ) -> Annotation:
-        return self.annotation_store.add(
-            document_id, annotator, label, start, end, attributes, annotation_id, created
-        )
+    annotations = _Forward("annotation_store", AnnotationStore.annotations)
+    iter_annotations = _Forward("annotation_store", AnnotationStore.iter_annotations)
+    annotations_in = _Forward("annotation_store", AnnotationStore.annotations_in)
+    annotation = _Forward("annotation_store", AnnotationStore.annotation)
+    add_annotation = _Forward("annotation_store", AnnotationStore.add)
+    delete_annotation = _Forward("annotation_store", AnnotationStore.delete)
+    restore_annotation = _Forward("annotation_store", AnnotationStore.restore)
+    add_relation = _Forward("annotation_store", AnnotationStore.add_relation)
+    delete_relation = _Forward("annotation_store", AnnotationStore.delete_relation)
+    relations = _Forward("annotation_store", AnnotationStore.relations)
+    relations_of = _Forward("annotation_store", AnnotationStore.relations_of)
 
     def update_annotation(
         self,
@@ -257,43 +254,14 @@ class Project:
         end: int | None = None,
         attributes: dict[str, Any] | None = None,
     ) -> Annotation:
-        return self.annotation_store.update(
+        _, after = self.annotation_store.change(
             annotation_id, label=label, start=start, end=end, attributes=attributes
         )
+        return after
 
-    def delete_annotation(self, annotation_id: str) -> tuple[Annotation, list[Relation]]:
-        return self.annotation_store.delete(annotation_id)
-
-    def restore_annotation(self, ann: Annotation, relations: Iterable[Relation] = ()) -> None:
-        self.annotation_store.restore(ann, relations)
-
-    def add_relation(
-        self, from_id: str, to_id: str, type: str, relation_id: str | None = None
-    ) -> Relation:
-        return self.annotation_store.add_relation(from_id, to_id, type, relation_id)
-
-    def delete_relation(self, relation_id: str) -> Relation:
-        return self.annotation_store.delete_relation(relation_id)
-
-    def relations(
-        self, document_id: int | None = None, annotator: str | None = None
-    ) -> list[Relation]:
-        return self.annotation_store.relations(document_id, annotator)
-
-    def relations_of(self, annotation_id: str) -> list[Relation]:
-        return self.annotation_store.relations_of(annotation_id)
-
-    def status(self, document_id: int, annotator: str) -> Status:
-        return self.status_store.status(document_id, annotator)
-
-    def statuses(self, document_id: int) -> dict[str, Status]:
-        return self.status_store.statuses(document_id)
-
-    def statuses_of(self, annotator: str) -> dict[int, Status]:
-        return self.status_store.statuses_of(annotator)
-
-    def set_status(self, document_id: int, annotator: str, status: Status) -> None:
-        self.status_store.set_status(document_id, annotator, status)
-
-    def annotation_counts(self) -> dict[int, dict[str, int]]:
-        return self.status_store.annotation_counts()
+    status = _Forward("status_store", StatusStore.status)
+    statuses = _Forward("status_store", StatusStore.statuses)
+    statuses_of = _Forward("status_store", StatusStore.statuses_of)
+    set_status = _Forward("status_store", StatusStore.set_status)
+    progress_of = _Forward("status_store", StatusStore.progress_of)
+    annotation_counts = _Forward("status_store", StatusStore.annotation_counts)

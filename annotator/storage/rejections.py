@@ -14,15 +14,13 @@ from annotator.core.arabic import fold_text
 from annotator.storage.edits import Changes
 from annotator.storage.project import Project
 from annotator.storage.stamps import now
+from annotator.storage.tables import SUGGESTION_REJECTED
 
-_TABLE = "suggestion_rejected"
-_CREATE = f"""CREATE TABLE IF NOT EXISTS {_TABLE} (
-    text TEXT NOT NULL,  -- folded, single spaces
-    label TEXT NOT NULL,
-    annotator TEXT NOT NULL,  -- who rejected it
-    decided TEXT NOT NULL,
-    PRIMARY KEY (text, label)
-)"""
+_TABLE = SUGGESTION_REJECTED.name
+
+
+def _create(project: Project) -> str:
+    return SUGGESTION_REJECTED.create(project.engine.dialect, if_missing=True)
 
 
 def rejection_key(text: str) -> str:
@@ -39,7 +37,7 @@ def rejected(project: Project) -> set[tuple[str, str]]:
 
 def reject(project: Project, text: str, label: str, annotator: str) -> None:
     with project.write():
-        project.engine.execute(_CREATE)
+        project.engine.execute(_create(project))
         project.engine.execute(
             f"INSERT INTO {_TABLE} (text, label, annotator, decided) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (text, label) DO UPDATE SET annotator = excluded.annotator, "
@@ -51,7 +49,7 @@ def reject(project: Project, text: str, label: str, annotator: str) -> None:
 def unreject(project: Project, text: str, label: str) -> None:
     """Undo a rejection."""
     with project.write():
-        project.engine.execute(_CREATE)
+        project.engine.execute(_create(project))
         project.engine.execute(
             f"DELETE FROM {_TABLE} WHERE text = ? AND label = ?", (rejection_key(text), label)
         )

@@ -17,14 +17,15 @@ import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
 from annotator.core.output import staged_path
 from annotator.core.textsearch import Query
-from annotator.storage.engine import Params
+from annotator.storage.engine import Dialect, Params, Rows
 from annotator.storage.schema_sql import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -44,7 +45,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class SqliteEngine:
     """An open project file (the ``Engine`` protocol of ``storage/engine.py``)."""
 
-    dialect = "sqlite"
+    dialect: Dialect = "sqlite"
 
     def __init__(
         self,
@@ -66,6 +67,10 @@ class SqliteEngine:
     @property
     def login(self) -> str | None:
         return None
+
+    @property
+    def curator(self) -> bool:
+        return True
 
     # ----- making and opening a file ---------------------------------------------------
 
@@ -194,8 +199,14 @@ class SqliteEngine:
 
     # ----- statements ------------------------------------------------------------------
 
-    def execute(self, sql: str, params: Params = (), /) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+    def execute(self, sql: str, params: Params = (), /) -> Rows:
+        cursor = self.conn.execute(sql, params)
+        if self.conn.in_transaction and cursor.description is not None:
+            # Rows inside a write are read at once (engine.py's Rows): the write's next
+            # statements may change them, and SQLite refuses to commit while a write's
+            # RETURNING rows are unread.
+            return Read(cursor.fetchall(), cursor.rowcount, cursor.description)
+        return cursor
 
     def executemany(self, sql: str, rows: Iterable[Params], /) -> int:
         return self.conn.executemany(sql, rows).rowcount
@@ -250,9 +261,15 @@ class SqliteEngine:
         """SQLite does not say what another connection changed."""
         return None
 
+    def documents_changed(self) -> None:
+        return None
+
     def change_socket(self) -> None:
         """SQLite announces nothing: the window asks when it regains focus."""
         return None
+
+    def reachable(self) -> None:
+        """A file has no server to reach."""
 
     def close(self) -> None:
         self.conn.close()
@@ -402,3 +419,21 @@ def _writable(path: Path) -> bool:
 
 def _in_transaction(conn: sqlite3.Connection) -> bool:
     return conn.in_transaction
+
+
+@dataclass(frozen=True)
+class Read:
+    """A statement's rows, read when it ran (``Rows``)."""
+
+    rows: list[Any]
+    rowcount: int
+    description: Any
+
+    def fetchone(self) -> Any:
+        return self.rows[0] if self.rows else None
+
+    def fetchall(self) -> list[Any]:
+        return list(self.rows)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)

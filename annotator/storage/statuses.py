@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
+
 from annotator.core.model import Status
 from annotator.storage.annotators import AnnotatorStore
+from annotator.storage.cells import rows_in
 from annotator.storage.engine import Engine, Write
 from annotator.storage.stamps import now
 
@@ -47,6 +51,34 @@ class StatusStore:
             )
         }
 
+    def progress_of(
+        self, annotator: str, documents: Collection[int]
+    ) -> dict[int, tuple[int, Status]]:
+        """{document id: (number of spans, status)} of one annotator in ``documents``:
+        a few rows of the documents list, without reading the whole project's."""
+        ids = list(documents)
+        spans = Counter(
+            r[0]
+            for r in rows_in(
+                self._engine,
+                "SELECT a.document_id FROM annotations a JOIN annotators an "
+                "ON an.id = a.annotator_id WHERE an.name = ? AND a.document_id IN",
+                ids,
+                (annotator,),
+            )
+        )
+        statuses = {
+            r[0]: Status(r[1])
+            for r in rows_in(
+                self._engine,
+                "SELECT s.document_id, s.status FROM document_status s JOIN annotators an "
+                "ON an.id = s.annotator_id WHERE an.name = ? AND s.document_id IN",
+                ids,
+                (annotator,),
+            )
+        }
+        return {i: (spans[i], statuses.get(i, Status.NOT_STARTED)) for i in ids}
+
     def set_status(self, document_id: int, annotator: str, status: Status) -> None:
         with self._write():
             self.put(document_id, annotator, status)
@@ -60,21 +92,17 @@ class StatusStore:
             (document_id, self._annotators.id_of(annotator), Status(status).value, now()),
         )
 
-    def touch(self, document_id: int, annotator: str) -> None:
-        """The first span an annotator makes in a document puts it in progress: one
-        statement, not a read then a write (on a server each waits for an answer)."""
+    def touch(self, annotation_id: str) -> None:
+        """A new span puts its document in progress for its annotator, if not started:
+        one statement, inside the caller's write, that reads the span just written (on a
+        server the write goes out in one round trip); no span, no change."""
         self._engine.execute(
             "INSERT INTO document_status (document_id, annotator_id, status, modified) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
+            "SELECT document_id, annotator_id, ?, ? FROM annotations WHERE id = ? "
+            "ON CONFLICT (document_id, annotator_id) "
             "DO UPDATE SET status = excluded.status, modified = excluded.modified "
             "WHERE document_status.status = ?",
-            (
-                document_id,
-                self._annotators.id_of(annotator),
-                Status.IN_PROGRESS.value,
-                now(),
-                Status.NOT_STARTED.value,
-            ),
+            (Status.IN_PROGRESS.value, now(), annotation_id, Status.NOT_STARTED.value),
         )
 
     def annotation_counts(self) -> dict[int, dict[str, int]]:

@@ -71,8 +71,13 @@ def open_window(path: Path, annotator: str, settings: Settings) -> MainWindow:
     # A server's URL is opened (its project is made by `annotator server init`).
     there = path.exists() or server_url(path) is not None
     project = Project.open(path) if there else Project.create(path)
+    return window_on(project, annotator, settings)
+
+
+def window_on(project: Project, annotator: str, settings: Settings) -> MainWindow:
+    """A window on an open project, which the recent list names."""
     window = MainWindow(project, annotator, settings)
-    settings.add_recent(path)
+    settings.add_recent(project.path)
     _keep(window, annotator, settings)
     window.show()
     return window
@@ -81,6 +86,7 @@ def open_window(path: Path, annotator: str, settings: Settings) -> MainWindow:
 def _keep(window: MainWindow, annotator: str, settings: Settings) -> None:
     _windows.append(window)
     window.projectRequested.connect(lambda other: _switch(window, other, annotator, settings))
+    window.projectOpened.connect(lambda project: _replace(window, project, annotator, settings))
     window.rebuildRequested.connect(lambda: _rebuild(window, annotator, settings))
 
 
@@ -103,6 +109,15 @@ def _switch(old: MainWindow, path: Path, annotator: str, settings: Settings) -> 
     except UserError as exc:
         QMessageBox.warning(old, "annotator", str(exc))
         return
+    _close(old)
+
+
+def _replace(old: MainWindow, project: Project, annotator: str, settings: Settings) -> None:
+    window_on(project, annotator, settings)
+    _close(old)
+
+
+def _close(old: MainWindow) -> None:
     old.close()
     old.project.close()
     _windows.remove(old)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Callable, Collection
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -29,13 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import Status
+from annotator.core.model import DocumentInfo, Status
 from annotator.core.textsearch import Snippet
 from annotator.storage.project import Project
 
 MATCH_COLUMN = 4
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet's matches, (start, end) pairs
 STATUS_PADDING = 8  # pixels either side of a status, as an item view pads its text
+USER = Qt.ItemDataRole.UserRole  # a row's document id, in its first column
 SEARCH_LIMIT = 100  # the best this many found documents are shown, each with a passage
 
 
@@ -89,6 +92,32 @@ class SnippetDelegate(QStyledItemDelegate):
         painter.translate(left, top)
         doc.drawContents(painter)
         painter.restore()
+
+
+def insert_in_order(
+    tree: QTreeWidget, items: list[tuple[Any, QTreeWidgetItem]], key_of: Callable[..., Any]
+) -> None:
+    """(key, item) pairs into a tree whose rows are in the order of ``key_of(row)``, each
+    where it belongs, found by halving (not visiting thousands of rows); those after every
+    row (new documents mostly: ids grow) are added at once."""
+    last: list[QTreeWidgetItem] = []
+    for key, item in sorted(items, key=lambda pair: pair[0]):
+        low, high = 0, tree.topLevelItemCount()
+        while not last and low < high:
+            middle = (low + high) // 2
+            if key_of(tree.topLevelItem(middle)) < key:
+                low = middle + 1
+            else:
+                high = middle
+        if last or low == tree.topLevelItemCount():
+            last.append(item)
+        else:
+            tree.insertTopLevelItem(low, item)
+    tree.addTopLevelItems(last)
+
+
+def _differs(item: QTreeWidgetItem, doc: DocumentInfo) -> bool:
+    return item.text(0) != isolate(doc.name) or item.text(1) != str(doc.length)
 
 
 def _starts_right_to_left(text: str) -> bool:
@@ -169,29 +198,73 @@ class DocumentList(QWidget):
         self.tree.clear()
         docs = project.documents()
         if self._priority:
-            first = self._priority
-            docs.sort(key=lambda d: (d.id not in first, -first.get(d.id, 0.0)))
+            docs.sort(key=self._order)
         for doc in docs:
-            status = statuses.get(doc.id, Status.NOT_STARTED)
-            item = QTreeWidgetItem(
-                [
-                    isolate(doc.name),
-                    str(doc.length),
-                    str(counts.get(doc.id, {}).get(annotator, 0)),
-                    status_text(status),
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+            count = counts.get(doc.id, {}).get(annotator, 0)
+            item = self._item(doc, count, statuses.get(doc.id, Status.NOT_STARTED))
             self.tree.addTopLevelItem(item)
             if doc.id == current:
                 self.tree.setCurrentItem(item)
         self.tree.setMinimumWidth(self._minimum_width())
-        names = [self.tree.fontMetrics().horizontalAdvance(d.name) for d in project.documents()]
-        self._name_width = min(max(names, default=0), self.fontMetrics().averageCharWidth() * 32)
+        self._name_width = 0
+        self._widen_for(docs)
         self.updateGeometry()
         self._apply_filter(self.filter.text())
+
+    def update_documents(self, documents: Collection[int] | None) -> None:
+        """Documents added, renamed or removed elsewhere (a curator's import): their rows
+        only, the rest of a list of thousands left as it is. ``None``: any may have
+        been (the project's documents are compared with the rows)."""
+        project = self._project
+        if project is None:
+            return
+        rows = {item.data(0, Qt.ItemDataRole.UserRole): item for item in self._items()}
+        if documents is None:
+            infos = project.documents()
+            gone = rows.keys() - {d.id for d in infos}
+            infos = [d for d in infos if d.id not in rows or _differs(rows[d.id], d)]
+        else:
+            infos = project.documents_in(documents)
+            gone = set(documents) - {d.id for d in infos}
+        for doc_id in gone & rows.keys():
+            self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(rows[doc_id]))
+        new = [d for d in infos if d.id not in rows]
+        progress = project.progress_of(self._annotator, [d.id for d in new]) if new else {}
+        for doc in infos:
+            if doc.id in rows:
+                rows[doc.id].setText(0, isolate(doc.name))
+                rows[doc.id].setText(1, str(doc.length))
+        insert_in_order(
+            self.tree,
+            [(self._order(d.id), self._item(d, *progress[d.id])) for d in new],
+            lambda item: self._order(item.data(0, USER)),
+        )
+        self._widen_for(infos)
+        if self.filter.text().strip():
+            self._apply_filter(self.filter.text())
+
+    def _item(self, doc: DocumentInfo, count: int, status: Status) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(
+            [isolate(doc.name), str(doc.length), str(count), status_text(status)]
+        )
+        item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
+        return item
+
+    def _order(self, doc_id: int | DocumentInfo) -> tuple[bool, float, int]:
+        """Where a document is listed: the prioritised first, the highest first; the
+        others in project order."""
+        key = doc_id if isinstance(doc_id, int) else doc_id.id
+        return (key not in self._priority, -self._priority.get(key, 0.0), key)
+
+    def _widen_for(self, docs: list[DocumentInfo]) -> None:
+        """Room for the longest name, up to some 32 characters, in the size hint."""
+        names = [self.tree.fontMetrics().horizontalAdvance(d.name) for d in docs]
+        widest = min(max(names, default=0), self.fontMetrics().averageCharWidth() * 32)
+        if widest > self._name_width:
+            self._name_width = widest
+            self.updateGeometry()
 
     def update_row(self, doc_id: int, count: int, status: Status) -> None:
         """My count and status of one document, after an edit in it."""

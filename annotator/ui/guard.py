@@ -163,6 +163,11 @@ class ProjectGuard(QObject):
 
     def restore(self, parent: QWidget) -> None:
         """Ask which backup to restore, then put it in the project's place."""
+        try:
+            backups.check_restorable(self.project.path)
+        except UserError as exc:  # a server's project: said before a day is asked for
+            QMessageBox.warning(parent, "annotator", str(exc))
+            return
         found = backups.list_backups(self.project)
         if not found:
             QMessageBox.information(parent, "annotator", self.tr("There is no backup yet."))

@@ -10,18 +10,25 @@ project as it now is.
 When the server cannot be reached (its socket closed, or an edit found the connection
 lost: ``connection_failed``), ``connectionLost`` says why and a timer tries again, a few
 seconds apart and then less often, until it answers; then ``connectionBack``, and
-``changed`` (what was announced meanwhile was missed).
+``changed`` (what was announced meanwhile was missed). Each try first reaches the server
+from a thread of its own (``_Probe``): a network that drops everything holds no window
+through a try's connection timeout; only once the server answers does the watcher
+listen again. A listening connection that merely broke, the server still there, is made
+again the same way without a word to the annotator.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from weakref import WeakKeyDictionary, ref
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
+from annotator.ui import waiting
 
 # Milliseconds between tries to reach the server again: soon at first, then less often.
 RETRY_MS = (500, 1000, 2000, 5000, 10_000, 30_000)
@@ -41,8 +48,11 @@ class ChangeWatcher(QObject):
         self.lost = False
         # Whether the project announces changes as they happen (a server's).
         self.live = project.engine.dialect != "sqlite"
+        if self.live:
+            waiting.install()  # its calls wait painting, never freezing the windows
         self._notifier: QSocketNotifier | None = None
-        self._tries = 0
+        self.tries = 0  # to reach the server again, since it was lost
+        self._probing = False  # a try's thread is reaching the server
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._try_again)
@@ -52,10 +62,13 @@ class ChangeWatcher(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(COALESCE_MS)
         self._soon.timeout.connect(self._emit)
-        # The tables the changes being gathered touched (None: anything may have).
+        # The tables the changes being gathered touched (None: anything may have), and
+        # the documents they added, changed or removed (None: any may have been).
         self._pending: set[str] | None = set()
+        self._pending_documents: set[int] | None = set()
         # Those of the changes just announced: what a window needs to read again.
         self.tables: frozenset[str] | None = None
+        self._documents: frozenset[int] | None = None
         try:
             project.changed_elsewhere()  # from now on (a server: starts listening)
         except UserError as exc:
@@ -79,6 +92,8 @@ class ChangeWatcher(QObject):
         if self._gone():
             self.stop()
             return
+        if self._held(self.check):
+            return
         if self.lost:
             self._try_again()
             return
@@ -88,11 +103,17 @@ class ChangeWatcher(QObject):
             self.connection_failed(str(exc))
             return
         if changed:
-            self._gather(self.project.tables_changed())
-            # Perhaps the listening connection broke (that too answers "changed") and is
-            # made again: watch the new one, or retry while the server is not there.
+            tables = self.project.tables_changed()
+            self._gather(tables, self.project.documents_changed())
+            # Nothing that arrives meanwhile is missed: psycopg keeps the notices it reads
+            # with an answer for the next ``changed_elsewhere``, and a notifier wakes
+            # whenever its socket holds something unread, also what came before it.
             self._disarm()
-            if self._arm():
+            if tables is None and self.live:
+                # The listening connection broke (that too answers "changed"): reach the
+                # server from a thread before listening again.
+                self._probe()
+            elif self._arm():
                 self._announce()
 
     def connection_failed(self, why: str) -> None:
@@ -101,11 +122,11 @@ class ChangeWatcher(QObject):
         self._disarm()
         if not self.lost:
             self.lost = True
-            self._tries = 0
+            self.tries = 0
             self.connectionLost.emit(why)
-        if not self._retry.isActive():
-            self._retry.start(RETRY_MS[min(self._tries, len(RETRY_MS) - 1)])
-            self._tries += 1
+        if not self._retry.isActive() and not self._probing:
+            self._retry.start(RETRY_MS[min(self.tries, len(RETRY_MS) - 1)])
+            self.tries += 1
 
     def stop(self) -> None:
         """No more watching: the project is closed."""
@@ -116,25 +137,75 @@ class ChangeWatcher(QObject):
         if project is not None:
             _watchers.pop(project, None)
 
+    def _held(self, then: Callable[[], None]) -> bool:
+        """Whether the window waits for the server's answer to a call (the project is
+        that call's until then): ``then`` runs once it is over."""
+        if self._notifier is not None:
+            # Readable until read: not to wake the waiting loop over and over.
+            self._notifier.setEnabled(not waiting.busy())
+        if not waiting.busy():
+            return False
+        waiting.after(self, then)
+        return True
+
     def _try_again(self) -> None:
         if self._gone():
             self.stop()
             return
-        if self._arm() and self.lost:
-            self.lost = False
-            self.connectionBack.emit()
-            self._gather(None)  # what was announced meanwhile was missed
+        if self._held(self._try_again):
+            return
+        if self.live:
+            self._probe()
+        else:
+            self._reach()
+
+    def _probe(self) -> None:
+        """Reach the server from a thread; ``_probed`` follows."""
+        if self._probing:
+            return
+        self._probing = True
+        probe = _Probe()
+        probe.answered.connect(self._probed)
+        probe.start(self.project.reachable)
+
+    def _probed(self, why: str) -> None:
+        self._probing = False
+        if self._gone():
+            self.stop()
+        elif why:
+            self.connection_failed(why)
+        elif not self._held(self._reach):
+            self._reach()
+
+    def _reach(self) -> None:
+        """Listen again, and say so when the server was said to be away."""
+        if self._arm():
+            if self.lost:
+                self.lost = False
+                self.connectionBack.emit()
+            self._gather(None, None)  # what was announced meanwhile was missed
             self._announce()
 
     def touched(self, *tables: str) -> bool:
         """Whether the changes just announced may have touched any of ``tables``."""
         return self.tables is None or not self.tables.isdisjoint(tables)
 
-    def _gather(self, tables: frozenset[str] | None) -> None:
+    def changed_documents(self) -> frozenset[int] | None:
+        """The documents (rows of the documents table) the changes just announced added,
+        changed or removed; None when any may have been."""
+        if not self.touched("documents"):
+            return frozenset()
+        return self._documents
+
+    def _gather(self, tables: frozenset[str] | None, documents: frozenset[int] | None) -> None:
         if tables is None or self._pending is None:
             self._pending = None
         else:
             self._pending |= tables
+        if documents is None or self._pending_documents is None:
+            self._pending_documents = None
+        else:
+            self._pending_documents |= documents
 
     def _announce(self) -> None:
         if self.live:
@@ -144,8 +215,12 @@ class ChangeWatcher(QObject):
             self._emit()
 
     def _emit(self) -> None:
+        if self._held(self._emit):
+            return
         pending, self._pending = self._pending, set()
+        documents, self._pending_documents = self._pending_documents, set()
         self.tables = None if pending is None else frozenset(pending)
+        self._documents = None if documents is None else frozenset(documents)
         self.changed.emit()
 
     def _arm(self) -> bool:
@@ -170,6 +245,24 @@ class ChangeWatcher(QObject):
             os.close(self._notifier.socket())
             self._notifier.deleteLater()
             self._notifier = None
+
+
+class _Probe(QObject):
+    """Whether the server answers, asked from a thread of its own."""
+
+    answered = Signal(str)  # "" when it answered, else why not (queued to the watcher)
+
+    def start(self, reach: Callable[[], None]) -> None:
+        def run() -> None:
+            try:
+                reach()
+            except UserError as exc:
+                self.answered.emit(str(exc))
+            else:
+                self.answered.emit("")
+
+        # The thread holds this object until it has said its answer.
+        threading.Thread(target=run, name="annotator-probe", daemon=True).start()
 
 
 _watchers: WeakKeyDictionary[Project, ChangeWatcher] = WeakKeyDictionary()

@@ -8,6 +8,7 @@ methods never show a dialog, so that tests drive them and the real window alike.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -36,6 +37,7 @@ from annotator.storage.edits import (
     UpdateAnnotation,
 )
 from annotator.storage.project import Project
+from annotator.ui import waiting
 from annotator.ui.commands import EditCommand
 from annotator.ui.docview import DocumentView
 
@@ -74,6 +76,7 @@ class Session(QObject):
         self.beside: str | None = None  # whose spans to show beside one's own
         self.last_label: str | None = None  # the label last applied, annotate-all's default
         self.snap_to_words = True
+        self._status = Status.NOT_STARTED  # the document's, as last read
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
         self._span_loader.timeout.connect(self._load_all_spans)
@@ -120,6 +123,9 @@ class Session(QObject):
         return span
 
     def _load_all_spans(self) -> None:
+        if waiting.busy():  # an edit waits for the server: the project is its until then
+            waiting.after(self, self._load_all_spans)
+            return
         if self.document is not None:
             self.view.set_annotations(self.project.annotations(self.document.id, self.annotator))
             self.annotationsChanged.emit(None)
@@ -203,15 +209,23 @@ class Session(QObject):
     def status(self) -> Status:
         if self.document is None:
             return Status.NOT_STARTED
-        return self.project.status(self.document.id, self.annotator)
+        # The server away (said so by the edit that found it): the status as last read.
+        with suppress(ConnectionLostError):
+            self._status = self.project.status(self.document.id, self.annotator)
+        return self._status
 
     def set_done(self, done: bool) -> None:
         if self.document is None:
             return
         status = Status.DONE if done else Status.IN_PROGRESS
+        what = self.tr("mark done") if done else self.tr("mark not done")
         try:
             self.project.set_status(self.document.id, self.annotator, status)
-        except UserError as exc:  # a read-only or busy project
+        except ConnectionLostError as exc:
+            self.connectionLost.emit(what, str(exc))
+        except (DiskFullError, ProjectBusyError, NotAllowedError) as exc:
+            self.saveFailed.emit(f"{what}: {exc}")
+        except UserError as exc:  # a read-only project
             self.message.emit(str(exc))
         self.statusChanged.emit()
 

@@ -15,6 +15,7 @@ with that label again.
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
 from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
+from annotator.storage.locations import secret_environment
 from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
@@ -73,6 +75,7 @@ class TrainJob(QRunnable):
                     return
                 self._process = subprocess.Popen(
                     [*command, str(self.project_path), self.annotator, str(output)],
+                    env={**os.environ, **secret_environment(self.project_path)},
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.PIPE,
                     text=True,

@@ -31,7 +31,7 @@ from annotator.formats.importer import ImportResult
 from annotator.rendering.html_page import render_html
 from annotator.storage import backups
 from annotator.storage.edits import Changes, SetBlind
-from annotator.storage.locations import location_path, server_url
+from annotator.storage.locations import server_url
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui import shortcuts
 from annotator.ui.annotation_list import AnnotationList
@@ -48,6 +48,7 @@ from annotator.ui.render import render_project_document
 from annotator.ui.review.menu import ReviewMenu
 from annotator.ui.schema_editor import SchemaEditor
 from annotator.ui.searchbar import SearchBar
+from annotator.ui.server_dialog import ServerDialog
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
@@ -57,6 +58,9 @@ from annotator.ui.suggestions import SuggestionsMenu
 class MainWindow(QMainWindow):
     # The user chose another project (new or existing); the application opens it.
     projectRequested = Signal(Path)
+    # The user opened another project here (a server's, from its dialog): the
+    # application shows it in a window instead of this one.
+    projectOpened = Signal(object)
 
     # The interface language changed: the application builds the window again.
     rebuildRequested = Signal()
@@ -542,29 +546,12 @@ class MainWindow(QMainWindow):
             self.projectRequested.emit(Path(path))
 
     def _open_server_project(self) -> None:
-        """Its URL asked; libpq finds the password in .pgpass, PGPASSWORD or the service
-        file, or in the URL itself (kept for this run only, never in the settings)."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Open a project on a server"),
-            self.tr("The project's URL (postgresql://user@host:5432/db?project=news):"),
-        )
-        text = text.strip()
-        if not ok or not text:
-            return
-        try:
-            url = server_url(text)
-        except UserError as exc:  # a URL, but one that names no project
-            QMessageBox.warning(self, "annotator", str(exc))
-            return
-        if url is None:
-            QMessageBox.warning(
-                self,
-                "annotator",
-                self.tr("%1: not a server URL (postgresql://…)").replace("%1", text),
-            )
-            return
-        self.projectRequested.emit(location_path(text))
+        """Its URL and perhaps a password asked (the last server project's URL offered);
+        the dialog says what went wrong, and hands over the project once open."""
+        servers = [p for p in self.settings.recent_projects() if server_url(p) is not None]
+        dialog = ServerDialog(str(servers[0]) if servers else "", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.project is not None:
+            self.projectOpened.emit(dialog.project)
 
     def _import_files(self) -> None:
         filters = file_filters()
@@ -759,12 +746,12 @@ class MainWindow(QMainWindow):
         touched = self.guard.watcher.touched
         s.refresh_from_project(touched)
         # The list's counts change with one's own edits (the current row follows them); a
-        # curator adds documents; one's statuses change in another window (a colleague's
-        # status changes none of the list: read, not built again).
+        # curator adds documents (their rows are added, not the list built again); one's
+        # statuses change in another window (a colleague's status changes none of the
+        # list: read, not built again).
         if touched("documents"):
-            current = s.document.id if s.document else None
-            self.documents.refresh(self.project, s.annotator, current)
-        elif touched("document_status"):
+            self.documents.update_documents(self.guard.watcher.changed_documents())
+        if touched("document_status"):
             self.documents.show_statuses(self.project.statuses_of(s.annotator))
 
     def _restore_backup(self, backup: Path) -> None:

@@ -4,115 +4,115 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="80"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
         <source>F1, exact spans</source>
         <translation>F1، المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
         <source>F1, overlapping spans</source>
         <translation>F1، المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="92"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="105"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="109"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="105"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="109"/>
         <source>α_U</source>
         <translation>α_U</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="105"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="109"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="106"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
         <source>Double-click a document to review it</source>
         <translation>انقر مرتين على مستند لمراجعته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="135"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="164"/>
         <source>Matrix:</source>
         <translation>المصفوفة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="145"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="174"/>
         <source>Documents, lowest agreement first</source>
         <translation>المستندات، الأقل اتفاقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="160"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="189"/>
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="93"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="97"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="98"/>
         <source>Token units</source>
         <translation>وحدات الرموز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="100"/>
         <source>Fleiss&apos;s κ</source>
         <translation>كابا فلايس κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="97"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="101"/>
         <source>Krippendorff&apos;s α</source>
         <translation>ألفا كريبندورف α</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="102"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="106"/>
         <source>A layer counts in a document only where an annotator taking part has a span of it</source>
         <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="198"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="235"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="199"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="236"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="200"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="237"/>
         <source>Quotes</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="208"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="245"/>
         <source>All layers</source>
         <translation>كل الطبقات</translation>
     </message>
@@ -120,12 +120,12 @@
 <context>
     <name>CurationList</name>
     <message>
-        <location filename="../../annotator/ui/review/lists.py" line="84"/>
+        <location filename="../../annotator/ui/review/lists.py" line="86"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/lists.py" line="84"/>
+        <location filename="../../annotator/ui/review/lists.py" line="86"/>
         <source>Curation</source>
         <translation>التحكيم</translation>
     </message>
@@ -156,32 +156,32 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="117"/>
+        <location filename="../../annotator/ui/doclist.py" line="146"/>
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="123"/>
+        <location filename="../../annotator/ui/doclist.py" line="152"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="124"/>
+        <location filename="../../annotator/ui/doclist.py" line="153"/>
         <source>Length</source>
         <translation>الطول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="125"/>
+        <location filename="../../annotator/ui/doclist.py" line="154"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="126"/>
+        <location filename="../../annotator/ui/doclist.py" line="155"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="127"/>
+        <location filename="../../annotator/ui/doclist.py" line="156"/>
         <source>Found</source>
         <translation>المطابقة</translation>
     </message>
@@ -222,17 +222,17 @@
 <context>
     <name>GoldBeside</name>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="27"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="31"/>
         <source>%1 beside gold — %2</source>
         <translation>%1 بجانب النسخة المعتمدة — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="45"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="93"/>
         <source>Marked: %1 of your spans not in gold, %2 gold spans you do not have</source>
         <translation>المعلَّم: %1 من مقاطعك ليست في النسخة المعتمدة، و%2 من مقاطع النسخة المعتمدة ليست لديك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="50"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="53"/>
         <source>gold</source>
         <translation>المعتمدة</translation>
     </message>
@@ -276,341 +276,341 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="91"/>
+        <location filename="../../annotator/ui/window.py" line="97"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="146"/>
-        <location filename="../../annotator/ui/window.py" line="171"/>
+        <location filename="../../annotator/ui/window.py" line="152"/>
+        <location filename="../../annotator/ui/window.py" line="177"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="147"/>
+        <location filename="../../annotator/ui/window.py" line="153"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="148"/>
+        <location filename="../../annotator/ui/window.py" line="154"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="155"/>
+        <location filename="../../annotator/ui/window.py" line="161"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="170"/>
+        <location filename="../../annotator/ui/window.py" line="176"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="172"/>
+        <location filename="../../annotator/ui/window.py" line="178"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="173"/>
+        <location filename="../../annotator/ui/window.py" line="179"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="174"/>
+        <location filename="../../annotator/ui/window.py" line="180"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="175"/>
+        <location filename="../../annotator/ui/window.py" line="181"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="176"/>
+        <location filename="../../annotator/ui/window.py" line="182"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="177"/>
+        <location filename="../../annotator/ui/window.py" line="183"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="178"/>
+        <location filename="../../annotator/ui/window.py" line="184"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="179"/>
+        <location filename="../../annotator/ui/window.py" line="185"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="181"/>
+        <location filename="../../annotator/ui/window.py" line="187"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="182"/>
+        <location filename="../../annotator/ui/window.py" line="188"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="183"/>
+        <location filename="../../annotator/ui/window.py" line="189"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="184"/>
+        <location filename="../../annotator/ui/window.py" line="190"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="185"/>
+        <location filename="../../annotator/ui/window.py" line="191"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="186"/>
+        <location filename="../../annotator/ui/window.py" line="192"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="212"/>
+        <location filename="../../annotator/ui/window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="214"/>
+        <location filename="../../annotator/ui/window.py" line="220"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="217"/>
+        <location filename="../../annotator/ui/window.py" line="223"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="220"/>
+        <location filename="../../annotator/ui/window.py" line="226"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="223"/>
-        <location filename="../../annotator/ui/window.py" line="565"/>
+        <location filename="../../annotator/ui/window.py" line="229"/>
+        <location filename="../../annotator/ui/window.py" line="559"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="224"/>
+        <location filename="../../annotator/ui/window.py" line="230"/>
+        <location filename="../../annotator/ui/window.py" line="566"/>
         <location filename="../../annotator/ui/window.py" line="572"/>
-        <location filename="../../annotator/ui/window.py" line="578"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="225"/>
+        <location filename="../../annotator/ui/window.py" line="231"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="226"/>
+        <location filename="../../annotator/ui/window.py" line="232"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="227"/>
+        <location filename="../../annotator/ui/window.py" line="233"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="229"/>
+        <location filename="../../annotator/ui/window.py" line="235"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="232"/>
+        <location filename="../../annotator/ui/window.py" line="238"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="233"/>
+        <location filename="../../annotator/ui/window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="235"/>
+        <location filename="../../annotator/ui/window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="236"/>
+        <location filename="../../annotator/ui/window.py" line="242"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="238"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="242"/>
+        <location filename="../../annotator/ui/window.py" line="248"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="248"/>
+        <location filename="../../annotator/ui/window.py" line="254"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="253"/>
+        <location filename="../../annotator/ui/window.py" line="259"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="254"/>
+        <location filename="../../annotator/ui/window.py" line="260"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="262"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="258"/>
+        <location filename="../../annotator/ui/window.py" line="264"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="260"/>
+        <location filename="../../annotator/ui/window.py" line="266"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="266"/>
+        <location filename="../../annotator/ui/window.py" line="272"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="272"/>
+        <location filename="../../annotator/ui/window.py" line="278"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="278"/>
+        <location filename="../../annotator/ui/window.py" line="284"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="281"/>
+        <location filename="../../annotator/ui/window.py" line="287"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="282"/>
+        <location filename="../../annotator/ui/window.py" line="288"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="283"/>
+        <location filename="../../annotator/ui/window.py" line="289"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="284"/>
+        <location filename="../../annotator/ui/window.py" line="290"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="285"/>
+        <location filename="../../annotator/ui/window.py" line="291"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="288"/>
+        <location filename="../../annotator/ui/window.py" line="294"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="292"/>
+        <location filename="../../annotator/ui/window.py" line="298"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="294"/>
+        <location filename="../../annotator/ui/window.py" line="300"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="298"/>
+        <location filename="../../annotator/ui/window.py" line="304"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="301"/>
+        <location filename="../../annotator/ui/window.py" line="307"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="303"/>
+        <location filename="../../annotator/ui/window.py" line="309"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="304"/>
+        <location filename="../../annotator/ui/window.py" line="310"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="305"/>
+        <location filename="../../annotator/ui/window.py" line="311"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="441"/>
+        <location filename="../../annotator/ui/window.py" line="447"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="452"/>
+        <location filename="../../annotator/ui/window.py" line="458"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="487"/>
+        <location filename="../../annotator/ui/window.py" line="493"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="500"/>
+        <location filename="../../annotator/ui/window.py" line="506"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="507"/>
+        <location filename="../../annotator/ui/window.py" line="513"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="508"/>
+        <location filename="../../annotator/ui/window.py" line="514"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="515"/>
+        <location filename="../../annotator/ui/window.py" line="521"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -622,42 +622,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="520"/>
+        <location filename="../../annotator/ui/window.py" line="526"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="524"/>
+        <location filename="../../annotator/ui/window.py" line="530"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="537"/>
+        <location filename="../../annotator/ui/window.py" line="543"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="547"/>
         <source>Open a project on a server</source>
-        <translation>فتح مشروع على خادم</translation>
+        <translation type="vanished">فتح مشروع على خادم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="548"/>
         <source>The project&apos;s URL (postgresql://user@host:5432/db?project=news):</source>
-        <translation>عنوان المشروع (postgresql://user@host:5432/db?project=news):</translation>
+        <translation type="vanished">عنوان المشروع (postgresql://user@host:5432/db?project=news):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="557"/>
         <source>%1: not a server URL (postgresql://…)</source>
-        <translation>%1: ليس عنوان خادم (postgresql://…)</translation>
+        <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="579"/>
+        <location filename="../../annotator/ui/window.py" line="573"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="610"/>
+        <location filename="../../annotator/ui/window.py" line="604"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -669,73 +666,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="618"/>
+        <location filename="../../annotator/ui/window.py" line="612"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="628"/>
+        <location filename="../../annotator/ui/window.py" line="622"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="628"/>
+        <location filename="../../annotator/ui/window.py" line="622"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="646"/>
-        <location filename="../../annotator/ui/window.py" line="660"/>
+        <location filename="../../annotator/ui/window.py" line="640"/>
+        <location filename="../../annotator/ui/window.py" line="654"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="650"/>
+        <location filename="../../annotator/ui/window.py" line="644"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="650"/>
+        <location filename="../../annotator/ui/window.py" line="644"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="776"/>
+        <location filename="../../annotator/ui/window.py" line="770"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="180"/>
+        <location filename="../../annotator/ui/window.py" line="186"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="286"/>
+        <location filename="../../annotator/ui/window.py" line="292"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="307"/>
+        <location filename="../../annotator/ui/window.py" line="313"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="381"/>
+        <location filename="../../annotator/ui/window.py" line="387"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="391"/>
+        <location filename="../../annotator/ui/window.py" line="397"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="395"/>
+        <location filename="../../annotator/ui/window.py" line="401"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="410"/>
+        <location filename="../../annotator/ui/window.py" line="416"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -907,172 +904,172 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="56"/>
+        <location filename="../../annotator/ui/review/window.py" line="60"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="57"/>
+        <location filename="../../annotator/ui/review/window.py" line="61"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="58"/>
+        <location filename="../../annotator/ui/review/window.py" line="62"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="59"/>
+        <location filename="../../annotator/ui/review/window.py" line="63"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="70"/>
+        <location filename="../../annotator/ui/review/window.py" line="74"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="93"/>
+        <location filename="../../annotator/ui/review/window.py" line="97"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="100"/>
+        <location filename="../../annotator/ui/review/window.py" line="104"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="103"/>
+        <location filename="../../annotator/ui/review/window.py" line="107"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="109"/>
+        <location filename="../../annotator/ui/review/window.py" line="113"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="110"/>
+        <location filename="../../annotator/ui/review/window.py" line="114"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="111"/>
+        <location filename="../../annotator/ui/review/window.py" line="115"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="142"/>
+        <location filename="../../annotator/ui/review/window.py" line="146"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="145"/>
+        <location filename="../../annotator/ui/review/window.py" line="149"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="147"/>
+        <location filename="../../annotator/ui/review/window.py" line="151"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="149"/>
+        <location filename="../../annotator/ui/review/window.py" line="153"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="150"/>
+        <location filename="../../annotator/ui/review/window.py" line="154"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="151"/>
+        <location filename="../../annotator/ui/review/window.py" line="155"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="152"/>
+        <location filename="../../annotator/ui/review/window.py" line="156"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="153"/>
+        <location filename="../../annotator/ui/review/window.py" line="157"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="154"/>
+        <location filename="../../annotator/ui/review/window.py" line="158"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="157"/>
+        <location filename="../../annotator/ui/review/window.py" line="161"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="161"/>
+        <location filename="../../annotator/ui/review/window.py" line="165"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="166"/>
+        <location filename="../../annotator/ui/review/window.py" line="170"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="174"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="172"/>
+        <location filename="../../annotator/ui/review/window.py" line="176"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="176"/>
+        <location filename="../../annotator/ui/review/window.py" line="180"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="280"/>
+        <location filename="../../annotator/ui/review/window.py" line="284"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="312"/>
+        <location filename="../../annotator/ui/review/window.py" line="316"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="336"/>
+        <location filename="../../annotator/ui/review/window.py" line="340"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="358"/>
+        <location filename="../../annotator/ui/review/window.py" line="362"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="386"/>
+        <location filename="../../annotator/ui/review/window.py" line="402"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="391"/>
+        <location filename="../../annotator/ui/review/window.py" line="407"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="396"/>
+        <location filename="../../annotator/ui/review/window.py" line="412"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="401"/>
+        <location filename="../../annotator/ui/review/window.py" line="417"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1149,39 +1146,82 @@
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="56"/>
+        <source>Open a project on a server</source>
+        <translation>فتح مشروع على خادم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="63"/>
+        <source>empty: from .pgpass, PGPASSWORD or a service file</source>
+        <translation>فارغة: من ‎.pgpass‎ أو PGPASSWORD أو ملف خدمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="73"/>
+        <source>&amp;URL:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="74"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="97"/>
+        <source>%1: not a server URL (postgresql://…)</source>
+        <translation>%1: ليس عنوان خادم (postgresql://…)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/server_dialog.py" line="99"/>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="305"/>
+        <location filename="../../annotator/ui/session.py" line="319"/>
         <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
         <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="118"/>
+        <location filename="../../annotator/ui/session.py" line="121"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="299"/>
+        <location filename="../../annotator/ui/session.py" line="221"/>
+        <source>mark done</source>
+        <translation>تعليم المقال منجزًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/session.py" line="221"/>
+        <source>mark not done</source>
+        <translation>إلغاء تعليم المقال منجزًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/session.py" line="313"/>
         <source>undo or redo</source>
         <translation>التراجع أو الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="410"/>
+        <location filename="../../annotator/ui/session.py" line="424"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="430"/>
+        <location filename="../../annotator/ui/session.py" line="444"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="397"/>
+        <location filename="../../annotator/ui/session.py" line="411"/>
         <source>Select a quote or a claim first, then link it</source>
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="401"/>
+        <location filename="../../annotator/ui/session.py" line="415"/>
         <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
         <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
@@ -1283,17 +1323,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="45"/>
+        <location filename="../../annotator/ui/doclist.py" line="48"/>
         <source>not started</source>
         <translation>لم يبدأ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="46"/>
+        <location filename="../../annotator/ui/doclist.py" line="49"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/doclist.py" line="47"/>
+        <location filename="../../annotator/ui/doclist.py" line="50"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
@@ -1439,6 +1479,14 @@
         <location filename="../../annotator/ui/importing.py" line="100"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>waiting</name>
+    <message>
+        <location filename="../../annotator/ui/waiting.py" line="168"/>
+        <source>Waiting for the server…</source>
+        <translation>بانتظار الخادم…</translation>
     </message>
 </context>
 </TS>

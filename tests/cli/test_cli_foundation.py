@@ -118,3 +118,14 @@ def test_the_command_line_imports_neither_qt_nor_the_heavy_libraries(project: Pa
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_offset_unit_choices_are_the_units_the_formats_count_in() -> None:
+    """The command line names them without importing formats/units.py (start-up time)."""
+    from annotator.formats.units import OffsetUnit
+
+    for name in ("import", "export"):
+        command = cli.commands[name]
+        option = next(p for p in command.params if p.name == "offset_unit")
+        assert isinstance(option.type, click.Choice)
+        assert list(option.type.choices) == [unit.value for unit in OffsetUnit]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
 from annotator.core.model import Annotation, NewDocument, Relation
@@ -60,6 +61,19 @@ def project_with(path: Path, docs: Iterable[NewDocument]) -> Project:
     return project
 
 
+def generated_project(
+    tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
+) -> tuple[Path, Project]:
+    """A folder of its own (one for each example Hypothesis tries) with a project of one
+    document "d" holding ``arabic_documents()``'s text and spans."""
+    tmp = tmp_path_factory.mktemp("rt")
+    text, chosen = data
+    project = project_with(
+        tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))]
+    )
+    return tmp, project
+
+
 def do_export(project: Project, fmt: str, output: Path, **options: Any) -> ExportReport:
     return export(project, fmt, output, ExportOptions(**options))
 
@@ -73,6 +87,15 @@ def do_import(
     if result.errors:
         raise result.errors[0]
     return project, result
+
+
+def exported_and_back(project: Project, fmt: str, output: Path) -> Project:
+    """``project`` exported as ``fmt`` to ``output`` with nothing reported lost, then
+    imported into a new project beside it."""
+    report = do_export(project, fmt, output)
+    assert not report.warnings
+    back, _ = do_import(output, fmt, output.parent, annotator="sara")
+    return back
 
 
 def spans(project: Project) -> list[Span]:

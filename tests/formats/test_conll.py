@@ -15,6 +15,8 @@ from tests.formats.interop_helpers import (
     do_export,
     do_import,
     doc,
+    exported_and_back,
+    generated_project,
     project_with,
     spans,
     texts,
@@ -174,8 +176,9 @@ def test_export_writes_nested_spans_in_columns_and_keeps_spans_whole(tmp_path: P
     assert labelled(q) == labelled(p)
 
 
-def test_newsfane_round_trip(interop: Path, tmp_path: Path) -> None:
-    p, _ = do_import(interop / NEWSFANE, "conll", tmp_path, annotator="sara")
+@pytest.mark.parametrize("sample", [NEWSFANE, WOJOOD])  # Wojood's spans are nested
+def test_real_files_round_trip(interop: Path, tmp_path: Path, sample: str) -> None:
+    p, _ = do_import(interop / sample, "conll", tmp_path, annotator="sara")
     report = do_export(p, "conll", tmp_path / "out.conll")
     q, _ = do_import(tmp_path / "out.conll", "conll", tmp_path, "q.annotator", annotator="sara")
     assert labelled(q) == labelled(p)
@@ -187,12 +190,9 @@ def test_newsfane_round_trip(interop: Path, tmp_path: Path) -> None:
 def test_round_trip(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
-    report = do_export(p, "conll", tmp / "out.conll")
-    assert not report.warnings
-    q, _ = do_import(tmp / "out.conll", "conll", tmp, annotator="sara")
+    tmp, p = generated_project(tmp_path_factory, data)
+    text = data[0]
+    q = exported_and_back(p, "conll", tmp / "out.conll")
     assert labelled(q) == labelled(p)
     assert tokens_of(next(iter(texts(q).values()))) == tokens_of(text)
 
@@ -204,14 +204,6 @@ def test_label_with_spaces_is_written_with_underscores_and_reported(tmp_path: Pa
     assert report.warnings == [
         "CoNLL cannot hold white space in a label; written with _: 1 (first in 'Other PER')"
     ]
-
-
-def test_wojood_round_trip_keeps_nested_spans(interop: Path, tmp_path: Path) -> None:
-    p, _ = do_import(interop / WOJOOD, "conll", tmp_path, annotator="sara")
-    report = do_export(p, "conll", tmp_path / "out.conll")
-    q, _ = do_import(tmp_path / "out.conll", "conll", tmp_path, "q.annotator", annotator="sara")
-    assert labelled(q) == labelled(p)
-    assert not [w for w in report.warnings if "token boundaries" in w]
 
 
 def test_the_same_span_by_two_annotators_is_written_once(tmp_path: Path) -> None:

@@ -9,7 +9,15 @@ from hypothesis import HealthCheck, given, settings
 
 from annotator.core.tokens import tokenize
 from annotator.formats.tokens_io import decode_tags
-from tests.formats.interop_helpers import ann, arabic_documents, do_export, doc, project_with, spans
+from tests.formats.interop_helpers import (
+    ann,
+    arabic_documents,
+    do_export,
+    doc,
+    generated_project,
+    project_with,
+    spans,
+)
 
 TEXT = "قال الرئيس 👨‍👩‍👧 إن جامعة القاهرة.\nوأضاف وبيروت"
 
@@ -80,9 +88,7 @@ def test_parquet_with_label_names_in_its_metadata(tmp_path: Path) -> None:
 def test_tags_carry_every_span(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
+    tmp, p = generated_project(tmp_path_factory, data)
     report = do_export(p, "hf", tmp / "out.jsonl")
     assert not report.warnings
     names = json.loads((tmp / "out.features.json").read_text(encoding="utf-8"))

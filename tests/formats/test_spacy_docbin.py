@@ -7,7 +7,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from annotator.core.model import Relation
-from tests.formats.interop_helpers import ann, arabic_documents, do_export, doc, project_with, spans
+from tests.formats.interop_helpers import (
+    ann,
+    arabic_documents,
+    do_export,
+    doc,
+    generated_project,
+    project_with,
+    spans,
+)
 
 spacy_tokens = pytest.importorskip("spacy.tokens")
 spacy_vocab = pytest.importorskip("spacy.vocab")
@@ -58,9 +66,8 @@ def test_docbin_keeps_text_offsets_and_nested_spans(tmp_path: Path) -> None:
 def test_every_span_at_its_offsets(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
+    tmp, p = generated_project(tmp_path_factory, data)
+    text = data[0]
     report = do_export(p, "spacy", tmp / "out.spacy")
     assert not report.warnings
     (d,) = load(tmp / "out.spacy")

@@ -16,6 +16,8 @@ from tests.formats.interop_helpers import (
     do_export,
     do_import,
     doc,
+    exported_and_back,
+    generated_project,
     project_with,
     spans,
     texts,
@@ -127,12 +129,9 @@ def test_span_inside_a_clitic_is_reported(tmp_path: Path) -> None:
 def test_round_trip(
     tmp_path_factory: pytest.TempPathFactory, data: tuple[str, list[tuple[int, int, str]]]
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
-    report = do_export(p, "webanno", tmp / "out")
-    assert not report.warnings
-    q, _ = do_import(tmp / "out", "webanno", tmp, annotator="sara")
+    tmp, p = generated_project(tmp_path_factory, data)
+    text = data[0]
+    q = exported_and_back(p, "webanno", tmp / "out")
     assert spans(q) == spans(p)
     # Offsets hold; only what lay between sentences may differ (the format cannot say).
     (back,) = texts(q).values()

@@ -5,25 +5,32 @@ again by itself."""
 
 from __future__ import annotations
 
+import select
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, NewDocument, Status
+from annotator.review.gold import accept
+from annotator.storage.postgres.ddl import NOTIFIED_DOCUMENTS
 from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
+from annotator.ui.live import ChangeWatcher
+from annotator.ui.review.dashboard import AgreementDashboard
+from annotator.ui.review.gold_beside import GoldBeside
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
 from annotator.ui.window import MainWindow
 from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer, running_server, start_again, stop_now
+from tests.present import present
 from tests.server.conftest import PASSWORD, Team, make_team
 from tests.ui.conftest import _isolated_settings, show_active  # noqa: F401 (a fixture)
 
@@ -114,19 +121,11 @@ def test_ones_own_spans_from_another_window_and_new_documents_appear(
     second.session.open_document("one")
     first.done_action.trigger()  # news, marked done in the first window
     qtbot.waitUntil(
-        lambda: listed_status(second, news) == status_text(Status.DONE), timeout=LIVE_MS
+        lambda: listed_row(second, news)[2] == status_text(Status.DONE), timeout=LIVE_MS
     )
     with Project.open(team.url("carol")) as carol:  # the curator imports an article
         carol.add_documents([NewDocument("later", "خبر عاجل")])
     qtbot.waitUntil(lambda: second.documents.tree.topLevelItemCount() == 3, timeout=LIVE_MS)
-
-
-def listed_status(win: MainWindow, doc_id: int) -> str:
-    """The status the documents list shows for a document."""
-    tree = win.documents.tree
-    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
-    return item.text(3)
 
 
 def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed(
@@ -148,6 +147,71 @@ def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed
         alice.add_annotation(news, "alice", "PER", 4, 10)
     qtbot.waitUntil(lambda: len(review.units) == 1, timeout=LIVE_MS)
     qtbot.waitUntil(lambda: alices_people_count() == 1, timeout=LIVE_MS)
+    # A curator elsewhere adds a document and finishes "one": a row added, a status set,
+    # the rows made once (a mark that making them again would lose stays).
+    curation = review.documents
+    for i in range(curation.topLevelItemCount()):
+        present(curation.topLevelItem(i)).setData(0, MARK, "kept")
+    with Project.open(team.url("carol")) as elsewhere:
+        elsewhere.add_documents([NewDocument("later", "خبر عاجل")])
+        elsewhere.gold.set_curation_status(elsewhere.document("one").id, Status.DONE, "carol")
+    qtbot.waitUntil(lambda: curation.topLevelItemCount() == 3, timeout=LIVE_MS)
+    qtbot.waitUntil(
+        lambda: present(curation.topLevelItem(0)).text(1) == status_text(Status.DONE),
+        timeout=LIVE_MS,
+    )
+    rows = [present(curation.topLevelItem(i)) for i in range(3)]
+    assert [(r.text(0), r.data(0, MARK)) for r in rows] == [
+        ("\u2068one\u2069", "kept"),
+        ("\u2068news\u2069", "kept"),
+        ("\u2068later\u2069", None),
+    ]
+    assert curation.currentItem() is rows[1]  # news, still the one reviewed
+
+
+def test_the_agreement_dashboard_follows_the_annotators_work(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    carol = window_as("carol")
+    dashboard = carol.review_menu.dashboard()
+    assert isinstance(dashboard, AgreementDashboard)
+    qtbot.waitUntil(lambda: dashboard.report is not None, timeout=LIVE_MS)
+    assert dashboard.report is not None and dashboard.report.documents == 1  # "one"
+    table = dashboard.documents
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row_centre(table, 0))
+    assert table.currentRow() == 0
+    with Project.open(team.url("alice")) as alice, Project.open(team.url("bob")) as bob:
+        alice.add_annotation(news, "alice", "PER", 4, 10)
+        bob.add_annotation(news, "bob", "PER", 4, 10)
+    qtbot.waitUntil(
+        lambda: dashboard.report is not None and dashboard.report.documents == 2, timeout=LIVE_MS
+    )
+    assert "Documents compared: 2" in dashboard.summary.text()
+    names = [present(table.item(r, 0)).data(Qt.ItemDataRole.UserRole) for r in range(2)]
+    assert sorted(names) == ["news", "one"]
+    current = present(table.item(table.currentRow(), 0))
+    assert current.data(Qt.ItemDataRole.UserRole) == "one"  # still the row chosen
+
+
+def row_centre(table: QTableWidget, row: int) -> QPoint:
+    return table.visualItemRect(present(table.item(row, 0))).center()
+
+
+def test_compare_with_gold_shows_the_curators_decisions_as_they_are_made(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    tag_word(qtbot, alice, "الوزير", Qt.Key.Key_3)
+    beside = alice.review_menu.compare_with_gold()
+    assert isinstance(beside, GoldBeside)
+    assert [a.text for a in beside.diff.only_annotator] == ["الوزير"]
+    assert "Marked: 1 of your spans not in gold, 0 gold" in beside.summary.text()
+    (span,) = alice.session.annotations()
+    with Project.open(team.url("carol")) as carol:
+        accept(carol, span.id, "carol")
+    qtbot.waitUntil(lambda: beside.diff.only_annotator == [], timeout=LIVE_MS)
+    assert [a.text for a in beside.gold.index.in_order()] == ["الوزير"]
+    assert "Marked: 0 of your spans not in gold, 0 gold" in beside.summary.text()
 
 
 def test_a_notice_names_the_tables_a_colleague_changed(team: Team, news: int) -> None:
@@ -161,6 +225,151 @@ def test_a_notice_names_the_tables_a_colleague_changed(team: Team, news: int) ->
         assert "annotations" in (alice.tables_changed() or ())
         assert "documents" not in (alice.tables_changed() or ())
         assert alice.tables_changed() == frozenset()
+
+
+def test_a_notice_names_the_documents_a_curator_added_or_removed(team: Team) -> None:
+    def heard(alice: Project) -> frozenset[int] | None:
+        assert isinstance(alice.engine, PostgresEngine)
+        assert alice.changed_elsewhere() or alice.engine.wait_for_change(10)
+        return alice.documents_changed()
+
+    with Project.open(team.url("alice")) as alice, Project.open(team.url("carol")) as carol:
+        alice.changed_elsewhere()  # listening from now on
+        carol.add_documents([NewDocument("a", "أ"), NewDocument("b", "ب")])
+        b = carol.document("b").id
+        added = frozenset({carol.document("a").id, b})
+        assert heard(alice) == added
+        assert alice.documents_changed() == frozenset()  # told once
+        with team.sql() as admin:
+            admin.execute("DELETE FROM documents WHERE name = 'b'")  # by hand
+            assert heard(alice) == frozenset({b})
+            # A statement changing more than a notice names: "the documents" (the list
+            # compares its rows with the project's).
+            admin.execute(
+                "INSERT INTO documents (name, text, length, sha256, created) "
+                "SELECT 'n' || i, 'نص', 2, 'sha' || i, 'now' FROM generate_series(0, %s) i",
+                (NOTIFIED_DOCUMENTS,),
+            )
+            assert heard(alice) is None
+
+
+def test_a_curators_new_documents_are_added_to_the_list_not_the_list_built_again(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    alice = window_as("alice")
+    tree = alice.documents.tree
+    # A mark that building the list again would lose.
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    for item in rows:
+        assert item is not None
+        item.setData(0, MARK, "kept")
+    with Project.open(team.url("carol")) as carol:
+        # Brought with alice's progress on it (an import of her earlier work, say).
+        carol.add_documents([NewDocument("later", "خبر عاجل", status={"alice": Status.DONE})])
+        later = carol.document("later").id
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 3, timeout=LIVE_MS)
+    assert listed(alice) == [
+        ("\u2068one\u2069", "kept"),
+        ("\u2068news\u2069", "kept"),
+        ("\u2068later\u2069", None),
+    ]
+    assert listed_row(alice, later) == ["8", "0", status_text(Status.DONE)]
+    with team.sql() as admin:  # a curator removes one, by hand
+        admin.execute("DELETE FROM documents WHERE name = 'one'")
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=LIVE_MS)
+    assert listed(alice) == [("\u2068news\u2069", "kept"), ("\u2068later\u2069", None)]
+
+
+MARK = Qt.ItemDataRole.UserRole + 7
+
+
+def listed(win: MainWindow) -> list[tuple[str, object]]:
+    """The documents list's names, each with its mark (None: a row made since)."""
+    tree = win.documents.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [(i.text(0), i.data(0, MARK)) for i in items if i is not None]
+
+
+def listed_row(win: MainWindow, doc_id: int) -> list[str]:
+    """The length, span count and status the documents list shows for a document."""
+    tree = win.documents.tree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    (item,) = [i for i in items if i is not None and i.data(0, Qt.ItemDataRole.UserRole) == doc_id]
+    return [item.text(c) for c in (1, 2, 3)]
+
+
+# ----- not missing a notice -------------------------------------------------------------
+
+
+@pytest.fixture
+def watched(qtbot: QtBot, team: Team) -> Iterator[tuple[Project, ChangeWatcher, list[set[str]]]]:
+    """alice's project, its watcher, and the tables of each batch the watcher announced."""
+    project = Project.open(team.url("alice"))
+    watcher = ChangeWatcher(project)
+    batches: list[set[str]] = []
+    watcher.changed.connect(lambda: batches.append(set(watcher.tables or {"everything"})))
+    yield project, watcher, batches
+    watcher.stop()
+    project.close()
+
+
+def announced(batches: list[set[str]]) -> set[str]:
+    return set().union(*batches)
+
+
+def arrived(project: Project) -> None:
+    """Until the server's notice is on the listening socket (it follows a commit's return
+    by a moment): what the watcher would then have to find by itself."""
+    socket = project.change_socket()
+    assert socket is not None
+    assert select.select([socket], [], [], LIVE_MS / 1000)[0], "no notice arrived"
+
+
+def test_a_notice_arriving_between_reading_the_notices_and_watching_again_is_not_missed(
+    qtbot: QtBot,
+    team: Team,
+    news: int,
+    watched: tuple[Project, ChangeWatcher, list[set[str]]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    project, _watcher, batches = watched
+    read = project.tables_changed
+
+    def bob_commits_meanwhile() -> frozenset[str] | None:
+        """The watcher has read the notices and not yet watched the socket again: bob
+        commits, once, and his notice arrives then."""
+        tables = read()
+        monkeypatch.setattr(project, "tables_changed", read)
+        with Project.open(team.url("bob")) as bob:
+            bob.add_annotation(news, "bob", "PER", 4, 10)
+        arrived(project)
+        return tables
+
+    monkeypatch.setattr(project, "tables_changed", bob_commits_meanwhile)
+    with Project.open(team.url("bob")) as bob:
+        bob.set_status(news, "bob", Status.DONE)
+    qtbot.waitUntil(lambda: "annotations" in announced(batches), timeout=LIVE_MS)
+
+
+def test_a_notice_arriving_while_the_windows_read_is_not_missed(
+    qtbot: QtBot,
+    team: Team,
+    news: int,
+    watched: tuple[Project, ChangeWatcher, list[set[str]]],
+) -> None:
+    project, watcher, batches = watched
+
+    def bob_commits_while_read() -> None:
+        if len(batches) == 1:  # the first batch: bob commits again while it is read
+            with Project.open(team.url("bob")) as bob:
+                bob.add_annotation(news, "bob", "PER", 4, 10)
+            arrived(project)
+
+    watcher.changed.connect(bob_commits_while_read)
+    with Project.open(team.url("bob")) as bob:
+        bob.set_status(news, "bob", Status.DONE)
+    qtbot.waitUntil(lambda: len(batches) == 2, timeout=LIVE_MS)
+    assert batches == [{"document_status"}, {"annotations", "document_status"}]
 
 
 # ----- refused edits -----------------------------------------------------------------

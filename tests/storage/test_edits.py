@@ -46,13 +46,19 @@ def test_add_then_revert_then_reapply_keeps_the_id(project: Project) -> None:
     assert project.annotation(edit.id).start == 4
 
 
-def test_delete_restores_relations(project: Project) -> None:
+def quote_and_speaker(project: Project) -> tuple[AddAnnotation, AddRelation]:
+    """A quote and who said it (a relation between them); the speaker's edit and the link."""
     quote = AddAnnotation(1, ME, "QUOTE", 12, 26)
     speaker = AddAnnotation(1, ME, "PER", 4, 8)
     quote.apply(project)
     speaker.apply(project)
     link = AddRelation(quote.id, speaker.id, "speaker")
     link.apply(project)
+    return speaker, link
+
+
+def test_delete_restores_relations(project: Project) -> None:
+    speaker, link = quote_and_speaker(project)
     delete = DeleteAnnotation(speaker.id)
     assert delete.apply(project).relations
     assert project.relations(1) == []
@@ -72,12 +78,7 @@ def test_update_and_revert(project: Project) -> None:
 
 
 def test_relations_delete_and_revert(project: Project) -> None:
-    quote = AddAnnotation(1, ME, "QUOTE", 12, 26)
-    speaker = AddAnnotation(1, ME, "PER", 4, 8)
-    quote.apply(project)
-    speaker.apply(project)
-    link = AddRelation(quote.id, speaker.id, "speaker")
-    link.apply(project)
+    _, link = quote_and_speaker(project)
     unlink = DeleteRelation(link.id)
     unlink.apply(project)
     assert project.relations(1) == []

@@ -11,7 +11,7 @@ before the block reports success; the transaction is then rolled back, as any ot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -57,15 +57,21 @@ class Batch:
     def __init__(self, pipeline: psycopg.Pipeline):
         self._pipeline: psycopg.Pipeline | None = pipeline
         self.unread = False
+        # Where the answers are waited for: the engine's call thread (postgres/waiting.py).
+        self.run: Callable[[Callable[[], None]], None] = _now
 
     def read(self) -> None:
         """Wait for the answers to everything sent (one round trip, if any is unread)."""
         if self._pipeline is not None and self.unread:
             self.unread = False
-            self._pipeline.sync()
+            self.run(self._pipeline.sync)
 
     def close(self) -> None:
         self._pipeline = None  # its answers were read when the pipeline ended
+
+
+def _now(call: Callable[[], None]) -> None:
+    call()
 
 
 @contextmanager

@@ -5,27 +5,97 @@ as a tsvector of the 'simple' configuration (which keeps words as they are), und
 index. A query's terms become a tsquery whose stems must all occur (a prefix as ``:*``);
 a phrase's words are then checked in order here, on the few documents found, as the
 file's FTS5 phrases do.
+
+PostgreSQL's tsvector has limits a long document can pass: 1 MB in all, 2 KB a word
+(longer ones are left out), positions up to 16,383 (later ones count as that). Positions
+matter to nothing here (phrases are checked on the text), so a document whose words
+would pass 1 MB is indexed by its distinct words without positions, as many as fit; one
+whose words do not all fit, or with a word too long, is marked ``PARTIAL``, and such a
+document is found by the mark and its text searched here instead, so that search finds
+what the file's finds, only slower for those few.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
-from annotator.core.textsearch import Query, find_matches, index_text
+from annotator.core.textsearch import Query, find_matches, words
 
-INSERT = "INSERT INTO documents_search (document_id, words) VALUES (?, to_tsvector('simple', ?))"
-_RANKED = "WHERE s.words @@ q ORDER BY ts_rank(s.words, q) DESC, s.document_id"
-FIND_IDS = f"SELECT s.document_id FROM documents_search s, to_tsquery('simple', ?) q {_RANKED}"
+TSVECTOR_BYTES = 1_048_575  # PostgreSQL's limit on one tsvector
+WORD_BYTES = 2046  # and on one of its words
+# Used with a margin: the estimate below counts what PostgreSQL stores, not its padding.
+_BUDGET = 900_000
+# A word no query can hold (a query's stems are letters and digits only).
+PARTIAL = "~partial"
+_PARTIAL_VECTOR = f"'{PARTIAL}'"  # as a tsvector's text (a parameter)
+_PARTIAL_SQL = "'''" + PARTIAL + "'''"  # that text as an SQL literal
+
+INSERT = (
+    "INSERT INTO documents_search (document_id, words) "
+    "VALUES (?, to_tsvector('simple', ?) || ?::tsvector)"
+)
+# A document too big for its positions: its words, taken by PostgreSQL's own parser a
+# part of the text at a time, without positions, as many as fit in the budget.
+INSERT_WORDS_ONLY = f"""INSERT INTO documents_search (document_id, words)
+SELECT ?, array_to_tsvector(coalesce(array_agg(lexeme) FILTER (WHERE upto <= {_BUDGET}),
+    '{{}}')) || CASE WHEN ? OR bool_or(upto > {_BUDGET}) THEN {_PARTIAL_SQL}::tsvector
+    ELSE ''::tsvector END
+FROM (SELECT lexeme, sum(octet_length(lexeme) + 4) OVER (ORDER BY lexeme) AS upto
+      FROM (SELECT DISTINCT t.lexeme
+            FROM unnest(?::text[]) AS part, unnest(to_tsvector('simple', part)) AS t) AS l
+     ) AS sized"""
+_FOUND = "(s.words @@ q)"  # false for a document found only by its PARTIAL mark
+_WHERE = (
+    f"WHERE s.words @@ (q || {_PARTIAL_SQL}::tsquery) "
+    "ORDER BY ts_rank(s.words, q) DESC, s.document_id"
+)
+FIND_IDS = (
+    f"SELECT s.document_id, {_FOUND} FROM documents_search s, to_tsquery('simple', ?) q " + _WHERE
+)
 # With the name and text, whose phrases are checked here.
 FIND_TEXTS = (
-    "SELECT d.id, d.name, d.text FROM documents_search s "
-    f"JOIN documents d ON d.id = s.document_id, to_tsquery('simple', ?) q {_RANKED}"
+    f"SELECT d.id, {_FOUND}, d.name, d.text FROM documents_search s "
+    f"JOIN documents d ON d.id = s.document_id, to_tsquery('simple', ?) q {_WHERE}"
 )
+# How many documents are marked: a query's limit is raised by as many.
+PARTIAL_COUNT = f"SELECT count(*) FROM documents_search WHERE words @@ {_PARTIAL_SQL}::tsquery"
+TEXT_OF = "SELECT name, text FROM documents WHERE id = ?"
+_PART_CHARS = 100_000  # a part's tsvector, positions and all, stays well within 1 MB
 
 
-def index_rows(documents: Iterable[tuple[int, str, str]]) -> Iterable[tuple[int, str]]:
-    """(id, name, text) -> the index's row for that document, for INSERT."""
-    return ((i, index_text(name) + "\n" + index_text(text)) for i, name, text in documents)
+def index_rows(
+    documents: Iterable[tuple[int, str, str]],
+) -> tuple[list[tuple[int, str, str]], list[tuple[int, bool, list[str]]]]:
+    """(id, name, text) -> the index's rows: those for INSERT, and those too big for
+    their positions for INSERT_WORDS_ONLY."""
+    whole: list[tuple[int, str, str]] = []
+    words_only: list[tuple[int, bool, list[str]]] = []
+    for doc_id, name, text in documents:
+        stems = words(name) + words(text)
+        kept = [s for s in stems if len(s.encode()) <= WORD_BYTES]
+        cut = len(kept) < len(stems)
+        if _size(kept) <= _BUDGET:
+            whole.append((doc_id, " ".join(kept), _PARTIAL_VECTOR if cut else ""))
+        else:
+            words_only.append((doc_id, cut, _parts(kept)))
+    return whole, words_only
+
+
+def _size(stems: list[str]) -> int:
+    """About what a tsvector of ``stems`` with positions takes (at most 256 a word)."""
+    return sum(len(s.encode()) + 6 + 2 * min(n, 256) for s, n in Counter(stems).items())
+
+
+def _parts(stems: list[str]) -> list[str]:
+    parts, part, size = [], [], 0
+    for s in stems:
+        part.append(s)
+        size += len(s) + 1
+        if size >= _PART_CHARS:
+            parts.append(" ".join(part))
+            part, size = [], 0
+    return [*parts, " ".join(part)] if part else parts
 
 
 def tsquery(query: Query) -> str:
@@ -43,10 +113,11 @@ def has_phrases(query: Query) -> bool:
     return any(len(term.stems) > 1 for term in query.terms)
 
 
-def holds_phrases(name: str, text: str, query: Query) -> bool:
-    """Whether every phrase of ``query`` occurs, its words in order, in the name or text."""
+def holds(name: str, text: str, query: Query, phrases_only: bool = True) -> bool:
+    """Whether every phrase of ``query`` (every term, unless ``phrases_only``) occurs,
+    its words in order, in the name or text."""
     for term in query.terms:
-        if len(term.stems) > 1:
+        if len(term.stems) > 1 or not phrases_only:
             one = Query((term,))
             if not (find_matches(name, one) or find_matches(text, one)):
                 return False

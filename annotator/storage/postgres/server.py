@@ -137,7 +137,7 @@ def add_user(url: str, name: str, password: str | None, curator: bool) -> Server
             )
         roles = roles_of(location, conn)
         role = sql.Identifier(name)
-        with conn.transaction():
+        with _adding_people(location, conn), conn.transaction():
             if not _role_exists(conn, name):
                 conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
             if password is not None:
@@ -148,6 +148,19 @@ def add_user(url: str, name: str, password: str | None, curator: bool) -> Server
             for group in groups:
                 conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), role))
         return location
+
+
+@contextmanager
+def _adding_people(location: ServerLocation, conn: Connection) -> Iterator[None]:
+    """Making roles and granting the project's groups needs rights most users lack."""
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege:
+        raise UserError(
+            f"{conn.info.user} may not add people here: that needs a superuser, or a role "
+            "with CREATEROLE (such as the one that made the project with `server init`)",
+            location.shown,
+        ) from None
 
 
 def _role_exists(conn: Connection, name: str) -> bool:

@@ -2,7 +2,8 @@
 with the lowest agreement first (a double-click opens one in review mode).
 
 Agreement reads every span of the project, so it is computed off the UI thread, on a
-connection of its own (a connection is never used from two threads).
+connection of its own (a connection is never used from two threads). On a server it is
+computed again as colleagues commit.
 """
 
 from __future__ import annotations
@@ -29,9 +30,12 @@ from annotator.review.agreement import TOKEN_MEASURES, AgreementReport, Scores, 
 from annotator.review.study import load_study
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
+from annotator.ui.live import watcher_of
 from annotator.ui.review.heatmap import HeatMap
 from annotator.ui.review.window import ReviewWindow
 
+# What agreement is computed from: a change to anything else leaves it as it is.
+READ = ("annotations", "relations", "document_status", "documents", "labels", "annotators")
 # The pairwise measures the matrix can show.
 PAIR_MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa")
 
@@ -112,11 +116,36 @@ class AgreementDashboard(QDialog):
         # A pool of its own, to wait for just this job: a runnable freed while its thread
         # is still returning from run() would crash the process.
         self.pool = QThreadPool(self)
-        self.job = AgreementJob(project.path, annotators)
+        self.annotators = annotators
+        self.job: AgreementJob | None = None
+        # Colleagues' work changed what was being computed: compute again when it ends.
+        self._stale = False
+        self._compute()
+        # A server project's agreement changes as the annotators work: computed again as
+        # they commit (one computation at a time), shown in place.
+        self.watcher = watcher_of(project)
+        self.watcher.changed.connect(self._others_changed)
+
+    def _compute(self) -> None:
+        self._stale = False
+        self.job = AgreementJob(self.project.path, self.annotators)
         self.job.setAutoDelete(False)
         self.job.signals.finished.connect(self._show)
         self.job.signals.failed.connect(self._failed)
         self.pool.start(self.job)
+
+    def _others_changed(self) -> None:
+        if self.project.closed or not self.isVisible() or not self.watcher.touched(*READ):
+            return
+        if self.pool.activeThreadCount():
+            self._stale = True
+        else:
+            self._compute()
+
+    def _done_computing(self) -> None:
+        self.pool.waitForDone()  # run() has emitted; only its return is left
+        if self._stale:
+            self._compute()
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
@@ -148,12 +177,12 @@ class AgreementDashboard(QDialog):
     # ----- showing the report ------------------------------------------------------------
 
     def _failed(self, text: str) -> None:
-        self.pool.waitForDone()  # run() has emitted; only its return is left
+        self._done_computing()
         self.summary.setText(text)
         self.ready.emit()
 
     def _show(self, report: AgreementReport) -> None:
-        self.pool.waitForDone()  # run() has emitted; only its return is left
+        self._done_computing()
         self.report = report
         overall = report.overall
         self.summary.setText(
@@ -179,7 +208,12 @@ class AgreementDashboard(QDialog):
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[str, Scores, bool]]) -> None:
-        """One row per name; documents show α_U first, as they are sorted by it."""
+        """One row per name; documents show α_U first, as they are sorted by it. Shown
+        again (colleagues' work), the row chosen stays chosen and the table where it was
+        scrolled to."""
+        current = table.item(table.currentRow(), 0)
+        chosen = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        scrolled = table.verticalScrollBar().value()
         table.setRowCount(len(rows))
         for r, (name, scores, alpha_first) in enumerate(rows):
             values = [scores.f1_exact, scores.krippendorff_alpha_unitizing]
@@ -192,6 +226,9 @@ class AgreementDashboard(QDialog):
                 cell = QTableWidgetItem(fmt(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(r, c, cell)
+            if chosen is not None and name == chosen:
+                table.setCurrentCell(r, 0)
+        table.verticalScrollBar().setValue(scrolled)
 
     def _fill_layers(self, report: AgreementReport) -> None:
         names = {

@@ -6,14 +6,18 @@ Two read-only article views scroll together; in each, the spans the other side l
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from annotator.core.model import GOLD
-from annotator.review.differences import Differences, differences
+from annotator.core.errors import ConnectionLostError
+from annotator.core.model import GOLD, Annotation
+from annotator.review.differences import Differences, differences_of
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
 from annotator.ui.fonts import reading_font
+from annotator.ui.live import watcher_of
 
 
 class GoldBeside(QWidget):
@@ -26,26 +30,25 @@ class GoldBeside(QWidget):
         self.setWindowTitle(
             self.tr("%1 beside gold — %2").replace("%1", annotator).replace("%2", doc.name)
         )
+        self.project, self.annotator, self.document_id = project, annotator, document_id
         self.mine = DocumentView()
         self.gold = DocumentView()
-        self.diff: Differences = differences(project, document_id, annotator)
-        for view, who, only in (
-            (self.mine, annotator, self.diff.only_annotator),
-            (self.gold, GOLD, self.diff.only_gold),
-        ):
+        for view in (self.mine, self.gold):
             view.setFont(reading_font())
-            view.load(doc.text, project.annotations(document_id, who), schema)
-            view.set_matches([(a.start, a.end) for a in only], -1)
+            view.load(doc.text, [], schema)
         # Scrolling either side scrolls the other: the texts are the same.
         mine_bar, gold_bar = self.mine.verticalScrollBar(), self.gold.verticalScrollBar()
         mine_bar.valueChanged.connect(gold_bar.setValue)
         gold_bar.valueChanged.connect(mine_bar.setValue)
 
-        self.summary = QLabel(
-            self.tr("Marked: %1 of your spans not in gold, %2 gold spans you do not have")
-            .replace("%1", str(len(self.diff.only_annotator)))
-            .replace("%2", str(len(self.diff.only_gold)))
-        )
+        self.summary = QLabel()
+        self.layers: tuple[list[Annotation], list[Annotation]] = ([], [])
+        self.diff = Differences([], [])
+        self.show_current()
+        # On a server, the curator's decisions and the annotator's own edits elsewhere show
+        # as they are committed: this document's two layers read again, the rest kept.
+        self.watcher = watcher_of(project)
+        self.watcher.changed.connect(self._others_changed)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for view, title in ((self.mine, annotator), (self.gold, self.tr("gold"))):
             pane = QWidget()
@@ -60,3 +63,34 @@ class GoldBeside(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, stretch=1)
         self.resize(1200, 700)
+
+    def _others_changed(self) -> None:
+        if self.project.closed or not self.watcher.touched("annotations"):
+            return
+        # Lost: the window it came from says so; shown again when it is back.
+        with suppress(ConnectionLostError):
+            self.show_current()
+
+    def show_current(self) -> None:
+        """Both layers and what differs, as the project now has them (drawn again only
+        when they changed); the views stay where they were scrolled to."""
+        doc = self.document_id
+        layers = (
+            self.project.annotations(doc, self.annotator),
+            self.project.annotations(doc, GOLD),
+        )
+        if layers == self.layers and self.summary.text():
+            return
+        self.layers = layers
+        self.diff = differences_of(*layers)
+        for view, spans, only in (
+            (self.mine, layers[0], self.diff.only_annotator),
+            (self.gold, layers[1], self.diff.only_gold),
+        ):
+            view.set_annotations(spans)
+            view.set_matches([(a.start, a.end) for a in only], -1)
+        self.summary.setText(
+            self.tr("Marked: %1 of your spans not in gold, %2 gold spans you do not have")
+            .replace("%1", str(len(self.diff.only_annotator)))
+            .replace("%2", str(len(self.diff.only_gold)))
+        )

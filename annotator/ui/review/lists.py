@@ -8,13 +8,15 @@ focus by tabbing: the letters and digits are the decisions' keys.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTreeWidget, QTreeWidgetItem, QWidget
 
-from annotator.core.model import Status
+from annotator.core.model import DocumentInfo, Status
 from annotator.review.units import ReviewUnit, UnitState
 from annotator.storage.project import Project
-from annotator.ui.doclist import isolate
+from annotator.ui.doclist import insert_in_order, isolate
 from annotator.ui.review.view import STATE_COLORS
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -84,28 +86,56 @@ class CurationList(QTreeWidget):
         self.setHeaderLabels([self.tr("Document"), self.tr("Curation")])
         self.setRootIsDecorated(False)
         self.currentItemChanged.connect(self._current_changed)
+        self._rows: dict[int, QTreeWidgetItem] = {}  # by document id
+        self._shown: dict[int, Status] = {}  # the statuses shown but "not started"
 
     def _current_changed(self, item: QTreeWidgetItem | None) -> None:
         if item is not None:
             self.documentChosen.emit(item.data(0, ID_ROLE))
 
     def refresh(self, project: Project, current: int) -> Status:
-        """Fill the list, the current document selected; returns its status."""
-        statuses = project.gold.curation_statuses()
-        current_status = Status.NOT_STARTED
+        """The current document selected and every curation status as the project now
+        has them; returns the current one's. The rows are made once (a project of
+        thousands), and only the statuses that changed are written again."""
+        statuses = {i: state.status for i, state in project.gold.curation_statuses().items()}
         self.blockSignals(True)
-        self.clear()
-        for info in project.documents():
-            state = statuses.get(info.id)
-            status = state.status if state else Status.NOT_STARTED
+        if not self._rows:
+            self._add(project.documents())
+        for doc_id in statuses.keys() | self._shown.keys():
+            status = statuses.get(doc_id, Status.NOT_STARTED)
+            item = self._rows.get(doc_id)
+            if item is not None and self._shown.get(doc_id, Status.NOT_STARTED) != status:
+                item.setText(1, self.status_names[status])
+        self._shown = statuses
+        if current in self._rows:
+            self.setCurrentItem(self._rows[current])
+        self.blockSignals(False)
+        return statuses.get(current, Status.NOT_STARTED)
+
+    def update_documents(self, project: Project, documents: Collection[int] | None) -> None:
+        """Documents added or removed elsewhere: their rows only (``None``: any may have
+        been, compared with the project's)."""
+        infos = project.documents() if documents is None else project.documents_in(documents)
+        there = {d.id for d in infos}
+        gone = (self._rows.keys() if documents is None else set(documents)) - there
+        self.blockSignals(True)
+        for doc_id in gone & self._rows.keys():
+            self.takeTopLevelItem(self.indexOfTopLevelItem(self._rows.pop(doc_id)))
+        for doc_id in gone:
+            self._shown.pop(doc_id, None)
+        self._add([d for d in infos if d.id not in self._rows])
+        self.blockSignals(False)
+
+    def _add(self, documents: list[DocumentInfo]) -> None:
+        """Rows for new documents, in project order."""
+        rows = []
+        for info in documents:
+            status = self._shown.get(info.id, Status.NOT_STARTED)
             item = QTreeWidgetItem([isolate(info.name), self.status_names[status]])
             item.setData(0, ID_ROLE, info.id)
-            self.addTopLevelItem(item)
-            if info.id == current:
-                self.setCurrentItem(item)
-                current_status = status
-        self.blockSignals(False)
-        return current_status
+            rows.append((info.id, item))
+            self._rows[info.id] = item
+        insert_in_order(self, rows, lambda item: item.data(0, ID_ROLE))
 
 
 class PlaceList(QListWidget):

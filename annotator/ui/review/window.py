@@ -37,6 +37,10 @@ from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, 
 from annotator.ui.review.view import STATE_COLORS, ReviewView
 from annotator.ui.swatch import swatch
 
+# The tables whose changes the window shows: spans, gold decisions, curation statuses and
+# the documents (labels are read when a document opens).
+SHOWN = ("annotations", "gold_provenance", "gold_rejected", "curation_status", "documents")
+
 
 class ReviewWindow(QMainWindow):
     def __init__(
@@ -72,7 +76,7 @@ class ReviewWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self.watcher = watcher_of(project)
-        self.watcher.changed.connect(self.show_current)
+        self.watcher.changed.connect(self._others_changed)
         self.watcher.connectionLost.connect(self._connection_lost)
         self.watcher.connectionBack.connect(self._connection_back)
         self.resize(1200, 760)
@@ -379,6 +383,18 @@ class ReviewWindow(QMainWindow):
             self._refresh()
         except ConnectionLostError as exc:
             self.watcher.connection_failed(str(exc))
+
+    def _others_changed(self) -> None:
+        """Colleagues committed: what they changed of what the window shows."""
+        if self.project.closed or not self.watcher.touched(*SHOWN):
+            return
+        if self.watcher.touched("documents"):
+            try:
+                self.documents.update_documents(self.project, self.watcher.changed_documents())
+            except ConnectionLostError as exc:
+                self.watcher.connection_failed(str(exc))
+                return
+        self.show_current()
 
     def _decision_refused(self, text: str) -> None:
         """Named in the status bar until the next message; the lanes show what is there

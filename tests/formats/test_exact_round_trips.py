@@ -11,12 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.formats.interop_helpers import (
-    ann,
     arabic_documents,
-    do_export,
-    do_import,
-    doc,
-    project_with,
+    exported_and_back,
+    generated_project,
 )
 from tests.formats.interop_helpers import spans as spans_of
 from tests.formats.interop_helpers import texts as texts_of
@@ -42,10 +39,7 @@ def test_round_trip(
     target: str,
     data: tuple[str, list[tuple[int, int, str]]],
 ) -> None:
-    tmp = tmp_path_factory.mktemp("rt")
-    text, chosen = data
-    p = project_with(tmp / "p.annotator", [doc("d", text, *(ann(s, e, lb) for s, e, lb in chosen))])
-    do_export(p, fmt, tmp / target)
-    q, _ = do_import(tmp / target, fmt, tmp, annotator="sara")
+    tmp, p = generated_project(tmp_path_factory, data)
+    q = exported_and_back(p, fmt, tmp / target)
     assert spans_of(q) == spans_of(p)
     assert texts_of(q) == texts_of(p)
