@@ -91,6 +91,7 @@ def _own(w: Word) -> tuple[str, ...]:
         "w=" + form,
         "stem=" + stem,
         "shape=" + w.shape,
+        "len=" + str(min(len(form), 8)),
         "p1=" + stem[:1],
         "p2=" + stem[:2],
         "p3=" + stem[:3],
@@ -108,7 +109,7 @@ def _own(w: Word) -> tuple[str, ...]:
 def _around(w: Word, d: int) -> tuple[str, ...]:
     """The features a word gives the token ``d`` places from it."""
     if d in (-1, 1):
-        return (f"w{d}={w.form}", f"stem{d}={w.stem}", f"light{d}={w.light}")
+        return (f"w{d}={w.form}", f"stem{d}={w.stem}", f"light{d}={w.light}", f"shape{d}={w.shape}")
     return (f"w{d}={w.form}", f"stem{d}={w.stem}")
 
 
@@ -124,11 +125,10 @@ def sequence_features(
     ``vocabulary`` holds the light stems of the words the model learnt from: a word
     outside it is new, as most names the model should find are.
 
-    A feature that most tokens have (an empty clitic, no gazetteer tag beside it) goes
-    with every label, and the CRF's training time grows with the number of (feature,
-    label) pairs it meets on each token: such features are left out, as are those that
-    carried little weight (a word's length, its neighbours' shapes). Cross-validation
-    scored the same without them, in a fifth less time (benchmarks/RESULTS.md)."""
+    A feature that most tokens would have with an empty value (no clitic, no gazetteer
+    tag beside) is left out rather than given: it would go with every label on every
+    token, and the CRF's training time grows with the (feature, label) pairs it meets on
+    each token; the bias feature stands for it (benchmarks/RESULTS.md)."""
     ws = [word(w) for w in words]
     new = [w.light not in vocabulary for w in ws]
     out: list[list[str]] = []
