@@ -31,6 +31,11 @@ class Context:
     workdir: Path
     scale: float  # 1.0 full sizes, 0.1 with --quick
     repeats: int
+    parts: frozenset[str] = frozenset()  # of the suite's workloads (--only SUITE:PART); all
+
+    def runs(self, part: str) -> bool:
+        """Whether this part of the suite's workloads was asked for."""
+        return not self.parts or part in self.parts
 
     def n(self, full: int) -> int:
         return max(1, int(full * self.scale))

@@ -1,4 +1,6 @@
 """Run the benchmark suite: python benchmarks/run.py [--quick] [--json FILE] [--only NAME]
+(--only NAME:PART,PART runs those parts of one suite, where it has parts: bench_server's
+are import, edits, open and team)
 
 Builds its own data (no downloads), runs each workload several times and prints the
 median beside its target and, where one is named, the baseline measured in the same run.
@@ -62,15 +64,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
-    parser.add_argument("--only", choices=SUITES, action="append", help="run only these")
+    parser.add_argument("--only", action="append", metavar="NAME[:PART,...]", help="run only these")
     args = parser.parse_args()
+    chosen: dict[str, frozenset[str]] = {}
+    for only in args.only or SUITES:
+        name, _, parts = only.partition(":")
+        if name not in SUITES:
+            parser.error(f"--only {name!r}: the suites are {', '.join(SUITES)}")
+        chosen[name] = frozenset(filter(None, parts.split(",")))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     info = machine()
     print(" | ".join(f"{k}: {v}" for k, v in info.items()), flush=True)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
         ctx = Context(Path(tmp), 0.1 if args.quick else 1.0, 1 if args.quick else 5)
-        for name in args.only or SUITES:
+        for name, parts in chosen.items():
             try:
                 module = importlib.import_module(f"benchmarks.{name}")
             except ModuleNotFoundError as exc:
@@ -78,7 +86,7 @@ def main() -> int:
                 continue
             suite_dir = ctx.workdir / name
             suite_dir.mkdir()
-            for result in module.run(Context(suite_dir, ctx.scale, ctx.repeats)):
+            for result in module.run(Context(suite_dir, ctx.scale, ctx.repeats, parts)):
                 show(result)
                 results.append(result)
     if args.json:

@@ -303,7 +303,8 @@ def list_command(project: Path) -> None:
     """List PROJECT's documents with annotation counts per annotator."""
     with open_project(project, readonly=True) as p:
         counts = p.annotation_counts()
-        annotators = p.annotators()
+        # Not the columns of colleagues a blind server project hides: they would read 0.
+        annotators = p.visible_to_me(p.annotators())
         click.echo("\t".join(["document", "characters", *map(tsv_cell, annotators)]))
         for doc in p.documents():
             mine = counts.get(doc.id, {})

@@ -28,7 +28,8 @@ rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
     "--as",
     "annotator",
     help=f"The annotator the suggestions are filed under (default {DEFAULT_ANNOTATOR}, "
-    f"or {MODEL_ANNOTATOR} with --model).",
+    f"or {MODEL_ANNOTATOR} with --model); on a server an annotator's own copy of it, "
+    "NAME@LOGIN.",
 )
 @click.option("--add-labels", is_flag=True, help="Add labels the lists name to the schema.")
 @click.option(

@@ -141,7 +141,7 @@ def import_paths(
     if progress:
         progress(len(files), len(files), files[-1][0] if files else Path())
     if docs:
-        with project.write():
+        with project.write(bulk=True):
             if options.add_labels:
                 result.added_labels = project.add_labels(
                     a.label for d in docs for a in d.annotations

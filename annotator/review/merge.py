@@ -139,7 +139,7 @@ def merge(project: Project, other: Path, as_name: str | None = None) -> MergeRep
         report.conflicts = _conflicts(project, docs)
         if report.conflicts:
             return report
-    with project.write():
+    with project.write(bulk=True):
         report.added_labels = _add_missing_labels(project, docs, incoming.label_kinds)
         project.add_relation_types({r.type for d in docs for r in d.relations})
         added = project.add_documents(_only_advancing_statuses(project, d) for d in docs)

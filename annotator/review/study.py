@@ -72,6 +72,17 @@ def load_study(
     unknown = [a for a in chosen if a not in known]
     if unknown:
         raise UserError("no annotations by " + ", ".join(unknown) + " in the project")
+    # On a blind server project an annotator compares only the layers they may see.
+    seen = project.visible_to_me(chosen)
+    hidden = [a for a in chosen if a not in seen]
+    if hidden and (annotators or len(chosen) - len(hidden) < 2):
+        whose = f"{hidden[0]}'s" if annotators else "their colleagues'"
+        raise UserError(
+            f"the project is blind: {project.login} sees only their own work, not {whose}; "
+            "a curator measures the agreement",
+            project.path,
+        )
+    chosen = [a for a in chosen if a not in hidden]
     if len(chosen) < 2:
         raise UserError("agreement needs at least two annotators")
     schema = project.schema()

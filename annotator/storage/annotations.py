@@ -17,6 +17,14 @@ from annotator.core.model import (
 from annotator.storage.annotators import AnnotatorStore
 from annotator.storage.cells import json_cell, rows_in
 from annotator.storage.engine import Engine, Write
+from annotator.storage.import_rows import (
+    ANNOTATION_COLUMNS,
+    RELATION_COLUMNS,
+    Held,
+    ImportRows,
+    SpanKey,
+    insert_sql,
+)
 from annotator.storage.schema_store import SchemaStore
 from annotator.storage.stamps import new_id, now
 from annotator.storage.statuses import StatusStore
@@ -326,32 +334,24 @@ class AnnotationStore:
 
     # ----- a document's spans and relations, imported at once ---------------------------
 
-    def add_imported(
+    def plan_imported(
         self,
         doc_id: int,
         doc: NewDocument,
-        duplicate: bool,
+        held: Held,
         taken_ids: set[str],
         report: AddReport,
+        rows: ImportRows,
     ) -> None:
-        """Add the spans and relations ``doc`` brings, inside the caller's write: to a
-        document already in the project (``duplicate``) only those it lacks. Ids already
-        taken (in the project, or by this import so far: ``taken_ids``, which starts as
-        ``ids_taken`` of the whole import) get new ones."""
+        """The rows of the spans and relations ``doc`` brings, added to ``rows``: only
+        those the document lacks (``held``, which this reads when not yet read and adds
+        to). Ids already taken (in the project, or by this import so far: ``taken_ids``,
+        which starts as ``ids_taken`` of the whole import) get new ones."""
         labels = self._schema.label_ids()
-        present: dict[tuple[str, str, int, int], str] = {}
-        if duplicate:
-            present = {
-                (r[1], r[2], r[3], r[4]): r[0]
-                for r in self._engine.execute(
-                    'SELECT a.id, an.name, l.name, a.start, a."end" FROM annotations a '
-                    "JOIN annotators an ON an.id = a.annotator_id "
-                    "JOIN labels l ON l.id = a.label_id WHERE a.document_id = ?",
-                    (doc_id,),
-                )
-            }
+        if doc.annotations and held.spans is None:
+            held.spans = self._present_spans(doc_id)
+        present = held.spans if held.spans is not None else {}
         id_map: dict[str, str] = {}
-        rows = []
         stamp = now()
         for a in doc.annotations:
             key = (a.annotator, a.label, a.start, a.end)
@@ -363,7 +363,7 @@ class AnnotationStore:
             taken_ids.add(new)
             id_map[a.id] = new
             present[key] = new
-            rows.append(
+            rows.annotations.append(
                 (
                     new,
                     doc_id,
@@ -377,38 +377,53 @@ class AnnotationStore:
                     a.modified or a.created or stamp,
                 )
             )
-        self._engine.executemany(
-            'INSERT INTO annotations (id, document_id, annotator_id, label_id, start, "end", '
-            "text, attributes, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        report.annotations += len(rows)
+            report.annotations += 1
+        if not doc.relations:
+            return
         # Relations already there are left out here, not by the INSERT's ON CONFLICT: on a
         # server a colleague's would be refused by its row check even so.
-        linked = (
-            {
-                (r[0], r[1], r[2])
-                for r in self._engine.execute(
-                    "SELECT r.from_id, r.to_id, r.type FROM relations r "
-                    "JOIN annotations a ON a.id = r.from_id WHERE a.document_id = ?",
-                    (doc_id,),
-                )
-            }
-            if duplicate and doc.relations
-            else set()
-        )
-        rel_rows = []
+        if held.links is None:
+            held.links = self._links(doc_id)
+        planned = []
         for r in doc.relations:
-            if (id_map[r.from_id], id_map[r.to_id], r.type) in linked:
+            link = (id_map[r.from_id], id_map[r.to_id], r.type)
+            if link in held.links:
                 continue
             rel_id = r.id if r.id and r.id not in taken_ids else new_id()
             taken_ids.add(rel_id)
-            rel_rows.append((rel_id, id_map[r.from_id], id_map[r.to_id], r.type, stamp))
-        report.relations += self._engine.executemany(
-            "INSERT INTO relations (id, from_id, to_id, type, created) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            rel_rows,
+            rows.relations.append((rel_id, *link, stamp))
+            planned.append(link)
+        held.links.update(planned)
+
+    def insert_imported(self, rows: ImportRows) -> int:
+        """An import's spans and relations, by the statements every engine takes, inside
+        the caller's write; the number of relations added (one twice in the import is
+        added once)."""
+        self._engine.executemany(insert_sql("annotations", ANNOTATION_COLUMNS), rows.annotations)
+        return self._engine.executemany(
+            insert_sql("relations", RELATION_COLUMNS) + " ON CONFLICT DO NOTHING", rows.relations
         )
+
+    def _present_spans(self, doc_id: int) -> dict[SpanKey, str]:
+        return {
+            (r[1], r[2], r[3], r[4]): r[0]
+            for r in self._engine.execute(
+                'SELECT a.id, an.name, l.name, a.start, a."end" FROM annotations a '
+                "JOIN annotators an ON an.id = a.annotator_id "
+                "JOIN labels l ON l.id = a.label_id WHERE a.document_id = ?",
+                (doc_id,),
+            )
+        }
+
+    def _links(self, doc_id: int) -> set[tuple[str, str, str]]:
+        return {
+            (r[0], r[1], r[2])
+            for r in self._engine.execute(
+                "SELECT r.from_id, r.to_id, r.type FROM relations r "
+                "JOIN annotations a ON a.id = r.from_id WHERE a.document_id = ?",
+                (doc_id,),
+            )
+        }
 
     def ids_taken(self, docs: list[NewDocument]) -> set[str]:
         """Which of the ids that ``docs`` bring the project already holds, asked once for

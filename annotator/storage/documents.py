@@ -14,6 +14,7 @@ from annotator.core.textsearch import Snippet, parse_query, snippet
 from annotator.storage.annotations import AnnotationStore
 from annotator.storage.cells import json_cell, rows_in
 from annotator.storage.engine import Engine, Write
+from annotator.storage.import_rows import DOCUMENT_COLUMNS, Held, ImportRows, insert_sql
 from annotator.storage.stamps import now
 from annotator.storage.statuses import StatusStore
 
@@ -107,10 +108,10 @@ class DocumentStore:
         annotations that the project lacks are added to the existing document.
         """
         report = AddReport()
-        indexed: list[tuple[int, str, str]] = []
         docs = list(docs)
         shas = [text_sha256(doc.text) for doc in docs]
-        with self._write():
+        rows = ImportRows()
+        with self._write(bulk=True):
             names = {r[0] for r in self._engine.execute("SELECT name FROM documents")}
             # What the project already holds of these, asked once for all of them rather
             # than once a document (on a server each question is a round trip).
@@ -123,6 +124,10 @@ class DocumentStore:
                 )
             }
             taken_ids = self._annotations.ids_taken(docs)
+            new_ids = iter(self._engine.new_document_ids(len(set(shas) - set(known))))
+            # What each document holds, in the project and planned so far: the rows are
+            # worked out first and written at the end (each engine its fastest way).
+            held: dict[int, Held] = {}
             for doc, sha in zip(docs, shas, strict=True):
                 existing = known.get(sha)
                 if existing is not None:
@@ -131,34 +136,34 @@ class DocumentStore:
                 else:
                     name = _unique_name(doc.name, names)
                     names.add(name)
-                    row = self._engine.execute(
-                        "INSERT INTO documents (name, text, length, sha256, source, meta, "
-                        "created) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        (
-                            name,
-                            doc.text,
-                            len(doc.text),
-                            sha,
-                            doc.source,
-                            json.dumps(doc.meta, ensure_ascii=False),
-                            now(),
-                        ),
-                    ).fetchone()
-                    doc_id = int(row[0])
+                    doc_id = next(new_ids)
+                    meta = json.dumps(doc.meta, ensure_ascii=False)
+                    rows.documents.append(
+                        (doc_id, name, doc.text, len(doc.text), sha, doc.source, meta, now())
+                    )
                     known[sha] = DocumentInfo(doc_id, name, len(doc.text), sha, doc.source)
+                    held[doc_id] = Held(spans={}, links=set(), statuses={})
                     report.added.append(name)
-                    indexed.append((doc_id, name, doc.text))
-                self._annotations.add_imported(doc_id, doc, existing is not None, taken_ids, report)
-                # A status a duplicate already has is left as it is (on a server a
-                # colleague's would be refused, even unchanged).
-                had = self._statuses.statuses(doc_id) if existing and doc.status else {}
-                for annotator, status in doc.status.items():
-                    if had.get(annotator) != status:
-                        self._statuses.put(doc_id, annotator, status)
-            # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
-            # "What the search index costs").
-            self._engine.index_documents(indexed)
+                    rows.index.append((doc_id, name, doc.text))
+                self._annotations.plan_imported(
+                    doc_id, doc, held.setdefault(doc_id, Held()), taken_ids, report, rows
+                )
+                self._statuses.plan(rows, doc_id, held[doc_id], doc.status)
+            report.relations = self._insert(rows)
         return report
+
+    def _insert(self, rows: ImportRows) -> int:
+        """An import's rows, the engine's own way when it has one for this person, else by
+        the statements every engine takes; the number of relations added."""
+        added = self._engine.bulk_insert(rows)
+        if added is None:
+            self._engine.executemany(insert_sql("documents", DOCUMENT_COLUMNS), rows.documents)
+            added = self._annotations.insert_imported(rows)
+            self._statuses.put_rows(rows.status_rows())
+        # After the rows, at once: cheaper than a row at a time (benchmarks/RESULTS.md,
+        # "What the search index costs").
+        self._engine.index_documents(rows.index)
+        return added
 
 
 def _unique_name(name: str, taken: set[str]) -> str:

@@ -25,18 +25,20 @@ SQLite >= 3.35 and PostgreSQL both accept:
 What differs between engines, and is therefore here rather than in SQL: transactions and
 how the driver's errors reach the user (``transaction``), noticing other writers
 (``changed_elsewhere``, ``tables_changed``, ``documents_changed``, ``change_socket``), the
-full-text index of documents (``index_documents``, ``search``), copies (``backup``) and
-the database's own integrity check.
+full-text index of documents (``index_documents``, ``search``), an import's rows in bulk
+(``new_document_ids``, ``bulk_insert``), copies (``backup``) and the database's own
+integrity check.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from annotator.core.textsearch import Query
+from annotator.storage.import_rows import ImportRows
 
 # The engines, for the few queries that must differ and the tables' SQL (storage/tables.py).
 Dialect = Literal["sqlite", "postgresql"]
@@ -104,13 +106,15 @@ class Engine(Protocol):
         """Run one statement for each of ``rows``; returns how many rows it changed."""
         ...
 
-    def transaction(self) -> AbstractContextManager[None]:
+    def transaction(self, bulk: bool = False) -> AbstractContextManager[None]:
         """One transaction, committed when the block ends and rolled back if it raises;
         nested blocks are savepoints of the outer one. The outermost waits for other
         writers (SQLite: ``BEGIN IMMEDIATE``). Driver errors become the core's: a writer
         that held the lock too long ``ProjectBusyError``, no space ``DiskFullError``, a
         change the database refuses to this user ``NotAllowedError``; a read-only
-        project refuses with ``UserError`` before anything starts."""
+        project refuses with ``UserError`` before anything starts. ``bulk``: the
+        outermost writes many rows at once (an import), which ``bulk_insert`` may then
+        write its own way."""
         ...
 
     @property
@@ -154,6 +158,18 @@ class Engine(Protocol):
         caller's transaction; the index holds ``core.textsearch.index_text`` of both."""
         ...
 
+    def new_document_ids(self, count: int, /) -> list[int]:
+        """The ids of ``count`` documents about to be added, inside the caller's
+        transaction: those the engine would give them itself, in order."""
+        ...
+
+    def bulk_insert(self, rows: ImportRows, /) -> int | None:
+        """Write an import's rows but the search index (``index_documents``) its own
+        faster way, inside the caller's transaction, and say how many relations it added
+        (one given twice is added once); None when it has no such way for this person,
+        and the caller inserts them row by row."""
+        ...
+
     def search(self, query: Query, limit: int | None, /) -> list[int]:
         """The ids of the documents matching every term of ``query``, best first."""
         ...
@@ -172,6 +188,8 @@ class Engine(Protocol):
         ...
 
 
-# The project's ``write()``, as the stores call it: the engine's transaction, which also
-# makes the stores forget what they cached when it rolls back.
-Write = Callable[[], AbstractContextManager[None]]
+class Write(Protocol):
+    """The project's ``write()``, as the stores call it: the engine's transaction, which
+    also makes the stores forget what they cached when it rolls back."""
+
+    def __call__(self, bulk: bool = False) -> AbstractContextManager[None]: ...

@@ -137,10 +137,14 @@ class Project:
     def hidden_from_me(self, annotator: str) -> bool:
         """Whether the database hides ``annotator``'s work from this person: on a blind
         server project an annotator sees only their own (and their suggestions')."""
+        return not self.visible_to_me([annotator])
+
+    def visible_to_me(self, annotators: list[str]) -> list[str]:
+        """Those of ``annotators`` whose work this person sees (see ``hidden_from_me``)."""
         login = self.login
         if login is None or self.curator or not self.blind:
-            return False
-        return layer_owner(annotator) != login
+            return annotators
+        return [a for a in annotators if layer_owner(a) == login]
 
     def suggestions_layer(self, layer: str) -> str:
         """The name suggestions are filed under: ``layer``, or on a server for an
@@ -194,10 +198,11 @@ class Project:
         return GoldStore(self)
 
     @contextmanager
-    def write(self) -> Iterator[None]:
-        """One transaction; nested calls become savepoints of the outer one."""
+    def write(self, bulk: bool = False) -> Iterator[None]:
+        """One transaction; nested calls become savepoints of the outer one. ``bulk``:
+        it adds many rows at once, an import (see ``Engine.transaction``)."""
         try:
-            with self.engine.transaction():
+            with self.engine.transaction(bulk):
                 yield
         except BaseException:
             if not self.engine.in_transaction:  # rolled back: the cached ids may be gone

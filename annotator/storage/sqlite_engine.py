@@ -26,6 +26,7 @@ from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyEr
 from annotator.core.output import staged_path
 from annotator.core.textsearch import Query
 from annotator.storage.engine import Dialect, Params, Rows
+from annotator.storage.import_rows import ImportRows
 from annotator.storage.schema_sql import (
     APPLICATION_ID,
     MIGRATIONS,
@@ -218,7 +219,7 @@ class SqliteEngine:
         return self.conn.in_transaction
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, bulk: bool = False) -> Iterator[None]:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.path)
         if self.conn.in_transaction:
@@ -280,6 +281,14 @@ class SqliteEngine:
         # In one statement: cheaper than a row at a time (benchmarks/RESULTS.md, "What the
         # search index costs").
         self.conn.executemany(SEARCH_INSERT, search_rows(documents))
+
+    def new_document_ids(self, count: int, /) -> list[int]:
+        # After the largest, as SQLite numbers a row itself (the write holds the lock).
+        last = int(self.conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
+        return list(range(last + 1, last + 1 + count))
+
+    def bulk_insert(self, rows: ImportRows, /) -> int | None:
+        return None  # the rows' INSERTs are as fast as a file gets
 
     def search(self, query: Query, limit: int | None, /) -> list[int]:
         return [

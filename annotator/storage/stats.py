@@ -73,10 +73,11 @@ def project_counts(project: Project) -> ProjectCounts:
     q = project.engine.execute
     gold = (GOLD,)  # each query below binds it once
     documents, characters = q("SELECT count(*), coalesce(sum(length), 0) FROM documents").fetchone()
-    annotators = {
-        name: AnnotatorCounts()
-        for (name,) in q("SELECT name FROM annotators WHERE name != ? ORDER BY name", gold)
-    }
+    names = [
+        name for (name,) in q("SELECT name FROM annotators WHERE name != ? ORDER BY name", gold)
+    ]
+    # Not the colleagues a blind server project hides: they would count 0.
+    annotators = {name: AnnotatorCounts() for name in project.visible_to_me(names)}
     for name, n, ndocs in q(
         f"SELECT an.name, count(*), count(DISTINCT a.document_id) FROM {_COUNTED} GROUP BY an.id",
         gold,

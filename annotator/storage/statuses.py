@@ -9,7 +9,16 @@ from annotator.core.model import Status
 from annotator.storage.annotators import AnnotatorStore
 from annotator.storage.cells import rows_in
 from annotator.storage.engine import Engine, Write
+from annotator.storage.import_rows import (
+    STATUS_COLUMNS,
+    STATUS_REPLACES,
+    Held,
+    ImportRows,
+    insert_sql,
+)
 from annotator.storage.stamps import now
+
+_PUT = insert_sql("document_status", STATUS_COLUMNS) + STATUS_REPLACES
 
 
 class StatusStore:
@@ -86,11 +95,29 @@ class StatusStore:
     def put(self, document_id: int, annotator: str, status: Status) -> None:
         """Set a status inside the caller's write."""
         self._engine.execute(
-            "INSERT INTO document_status (document_id, annotator_id, status, modified) "
-            "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, annotator_id) "
-            "DO UPDATE SET status = excluded.status, modified = excluded.modified",
-            (document_id, self._annotators.id_of(annotator), Status(status).value, now()),
+            _PUT, (document_id, self._annotators.id_of(annotator), Status(status).value, now())
         )
+
+    def plan(
+        self, rows: ImportRows, document_id: int, held: Held, given: dict[str, Status]
+    ) -> None:
+        """The statuses an import gives a document, written with the import's other rows:
+        those it does not have already (``held``, read when not yet read): on a server a
+        colleague's would be refused, even unchanged."""
+        if not given:
+            return
+        if held.statuses is None:
+            held.statuses = self.statuses(document_id)
+        for annotator, status in given.items():
+            if held.statuses.get(annotator) != status:
+                held.statuses[annotator] = Status(status)
+                key = (document_id, self._annotators.id_of(annotator))
+                rows.statuses[key] = (Status(status).value, now())
+
+    def put_rows(self, rows: list[tuple[int, int, str, str]]) -> None:
+        """Set many statuses (document id, annotator id, status, modified) inside the
+        caller's write."""
+        self._engine.executemany(_PUT, rows)
 
     def touch(self, annotation_id: str) -> None:
         """A new span puts its document in progress for its annotator, if not started:

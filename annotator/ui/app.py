@@ -128,9 +128,15 @@ def start(project_path: Path | None, annotator: str | None = None) -> MainWindow
     gave no name or project, or the project could not be opened (and was told why)."""
     application()
     settings = Settings()
-    name = annotator or ask_annotator(settings)
     path = project_path or choose_project(settings)
-    if not name or path is None:
+    if path is None:
+        return None
+    # On a server one annotates as the URL's user (MainWindow): no name to ask for.
+    on_server = server_url(path) is not None
+    name = annotator or (
+        settings.annotator or Settings.default_annotator() if on_server else ask_annotator(settings)
+    )
+    if not name:
         return None
     try:
         return open_window(path, name, settings)

@@ -19,6 +19,7 @@ from annotator.core.model import GOLD, NewDocument, Status
 from annotator.review.gold import accept
 from annotator.storage.postgres.ddl import NOTIFIED_DOCUMENTS
 from annotator.storage.postgres.engine import PostgresEngine
+from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
 from annotator.ui.live import ChangeWatcher
@@ -167,6 +168,29 @@ def test_the_review_window_and_statistics_see_annotators_work_as_it_is_committed
         ("\u2068later\u2069", None),
     ]
     assert curation.currentItem() is rows[1]  # news, still the one reviewed
+
+
+def test_an_annotator_who_joins_is_offered_in_review_without_changing_the_lanes(
+    qtbot: QtBot, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    review = window_as("carol").review_menu.review()
+    assert isinstance(review, ReviewWindow)
+    review.open_document(news)
+    assert review.chosen() == ["alice", "bob"]
+    add_user(team.admin_url, "dina", PASSWORD, curator=False)
+    dina_url = team.url("alice").replace("alice:", "dina:")
+    with Project.open(dina_url) as dina:  # her first span makes her an annotator
+        dina.add_annotation(news, "dina", "PER", 4, 10)
+    picker = review.annotators_list
+    qtbot.waitUntil(lambda: picker.count() == 3, timeout=LIVE_MS)
+    assert review.chosen() == ["alice", "bob"] and review.units == []  # lanes as chosen
+    dina_row = present(picker.item(2))
+    assert dina_row.text() == "\u2068dina\u2069"
+    rect = picker.visualItemRect(dina_row)
+    check = QPoint(rect.left() + rect.height() // 2, rect.center().y())  # its box
+    qtbot.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=check)
+    assert review.chosen() == ["alice", "bob", "dina"]
+    assert [v.annotators for u in review.units for v in u.versions] == [("dina",)]
 
 
 def test_the_agreement_dashboard_follows_the_annotators_work(

@@ -6,11 +6,14 @@ clear line for what only a curator (or an administrator) may do."""
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from annotator.core.model import layer_owner, personal_layer
+from annotator.storage.postgres.ddl import my_name_sql
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from tests.cli_runner import invoke, one_error_line
@@ -146,3 +149,50 @@ def test_what_only_curators_or_administrators_do_is_one_line_for_others(
         assert (code, out) == (2, "")
         one_error_line(err, shown(team, who))
         assert f"{who} may not add people here: that needs a superuser, or a role with " in err
+
+
+def test_in_a_blind_project_an_annotator_measures_agreement_only_among_their_own_layers(
+    news: Team, tmp_path: Path
+) -> None:
+    names = tmp_path / "names.tsv"
+    names.write_text("بيروت\tLOC\n", encoding="utf-8")
+    assert invoke("suggest", news.url("alice"), "--gazetteer", names)[0] == 0
+    with news.sql("carol") as carol:
+        carol.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    with Project.open(news.url("bob")) as bob:
+        bob.add_annotation(bob.document("article 0").id, "bob", "PER", 0, 3)
+    for asked, whose in (((), "their colleagues'"), (("--annotators", "alice,bob"), "alice's")):
+        code, out, err = invoke("agreement", news.url("bob"), *asked)
+        assert (code, out) == (2, "")
+        one_error_line(err, shown(news, "bob"))
+        assert f"the project is blind: bob sees only their own work, not {whose}" in err
+    code, out, err = invoke("agreement", news.url("alice"))
+    assert (code, err) == (0, "") and out.startswith("annotators: alice, suggest:gazetteer@alice;")
+    code, out, _ = invoke("list", news.url("alice"))  # no column of zeros for bob
+    assert out.splitlines()[0] == "document\tcharacters\talice\tsuggest:gazetteer@alice"
+    code, out, _ = invoke("stats", news.url("alice"), "--json")
+    assert list(json.loads(out)["annotators"]) == ["alice", "suggest:gazetteer@alice"]
+    code, out, _ = invoke("stats", news.url("carol"), "--json")
+    assert list(json.loads(out)["annotators"]) == ["alice", "bob", "suggest:gazetteer@alice"]
+    code, out, err = invoke("agreement", news.url("carol"))
+    assert code == 0 and out.startswith("annotators: alice, bob, suggest:gazetteer@alice;")
+
+
+NAMES = ["alice", "bob", "model:crf", "model:crf@alice", "model:crf@bob", "suggest:x@alice@bob",
+         "alice@x", "x@alice", "gold", "prediction v2:ner@alice", "model:crf@alice2"]  # fmt: skip
+
+
+def test_the_names_the_database_lets_a_person_write_are_the_apps_own_layers(team: Team) -> None:
+    """The app files suggestions under ``personal_layer``; the database's rule on names
+    (ddl.py ``my_name_sql``) lets the person write exactly the names ``layer_owner`` says
+    are theirs."""
+    with team.sql("alice") as alice:
+        rule = f"SELECT {my_name_sql('%(name)s')}".encode()
+        allowed = [n for n in NAMES if (alice.execute(rule, {"name": n}).fetchone() or (False,))[0]]
+    assert allowed == [n for n in NAMES if layer_owner(n) == "alice"]
+    assert allowed == ["alice", "model:crf@alice", "prediction v2:ner@alice"]
+    assert [personal_layer(n, "alice") for n in ("model:crf", "alice", "model:crf@bob")] == [
+        "model:crf@alice",
+        "alice",
+        "model:crf@bob",  # names its person already: the database says whose it is
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from annotator.core.model import GOLD
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
+from annotator.ui import app
 from annotator.ui.review.window import ReviewWindow
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
@@ -117,3 +119,28 @@ def test_a_review_decision_is_a_curators_and_refused_in_one_line_to_an_annotator
     if not decided:
         assert "huda may not change the gold layer" in said, said
     win.project.close()
+
+
+def test_opening_a_server_project_asks_no_name(
+    qtbot: QtBot, pg_server: PgServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first start on a server project: one annotates as the URL's user, so the
+    window does not ask who is annotating."""
+    team = Team(pg_server, f"first{next(_numbers)}")
+    newsroom(team.admin_url, annotator="alice").close()  # type: ignore[arg-type]
+    add_user(team.admin_url, "bob", PASSWORD, curator=False)
+    asked: list[object] = []
+
+    def ask(*question: object) -> tuple[str, bool]:
+        asked.append(question)
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    window = app.start(Path(team.url("bob")))
+    assert window is not None and asked == []
+    qtbot.addWidget(window)
+    assert window.session.annotator == "bob"
+    for opened in app._windows:
+        opened.close()
+        opened.project.close()
+    app._windows.clear()

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.errors import UserError
 from annotator.core.model import NewDocument
 from annotator.storage.edits import (
     AddAnnotation,
@@ -86,6 +87,13 @@ def test_relations_delete_and_revert(project: Project) -> None:
     assert project.relations(1)[0].type == "speaker"
     link.revert(project)
     assert project.relations(1) == []
+
+
+def test_unlinking_what_is_no_longer_linked_is_refused_by_name(project: Project) -> None:
+    _, link = quote_and_speaker(project)
+    assert project.delete_relation(link.id).type == "speaker"
+    with pytest.raises(UserError, match=f"no relation with id {link.id!r}"):
+        project.delete_relation(link.id)
 
 
 def test_bulk_is_one_transaction_and_reverts_in_reverse(project: Project) -> None:

@@ -45,9 +45,18 @@ def test_spans_are_code_points_and_the_text_is_the_slice(project: Project) -> No
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (3, 3), (5, 2), (0, len(TEXT) + 1)])
 def test_offsets_out_of_range_are_refused(project: Project, start: int, end: int) -> None:
-    with pytest.raises(UserError):
+    with pytest.raises(UserError, match=f"span {start}-{end} is outside the document"):
         project.add_annotation(1, "sara", "PER", start, end)
     assert project.annotations() == []
+    assert project.status(1, "sara") is Status.NOT_STARTED  # a refused span marks nothing
+
+
+def test_a_span_in_a_missing_document_is_refused_by_its_id(project: Project) -> None:
+    for label in ("PER", "NOPE"):  # the document's problem is told first
+        with pytest.raises(UserError, match="no document with id 99"):
+            project.add_annotation(99, "sara", label, 0, 3)
+    assert project.annotations() == []
+    assert project.statuses_of("sara") == {}
 
 
 def test_unknown_label_is_refused(project: Project) -> None:
@@ -94,6 +103,53 @@ def test_duplicate_text_is_one_document_and_its_new_annotations_are_added(
     assert report.annotations == 1 and report.skipped_annotations == 1
     assert project.document_count() == 1
     assert len(project.annotations(1)) == 2
+
+
+def test_one_import_holding_a_text_twice_adds_it_once_with_the_spans_of_both(
+    project: Project,
+) -> None:
+    """What an import adds is worked out before it is written (a server writes it in
+    bulk): a text twice in one import, spans and statuses given twice, relations in order."""
+    text = "أ ب ج د"
+    sara = Annotation("s1", 0, "sara", "PER", 0, 1, "")
+    omar = Annotation("o1", 0, "omar", "PER", 2, 3, "")
+    omar2 = Annotation("o2", 0, "omar", "QUOTE", 4, 5, "")
+    links = (Relation("r1", "o2", "o1", "speaker"), Relation("r0", "o1", "o2", "speaker"))
+    report = project.add_documents(
+        [
+            NewDocument("first", text, annotations=(sara,), status={"sara": Status.DONE}),
+            NewDocument("doc", "نص آخر", status={"omar": Status.DONE}),
+            NewDocument(
+                "second",
+                text,
+                annotations=(sara, omar, omar2),
+                relations=links,
+                status={"sara": Status.IN_PROGRESS, "omar": Status.DONE},
+            ),
+        ]
+    )
+    assert report.added == ["first", "doc (2)"]
+    assert report.duplicates == [("second", "first")]
+    assert (report.annotations, report.skipped_annotations, report.relations) == (3, 1, 2)
+    assert [(d.id, d.name) for d in project.documents()] == [
+        (1, "doc"),
+        (2, "first"),
+        (3, "doc (2)"),
+    ]
+    assert [(a.id, a.annotator, a.text) for a in project.annotations(2)] == [
+        ("s1", "sara", "أ"),
+        ("o1", "omar", "ب"),
+        ("o2", "omar", "ج"),
+    ]
+    assert [r.id for r in project.relations(2)] == ["r1", "r0"]
+    assert project.status_store.statuses(2) == {"omar": Status.DONE, "sara": Status.IN_PROGRESS}
+    assert project.status_store.statuses(3) == {"omar": Status.DONE}
+    assert [h.document.name for h in project.search("آخر")] == ["doc (2)"]
+    again = project.add_documents(
+        [NewDocument("third", text, relations=links[:1], annotations=(omar, omar2))]
+    )
+    assert (again.annotations, again.skipped_annotations, again.relations) == (0, 2, 0)
+    assert project.document_count() == 3
 
 
 def test_document_names_stay_unique(project: Project) -> None:

@@ -91,7 +91,7 @@ _SIGHTED = (
 )
 
 
-def _my_name(name: str) -> str:
+def my_name_sql(name: str) -> str:
     """Whether the annotator name ``name`` is one the person writes as: their role's, or
     one of their own suggestions' layers (core/model.py ``personal_layer``: a machine's
     name, with a colon, before the first @, the role after it: ``model:crf@alice``)."""
@@ -103,7 +103,7 @@ def _my_name(name: str) -> str:
 
 
 # The ids a person writes as.
-_MY_IDS = f"(SELECT id FROM annotators WHERE {_my_name('name')})"
+_MY_IDS = f"(SELECT id FROM annotators WHERE {my_name_sql('name')})"
 
 
 def functions(roles: Roles) -> list[str]:
@@ -120,7 +120,7 @@ def functions(roles: Roles) -> list[str]:
                 owner_name text;
                 mine integer[];
             BEGIN
-                mine := ARRAY(SELECT id FROM {s}.annotators WHERE {_my_name("name")});
+                mine := ARRAY(SELECT id FROM {s}.annotators WHERE {my_name_sql("name")});
                 FOR step IN 1..2 LOOP
                     CONTINUE WHEN step = 1 AND TG_OP = 'INSERT'
                         OR step = 2 AND TG_OP = 'DELETE';
@@ -154,7 +154,7 @@ def functions(roles: Roles) -> list[str]:
         # never get here: see the trigger's condition).
         f"""CREATE FUNCTION refuse_others_names() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF {_my_name("NEW.name")} THEN
+                IF {my_name_sql("NEW.name")} THEN
                     RETURN NEW;
                 END IF;
                 IF NEW.name = {literal(GOLD)} THEN
@@ -227,7 +227,8 @@ def policies(roles: Roles) -> list[str]:
         "CREATE POLICY everyone_reads ON annotators FOR SELECT USING (true)",
         # Anyone joins as themselves (their first span adds their annotator row), and adds
         # their own suggestions' layers.
-        f"CREATE POLICY join_as_oneself ON annotators FOR INSERT WITH CHECK ({_my_name('name')})",
+        "CREATE POLICY join_as_oneself ON annotators FOR INSERT "
+        f"WITH CHECK ({my_name_sql('name')})",
         "CREATE TRIGGER refuse_others_names BEFORE INSERT ON annotators FOR EACH ROW "
         f"WHEN (NOT {_is_curator(roles)}) EXECUTE FUNCTION refuse_others_names()",
         # Anyone rejects a suggestion in their own name, also one a colleague rejected

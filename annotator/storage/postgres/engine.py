@@ -33,7 +33,8 @@ from psycopg.pq import TransactionStatus
 from annotator.core.errors import NotAProjectError, ProjectBusyError, UserError
 from annotator.core.textsearch import Query
 from annotator.storage.engine import Dialect, Params, Rows
-from annotator.storage.postgres import search, waiting
+from annotator.storage.import_rows import ImportRows
+from annotator.storage.postgres import search, staging, waiting
 from annotator.storage.postgres.ddl import NOTIFY_PREFIX
 from annotator.storage.postgres.dialect import to_psycopg
 from annotator.storage.postgres.errors import ConnectionLost, server_error
@@ -214,11 +215,14 @@ class PostgresEngine:
         )
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, bulk: bool = False) -> Iterator[None]:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
         try:
-            if self.pipelined and not self.in_transaction:
+            # Not a bulk write: its large statements would stall the pipeline (psycopg
+            # sends no more of a pipeline's statements once it waits for answers, and a
+            # statement of megabytes is not sent whole by then: both sides wait).
+            if self.pipelined and not bulk and not self.in_transaction:
                 begin = lambda: pipelined_transaction(self._connection_here())  # noqa: E731
                 with self._there(begin) as batch:
                     batch.run = self._call
@@ -451,6 +455,37 @@ class PostgresEngine:
         self.executemany(search.INSERT, whole)
         self.executemany(search.INSERT_WORDS_ONLY, words_only)
 
+    def new_document_ids(self, count: int, /) -> list[int]:
+        if not count:
+            return []
+        return [
+            int(r[0])
+            for r in self.execute(
+                "SELECT nextval(pg_get_serial_sequence('documents', 'id')) "
+                "FROM generate_series(1, ?)",
+                (count,),
+            )
+        ]
+
+    def bulk_insert(self, rows: ImportRows, /) -> int | None:
+        """Through the functions of staging.py, for curators and the project's owner, in
+        a bulk transaction; None for the others, whose rows the policies check one by
+        one, and inside a pipelined one (see ``transaction``)."""
+        if self._batch is not None or not self.execute(staging.MAY_STAGE).fetchone()[0]:
+            return None
+        return staging.write(self._execute_bulk, rows)
+
+    def _execute_bulk(self, query: str, params: Params) -> Rows:
+        """A statement of many rows, waited for as long as the server may take."""
+        sent, values = to_psycopg(query).encode(), _bound(params)
+        try:
+            return self._call(
+                lambda: self._connection_here().execute(sent, values),
+                max(BULK_ANSWER_S, self.server.answer_timeout),
+            )
+        except psycopg.Error as exc:
+            raise self._error(exc) from None
+
     def search(self, query: Query, limit: int | None, /) -> list[int]:
         """The documents holding the query, best first. Those the index holds only in
         part (search.PARTIAL) are found by their mark and checked on their text here, so
@@ -460,10 +495,8 @@ class PostgresEngine:
         if phrases:
             rows: Iterable[tuple[Any, ...]] = self.execute(search.FIND_TEXTS, terms)
         else:
-            tail = ""
-            if limit is not None:
-                marked = self.execute(search.PARTIAL_COUNT).fetchone()
-                tail = f" LIMIT {int(limit) + int(marked[0] if marked else 0)}"
+            # In the same statement: no second round trip.
+            tail = "" if limit is None else f" LIMIT {int(limit)} + ({search.PARTIAL_COUNT})"
             rows = self.execute(search.FIND_IDS + tail, terms)
         found = []
         for doc_id, indexed, *texts in rows:

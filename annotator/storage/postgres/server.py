@@ -14,7 +14,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
 from annotator.core.errors import UserError
-from annotator.storage.postgres import ddl
+from annotator.storage.postgres import ddl, staging
 from annotator.storage.postgres.errors import connect_error, server_error
 from annotator.storage.postgres.location import ServerLocation, parse_location
 from annotator.storage.schema_sql import SCHEMA_VERSION
@@ -112,6 +112,7 @@ def make_project(conn: Connection, roles: ddl.Roles) -> None:
         ddl.ANNOTATIONS_VIEW,
         *ddl.functions(roles),
         *ddl.policies(roles),
+        *staging.functions(roles),
     ]:
         conn.execute(statement.encode())
     conn.execute(

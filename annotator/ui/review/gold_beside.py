@@ -65,7 +65,8 @@ class GoldBeside(QWidget):
         self.resize(1200, 700)
 
     def _others_changed(self) -> None:
-        if self.project.closed or not self.watcher.touched("annotations"):
+        # Closed (the menu keeps it until the main window closes): nothing to show.
+        if self.project.closed or not self.isVisible() or not self.watcher.touched("annotations"):
             return
         # Lost: the window it came from says so; shown again when it is back.
         with suppress(ConnectionLostError):

@@ -36,16 +36,29 @@ class AnnotatorPicker(QListWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for name in names:
-            item = QListWidgetItem(name)
-            item.setData(ID_ROLE, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.addItem(item)
+            self._add(name, Qt.CheckState.Checked)
         self._number()
         self.itemChanged.connect(self._item_changed)
 
+    def _add(self, name: str, state: Qt.CheckState) -> None:
+        item = QListWidgetItem(name)
+        item.setData(ID_ROLE, name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(state)
+        self.addItem(item)
+
     def _items(self) -> list[QListWidgetItem]:
         return [item for i in range(self.count()) if (item := self.item(i)) is not None]
+
+    def add_names(self, names: list[str]) -> None:
+        """Annotators who joined meanwhile, listed unchecked: the lanes chosen stay."""
+        known = {item.data(ID_ROLE) for item in self._items()}
+        self.blockSignals(True)
+        for name in names:
+            if name not in known:
+                self._add(name, Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+        self._number()
 
     def chosen(self) -> list[str]:
         return [

@@ -37,9 +37,16 @@ from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, 
 from annotator.ui.review.view import STATE_COLORS, ReviewView
 from annotator.ui.swatch import swatch
 
-# The tables whose changes the window shows: spans, gold decisions, curation statuses and
-# the documents (labels are read when a document opens).
-SHOWN = ("annotations", "gold_provenance", "gold_rejected", "curation_status", "documents")
+# The tables whose changes the window shows: spans, gold decisions, curation statuses, the
+# documents and the annotators (labels are read when a document opens).
+SHOWN = (
+    "annotations",
+    "gold_provenance",
+    "gold_rejected",
+    "curation_status",
+    "documents",
+    "annotators",
+)
 
 
 class ReviewWindow(QMainWindow):
@@ -388,12 +395,14 @@ class ReviewWindow(QMainWindow):
         """Colleagues committed: what they changed of what the window shows."""
         if self.project.closed or not self.watcher.touched(*SHOWN):
             return
-        if self.watcher.touched("documents"):
-            try:
+        try:
+            if self.watcher.touched("documents"):
                 self.documents.update_documents(self.project, self.watcher.changed_documents())
-            except ConnectionLostError as exc:
-                self.watcher.connection_failed(str(exc))
-                return
+            if self.watcher.touched("annotators"):
+                self.annotators_list.add_names([a for a in self.project.annotators() if a != GOLD])
+        except ConnectionLostError as exc:
+            self.watcher.connection_failed(str(exc))
+            return
         self.show_current()
 
     def _decision_refused(self, text: str) -> None:
