@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QGlyphRun,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -24,9 +25,11 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QRawFont,
     QResizeEvent,
     QTextBlock,
     QTextCursor,
+    QTextLine,
     QTextOption,
     QWheelEvent,
 )
@@ -91,7 +94,7 @@ class DocumentView(QPlainTextEdit):
         self._rect_cache: dict[tuple[int, str, int, int], list[QRectF]] = {}
         self._rect_layout: tuple[int, str] = (0, "")
         self._aligned: set[int] = set()  # blocks placed by _align for this layout
-        self._line_starts_cache: dict[int, list[int]] = {}
+        self._lines_cache: dict[int, tuple[list[int], list[tuple[int, int, float, float]]]] = {}
         self._apply_text_option()
 
     # ----- content -------------------------------------------------------------------
@@ -305,40 +308,45 @@ class DocumentView(QPlainTextEdit):
         layout = block.layout()
         end = start + length
         rects = []
-        starts = self._line_starts(block)
+        starts, lines = self._lines(block)
         # Line by line, from the line the span starts on (found by bisection: a long
-        # paragraph has thousands): a glyph run may continue over a line break.
+        # paragraph has thousands), each line asked on its own: the layout's glyphRuns
+        # walks every line from the paragraph's first, once per span.
         for i in range(max(0, bisect_right(starts, start) - 1), len(starts)):
-            if starts[i] >= end:
+            line_start, line_end, top, height = lines[i]
+            if line_start >= end:
                 break
-            line = layout.lineAt(i)
-            s = max(start, starts[i])
-            e = min(end, starts[i] + line.textLength())
+            s = max(start, line_start)
+            e = min(end, line_end)
             if s >= e:
                 continue
-            top = line.y() + origin.y()
-            for run in layout.glyphRuns(s, e - s):
-                r = run.boundingRect()
-                if r.width() > 0:
-                    rects.append(QRectF(r.left() + origin.x(), top, r.width(), line.height()))
+            top += origin.y()
+            for r in line_run_rects(layout.lineAt(i), s, e - s):
+                rects.append(QRectF(r.left() + origin.x(), top, r.width(), height))
         return rects
 
-    def _line_starts(self, block: QTextBlock) -> list[int]:
-        """Where each line of the block starts (UTF-16 units into it), kept while the
-        lines stay laid out the same, as the rectangle cache is: finding a span's line
-        by asking the layout line by line costs more than drawing it."""
+    def _lines(self, block: QTextBlock) -> tuple[list[int], list[tuple[int, int, float, float]]]:
+        """Where each line of the block starts (UTF-16 units into it), and each line's
+        start, end, top and height, kept while the lines stay laid out the same, as the
+        rectangle cache is: asking the layout line by line for every span costs more
+        than drawing it."""
         number = block.blockNumber()
-        starts = self._line_starts_cache.get(number)
+        kept = self._lines_cache.get(number)
         layout = block.layout()
-        if starts is None or len(starts) != layout.lineCount():
-            starts = [layout.lineAt(i).textStart() for i in range(layout.lineCount())]
-            self._line_starts_cache[number] = starts
-        return starts
+        if kept is None or len(kept[0]) != layout.lineCount():
+            lines = []
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                start = line.textStart()
+                lines.append((start, start + line.textLength(), line.y(), line.height()))
+            kept = ([line[0] for line in lines], lines)
+            self._lines_cache[number] = kept
+        return kept
 
     def _forget_layout(self) -> None:
         """The lines may be laid out anew: rectangles and placements are found again."""
         self._rect_cache.clear()
-        self._line_starts_cache.clear()
+        self._lines_cache.clear()
         self._aligned.clear()
 
     def _ensure_aligned(self, block: QTextBlock) -> None:
@@ -365,12 +373,15 @@ class DocumentView(QPlainTextEdit):
             self._rect_layout = layout_key
 
     def piece_rects(self, block: QTextBlock, piece: Piece, origin: QPointF) -> list[QRectF]:
-        """run_rects for a piece, remembered between paints (after _check_rect_cache)."""
+        """run_rects for a piece, remembered between paints (after _check_rect_cache);
+        the list returned is not to be changed."""
         key = (block.blockNumber(), piece.annotation.id, piece.start, piece.length)
         rects = self._rect_cache.get(key)
         if rects is None:
             rects = self.run_rects(block, piece.start, piece.length, QPointF(0, 0))
             self._rect_cache[key] = rects
+        if origin.isNull():  # a paragraph at the top-left corner (render draws at the top)
+            return rects
         return [r.translated(origin) for r in rects]
 
     def span_rects(self, start: int, end: int) -> list[QRectF]:
@@ -556,6 +567,27 @@ def _align(block: QTextBlock, tag_room: int = 0) -> None:
         if line.x() != x or line.y() != y:
             line.setPosition(QPointF(x, y))
         y += line.height()
+
+
+def line_run_rects(line: QTextLine, start: int, length: int) -> list[QRectF]:
+    """The rectangles of [start, start+length) on one line (block-relative, UTF-16 units
+    of the block), as QTextLayout.glyphRuns gives them: the runs of one font and one
+    direction merged into one rectangle, empty ones left out. Asking the line itself
+    costs what the line holds; the layout's glyphRuns walks every line before it."""
+    runs = line.glyphRuns(start, length)
+    if len(runs) == 1:  # most spans: one run of one font
+        rect = runs[0].boundingRect()
+        return [rect] if rect.width() > 0 else []
+    merged: list[tuple[QRawFont, QGlyphRun.GlyphRunFlag, QRectF]] = []
+    for run in runs:
+        font, flags, rect = run.rawFont(), run.flags(), run.boundingRect()
+        for k, (other_font, other_flags, other_rect) in enumerate(merged):
+            if other_font == font and other_flags == flags:
+                merged[k] = (font, flags, other_rect.united(rect))
+                break
+        else:
+            merged.append((font, flags, rect))
+    return [rect for _, _, rect in merged if rect.width() > 0]
 
 
 def _beside_pen(piece: Piece) -> QPen:

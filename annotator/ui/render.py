@@ -80,6 +80,9 @@ def _full_height_view(
     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     view.resize(WIDTH, PAGE_HEIGHT)
     view.show()
+    # Told of the new text before it is laid out, so that a long paragraph keeps its
+    # shaped glyphs from its first layout on: laying it out again costs as much.
+    view.document().contentsChange.connect(lambda at, _, added: _keep_long(view, at, added))
     view.load(text, project.annotations(document_id, annotator), project.schema())
     view.setCursorWidth(0)
     _keep_shaped_glyphs(view)
@@ -88,15 +91,28 @@ def _full_height_view(
 
 
 def _keep_shaped_glyphs(view: DocumentView) -> None:
-    """Long paragraphs laid out again, keeping the glyphs shaped for it: by default Qt
-    drops them once the lines are broken, and each page drawn would shape its text
-    again (a third of the time of a long text's PNG pages)."""
+    """Long paragraphs that do not keep their glyphs yet (see _keep_long) laid out
+    again, keeping the glyphs shaped for it: by default Qt drops them once the lines
+    are broken, and each page drawn would shape its text again (a third of the time of
+    a long text's PNG pages)."""
     doc = view.document()
     block = doc.firstBlock()
     while block.isValid():
-        if block.layout().lineCount() >= LONG_BLOCK_LINES:
+        if block.layout().lineCount() >= LONG_BLOCK_LINES and not block.layout().cacheEnabled():
             block.layout().setCacheEnabled(True)
             doc.markContentsDirty(block.position(), block.length())
+        block = block.next()
+
+
+def _keep_long(view: DocumentView, at: int, added: int) -> None:
+    """Keep the shaped glyphs of the paragraphs just added that are long enough to fill
+    LONG_BLOCK_LINES lines (at an eighth of WIDTH a character), before they are laid
+    out; _keep_shaped_glyphs lays out again only the long ones this missed."""
+    doc = view.document()
+    block = doc.findBlock(at)
+    while block.isValid() and block.position() <= at + added:
+        if block.length() >= LONG_BLOCK_LINES * WIDTH // 8:
+            block.layout().setCacheEnabled(True)
         block = block.next()
 
 

@@ -13,6 +13,7 @@ from annotator.core.errors import UserError
 from annotator.demo import build_demo
 from annotator.storage.project import Project
 from annotator.ui import render
+from annotator.ui.docview import DocumentView
 from annotator.ui.render import WIDTH, page_slices, render_document
 from tests.ui.conftest import ME
 
@@ -129,8 +130,19 @@ def test_a_long_paragraph_is_drawn_the_same_with_its_glyphs_kept(
         for n in range(0, 400, 7):
             start = text.index(f"word{n} ")
             project.add_annotation(1, ME, "PER", start, start + len(f"word{n}"))
+    kept_before_layout_again: list[bool] = []
+    keep = render._keep_shaped_glyphs
+
+    def spy(view: DocumentView) -> None:
+        kept_before_layout_again.append(view.document().firstBlock().layout().cacheEnabled())
+        keep(view)
+
+    monkeypatch.setattr(render, "_keep_shaped_glyphs", spy)
     kept = render_document(path, "long", tmp_path / "kept.png")
+    # Kept from the first layout on: no second layout of the whole paragraph.
+    assert kept_before_layout_again == [True]
     monkeypatch.setattr(render, "_keep_shaped_glyphs", lambda view: None)
+    monkeypatch.setattr(render, "_keep_long", lambda view, at, added: None)
     fresh = render_document(path, "long", tmp_path / "fresh.png")
     assert QImage(str(kept[0])).height() > 64 * 60  # long enough to be kept (64 lines)
     assert QImage(str(kept[0])) == QImage(str(fresh[0]))
