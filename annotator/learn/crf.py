@@ -1,14 +1,13 @@
-"""One layer's CRF (python-crfsuite): BIO tags over tokens, or IO for most labels of a
-large schema; trained and applied.
+"""One layer's CRF (python-crfsuite): BIO tags over tokens, or IO for a large schema;
+trained and applied.
 
 A CRF's training time grows with the square of its tags: with B- and I- tags for every
 label, a schema of 34 labels has 69 of them. IO (I-LABEL on every token of a span, O
 elsewhere) halves that, and trains in less than half the time with the same F1 on
-NewsFANE; but it cannot tell two spans of one label side by side from one span, and B-
-tags help find where spans begin (Wojood's F1 drops from 0.60 to 0.56 without them,
-benchmarks/RESULTS.md). So a schema of up to MAX_BIO_LABELS labels gets BIO; a larger
-one gets B- tags only for the labels whose spans touch one another in the training
-data (5 of NewsFANE's 34).
+NewsFANE (cross-validated, benchmarks/RESULTS.md); but it cannot tell two spans of one
+label side by side from one span, and B- tags help find where spans begin in a small
+schema (Wojood's F1 drops from 0.60 to 0.56 without them). So a schema of up to
+MAX_BIO_LABELS labels gets BIO, a larger one IO.
 
 The model is crfsuite's own file, kept as bytes: it holds feature weights and nothing
 that runs, so a model from someone else is safe to open.
@@ -16,7 +15,6 @@ that runs, so a model from someone else is safe to open.
 
 from __future__ import annotations
 
-import itertools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -49,16 +47,10 @@ MAX_BIO_LABELS = 20
 
 
 def labels_with_b(sequences: Sequence[Sequence[tuple[int, int, str]]]) -> frozenset[str]:
-    """The labels that get B- tags, from each sequence's sorted spans (token ranges):
-    all of them in a schema of at most MAX_BIO_LABELS, else those of which a span ends
-    where another begins."""
+    """The labels that get B- tags, from each sequence's spans (token ranges): all of
+    them in a schema of at most MAX_BIO_LABELS, else none."""
     labels = {label for spans in sequences for _, _, label in spans}
-    if len(labels) <= MAX_BIO_LABELS:
-        return frozenset(labels)
-    out: set[str] = set()
-    for spans in sequences:
-        out.update(a[2] for a, b in itertools.pairwise(spans) if a[1] == b[0] and a[2] == b[2])
-    return frozenset(out)
+    return frozenset(labels) if len(labels) <= MAX_BIO_LABELS else frozenset()
 
 
 def tags_of(

@@ -81,6 +81,38 @@ def word(text: str) -> Word:
     return Word(form, clitic, stem, light_stem(form), shape(text))
 
 
+@lru_cache(maxsize=100_000)
+def _own(w: Word) -> tuple[str, ...]:
+    """The features a word gives its own token: worked out once per distinct word, as
+    most tokens of a text are words met before."""
+    form, stem, light = w.form, w.stem, w.light
+    f = (
+        "bias",
+        "w=" + form,
+        "stem=" + stem,
+        "shape=" + w.shape,
+        "len=" + str(min(len(form), 8)),
+        "p1=" + stem[:1],
+        "p2=" + stem[:2],
+        "p3=" + stem[:3],
+        "s1=" + form[-1:],
+        "s2=" + form[-2:],
+        "s3=" + form[-3:],
+        "light=" + light,
+        "lp3=" + light[:3],
+        "ls3=" + light[-3:],
+    )
+    return (*f, "clitic=" + w.clitic) if w.clitic else f
+
+
+@lru_cache(maxsize=100_000)
+def _around(w: Word, d: int) -> tuple[str, ...]:
+    """The features a word gives the token ``d`` places from it."""
+    if d in (-1, 1):
+        return (f"w{d}={w.form}", f"stem{d}={w.stem}", f"light{d}={w.light}", f"shape{d}={w.shape}")
+    return (f"w{d}={w.form}", f"stem{d}={w.stem}")
+
+
 def sequence_features(
     words: Sequence[str],
     gazetteer: Sequence[str],
@@ -91,53 +123,36 @@ def sequence_features(
     tag (B-LABEL, I-LABEL or "") that the project's known spans give token i, and
     ``world[i]`` the tag that the names of the world's places give it (world.py);
     ``vocabulary`` holds the light stems of the words the model learnt from: a word
-    outside it is new, as most names the model should find are."""
+    outside it is new, as most names the model should find are.
+
+    A feature that most tokens would have with an empty value (no clitic, no gazetteer
+    tag beside) is left out rather than given: it would go with every label on every
+    token, and the CRF's training time grows with the (feature, label) pairs it meets on
+    each token; the bias feature stands for it (benchmarks/RESULTS.md)."""
     ws = [word(w) for w in words]
     new = [w.light not in vocabulary for w in ws]
     out: list[list[str]] = []
     n = len(ws)
     for i, w in enumerate(ws):
-        form, stem, light = w.form, w.stem, w.light
-        f = [
-            "bias",
-            "w=" + form,
-            "stem=" + stem,
-            "clitic=" + w.clitic,
-            "shape=" + w.shape,
-            "len=" + str(min(len(form), 8)),
-            "p1=" + stem[:1],
-            "p2=" + stem[:2],
-            "p3=" + stem[:3],
-            "s1=" + form[-1:],
-            "s2=" + form[-2:],
-            "s3=" + form[-3:],
-            "light=" + light,
-            "lp3=" + light[:3],
-            "ls3=" + light[-3:],
-        ]
+        f = list(_own(w))
         if new[i]:
             f.append("new")
         if world[i]:
             f.append("world=" + world[i])
         if gazetteer[i]:
-            f.append("gaz=" + gazetteer[i])
-            f.append("gaz=" + gazetteer[i][0])
+            f += ("gaz=" + gazetteer[i], "gaz=" + gazetteer[i][0])
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                f.append(f"w{d}={ws[j].form}")
-                f.append(f"stem{d}={ws[j].stem}")
+                f += _around(ws[j], d)
                 if d in (-1, 1):
-                    f.append(f"light{d}={ws[j].light}")
-                    f.append(f"shape{d}={ws[j].shape}")
-                    f.append(f"gaz{d}={gazetteer[j][:1]}")
                     if gazetteer[j]:
-                        f.append(f"gaz{d}={gazetteer[j]}")
+                        f += (f"gaz{d}={gazetteer[j][0]}", f"gaz{d}={gazetteer[j]}")
                     if new[j]:
                         f.append(f"new{d}")
             elif d in (-1, 1):
                 f.append("BOS" if d < 0 else "EOS")
         if i > 0:
-            f.append(f"bigram={ws[i - 1].form}|{form}")
+            f.append(f"bigram={ws[i - 1].form}|{w.form}")
         out.append(f)
     return out

@@ -16,7 +16,7 @@ from annotator.learn.recommender import Layer, Recommender
 from annotator.learn.strings import StringTable
 
 FORMAT = "annotator-recommender"
-VERSION = 2  # 1 had a second CRF per layer and no vocabulary
+VERSION = 3  # 1 had a second CRF per layer and no vocabulary; 2 other features
 # A project's model is a few megabytes; a member far larger is no model of ours (or a
 # zip bomb), and is refused before it is unpacked.
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
@@ -57,7 +57,7 @@ def load(path: Path) -> tuple[Recommender, dict[str, Any]]:
             manifest = json.loads(_member(z, "model.json", path))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise UserError("not a model made by `annotator learn`", path)
-            if manifest.get("version") == 1:
+            if manifest.get("version") in (1, 2):
                 raise UserError("a model of an earlier annotator: train it again", path)
             if manifest.get("version") != VERSION:
                 raise UserError(f"model version {manifest.get('version')} is not known", path)
