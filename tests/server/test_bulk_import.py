@@ -13,7 +13,14 @@ import pytest
 from psycopg import errors
 
 from annotator.core.errors import NotAllowedError
-from annotator.core.model import Annotation, NewDocument, Relation, Status, text_sha256
+from annotator.core.model import (
+    MAX_DOCUMENT_CHARS,
+    Annotation,
+    NewDocument,
+    Relation,
+    Status,
+    text_sha256,
+)
 from annotator.storage.postgres import staging
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
@@ -243,3 +250,12 @@ def test_a_failed_bulk_import_changes_nothing(team: Team, tmp_path: Path) -> Non
     code, _, err = invoke("import", team.url("carol"), source)
     assert code == 0, err
     assert len(everything(team)[0]) == len(before[0]) + 2
+
+
+def test_a_document_of_megabytes_goes_through(team: Team) -> None:
+    """A statement of megabytes in a pipelined write stalls psycopg's pipeline (both
+    sides wait); an import's write is not pipelined, so its 20 MB document goes."""
+    with Project.open(team.url("carol")) as carol:
+        report = carol.add_documents([NewDocument("long", "م" * MAX_DOCUMENT_CHARS)])
+        assert report.added == ["long"]
+        assert len(carol.document("long").text) == MAX_DOCUMENT_CHARS
