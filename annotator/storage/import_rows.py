@@ -63,4 +63,6 @@ class Held:
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    names = ", ".join(columns)
+    placeholders = ", ".join("?" * len(columns))
+    return f"INSERT INTO {table} ({names}) VALUES ({placeholders})"

@@ -87,6 +87,7 @@ class PostgresEngine:
         # The thread the server is talked to from (the last one; see _call).
         self._threads = [thread or waiting.CallThread()]
         self._waiting: Future[Any] | None = None  # the call being waited for
+        self._transactions = 0  # transaction() blocks under way (a call waits in one)
         self._closing = False  # close() came while waiting
         # The server processes of connections cut while they did not answer: ended when
         # the server is reached again, so that a write they hold never commits late.
@@ -218,6 +219,7 @@ class PostgresEngine:
     def transaction(self, bulk: bool = False) -> Iterator[None]:
         if self.readonly:
             raise UserError("is open read-only; nothing can be changed", self.location)
+        self._transactions += 1
         try:
             # Not a bulk write: its large statements would stall the pipeline (psycopg
             # sends no more of a pipeline's statements once it waits for answers, and a
@@ -239,6 +241,8 @@ class PostgresEngine:
                     yield
         except psycopg.Error as exc:
             raise self._error(exc) from None
+        finally:
+            self._transactions -= 1
 
     @contextmanager
     def _there(self, make: Callable[[], AbstractContextManager[T]]) -> Iterator[T]:
@@ -304,14 +308,9 @@ class PostgresEngine:
         if thread.stopped:  # closed, and used again
             thread = waiting.CallThread()
             self._threads.append(thread)
-        if self._waiting is not None:
-            # A window's timer or notice, handled while it waits: the connection is the
-            # waiting call's until it ends.
-            raise ProjectBusyError(
-                "not done: still waiting for the server to answer the change before",
-                self.location,
-            )
         bound = self.server.answer_timeout if seconds is None else seconds
+        if self._waiting is not None:
+            self._follow(self._waiting, bound)
         future: Future[T] = thread.submit(call)
         self._waiting = future
         try:
@@ -330,6 +329,20 @@ class PostgresEngine:
                 self._closing = False
                 self.close()
         return future.result()
+
+    def _follow(self, pending: Future[Any], seconds: float) -> None:
+        """A call made while another is waited for: a window's timer or a notice of
+        colleagues' work, handled while the window waits painting. The connection is the
+        waiting call's until it ends, so this one follows it; but not into the middle of
+        the waiting call's transaction, whose statements are not all sent yet."""
+        if self._transactions == 0:
+            waiting.wait(pending, seconds)
+            if pending.done():
+                return
+        raise ProjectBusyError(
+            "not done: still waiting for the server to answer the change before",
+            self.location,
+        )
 
     def _cut(self, future: Future[Any]) -> None:
         """End every connection of this engine, which ends the call waiting on one."""

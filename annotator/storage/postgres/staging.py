@@ -64,8 +64,10 @@ def functions(roles: Roles) -> list[str]:
         return ", ".join(f"${i}" for i in range(1, n + 1))
 
     def insert(table: str, columns: Sequence[str]) -> str:
-        return f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM unnest"
+        names = ", ".join(columns)
+        return f"INSERT INTO {table} ({names}) SELECT * FROM unnest"
 
+    placeholders = arrays(len(RELATION_COLUMNS))
     bodies = {
         "import_documents": (
             f"{insert('documents', DOCUMENT_COLUMNS)}({arrays(len(DOCUMENT_COLUMNS))})"
@@ -77,7 +79,7 @@ def functions(roles: Roles) -> list[str]:
         # added, and not counted.
         "import_relations": (
             "WITH added AS (INSERT INTO relations (id, from_id, to_id, type, created) "
-            f"SELECT i, f, t, y, c FROM unnest({arrays(len(RELATION_COLUMNS))}) "
+            f"SELECT i, f, t, y, c FROM unnest({placeholders}) "
             "WITH ORDINALITY AS r(i, f, t, y, c, n) ORDER BY n "
             "ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*)::integer FROM added"
         ),
@@ -119,7 +121,8 @@ def write(execute: Execute, rows: ImportRows) -> int:
 
 
 def _call(name: str) -> str:
-    return f"SELECT {name}({', '.join(f'?::{t}[]' for t in _FUNCTIONS[name])})"
+    placeholders = ", ".join(f"?::{t}[]" for t in _FUNCTIONS[name])
+    return f"SELECT {name}({placeholders})"
 
 
 def _columns(rows: Sequence[tuple[Any, ...]]) -> Iterator[list[list[Any]]]:
