@@ -40,13 +40,16 @@ def stem(word: str) -> str:
     a word keeps the same stem whatever is attached to it: ``والد`` and ``الوالد`` both
     give ``الد`` — a stem is a key to compare words by, not a word to show.
     """
+    # An index moves along the word: slicing at each prefix made a long run of prefix
+    # letters (a file can hold one) quadratic.
+    start, n = 0, len(word)
     while True:
-        if word.startswith(_ARTICLE) and len(word) >= len(_ARTICLE) + 2:
-            word = word[len(_ARTICLE) :]
-        elif len(word) >= 4 and word[0] in "وفبكل":
-            word = word[1:]
+        if word.startswith(_ARTICLE, start) and n - start >= len(_ARTICLE) + 2:
+            start += len(_ARTICLE)
+        elif n - start >= 4 and word[start] in "وفبكل":
+            start += 1
         else:
-            return word
+            return word[start:]
 
 
 def words(text: str) -> list[str]:

@@ -18,6 +18,28 @@ def test_a_prefix_never_leaves_less_than_three_letters_or_two_after_the_article(
     assert words("لعب للعب") == ["لعب", "لعب"]
 
 
+def _stem_by_slicing(word: str) -> str:
+    """The stem's rules as first written, one slice a prefix (quadratic on long runs)."""
+    while True:
+        if word.startswith("ال") and len(word) >= 4:
+            word = word[2:]
+        elif len(word) >= 4 and word[0] in "وفبكل":
+            word = word[1:]
+        else:
+            return word
+
+
+@given(st.text(alphabet="والفبكتدي", max_size=30))
+def test_the_stem_follows_its_rules_one_prefix_at_a_time(word: str) -> None:
+    assert stem(word) == _stem_by_slicing(word)
+
+
+def test_a_million_prefix_letters_stem_in_one_pass() -> None:
+    # A hostile file's word: each prefix sliced off copied the rest (hours at this size).
+    assert stem("ب" * 1_000_000 + "يت") == "بيت"
+    assert stem("وال" * 300_000 + "حكومه") == "حكومه"
+
+
 def test_folding_covers_hamza_seats_digits_and_accents() -> None:
     assert words("مسؤول مسئول") == ["مسءول", "مسءول"]
     assert words("٢٠٢٤ ۲۰۲۴ 2024") == ["2024"] * 3
