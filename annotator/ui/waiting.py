@@ -9,9 +9,10 @@ turns busy and the status bar says "Waiting for the server…". The engine bound
 a server that does not answer has its connection cut, the change is reported not saved,
 and the project's watcher reconnects by itself.
 
-What a window does on its own (a notice of colleagues' changes, a timer) must not use the
-project while a call waits: ``busy`` tells it so, and ``after`` runs it once the wait is
-over, from the event loop.
+What a window does on its own (a notice of colleagues' changes, a timer) should wait
+until the call is answered: ``busy`` tells it so, and ``after`` runs it once the wait is
+over, from the event loop. (One that does not is made to follow the waiting call by the
+engine, or refused if it would land inside that call's transaction.)
 """
 
 from __future__ import annotations
