@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from annotator.core.errors import GoneError, UserError
 from annotator.core.model import (
@@ -57,6 +57,15 @@ _UPDATE = (
 _RELATIONS_OF = (
     "SELECT id, from_id, to_id, type FROM relations WHERE from_id = ? OR to_id = ? ORDER BY rowid"
 )
+
+
+class SpanChange(TypedDict, total=False):
+    """What a change of a span may name (the store's and the project's, written once)."""
+
+    label: str | None
+    start: int | None
+    end: int | None
+    attributes: dict[str, Any] | None
 
 
 class AnnotationStore:
@@ -200,17 +209,14 @@ class AnnotationStore:
         )
 
     def change(
-        self,
-        annotation_id: str,
-        *,
-        label: str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        attributes: dict[str, Any] | None = None,
+        self, annotation_id: str, **changes: Unpack[SpanChange]
     ) -> tuple[Annotation, Annotation]:
-        """Change a span's label, edges or attributes (None leaves one as it is, also if a
-        colleague changed it meanwhile); returns the version before (for undo) and after.
-        A span gone is a GoneError, new edges outside its document a UserError."""
+        """Change a span's label, edges or attributes (one not given, or None, is left as
+        it is, also if a colleague changed it meanwhile); returns the version before (for
+        undo) and after. A span gone is a GoneError, new edges outside its document a
+        UserError."""
+        label, attributes = changes.get("label"), changes.get("attributes")
+        start, end = changes.get("start"), changes.get("end")
         label_id = None if label is None else self._schema.label_id(label)
         attrs = None if attributes is None else json.dumps(attributes, ensure_ascii=False)
         with self._write():

@@ -25,11 +25,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, Unpack, overload
 
 from annotator.core.model import Annotation, layer_owner, personal_layer
 from annotator.core.schema import Schema, default_schema
-from annotator.storage.annotations import AnnotationStore
+from annotator.storage.annotations import AnnotationStore, SpanChange
 from annotator.storage.annotators import AnnotatorStore
 from annotator.storage.documents import DocumentStore, SearchHit
 from annotator.storage.engine import Engine
@@ -250,19 +250,9 @@ class Project:
     relations = _Forward("annotation_store", AnnotationStore.relations)
     relations_of = _Forward("annotation_store", AnnotationStore.relations_of)
 
-    def update_annotation(
-        self,
-        annotation_id: str,
-        *,
-        label: str | None = None,
-        start: int | None = None,
-        end: int | None = None,
-        attributes: dict[str, Any] | None = None,
-    ) -> Annotation:
-        _, after = self.annotation_store.change(
-            annotation_id, label=label, start=start, end=end, attributes=attributes
-        )
-        return after
+    def update_annotation(self, annotation_id: str, **changes: Unpack[SpanChange]) -> Annotation:
+        """The store's ``change``, returning the span as it is now."""
+        return self.annotation_store.change(annotation_id, **changes)[1]
 
     status = _Forward("status_store", StatusStore.status)
     statuses = _Forward("status_store", StatusStore.statuses)
