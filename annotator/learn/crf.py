@@ -10,7 +10,8 @@ schema (Wojood's F1 drops from 0.60 to 0.56 without them). So a schema of up to
 MAX_BIO_LABELS labels gets BIO, a larger one IO.
 
 The model is crfsuite's own file, kept as bytes: it holds feature weights and nothing
-that runs, so a model from someone else is safe to open.
+that runs, so a model from someone else is safe to open. crfsuite trains it; suggesting
+reads its weights (posteriors.py) to weigh whole spans, which crfsuite's tagger cannot.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pycrfsuite
+
+from annotator.learn import posteriors
 
 # L1 keeps the model small (most of the features of rare words get weight zero), L2
 # keeps it stable. 50 iterations score as 150 do on NewsFANE (micro-F1 0.814 and 0.815,
@@ -40,7 +43,7 @@ class Tagged:
     first: int
     end: int
     label: str
-    score: float  # the mean of the tokens' marginal probabilities of their tags
+    score: float  # the span's probability under the model (posteriors.py)
 
 
 MAX_BIO_LABELS = 20
@@ -82,30 +85,36 @@ def train(data: Sequence[tuple[Features, list[str]]]) -> bytes:
         os.unlink(path)
 
 
+# A span is proposed when the model gives it at least this probability: that its tokens,
+# and only they, carry its label (posteriors.py), summed over every tagging. The single
+# likeliest tagging (Viterbi, crfsuite's tagger) proposes some spans the model itself
+# gives less than an even chance, and none where it hesitates between several taggings
+# that share a span. With calibrated probabilities, the threshold that maximises F1 is
+# half the F1 reached (Lipton, Elkan and Naryanaswamy 2014): about 0.38 for NewsFANE's
+# 0.76. In cross-validation 0.35 to 0.5 beat Viterbi on NewsFANE and 0.3 to 0.45 on
+# Wojood; 0.35 and 0.4 score alike on both. A bias against O at decoding (Minkov et al.
+# 2006) gained nothing: most spans it adds are wrong (benchmarks/RESULTS.md).
+MIN_SPAN_PROBABILITY = 0.4
+
+
 class Tagger:
     def __init__(self, model: bytes):
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open_inmemory(model)
+        self._weights = posteriors.Weights.of(model)
 
     def tag(self, features: Features) -> tuple[list[Tagged], float]:
-        """The spans of the best tagging, and how unsure the model is of it: one minus
-        the lowest marginal probability of a token's chosen tag."""
+        """The spans of probability at least MIN_SPAN_PROBABILITY, none overlapping
+        (the likelier kept), each scored with its probability; and how unsure the model
+        is of the sequence, for ordering documents: one minus the probability of the
+        likeliest tag of its least sure token (which is the chosen tag's wherever the
+        spans agree with the likeliest tags, as they nearly always do)."""
         if not features:
             return [], 0.0
-        tags = self._tagger.tag(features)
-        marginals = [self._tagger.marginal(t, i) for i, t in enumerate(tags)]
+        probable, sure = self._weights.spans(features, MIN_SPAN_PROBABILITY)
+        taken = [False] * len(features)
         spans: list[Tagged] = []
-        i = 0
-        while i < len(tags):
-            tag = tags[i]
-            if tag == "O":
-                i += 1
-                continue
-            label = tag[2:]
-            j = i + 1
-            while j < len(tags) and tags[j] == "I-" + label:
-                j += 1
-            score = sum(marginals[i:j]) / (j - i)
-            spans.append(Tagged(i, j, label, score))
-            i = j
-        return spans, 1.0 - min(marginals)
+        for first, end, label, p in sorted(probable, key=lambda s: -s[3]):
+            if not any(taken[first:end]):
+                spans.append(Tagged(first, end, label, p))
+                taken[first:end] = [True] * (end - first)
+        spans.sort(key=lambda s: s.first)
+        return spans, 1.0 - sure
