@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.model import GOLD
+from annotator.storage.postgres import search
 from annotator.storage.tables import ALL_TABLES, annotations_view
 
 NOTIFY_PREFIX = "annotator."
@@ -66,7 +67,9 @@ SERVER_VERSIONS = (
     ServerVersion(
         "rights written out in each policy and in the ownership trigger (a tenth of the "
         "server's time per edit), annotators' own suggestion layers (model:crf@login), "
-        "notices that name the documents changed, and curators' bulk import functions"
+        "notices that name the documents changed, curators' bulk import functions, and "
+        "documents with a word past 2 KB found by it",
+        tables=(search.MARK_LONG_WORDS,),
     ),
 )
 SERVER_SCHEMA = len(SERVER_VERSIONS)
