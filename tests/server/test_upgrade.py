@@ -20,35 +20,13 @@ import pytest
 from annotator.core.errors import NotAllowedError
 from annotator.storage.postgres import ddl, search, staging
 from annotator.storage.postgres.location import parse_location
-from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.storage.schema_sql import APPLICATION_ID
 from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer
-from tests.server.conftest import PASSWORD, Team
+from tests.server.conftest import OWNER, Team, old_project
 
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "server" / "schema1.sql"
-OWNER = "oldowner"  # who made the fixture's project: a role with CREATEROLE, not a superuser
 _numbers = itertools.count()
-
-
-def old_project(server: PgServer) -> Team:
-    """A new project of server schema 1 on ``server``, owned by OWNER, with alice and bob
-    (annotators) and carol (curator)."""
-    team = Team(server, f"old{next(_numbers)}")
-    groups = [f"annotator.{team.project}.{kind}" for kind in ("annotators", "curators")]
-    with team.sql() as conn:
-        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (OWNER,)).fetchone():
-            conn.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
-            conn.execute(f"GRANT CREATE ON DATABASE annotator TO {OWNER}")
-        for group in groups:
-            conn.execute(f'CREATE ROLE "{group}" NOLOGIN')
-            conn.execute(f'GRANT "{group}" TO {OWNER} WITH ADMIN OPTION')
-        conn.execute(f'GRANT "{groups[0]}" TO "{groups[1]}"')
-        conn.execute(FIXTURE.read_text().replace("oldschema", team.project).encode())
-    for name in ("alice", "bob", "carol"):
-        add_user(team.url(OWNER), name, PASSWORD, curator=name == "carol")
-    return team
 
 
 @pytest.fixture
@@ -247,3 +225,31 @@ def _until_waiting(conn: psycopg.Connection[tuple[object, ...]], n: int) -> None
             return
         done.wait(0.1)
     raise AssertionError(f"the {n} openers never waited for the upgrade's lock")
+
+
+def test_a_version_that_changes_a_table_upgrades_in_one_transaction(
+    old: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a (pretend) next server schema: its table changes run before the rights are
+    made again; one that fails leaves the project as it was, rights and all."""
+    from annotator.storage.postgres import upgrade
+
+    Project.open(old.url(OWNER)).close()
+    before_rows, before_rights = rows(old), rights(old)
+    added = "ALTER TABLE documents ADD COLUMN language TEXT"
+    for tables, ok in (((added, "SELECT 1 / 0"), False), ((added,), True)):
+        monkeypatch.setattr(upgrade, "SERVER_SCHEMA", ddl.SERVER_SCHEMA + 1)
+        next_version = ddl.ServerVersion("a language for each document", tables)
+        monkeypatch.setattr(upgrade, "SERVER_VERSIONS", (*ddl.SERVER_VERSIONS, next_version))
+        if not ok:
+            code, _, err = invoke("list", old.url(OWNER))
+            assert code == 2
+            assert "could not be upgraded from server schema 2 to 3 (division by zero)" in err
+            assert rows(old) == before_rows and rights(old) == before_rights
+            continue
+        with Project.open(old.url(OWNER)) as project:
+            assert project.document_count() == 3
+        assert server_schema(old) == "3"
+        assert rights(old) == before_rights
+        with old.sql() as conn:
+            conn.execute("SELECT language FROM documents")
