@@ -71,6 +71,14 @@ def server_schema(team: Team) -> str | None:
         return None if row is None else str(row[0])
 
 
+def refused(url: str) -> str:
+    """What `annotator list URL` says: one line, with exit status 2."""
+    code, out, err = invoke("list", url)
+    assert (code, out) == (2, "")
+    one_error_line(err, parse_location(url).shown)
+    return err
+
+
 def may_import_in_bulk(team: Team, user: str) -> bool:
     with team.sql(user) as conn:
         row = conn.execute(staging.MAY_STAGE).fetchone()
@@ -136,14 +144,10 @@ def test_anyone_else_is_told_in_one_line_who_must_upgrade_it_and_nothing_changes
     old: Team, who: str
 ) -> None:
     before_rows, before_rights = rows(old), rights(old)
-    url = old.url(who)
-    code, out, err = invoke("list", url)
-    assert (code, out) == (2, "")
-    one_error_line(err, parse_location(url).shown)
     assert (
         f"(server schema 1; this one needs {ddl.SERVER_SCHEMA}): its owner, {OWNER}, must open "
         "it once with this version, or run `annotator server upgrade URL`; nothing was changed"
-    ) in err
+    ) in refused(old.url(who))
     assert rows(old) == before_rows
     assert rights(old) == before_rights
 
@@ -171,14 +175,10 @@ def test_a_project_of_a_newer_server_schema_is_refused_in_one_line(old: Team) ->
     with old.sql() as conn:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'server_schema'")
     before = rows(old)
-    url = old.url(OWNER)
-    code, out, err = invoke("list", url)
-    assert (code, out) == (2, "")
-    one_error_line(err, parse_location(url).shown)
     assert (
         f"was made by a newer version of annotator (server schema 99, this version reads up "
         f"to {ddl.SERVER_SCHEMA}); upgrade annotator to open it"
-    ) in err
+    ) in refused(old.url(OWNER))
     assert rows(old) == before
 
 
@@ -242,9 +242,8 @@ def test_a_version_that_changes_a_table_upgrades_in_one_transaction(
         next_version = ddl.ServerVersion("a language for each document", tables)
         monkeypatch.setattr(upgrade, "SERVER_VERSIONS", (*ddl.SERVER_VERSIONS, next_version))
         if not ok:
-            code, _, err = invoke("list", old.url(OWNER))
-            assert code == 2
-            assert "could not be upgraded from server schema 2 to 3 (division by zero)" in err
+            said = refused(old.url(OWNER))
+            assert "could not be upgraded from server schema 2 to 3 (division by zero)" in said
             assert rows(old) == before_rows and rights(old) == before_rights
             continue
         with Project.open(old.url(OWNER)) as project:
