@@ -252,3 +252,16 @@ def test_a_version_that_changes_a_table_upgrades_in_one_transaction(
         assert rights(old) == before_rights
         with old.sql() as conn:
             conn.execute("SELECT language FROM documents")
+
+
+def test_a_copy_keeps_its_own_server_schema(old: Team, pg_server: PgServer, tmp_path: Path) -> None:
+    """The version is the server project's own: a file copied from one holds none, and a
+    server project copied from a file has the version it was made with."""
+    path = tmp_path / "copy.annotator"
+    assert invoke("copy", old.url(OWNER), path)[0] == 0
+    with Project.open(path) as copied:
+        assert copied.settings.get("server_schema") == ""
+        assert copied.document_count() == 3
+    again = Team(pg_server, f"new{next(_numbers)}")
+    assert invoke("copy", path, again.url())[0] == 0
+    assert server_schema(again) == str(ddl.SERVER_SCHEMA)
