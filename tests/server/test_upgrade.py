@@ -265,3 +265,17 @@ def test_a_copy_keeps_its_own_server_schema(old: Team, pg_server: PgServer, tmp_
     again = Team(pg_server, f"new{next(_numbers)}")
     assert invoke("copy", path, again.url())[0] == 0
     assert server_schema(again) == str(ddl.SERVER_SCHEMA)
+
+
+def test_a_project_of_the_release_that_kept_no_version_but_had_schema_2_opens_as_it_is(
+    team: Team,
+) -> None:
+    """Projects made by session 4's annotator, before versions were kept, have server
+    schema 2 (their bulk import functions tell): an annotator opens one, nothing changes."""
+    with team.sql() as conn:
+        conn.execute("DELETE FROM meta WHERE key = 'server_schema'")
+    before_rows, before_rights = rows(team), rights(team)
+    with Project.open(team.url("alice")) as alice:
+        assert alice.document_count() == 1
+    assert server_schema(team) is None
+    assert rows(team) == before_rows and rights(team) == before_rights
