@@ -279,3 +279,18 @@ def test_a_project_of_the_release_that_kept_no_version_but_had_schema_2_opens_as
         assert alice.document_count() == 1
     assert server_schema(team) is None
     assert rows(team) == before_rows and rights(team) == before_rights
+
+
+def test_a_colleagues_change_under_way_holds_the_upgrade_off_then_it_goes_through(
+    old: Team,
+) -> None:
+    """The upgrade waits for the tables at most the URL's lock_timeout, then says to try
+    again, having changed nothing."""
+    url = old.url(OWNER) + "&options=-c%20lock_timeout%3D200ms"
+    with old.sql() as colleague, colleague.transaction():
+        colleague.execute("UPDATE annotations SET modified = modified WHERE id = 'a1'")
+        said = refused(url)
+        assert "colleagues' work held its tables for too long; nothing was changed" in said
+        assert server_schema(old) is None
+    Project.open(url).close()
+    assert server_schema(old) == str(ddl.SERVER_SCHEMA)
