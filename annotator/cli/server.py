@@ -1,4 +1,4 @@
-"""`annotator server`: make a project on a PostgreSQL server and add its people;
+"""`annotator server`: make a project on a PostgreSQL server, add its people, upgrade it;
 `annotator copy`: a project from a file to a server, or back."""
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from annotator.cli.common import run
 from annotator.core.errors import UserError
 from annotator.core.inputs import read_input
 from annotator.storage.locations import copy_project, shown
+from annotator.storage.postgres.ddl import SERVER_SCHEMA, SERVER_VERSIONS
 from annotator.storage.postgres.location import is_server_url
-from annotator.storage.postgres.server import add_user
+from annotator.storage.postgres.server import add_user, session
+from annotator.storage.postgres.upgrade import check_project
 from annotator.storage.project import Project
 
 
@@ -62,6 +64,25 @@ def add_user_command(url: str, name: str, curator: bool, password_file: Path | N
     location = run(lambda: add_user(url, name, password, curator))
     kind = "curator" if curator else "annotator"
     click.echo(f"added {name} as {kind} of {location.shown}")
+
+
+@server_command.command("upgrade")
+@click.argument("url")
+def upgrade_command(url: str) -> None:
+    """Bring the project at URL up to this version of annotator: its tables, rights and
+    functions (its owner only; the owner opening it does the same)."""
+
+    def upgrade() -> tuple[str, int]:
+        with session(url) as (location, conn):
+            return location.shown, check_project(conn, location)
+
+    shown, found = run(upgrade)
+    if found == SERVER_SCHEMA:
+        click.echo(f"{shown} is up to date (server schema {SERVER_SCHEMA})")
+        return
+    click.echo(f"upgraded {shown} from server schema {found} to {SERVER_SCHEMA}:")
+    for number, version in enumerate(SERVER_VERSIONS[found:], start=found + 1):
+        click.echo(f"  {number}: {version.changes}")
 
 
 def _first_line(path: Path) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.learn.examples import Example, Span
@@ -57,8 +57,10 @@ class Scores:
 
 
 def baseline_of(model: Recommender) -> Recommender:
-    """The string matcher of the same spans, proposing every match."""
-    return Recommender(model.layers, model.layer_of, use_crf=False, use_strings=True)
+    """The string matcher of the same spans, proposing every match of a text as written
+    (folded), not of its stems."""
+    layers = {name: replace(layer, stems=None) for name, layer in model.layers.items()}
+    return Recommender(layers, model.layer_of, use_crf=False, use_strings=True)
 
 
 def score(model: Recommender, test: Sequence[Example], *, all_strings: bool = False) -> Scores:

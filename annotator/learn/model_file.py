@@ -16,7 +16,7 @@ from annotator.learn.recommender import Layer, Recommender
 from annotator.learn.strings import StringTable
 
 FORMAT = "annotator-recommender"
-VERSION = 3  # 1 had a second CRF per layer and no vocabulary; 2 other features
+VERSION = 4  # 1 had a second CRF per layer and no vocabulary; 2 other features; 3 no stems
 # A project's model is a few megabytes; a member far larger is no model of ours (or a
 # zip bomb), and is refused before it is unpacked.
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
@@ -37,6 +37,7 @@ def save(model: Recommender, path: Path, info: dict[str, Any] | None = None) -> 
             for name, layer in model.layers.items():
                 entry: dict[str, Any] = {
                     "strings": layer.strings.to_json(),
+                    "stems": None if layer.stems is None else layer.stems.to_json(),
                     "vocabulary": sorted(layer.vocabulary),
                     "common_places": sorted(list(k) for k in layer.common_places),
                     "crf": None,
@@ -57,7 +58,7 @@ def load(path: Path) -> tuple[Recommender, dict[str, Any]]:
             manifest = json.loads(_member(z, "model.json", path))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise UserError("not a model made by `annotator learn`", path)
-            if manifest.get("version") in (1, 2):
+            if manifest.get("version") in (1, 2, 3):
                 raise UserError("a model of an earlier annotator: train it again", path)
             if manifest.get("version") != VERSION:
                 raise UserError(f"model version {manifest.get('version')} is not known", path)
@@ -69,6 +70,7 @@ def load(path: Path) -> tuple[Recommender, dict[str, Any]]:
                     weights,
                     frozenset(str(w) for w in entry["vocabulary"]),
                     frozenset(tuple(str(w) for w in k) for k in entry["common_places"]),
+                    None if entry["stems"] is None else StringTable.from_json(entry["stems"]),
                 )
                 layers[str(name)] = layer
                 _check_weights(layer, path)

@@ -69,6 +69,15 @@ class StringTable:
         count = self.labels[key][label]
         return count / max(self.seen[key], count)
 
+    def best(self, key: Key) -> tuple[str, float] | None:
+        """The label ``key`` was given most (the first by name in a tie) and its score;
+        None for a text never annotated."""
+        counts = self.labels.get(key)
+        if counts is None:
+            return None
+        label = max(sorted(counts), key=lambda lab: counts[lab])
+        return label, self.score(key, label)
+
     def find(self, words: Sequence[str], min_score: float = 0.0) -> list[Match]:
         """The longest known text at each token, left to right, not overlapping; its best
         label. Texts scoring under ``min_score`` are not proposed (a shorter one may be)."""
@@ -78,12 +87,10 @@ class StringTable:
             if i < after:
                 continue
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                key = tuple(words[i : i + n])
-                counts = self.labels.get(key)
-                if counts is None:
+                best = self.best(tuple(words[i : i + n]))
+                if best is None:
                     continue
-                label = max(sorted(counts), key=lambda lab: counts[lab])
-                score = self.score(key, label)
+                label, score = best
                 if score >= min_score:
                     out.append(Match(i, i + n, label, score))
                     after = i + n

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.storage.engine import Engine
+from annotator.storage.settings import SERVER_SCHEMA_KEY
 from annotator.storage.sqlite_engine import SqliteEngine
 from annotator.storage.tables import ALL_TABLES
 
@@ -46,6 +47,9 @@ def copy_rows(src: Engine, dst: Engine) -> None:
         if name == "meta":  # the new project's own rows give way to the copied
             insert += " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         rows = [tuple(r) for r in src.execute(f"SELECT {names} FROM {name} ORDER BY {order}")]
+        if name == "meta":  # the destination's own schema version, not the source's
+            key = table.column_names.index("key")
+            rows = [r for r in rows if r[key] != SERVER_SCHEMA_KEY]
         if not dst.has_table(name):  # a file makes this one on first use
             if not rows:
                 continue

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from annotator.storage.engine import Engine, Write
 
+# A server project's own schema version (postgres/ddl.py SERVER_VERSIONS): the server's
+# alone, so a copy of the project never takes it along.
+SERVER_SCHEMA_KEY = "server_schema"
+
 
 class Settings:
     """Reached as ``project.settings``."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import UserError
-from annotator.learn.evaluate import BASELINE, RECOMMENDER, cross_validate
+from annotator.learn.evaluate import BASELINE, RECOMMENDER, baseline_of, cross_validate
 from annotator.learn.examples import Example, Span, sequences
 from annotator.learn.features import shape, strip_clitics
 from annotator.learn.model_file import load, save
@@ -64,9 +64,10 @@ def test_spans_of_different_layers_may_nest() -> None:
     }
 
 
-def test_two_names_side_by_side_stay_two_in_a_small_schema_and_become_one_in_a_large() -> None:
+def test_two_names_side_by_side_stay_two_in_a_small_schema_or_when_the_project_knows_them() -> None:
     """A schema of many labels is tagged IO (crf.py): it cannot tell two spans of one label
-    that touch from one span; a small schema's B- tags can."""
+    that touch from one span; a small schema's B- tags can, and in a large one the project's
+    known texts cut the span at their edges."""
     text = "التقى محمد العلي أحمد حسن في الوزارة."
     first = Span(text.index("محمد"), text.index("محمد") + len("محمد العلي"), "PER")
     second = Span(text.index("أحمد"), text.index("أحمد") + len("أحمد حسن"), "PER")
@@ -77,7 +78,32 @@ def test_two_names_side_by_side_stay_two_in_a_small_schema_and_become_one_in_a_l
     others = [f"L{n}" for n in range(24)]
     examples += [Example(f"كلمة{n} هنا.", (Span(0, len(f"كلمة{n}"), f"L{n}"),)) for n in range(24)]
     large = train(examples, {label: "entity" for label in ["PER", *others]})
-    assert found(large, text) == [("محمد العلي أحمد حسن", "PER")]
+    assert found(large, text) == [("محمد العلي", "PER"), ("أحمد حسن", "PER")]
+    # A known name beside a new one: nothing tells where the first ends.
+    beside_new = "التقى محمد العلي خالد يوسف في الوزارة."
+    assert found(large, beside_new) == [("محمد العلي خالد يوسف", "PER")]
+
+
+def test_a_text_the_project_always_gave_one_label_keeps_it_whatever_its_context() -> None:
+    def example(text: str, name: str, label: str) -> Example:
+        return Example(text, (Span(text.index(name), text.index(name) + len(name), label),))
+
+    cities = ["باريس", "لندن", "روما", "مدريد", "برلين", "فيينا", "اثينا", "دمشق"]
+    examples = [example(f"سافر الوزير الى {c} امس.", c, "LOC") for c in cities]
+    examples.append(example("اعلنت نوكيا ارباحها امس.", "نوكيا", "ORG"))
+    model = train(examples, {"LOC": "entity", "ORG": "entity"})
+    # The context is a city's; the project annotated this text as a company.
+    assert found(model, "سافر الوزير الى نوكيا امس.") == [("نوكيا", "ORG")]
+
+
+def test_a_known_text_is_found_with_a_clitic_glued_to_it() -> None:
+    text = "قالت الصين امس ان الصين سترد."
+    china = [Span(m, m + len("الصين"), "GPE") for m in (text.index("الصين"), text.rindex("الصين"))]
+    strings = train([Example(text, tuple(china))], {"GPE": "entity"}, use_crf=False)
+    new = "قدم الوزير الشكر للصين وبالصين."
+    assert found(strings, new) == [("للصين", "GPE"), ("وبالصين", "GPE")]
+    # The plain string matcher, the baseline, matches texts as written.
+    assert baseline_of(strings).suggest(new) == []
 
 
 def test_the_string_score_is_how_often_a_text_was_annotated_where_it_occurs() -> None:

@@ -1,11 +1,13 @@
 """A project on the throw-away server for each test, with its team: the annotators
-alice and bob, the curator carol, and some work of each already in it."""
+alice and bob, the curator carol, and some work of each already in it; or the same team
+on a project made by the release before server schemas had versions (old_project)."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -75,4 +77,27 @@ def make_team(server: PgServer) -> Team:
             "INSERT INTO document_status (document_id, annotator_id, status, modified) "
             "VALUES (1, 1, 'in_progress', 'now'), (1, 2, 'done', 'now')"
         )
+    return team
+
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "server" / "schema1.sql"
+OWNER = "oldowner"  # who made the fixture's project: a role with CREATEROLE, not a superuser
+
+
+def old_project(server: PgServer) -> Team:
+    """A new project of server schema 1 on ``server``, owned by OWNER, with alice and bob
+    (annotators) and carol (curator)."""
+    team = Team(server, f"old{next(_numbers)}")
+    groups = [f"annotator.{team.project}.{kind}" for kind in ("annotators", "curators")]
+    with team.sql() as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (OWNER,)).fetchone():
+            conn.execute(f"CREATE ROLE {OWNER} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
+            conn.execute(f"GRANT CREATE ON DATABASE annotator TO {OWNER}")
+        for group in groups:
+            conn.execute(f'CREATE ROLE "{group}" NOLOGIN')
+            conn.execute(f'GRANT "{group}" TO {OWNER} WITH ADMIN OPTION')
+        conn.execute(f'GRANT "{groups[0]}" TO "{groups[1]}"')
+        conn.execute(FIXTURE.read_text().replace("oldschema", team.project).encode())
+    for name in ("alice", "bob", "carol"):
+        add_user(team.url(OWNER), name, PASSWORD, curator=name == "carol")
     return team

@@ -1,7 +1,8 @@
 """File › Open a project on a server, as an annotator does it from the window: the URL
 typed, the window on the server's project, edits landing there, the recent list keeping
-the URL without its password, no day's backup copied out of it, and what goes wrong said
-in the one line the command line says."""
+the URL without its password, no day's backup copied out of it, and what goes wrong
+(a project an older annotator made, which only its owner may upgrade, too) said in the
+one line the command line says."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from annotator.ui.server_dialog import ServerDialog
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.cli_runner import invoke, one_error_line
-from tests.server.conftest import PASSWORD, Team
+from tests.server.conftest import PASSWORD, Team, old_project
 from tests.ui.conftest import ME, _isolated_settings, show_active  # noqa: F401 (a fixture)
 
 TEXT = "قال الوزير إن الحكومة ستجتمع"
@@ -122,6 +123,7 @@ def test_a_server_project_opened_from_the_file_menu_is_worked_on_there(
     [
         pytest.param(lambda team: team.url("alice").replace(PASSWORD, "not-it"), id="password"),
         pytest.param(lambda team: team.url("alice") + "_gone", id="no such project"),
+        pytest.param(lambda team: old_project(team.server).url("alice"), id="older, not hers"),
         pytest.param(lambda team: team.url("alice") + "-gone", id="not a project name"),
         pytest.param(
             lambda team: team.url("alice").replace(f":{team.server.port}/", ":1/"), id="port"

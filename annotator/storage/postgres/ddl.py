@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from annotator.core.model import GOLD
+from annotator.storage.postgres import search
 from annotator.storage.tables import ALL_TABLES, annotations_view
 
 NOTIFY_PREFIX = "annotator."
@@ -40,6 +41,38 @@ TABLES = [
     "CREATE INDEX documents_search_words ON documents_search USING GIN (words)",
 ]
 ANNOTATIONS_VIEW = annotations_view("postgresql")
+
+
+@dataclass(frozen=True)
+class ServerVersion:
+    """What one version of a server project's schema changed (its number: its place in
+    SERVER_VERSIONS, from 1), kept in its meta table (storage/settings.py
+    SERVER_SCHEMA_KEY) and brought up to date by postgres/upgrade.py.
+
+    A project's rights (its policies, triggers, functions and grants) hold no data: an
+    upgrade drops them all, whatever version made them, and makes this annotator's
+    (``functions``, ``policies`` and staging.py's), so they are written once, below. What
+    a version changes in the tables or their rows, which must be kept, it says in
+    ``tables``: statements the upgrade runs, in order, before it makes the rights."""
+
+    changes: str
+    tables: tuple[str, ...] = ()
+
+
+SERVER_VERSIONS = (
+    ServerVersion(
+        "the tables of project file schema 3, with rights as policies that call SQL "
+        "functions (is_curator, my_annotator_ids, row_owner); made before versions were kept"
+    ),
+    ServerVersion(
+        "rights written out in each policy and in the ownership trigger (a tenth of the "
+        "server's time per edit), annotators' own suggestion layers (model:crf@login), "
+        "notices that name the documents changed, curators' bulk import functions, and "
+        "documents with a word past 2 KB found by it",
+        tables=(search.MARK_LONG_WORDS,),
+    ),
+)
+SERVER_SCHEMA = len(SERVER_VERSIONS)
 
 # Tables whose rows belong to one annotator, and how a row names its owner's id.
 OWNED = {
@@ -199,8 +232,8 @@ def functions(roles: Roles) -> list[str]:
 def policies(roles: Roles) -> list[str]:
     curator = f"(SELECT {_is_curator(roles)})"
     out: list[str] = []
-    every_table = [*_table_names(), "annotations_view"]
-    tables = _table_names()
+    every_table = [*table_names(), "annotations_view"]
+    tables = table_names()
     for table in tables:
         out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         out.append(f"CREATE POLICY curators ON {table} USING ({curator}) WITH CHECK ({curator})")
@@ -277,7 +310,7 @@ def _notify_triggers(table: str) -> list[str]:
     ]
 
 
-def _table_names() -> list[str]:
+def table_names() -> list[str]:
     return [t.split()[2] for t in TABLES if t.startswith("CREATE TABLE")]
 
 

@@ -30,7 +30,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.pq import TransactionStatus
 
-from annotator.core.errors import NotAProjectError, ProjectBusyError, UserError
+from annotator.core.errors import ProjectBusyError, UserError
 from annotator.core.textsearch import Query
 from annotator.storage.engine import Dialect, Params, Rows
 from annotator.storage.import_rows import ImportRows
@@ -48,7 +48,7 @@ from annotator.storage.postgres.server import (
     project_exists,
     roles_of,
 )
-from annotator.storage.schema_sql import SCHEMA_VERSION
+from annotator.storage.postgres.upgrade import check_project
 
 T = TypeVar("T")
 # A bulk statement (an import's rows, a copy's) may run this long on the server
@@ -568,7 +568,7 @@ def _bound(params: Params) -> Sequence[Any] | Mapping[str, Any]:
 def _opened(server: ServerLocation, readonly: bool) -> Connection:
     conn = connect(server)
     try:
-        _check_project(conn, server)
+        check_project(conn, server)
         if readonly:
             _read_only(conn)
     except BaseException:
@@ -589,20 +589,3 @@ def _connect_seconds(server: ServerLocation) -> float:
 
 def _read_only(conn: Connection) -> None:
     conn.execute("SET default_transaction_read_only = on")
-
-
-def _check_project(conn: Connection, server: ServerLocation) -> None:
-    if not project_exists(conn, server.project):
-        raise NotAProjectError(
-            f"no project {server.project!r} on this server (make it with "
-            "`annotator server init`, or check ?project=)",
-            server.shown,
-        )
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    version = int(row[0]) if row else 0
-    if version > SCHEMA_VERSION:
-        raise NotAProjectError(
-            f"was made by a newer version of annotator (schema {version}, this version "
-            f"reads up to {SCHEMA_VERSION}); upgrade annotator to open it",
-            server.shown,
-        )

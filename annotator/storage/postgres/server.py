@@ -18,6 +18,7 @@ from annotator.storage.postgres import ddl, staging
 from annotator.storage.postgres.errors import connect_error, server_error
 from annotator.storage.postgres.location import ServerLocation, parse_location
 from annotator.storage.schema_sql import SCHEMA_VERSION
+from annotator.storage.settings import SERVER_SCHEMA_KEY
 from annotator.storage.stamps import now
 
 Connection = psycopg.Connection[tuple[Any, ...]]
@@ -107,19 +108,25 @@ def make_project(conn: Connection, roles: ddl.Roles) -> None:
             conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(group)))
     conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(roles.schema)))
     conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(sql.Identifier(roles.schema)))
-    for statement in [
-        *ddl.TABLES,
-        ddl.ANNOTATIONS_VIEW,
-        *ddl.functions(roles),
-        *ddl.policies(roles),
-        *staging.functions(roles),
-    ]:
+    for statement in [*ddl.TABLES, ddl.ANNOTATIONS_VIEW, *rights(roles)]:
         conn.execute(statement.encode())
     conn.execute(
-        "INSERT INTO meta (key, value) VALUES ('schema_version', %s), ('created', %s), "
-        "('project_id', %s)",
-        (str(SCHEMA_VERSION), now(), secrets.token_hex(16)),
+        "INSERT INTO meta (key, value) VALUES ('schema_version', %s), (%s, %s), "
+        "('created', %s), ('project_id', %s)",
+        (
+            str(SCHEMA_VERSION),
+            SERVER_SCHEMA_KEY,
+            str(ddl.SERVER_SCHEMA),
+            now(),
+            secrets.token_hex(16),
+        ),
     )
+
+
+def rights(roles: ddl.Roles) -> list[str]:
+    """Who may do what in the project: its functions, policies, triggers and grants, as a
+    new project has them and an upgrade makes them again (ddl.ServerVersion)."""
+    return [*ddl.functions(roles), *ddl.policies(roles), *staging.functions(roles)]
 
 
 def add_user(url: str, name: str, password: str | None, curator: bool) -> ServerLocation:
