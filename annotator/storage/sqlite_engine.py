@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE = 100  # every SQLite file is at least its header
+NOT_SQLITE = "is not an annotator project (not an SQLite file)"
 
 
 class SqliteEngine:
@@ -118,13 +120,15 @@ class SqliteEngine:
             raise UserError("no such project file", path)
         if path.is_dir():
             raise NotAProjectError("is a folder, not a project file", path)
-        try:
-            with path.open("rb") as f:
-                header = f.read(100)
-        except OSError as exc:
-            raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
-        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-            raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
+        # The header is not read here: closing any file descriptor of the project drops
+        # every POSIX lock this process holds on it, those of a connection already open
+        # included (the window's, when a worker opens the project again), and another
+        # program would then delete the write-ahead log that connection still writes to.
+        # SQLite itself keeps one descriptor per file and tells a file that is not its.
+        if not os.access(path, os.R_OK):
+            raise NotAProjectError("cannot be read (Permission denied)", path)
+        if _size(path) < SQLITE_HEADER_SIZE:
+            raise NotAProjectError(NOT_SQLITE, path)
         readonly = readonly or not _writable(path)
         if not readonly:
             _unlock_logs(path)
@@ -393,6 +397,8 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
             "space and open it again)",
             path,
         )
+    if "file is not a database" in str(exc):
+        return NotAProjectError(NOT_SQLITE, path)
     return NotAProjectError(f"is damaged and cannot be opened ({exc})", path)
 
 

@@ -1,0 +1,43 @@
+"""The window's work reaches the project file as other programs read it (the sqlite3
+command, `annotator list`, Datasette), whatever the window did before: an import's worker
+opens the project a second time in the window's own process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from pytestqt.qtbot import QtBot
+
+from annotator.storage.project import Project
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+from tests.conftest import spans_seen_elsewhere
+from tests.ui.conftest import ME, show_active
+from tests.ui.test_window import select_word_by_keyboard
+
+ARTICLE = "قال محمد إن غزة تحت الحصار."
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
+    win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
+    show_active(qtbot, win)
+    yield win
+    QThreadPool.globalInstance().waitForDone()
+    win.project.close()
+
+
+def test_a_span_tagged_after_an_import_is_in_the_file_another_program_reads(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text("خبر عن غزة", encoding="utf-8")
+    window.import_paths([article])
+    qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 2, timeout=10000)
+    assert spans_seen_elsewhere(window.project.path) == 0
+    select_word_by_keyboard(qtbot, window, ARTICLE.index("محمد"))
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert spans_seen_elsewhere(window.project.path) == 1
