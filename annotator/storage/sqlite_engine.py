@@ -62,6 +62,9 @@ class SqliteEngine:
         self.readonly = readonly
         self.busy_timeout_ms = busy_timeout_ms
         self._data_version: int | None = None
+        # The write-ahead log this connection writes to, as (device, inode); see
+        # _keep_log.
+        self._log = None if readonly else _identity(self._log_path)
 
     @property
     def location(self) -> str:
@@ -240,6 +243,7 @@ class SqliteEngine:
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
+        self._keep_log()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -256,7 +260,34 @@ class SqliteEngine:
                 raise _sqlite_error(exc, self.path, self.busy_timeout_ms) from exc
             raise
 
+    @property
+    def _log_path(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
+
+    def _keep_log(self) -> bool:
+        """Open the project again if the write-ahead log this connection writes to is no
+        longer the file's; say whether it was.
+
+        Closing any file descriptor of the project drops every POSIX lock this process
+        holds on it, this connection's included, and something in the process may do so
+        (a file dialog listing the folder reads the file's first bytes to tell its
+        type). Another program closing the project then finds no one using it: it
+        copies the log into the file and deletes it, and every commit made through the
+        deleted log would be lost. Opening again takes the locks anew."""
+        if self._log is None or _identity(self._log_path) == self._log:
+            return False
+        self.conn.close()
+        self.conn = _connect(self.path, self.readonly, self.busy_timeout_ms)
+        _prepare_for_writing(self.conn)
+        self.__dict__.pop("db", None)  # sqlite-utils over the closed connection
+        self._log = _identity(self._log_path)
+        return True
+
     def changed_elsewhere(self) -> bool:
+        if self._keep_log():
+            # Whoever deleted the log may have written too; the version counts afresh.
+            self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            return True
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
@@ -339,6 +370,14 @@ def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     return app_id, version
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _size(path: Path) -> int:

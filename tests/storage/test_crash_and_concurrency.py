@@ -200,3 +200,27 @@ def test_a_second_open_in_the_same_program_keeps_the_first_ones_commits_safe(
     finally:
         window.close()
     assert spans_seen_elsewhere(path) == 1
+
+
+def test_a_commit_after_something_in_the_same_program_read_the_file_reaches_it(
+    tmp_path: Path,
+) -> None:
+    """What no code of ours can prevent: a file dialog listing the project's folder reads
+    its first bytes to tell its type (Qt's QMimeDatabase does), which drops the window's
+    locks; another program closing then deletes the write-ahead log. The window's next
+    commit finds its log gone and opens the project again first."""
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        p.add_documents([NewDocument("doc", TEXT)])
+    window = Project.open(path)
+    try:
+        with path.open("rb") as f:
+            f.read(16)
+        assert spans_seen_elsewhere(path) == 0
+        window.add_annotation(1, "sara", "PER", 0, 3)
+        assert spans_seen_elsewhere(path) == 1
+        window.add_annotation(1, "sara", "PER", 4, 7)
+        assert spans_seen_elsewhere(path) == 2
+    finally:
+        window.close()
+    assert spans_seen_elsewhere(path) == 2

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QMimeDatabase, Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
@@ -41,3 +41,16 @@ def test_a_span_tagged_after_an_import_is_in_the_file_another_program_reads(
     select_word_by_keyboard(qtbot, window, ARTICLE.index("محمد"))
     qtbot.keyClick(window.view, Qt.Key.Key_3)
     assert spans_seen_elsewhere(window.project.path) == 1
+
+
+def test_a_span_tagged_after_a_file_dialog_listed_the_projects_folder_is_in_the_file(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The window's file dialogs (Export, Share, Open) tell each file's type in the
+    folder they list by its first bytes, the project's too, in the window's process."""
+    path = window.project.path
+    assert QMimeDatabase().mimeTypeForFile(str(path)).name() == "application/vnd.sqlite3"
+    assert spans_seen_elsewhere(path) == 0
+    select_word_by_keyboard(qtbot, window, ARTICLE.index("محمد"))
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert spans_seen_elsewhere(path) == 1
