@@ -31,7 +31,7 @@ def run_job(project_path: Path, annotator: str, output: Path) -> None:
         model = train(data.examples, data.layer_of)
         statuses = project.statuses_of(annotator)
         unsure = {
-            str(doc.id): model.analyse(doc.text)[1]
+            str(doc.id): model.doubt(doc.text)
             for doc in project.iter_documents()
             if statuses.get(doc.id, Status.NOT_STARTED) is Status.NOT_STARTED
         }
