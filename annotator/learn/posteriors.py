@@ -89,12 +89,8 @@ class Weights:
             tuple((label, b, i) for label, (b, i) in labels.items()),
         )
 
-    def spans(
-        self, features: Sequence[Sequence[str]], floor: float
-    ) -> tuple[list[Probable], float]:
-        """Every span of a tag sequence whose probability is at least ``floor``, and how
-        sure the model is of the least sure token: the marginal probability of its
-        likeliest tag.
+    def spans(self, features: Sequence[Sequence[str]], floor: float) -> list[Probable]:
+        """Every span of a tag sequence whose probability is at least ``floor``.
 
         A span (i, j, X) is the event that tokens i..j-1 carry X (B-X or I-X first, then
         I-X) and token j does not continue it (crf.Tagger reads spans so). Its
@@ -133,11 +129,9 @@ class Weights:
             for j, k, e in self.moves:
                 beta[j] += u[k] * e
             betas[t] = [v / cs[t + 1] for v in beta]
-        sure = 1.0
         found: list[Probable] = []
         for t in range(len(rows)):
             marginals = [a * b for a, b in zip(alphas[t], betas[t], strict=True)]
-            sure = min(sure, max(marginals))
             if self.o >= 0 and 1.0 - marginals[self.o] < floor:
                 continue  # no tag but O is that probable here
             for label, b_tag, i_tag in self.labels:
@@ -153,7 +147,7 @@ class Weights:
                             left -= alphas[t - 1][b_tag] * self.edge.get((b_tag, k), 1.0)
                     masses.append((k, left * rows[t][k] / cs[t]))
                 found += self._ends(t, masses, i_tag, rows, betas, cs, floor, label)
-        return found, sure
+        return found
 
     def _ends(
         self,
