@@ -4,30 +4,23 @@ opens the project a second time in the window's own process."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeDatabase, Qt, QThreadPool
+from PySide6.QtCore import QMimeDatabase, Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.storage.project import Project
-from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import spans_seen_elsewhere
-from tests.ui.conftest import ME, show_active
 from tests.ui.test_window import select_word_by_keyboard
 
 ARTICLE = "قال محمد إن غزة تحت الحصار."
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> Iterator[MainWindow]:
-    win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
-    show_active(qtbot, win)
-    yield win
-    QThreadPool.globalInstance().waitForDone()
-    win.project.close()
+def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
+    return open_window({"article": ARTICLE})
 
 
 def test_a_span_tagged_after_an_import_is_in_the_file_another_program_reads(
