@@ -587,6 +587,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, result: ImportResult) -> None:
         s = self.session
+        self.guard.watcher.own_commit()
+        s.refresh_from_project()  # a duplicate of the open document brings its spans
         if s.document is None and self.project.documents():
             s.open_document(self.project.documents()[0].id)
         self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
