@@ -556,20 +556,20 @@ class MainWindow(QMainWindow):
     def _import_files(self) -> None:
         filters = file_filters()
         paths, chosen = QFileDialog.getOpenFileNames(
-            self, self.tr("&Import documents…"), "", ";;".join(f for f, _ in filters)
+            self, plain(self.tr("&Import documents…")), "", ";;".join(f for f, _ in filters)
         )
         if paths:
             fmt = next((name for f, name in filters if f == chosen), "auto")
             self.import_paths([Path(p) for p in paths], fmt)
 
     def _import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Import a &folder…"))
+        path = QFileDialog.getExistingDirectory(self, plain(self.tr("Import a &folder…")))
         if not path:
             return
         filters = file_filters()
         choice, ok = QInputDialog.getItem(
             self,
-            self.tr("Import a &folder…"),
+            plain(self.tr("Import a &folder…")),
             self.tr("The files in the folder are:"),
             [f for f, _ in filters],
             0,
@@ -780,3 +780,8 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
         super().closeEvent(event)
+
+
+def plain(menu_text: str) -> str:
+    """A menu entry's text as its dialog's title: without the & before its Alt key."""
+    return menu_text.replace("&&", "\0").replace("&", "").replace("\0", "&")
