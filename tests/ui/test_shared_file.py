@@ -27,13 +27,18 @@ def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
     return open_window({"article": ARTICLE})
 
 
-def test_a_span_tagged_after_an_import_is_in_the_file_another_program_reads(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
-) -> None:
-    article = tmp_path / "news.txt"
+def import_an_article(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
+    """File › Import documents…, the file chosen: the import runs in its worker."""
+    article = folder / "news.txt"
     article.write_text("خبر عن غزة", encoding="utf-8")
     window.import_paths([article])
     qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 2, timeout=10000)
+
+
+def test_a_span_tagged_after_an_import_is_in_the_file_another_program_reads(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import_an_article(qtbot, window, tmp_path)
     assert spans_seen_elsewhere(window.project.path) == 0
     select_word_by_keyboard(qtbot, window, ARTICLE.index("محمد"))
     qtbot.keyClick(window.view, Qt.Key.Key_3)
@@ -56,10 +61,7 @@ def test_a_span_tagged_after_a_file_dialog_listed_the_projects_folder_is_in_the_
 def test_the_windows_own_import_is_not_told_as_another_programs_change(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    article = tmp_path / "news.txt"
-    article.write_text("خبر عن غزة", encoding="utf-8")
-    window.import_paths([article])
-    qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 2, timeout=10000)
+    import_an_article(qtbot, window, tmp_path)
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))  # the dialog gone
     assert not window.notice.isVisible()
     with Project.open(window.project.path) as other:  # the command line, say
