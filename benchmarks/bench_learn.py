@@ -233,13 +233,15 @@ def article() -> str:
     return out
 
 
-def next_documents(path: Path, first: int = FIRST_DOCUMENTS) -> list[tuple[int, Scores, Scores]]:
-    """For every k from ``first`` on: the recommender's and the string baseline's scores
-    on document k + 1, trained on documents 1 to k."""
+def next_documents(
+    path: Path, first: int = FIRST_DOCUMENTS, last: int | None = None
+) -> list[tuple[int, Scores, Scores]]:
+    """For every k from ``first`` on (to ``last``, or every document): the recommender's
+    and the string baseline's scores on document k + 1, trained on documents 1 to k."""
     docs = documents(sentence_examples(path))
     layer_of = {s.label: "entity" for e in docs for s in e.spans}
     out = []
-    for k in range(first, len(docs)):
+    for k in range(first, len(docs) if last is None else last):
         model = train(docs[:k], layer_of)
         ours = score(model, docs[k : k + 1])
         base = score(baseline_of(model), docs[k : k + 1], all_strings=True)
@@ -256,10 +258,11 @@ def pooled(scores: list[Scores]) -> Scores:
     return out
 
 
-def whole_documents(path: Path) -> list[Result]:
+def whole_documents(path: Path, quick: bool = False) -> list[Result]:
     """The next document's entities proposed exactly (what the user accepts with one
-    key each), pooled over every k and for the eleventh document alone."""
-    runs = next_documents(path)
+    key each), pooled over every k and for the eleventh document alone (only that one
+    when ``quick``)."""
+    runs = next_documents(path, last=FIRST_DOCUMENTS + 1 if quick else None)
     ours = pooled([o for _, o, _ in runs])
     base = pooled([b for _, _, b in runs])
     (p, r, f), (bp, br, bf) = ours.prf(), base.prf()
@@ -308,8 +311,8 @@ def run(ctx: Context) -> list[Result]:
                 results += curve(name, path, (1.0,) if quick else FRACTIONS)
         if not quick:
             results.append(seeds(FILES["NewsFANE"]))
-    if ctx.runs("documents") and not quick:
-        results += whole_documents(FILES["NewsFANE"])
+    if ctx.runs("documents"):
+        results += whole_documents(FILES["NewsFANE"], quick)
     if ctx.runs("speed"):
         results += speed(ctx)
     return results
