@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -128,3 +129,16 @@ def _fail_on_logged_warnings(caplog: pytest.LogCaptureFixture) -> Iterator[None]
 def reopen_project(path: Path) -> Project:
     """A second, independent connection to the project file, as another program sees it."""
     return Project.open(path)
+
+
+def spans_seen_elsewhere(path: Path) -> int:
+    """How many spans the project file holds for another program (the sqlite3 command,
+    `annotator list`): read in a process of its own, which closes the file after."""
+    reader = (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "print(c.execute('SELECT count(*) FROM annotations').fetchone()[0]); c.close()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", reader, str(path)], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout)

@@ -11,7 +11,8 @@ MAX_BIO_LABELS labels gets BIO, a larger one IO.
 
 The model is crfsuite's own file, kept as bytes: it holds feature weights and nothing
 that runs, so a model from someone else is safe to open. crfsuite trains it; suggesting
-reads its weights (posteriors.py) to weigh whole spans, which crfsuite's tagger cannot.
+reads its weights (posteriors.py) to weigh whole spans, which crfsuite's tagger cannot;
+crfsuite's tagger measures how unsure the model is of a text, from each token's tags.
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pycrfsuite
 
-from annotator.learn import posteriors
+if TYPE_CHECKING:
+    from annotator.learn.posteriors import Weights
 
 # L1 keeps the model small (most of the features of rare words get weight zero), L2
 # keeps it stable. 50 iterations score as 150 do on NewsFANE (micro-F1 0.814 and 0.815,
@@ -99,17 +102,20 @@ MIN_SPAN_PROBABILITY = 0.4
 
 class Tagger:
     def __init__(self, model: bytes):
-        self._weights = posteriors.Weights.of(model)
+        self._model = model
+        # Imported on first use: numpy's import would lengthen the window's start-up, and
+        # the window has no model then.
+        from annotator.learn.posteriors import Weights
 
-    def tag(self, features: Features) -> tuple[list[Tagged], float]:
+        self._weights: Weights = Weights.of(model)
+        self._crfsuite: pycrfsuite.Tagger | None = None  # opened when first asked for doubt
+
+    def tag(self, features: Features) -> list[Tagged]:
         """The spans of probability at least MIN_SPAN_PROBABILITY, none overlapping
-        (the likelier kept), each scored with its probability; and how unsure the model
-        is of the sequence, for ordering documents: one minus the probability of the
-        likeliest tag of its least sure token (which is the chosen tag's wherever the
-        spans agree with the likeliest tags, as they nearly always do)."""
+        (the likelier kept), each scored with its probability."""
         if not features:
-            return [], 0.0
-        probable, sure = self._weights.spans(features, MIN_SPAN_PROBABILITY)
+            return []
+        probable = self._weights.spans(features, MIN_SPAN_PROBABILITY)
         taken = [False] * len(features)
         spans: list[Tagged] = []
         for first, end, label, p in sorted(probable, key=lambda s: -s[3]):
@@ -117,4 +123,28 @@ class Tagger:
                 spans.append(Tagged(first, end, label, p))
                 taken[first:end] = [True] * (end - first)
         spans.sort(key=lambda s: s.first)
-        return spans, 1.0 - sure
+        return spans
+
+    def doubt(self, features: Features) -> float:
+        """How unsure the model is of the sequence, for ordering documents: one minus the
+        marginal probability of the likeliest tag of its least sure token (which is the
+        chosen spans' tag wherever they agree with the likeliest tags, as they nearly
+        always do).
+
+        crfsuite's own tagger gives every token's marginals, in C: no span is searched
+        for. A token whose likeliest tagging's tag is at least as probable as the least
+        sure token so far cannot be less sure; one at least even is sure of that tag;
+        only the others need every tag's marginal."""
+        if not features:
+            return 0.0
+        if self._crfsuite is None:
+            self._crfsuite = pycrfsuite.Tagger()
+            self._crfsuite.open_inmemory(self._model)
+        tagger = self._crfsuite
+        tags = tagger.labels()
+        sure = 1.0
+        for t, tag in enumerate(tagger.tag(features)):
+            p = tagger.marginal(tag, t)
+            if p < sure:
+                sure = min(sure, p if p >= 0.5 else max(tagger.marginal(y, t) for y in tags))
+        return 1.0 - sure

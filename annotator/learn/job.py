@@ -5,15 +5,18 @@
 crfsuite keeps Python's interpreter lock while it trains, so a thread of the window's
 process would freeze the window for as long; a process of its own leaves the window
 free. It learns from every person's finished documents and the annotator's documents in
-progress, measures how unsure the model is of each document the annotator has not
-started, and saves both in MODEL (``info["uncertainty"]``: {document id: value}). A
-problem is one line on stderr and exit status 2.
+progress and saves the model in MODEL, then says so on stdout (a line ``trained``), so
+that the window suggests with it at once; then it measures how unsure the model is of
+each document the annotator has not started, for ordering them, and writes that as a
+last line: JSON, {document id: value}. A problem is one line on stderr and exit status 2.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from annotator.core.errors import UserError
 from annotator.core.model import Status
@@ -22,20 +25,25 @@ from annotator.learn.project_data import training_data
 from annotator.learn.recommender import train
 from annotator.storage.project import Project
 
+TRAINED = "trained"
 
-def run_job(project_path: Path, annotator: str, output: Path) -> None:
+
+def run_job(project_path: Path, annotator: str, output: Path, say: TextIO) -> None:
     with Project.open(project_path, readonly=True) as project:
         data = training_data(project, in_progress_of=annotator)
         if not data.spans():
             raise UserError("no spans to learn from yet: annotate, or mark documents done")
         model = train(data.examples, data.layer_of)
+        save(model, output, {"documents": len(data.examples)})
+        say.write(TRAINED + "\n")
+        say.flush()
         statuses = project.statuses_of(annotator)
         unsure = {
-            str(doc.id): model.analyse(doc.text)[1]
+            doc.id: model.doubt(doc.text)
             for doc in project.iter_documents()
             if statuses.get(doc.id, Status.NOT_STARTED) is Status.NOT_STARTED
         }
-    save(model, output, {"documents": len(data.examples), "uncertainty": unsure})
+    say.write(json.dumps(unsure) + "\n")
 
 
 def main(argv: list[str]) -> int:
@@ -43,7 +51,7 @@ def main(argv: list[str]) -> int:
         sys.stderr.write("usage: python -m annotator.learn.job PROJECT ANNOTATOR MODEL\n")
         return 2
     try:
-        run_job(Path(argv[0]), argv[1], Path(argv[2]))
+        run_job(Path(argv[0]), argv[1], Path(argv[2]), sys.stdout)
     except UserError as exc:
         sys.stderr.write(f"{exc}\n")
         return 2

@@ -65,6 +65,10 @@ class Layer:
             self._tagger = crf.Tagger(self.weights)
         return self._tagger
 
+    def features(self, tokens: Sequence[Token], words: list[str]) -> crf.Features:
+        """The CRF's features of a sequence of ``tokens``, their folded ``words``."""
+        return _features(tokens, words, self.strings, self.vocabulary, self.common_places)
+
 
 @dataclass
 class Recommender:
@@ -75,16 +79,8 @@ class Recommender:
 
     def suggest(self, text: str, min_string_score: float | None = None) -> list[Suggestion]:
         """Spans proposed for ``text``, in reading order."""
-        return self.analyse(text, min_string_score)[0]
-
-    def analyse(
-        self, text: str, min_string_score: float | None = None
-    ) -> tuple[list[Suggestion], float]:
-        """Spans proposed for ``text``, and how unsure the CRF is of the text: the mean
-        over its sentences of crf.Tagger.tag's doubt (0 without a CRF)."""
         min_score = STRING_MIN_SCORE if min_string_score is None else min_string_score
         out: list[Suggestion] = []
-        unsure: list[float] = []
         seqs = sequences(text)
         for layer in self.layers.values():
             tagger = layer.tagger() if self.use_crf else None
@@ -92,12 +88,9 @@ class Recommender:
                 words = [word(t.text).form for t in tokens]
                 taken = [False] * len(tokens)
                 if tagger is not None:
-                    feats = _features(
-                        tokens, words, layer.strings, layer.vocabulary, layer.common_places
-                    )
-                    spans, doubt = tagger.tag(feats)
-                    unsure.append(doubt)
-                    for s in _shaped(spans, words, layer.strings):
+                    for s in _shaped(
+                        tagger.tag(layer.features(tokens, words)), words, layer.strings
+                    ):
                         out.append(_suggestion(tokens, s.first, s.end, s.label, s.score, "crf"))
                         taken[s.first : s.end] = [True] * (s.end - s.first)
                 if self.use_strings:
@@ -111,7 +104,21 @@ class Recommender:
                             )
                             taken[m.first : m.end] = [True] * (m.end - m.first)
         out.sort(key=lambda s: (s.start, -s.end, s.label))
-        return out, (sum(unsure) / len(unsure) if unsure else 0.0)
+        return out
+
+    def doubt(self, text: str) -> float:
+        """How unsure the CRF is of ``text``: the mean over its sentences of
+        crf.Tagger.doubt (0 without a CRF). Nothing is suggested on the way."""
+        unsure: list[float] = []
+        seqs = sequences(text)
+        for layer in self.layers.values():
+            tagger = layer.tagger() if self.use_crf else None
+            if tagger is None:
+                continue
+            for tokens in seqs:
+                words = [word(t.text).form for t in tokens]
+                unsure.append(tagger.doubt(layer.features(tokens, words)))
+        return sum(unsure) / len(unsure) if unsure else 0.0
 
 
 def stripped(words: Iterable[str]) -> list[str]:

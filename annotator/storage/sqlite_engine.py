@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER_SIZE = 100  # every SQLite file is at least its header
+NOT_SQLITE = "is not an annotator project (not an SQLite file)"
 
 
 class SqliteEngine:
@@ -60,6 +62,9 @@ class SqliteEngine:
         self.readonly = readonly
         self.busy_timeout_ms = busy_timeout_ms
         self._data_version: int | None = None
+        # The write-ahead log this connection writes to, as (device, inode); see
+        # _keep_log.
+        self._log = None if readonly else _identity(self._log_path)
 
     @property
     def location(self) -> str:
@@ -118,13 +123,15 @@ class SqliteEngine:
             raise UserError("no such project file", path)
         if path.is_dir():
             raise NotAProjectError("is a folder, not a project file", path)
-        try:
-            with path.open("rb") as f:
-                header = f.read(100)
-        except OSError as exc:
-            raise NotAProjectError(f"cannot be read ({exc.strerror})", path) from None
-        if not header.startswith(SQLITE_HEADER) or len(header) < 100:
-            raise NotAProjectError("is not an annotator project (not an SQLite file)", path)
+        # The header is not read here: closing any file descriptor of the project drops
+        # every POSIX lock this process holds on it, those of a connection already open
+        # included (the window's, when a worker opens the project again), and another
+        # program would then delete the write-ahead log that connection still writes to.
+        # SQLite itself keeps one descriptor per file and tells a file that is not its.
+        if not os.access(path, os.R_OK):
+            raise NotAProjectError("cannot be read (Permission denied)", path)
+        if _size(path) < SQLITE_HEADER_SIZE:
+            raise NotAProjectError(NOT_SQLITE, path)
         readonly = readonly or not _writable(path)
         if not readonly:
             _unlock_logs(path)
@@ -236,6 +243,7 @@ class SqliteEngine:
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
+        self._keep_log()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -252,7 +260,34 @@ class SqliteEngine:
                 raise _sqlite_error(exc, self.path, self.busy_timeout_ms) from exc
             raise
 
+    @property
+    def _log_path(self) -> Path:
+        return self.path.with_name(self.path.name + "-wal")
+
+    def _keep_log(self) -> bool:
+        """Open the project again if the write-ahead log this connection writes to is no
+        longer the file's; say whether it was.
+
+        Closing any file descriptor of the project drops every POSIX lock this process
+        holds on it, this connection's included, and something in the process may do so
+        (a file dialog listing the folder reads the file's first bytes to tell its
+        type). Another program closing the project then finds no one using it: it
+        copies the log into the file and deletes it, and every commit made through the
+        deleted log would be lost. Opening again takes the locks anew."""
+        if self._log is None or _identity(self._log_path) == self._log:
+            return False
+        self.conn.close()
+        self.conn = _connect(self.path, self.readonly, self.busy_timeout_ms)
+        _prepare_for_writing(self.conn)
+        self.__dict__.pop("db", None)  # sqlite-utils over the closed connection
+        self._log = _identity(self._log_path)
+        return True
+
     def changed_elsewhere(self) -> bool:
+        if self._keep_log():
+            # Whoever deleted the log may have written too; the version counts afresh.
+            self._data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            return True
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         changed = self._data_version is not None and version != self._data_version
         self._data_version = version
@@ -337,6 +372,14 @@ def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
     return app_id, version
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -393,6 +436,8 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> UserError:
             "space and open it again)",
             path,
         )
+    if "file is not a database" in str(exc):
+        return NotAProjectError(NOT_SQLITE, path)
     return NotAProjectError(f"is damaged and cannot be opened ({exc})", path)
 
 

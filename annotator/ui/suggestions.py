@@ -3,8 +3,11 @@ the open document, shown as ghosts (hatched); one key accepts the one at the car
 rejects it, one accepts them all.
 
 Training runs in a process of its own (annotator/learn/job.py), waited for by a pool
-thread; the window keeps answering keys meanwhile. The first training
-is asked for; after it the model retrains itself every N new spans (a preference).
+thread; the window keeps answering keys meanwhile. The new model is used as soon as it
+is trained; the same process then measures how unsure it is of each document not
+started, for ordering the documents list, and ends. The first training is asked for;
+after it the model retrains itself every N new spans (a preference), one process at a
+time: asked for while one runs, it starts when that one ends.
 A document's suggestions are found in a thread of their own too (SuggestJob), so a
 long document gets them without freezing the window.
 Accepting adds the annotator's own span (undoable, ``suggested_by`` in its attributes);
@@ -15,6 +18,7 @@ with that label again.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import subprocess
 import sys
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from annotator.core.errors import UserError
 from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
+from annotator.learn.job import TRAINED
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
 from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
@@ -42,8 +47,9 @@ from annotator.ui.settings import Settings
 
 
 class TrainSignals(QObject):
-    finished = Signal(object, object)  # Recommender, {document id: uncertainty}
-    failed = Signal(str)
+    trained = Signal(object)  # the Recommender
+    measured = Signal(object)  # then {document id: uncertainty}, and the job has ended
+    failed = Signal(str)  # or this, and the job has ended
 
 
 class TrainJob(QRunnable):
@@ -67,33 +73,46 @@ class TrainJob(QRunnable):
                 self._process.kill()
 
     def run(self) -> None:
+        unsure: dict[int, float] = {}
         with tempfile.TemporaryDirectory(prefix="annotator-learn-") as folder:
             output = Path(folder) / "model.zip"
+            errors = Path(folder) / "errors.txt"
             command = [sys.executable, "-m", "annotator.learn.job"]
             with self._lock:
                 if self.cancelled.is_set():
                     return
-                self._process = subprocess.Popen(
-                    [*command, str(self.project_path), self.annotator, str(output)],
-                    env={**os.environ, **secret_environment(self.project_path)},
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-            _, stderr = self._process.communicate()
+                # stderr to a file: a pipe left unread while stdout is read could fill up.
+                with errors.open("w", encoding="utf-8") as stderr:
+                    self._process = subprocess.Popen(
+                        [*command, str(self.project_path), self.annotator, str(output)],
+                        env={**os.environ, **secret_environment(self.project_path)},
+                        stdout=subprocess.PIPE,
+                        stderr=stderr,
+                        text=True,
+                    )
+            process = self._process
+            assert process.stdout is not None
+            with process.stdout as said:
+                for line in said:
+                    if line.strip() == TRAINED and not self.cancelled.is_set():
+                        try:
+                            model, _ = load(output)
+                        except UserError as exc:
+                            process.kill()
+                            process.wait()
+                            self.signals.failed.emit(str(exc))
+                            return
+                        self.signals.trained.emit(model)
+                    elif line.startswith("{"):
+                        unsure = {int(k): float(v) for k, v in json.loads(line).items()}
+            process.wait()
             if self.cancelled.is_set():
                 return
-            if self._process.returncode != 0:
-                lines = stderr.strip().splitlines()
+            if process.returncode != 0:
+                lines = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
                 self.signals.failed.emit(lines[-1] if lines else "training failed")
                 return
-            try:
-                model, info = load(output)
-            except UserError as exc:
-                self.signals.failed.emit(str(exc))
-                return
-        unsure = {int(k): float(v) for k, v in info.get("uncertainty", {}).items()}
-        self.signals.finished.emit(model, unsure)
+        self.signals.measured.emit(unsure)
 
 
 class SuggestSignals(QObject):
@@ -101,8 +120,8 @@ class SuggestSignals(QObject):
 
 
 class SuggestJob(QRunnable):
-    """Finds a model's suggestions for one document in a pool thread. crfsuite tags one
-    sentence per call, so Python's lock changes hands between them and the window keeps
+    """Finds a model's suggestions for one document in a pool thread, a sentence at a
+    time, so Python's lock changes hands between them and the window keeps
     answering; the text goes line by line (a line break always ends a sentence, so the
     suggestions are the same) to stop soon when cancelled."""
 
@@ -135,6 +154,7 @@ class SuggestJob(QRunnable):
 
 class SuggestionsMenu(QObject):
     trained = Signal()  # a new model is in use (tests wait for it)
+    measured = Signal()  # the documents' uncertainty under it is known, the job ended
     found = Signal()  # the open document's suggestions are known (tests wait for it)
 
     def __init__(
@@ -154,14 +174,15 @@ class SuggestionsMenu(QObject):
         self.model: Recommender | None = None
         self.ghosts: list[Suggestion] = []
         self.uncertainty: dict[int, float] = {}
-        self.training = False
+        self.training = False  # a training job runs: training, then measuring documents
+        self._again = False  # training was asked for while it ran: train once it ends
         self.new_spans = 0
         self._cache: dict[int, list[Suggestion]] = {}  # the model's, per document
         # Jobs stay referenced until the window closes (as the import's: see window.py).
         self._jobs: list[TrainJob] = []
         self._suggest_jobs: list[SuggestJob] = []
-        # One thread finds suggestions, one document after another: a model's crfsuite
-        # taggers hold the sentence they tagged last, so two threads must not share them.
+        # One thread finds suggestions, one document after another: more would only take
+        # turns with Python's lock, and the open document's would come no sooner.
         self._finders = QThreadPool(self)
         self._finders.setMaxThreadCount(1)
         self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
@@ -234,31 +255,45 @@ class SuggestionsMenu(QObject):
 
     def train_now(self) -> TrainJob | None:
         if self.training:
+            self._again = True
+            self._message(self.tr("Learning already: learning again once that ends"))
             return None
         self.training = True
         self.new_spans = 0
         self._message(self.tr("Learning from the project's spans…"))
         job = TrainJob(self.project.path, self.session.annotator)
-        job.signals.finished.connect(self._trained)
+        job.signals.trained.connect(self._trained)
+        job.signals.measured.connect(self._measured)
         job.signals.failed.connect(self._failed)
         self._jobs.append(job)
         QThreadPool.globalInstance().start(job)
         return job
 
-    def _trained(self, model: Recommender, unsure: dict[int, float]) -> None:
-        self.training = False
+    def _trained(self, model: Recommender) -> None:
+        """Suggest with the new model at once; the documents keep the order the last one
+        gave them until it has measured them."""
         self.model = model
-        self.uncertainty = unsure
         self._cache = {}
         self._stop_finding()
         self.refresh()
-        if self.order_action.isChecked():
-            self._order(True)
         self.trained.emit()
 
+    def _measured(self, unsure: dict[int, float]) -> None:
+        self.uncertainty = unsure
+        self._ended()
+        if self.order_action.isChecked():
+            self._order(True)
+        self.measured.emit()
+
     def _failed(self, text: str) -> None:
-        self.training = False
         self._message(text)
+        self._ended()
+
+    def _ended(self) -> None:
+        self.training = False
+        if self._again:
+            self._again = False
+            self.train_now()
 
     def _edited(self, changes: Changes | None) -> None:
         """Count the annotator's new spans; every N of them retrain (once a model is in
@@ -270,7 +305,10 @@ class SuggestionsMenu(QObject):
             )
         every = self.settings.retrain_every
         if self.model is not None and every and self.new_spans >= every:
-            self.train_now()
+            if self.training:
+                self._again = True  # not said on every edit, as train_now would
+            else:
+                self.train_now()
         self.refresh()
 
     # ----- the open document's suggestions -------------------------------------------
@@ -411,6 +449,8 @@ class SuggestionsMenu(QObject):
         opened teaches it most."""
         if on and self.model is None:
             self._message(self.tr("Train the suggestions first"))
+        elif on and self.training and not self.uncertainty:
+            self._message(self.tr("The documents are ordered once the model has measured them"))
         self.documents.set_priority(self.uncertainty if on else {})
         s = self.session
         self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)

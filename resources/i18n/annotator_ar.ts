@@ -1390,6 +1390,16 @@
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="259"/>
+        <source>Learning already: learning again once that ends</source>
+        <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="453"/>
+        <source>The documents are ordered once the model has measured them</source>
+        <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../annotator/ui/suggestions.py" line="320"/>
         <source>Suggestions ready: %n in this document</source>

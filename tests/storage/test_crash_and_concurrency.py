@@ -22,6 +22,7 @@ from annotator.core.errors import DiskFullError, ProjectBusyError
 from annotator.core.model import NewDocument
 from annotator.storage.check import check_project
 from annotator.storage.project import Project
+from tests.conftest import spans_seen_elsewhere
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -176,3 +177,50 @@ def test_a_full_disk_is_reported_and_the_project_stays_sound(tmp_path: Path) -> 
     with _assert_sound(path) as p:
         assert p.annotations() == before
         assert p.document_count() == 1
+
+
+def test_a_second_open_in_the_same_program_keeps_the_first_ones_commits_safe(
+    tmp_path: Path,
+) -> None:
+    """The window opens the project again in the same process (an import's worker, the
+    agreement dashboard, Share as PDF). Closing a file descriptor of the project drops
+    every POSIX lock the process holds on it; another program closing then took the
+    write-ahead log as unused and deleted it, and every later commit of the first
+    connection went into the deleted log: lost."""
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        p.add_documents([NewDocument("doc", TEXT)])
+    window = Project.open(path)
+    try:
+        Project.open(path, readonly=True).close()  # a worker's own connection, done
+        Project.open(path).close()
+        assert spans_seen_elsewhere(path) == 0  # sqlite3 or `annotator list` reading
+        window.add_annotation(1, "sara", "PER", 0, 3)
+        assert spans_seen_elsewhere(path) == 1
+    finally:
+        window.close()
+    assert spans_seen_elsewhere(path) == 1
+
+
+def test_a_commit_after_something_in_the_same_program_read_the_file_reaches_it(
+    tmp_path: Path,
+) -> None:
+    """What no code of ours can prevent: a file dialog listing the project's folder reads
+    its first bytes to tell its type (Qt's QMimeDatabase does), which drops the window's
+    locks; another program closing then deletes the write-ahead log. The window's next
+    commit finds its log gone and opens the project again first."""
+    path = tmp_path / "p.annotator"
+    with Project.create(path) as p:
+        p.add_documents([NewDocument("doc", TEXT)])
+    window = Project.open(path)
+    try:
+        with path.open("rb") as f:
+            f.read(16)
+        assert spans_seen_elsewhere(path) == 0
+        window.add_annotation(1, "sara", "PER", 0, 3)
+        assert spans_seen_elsewhere(path) == 1
+        window.add_annotation(1, "sara", "PER", 4, 7)
+        assert spans_seen_elsewhere(path) == 2
+    finally:
+        window.close()
+    assert spans_seen_elsewhere(path) == 2

@@ -41,8 +41,9 @@ def stored(win: MainWindow, doc: str = "new") -> dict[tuple[int, int, str], dict
 
 def train(qtbot: QtBot, win: MainWindow) -> None:
     """Train from the keyboard, until the model is in use and has found the open
-    document's suggestions (in a thread of their own: the window answers meanwhile)."""
-    signals = [win.suggestions.trained, win.suggestions.found]
+    document's suggestions (in a thread of their own: the window answers meanwhile), and
+    the training process has measured the documents and ended."""
+    signals = [win.suggestions.trained, win.suggestions.found, win.suggestions.measured]
     with qtbot.waitSignals(signals, timeout=TRAINING_S * 1000):
         qtbot.keyClick(win.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
                        | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
@@ -114,20 +115,74 @@ def test_a_rejected_suggestion_stays_rejected_after_retraining_and_for_the_cli(
     assert (start, end, label) not in stored_as(window, "model:crf")
 
 
-def test_the_model_retrains_after_n_new_spans_and_orders_the_documents(
+def first_listed(win: MainWindow) -> str:
+    item = win.documents.tree.topLevelItem(0)
+    assert item is not None
+    return item.text(0)
+
+
+def test_the_model_suggests_at_once_and_orders_the_documents_once_it_has_measured_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A large project gets its suggestions as soon as the model is trained; measuring
+    how unsure it is of every document not started comes after, in the same process."""
+    open_new(window)
+    assert "new" not in first_listed(window)
+    window.suggestions.order_action.trigger()  # asked for before there is a model
+    menu = window.suggestions
+    when_trained: list[tuple[bool, dict[int, float], str]] = []
+    menu.trained.connect(
+        lambda: when_trained.append((menu.training, dict(menu.uncertainty), first_listed(window)))
+    )
+    signals = [menu.trained, menu.found, menu.measured]
+    with qtbot.waitSignals(signals, timeout=TRAINING_S * 1000):
+        qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    # In use while the documents were still being measured, listed as they were.
+    ((still_running, measured, listed_first),) = when_trained
+    assert still_running and measured == {} and "new" not in listed_first
+    assert ghosts(window) == set(article(10)[1])
+    # Then the one document not started comes first, for the model is unsure of it.
+    assert not menu.training
+    assert set(menu.uncertainty) == {window.project.document("new").id}
+    assert "new" in first_listed(window)
+
+
+def test_the_model_retrains_after_n_new_spans_and_keeps_the_documents_ordered(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.settings.retrain_every = 2
     open_new(window)
     train(qtbot, window)
-    # The one document not started comes first, for the model is unsure of it.
     window.suggestions.order_action.trigger()
-    first = window.documents.tree.topLevelItem(0)
-    assert first is not None and "new" in first.text(0)
-    with qtbot.waitSignal(window.suggestions.trained, timeout=TRAINING_S * 1000):
+    assert "new" in first_listed(window)
+    signals = [window.suggestions.trained, window.suggestions.measured]
+    with qtbot.waitSignals(signals, timeout=TRAINING_S * 1000):
         qtbot.keyClick(window.view, Qt.Key.Key_Return)
         qtbot.keyClick(window.view, Qt.Key.Key_Return)  # the second new span retrains
     assert len(stored(window)) == 2
+    # Measured again: the document is started now, and no longer listed first.
+    assert window.project.document("new").id not in window.suggestions.uncertainty
+    assert "new" not in first_listed(window)
+
+
+def test_training_asked_for_while_one_runs_starts_when_it_ends(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    menu = window.suggestions
+    models: list[object] = []
+    menu.trained.connect(lambda: models.append(menu.model))
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(menu.measured, timeout=TRAINING_S * 1000):
+        qtbot.keyClick(window.view, Qt.Key.Key_T, keys)
+        qtbot.keyClick(window.view, Qt.Key.Key_T, keys)  # one process at a time: later
+        assert window.statusBar().currentMessage().startswith("Learning already")
+    # The second starts as the first ends, and trains a model of its own.
+    assert menu.training and len(models) == 1
+    with qtbot.waitSignal(menu.measured, timeout=TRAINING_S * 1000):
+        pass
+    assert len(models) == 2 and models[0] is not models[1] and not menu.training
 
 
 def test_the_retraining_preference_is_set_in_the_settings_dialog(
@@ -169,8 +224,26 @@ def test_closing_the_window_stops_a_training_under_way(qtbot: QtBot, window: Mai
     job = window.suggestions.train_now()
     assert job is not None
     finished: list[object] = []
-    job.signals.finished.connect(finished.append)
+    job.signals.trained.connect(finished.append)
+    job.signals.measured.connect(finished.append)
     window.close()  # waits for the pool's jobs: returns once the process is stopped
     assert job.cancelled.is_set() and finished == []
     process = job._process
     assert process is None or process.returncode is not None
+
+
+def test_a_training_with_nothing_to_learn_from_says_so_and_may_be_asked_for_again(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    newsroom(tmp_path / "empty.annotator", done=0, annotator=ME).close()
+    win = MainWindow(Project.open(tmp_path / "empty.annotator"), ME, Settings())
+    show_active(qtbot, win)
+    job = win.suggestions.train_now()
+    assert job is not None
+    with qtbot.waitSignal(job.signals.failed, timeout=TRAINING_S * 1000):
+        pass
+    assert win.statusBar().currentMessage().startswith("no spans to learn from yet")
+    assert not win.suggestions.training and win.suggestions.model is None
+    assert win.suggestions.train_now() is not None
+    win.close()
+    win.project.close()

@@ -1,0 +1,49 @@
+"""The window's work reaches the project file as other programs read it (the sqlite3
+command, `annotator list`, Datasette), whatever the window did before: an import's worker
+opens the project a second time in the window's own process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeDatabase, Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.ui.window import MainWindow
+from tests.conftest import spans_seen_elsewhere
+from tests.ui.test_window import select_word_by_keyboard
+
+ARTICLE = "قال محمد إن غزة تحت الحصار."
+
+
+@pytest.fixture
+def window(open_window: Callable[[dict[str, str]], MainWindow]) -> MainWindow:
+    return open_window({"article": ARTICLE})
+
+
+def test_a_span_tagged_after_an_import_is_in_the_file_another_program_reads(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text("خبر عن غزة", encoding="utf-8")
+    window.import_paths([article])
+    qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 2, timeout=10000)
+    assert spans_seen_elsewhere(window.project.path) == 0
+    select_word_by_keyboard(qtbot, window, ARTICLE.index("محمد"))
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert spans_seen_elsewhere(window.project.path) == 1
+
+
+def test_a_span_tagged_after_a_file_dialog_listed_the_projects_folder_is_in_the_file(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The window's file dialogs (Export, Share, Open) tell each file's type in the
+    folder they list by its first bytes, the project's too, in the window's process."""
+    path = window.project.path
+    assert QMimeDatabase().mimeTypeForFile(str(path)).name() == "application/vnd.sqlite3"
+    assert spans_seen_elsewhere(path) == 0
+    select_word_by_keyboard(qtbot, window, ARTICLE.index("محمد"))
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert spans_seen_elsewhere(path) == 1
