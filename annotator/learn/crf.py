@@ -21,10 +21,12 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pycrfsuite
 
-from annotator.learn import posteriors
+if TYPE_CHECKING:
+    from annotator.learn.posteriors import Weights
 
 # L1 keeps the model small (most of the features of rare words get weight zero), L2
 # keeps it stable. 50 iterations score as 150 do on NewsFANE (micro-F1 0.814 and 0.815,
@@ -101,7 +103,11 @@ MIN_SPAN_PROBABILITY = 0.4
 class Tagger:
     def __init__(self, model: bytes):
         self._model = model
-        self._weights = posteriors.Weights.of(model)
+        # Imported on first use: numpy's import would lengthen the window's start-up, and
+        # the window has no model then.
+        from annotator.learn.posteriors import Weights
+
+        self._weights: Weights = Weights.of(model)
         self._crfsuite: pycrfsuite.Tagger | None = None  # opened when first asked for doubt
 
     def tag(self, features: Features) -> list[Tagged]:

@@ -1,7 +1,7 @@
 """A recommender saved as plain data: a zip holding ``model.json`` (the labels' layers,
 each layer's string table and vocabulary, and what it was trained from) and crfsuite's
-own model files (feature weights). Loading parses JSON and hands the weights to crfsuite: it runs no
-code from the file, so a model from someone else is as safe as a CSV file."""
+own model files (feature weights). Loading parses JSON and reads the weights as numbers: it
+runs no code from the file, so a model from someone else is as safe as a CSV file."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def _member(z: zipfile.ZipFile, name: str, path: Path) -> bytes:
 
 
 def _check_weights(layer: Layer, path: Path) -> None:
-    """crfsuite checks its file's header and sizes when it opens it; open now, so that a
+    """Reading crfsuite's file checks its header, sizes and tables; read it now, so that a
     damaged model is refused when loaded rather than when first used."""
     if layer.weights is not None:
         try:

@@ -1,5 +1,5 @@
 """How probable each span is under a CRF: crfsuite's model file read as plain data, and
-forward-backward over it in plain Python.
+forward-backward over it (numpy).
 
 crfsuite's tagger gives the best tagging (Viterbi) and each token's marginal
 probabilities, but not the probability of a span: that its tokens, and only they, carry
@@ -14,10 +14,12 @@ attributes' names in two "CQDB" string tables, each with an array from id to rec
 
 from __future__ import annotations
 
-import math
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")
 _CQDB = struct.Struct("<4sIIIII")
@@ -26,18 +28,23 @@ _FEATURE = struct.Struct("<IIId")
 _RECORD = struct.Struct("<iI")
 
 Probable = tuple[int, int, str, float]  # first token, end token, label, probability
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Weights:
-    """A CRF's weights. L1 regularisation leaves most transitions at zero (on NewsFANE
-    125 of 35 × 35 are not), so each tag keeps only its others: forward-backward then
-    costs the tags plus those transitions per token, not the tags squared."""
+    """A CRF's weights, as arrays: forward-backward runs a token at a time (each token's
+    mass depends on the one before), so each step is a few array operations over the tags
+    rather than a Python loop over them."""
 
     tags: tuple[str, ...]
-    state: dict[str, tuple[tuple[int, float], ...]]  # attribute -> (tag, weight)
-    moves: tuple[tuple[int, int, float], ...]  # (from, to, e^w - 1) of each transition
-    edge: dict[tuple[int, int], float]  # (from, to) -> e^w, of the same
+    attributes: dict[str, int]  # attribute -> n: its weights are first[n]:first[n + 1]
+    first: Ints
+    state_tags: Ints  # the tag of each state weight
+    state: Floats  # the weights, an attribute's together
+    moves: Floats  # [from, to]: e^w - 1 of each transition (0 where w is 0)
+    edge: list[list[float]]  # [from][to]: e^w, the same as numbers, for the spans' ends
     o: int  # the index of O, -1 without one
     labels: tuple[tuple[str, int, int], ...]  # (label, its B- tag, its I- tag), -1 for none
 
@@ -64,8 +71,7 @@ class Weights:
         if chunk != b"FEAT":
             raise ValueError("not a crfsuite model (no features)")
         state: dict[str, list[tuple[int, float]]] = {}
-        moves: list[tuple[int, int, float]] = []
-        edge: dict[tuple[int, int], float] = {}
+        weights = np.zeros((len(tags), len(tags)))
         start = at_features + _CHUNK.size
         for kind_of, src, dst, w in _FEATURE.iter_unpack(_part(model, start, count, _FEATURE.size)):
             if dst >= len(tags) or src >= (len(attributes) if kind_of == 0 else len(tags)):
@@ -73,18 +79,21 @@ class Weights:
             if kind_of == 0:
                 state.setdefault(attributes[src], []).append((dst, w))
             else:
-                moves.append((src, dst, math.expm1(w)))
-                edge[src, dst] = math.exp(w)
+                weights[src, dst] = w
         labels: dict[str, tuple[int, int]] = {}
         for n, tag in enumerate(tags):
             if tag != "O":
                 b, i = labels.get(tag[2:], (-1, -1))
                 labels[tag[2:]] = (n, i) if tag.startswith("B-") else (b, n)
+        pairs = [kw for ws in state.values() for kw in ws]
         return cls(
             tags,
-            {a: tuple(ws) for a, ws in state.items()},
-            tuple(moves),
-            edge,
+            {a: n for n, a in enumerate(state)},
+            np.cumsum([0] + [len(ws) for ws in state.values()], dtype=np.int64),
+            np.array([k for k, _ in pairs], dtype=np.int64),
+            np.array([w for _, w in pairs], dtype=np.float64),
+            np.expm1(weights),
+            np.exp(weights).tolist(),
             tags.index("O") if "O" in tags else -1,
             tuple((label, b, i) for label, (b, i) in labels.items()),
         )
@@ -97,57 +106,87 @@ class Weights:
         probability is summed exactly from the scaled forward and backward vectors:
         the mass entering token i with a tag that begins X, times the scores and I-X
         transitions inside, times the mass leaving token j-1 for any tag but I-X."""
-        n_tags = len(self.tags)
-        rows: list[list[float]] = []  # e^(score - the token's highest)
-        for attributes in features:
-            row = [0.0] * n_tags
-            for a in attributes:
-                for k, w in self.state.get(a, ()):
-                    row[k] += w
-            top = max(row)
-            rows.append([math.exp(v - top) for v in row])
+        if not features:
+            return []
+        length, n_tags = len(features), len(self.tags)
+        rows = self._rows(features)
+        ones = np.ones(n_tags)
         # Forward, each alpha scaled to sum 1 by c; entering[t][k], the mass entering
-        # tag k at token t (1 at the first).
-        alphas: list[list[float]] = []
-        entering: list[list[float]] = []
+        # tag k at token t (1 at the first): the transitions of weight 0 carry alpha's
+        # whole mass, 1, and the others e^w - 1 more of theirs.
+        alphas: list[Floats] = []
+        entering: list[Floats] = []
         cs: list[float] = []
-        for t, row in enumerate(rows):
-            pre = [1.0] * n_tags  # alpha sums to 1: the mass of the transitions of weight 0
+        pre = ones
+        for t in range(length):
             if t:
-                alpha = alphas[-1]
-                for j, k, e in self.moves:
-                    pre[k] += alpha[j] * e
-            alpha = [p * r for p, r in zip(pre, row, strict=True)]
-            c = sum(alpha)
-            alphas.append([v / c for v in alpha])
+                pre = alphas[-1] @ self.moves
+                pre += 1.0
+            alpha = pre * rows[t]
+            c = float(alpha @ ones)
+            alpha /= c
+            alphas.append(alpha)
             entering.append(pre)
             cs.append(c)
-        betas: list[list[float]] = [[1.0] * n_tags] * len(rows)
-        for t in range(len(rows) - 2, -1, -1):
-            u = [r * b for r, b in zip(rows[t + 1], betas[t + 1], strict=True)]
-            beta = [sum(u)] * n_tags
-            for j, k, e in self.moves:
-                beta[j] += u[k] * e
-            betas[t] = [v / cs[t + 1] for v in beta]
+        betas: list[Floats] = [ones] * length
+        for t in range(length - 2, -1, -1):
+            u = rows[t + 1] * betas[t + 1]
+            beta = self.moves @ u
+            beta += u @ ones
+            beta /= cs[t + 1]
+            betas[t] = beta
+        backward = np.array(betas)
+        marginals = np.array(alphas) * backward
+        # Where a span of X may begin: X's tags are that probable there (every span of X
+        # from t is less probable than X at t), and so is every tag but O.
+        padded = np.hstack([marginals, np.zeros((length, 1))])  # a missing tag's column
+        begun = padded[:, [b if b >= 0 else n_tags for _, b, _ in self.labels]]
+        begun += padded[:, [i if i >= 0 else n_tags for _, _, i in self.labels]]
+        probable = begun >= floor
+        if self.o >= 0:
+            probable &= (1.0 - marginals[:, self.o] >= floor)[:, None]
+        starts = np.argwhere(probable).tolist()
+        if not starts:
+            return []
+        rows_at = rows.tolist()
+        betas_at = backward.tolist()
         found: list[Probable] = []
-        for t in range(len(rows)):
-            marginals = [a * b for a, b in zip(alphas[t], betas[t], strict=True)]
-            if self.o >= 0 and 1.0 - marginals[self.o] < floor:
-                continue  # no tag but O is that probable here
-            for label, b_tag, i_tag in self.labels:
-                begun = [(k, marginals[k]) for k in (b_tag, i_tag) if k >= 0]
-                if sum(m for _, m in begun) < floor:
-                    continue  # every span of X from t is less probable than X at t
-                masses = []  # (tag, forward mass of beginning X at t with that tag)
-                for k, _ in begun:
-                    left = entering[t][k]
-                    if k == i_tag and t:  # I-X after B-X or I-X continues, not begins
-                        left -= alphas[t - 1][k] * self.edge.get((k, k), 1.0)
-                        if b_tag >= 0:
-                            left -= alphas[t - 1][b_tag] * self.edge.get((b_tag, k), 1.0)
-                    masses.append((k, left * rows[t][k] / cs[t]))
-                found += self._ends(t, masses, i_tag, rows, betas, cs, floor, label)
+        for t, n in starts:
+            label, b_tag, i_tag = self.labels[n]
+            masses = []  # (tag, forward mass of beginning X at t with that tag)
+            for k in (b_tag, i_tag):
+                if k < 0:
+                    continue
+                left = float(entering[t][k])
+                if k == i_tag and t:  # I-X after B-X or I-X continues, not begins
+                    left -= float(alphas[t - 1][k]) * self.edge[k][k]
+                    if b_tag >= 0:
+                        left -= float(alphas[t - 1][b_tag]) * self.edge[b_tag][k]
+                masses.append((k, left * rows_at[t][k] / cs[t]))
+            found += self._ends(t, masses, i_tag, rows_at, betas_at, cs, floor, label)
         return found
+
+    def _rows(self, features: Sequence[Sequence[str]]) -> Floats:
+        """Each token's scores of the tags, e^(score - the token's highest): the sums of
+        its attributes' weights, gathered at once."""
+        n_tags = len(self.tags)
+        get = self.attributes.get
+        ids = np.array([get(a, -1) for attributes in features for a in attributes], np.int64)
+        token = np.repeat(np.arange(len(features)), [len(a) for a in features])
+        known = ids >= 0
+        ids, token = ids[known], token[known]
+        first = self.first[ids]
+        counts = self.first[ids + 1] - first
+        # Where each known attribute's weights lie: a run of counts[n] from first[n].
+        ends = np.cumsum(counts)
+        at = np.repeat(first - ends + counts, counts) + np.arange(ends[-1] if len(ends) else 0)
+        scores = np.bincount(
+            np.repeat(token, counts) * n_tags + self.state_tags[at],
+            weights=self.state[at],
+            minlength=len(features) * n_tags,
+        ).reshape(len(features), n_tags)
+        rows: Floats = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return rows
 
     def _ends(
         self,
@@ -172,7 +211,7 @@ class Weights:
             for tag, mass in masses:
                 on = 0.0
                 if j < last and i_tag >= 0:
-                    on = mass * self.edge.get((tag, i_tag), 1.0) * rows[j + 1][i_tag] / cs[j + 1]
+                    on = mass * self.edge[tag][i_tag] * rows[j + 1][i_tag] / cs[j + 1]
                     p -= on * betas[j + 1][i_tag]
                 p += mass * betas[j][tag]
                 going += on

@@ -120,8 +120,8 @@ class SuggestSignals(QObject):
 
 
 class SuggestJob(QRunnable):
-    """Finds a model's suggestions for one document in a pool thread. crfsuite tags one
-    sentence per call, so Python's lock changes hands between them and the window keeps
+    """Finds a model's suggestions for one document in a pool thread, a sentence at a
+    time, so Python's lock changes hands between them and the window keeps
     answering; the text goes line by line (a line break always ends a sentence, so the
     suggestions are the same) to stop soon when cancelled."""
 
@@ -181,8 +181,8 @@ class SuggestionsMenu(QObject):
         # Jobs stay referenced until the window closes (as the import's: see window.py).
         self._jobs: list[TrainJob] = []
         self._suggest_jobs: list[SuggestJob] = []
-        # One thread finds suggestions, one document after another: a model's crfsuite
-        # taggers hold the sentence they tagged last, so two threads must not share them.
+        # One thread finds suggestions, one document after another: more would only take
+        # turns with Python's lock, and the open document's would come no sooner.
         self._finders = QThreadPool(self)
         self._finders.setMaxThreadCount(1)
         self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
