@@ -116,6 +116,13 @@ class ChangeWatcher(QObject):
             elif self._arm():
                 self._announce()
 
+    def own_commit(self) -> None:
+        """The window committed through a connection of its own (an import's worker):
+        no other program's change, so nothing is told of it (the window reads the
+        project again itself). A server's notices of it change nothing on screen."""
+        if not self.live and not self._gone():
+            self.project.changed_elsewhere()
+
     def connection_failed(self, why: str) -> None:
         """The server could not be reached (here, or by an edit): say so once, and try
         again from a timer."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ from annotator.storage.locations import server_url
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui import shortcuts
 from annotator.ui.annotation_list import AnnotationList
+from annotator.ui.article_menu import article_menu
 from annotator.ui.details import DetailsPanel
 from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
@@ -53,6 +54,7 @@ from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.suggestions import SuggestionsMenu
+from annotator.ui.swatch import swatch
 
 
 class MainWindow(QMainWindow):
@@ -255,12 +257,15 @@ class MainWindow(QMainWindow):
             )
         )
         edit.addSeparator()
-        edit.addAction(self._action(self.tr("&Delete span"), s.delete_selected, keys.DELETE_SPAN))
+        delete = self._action(self.tr("&Delete span"), s.delete_selected, keys.DELETE_SPAN)
+        edit.addAction(delete)
         edit.addAction(self._action(self.tr("Next span"), lambda: s.step(1)))
         edit.addAction(self._action(self.tr("Previous span"), lambda: s.step(-1)))
-        edit.addAction(
-            self._action(self.tr("Link speaker / source"), lambda: s.set_linking(True), keys.LINK)
+        link = self._action(
+            self.tr("Link speaker / source"), lambda: s.set_linking(True), keys.LINK
         )
+        edit.addAction(link)
+        self._span_actions = (delete, link)
         edit.addAction(self._action(self.tr("Cancel"), self._escape, keys.CANCEL))
         edit.addSeparator()
         edges = edit.addMenu(self.tr("Span edges"))
@@ -273,16 +278,15 @@ class MainWindow(QMainWindow):
         )
         edit.addAction(self.exact_action)
         edit.addSeparator()
-        edit.addAction(
+        self._text_actions = [
             self._action(
                 self.tr("Annotate all in &document…"),
                 lambda: self.annotate_all(False),
                 keys.ANNOTATE_ALL,
-            )
-        )
-        edit.addAction(
-            self._action(self.tr("Annotate all in the &project…"), lambda: self.annotate_all(True))
-        )
+            ),
+            self._action(self.tr("Annotate all in the &project…"), lambda: self.annotate_all(True)),
+        ]
+        edit.addActions(self._text_actions)
 
         view = menu.addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("Zoom &in"), lambda: self._zoom(1), keys.ZOOM_IN))
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
                 lambda _=False, name=label.name: self.session.apply_label(name),
                 (label.shortcut,) if label.shortcut else (),
             )
+            action.setIcon(swatch(label.color))
             self.labels_menu.addAction(action)
             self._label_actions.append(action)
 
@@ -366,8 +371,16 @@ class MainWindow(QMainWindow):
         s.schemaChanged.connect(self._schema_changed)
         s.besideChanged.connect(self._refresh_beside)
         self.view.cursorPositionChanged.connect(self._refresh_caret)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._article_menu)
 
     # ----- refreshing ------------------------------------------------------------------
+
+    def _article_menu(self, pos: QPoint) -> None:
+        labels, texts = self._label_actions, self._text_actions
+        menu = article_menu(self.session, pos, labels, *self._span_actions, texts)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _document_opened(self, doc_id: int) -> None:
         if doc_id != self._last_document:
@@ -556,20 +569,20 @@ class MainWindow(QMainWindow):
     def _import_files(self) -> None:
         filters = file_filters()
         paths, chosen = QFileDialog.getOpenFileNames(
-            self, self.tr("&Import documents…"), "", ";;".join(f for f, _ in filters)
+            self, plain(self.tr("&Import documents…")), "", ";;".join(f for f, _ in filters)
         )
         if paths:
             fmt = next((name for f, name in filters if f == chosen), "auto")
             self.import_paths([Path(p) for p in paths], fmt)
 
     def _import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Import a &folder…"))
+        path = QFileDialog.getExistingDirectory(self, plain(self.tr("Import a &folder…")))
         if not path:
             return
         filters = file_filters()
         choice, ok = QInputDialog.getItem(
             self,
-            self.tr("Import a &folder…"),
+            plain(self.tr("Import a &folder…")),
             self.tr("The files in the folder are:"),
             [f for f, _ in filters],
             0,
@@ -587,6 +600,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, result: ImportResult) -> None:
         s = self.session
+        self.guard.watcher.own_commit()
+        s.refresh_from_project()  # a duplicate of the open document brings its spans
         if s.document is None and self.project.documents():
             s.open_document(self.project.documents()[0].id)
         self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
@@ -778,3 +793,8 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone()
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
         super().closeEvent(event)
+
+
+def plain(menu_text: str) -> str:
+    """A menu entry's text as its dialog's title: without the & before its Alt key."""
+    return menu_text.replace("&&", "\0").replace("&", "").replace("\0", "&")

@@ -141,3 +141,20 @@ def test_import_a_brat_folder_chosen_by_format(
     doc = fresh.document("news")
     assert [(a.label, a.text) for a in fresh.annotations(doc.id)] == [("PER", "محمد")]
     fresh.close()
+
+
+def test_the_import_dialogs_titles_show_no_mnemonic_ampersand(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The menu entry's text names its dialog, without the & that marks its Alt key."""
+    titles: list[str] = []
+
+    def asked(parent: object, title: str, *rest: object) -> tuple[object, ...] | str:
+        titles.append(title)
+        return "" if title.startswith("Import a") else ([], "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", asked)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", asked)
+    for text in ("&Import documents…", "Import a &folder…"):
+        next(a for a in window.actions() if a.text() == text).trigger()
+    assert titles == ["Import documents…", "Import a folder…"]
