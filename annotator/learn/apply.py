@@ -26,12 +26,14 @@ def wanted(
     min_score: float,
     refused: set[tuple[str, str]],
     labels: set[str],
+    stop: Callable[[], bool] | None = None,
 ) -> list[Suggestion]:
     """The model's suggestions for ``text`` that score at least ``min_score``, of
-    labels the schema still has, and that nobody rejected."""
+    labels the schema still has, and that nobody rejected (none if ``stop`` says to
+    stop: Recommender.suggest)."""
     return [
         s
-        for s in model.suggest(text)
+        for s in model.suggest(text, stop=stop)
         if s.score >= min_score
         and s.label in labels
         and (rejection_key(text[s.start : s.end]), s.label) not in refused

@@ -26,6 +26,7 @@ from itertools import pairwise
 from annotator.core.textsearch import stem as light_stem
 from annotator.core.tokens import Token
 from annotator.learn import crf
+from annotator.learn.discourse import Repeats
 from annotator.learn.examples import Example, Span, sequences, token_spans_of
 from annotator.learn.features import sequence_features, strip_clitics, word
 from annotator.learn.strings import Key, StringTable
@@ -46,7 +47,7 @@ class Suggestion:
     end: int
     label: str
     score: float
-    source: str  # "crf" or "strings"
+    source: str  # "crf", "strings" or "repeat" (discourse.py)
 
 
 @dataclass
@@ -77,22 +78,34 @@ class Recommender:
     use_crf: bool = True
     use_strings: bool = True
 
-    def suggest(self, text: str, min_string_score: float | None = None) -> list[Suggestion]:
-        """Spans proposed for ``text``, in reading order."""
+    def suggest(
+        self,
+        text: str,
+        min_string_score: float | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> list[Suggestion]:
+        """Spans proposed for ``text``, in reading order; none if ``stop``, asked before
+        each sentence, says to stop."""
         min_score = STRING_MIN_SCORE if min_string_score is None else min_string_score
         out: list[Suggestion] = []
         seqs = sequences(text)
         for layer in self.layers.values():
             tagger = layer.tagger() if self.use_crf else None
+            repeats = Repeats()
+            seen: list[tuple[tuple[Token, ...], list[str], list[bool]]] = []
             for tokens in seqs:
+                if stop is not None and stop():
+                    return []
                 words = [word(t.text).form for t in tokens]
                 taken = [False] * len(tokens)
+                seen.append((tokens, words, taken))
                 if tagger is not None:
                     for s in _shaped(
                         tagger.tag(layer.features(tokens, words)), words, layer.strings
                     ):
                         out.append(_suggestion(tokens, s.first, s.end, s.label, s.score, "crf"))
                         taken[s.first : s.end] = [True] * (s.end - s.first)
+                        repeats.add(words[s.first : s.end], s.label, s.score)
                 if self.use_strings:
                     matches = layer.strings.find(words, min_score)
                     if layer.stems is not None:
@@ -103,6 +116,10 @@ class Recommender:
                                 _suggestion(tokens, m.first, m.end, m.label, m.score, "strings")
                             )
                             taken[m.first : m.end] = [True] * (m.end - m.first)
+            found = repeats.find([(words, taken) for _, words, taken in seen])
+            for (tokens, _, _), matches in zip(seen, found, strict=True):
+                for m in matches:
+                    out.append(_suggestion(tokens, m.first, m.end, m.label, m.score, "repeat"))
         out.sort(key=lambda s: (s.start, -s.end, s.label))
         return out
 

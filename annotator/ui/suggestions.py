@@ -17,7 +17,6 @@ with that label again.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -122,8 +121,9 @@ class SuggestSignals(QObject):
 class SuggestJob(QRunnable):
     """Finds a model's suggestions for one document in a pool thread, a sentence at a
     time, so Python's lock changes hands between them and the window keeps
-    answering; the text goes line by line (a line break always ends a sentence, so the
-    suggestions are the same) to stop soon when cancelled."""
+    answering. The whole text goes at once, as to ``annotator suggest`` (a name the
+    model is sure of in one sentence is proposed in the others too: discourse.py); a
+    cancelled job stops before its next sentence."""
 
     def __init__(self, model: Recommender, doc_id: int, text: str, labels: set[str]):
         super().__init__()
@@ -139,17 +139,9 @@ class SuggestJob(QRunnable):
         # The job stays referenced until the window closes (see TrainJob's use), its
         # model and text not.
         assert model is not None
-        found: list[Suggestion] = []
-        at = 0
-        for line in text.split("\n"):
-            if self.cancelled.is_set():
-                return
-            found += (
-                dataclasses.replace(s, start=s.start + at, end=s.end + at)
-                for s in wanted(model, line, 0.0, set(), self.labels)
-            )
-            at += len(line) + 1
-        self.signals.found.emit(model, self.doc_id, found)
+        found = wanted(model, text, 0.0, set(), self.labels, self.cancelled.is_set)
+        if not self.cancelled.is_set():
+            self.signals.found.emit(model, self.doc_id, found)
 
 
 class SuggestionsMenu(QObject):

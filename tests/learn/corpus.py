@@ -75,3 +75,31 @@ def newsroom(path: Path, done: int = 10, annotator: str = "sara") -> Project:
     docs.append(NewDocument("new", article(done)[0]))
     project.add_documents(docs)
     return project
+
+
+# Ministers' statements: each finished document names a new minister after "قال الوزير"
+# (said the minister), so the model learns that what follows those words is a name.
+MINISTERS = ["سامي فرح", "نادر عيسى", "ليلى حداد", "رامي نصر", "هدى شكري", "وليد سلام",
+             "منى ربيع", "طارق زين", "جمال بدر", "سلمى نور", "عادل فهد", "رنا ماهر"]  # fmt: skip
+STATEMENT = "قال الوزير {} إن الاتفاق قريب."
+# The new document names a minister no document has, then again where nothing tells
+# that the words are a name (and written with harakat).
+NEW_MINISTER = "كريم الحلبي"
+AGAIN = "وكان كَرِيم الحلبي في المكتب طويلا."
+
+
+def statements(path: Path, annotator: str = "sara") -> Project:
+    """A project of a finished document per minister, each a statement and a sentence
+    with no name, and one more, not annotated, named "new": NEW_MINISTER's statement
+    and AGAIN on the next line."""
+    project = Project.create(path)
+    docs = []
+    for n, name in enumerate(MINISTERS):
+        text = STATEMENT.format(name) + "\nوكان الاجتماع في المكتب طويلا."
+        at = text.index(name)
+        span = Annotation(f"m{n}", 0, annotator, "PER", at, at + len(name), name)
+        done = {annotator: Status.DONE}
+        docs.append(NewDocument(f"statement {n}", text, annotations=(span,), status=done))
+    docs.append(NewDocument("new", STATEMENT.format(NEW_MINISTER) + "\n" + AGAIN))
+    project.add_documents(docs)
+    return project

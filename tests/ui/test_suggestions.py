@@ -17,7 +17,7 @@ from annotator.storage.rejections import rejected, rejection_key
 from annotator.ui.settings import Settings
 from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.window import MainWindow
-from tests.learn.corpus import article, newsroom
+from tests.learn.corpus import AGAIN, NEW_MINISTER, article, newsroom, statements
 from tests.ui.conftest import ME, show_active
 
 TRAINING_S = 120  # the training process, on a loaded machine; a bound, not a measure
@@ -217,6 +217,28 @@ def test_a_long_document_gets_its_suggestions_while_the_window_answers_keys(
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     with Project.open(window.project.path) as fresh:
         assert len(fresh.annotations(long_id, ME)) == 200 * len(spans)
+
+
+def test_a_name_the_model_is_sure_of_on_one_line_is_proposed_on_the_others(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    statements(tmp_path / "statements.annotator", annotator=ME).close()
+    win = MainWindow(Project.open(tmp_path / "statements.annotator"), ME, Settings())
+    show_active(qtbot, win)
+    open_new(win)
+    train(qtbot, win)
+    text = win.project.document("new").text
+    first, again = text.index(NEW_MINISTER), text.index(AGAIN) + AGAIN.index("كَرِيم")
+    # The second line alone tells nothing of a name: the first line's does.
+    expected = {
+        (first, first + len(NEW_MINISTER), "PER"),
+        (again, again + len("كَرِيم الحلبي"), "PER"),
+    }
+    assert ghosts(win) == expected
+    qtbot.keyClick(win.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert set(stored(win)) == expected
+    win.close()
+    win.project.close()
 
 
 def test_closing_the_window_stops_a_training_under_way(qtbot: QtBot, window: MainWindow) -> None:
