@@ -96,8 +96,15 @@ def start_import(
 ) -> ImportJob:
     """Run an import with a progress dialog; the caller listens to the job's signals."""
     job = ImportJob(project_path, paths, annotator, format_name)
-    dialog = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(parent.tr("Importing"))
+    # Not parent.tr: lupdate would file the texts under "parent", Qt under its class.
+    dialog = QProgressDialog(
+        QCoreApplication.translate("import", "Importing…"),
+        QCoreApplication.translate("import", "Cancel"),
+        0,
+        0,
+        parent,
+    )
+    dialog.setWindowTitle(QCoreApplication.translate("import", "Importing"))
     dialog.setMinimumDuration(300)
     dialog.canceled.connect(job.cancel)
 
@@ -114,19 +121,20 @@ def start_import(
     return job
 
 
+class ImportSummary(QObject):
+    """The status bar's line after an import, its counts in the interface's plurals.
+    A class: lupdate files a count's text as a plural only in ``self.tr``."""
+
+    def line(self, result: ImportResult) -> str:
+        report = result.report
+        text = self.tr("%n document(s) added", "", len(report.added))
+        if report.duplicates:
+            text += self.tr(", %n already there", "", len(report.duplicates))
+        if result.errors:
+            text += self.tr(", %n file(s) refused: ", "", len(result.errors))
+            text += "; ".join(map(str, result.errors))
+        return text
+
+
 def summary(result: ImportResult) -> str:
-    """The status bar's line after an import, its counts in the interface's plurals."""
-    report = result.report
-    text = QCoreApplication.translate(
-        "ImportSummary", "%n document(s) added", "", len(report.added)
-    )
-    if report.duplicates:
-        text += QCoreApplication.translate(
-            "ImportSummary", ", %n already there", "", len(report.duplicates)
-        )
-    if result.errors:
-        text += QCoreApplication.translate(
-            "ImportSummary", ", %n file(s) refused: ", "", len(result.errors)
-        )
-        text += "; ".join(map(str, result.errors))
-    return text
+    return ImportSummary().line(result)

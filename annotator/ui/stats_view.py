@@ -182,10 +182,6 @@ class BarChart(QWidget):
 # ----- the four charts ---------------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatsView", text)
-
-
 def chart_data(project: Project) -> list[ChartData]:
     """What the view draws: the counts ``stats`` prints and ``stats --chart`` draws."""
     counts = project_counts(project)
@@ -197,16 +193,16 @@ def chart_data(project: Project) -> list[ChartData]:
         Status.DONE: Series(status_text(Status.DONE), PALETTE[2]),
         Status.IN_PROGRESS: Series(status_text(Status.IN_PROGRESS), PALETTE[0]),
     }
-    per_day = Series(_tr("annotations"), PALETTE[4])
+    per_day = Series(QCoreApplication.translate("StatsView", "annotations"), PALETTE[4])
     return [
         ChartData(
-            _tr("Labels per annotator"),
+            QCoreApplication.translate("StatsView", "Labels per annotator"),
             list(people),
             labels,
             {(n, lb): k for n, c in people.items() for lb, k in c.labels.items()},
         ),
         ChartData(
-            _tr("Documents per annotator"),
+            QCoreApplication.translate("StatsView", "Documents per annotator"),
             list(people),
             list(status.values()),
             {
@@ -216,13 +212,13 @@ def chart_data(project: Project) -> list[ChartData]:
             },
         ),
         ChartData(
-            _tr("Annotations per day"),
+            QCoreApplication.translate("StatsView", "Annotations per day"),
             list(counts.per_day),
             [per_day],
             {(day, per_day.name): n for day, n in counts.per_day.items()},
         ),
         ChartData(
-            _tr("Labels per document"),
+            QCoreApplication.translate("StatsView", "Labels per document"),
             list(counts.labels_per_document),
             labels,
             {

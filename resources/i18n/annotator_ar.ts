@@ -120,12 +120,12 @@
 <context>
     <name>CurationList</name>
     <message>
-        <location filename="../../annotator/ui/review/lists.py" line="86"/>
+        <location filename="../../annotator/ui/review/lists.py" line="99"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/lists.py" line="86"/>
+        <location filename="../../annotator/ui/review/lists.py" line="99"/>
         <source>Curation</source>
         <translation>التحكيم</translation>
     </message>
@@ -189,32 +189,33 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="32"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="34"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="39"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="41"/>
         <source>Only my spans</source>
         <translation>مقاطعي فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="41"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="43"/>
         <source>Choose…</source>
         <translation>اختر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="52"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="58"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="55"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="61"/>
         <source>Output</source>
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="64"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="71"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="73"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
@@ -227,7 +228,7 @@
         <translation>%1 بجانب النسخة المعتمدة — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="93"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="94"/>
         <source>Marked: %1 of your spans not in gold, %2 gold spans you do not have</source>
         <translation>المعلَّم: %1 من مقاطعك ليست في النسخة المعتمدة، و%2 من مقاطع النسخة المعتمدة ليست لديك</translation>
     </message>
@@ -240,8 +241,9 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
+        <location filename="../../annotator/ui/importing.py" line="130"/>
         <source>%n document(s) added</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>أُضيف %n مستند</numerusform>
             <numerusform>أُضيف %n مستند</numerusform>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -251,8 +253,9 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../annotator/ui/importing.py" line="132"/>
         <source>, %n already there</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>، و%n موجود من قبل</numerusform>
             <numerusform>، و%n موجود من قبل</numerusform>
             <numerusform>، و%n موجود من قبل</numerusform>
@@ -262,8 +265,9 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../annotator/ui/importing.py" line="134"/>
         <source>, %n file(s) refused: </source>
-        <translation type="vanished">
+        <translation>
             <numerusform>، ورُفض %n ملف: </numerusform>
             <numerusform>، ورُفض %n ملف: </numerusform>
             <numerusform>، ورُفض %n ملف: </numerusform>
@@ -276,341 +280,341 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="97"/>
+        <location filename="../../annotator/ui/window.py" line="99"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="152"/>
-        <location filename="../../annotator/ui/window.py" line="177"/>
+        <location filename="../../annotator/ui/window.py" line="154"/>
+        <location filename="../../annotator/ui/window.py" line="179"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="153"/>
+        <location filename="../../annotator/ui/window.py" line="155"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="154"/>
+        <location filename="../../annotator/ui/window.py" line="156"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="161"/>
+        <location filename="../../annotator/ui/window.py" line="163"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="176"/>
+        <location filename="../../annotator/ui/window.py" line="178"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="178"/>
+        <location filename="../../annotator/ui/window.py" line="180"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="179"/>
+        <location filename="../../annotator/ui/window.py" line="181"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="180"/>
+        <location filename="../../annotator/ui/window.py" line="182"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="181"/>
+        <location filename="../../annotator/ui/window.py" line="183"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="182"/>
+        <location filename="../../annotator/ui/window.py" line="184"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="183"/>
+        <location filename="../../annotator/ui/window.py" line="185"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="184"/>
+        <location filename="../../annotator/ui/window.py" line="186"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="185"/>
+        <location filename="../../annotator/ui/window.py" line="187"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="187"/>
+        <location filename="../../annotator/ui/window.py" line="189"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="190"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="189"/>
+        <location filename="../../annotator/ui/window.py" line="191"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="190"/>
+        <location filename="../../annotator/ui/window.py" line="192"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="191"/>
+        <location filename="../../annotator/ui/window.py" line="193"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="192"/>
+        <location filename="../../annotator/ui/window.py" line="194"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="218"/>
+        <location filename="../../annotator/ui/window.py" line="220"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="220"/>
+        <location filename="../../annotator/ui/window.py" line="222"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="223"/>
+        <location filename="../../annotator/ui/window.py" line="225"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="226"/>
+        <location filename="../../annotator/ui/window.py" line="228"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="229"/>
-        <location filename="../../annotator/ui/window.py" line="559"/>
+        <location filename="../../annotator/ui/window.py" line="231"/>
+        <location filename="../../annotator/ui/window.py" line="572"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="230"/>
-        <location filename="../../annotator/ui/window.py" line="566"/>
-        <location filename="../../annotator/ui/window.py" line="572"/>
+        <location filename="../../annotator/ui/window.py" line="232"/>
+        <location filename="../../annotator/ui/window.py" line="579"/>
+        <location filename="../../annotator/ui/window.py" line="585"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="231"/>
+        <location filename="../../annotator/ui/window.py" line="233"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="232"/>
+        <location filename="../../annotator/ui/window.py" line="234"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="233"/>
+        <location filename="../../annotator/ui/window.py" line="235"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="235"/>
+        <location filename="../../annotator/ui/window.py" line="237"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="238"/>
+        <location filename="../../annotator/ui/window.py" line="240"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="239"/>
+        <location filename="../../annotator/ui/window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="241"/>
+        <location filename="../../annotator/ui/window.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="242"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="246"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="248"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="254"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="258"/>
+        <location filename="../../annotator/ui/window.py" line="260"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="259"/>
+        <location filename="../../annotator/ui/window.py" line="262"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="260"/>
+        <location filename="../../annotator/ui/window.py" line="263"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="262"/>
+        <location filename="../../annotator/ui/window.py" line="265"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="264"/>
+        <location filename="../../annotator/ui/window.py" line="269"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="266"/>
+        <location filename="../../annotator/ui/window.py" line="271"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="272"/>
+        <location filename="../../annotator/ui/window.py" line="277"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="278"/>
+        <location filename="../../annotator/ui/window.py" line="283"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="284"/>
+        <location filename="../../annotator/ui/window.py" line="287"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="287"/>
+        <location filename="../../annotator/ui/window.py" line="291"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="288"/>
+        <location filename="../../annotator/ui/window.py" line="292"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="289"/>
+        <location filename="../../annotator/ui/window.py" line="293"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="290"/>
+        <location filename="../../annotator/ui/window.py" line="294"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="291"/>
+        <location filename="../../annotator/ui/window.py" line="295"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="294"/>
+        <location filename="../../annotator/ui/window.py" line="298"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="298"/>
+        <location filename="../../annotator/ui/window.py" line="302"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="300"/>
+        <location filename="../../annotator/ui/window.py" line="304"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="304"/>
+        <location filename="../../annotator/ui/window.py" line="308"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="307"/>
+        <location filename="../../annotator/ui/window.py" line="311"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="309"/>
+        <location filename="../../annotator/ui/window.py" line="313"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="310"/>
+        <location filename="../../annotator/ui/window.py" line="314"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="311"/>
+        <location filename="../../annotator/ui/window.py" line="315"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="447"/>
+        <location filename="../../annotator/ui/window.py" line="460"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="458"/>
+        <location filename="../../annotator/ui/window.py" line="471"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="493"/>
+        <location filename="../../annotator/ui/window.py" line="506"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="506"/>
+        <location filename="../../annotator/ui/window.py" line="519"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="513"/>
+        <location filename="../../annotator/ui/window.py" line="526"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="514"/>
+        <location filename="../../annotator/ui/window.py" line="527"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="521"/>
+        <location filename="../../annotator/ui/window.py" line="534"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -622,17 +626,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="526"/>
+        <location filename="../../annotator/ui/window.py" line="539"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="530"/>
+        <location filename="../../annotator/ui/window.py" line="543"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="543"/>
+        <location filename="../../annotator/ui/window.py" line="556"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -649,12 +653,12 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="573"/>
+        <location filename="../../annotator/ui/window.py" line="586"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="604"/>
+        <location filename="../../annotator/ui/window.py" line="614"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -666,82 +670,99 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="612"/>
+        <location filename="../../annotator/ui/window.py" line="622"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="622"/>
+        <location filename="../../annotator/ui/window.py" line="632"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="622"/>
+        <location filename="../../annotator/ui/window.py" line="632"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="640"/>
-        <location filename="../../annotator/ui/window.py" line="654"/>
+        <location filename="../../annotator/ui/window.py" line="650"/>
+        <location filename="../../annotator/ui/window.py" line="664"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="644"/>
+        <location filename="../../annotator/ui/window.py" line="654"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="644"/>
+        <location filename="../../annotator/ui/window.py" line="654"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="770"/>
+        <location filename="../../annotator/ui/window.py" line="780"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="186"/>
+        <location filename="../../annotator/ui/window.py" line="188"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="292"/>
+        <location filename="../../annotator/ui/window.py" line="296"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="313"/>
+        <location filename="../../annotator/ui/window.py" line="317"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="387"/>
+        <location filename="../../annotator/ui/window.py" line="400"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="397"/>
+        <location filename="../../annotator/ui/window.py" line="410"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="401"/>
+        <location filename="../../annotator/ui/window.py" line="414"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="416"/>
+        <location filename="../../annotator/ui/window.py" line="429"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="26"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="61"/>
+        <source>Import a colleague&apos;s project</source>
+        <translation>استيراد مشروع زميل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="28"/>
+        <source>Projects and JSONL exports (*%1 *.jsonl);;All files (*)</source>
+        <translation>المشاريع وملفات JSONL المصدَّرة (*%1 *.jsonl);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="42"/>
+        <source>Nothing was imported: these annotators&apos; spans differ here and there.</source>
+        <translation>لم يُستورد شيء: مقاطع هؤلاء الموسِّمين تختلف هنا وهناك.</translation>
+    </message>
     <message numerus="yes">
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="45"/>
         <source>%n document(s) added</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>أُضيف %n مستند</numerusform>
             <numerusform>أُضيف %n مستند</numerusform>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -751,8 +772,9 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="46"/>
         <source>%n matched</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>وطوبق %n</numerusform>
             <numerusform>وطوبق %n</numerusform>
             <numerusform>وطوبق %n</numerusform>
@@ -762,8 +784,9 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="47"/>
         <source>%n span(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n مقطع</numerusform>
             <numerusform>%n مقطع</numerusform>
             <numerusform>%n مقطع</numerusform>
@@ -773,8 +796,9 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="48"/>
         <source>%n relation(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n علاقة</numerusform>
             <numerusform>%n علاقة</numerusform>
             <numerusform>%n علاقة</numerusform>
@@ -784,8 +808,29 @@
         </translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="76"/>
+        <source>Import under another name…</source>
+        <translation>استورد باسم آخر…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="85"/>
+        <source>Work of: %1</source>
+        <translation>عمل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="105"/>
+        <source>Import under another name</source>
+        <translation>الاستيراد باسم آخر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="107"/>
+        <source>Name for all the spans in %1:</source>
+        <translation>اسمٌ لكل المقاطع في %1:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="44"/>
         <source>%1, %2; %3 and %4 imported</source>
-        <translation type="vanished">%1، %2؛ واستُورد %3 و%4</translation>
+        <translation>%1، %2؛ واستُورد %3 و%4</translation>
     </message>
 </context>
 <context>
@@ -845,17 +890,17 @@
         <translation>لم يُحفظ أثناء انقطاعه: %1 (أعد إجراءها).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="168"/>
+        <location filename="../../annotator/ui/guard.py" line="173"/>
         <source>There is no backup yet.</source>
         <translation>لا توجد نسخة احتياطية بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="173"/>
+        <location filename="../../annotator/ui/guard.py" line="178"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="175"/>
+        <location filename="../../annotator/ui/guard.py" line="180"/>
         <source>Put this day&apos;s backup in the project&apos;s place (the current file is kept beside it):</source>
         <translation>ضع نسخة هذا اليوم مكان المشروع (يُحفظ الملف الحالي بجانبه):</translation>
     </message>
@@ -904,172 +949,172 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="60"/>
+        <location filename="../../annotator/ui/review/window.py" line="67"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="61"/>
+        <location filename="../../annotator/ui/review/window.py" line="68"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="62"/>
+        <location filename="../../annotator/ui/review/window.py" line="69"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="63"/>
+        <location filename="../../annotator/ui/review/window.py" line="70"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="74"/>
+        <location filename="../../annotator/ui/review/window.py" line="81"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="97"/>
+        <location filename="../../annotator/ui/review/window.py" line="104"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="104"/>
+        <location filename="../../annotator/ui/review/window.py" line="111"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="107"/>
+        <location filename="../../annotator/ui/review/window.py" line="114"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="113"/>
+        <location filename="../../annotator/ui/review/window.py" line="125"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="114"/>
+        <location filename="../../annotator/ui/review/window.py" line="127"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="115"/>
+        <location filename="../../annotator/ui/review/window.py" line="128"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="146"/>
+        <location filename="../../annotator/ui/review/window.py" line="159"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="149"/>
+        <location filename="../../annotator/ui/review/window.py" line="162"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="151"/>
+        <location filename="../../annotator/ui/review/window.py" line="164"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="153"/>
+        <location filename="../../annotator/ui/review/window.py" line="166"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="154"/>
+        <location filename="../../annotator/ui/review/window.py" line="167"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="155"/>
+        <location filename="../../annotator/ui/review/window.py" line="168"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="156"/>
+        <location filename="../../annotator/ui/review/window.py" line="169"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="157"/>
+        <location filename="../../annotator/ui/review/window.py" line="170"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="158"/>
+        <location filename="../../annotator/ui/review/window.py" line="171"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="161"/>
+        <location filename="../../annotator/ui/review/window.py" line="174"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="165"/>
+        <location filename="../../annotator/ui/review/window.py" line="178"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="183"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="174"/>
+        <location filename="../../annotator/ui/review/window.py" line="187"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="176"/>
+        <location filename="../../annotator/ui/review/window.py" line="189"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="180"/>
+        <location filename="../../annotator/ui/review/window.py" line="193"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="284"/>
+        <location filename="../../annotator/ui/review/window.py" line="297"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="316"/>
+        <location filename="../../annotator/ui/review/window.py" line="329"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="340"/>
+        <location filename="../../annotator/ui/review/window.py" line="353"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="362"/>
+        <location filename="../../annotator/ui/review/window.py" line="375"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="402"/>
+        <location filename="../../annotator/ui/review/window.py" line="417"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="407"/>
+        <location filename="../../annotator/ui/review/window.py" line="422"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="412"/>
+        <location filename="../../annotator/ui/review/window.py" line="427"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="417"/>
+        <location filename="../../annotator/ui/review/window.py" line="432"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1153,27 +1198,27 @@
         <translation>فتح مشروع على خادم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="63"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="64"/>
         <source>empty: from .pgpass, PGPASSWORD or a service file</source>
         <translation>فارغة: من ‎.pgpass‎ أو PGPASSWORD أو ملف خدمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="73"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="75"/>
         <source>&amp;URL:</source>
         <translation>ال&amp;عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="74"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="76"/>
         <source>&amp;Password:</source>
         <translation>&amp;كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="97"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="99"/>
         <source>%1: not a server URL (postgresql://…)</source>
         <translation>%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="99"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="101"/>
         <source>Connecting…</source>
         <translation>جارٍ الاتصال…</translation>
     </message>
@@ -1315,7 +1360,32 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="241"/>
+        <location filename="../../annotator/ui/stats_view.py" line="196"/>
+        <source>annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/stats_view.py" line="199"/>
+        <source>Labels per annotator</source>
+        <translation>الوسوم لكل موسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/stats_view.py" line="205"/>
+        <source>Documents per annotator</source>
+        <translation>المستندات لكل موسِّم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/stats_view.py" line="215"/>
+        <source>Annotations per day</source>
+        <translation>التوسيمات في كل يوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/stats_view.py" line="221"/>
+        <source>Labels per document</source>
+        <translation>الوسوم في كل مستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/stats_view.py" line="237"/>
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
     </message>
@@ -1341,67 +1411,67 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="182"/>
+        <location filename="../../annotator/ui/suggestions.py" line="198"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="184"/>
+        <location filename="../../annotator/ui/suggestions.py" line="200"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="186"/>
+        <location filename="../../annotator/ui/suggestions.py" line="202"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="192"/>
+        <location filename="../../annotator/ui/suggestions.py" line="208"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="193"/>
+        <location filename="../../annotator/ui/suggestions.py" line="209"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="195"/>
+        <location filename="../../annotator/ui/suggestions.py" line="211"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="199"/>
+        <location filename="../../annotator/ui/suggestions.py" line="215"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="201"/>
+        <location filename="../../annotator/ui/suggestions.py" line="217"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="210"/>
+        <location filename="../../annotator/ui/suggestions.py" line="226"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="237"/>
+        <location filename="../../annotator/ui/suggestions.py" line="255"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="259"/>
+        <location filename="../../annotator/ui/suggestions.py" line="251"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="453"/>
+        <location filename="../../annotator/ui/suggestions.py" line="446"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="320"/>
+        <location filename="../../annotator/ui/suggestions.py" line="354"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1413,19 +1483,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="340"/>
-        <location filename="../../annotator/ui/suggestions.py" line="368"/>
+        <location filename="../../annotator/ui/suggestions.py" line="374"/>
+        <location filename="../../annotator/ui/suggestions.py" line="402"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="353"/>
-        <location filename="../../annotator/ui/suggestions.py" line="361"/>
+        <location filename="../../annotator/ui/suggestions.py" line="387"/>
+        <location filename="../../annotator/ui/suggestions.py" line="395"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="373"/>
+        <location filename="../../annotator/ui/suggestions.py" line="407"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1437,7 +1507,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="410"/>
+        <location filename="../../annotator/ui/suggestions.py" line="444"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
@@ -1472,29 +1542,41 @@
         <source>Every format, by extension (%1)</source>
         <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
     </message>
-</context>
-<context>
-    <name>parent</name>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="99"/>
+        <location filename="../../annotator/ui/importing.py" line="101"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="99"/>
+        <location filename="../../annotator/ui/importing.py" line="102"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="100"/>
+        <location filename="../../annotator/ui/importing.py" line="107"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>
 </context>
 <context>
+    <name>parent</name>
+    <message>
+        <source>Importing…</source>
+        <translation type="vanished">جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="vanished">إلغاء</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="vanished">الاستيراد</translation>
+    </message>
+</context>
+<context>
     <name>waiting</name>
     <message>
-        <location filename="../../annotator/ui/waiting.py" line="168"/>
+        <location filename="../../annotator/ui/waiting.py" line="169"/>
         <source>Waiting for the server…</source>
         <translation>بانتظار الخادم…</translation>
     </message>

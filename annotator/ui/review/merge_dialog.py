@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import UserError
@@ -19,40 +19,34 @@ from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.doclist import isolate
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MergeDialog", text)
-
-
 def ask_and_merge(parent: QWidget, project: Project, on_merged: Callable[[], None]) -> None:
     """The file dialog, then the merge of the chosen file."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Import a colleague's project"),
+        QCoreApplication.translate("MergeDialog", "Import a colleague's project"),
         "",
-        _tr("Projects and JSONL exports (*%1 *.jsonl);;All files (*)").replace(
-            "%1", PROJECT_SUFFIX
-        ),
+        QCoreApplication.translate(
+            "MergeDialog", "Projects and JSONL exports (*%1 *.jsonl);;All files (*)"
+        ).replace("%1", PROJECT_SUFFIX),
     )
     if path:
         merge_and_report(parent, project, Path(path), on_merged)
 
 
-def describe(report: MergeReport) -> str:
-    if report.conflicts:
-        return _tr("Nothing was imported: these annotators' spans differ here and there.")
-    documents = QCoreApplication.translate(
-        "MergeDialog", "%n document(s) added", "", len(report.added_documents)
-    )
-    matched = QCoreApplication.translate("MergeDialog", "%n matched", "", report.matched_documents)
-    spans = QCoreApplication.translate("MergeDialog", "%n span(s)", "", report.annotations)
-    relations = QCoreApplication.translate("MergeDialog", "%n relation(s)", "", report.relations)
-    return (
-        _tr("%1, %2; %3 and %4 imported")
-        .replace("%1", documents)
-        .replace("%2", matched)
-        .replace("%3", spans)
-        .replace("%4", relations)
-    )
+class MergeDialog(QObject):
+    """What a merge brought, in the interface's plurals. A class: lupdate files a
+    count's text as a plural only in ``self.tr``."""
+
+    def describe(self, report: MergeReport) -> str:
+        if report.conflicts:
+            return self.tr("Nothing was imported: these annotators' spans differ here and there.")
+        return (
+            self.tr("%1, %2; %3 and %4 imported")
+            .replace("%1", self.tr("%n document(s) added", "", len(report.added_documents)))
+            .replace("%2", self.tr("%n matched", "", report.matched_documents))
+            .replace("%3", self.tr("%n span(s)", "", report.annotations))
+            .replace("%4", self.tr("%n relation(s)", "", report.relations))
+        )
 
 
 def merge_and_report(
@@ -64,7 +58,7 @@ def merge_and_report(
 ) -> QMessageBox:
     """Merge ``path`` and open the box that says what happened; returns the box."""
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Import a colleague's project"))
+    box.setWindowTitle(QCoreApplication.translate("MergeDialog", "Import a colleague's project"))
     try:
         report = merge(project, path, as_name)
     except UserError as exc:
@@ -72,20 +66,25 @@ def merge_and_report(
         box.setText(str(exc))
         box.open()
         return box
-    box.setText(describe(report))
+    box.setText(MergeDialog().describe(report))
     if report.conflicts:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setDetailedText(
             "\n".join(f"{isolate(c.annotator)} — {isolate(c.document)}" for c in report.conflicts)
         )
-        rename = box.addButton(_tr("Import under another name…"), QMessageBox.ButtonRole.AcceptRole)
+        rename = box.addButton(
+            QCoreApplication.translate("MergeDialog", "Import under another name…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         rename.clicked.connect(lambda: ask_name(parent, project, path, on_merged, report))
     else:
         box.setIcon(QMessageBox.Icon.Information)
         if report.annotators:
             box.setInformativeText(
-                _tr("Work of: %1").replace("%1", ", ".join(map(isolate, report.annotators)))
+                QCoreApplication.translate("MergeDialog", "Work of: %1").replace(
+                    "%1", ", ".join(map(isolate, report.annotators))
+                )
             )
         box.addButton(QMessageBox.StandardButton.Ok)
         if report.changed:
@@ -103,8 +102,12 @@ def ask_name(
 ) -> QInputDialog:
     """Ask the one name all the incoming work will take, then merge again."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle(_tr("Import under another name"))
-    dialog.setLabelText(_tr("Name for all the spans in %1:").replace("%1", path.name))
+    dialog.setWindowTitle(QCoreApplication.translate("MergeDialog", "Import under another name"))
+    dialog.setLabelText(
+        QCoreApplication.translate("MergeDialog", "Name for all the spans in %1:").replace(
+            "%1", path.name
+        )
+    )
     dialog.setTextValue(f"{report.annotators[0]}-2" if report.annotators else path.stem)
     dialog.textValueSelected.connect(
         lambda name: merge_and_report(parent, project, path, on_merged, name.strip())
