@@ -21,7 +21,7 @@ from annotator.core.model import Status
 from annotator.core.schema import PALETTE
 from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
-from annotator.ui.doclist import status_text
+from annotator.ui.doclist import isolate, status_text
 from annotator.ui.live import watcher_of
 
 PAD = 8
@@ -154,8 +154,10 @@ class BarChart(QWidget):
             painter.fillRect(rect, QColor(color))
         for i, category in enumerate(data.categories):
             group = self.group_rect(i).toRect()
+            # Isolated: a Latin name such as 04-olive-harvest keeps its order under a
+            # right-to-left layout (it read olive-harvest-04).
             text = self.fontMetrics().elidedText(
-                category, Qt.TextElideMode.ElideMiddle, group.width() - 2
+                isolate(category), Qt.TextElideMode.ElideMiddle, group.width() - 2
             )
             painter.drawText(
                 QRect(group.left(), plot.bottom() + PAD, group.width(), line), center, text

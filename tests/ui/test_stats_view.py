@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, NewDocument, Status
@@ -99,3 +99,17 @@ def test_right_to_left_puts_the_first_group_on_the_right(qtbot: QtBot) -> None:
 @pytest.mark.parametrize(("top", "step"), [(0, 1), (3, 1), (5, 2), (16, 5), (23, 10), (401, 200)])
 def test_axis_steps_are_round_and_reach_the_top(top: int, step: int) -> None:
     assert axis_step(top) == step and 4 * step >= top
+
+
+def test_in_right_to_left_a_latin_name_keeps_its_order(qtbot: QtBot) -> None:
+    """04-olive-harvest read olive-harvest-04 under its bar in the Arabic interface: a
+    name is drawn in the direction of its own first letter, as isolated text is."""
+
+    def drawn(name: str) -> QImage:
+        chart = BarChart(ChartData("t", [name], [Series("s", "#0072B2")], {(name, "s"): 1}))
+        qtbot.addWidget(chart)
+        chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        chart.resize(400, 300)
+        return chart.grab().toImage()
+
+    assert drawn("04-olive-harvest") == drawn("\u206604-olive-harvest\u2069")
