@@ -22,6 +22,7 @@ class FormatInfo:
     # A folder given to the import contributes only files with these suffixes (a brat
     # folder's .ann files, each read with its .txt); empty means every file.
     folder_suffixes: tuple[str, ...] = ()
+    exports_folder: bool = False  # the export writes a folder of files, not one file
 
     def module(self) -> ModuleType:
         return importlib.import_module(f"annotator.formats.{self.module_name}")
@@ -63,6 +64,7 @@ FORMATS: dict[str, FormatInfo] = {
             "of standalone pages, one per document (coloured spans, legend, relations), "
             "and an index.html.",
             writer_module_name="html_page",
+            exports_folder=True,
         ),
         FormatInfo(
             "csv",
@@ -95,6 +97,7 @@ FORMATS: dict[str, FormatInfo] = {
             True,
             "A folder of NAME.txt and NAME.ann files: spans, relations, attributes, notes.",
             folder_suffixes=(".ann",),
+            exports_folder=True,
         ),
         FormatInfo(
             "conll",
@@ -127,6 +130,7 @@ FORMATS: dict[str, FormatInfo] = {
             "A folder of WebAnno TSV 3.3 files, one per document, as INCEpTION reads them; "
             "offsets in UTF-16 units.",
             folder_suffixes=(".tsv",),
+            exports_folder=True,
         ),
         FormatInfo(
             "xmi",
@@ -137,6 +141,7 @@ FORMATS: dict[str, FormatInfo] = {
             True,
             "A folder of UIMA CAS XMI files and their TypeSystem.xml, INCEpTION's own format.",
             folder_suffixes=(".xmi",),
+            exports_folder=True,
         ),
         FormatInfo(
             "hf",

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
+from annotator.core.errors import UserError
 from annotator.formats.base import ExportOptions, ExportReport, ExportSelection
 from annotator.formats.export import export
 from annotator.formats.registry import FORMATS
@@ -48,6 +50,10 @@ class ExportDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)  # until it is said where to
+        self.output.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.report: ExportReport | None = None
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format)
         form.addRow("", self.description)
@@ -61,9 +67,22 @@ class ExportDialog(QDialog):
         self.description.setText(FORMATS[self.format.currentData()].description)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"))
+        if FORMATS[self.format.currentData()].exports_folder:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export to"))
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"))
         if path:
             self.output.setText(path)
+
+    def accept(self) -> None:
+        """Export; a place or a selection the export refuses is said, and the dialog
+        stays open with its choices to correct."""
+        try:
+            self.report = self.run_export()
+        except UserError as exc:
+            QMessageBox.warning(self, "annotator", str(exc))
+            return
+        super().accept()
 
     def run_export(self) -> ExportReport:
         """Export with the dialog's choices (raises UserError as the core does)."""

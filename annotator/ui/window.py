@@ -609,14 +609,9 @@ class MainWindow(QMainWindow):
 
     def _export(self) -> None:
         dialog = ExportDialog(self.project, self.session.annotator, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                report = dialog.run_export()
-            except UserError as exc:
-                QMessageBox.warning(self, "annotator", str(exc))
-                return
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.report is not None:
             self.statusBar().showMessage(
-                self.tr("%n document(s) exported", "", report.documents), 10000
+                self.tr("%n document(s) exported", "", dialog.report.documents), 10000
             )
 
     def _share_target(self, title: str, file_filter: str, suffix: str) -> Path | None:

@@ -6,9 +6,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import AttributeSpec
@@ -158,3 +165,67 @@ def test_the_import_dialogs_titles_show_no_mnemonic_ampersand(
     for text in ("&Import documents…", "Import a &folder…"):
         next(a for a in window.actions() if a.text() == text).trigger()
     assert titles == ["Import documents…", "Import a folder…"]
+
+
+def export_from_the_menu(
+    qtbot: QtBot, window: MainWindow, fill_in: Callable[[ExportDialog], None]
+) -> None:
+    """File › Export…, then ``fill_in`` works the dialog while it is open."""
+    done: list[bool] = []
+
+    def work() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        try:
+            fill_in(dialog)
+        finally:
+            done.append(True)
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, work)
+    next(a for a in window.actions() if a.text() == "&Export…").trigger()
+    assert done
+
+
+def test_export_asks_where_before_ok_and_a_refused_place_keeps_the_dialog(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    out = tmp_path / "out.jsonl"
+
+    def fill_in(dialog: ExportDialog) -> None:
+        ok = present(dialog.findChild(QDialogButtonBox)).button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # no place to write to yet
+        qtbot.keyClicks(dialog.output, str(tmp_path))  # a folder, for a one-file format
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and "is a folder" in warned[0]
+        dialog.output.clear()
+        qtbot.keyClicks(dialog.output, str(out))
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+
+    export_from_the_menu(qtbot, window, fill_in)
+    assert "قال محمد" in out.read_text(encoding="utf-8")
+    assert window.statusBar().currentMessage() == "1 document exported"
+
+
+def test_export_of_a_folder_format_chooses_a_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def folder(_parent: object, title: str, *rest: object) -> str:
+        asked.append(title)
+        return str(tmp_path / "brat")
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", folder)
+
+    def fill_in(dialog: ExportDialog) -> None:
+        dialog.format.setCurrentIndex(dialog.format.findData("brat"))
+        choose = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…")
+        qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
+        assert asked and dialog.output.text() == str(tmp_path / "brat")
+
+    export_from_the_menu(qtbot, window, fill_in)

@@ -116,10 +116,16 @@ class ReviewWindow(QMainWindow):
         layout.addLayout(bar)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
-        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        people = self._dock(self.tr("Annotators (lanes from the foot)"), self.annotators_list, left)
-        documents = self._dock(self.tr("Documents"), self.documents, left)
-        units = self._dock(self.tr("Disagreements"), self.unit_list, right)
+        # Annotators and documents come first in reading order: on the right in the
+        # Arabic interface, as in the annotation window (Qt mirrors no dock area).
+        leading = Qt.DockWidgetArea.LeftDockWidgetArea
+        trailing = Qt.DockWidgetArea.RightDockWidgetArea
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            leading, trailing = trailing, leading
+        title = self.tr("Annotators (lanes from the foot)")
+        people = self._dock(title, self.annotators_list, leading)
+        documents = self._dock(self.tr("Documents"), self.documents, leading)
+        units = self._dock(self.tr("Disagreements"), self.unit_list, trailing)
         # The article gets the room; a short list of annotators, a long one of documents.
         self.resizeDocks([people, documents], [120, 480], Qt.Orientation.Vertical)
         self.resizeDocks([people, units], [240, 340], Qt.Orientation.Horizontal)
