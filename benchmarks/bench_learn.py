@@ -22,13 +22,15 @@ import os
 import random
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.formats.base import ImportOptions
 from annotator.formats.conll import read
+from annotator.learn.discourse import Occurrences
 from annotator.learn.evaluate import Scores, baseline_of, score
 from annotator.learn.examples import Example, Span
-from annotator.learn.recommender import train
+from annotator.learn.recommender import Recommender, train
 from benchmarks.common import Context, Result, median, timed
 
 # Beside the repository, or where ANNOTATOR_SHARED says (a git worktree has none beside it).
@@ -149,11 +151,33 @@ def seeds(path: Path, count: int = 5) -> Result:
 
 # NewsFANE's fine labels grouped as a newsroom's schema would have them: the time a CRF
 # takes grows with the square of the number of labels.
-PEOPLE = {"Politician", "Athlete", "Artist", "Other_PER", "Scientist", "Religious_PER",
-          "Businessperson", "Police", "Engineer", "Lawyer"}  # fmt: skip
-PLACES = {"Nation", "Population-Center", "County-or-District", "GPE-Cluster",
-          "State-or-Province", "Continent", "Water-Body", "Land-Region-Natural",
-          "Building-Grounds", "Path", "Airport", "Land", "Celestial"}  # fmt: skip
+PEOPLE = {
+    "Politician",
+    "Athlete",
+    "Artist",
+    "Other_PER",
+    "Scientist",
+    "Religious_PER",
+    "Businessperson",
+    "Police",
+    "Engineer",
+    "Lawyer",
+}
+PLACES = {
+    "Nation",
+    "Population-Center",
+    "County-or-District",
+    "GPE-Cluster",
+    "State-or-Province",
+    "Continent",
+    "Water-Body",
+    "Land-Region-Natural",
+    "Building-Grounds",
+    "Path",
+    "Airport",
+    "Land",
+    "Celestial",
+}
 
 
 def coarse(label: str) -> str:
@@ -253,20 +277,65 @@ def article() -> str:
     return out
 
 
+@dataclass(frozen=True)
+class NextDocument:
+    k: int  # trained on documents 1 to k, tested on document k + 1
+    ours: Scores  # the recommender's suggestions, as the document opens
+    base: Scores  # the string baseline's
+    one_key: int  # spans accepted with one key, going through the document (annotate)
+    one_key_yours: int  # the same when the user's spans propose their other places
+    wrong_yours: int  # places proposed so that were not the gold's
+
+
 def next_documents(
     path: Path, first: int = FIRST_DOCUMENTS, last: int | None = None
-) -> list[tuple[int, Scores, Scores]]:
-    """For every k from ``first`` on (to ``last``, or every document): the recommender's
-    and the string baseline's scores on document k + 1, trained on documents 1 to k."""
+) -> list[NextDocument]:
+    """For every k from ``first`` on (to ``last``, or every document): the recommender
+    and the string baseline on document k + 1, trained on documents 1 to k."""
     docs = documents(sentence_examples(path))
     layer_of = {s.label: "entity" for e in docs for s in e.spans}
     out = []
     for k in range(first, len(docs) if last is None else last):
         model = train(docs[:k], layer_of)
-        ours = score(model, docs[k : k + 1])
-        base = score(baseline_of(model), docs[k : k + 1], all_strings=True)
-        out.append((k, ours, base))
+        doc = docs[k]
+        plain, _ = annotate(model, doc, yours=False)
+        with_yours, wrong = annotate(model, doc, yours=True)
+        out.append(
+            NextDocument(
+                k,
+                score(model, [doc]),
+                score(baseline_of(model), [doc], all_strings=True),
+                plain,
+                with_yours,
+                wrong,
+            )
+        )
     return out
+
+
+def annotate(model: Recommender, doc: Example, yours: bool) -> tuple[int, int]:
+    """A user going through ``doc`` in reading order, as the window has it: each span
+    that is a ghost when reached is accepted with one key, any other is made by hand;
+    a ghost where the user has a span is gone. With ``yours``, every span made so far
+    also proposes the other places its text occurs (discourse.Occurrences). The spans
+    accepted with one key, and the places proposed from the user's spans that were not
+    a span of the gold."""
+    suggested = [(s.start, s.end, s.label) for s in model.suggest(doc.text)]
+    places = Occurrences.of(doc.text)
+    gold = {(s.start, s.end, s.label) for s in doc.spans}
+    mine: list[tuple[int, int, str]] = []
+    ghosts = set(suggested)
+    shown: set[tuple[int, int, str]] = set()
+    accepted = 0
+    for span in sorted(gold):
+        accepted += span in ghosts
+        mine.append(span)
+        ghosts = {g for g in suggested if not any(a < g[1] and g[0] < b for a, b, _ in mine)}
+        if yours:
+            found = places.elsewhere(mine, [(g[0], g[1]) for g in ghosts])
+            ghosts |= set(found)
+            shown |= set(found)
+    return accepted, len(shown - gold)
 
 
 def pooled(scores: list[Scores]) -> Scores:
@@ -281,27 +350,30 @@ def pooled(scores: list[Scores]) -> Scores:
 def whole_documents(path: Path, quick: bool = False) -> list[Result]:
     """The next document's entities proposed exactly (what the user accepts with one
     key each), pooled over every k and for the eleventh document alone (only that one
-    when ``quick``)."""
+    when ``quick``); then the same going through the document, with the user's spans
+    proposing their other places."""
     runs = next_documents(path, last=FIRST_DOCUMENTS + 1 if quick else None)
-    ours = pooled([o for _, o, _ in runs])
-    base = pooled([b for _, _, b in runs])
+    ours = pooled([n.ours for n in runs])
+    base = pooled([n.base for n in runs])
     (p, r, f), (bp, br, bf) = ours.prf(), base.prf()
-    eleventh = runs[0][1].prf()
-    per_k = " ".join(f"{k + 1}:{o.prf()[1]:.2f}" for k, o, _ in runs)
+    eleventh = runs[0].ours.prf()
+    per_k = " ".join(f"{n.k + 1}:{n.ours.prf()[1]:.2f}" for n in runs)
     spans = ours.tp.total() + ours.fn.total()
+    plain = sum(n.one_key for n in runs) / spans
+    yours = sum(n.one_key_yours for n in runs) / spans
     name = f"NewsFANE documents of {DOCUMENT_SENTENCES} sentences"
     return [
         Result(
             f"{name}: the next document's spans proposed exactly (recall), trained on "
             f"the documents before it, pooled over documents {FIRST_DOCUMENTS + 1}-"
-            f"{runs[-1][0] + 1} ({spans} spans)",
+            f"{runs[-1].k + 1} ({spans} spans)",
             round(r, 3),
             "recall",
             "> 0.5 (most)",
             r > 0.5,
             "string matching",
             round(br, 3),
-            runs=[round(o.prf()[1], 3) for _, o, _ in runs],
+            runs=[round(n.ours.prf()[1], 3) for n in runs],
             note=f"P {p:.3f} F1 {f:.3f}; baseline P {bp:.3f} F1 {bf:.3f}; "
             f"the eleventh alone P {eleventh[0]:.3f} R {eleventh[1]:.3f} "
             f"F1 {eleventh[2]:.3f}; recall per document {per_k}",
@@ -314,7 +386,24 @@ def whole_documents(path: Path, quick: bool = False) -> list[Result]:
             f > bf,
             "string matching",
             round(bf, 3),
-            runs=[round(o.prf()[2], 3) for _, o, _ in runs],
+            runs=[round(n.ours.prf()[2], 3) for n in runs],
+        ),
+        Result(
+            f"{name}: spans accepted with one key going through the next document, "
+            "the user's spans proposing their other places, pooled",
+            round(yours, 3),
+            "share",
+            "> 0.5 (most)",
+            yours > 0.5,
+            "the model's suggestions alone",
+            round(plain, 3),
+            runs=[
+                round(n.one_key_yours / max(1, n.ours.tp.total() + n.ours.fn.total()), 3)
+                for n in runs
+            ],
+            note=f"{sum(n.one_key_yours for n in runs)} of {spans} (alone "
+            f"{sum(n.one_key for n in runs)}); places proposed from the user's spans "
+            f"that were no gold span: {sum(n.wrong_yours for n in runs)}",
         ),
     ]
 

@@ -31,7 +31,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from annotator.core.errors import UserError
+from annotator.core.model import Annotation, Document, LabelKind
 from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
+from annotator.learn.discourse import SAME_DOCUMENT, Occurrences
 from annotator.learn.job import TRAINED
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
@@ -170,6 +172,7 @@ class SuggestionsMenu(QObject):
         self._again = False  # training was asked for while it ran: train once it ends
         self.new_spans = 0
         self._cache: dict[int, list[Suggestion]] = {}  # the model's, per document
+        self._occurrences: tuple[int, Occurrences] | None = None  # the open document's
         # Jobs stay referenced until the window closes (as the import's: see window.py).
         self._jobs: list[TrainJob] = []
         self._suggest_jobs: list[SuggestJob] = []
@@ -319,7 +322,7 @@ class SuggestionsMenu(QObject):
             refused = rejected(self.project)
             spans = s.annotations()
             kind = {lab.name: lab.kind for lab in s.schema.labels}
-            self.ghosts = [
+            ghosts = [
                 g
                 for g in self._cache.get(doc.id, [])
                 if not any(
@@ -328,8 +331,38 @@ class SuggestionsMenu(QObject):
                 )
                 and (_key(doc.text, g), g.label) not in refused
             ]
+            ghosts += [
+                g
+                for g in self._elsewhere(doc, spans, ghosts, kind)
+                if (_key(doc.text, g), g.label) not in refused
+            ]
+            self.ghosts = sorted(ghosts, key=lambda g: (g.start, -g.end, g.label))
         colors = {lab.name: lab.color for lab in s.schema.labels}
         s.view.set_ghosts([(g.start, g.end, colors[g.label]) for g in self.ghosts])
+
+    def _elsewhere(
+        self,
+        doc: Document,
+        spans: list[Annotation],
+        ghosts: list[Suggestion],
+        kind: dict[str, LabelKind],
+    ) -> list[Suggestion]:
+        """The other places where the document has the text of a span of the
+        annotator's, with its label (one sense per discourse: discourse.py), where no
+        span or ghost of the same kind is: annotating a name once proposes it throughout
+        the document at once, before any retraining."""
+        if self._occurrences is None or self._occurrences[0] != doc.id:
+            self._occurrences = (doc.id, Occurrences.of(doc.text))
+        places = self._occurrences[1]
+        out: list[Suggestion] = []
+        for k in {kind[a.label] for a in spans if a.label in kind}:
+            mine = [(a.start, a.end, a.label) for a in spans if kind.get(a.label) == k]
+            taken = [(g.start, g.end) for g in ghosts if kind[g.label] == k]
+            out += (
+                Suggestion(start, end, label, 1.0, SAME_DOCUMENT)
+                for start, end, label in places.elsewhere(mine, taken)
+            )
+        return out
 
     def _find(self, doc_id: int, text: str) -> None:
         """Start finding the model's suggestions for a document, unless under way."""
@@ -414,7 +447,7 @@ class SuggestionsMenu(QObject):
             ghost.label,
             ghost.start,
             ghost.end,
-            {"suggested_by": DEFAULT_ANNOTATOR},
+            {"suggested_by": SAME_DOCUMENT if ghost.source == SAME_DOCUMENT else DEFAULT_ANNOTATOR},
             description="accept suggestion",
         )
 

@@ -241,6 +241,30 @@ def test_a_name_the_model_is_sure_of_on_one_line_is_proposed_on_the_others(
     win.project.close()
 
 
+def test_a_name_annotated_once_is_proposed_wherever_else_the_document_has_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    text = "ثم غادر كريم الحلبي المكان.\nوعاد كَرِيم الحلبي مساء إلى المكان."
+    window.project.add_documents([NewDocument("twice", text)])
+    with qtbot.waitSignal(window.suggestions.found, timeout=TRAINING_S * 1000):
+        window.session.open_document(window.project.document("twice").id)
+    first = (text.index("كريم"), text.index("كريم") + len("كريم الحلبي"), "PER")
+    again = (text.index("كَرِيم"), text.index("كَرِيم") + len("كَرِيم الحلبي"), "PER")
+    assert not any(g[0] < again[1] and again[0] < g[1] for g in ghosts(window))
+    window.view.select_span(first[0], first[1])
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # PER, by hand
+    assert again in ghosts(window)  # at once, before any retraining
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert stored(window, "twice") == {first: {}, again: {"suggested_by": "document"}}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert again in ghosts(window)
+    window.view.select_span(again[0], again[0])
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert again not in ghosts(window) and set(stored(window, "twice")) == {first}
+
+
 def test_closing_the_window_stops_a_training_under_way(qtbot: QtBot, window: MainWindow) -> None:
     open_new(window)
     job = window.suggestions.train_now()
