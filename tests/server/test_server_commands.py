@@ -210,3 +210,17 @@ def test_someone_not_yet_added_is_told_so_not_that_the_project_is_missing(team: 
     one_error_line(err, url.replace(f":{PASSWORD}@", "@"))
     assert f"newcomer is not a person of the project {team.project!r}" in err
     assert "server add-user" in err and "server init" not in err
+
+
+def test_an_annotator_running_adjudicate_in_a_blind_project_is_refused(team: Team) -> None:
+    """Blind, sara's adjudicate saw only her own work and merged nothing: it said "left
+    for a person: 1 place" and exit 0, where the guide says it is refused."""
+    with team.sql("carol") as carol:
+        carol.execute("UPDATE meta SET value = '1' WHERE key = 'blind_annotation'")
+    url = team.url("alice")
+    code, out, err = invoke("adjudicate", url, "--strategy", "majority")
+    assert (code, out) == (2, "")
+    one_error_line(err, url.replace(f":{PASSWORD}@", "@"))
+    assert "alice may not change the gold layer (only curators can)" in err
+    _, _, err = invoke("adjudicate", team.url("carol"), "--strategy", "majority")
+    assert "may not change the gold layer" not in err  # the curator is let through
