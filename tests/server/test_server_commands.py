@@ -216,7 +216,7 @@ def test_an_annotator_running_adjudicate_in_a_blind_project_is_refused(team: Tea
     """Blind, sara's adjudicate saw only her own work and merged nothing: it said "left
     for a person: 1 place" and exit 0, where the guide says it is refused."""
     with team.sql("carol") as carol:
-        carol.execute("UPDATE meta SET value = '1' WHERE key = 'blind_annotation'")
+        carol.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
     url = team.url("alice")
     code, out, err = invoke("adjudicate", url, "--strategy", "majority")
     assert (code, out) == (2, "")
