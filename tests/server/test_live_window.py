@@ -556,8 +556,8 @@ def test_an_annotator_of_a_blind_project_is_told_review_is_a_curators(
 ) -> None:
     """Ctrl+R opened review for alice on a blind project: bob checked in its list, his
     spans and gold hidden from her, and her own span called "all agree"."""
-    with team.sql("carol") as carol:
-        carol.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    with team.sql("carol") as curator:
+        curator.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
     alice = window_as("alice")
     qtbot.keyClick(alice.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert not reviews_shown()
