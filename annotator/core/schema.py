@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,29 @@ PALETTE = (
     "#CC79A7",
     "#999999",
 )
+
+# Paul Tol's "muted" scheme, also made for colour-blind readers: the colours of labels
+# added once every Okabe–Ito colour is taken (the news schema's eight labels take them).
+MORE_COLORS = (
+    "#CC6677",
+    "#332288",
+    "#DDCC77",
+    "#117733",
+    "#88CCEE",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+)
+
+
+def new_colors(used: Iterable[str], count: int) -> list[str]:
+    """Colours for ``count`` new labels beside labels of the colours ``used``: first
+    those of the two palettes that no label has, then the palettes over again."""
+    taken = {c.upper() for c in used}
+    every = PALETTE + MORE_COLORS
+    order = [c for c in every if c not in taken] + [c for c in every if c in taken]
+    return [order[i % len(order)] for i in range(count)]
 
 
 @dataclass(frozen=True)

@@ -92,15 +92,23 @@ def build_figure(data: ChartData, shown: Callable[[str], str] | None = None) -> 
     b.bar(x, [data.in_progress_per_annotator[n] for n in names], bottom=done, color="#e69f00",
           label="in progress")  # fmt: skip
     b.set_title("Documents done per annotator")
-    b.legend()
+    _legend_beside(b, {"size": 8})
     c.bar(list(data.per_day), list(data.per_day.values()), color="#0072b2")
     c.set_title("Annotations per day")
     if len(data.per_day) > 7:  # dates side by side would overlap
         c.tick_params(axis="x", labelrotation=60)
+    # Names side by side overlap once long or many (suggest:gazetteer beside sara).
+    if len(names) > 6 or any(len(n) > 9 for n in names):
+        for ax in (a, b):
+            ax.tick_params(axis="x", labelrotation=30)
     _stacked(d, data.per_document, data, shown, fonts, horizontal=True)
     d.set_title(f"Labels per document (the {MOST_ANNOTATED} most annotated)")
     for axis in (a.yaxis, b.yaxis, c.yaxis, d.xaxis):
         axis.set_major_locator(MaxNLocator(integer=True))  # counts: no ticks at 0.25
+    # Counts start at 0, and run to 1 at least: with none, matplotlib centres 0.
+    for ax in (a, b, c):
+        ax.set_ylim(0, max(1.0, ax.get_ylim()[1]))
+    d.set_xlim(0, max(1.0, d.get_xlim()[1]))
     for ax in (a, b, c, d):
         ax.tick_params(labelsize=9)
         for tick in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
@@ -129,9 +137,24 @@ def _stacked(
             ax.bar(names, sizes, bottom=base, color=color, label=name)
         base = [x + n for x, n in zip(base, sizes, strict=True)]
     if used:
-        ax.legend(prop={"family": fonts, "size": 8})
+        _legend_beside(ax, {"family": fonts, "size": 8})
     if horizontal:
         ax.invert_yaxis()  # the most annotated document on top
+
+
+def _legend_beside(ax: Axes, prop: dict[str, object]) -> None:
+    """The legend to the right of its panel, never over its bars (inside, a schema's
+    twenty labels covered them), in as many columns as keep it within the panel's
+    height; constrained layout makes the room."""
+    rows = 14
+    count = len(ax.get_legend_handles_labels()[0])
+    ax.legend(
+        prop=prop,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        ncols=max(1, -(-count // rows)),
+        borderaxespad=0.0,
+    )
 
 
 def _register_fonts() -> list[str]:

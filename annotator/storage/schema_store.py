@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from annotator.core.errors import UserError
 from annotator.core.model import AttributeSpec, Label, LabelKind, RelationType
-from annotator.core.schema import PALETTE, Schema, name_problem_of
+from annotator.core.schema import Schema, name_problem_of, new_colors
 from annotator.storage.cells import json_cell
 from annotator.storage.engine import Engine, Write
 
@@ -131,10 +131,8 @@ class SchemaStore:
         schema = self.schema()
         new = [n for n in dict.fromkeys(names) if schema.label(n) is None]
         if new:
-            n0 = len(schema.labels)
-            extra = tuple(
-                Label(name, kind, PALETTE[(n0 + i) % len(PALETTE)]) for i, name in enumerate(new)
-            )
+            colors = new_colors((lb.color for lb in schema.labels), len(new))
+            extra = tuple(Label(name, kind, c) for name, c in zip(new, colors, strict=True))
             with self._write():
                 self.write_schema(Schema(schema.labels + extra, schema.relation_types))
         return new

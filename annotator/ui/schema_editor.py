@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import UserError
 from annotator.core.model import AttributeSpec, Label, LabelKind
-from annotator.core.schema import PALETTE, Schema
+from annotator.core.schema import Schema, new_colors
 
 NAME, KIND, COLOUR, SHORTCUT, ATTRIBUTES, DESCRIPTION = range(6)
 
@@ -104,7 +104,8 @@ class SchemaEditor(QDialog):
 
     def add_label(self) -> None:
         n = self.table.rowCount()
-        self._add_row(Label(f"LABEL{n + 1}", LabelKind.ENTITY, PALETTE[n % len(PALETTE)]), None)
+        used = [self._text(row, COLOUR) for row in range(n)]
+        self._add_row(Label(f"LABEL{n + 1}", LabelKind.ENTITY, new_colors(used, 1)[0]), None)
 
     def _cell_double_clicked(self, row: int, column: int) -> None:
         if column != COLOUR:

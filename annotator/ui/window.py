@@ -488,6 +488,8 @@ class MainWindow(QMainWindow):
     def _linking_changed(self, on: bool) -> None:
         cursor = Qt.CursorShape.CrossCursor if on else Qt.CursorShape.IBeamCursor
         self.view.viewport().setCursor(cursor)
+        if not on:  # the prompt to click a speaker would outlive the picking
+            self.statusBar().clearMessage()
 
     def _set_exact(self, on: bool) -> None:
         self.view.exact_toggle = on

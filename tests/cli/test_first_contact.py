@@ -91,3 +91,15 @@ def test_stats_chart_works_after_the_set_up(tmp_path: Path) -> None:
     code, _, err = invoke("stats", project, "--chart", chart)
     assert code == 0, err
     assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_labels_an_import_adds_get_colours_no_label_has(project: Path) -> None:
+    """The Wojood sample brings 13 labels to the news schema's 8, which use every colour
+    of its palette: ORG, GPE and FAC were all drawn in the same blue."""
+    sample = INTEROP / "conll" / "wojood_sample_test.txt"
+    code, out, err = invoke("import", project, sample, "--format", "conll", "--add-labels")
+    assert code == 0, err
+    code, out, err = invoke("schema", project)
+    colours = [line.split("\t")[3] for line in out.splitlines()]
+    assert len(colours) == 21
+    assert len(set(colours[:17])) == 17  # every colour of both palettes once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from annotator.rendering.chart import build_figure, chart_data, lays_out_text
 from annotator.rendering.visual import display_line
 from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
+from tests.paths import SHARED
 
 pytest.importorskip("matplotlib")
 
@@ -111,3 +113,31 @@ def test_stats_chart_writes_a_png(project: Path, tmp_path: Path) -> None:
 def test_a_chart_of_another_kind_is_refused(project: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", str(project), "--chart", str(tmp_path / "c.gif")])
     assert result.exit_code == 2 and "written as .png, .pdf or .svg" in result.stderr
+
+
+def test_many_labels_keep_their_legends_off_the_bars_and_counts_start_at_zero(
+    tmp_path: Path,
+) -> None:
+    """The Wojood sample's 21 labels: the legends, drawn inside the panels, covered the
+    bars and ran out of the figure; with nobody done the panel counted from -0.045."""
+    path = tmp_path / "wojood.annotator"
+    Project.create(path).close()
+    sample = SHARED / "interop" / "conll" / "wojood_sample_test.txt"
+    result = CliRunner().invoke(
+        cli, ["import", str(path), str(sample), "--format", "conll", "--add-labels"]
+    )
+    assert result.exit_code == 0, result.output
+    with Project.open(path, readonly=True) as p:
+        figure = build_figure(chart_data(project_counts(p), p.schema()))
+    figure.savefig(BytesIO(), format="png")  # laid out, as stats --chart draws it
+    for ax in figure.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            assert not legend.get_window_extent().overlaps(ax.get_window_extent())
+            inside = legend.get_window_extent().padded(-1)
+            assert figure.bbox.contains(inside.x0, inside.y0)
+            assert figure.bbox.contains(inside.x1, inside.y1)
+    per_annotator, done, per_day, per_document = figure.axes
+    assert done.get_ylim()[0] == 0 and done.get_ylim()[1] >= 1
+    assert per_annotator.get_ylim()[0] == per_day.get_ylim()[0] == 0
+    assert per_document.get_xlim()[0] == 0

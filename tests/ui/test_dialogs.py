@@ -87,7 +87,9 @@ def test_schema_editor_renames_recolours_and_adds(window: MainWindow) -> None:
         person = fresh.schema().label("PERSON")
         assert person is not None
         assert person.attributes == (AttributeSpec("role", ("official", "witness")),)
-        assert fresh.schema().label("LABEL9") is not None
+        added = present(fresh.schema().label("LABEL9"))
+        others = {lb.color for lb in fresh.schema().labels if lb.name != "LABEL9"}
+        assert added.color not in others  # the eight labels take every Okabe–Ito colour
     finally:
         fresh.close()
     assert window.palette_list.count() == 9

@@ -166,6 +166,7 @@ def test_relation_by_pick_mode_and_removal(qtbot: QtBot, window: MainWindow) -> 
     fresh.close()
     assert [(r.from_id, r.to_id, r.type) for r in rels] == [(quote_id, speaker_id, "speaker")]
     assert window.view.related_ids == {speaker_id}
+    assert "Click the speaker" not in window.statusBar().currentMessage()  # done picking
     assert window.details.relations.count() == 1
     window.details.relations.setCurrentRow(0)
     qtbot.mouseClick(window.details.remove_button, Qt.MouseButton.LeftButton)
