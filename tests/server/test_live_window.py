@@ -572,3 +572,19 @@ def test_an_annotator_of_a_blind_project_is_told_review_is_a_curators(
 def reviews_shown() -> list[ReviewWindow]:
     shown = QApplication.topLevelWidgets()
     return [w for w in shown if isinstance(w, ReviewWindow) and w.isVisible()]
+
+
+def test_compare_with_gold_on_a_blind_project_says_gold_is_hidden_from_an_annotator(
+    qtbot: QtBot, team: Team, window_as: OpenWindow
+) -> None:
+    """Review › Compare with gold… showed alice an empty gold side ("0 gold spans you do
+    not have") though the curator had decided: gold is hidden from her while blind."""
+    with team.sql("carol") as curator:
+        curator.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    alice = window_as("alice")
+    compare = next(a for a in alice.actions() if a.text() == "&Compare with gold…")
+    compare.trigger()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not [w for w in shown if isinstance(w, GoldBeside)]
+    said = alice.statusBar().currentMessage()
+    assert "the project is blind: alice sees only their own work, not the gold layer" in said
