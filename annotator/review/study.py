@@ -68,8 +68,7 @@ def check_sees(project: Project, layers: list[str], what: str) -> None:
     if hidden:
         whose = "the gold layer" if GOLD in hidden else "their colleagues'"
         raise UserError(
-            f"the project is blind: {project.login} sees only their own work, not {whose}; "
-            + what,
+            f"the project is blind: {project.login} sees only their own work, not {whose}; " + what,
             project.path,
         )
 
