@@ -22,6 +22,7 @@ from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
+from annotator.ui.i18n import install_translator
 from annotator.ui.live import ChangeWatcher
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.gold_beside import GoldBeside
@@ -588,3 +589,21 @@ def test_compare_with_gold_on_a_blind_project_says_gold_is_hidden_from_an_annota
     assert not [w for w in shown if isinstance(w, GoldBeside)]
     said = alice.statusBar().currentMessage()
     assert "the project is blind: alice sees only their own work, not the gold layer" in said
+
+
+def test_a_refusal_in_the_arabic_interface_keeps_the_url_in_its_order(
+    qtbot: QtBot, qapp: QApplication, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    """In Arabic the line said "…تلقائيًا). //:postgresql" then "omar@127.0.0.1…": the
+    English line with its URL, set in a right-to-left paragraph, lost its order. It is
+    isolated, so that it runs left to right inside the Arabic sentence."""
+    install_translator(qapp, "ar")
+    try:
+        alice = window_as("alice")
+        alice.blind_action.trigger()  # only curators change the project's settings
+        said = alice.notice.text()
+    finally:
+        install_translator(qapp, "en")
+    prefix = "لم يُحفظ: "
+    assert said.startswith(prefix + "\u2068") and said.endswith("\u2069")
+    assert "postgresql://alice@" in said
