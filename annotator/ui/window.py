@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
             self.session.open_document(docs[0].id)  # which fills the documents list
         else:
             self.documents.refresh(project, self.session.annotator, None)
+        # What a new project's empty article says (shown while no text is).
+        self.view.setPlaceholderText(
+            self.tr(
+                "No documents yet: File › Import documents… or Import a folder… brings articles in."
+            )
+        )
         self.view.setFocus()
 
     # ----- construction --------------------------------------------------------------
