@@ -241,7 +241,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="130"/>
+        <location filename="../../annotator/ui/importing.py" line="136"/>
         <source>%n document(s) added</source>
         <translation>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="132"/>
+        <location filename="../../annotator/ui/importing.py" line="138"/>
         <source>, %n already there</source>
         <translation>
             <numerusform>، و%n موجود من قبل</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="134"/>
+        <location filename="../../annotator/ui/importing.py" line="140"/>
         <source>, %n file(s) refused: </source>
         <translation>
             <numerusform>، ورُفض %n ملف: </numerusform>
@@ -662,8 +662,25 @@
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="635"/>
+        <source>Labels the schema lacks</source>
+        <translation>وسوم ليست في المخطط</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="622"/>
+        <location filename="../../annotator/ui/window.py" line="637"/>
+        <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
+        <translation>
+            <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
+            <numerusform>يستعمل ملف واحد وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذا الملف؟</numerusform>
+            <numerusform>يستعمل ملفان وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذين الملفين؟</numerusform>
+            <numerusform>تستعمل %n ملفات وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذه الملفات؟</numerusform>
+            <numerusform>يستعمل %n ملفًا وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذه الملفات؟</numerusform>
+            <numerusform>يستعمل %n ملف وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذه الملفات؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/window.py" line="650"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -675,38 +692,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="630"/>
+        <location filename="../../annotator/ui/window.py" line="658"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="640"/>
+        <location filename="../../annotator/ui/window.py" line="668"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="640"/>
+        <location filename="../../annotator/ui/window.py" line="668"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="658"/>
-        <location filename="../../annotator/ui/window.py" line="672"/>
+        <location filename="../../annotator/ui/window.py" line="686"/>
+        <location filename="../../annotator/ui/window.py" line="700"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="662"/>
+        <location filename="../../annotator/ui/window.py" line="690"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="662"/>
+        <location filename="../../annotator/ui/window.py" line="690"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="788"/>
+        <location filename="../../annotator/ui/window.py" line="816"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -1543,22 +1560,22 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="78"/>
+        <location filename="../../annotator/ui/importing.py" line="83"/>
         <source>Every format, by extension (%1)</source>
         <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="101"/>
+        <location filename="../../annotator/ui/importing.py" line="107"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="102"/>
+        <location filename="../../annotator/ui/importing.py" line="108"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="107"/>
+        <location filename="../../annotator/ui/importing.py" line="113"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>
