@@ -616,6 +616,8 @@ class MainWindow(QMainWindow):
     def _imported(self, result: ImportResult) -> None:
         s = self.session
         self.guard.watcher.own_commit()
+        if result.added_labels:  # read with the document, or without one (a new project)
+            s.reload_schema()
         s.refresh_from_project()  # a duplicate of the open document brings its spans
         if s.document is None and self.project.documents():
             s.open_document(self.project.documents()[0].id)

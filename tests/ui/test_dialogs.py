@@ -233,16 +233,15 @@ def test_export_of_a_folder_format_chooses_a_folder(
     export_from_the_menu(qtbot, window, fill_in)
 
 
-@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
-def test_importing_another_tools_labels_asks_to_add_them(
+def import_brat_answering(
     qtbot: QtBot,
     window: MainWindow,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     answer: QMessageBox.StandardButton,
-) -> None:
-    """A brat folder names its own labels (Organization, Person): the window refused
-    every file, telling to 'import with --add-labels', a flag the window has not."""
+) -> list[str]:
+    """Import a brat folder with labels of its own, answering the window's question
+    about them; returns what it asked."""
     folder = tmp_path / "brat"
     folder.mkdir()
     (folder / "news.txt").write_text("قال محمد إن غزة تحت الحصار الآن.", encoding="utf-8")
@@ -256,6 +255,20 @@ def test_importing_another_tools_labels_asks_to_add_them(
     monkeypatch.setattr(QMessageBox, "question", question)
     window.import_paths([folder], "brat")
     qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    return asked
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_importing_another_tools_labels_asks_to_add_them(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+) -> None:
+    """A brat folder names its own labels (Organization, Person): the window refused
+    every file, telling to 'import with --add-labels', a flag the window has not."""
+    asked = import_brat_answering(qtbot, window, tmp_path, monkeypatch, answer)
     assert asked[0].startswith("1 file uses labels the schema lacks: Geo, Person.")
     assert "--add-labels" not in asked[0]
     if answer == QMessageBox.StandardButton.Yes:
@@ -271,3 +284,16 @@ def test_importing_another_tools_labels_asks_to_add_them(
         QThreadPool.globalInstance().waitForDone()
         assert [d.name for d in window.project.documents()] == ["article"]
         assert window.project.schema().label("Person") is None
+
+
+def test_labels_added_by_an_import_into_an_empty_project_reach_the_palette(
+    qtbot: QtBot,
+    open_window: Callable[[dict[str, str]], MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    empty = open_window({})
+    import_brat_answering(qtbot, empty, tmp_path, monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: empty.documents.tree.topLevelItemCount() == 1, timeout=10000)
+    assert empty.palette_list.count() == 10
+    assert [a.label for a in empty.session.annotations()] == ["Person", "Geo"]
