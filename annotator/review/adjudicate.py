@@ -58,6 +58,10 @@ def adjudicate(
     """Merge into gold every span and relation that meets ``strategy``, in units where
     gold holds nothing yet (a person's decisions are never overridden). Running it again
     changes nothing."""
+    if not project.curator:  # said before reading: blind, they would see nothing to merge
+        raise UserError(
+            f"{project.login} may not change the gold layer (only curators can)", project.path
+        )
     known = project.annotators()
     unknown = [a for a in annotators or () if a not in known]
     if unknown:

@@ -61,6 +61,18 @@ class Study:
         return [d for d in self.documents if d.participants.issuperset(annotators)]
 
 
+def check_sees_colleagues(project: Project, what: str) -> None:
+    """Refuse in one line, saying ``what`` to do instead, what needs colleagues' work on a
+    blind server project where this person sees only their own."""
+    others = [a for a in project.annotators() if a != GOLD]
+    if project.visible_to_me(others) != others:
+        raise UserError(
+            f"the project is blind: {project.login} sees only their own work, not their "
+            f"colleagues'; {what}",
+            project.path,
+        )
+
+
 def load_study(
     project: Project, annotators: list[str] | None = None, labels: list[str] | None = None
 ) -> Study:

@@ -64,6 +64,18 @@ class ServerPath(_ConcretePath):
     def __str__(self) -> str:
         return self.url or super().__str__()
 
+    @property
+    def name(self) -> str:
+        """The project's name, as a file's name is (window titles, a backup's name): the
+        URL's last part would be ``DATABASE?project=NAME``."""
+        from annotator.storage.postgres.location import parse_location
+
+        return parse_location(self.url).project if self.url else super().name
+
+    @property
+    def stem(self) -> str:
+        return self.name if self.url else super().stem
+
 
 def secret_environment(location: str | Path) -> dict[str, str]:
     """What a process of this program's own needs in its environment to open the project

@@ -549,3 +549,26 @@ def test_the_server_stopping_mid_session_is_shown_and_nothing_is_lost_silently(
     assert stored(team, news, "alice") == [("PER", "الوزير")]
     alice.close()
     alice.project.close()
+
+
+def test_an_annotator_of_a_blind_project_is_told_review_is_a_curators(
+    qtbot: QtBot, team: Team, window_as: OpenWindow
+) -> None:
+    """Ctrl+R opened review for alice on a blind project: bob checked in its list, his
+    spans and gold hidden from her, and her own span called "all agree"."""
+    with team.sql("carol") as curator:
+        curator.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    alice = window_as("alice")
+    qtbot.keyClick(alice.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert not reviews_shown()
+    said = alice.statusBar().currentMessage()
+    assert "the project is blind: alice sees only their own work" in said
+    assert "a curator reviews it" in said
+    carol = window_as("carol")  # a curator sees everyone's: review opens for her
+    qtbot.keyClick(carol.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert len(reviews_shown()) == 1
+
+
+def reviews_shown() -> list[ReviewWindow]:
+    shown = QApplication.topLevelWidgets()
+    return [w for w in shown if isinstance(w, ReviewWindow) and w.isVisible()]

@@ -22,6 +22,7 @@ from annotator.storage import backups
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.ui import app
+from annotator.ui.review.window import ReviewWindow
 from annotator.ui.server_dialog import ServerDialog
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
@@ -176,3 +177,18 @@ def test_the_command_opens_the_window_on_a_servers_url(
     result = CliRunner().invoke(launcher.cli, ["open", url, "--annotator", "alice"])
     assert result.exit_code == 0, result.stderr
     assert opened == [(url, "alice")]
+
+
+def test_the_window_is_titled_with_the_projects_name(
+    qtbot: QtBot, team: Team, local_window: MainWindow
+) -> None:
+    """Two windows side by side were both titled "annotator?project=team0 — annotator"
+    (the URL's last part, as if a file's name): the project's name, as a file's."""
+    shown = team.url("alice").replace(":" + PASSWORD + "@", "@")
+    assert open_server_project(qtbot, local_window, shown, PASSWORD) == ""
+    window = app._windows[-1]
+    show_active(qtbot, window)
+    assert window.windowTitle() == f"{team.project} — annotator"
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    reviews = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow)]
+    assert f"Review — {team.project}" in [w.windowTitle() for w in reviews]

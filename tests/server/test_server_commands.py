@@ -196,3 +196,31 @@ def test_an_import_on_a_server_names_its_unnamed_annotations_after_the_login(
     with Project.open(team.url()) as admin:
         doc = admin.document("000-introduction").id
         assert {a.annotator for a in admin.annotations(doc)} == {"carol"}
+
+
+def test_someone_not_yet_added_is_told_so_not_that_the_project_is_missing(team: Team) -> None:
+    """A newsroom login the owner has not added with `server add-user` opens the project:
+    the line says so and how to fix it, not "no project" and `server init`."""
+    with team.sql() as admin:
+        admin.execute("DROP ROLE IF EXISTS newcomer")
+        admin.execute(f"CREATE ROLE newcomer LOGIN PASSWORD '{PASSWORD}'")
+    url = team.url("newcomer")
+    code, out, err = invoke("list", url)
+    assert (code, out) == (2, "")
+    one_error_line(err, url.replace(f":{PASSWORD}@", "@"))
+    assert f"newcomer is not a person of the project {team.project!r}" in err
+    assert "server add-user" in err and "server init" not in err
+
+
+def test_an_annotator_running_adjudicate_in_a_blind_project_is_refused(team: Team) -> None:
+    """Blind, sara's adjudicate saw only her own work and merged nothing: it said "left
+    for a person: 1 place" and exit 0, where the guide says it is refused."""
+    with team.sql("carol") as carol:
+        carol.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    url = team.url("alice")
+    code, out, err = invoke("adjudicate", url, "--strategy", "majority")
+    assert (code, out) == (2, "")
+    one_error_line(err, url.replace(f":{PASSWORD}@", "@"))
+    assert "alice may not change the gold layer (only curators can)" in err
+    _, _, err = invoke("adjudicate", team.url("carol"), "--strategy", "majority")
+    assert "may not change the gold layer" not in err  # the curator is let through

@@ -100,6 +100,17 @@ def project_exists(conn: Connection, project: str) -> bool:
     return row is not None
 
 
+def outsider_of(conn: Connection, project: str) -> str | None:
+    """The login, when the project is there but this login is not one of its people: the
+    catalogue shows every schema's tables to anyone, information_schema only one's own."""
+    row = conn.execute(
+        "SELECT current_user FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relname = 'meta'",
+        (project,),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def make_project(conn: Connection, roles: ddl.Roles) -> None:
     """The project's group roles (unless the server has them), schema, tables, rights and
     first settings, inside the caller's transaction."""

@@ -23,7 +23,13 @@ from psycopg.errors import LockNotAvailable
 from annotator.core.errors import NotAProjectError, UserError
 from annotator.storage.postgres.ddl import SERVER_SCHEMA, SERVER_VERSIONS, table_names
 from annotator.storage.postgres.location import ServerLocation
-from annotator.storage.postgres.server import Connection, project_exists, rights, roles_of
+from annotator.storage.postgres.server import (
+    Connection,
+    outsider_of,
+    project_exists,
+    rights,
+    roles_of,
+)
 from annotator.storage.schema_sql import APPLICATION_ID, SCHEMA_VERSION
 from annotator.storage.settings import SERVER_SCHEMA_KEY
 
@@ -66,6 +72,13 @@ def check_project(conn: Connection, location: ServerLocation) -> int:
     older (or refused, saying who may upgrade it); the server schema version this upgraded
     it from (this annotator's when it did not)."""
     if not project_exists(conn, location.project):
+        login = outsider_of(conn, location.project)
+        if login is not None:
+            raise NotAProjectError(
+                f"{login} is not a person of the project {location.project!r}: its owner "
+                f"adds them with `annotator server add-user URL {login}`",
+                location.shown,
+            )
         raise NotAProjectError(
             f"no project {location.project!r} on this server (make it with "
             "`annotator server init`, or check ?project=)",

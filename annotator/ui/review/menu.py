@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
+from annotator.core.errors import UserError
+from annotator.review.study import check_sees_colleagues
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
 from annotator.ui.review.dashboard import AgreementDashboard
@@ -64,8 +66,13 @@ class ReviewMenu(QObject):
         widget.show()
         return widget
 
-    def review(self) -> QWidget:
+    def review(self) -> QWidget | None:
         s = self.session
+        try:
+            check_sees_colleagues(s.project, "a curator reviews it")
+        except UserError as refused:
+            s.message.emit(str(refused))
+            return None
         return self._show(ReviewWindow(self.session.project, s.annotator, self._current()))
 
     def dashboard(self) -> QWidget:
