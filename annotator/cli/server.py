@@ -61,9 +61,12 @@ def add_user_command(url: str, name: str, curator: bool, password_file: Path | N
         password = click.prompt(
             f"password for {name}", hide_input=True, confirmation_prompt=True, err=True
         )
-    location = run(lambda: add_user(url, name, password, curator))
-    kind = "curator" if curator else "annotator"
-    click.echo(f"added {name} as {kind} of {location.shown}")
+    added = run(lambda: add_user(url, name, password, curator))
+    shown = added.location.shown
+    if added.demoted:
+        click.echo(f"{name} is now an annotator of {shown} (no longer a curator)")
+    else:
+        click.echo(f"added {name} as {'curator' if curator else 'annotator'} of {shown}")
 
 
 @server_command.command("upgrade")

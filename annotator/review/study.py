@@ -61,14 +61,14 @@ class Study:
         return [d for d in self.documents if d.participants.issuperset(annotators)]
 
 
-def check_sees_colleagues(project: Project, what: str) -> None:
-    """Refuse in one line, saying ``what`` to do instead, what needs colleagues' work on a
-    blind server project where this person sees only their own."""
-    others = [a for a in project.annotators() if a != GOLD]
-    if project.visible_to_me(others) != others:
+def check_sees(project: Project, layers: list[str], what: str) -> None:
+    """Refuse in one line, saying ``what`` to do instead, what needs ``layers`` (colleagues'
+    work, gold) on a blind server project where this person sees only their own."""
+    hidden = set(layers) - set(project.visible_to_me(layers))
+    if hidden:
+        whose = "the gold layer" if GOLD in hidden else "their colleagues'"
         raise UserError(
-            f"the project is blind: {project.login} sees only their own work, not their "
-            f"colleagues'; {what}",
+            f"the project is blind: {project.login} sees only their own work, not {whose}; " + what,
             project.path,
         )
 

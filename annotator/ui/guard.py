@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from annotator.core.errors import UserError
 from annotator.storage import backups
 from annotator.storage.locations import server_url
 from annotator.storage.project import Project
+from annotator.ui.doclist import isolate
 from annotator.ui.live import watcher_of
 
 _STYLES = {
@@ -29,6 +31,13 @@ _STYLES = {
     "warning": "background: #F0E442; color: black;",
     "error": "background: #D55E00; color: white; font-weight: bold;",
 }
+
+
+def _inset(line: str) -> str:
+    """A line of the core's (English, naming a URL) inside a translated sentence: isolated
+    in a right-to-left interface, where "postgresql://" came out as "//:postgresql"."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return isolate(line) if rtl else line
 
 
 class NoticeBar(QFrame):
@@ -131,7 +140,7 @@ class ProjectGuard(QObject):
         )
 
     def save_failed(self, text: str) -> None:
-        self.notice.show_notice(self.tr("Not saved: %1").replace("%1", text), "error")
+        self.notice.show_notice(self.tr("Not saved: %1").replace("%1", _inset(text)), "error")
 
     def connection_lost(self, what: str, why: str) -> None:
         """An edit found the server gone: it is not saved; retry until it is back."""
@@ -143,7 +152,7 @@ class ProjectGuard(QObject):
         text = self.tr(
             "The server cannot be reached, so changes cannot be saved until it answers "
             "again (trying again by itself). %1"
-        ).replace("%1", why)
+        ).replace("%1", _inset(why))
         if self.unsaved:
             names = ", ".join(self.unsaved)
             text = self.tr("Not saved: %1.").replace("%1", names) + " " + text

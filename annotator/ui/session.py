@@ -358,6 +358,10 @@ class Session(QObject):
         normal = self._normalise(*span)
         if normal is None:
             return
+        tagged = [a for a in self.annotations() if (a.start, a.end, a.label) == (*normal, label)]
+        if tagged:  # already so: that span is selected, not a second one made beside it
+            self.select(tagged[0].id)
+            return
         attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
         edit = AddAnnotation(self.document.id, self.annotator, label, *normal, attributes)
         previous, self.selected_id = self.selected_id, edit.id  # selected as it is applied

@@ -22,6 +22,7 @@ from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from annotator.ui.doclist import status_text
+from annotator.ui.i18n import install_translator
 from annotator.ui.live import ChangeWatcher
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.gold_beside import GoldBeside
@@ -572,3 +573,37 @@ def test_an_annotator_of_a_blind_project_is_told_review_is_a_curators(
 def reviews_shown() -> list[ReviewWindow]:
     shown = QApplication.topLevelWidgets()
     return [w for w in shown if isinstance(w, ReviewWindow) and w.isVisible()]
+
+
+def test_compare_with_gold_on_a_blind_project_says_gold_is_hidden_from_an_annotator(
+    qtbot: QtBot, team: Team, window_as: OpenWindow
+) -> None:
+    """Review › Compare with gold… showed alice an empty gold side ("0 gold spans you do
+    not have") though the curator had decided: gold is hidden from her while blind."""
+    with team.sql("carol") as curator:
+        curator.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    alice = window_as("alice")
+    compare = next(a for a in alice.actions() if a.text() == "&Compare with gold…")
+    compare.trigger()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not [w for w in shown if isinstance(w, GoldBeside)]
+    said = alice.statusBar().currentMessage()
+    assert "the project is blind: alice sees only their own work, not the gold layer" in said
+
+
+def test_a_refusal_in_the_arabic_interface_keeps_the_url_in_its_order(
+    qtbot: QtBot, qapp: QApplication, team: Team, news: int, window_as: OpenWindow
+) -> None:
+    """In Arabic the line said "…تلقائيًا). //:postgresql" then "omar@127.0.0.1…": the
+    English line with its URL, set in a right-to-left paragraph, lost its order. It is
+    isolated, so that it runs left to right inside the Arabic sentence."""
+    install_translator(qapp, "ar")
+    try:
+        alice = window_as("alice")
+        alice.blind_action.trigger()  # only curators change the project's settings
+        said = alice.notice.text()
+    finally:
+        install_translator(qapp, "en")
+    prefix = "لم يُحفظ: "
+    assert said.startswith(prefix + "\u2068") and said.endswith("\u2069")
+    assert "postgresql://alice@" in said

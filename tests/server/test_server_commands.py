@@ -224,3 +224,25 @@ def test_an_annotator_running_adjudicate_in_a_blind_project_is_refused(team: Tea
     assert "alice may not change the gold layer (only curators can)" in err
     _, _, err = invoke("adjudicate", team.url("carol"), "--strategy", "majority")
     assert "may not change the gold layer" not in err  # the curator is let through
+
+
+def test_add_user_without_curator_makes_a_curator_an_annotator_again(
+    team: Team, tmp_path: Path
+) -> None:
+    """`server add-user URL carol` on the curator carol said "added carol as annotator"
+    and left her a curator: the owner believed her rights gone."""
+    secret = tmp_path / "password"
+    secret.write_text(PASSWORD + "\n")
+    code, out, err = invoke(
+        "server", "add-user", team.admin_url, "carol", "--password-file", str(secret)
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith("carol is now an annotator of ") and "no longer a curator" in out
+    with Project.open(team.url("carol")) as carol:
+        assert not carol.curator
+    code, out, _ = invoke(
+        "server", "add-user", team.admin_url, "carol", "--curator", "--password-file", str(secret)
+    )
+    assert code == 0 and out.startswith("added carol as curator of ")
+    with Project.open(team.url("carol")) as carol:
+        assert carol.curator

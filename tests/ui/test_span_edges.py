@@ -88,3 +88,19 @@ def test_annotate_all_looks_for_the_word_without_its_punctuation(
     double_click(qtbot, window, "حماس")
     assert window.session.annotate_all("ORG", whole_project=False) == 1
     assert stored(window) == [("ORG", "حماس")]
+
+
+def test_the_same_word_tagged_twice_with_one_label_is_one_span(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A double-click on a tagged word and its label's key again made a second, identical
+    span of the same person: counted twice in the lists, the statistics and agreement."""
+    double_click(qtbot, window, "حماس")
+    qtbot.keyClick(window.view, Key.Key_4)
+    double_click(qtbot, window, "حماس")
+    qtbot.keyClick(window.view, Key.Key_4)
+    assert stored(window) == [("ORG", "حماس")]
+    assert window.session.selected() is not None  # the span there, selected
+    double_click(qtbot, window, "حماس")
+    qtbot.keyClick(window.view, Key.Key_5)  # another label on the same words still adds
+    assert sorted(stored(window)) == [("LOC", "حماس"), ("ORG", "حماس")]

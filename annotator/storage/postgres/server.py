@@ -7,6 +7,7 @@ import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import psycopg
@@ -140,10 +141,16 @@ def rights(roles: ddl.Roles) -> list[str]:
     return [*ddl.functions(roles), *ddl.policies(roles), *staging.functions(roles)]
 
 
-def add_user(url: str, name: str, password: str | None, curator: bool) -> ServerLocation:
+@dataclass(frozen=True)
+class Added:
+    location: ServerLocation
+    demoted: bool  # was a curator, now an annotator only
+
+
+def add_user(url: str, name: str, password: str | None, curator: bool) -> Added:
     """Add a person to the project: a database role that logs in (made when the server
     lacks it, its password set when one is given), in the project's group, and in the
-    curators' with ``curator``."""
+    curators' with ``curator``; a curator added again without it is one no longer."""
     problem = ddl.reserved_role_problem(name)
     with session(url) as (location, conn):
         if problem:
@@ -166,7 +173,21 @@ def add_user(url: str, name: str, password: str | None, curator: bool) -> Server
             groups = [roles.annotators] + ([roles.curators] if curator else [])
             for group in groups:
                 conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), role))
-        return location
+            demoted = not curator and _member(conn, name, roles.curators)
+            if demoted:
+                curators = sql.Identifier(roles.curators)
+                conn.execute(sql.SQL("REVOKE {} FROM {}").format(curators, role))
+        return Added(location, demoted)
+
+
+def _member(conn: Connection, name: str, group: str) -> bool:
+    """Whether ``name`` is granted ``group`` itself (not through another role)."""
+    row = conn.execute(
+        "SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = %s AND g.rolname = %s",
+        (name, group),
+    ).fetchone()
+    return row is not None
 
 
 @contextmanager

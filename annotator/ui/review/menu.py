@@ -12,7 +12,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from annotator.core.errors import UserError
-from annotator.review.study import check_sees_colleagues
+from annotator.core.model import GOLD
+from annotator.review.study import check_sees
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
 from annotator.ui.review.dashboard import AgreementDashboard
@@ -68,12 +69,19 @@ class ReviewMenu(QObject):
 
     def review(self) -> QWidget | None:
         s = self.session
-        try:
-            check_sees_colleagues(s.project, "a curator reviews it")
-        except UserError as refused:
-            s.message.emit(str(refused))
+        colleagues = [a for a in s.project.annotators() if a != GOLD]
+        if not self._sees(colleagues, "a curator reviews it"):
             return None
         return self._show(ReviewWindow(self.session.project, s.annotator, self._current()))
+
+    def _sees(self, layers: list[str], what: str) -> bool:
+        """Whether this person sees ``layers``; if not, the status bar says so."""
+        try:
+            check_sees(self.session.project, layers, what)
+        except UserError as refused:
+            self.session.message.emit(str(refused))
+            return False
+        return True
 
     def dashboard(self) -> QWidget:
         s = self.session
@@ -84,7 +92,7 @@ class ReviewMenu(QObject):
 
     def compare_with_gold(self) -> QWidget | None:
         doc_id = self._current()
-        if doc_id is None:
+        if doc_id is None or not self._sees([GOLD], "it shows once the project is no longer blind"):
             return None
         s = self.session
         return self._show(GoldBeside(self.session.project, s.annotator, doc_id))
