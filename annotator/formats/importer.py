@@ -30,6 +30,15 @@ from annotator.storage.validate import first_problem, with_additions
 Progress = Callable[[int, int, Path], None]  # (files done, files in all, current file)
 
 
+class UnknownLabelsError(UserError):
+    """A file uses labels or relation types the schema lacks: refused unless they are
+    added (--add-labels; the window asks)."""
+
+    def __init__(self, message: str, path: Path, line: int | None, names: tuple[str, ...]):
+        super().__init__(message, path, line)
+        self.names = names  # every such label and relation type of the file
+
+
 @dataclass
 class ImportResult:
     files: int = 0
@@ -42,6 +51,15 @@ class ImportResult:
     # a document's in its meta["import_warnings"], where they stay for later.
     warnings: list[str] = field(default_factory=list)
     below_min_score: int = 0  # predictions left out by ImportOptions.min_score
+
+    def unknown_labels(self) -> list[str]:
+        """The labels and relation types the schema lacks that refused files."""
+        found = {n for e in self.errors if isinstance(e, UnknownLabelsError) for n in e.names}
+        return sorted(found)
+
+    def refused_for_labels(self) -> list[Path]:
+        """The files refused for those alone."""
+        return [Path(e.path) for e in self.errors if isinstance(e, UnknownLabelsError) and e.path]
 
 
 def collect_files(
@@ -171,19 +189,28 @@ def _validate(
             {a.label: LabelKind.ENTITY for d in docs for a in d.annotations},
             (r.type for d in docs for r in d.relations),
         )
-    for doc in docs:
-        unknown = [("label", a.label) for a in doc.annotations if schema.label(a.label) is None]
-        unknown += [
-            ("relation type", r.type) for r in doc.relations if schema.relation_type(r.type) is None
+    unknown = [
+        (doc, what, name)
+        for doc in docs
+        for what, name in [
+            *(("label", a.label) for a in doc.annotations if schema.label(a.label) is None),
+            *(
+                ("relation type", r.type)
+                for r in doc.relations
+                if schema.relation_type(r.type) is None
+            ),
         ]
-        if unknown:
-            what, name = unknown[0]
-            raise UserError(
-                f"document {doc.name!r}: unknown {what} {name!r} "
-                "(add it to the schema, or import with --add-labels)",
-                path,
-                doc.line,
-            )
+    ]
+    if unknown:
+        doc, what, name = unknown[0]
+        raise UnknownLabelsError(
+            f"document {doc.name!r}: unknown {what} {name!r} "
+            "(add it to the schema, or import with --add-labels)",
+            path,
+            doc.line,
+            tuple(dict.fromkeys(n for _, _, n in unknown)),
+        )
+    for doc in docs:
         if GOLD in doc.status or any(a.annotator == GOLD for a in doc.annotations):
             raise UserError(f"document {doc.name!r}: {GOLD_RESERVED}", path, doc.line)
         problem = first_problem(doc, schema)

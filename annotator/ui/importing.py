@@ -32,13 +32,18 @@ class ImportSignals(QObject):
 
 class ImportJob(QRunnable):
     def __init__(
-        self, project_path: Path, paths: list[Path], annotator: str, format_name: str = "auto"
+        self,
+        project_path: Path,
+        paths: list[Path],
+        annotator: str,
+        format_name: str = "auto",
+        add_labels: bool = False,
     ):
         super().__init__()
         self.project_path = project_path
         self.paths = paths
         self.format_name = format_name
-        self.options = ImportOptions(annotator=annotator)
+        self.options = ImportOptions(annotator=annotator, add_labels=add_labels)
         self.signals = ImportSignals()
         self._cancel = False
 
@@ -93,9 +98,10 @@ def start_import(
     paths: list[Path],
     annotator: str,
     format_name: str = "auto",
+    add_labels: bool = False,
 ) -> ImportJob:
     """Run an import with a progress dialog; the caller listens to the job's signals."""
-    job = ImportJob(project_path, paths, annotator, format_name)
+    job = ImportJob(project_path, paths, annotator, format_name, add_labels)
     # Not parent.tr: lupdate would file the texts under "parent", Qt under its class.
     dialog = QProgressDialog(
         QCoreApplication.translate("import", "Importing…"),

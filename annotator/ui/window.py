@@ -121,6 +121,12 @@ class MainWindow(QMainWindow):
             self.session.open_document(docs[0].id)  # which fills the documents list
         else:
             self.documents.refresh(project, self.session.annotator, None)
+        # What a new project's empty article says (shown while no text is).
+        self.view.setPlaceholderText(
+            self.tr(
+                "No documents yet: File › Import documents… or Import a folder… brings articles in."
+            )
+        )
         self.view.setFocus()
 
     # ----- construction --------------------------------------------------------------
@@ -593,9 +599,16 @@ class MainWindow(QMainWindow):
         if ok:
             self.import_paths([Path(path)], dict(filters)[choice])
 
-    def import_paths(self, paths: list[Path], format_name: str = "auto") -> ImportJob:
-        job = start_import(self, self.project.path, paths, self.session.annotator, format_name)
+    def import_paths(
+        self, paths: list[Path], format_name: str = "auto", add_labels: bool = False
+    ) -> ImportJob:
+        annotator = self.session.annotator
+        job = start_import(self, self.project.path, paths, annotator, format_name, add_labels)
         job.signals.finished.connect(self._imported)
+        if not add_labels:
+            job.signals.finished.connect(
+                lambda result: self._ask_labels(result, paths, format_name)
+            )
         job.signals.failed.connect(lambda text: QMessageBox.warning(self, "annotator", text))
         self._import_jobs.append(job)
         return job
@@ -603,11 +616,34 @@ class MainWindow(QMainWindow):
     def _imported(self, result: ImportResult) -> None:
         s = self.session
         self.guard.watcher.own_commit()
+        if result.added_labels:  # read with the document, or without one (a new project)
+            s.reload_schema()
         s.refresh_from_project()  # a duplicate of the open document brings its spans
         if s.document is None and self.project.documents():
             s.open_document(self.project.documents()[0].id)
         self.documents.refresh(self.project, s.annotator, s.document.id if s.document else None)
         self.statusBar().showMessage(summary(result), 10000)
+
+    def _ask_labels(self, result: ImportResult, paths: list[Path], format_name: str) -> None:
+        """Files another tool wrote name labels of their own: offer to add them to the
+        schema and import again (the command line's --add-labels), what was chosen as it
+        was chosen, so that a folder's documents keep their names (those already in are
+        duplicates, left as they are)."""
+        missing = result.unknown_labels()
+        if not missing:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Labels the schema lacks"),
+            self.tr(
+                "%n file(s) use labels the schema lacks: %1. Add them to the schema and "
+                "import these files?",
+                "",
+                len(result.refused_for_labels()),
+            ).replace("%1", ", ".join(missing)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.import_paths(paths, format_name, add_labels=True)
 
     def _export(self) -> None:
         dialog = ExportDialog(self.project, self.session.annotator, self)

@@ -241,7 +241,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="130"/>
+        <location filename="../../annotator/ui/importing.py" line="136"/>
         <source>%n document(s) added</source>
         <translation>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -253,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="132"/>
+        <location filename="../../annotator/ui/importing.py" line="138"/>
         <source>, %n already there</source>
         <translation>
             <numerusform>، و%n موجود من قبل</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="134"/>
+        <location filename="../../annotator/ui/importing.py" line="140"/>
         <source>, %n file(s) refused: </source>
         <translation>
             <numerusform>، ورُفض %n ملف: </numerusform>
@@ -285,336 +285,341 @@
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="154"/>
-        <location filename="../../annotator/ui/window.py" line="179"/>
+        <location filename="../../annotator/ui/window.py" line="127"/>
+        <source>No documents yet: File › Import documents… or Import a folder… brings articles in.</source>
+        <translation>لا مستندات بعد: ملف ← استورد مستندات… أو استورد مجلدًا… يأتي بالمقالات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="160"/>
+        <location filename="../../annotator/ui/window.py" line="185"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="155"/>
+        <location filename="../../annotator/ui/window.py" line="161"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="156"/>
+        <location filename="../../annotator/ui/window.py" line="162"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="163"/>
+        <location filename="../../annotator/ui/window.py" line="169"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="178"/>
+        <location filename="../../annotator/ui/window.py" line="184"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="180"/>
+        <location filename="../../annotator/ui/window.py" line="186"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="181"/>
+        <location filename="../../annotator/ui/window.py" line="187"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="182"/>
+        <location filename="../../annotator/ui/window.py" line="188"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="183"/>
+        <location filename="../../annotator/ui/window.py" line="189"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="184"/>
+        <location filename="../../annotator/ui/window.py" line="190"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="185"/>
+        <location filename="../../annotator/ui/window.py" line="191"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="186"/>
+        <location filename="../../annotator/ui/window.py" line="192"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="187"/>
+        <location filename="../../annotator/ui/window.py" line="193"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="189"/>
+        <location filename="../../annotator/ui/window.py" line="195"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="190"/>
+        <location filename="../../annotator/ui/window.py" line="196"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="191"/>
+        <location filename="../../annotator/ui/window.py" line="197"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="192"/>
+        <location filename="../../annotator/ui/window.py" line="198"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="193"/>
+        <location filename="../../annotator/ui/window.py" line="199"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="194"/>
+        <location filename="../../annotator/ui/window.py" line="200"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="220"/>
+        <location filename="../../annotator/ui/window.py" line="226"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="222"/>
+        <location filename="../../annotator/ui/window.py" line="228"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="225"/>
+        <location filename="../../annotator/ui/window.py" line="231"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="228"/>
+        <location filename="../../annotator/ui/window.py" line="234"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="231"/>
-        <location filename="../../annotator/ui/window.py" line="572"/>
+        <location filename="../../annotator/ui/window.py" line="237"/>
+        <location filename="../../annotator/ui/window.py" line="580"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="232"/>
-        <location filename="../../annotator/ui/window.py" line="579"/>
-        <location filename="../../annotator/ui/window.py" line="585"/>
+        <location filename="../../annotator/ui/window.py" line="238"/>
+        <location filename="../../annotator/ui/window.py" line="587"/>
+        <location filename="../../annotator/ui/window.py" line="593"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="233"/>
+        <location filename="../../annotator/ui/window.py" line="239"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="234"/>
+        <location filename="../../annotator/ui/window.py" line="240"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="235"/>
+        <location filename="../../annotator/ui/window.py" line="241"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="237"/>
+        <location filename="../../annotator/ui/window.py" line="243"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="240"/>
+        <location filename="../../annotator/ui/window.py" line="246"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="241"/>
+        <location filename="../../annotator/ui/window.py" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="243"/>
+        <location filename="../../annotator/ui/window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="246"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="262"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="260"/>
+        <location filename="../../annotator/ui/window.py" line="266"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="262"/>
+        <location filename="../../annotator/ui/window.py" line="268"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="263"/>
+        <location filename="../../annotator/ui/window.py" line="269"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="265"/>
+        <location filename="../../annotator/ui/window.py" line="271"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="269"/>
+        <location filename="../../annotator/ui/window.py" line="275"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="271"/>
+        <location filename="../../annotator/ui/window.py" line="277"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="277"/>
+        <location filename="../../annotator/ui/window.py" line="283"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="283"/>
+        <location filename="../../annotator/ui/window.py" line="289"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="287"/>
+        <location filename="../../annotator/ui/window.py" line="293"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="291"/>
+        <location filename="../../annotator/ui/window.py" line="297"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="292"/>
+        <location filename="../../annotator/ui/window.py" line="298"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="293"/>
+        <location filename="../../annotator/ui/window.py" line="299"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="294"/>
+        <location filename="../../annotator/ui/window.py" line="300"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="295"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="298"/>
+        <location filename="../../annotator/ui/window.py" line="304"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="302"/>
+        <location filename="../../annotator/ui/window.py" line="308"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="304"/>
+        <location filename="../../annotator/ui/window.py" line="310"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="308"/>
+        <location filename="../../annotator/ui/window.py" line="314"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="311"/>
+        <location filename="../../annotator/ui/window.py" line="317"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="313"/>
+        <location filename="../../annotator/ui/window.py" line="319"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="314"/>
+        <location filename="../../annotator/ui/window.py" line="320"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="315"/>
+        <location filename="../../annotator/ui/window.py" line="321"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="460"/>
+        <location filename="../../annotator/ui/window.py" line="466"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="471"/>
+        <location filename="../../annotator/ui/window.py" line="477"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="506"/>
+        <location filename="../../annotator/ui/window.py" line="514"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="519"/>
+        <location filename="../../annotator/ui/window.py" line="527"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="526"/>
+        <location filename="../../annotator/ui/window.py" line="534"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="527"/>
+        <location filename="../../annotator/ui/window.py" line="535"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="534"/>
+        <location filename="../../annotator/ui/window.py" line="542"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -626,17 +631,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="539"/>
+        <location filename="../../annotator/ui/window.py" line="547"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="543"/>
+        <location filename="../../annotator/ui/window.py" line="551"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="556"/>
+        <location filename="../../annotator/ui/window.py" line="564"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -653,12 +658,29 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="586"/>
+        <location filename="../../annotator/ui/window.py" line="594"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="635"/>
+        <source>Labels the schema lacks</source>
+        <translation>وسوم ليست في المخطط</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="614"/>
+        <location filename="../../annotator/ui/window.py" line="637"/>
+        <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
+        <translation>
+            <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
+            <numerusform>يستعمل ملف واحد وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذا الملف؟</numerusform>
+            <numerusform>يستعمل ملفان وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذين الملفين؟</numerusform>
+            <numerusform>تستعمل %n ملفات وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذه الملفات؟</numerusform>
+            <numerusform>يستعمل %n ملفًا وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذه الملفات؟</numerusform>
+            <numerusform>يستعمل %n ملف وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد هذه الملفات؟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/window.py" line="650"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -670,73 +692,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="622"/>
+        <location filename="../../annotator/ui/window.py" line="658"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="632"/>
+        <location filename="../../annotator/ui/window.py" line="668"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="632"/>
+        <location filename="../../annotator/ui/window.py" line="668"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="650"/>
-        <location filename="../../annotator/ui/window.py" line="664"/>
+        <location filename="../../annotator/ui/window.py" line="686"/>
+        <location filename="../../annotator/ui/window.py" line="700"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="654"/>
+        <location filename="../../annotator/ui/window.py" line="690"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="654"/>
+        <location filename="../../annotator/ui/window.py" line="690"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="780"/>
+        <location filename="../../annotator/ui/window.py" line="816"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="194"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="296"/>
+        <location filename="../../annotator/ui/window.py" line="302"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="317"/>
+        <location filename="../../annotator/ui/window.py" line="323"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="400"/>
+        <location filename="../../annotator/ui/window.py" line="406"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="410"/>
+        <location filename="../../annotator/ui/window.py" line="416"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="414"/>
+        <location filename="../../annotator/ui/window.py" line="420"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="429"/>
+        <location filename="../../annotator/ui/window.py" line="435"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -1360,32 +1382,32 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="196"/>
+        <location filename="../../annotator/ui/stats_view.py" line="198"/>
         <source>annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="199"/>
+        <location filename="../../annotator/ui/stats_view.py" line="201"/>
         <source>Labels per annotator</source>
         <translation>الوسوم لكل موسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="205"/>
+        <location filename="../../annotator/ui/stats_view.py" line="207"/>
         <source>Documents per annotator</source>
         <translation>المستندات لكل موسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="215"/>
+        <location filename="../../annotator/ui/stats_view.py" line="217"/>
         <source>Annotations per day</source>
         <translation>التوسيمات في كل يوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="221"/>
+        <location filename="../../annotator/ui/stats_view.py" line="223"/>
         <source>Labels per document</source>
         <translation>الوسوم في كل مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="237"/>
+        <location filename="../../annotator/ui/stats_view.py" line="239"/>
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
     </message>
@@ -1411,67 +1433,67 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="198"/>
+        <location filename="../../annotator/ui/suggestions.py" line="201"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="200"/>
+        <location filename="../../annotator/ui/suggestions.py" line="203"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="202"/>
+        <location filename="../../annotator/ui/suggestions.py" line="205"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="208"/>
+        <location filename="../../annotator/ui/suggestions.py" line="211"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="209"/>
+        <location filename="../../annotator/ui/suggestions.py" line="212"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="211"/>
+        <location filename="../../annotator/ui/suggestions.py" line="214"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="215"/>
+        <location filename="../../annotator/ui/suggestions.py" line="218"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="217"/>
+        <location filename="../../annotator/ui/suggestions.py" line="220"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="226"/>
+        <location filename="../../annotator/ui/suggestions.py" line="229"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="255"/>
+        <location filename="../../annotator/ui/suggestions.py" line="258"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="251"/>
+        <location filename="../../annotator/ui/suggestions.py" line="254"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="446"/>
+        <location filename="../../annotator/ui/suggestions.py" line="478"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="354"/>
+        <location filename="../../annotator/ui/suggestions.py" line="386"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1483,19 +1505,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="374"/>
-        <location filename="../../annotator/ui/suggestions.py" line="402"/>
+        <location filename="../../annotator/ui/suggestions.py" line="406"/>
+        <location filename="../../annotator/ui/suggestions.py" line="434"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="387"/>
-        <location filename="../../annotator/ui/suggestions.py" line="395"/>
+        <location filename="../../annotator/ui/suggestions.py" line="419"/>
+        <location filename="../../annotator/ui/suggestions.py" line="427"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="407"/>
+        <location filename="../../annotator/ui/suggestions.py" line="439"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1507,7 +1529,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="444"/>
+        <location filename="../../annotator/ui/suggestions.py" line="476"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
@@ -1538,22 +1560,22 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="78"/>
+        <location filename="../../annotator/ui/importing.py" line="83"/>
         <source>Every format, by extension (%1)</source>
         <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="101"/>
+        <location filename="../../annotator/ui/importing.py" line="107"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="102"/>
+        <location filename="../../annotator/ui/importing.py" line="108"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="107"/>
+        <location filename="../../annotator/ui/importing.py" line="113"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>

@@ -17,6 +17,13 @@
             <numerusform>%n documents exported</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
+        <translation>
+            <numerusform>%n file uses labels the schema lacks: %1. Add them to the schema and import it?</numerusform>
+            <numerusform>%n files use labels the schema lacks: %1. Add them to the schema and import these files?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SuggestionsMenu</name>

@@ -231,3 +231,69 @@ def test_export_of_a_folder_format_chooses_a_folder(
         assert asked and dialog.output.text() == str(tmp_path / "brat")
 
     export_from_the_menu(qtbot, window, fill_in)
+
+
+def import_brat_answering(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+) -> list[str]:
+    """Import a brat folder with labels of its own, answering the window's question
+    about them; returns what it asked."""
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "news.txt").write_text("قال محمد إن غزة تحت الحصار الآن.", encoding="utf-8")
+    (folder / "news.ann").write_text("T1\tPerson 4 8\tمحمد\nT2\tGeo 12 15\tغزة\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *rest: object) -> object:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.import_paths([folder], "brat")
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    return asked
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+def test_importing_another_tools_labels_asks_to_add_them(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+) -> None:
+    """A brat folder names its own labels (Organization, Person): the window refused
+    every file, telling to 'import with --add-labels', a flag the window has not."""
+    asked = import_brat_answering(qtbot, window, tmp_path, monkeypatch, answer)
+    assert asked[0].startswith("1 file uses labels the schema lacks: Geo, Person.")
+    assert "--add-labels" not in asked[0]
+    if answer == QMessageBox.StandardButton.Yes:
+        qtbot.waitUntil(lambda: window.documents.tree.topLevelItemCount() == 2, timeout=10000)
+        fresh = reopen_project(window.project.path)
+        try:
+            spans = [(a.label, a.text) for a in fresh.annotations(fresh.document("news").id)]
+            assert spans == [("Person", "محمد"), ("Geo", "غزة")]
+        finally:
+            fresh.close()
+        assert window.palette_list.count() == 10  # the window shows the new labels
+    else:
+        QThreadPool.globalInstance().waitForDone()
+        assert [d.name for d in window.project.documents()] == ["article"]
+        assert window.project.schema().label("Person") is None
+
+
+def test_labels_added_by_an_import_into_an_empty_project_reach_the_palette(
+    qtbot: QtBot,
+    open_window: Callable[[dict[str, str]], MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    empty = open_window({})
+    import_brat_answering(qtbot, empty, tmp_path, monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: empty.documents.tree.topLevelItemCount() == 1, timeout=10000)
+    assert empty.palette_list.count() == 10
+    assert [a.label for a in empty.session.annotations()] == ["Person", "Geo"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -330,3 +330,20 @@ def test_a_read_only_project_refuses_edits_with_a_message(
     assert not win.done_action.isChecked()
     assert stored(win) == []
     win.project.close()
+
+
+def test_an_empty_project_says_how_to_bring_articles_in(
+    open_window: Callable[[dict[str, str]], MainWindow],
+) -> None:
+    """A new project's window was blank: no word of where the articles come from."""
+    window = open_window({})
+    assert window.view.toPlainText() == ""
+    assert "File › Import documents…" in window.view.placeholderText()
+    image = window.view.viewport().grab().toImage()
+    text = window.view.palette().color(QPalette.ColorRole.PlaceholderText)
+    inked = sum(
+        QColor(image.pixel(x, y)).lightness() < 200
+        for x in range(0, image.width(), 2)
+        for y in range(0, min(60, image.height()))
+    )
+    assert text.isValid() and inked > 200  # the hint is drawn (the caret alone: some 40)
