@@ -54,6 +54,8 @@ def show_command(
         def load() -> tuple[Document, list[Annotation], list[Relation], Schema]:
             if annotator_name is not None and annotator_name not in p.annotators():
                 raise UserError(f"no annotator named {annotator_name}", project)
+            if annotator_name is not None:
+                p.check_sees([annotator_name])
             doc = p.document(document)
             # Nothing the project holds may reach the terminal as a control sequence.
             doc = replace(doc, name=visible(doc.name), text=visible(doc.text))

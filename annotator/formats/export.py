@@ -22,6 +22,7 @@ def check_selection(project: Project, selection: ExportSelection) -> None:
     missing = [a for a in selection.annotators if a not in known]
     if missing:
         raise UserError(f"no annotator named {', '.join(missing)} in the project", project.path)
+    project.check_sees(selection.annotators)
     schema = project.schema()
     missing = [lb for lb in selection.labels if schema.label(lb) is None]
     if missing:

@@ -61,18 +61,6 @@ class Study:
         return [d for d in self.documents if d.participants.issuperset(annotators)]
 
 
-def check_sees(project: Project, layers: list[str], what: str) -> None:
-    """Refuse in one line, saying ``what`` to do instead, what needs ``layers`` (colleagues'
-    work, gold) on a blind server project where this person sees only their own."""
-    hidden = set(layers) - set(project.visible_to_me(layers))
-    if hidden:
-        whose = "the gold layer" if GOLD in hidden else "their colleagues'"
-        raise UserError(
-            f"the project is blind: {project.login} sees only their own work, not {whose}; " + what,
-            project.path,
-        )
-
-
 def load_study(
     project: Project, annotators: list[str] | None = None, labels: list[str] | None = None
 ) -> Study:

@@ -27,7 +27,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, Unpack, overload
 
-from annotator.core.model import Annotation, layer_owner, personal_layer
+from annotator.core.errors import UserError
+from annotator.core.model import GOLD, Annotation, layer_owner, personal_layer
 from annotator.core.schema import Schema, default_schema
 from annotator.storage.annotations import AnnotationStore, SpanChange
 from annotator.storage.annotators import AnnotatorStore
@@ -145,6 +146,21 @@ class Project:
         if login is None or self.curator or not self.blind:
             return annotators
         return [a for a in annotators if layer_owner(a) == login]
+
+    def check_sees(self, layers: list[str] | tuple[str, ...], what: str = "") -> None:
+        """Refuse in one line (saying ``what`` to do instead) what asks for ``layers`` that
+        a blind server project hides from this person, rather than show them nothing."""
+        hidden = [a for a in layers if a not in self.visible_to_me(list(layers))]
+        if not hidden:
+            return
+        whose = "the gold layer" if GOLD in hidden else f"{hidden[0]}'s"
+        if len(hidden) > 1 and GOLD not in hidden:
+            whose = "their colleagues'"
+        raise UserError(
+            f"the project is blind: {self.login} sees only their own work, not {whose}"
+            + (f"; {what}" if what else ""),
+            self.path,
+        )
 
     def suggestions_layer(self, layer: str) -> str:
         """The name suggestions are filed under: ``layer``, or on a server for an

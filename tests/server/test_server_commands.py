@@ -246,3 +246,31 @@ def test_add_user_without_curator_makes_a_curator_an_annotator_again(
     assert code == 0 and out.startswith("added carol as curator of ")
     with Project.open(team.url("carol")) as carol:
         assert carol.curator
+
+
+@pytest.mark.parametrize(
+    ("command", "whose"),
+    [
+        (("export", "--format", "jsonl", "--annotator", "bob"), "bob's"),
+        (("export", "--format", "csv", "--gold"), "the gold layer"),
+        (("show", "one", "--annotator", "bob"), "bob's"),
+    ],
+    ids=["export bob", "export gold", "show bob"],
+)
+def test_asking_a_blind_project_for_a_colleagues_work_is_refused(
+    team: Team, tmp_path: Path, command: tuple[str, ...], whose: str
+) -> None:
+    """Blind, alice's `export --annotator bob` wrote "0 annotations" (exit 0), as if bob
+    had done nothing: what the project hides from her is said, as `agreement` says it."""
+    with team.sql("carol") as carol:
+        carol.execute("INSERT INTO meta VALUES ('blind_annotation', '1')")
+    url = team.url("alice")
+    verb, *rest = command
+    output = ("--output", str(tmp_path / "out")) if verb == "export" else ()
+    code, out, err = invoke(verb, url, *rest, *output)
+    assert (code, out) == (2, "")
+    one_error_line(err, url.replace(f":{PASSWORD}@", "@"))
+    assert f"the project is blind: alice sees only their own work, not {whose}" in err
+    assert not (tmp_path / "out").exists()
+    code, _, err = invoke(verb, team.url("carol"), *rest, *output)  # a curator sees them
+    assert (code, err) == (0, "")

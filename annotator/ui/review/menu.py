@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD
-from annotator.review.study import check_sees
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
 from annotator.ui.review.dashboard import AgreementDashboard
@@ -77,7 +76,7 @@ class ReviewMenu(QObject):
     def _sees(self, layers: list[str], what: str) -> bool:
         """Whether this person sees ``layers``; if not, the status bar says so."""
         try:
-            check_sees(self.session.project, layers, what)
+            self.session.project.check_sees(layers, what)
         except UserError as refused:
             self.session.message.emit(str(refused))
             return False
