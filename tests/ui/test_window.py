@@ -359,6 +359,6 @@ def test_the_first_window_fits_a_small_screen(
     assert free.height() < 1000  # the test screen is smaller than the window's wish
     assert window.width() <= free.width() and window.height() <= free.height()
     window.session.open_document(window.project.documents()[0].id)
-    review = window.review_menu.review()
+    review = present(window.review_menu.review())
     assert review.width() <= free.width() and review.height() <= free.height()
     review.close()
