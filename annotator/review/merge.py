@@ -236,11 +236,15 @@ def _carry_curation(project: Project, sha256: str, gold: IncomingGold) -> None:
     doc = project.document_by_sha(sha256)
     if doc is None:
         return
+    # Only what is missing is written: on a server an annotator may not write gold, even
+    # rows it already holds (merging back her own copy of a curated project).
     for g in project.gold.annotations(doc.id):
-        if key(g) in gold.provenance:
+        if key(g) in gold.provenance and project.gold.provenance(g.id) is None:
             project.gold.record_provenance(g.id, gold.provenance[key(g)])
+    rejected = project.gold.rejected(doc.id)
     for rejection in gold.rejections:
-        project.gold.record_rejection(doc.id, rejection)
+        if rejection.span not in rejected:
+            project.gold.record_rejection(doc.id, rejection)
     mine = project.gold.curation_status(doc.id)
     if _PROGRESS[gold.curation.status] > _PROGRESS[mine.status]:
         project.gold.set_curation_status(doc.id, gold.curation.status, gold.curation.curator)

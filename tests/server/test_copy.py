@@ -7,9 +7,11 @@ from pathlib import Path
 from annotator.demo import build_demo
 from annotator.review.adjudicate import adjudicate, parse_strategy
 from annotator.storage.locations import copy_project
+from annotator.storage.postgres.server import add_user
 from annotator.storage.project import Project
 from tests.cli_runner import invoke, one_error_line
 from tests.pg_server import PgServer
+from tests.server.conftest import PASSWORD
 
 
 def exported(project: Path | str, out: Path, *options: str) -> str:
@@ -91,3 +93,25 @@ def test_a_server_projects_backup_is_a_project_file(pg_server: PgServer, tmp_pat
     assert code == 2
     one_error_line(err, pg_server.url(password=None, project="backedup"))
     assert "annotator copy BACKUP URL" in err
+
+
+def test_an_annotator_merges_her_copy_of_a_curated_project_back(
+    pg_server: PgServer, tmp_path: Path
+) -> None:
+    """sara took a copy of the server project (with gold the curator had decided) to work
+    offline; merging it back was refused whole, "sara may not change the gold layer",
+    though its gold was the server's own: the gold's provenance was written again."""
+    demo = tmp_path / "demo.annotator"
+    build_demo(demo)
+    url = pg_server.url(project="offline")
+    with Project.open(demo) as project:
+        assert adjudicate(project, parse_strategy("unanimous")).spans > 0
+    assert invoke("copy", demo, url)[0] == 0
+    add_user(url, "sara", PASSWORD, curator=False)
+    sara = pg_server.url("sara", PASSWORD, project="offline")
+    mine = tmp_path / "mine.annotator"
+    assert invoke("copy", sara, mine)[0] == 0
+    before = exported(url, tmp_path / "a.jsonl")
+    code, _, err = invoke("merge", sara, mine)
+    assert (code, err) == (0, "")
+    assert exported(url, tmp_path / "b.jsonl") == before
