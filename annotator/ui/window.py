@@ -40,6 +40,7 @@ from annotator.ui.details import DetailsPanel
 from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
 from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.guard import NoticeBar, ProjectGuard
 from annotator.ui.i18n import install_translator
@@ -757,7 +758,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            resize_within_screen(self, 1280, 800)
         if state is not None:
             self.restoreState(state)
 

@@ -347,3 +347,18 @@ def test_an_empty_project_says_how_to_bring_articles_in(
         for y in range(0, min(60, image.height()))
     )
     assert text.isValid() and inked > 200  # the hint is drawn (the caret alone: some 40)
+
+
+def test_the_first_window_fits_a_small_screen(
+    open_window: Callable[[dict[str, str]], MainWindow],
+) -> None:
+    """With no size remembered the window asked 1280 × 800, whatever the screen: on a
+    laptop's 768 pixels its status bar and lowest rows hung below it."""
+    window = open_window({"article": ARTICLE})
+    free = present(window.screen()).availableGeometry()
+    assert free.height() < 1000  # the test screen is smaller than the window's wish
+    assert window.width() <= free.width() and window.height() <= free.height()
+    window.session.open_document(window.project.documents()[0].id)
+    review = present(window.review_menu.review())
+    assert review.width() <= free.width() and review.height() <= free.height()
+    review.close()

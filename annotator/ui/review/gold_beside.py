@@ -16,6 +16,7 @@ from annotator.core.model import GOLD, Annotation
 from annotator.review.differences import Differences, differences_of
 from annotator.storage.project import Project
 from annotator.ui.docview import DocumentView
+from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.live import watcher_of
 
@@ -62,7 +63,7 @@ class GoldBeside(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, stretch=1)
-        self.resize(1200, 700)
+        resize_within_screen(self, 1200, 700)
 
     def _others_changed(self) -> None:
         # Closed (the menu keeps it until the main window closes): nothing to show.

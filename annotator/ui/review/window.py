@@ -30,6 +30,7 @@ from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.storage.project import Project
 from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
+from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.live import watcher_of
 from annotator.ui.review.gold_session import GoldSession
@@ -86,7 +87,7 @@ class ReviewWindow(QMainWindow):
         self.watcher.changed.connect(self._others_changed)
         self.watcher.connectionLost.connect(self._connection_lost)
         self.watcher.connectionBack.connect(self._connection_back)
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         docs = project.documents()
         if document is not None or docs:
             self.open_document(document if document is not None else docs[0].id)
