@@ -1,6 +1,6 @@
 """Run the benchmark suite: python benchmarks/run.py [--quick] [--json FILE] [--only NAME]
 (--only NAME:PART,PART runs those parts of one suite, where it has parts: bench_server's
-are import, edits, open and team; bench_learn's sentences, documents and speed)
+are import, edits, open and team; bench_learn's sentences, cv, documents and speed)
 
 Builds its own data (no downloads), runs each workload several times and prints the
 median beside its target and, where one is named, the baseline measured in the same run.
