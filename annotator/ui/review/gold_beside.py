@@ -15,6 +15,7 @@ from annotator.core.errors import ConnectionLostError
 from annotator.core.model import GOLD, Annotation
 from annotator.review.differences import Differences, differences_of
 from annotator.storage.project import Project
+from annotator.ui.doclist import isolate
 from annotator.ui.docview import DocumentView
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
@@ -28,8 +29,13 @@ class GoldBeside(QWidget):
         super().__init__(parent)
         doc = project.document(document_id)
         schema = project.schema()
+        # Isolated: an Arabic name first would turn the whole title right to left (the
+        # title bar takes its direction from its first letter), «ليلى حسن beside gold»
+        # reading «beside gold ... ليلى حسن».
         self.setWindowTitle(
-            self.tr("%1 beside gold — %2").replace("%1", annotator).replace("%2", doc.name)
+            self.tr("%1 beside gold — %2")
+            .replace("%1", isolate(annotator))
+            .replace("%2", isolate(doc.name))
         )
         self.project, self.annotator, self.document_id = project, annotator, document_id
         self.mine = DocumentView()

@@ -105,3 +105,11 @@ def test_gold_beside_marks_what_each_side_lacks_and_scrolls_together(
         view.load(long_text, [], view.index.schema)
     beside.gold.verticalScrollBar().setValue(50)
     assert beside.mine.verticalScrollBar().value() == 50
+
+
+def test_gold_beside_title_keeps_an_arabic_name_in_its_place(qtbot: QtBot, team_path: Path) -> None:
+    with Project.open(team_path) as project:
+        beside = GoldBeside(project, "ليلى حسن", project.document("مقال").id)
+    qtbot.addWidget(beside)
+    # Each name isolated, so the title's direction is its words' (left to right here).
+    assert beside.windowTitle() == "\u2068ليلى حسن\u2069 beside gold — \u2068مقال\u2069"
