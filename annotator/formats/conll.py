@@ -66,11 +66,46 @@ def read(path: Path, name: str, options: ImportOptions) -> list[NewDocument]:
     return out
 
 
+# Shared corpora come as .txt (Wojood's test.txt, NewsFANE's), and read as prose their
+# tags became words of the text; so a .txt file whose beginning is CoNLL throughout is
+# read as CoNLL (importer.py). Prose ends its lines with words, not tags.
+SNIFF_BYTES = 64 * 1024
+SNIFF_MIN_ROWS = 3
+
+
+def looks_like(path: Path) -> bool:
+    """Whether the file's beginning reads as CoNLL: at least SNIFF_MIN_ROWS rows, every
+    line but blank ones and -DOCSTART- a token and its tags (the last field a tag), some
+    tag not O. A file that is no regular file or cannot be read is not looked into: the
+    reader it goes to says what is wrong with it."""
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as f:
+            head = f.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    encoding = "utf-16" if head.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    lines = head.decode(encoding, errors="ignore").splitlines()
+    if len(head) == SNIFF_BYTES:
+        lines.pop()  # perhaps cut short
+    rows = [r for r in map(_fields, lines) if r and r[0] != DOCSTART]
+    return (
+        len(rows) >= SNIFF_MIN_ROWS
+        and all(len(r) > 1 and TAG.fullmatch(r[-1]) for r in rows)
+        and any(r[-1] != "O" for r in rows)
+    )
+
+
+def _fields(line: str) -> list[str]:
+    return [f for f in line.split("\t") if f] if "\t" in line else line.split()
+
+
 def _documents(lines: list[str]) -> list[list[list[Row]]]:
     """Documents, each a list of sentences, each a list of rows."""
     docs: list[list[list[Row]]] = [[[]]]
     for number, line in enumerate(lines, 1):
-        fields = [f for f in line.split("\t") if f] if "\t" in line else line.split()
+        fields = _fields(line)
         if not fields:
             if docs[-1][-1]:
                 docs[-1].append([])

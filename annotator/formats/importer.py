@@ -22,6 +22,7 @@ from annotator.core.model import (
     LabelKind,
     NewDocument,
 )
+from annotator.formats import conll
 from annotator.formats.base import ImportOptions
 from annotator.formats.registry import FormatInfo, format_for_suffix, get_format
 from annotator.storage.project import Project
@@ -96,6 +97,8 @@ def _format_of(path: Path, format_name: str) -> FormatInfo:
             raise UserError(f"the {fmt.name} format can only be exported")
         return fmt
     fmt_or_none = format_for_suffix(path.suffix)
+    if fmt_or_none is not None and fmt_or_none.name == "txt" and conll.looks_like(path):
+        return get_format("conll")
     if fmt_or_none is None:
         raise UserError(
             f"unknown kind of file {path.suffix or '(no extension)'!r}; name it with --format",

@@ -3,11 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from annotator.cli.main import cli
 from annotator.core.errors import UserError
 from annotator.core.offsets import BIDI_MARKS
 from annotator.core.tokens import tokenize
+from annotator.formats import conll
 from annotator.storage.project import Project
 from tests.formats.interop_helpers import (
     ann,
@@ -217,3 +221,37 @@ def test_the_same_span_by_two_annotators_is_written_once(tmp_path: Path) -> None
         "CoNLL has no annotator field: spans of several annotators were merged "
         "(choose one with --annotator): 1 (first in 'd': omar, sara)"
     ]
+
+
+def test_a_conll_file_named_txt_is_imported_as_conll_from_the_command_line(
+    interop: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "p.annotator"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["new", str(project)]).exit_code == 0
+    args = ["import", str(project), str(interop / WOJOOD), "--annotator", "sara", "--add-labels"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    with Project.open(project, readonly=True) as p:
+        (text,) = texts(p).values()
+        assert "B-PERS" not in text  # the tags are spans, not words
+        assert len(spans(p)) == begin_tags(interop / WOJOOD) == 870
+
+
+def test_prose_named_txt_stays_prose_and_txt_can_be_forced(interop: Path, tmp_path: Path) -> None:
+    prose = tmp_path / "article.txt"
+    prose.write_text("قال الرئيس\nإن الوضع O\nجيد B-PER\nجدا I-PER\n", encoding="utf-8")
+    p, _ = do_import(prose, "auto", tmp_path, annotator="sara")
+    assert list(texts(p).values()) == [prose.read_text(encoding="utf-8")]
+    q, _ = do_import(interop / WOJOOD, "txt", tmp_path, "q.annotator", annotator="sara")
+    (text,) = texts(q).values()
+    assert "B-PERS" in text and not spans(q)
+
+
+@given(st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\t"), max_size=300))
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_text_with_no_tag_is_never_taken_for_conll(tmp_path: Path, text: str) -> None:
+    # Lines that end with a word, never a tag (no tab: a line with one splits at tabs).
+    f = tmp_path / "t.txt"
+    f.write_text("\n".join(f"{line} كلمة" for line in text.splitlines() or [text]), "utf-8")
+    assert not conll.looks_like(f)
