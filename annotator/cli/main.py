@@ -201,15 +201,18 @@ def import_command(
             f"left out {plural(result.below_min_score, 'prediction')} scored under {min_score:g}"
         )
     r = result.report
-    click.echo(
-        f"imported {plural(len(r.added), 'document')}, {plural(r.annotations, 'annotation')}, "
-        f"{plural(r.relations, 'relation')} from {plural(result.files, 'file')}"
-        + (
-            f" ({plural(r.skipped_annotations, 'annotation')} already there)"
-            if r.skipped_annotations
-            else ""
+    # Every file refused: its line below is all there is to say (no "imported 0 ...").
+    if result.files or not result.errors:
+        click.echo(
+            f"imported {plural(len(r.added), 'document')}, "
+            f"{plural(r.annotations, 'annotation')}, "
+            f"{plural(r.relations, 'relation')} from {plural(result.files, 'file')}"
+            + (
+                f" ({plural(r.skipped_annotations, 'annotation')} already there)"
+                if r.skipped_annotations
+                else ""
+            )
         )
-    )
     if defaulted:
         whose = "your login on the server" if login else "the window's name"
         click.echo(

@@ -11,7 +11,9 @@ from typing import Any
 MAX_DOCUMENT_CHARS = 10_000_000
 # The reserved annotator whose annotations are the adjudicated gold layer (storage/gold.py).
 GOLD = "gold"
-# Only adjudication writes under it, with each span's provenance; import and merge refuse it.
+# Adjudication and review write under it, with each span's provenance. It is no name to
+# give others' spans (import --annotator, merge --as refuse it); a file's own gold layer
+# (a native export's) comes back as gold, where whoever imports may write gold.
 GOLD_RESERVED = (
     f"the annotator name {GOLD!r} is reserved for the adjudicated layer "
     "(see `annotator adjudicate`); choose another name"

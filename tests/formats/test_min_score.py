@@ -9,6 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
+from annotator.formats.base import ImportOptions
+from annotator.formats.importer import import_paths
 from annotator.storage.project import Project
 
 TEXT = "قال الوزير أحمد إن الوزارة في عمان ستعلن الخطة"
@@ -79,3 +81,26 @@ def test_label_studio_prediction_scores_filter_too(tmp_path: Path) -> None:
     assert outcome.exit_code == 0, outcome.output
     with Project.open(project, readonly=True) as p:
         assert [(a.text, a.label) for a in p.annotations()] == [("أحمد", "PER")]
+
+
+def test_a_refused_file_counts_none_of_its_predictions(tmp_path: Path) -> None:
+    """A file refused (here for a label the schema lacks) is reported in its one line
+    only: neither the API's count nor the command's output speaks of what it left out."""
+    predictions = tmp_path / "camel.jsonl"
+    line = {"name": "article", "text": TEXT, "annotations": [
+        span("p1", "أحمد", "PERSON", 0.93), span("p2", "عمان", "LOC", 0.41)]}  # fmt: skip
+    predictions.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    project = tmp_path / "p.annotator"
+    Project.create(project).close()
+    with Project.open(project) as p:
+        result = import_paths(p, [predictions], options=ImportOptions("model", min_score=0.5))
+        assert (result.files, result.below_min_score) == (0, 0)
+        assert "unknown label 'PERSON'" in str(result.errors[0])
+    result2 = CliRunner().invoke(
+        cli,
+        ["import", str(project), str(predictions), "--annotator", "model", "--min-score", "0.5"],
+        catch_exceptions=False,
+    )
+    assert (result2.exit_code, result2.stdout) == (2, "")
+    assert result2.stderr.startswith(f"annotator: error: {predictions}, line 1: ")
+    assert result2.stderr.count("\n") == 1

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.core.model import NewDocument, Status
+from annotator.core.model import GOLD, NewDocument, Status
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
 from annotator.formats.export import export
 from annotator.formats.importer import import_paths
+from annotator.review.adjudicate import adjudicate, parse_strategy
 from annotator.storage.project import Project
 
 TEXT = "قال 👀 إيلون ماسك: “this was a hard decision” #تويتر 🇵🇸 فَتْحٌ"
@@ -238,3 +239,26 @@ def test_round_trip_of_generated_arabic(
             assert snapshot(b) == snapshot(a)
             for ann in b.annotations():
                 assert b.document(ann.document_id).text[ann.start : ann.end] == ann.text
+
+
+def test_a_projects_gold_layer_comes_back_as_gold(tmp_path: Path) -> None:
+    """The export holds gold's spans, relations and status like anyone's: importing it
+    into a project file (where anyone may write gold) gives them back as gold."""
+    quote = span("s2", "“this was a hard decision”", "QUOTE")
+    source = line(
+        annotations=[span("s1", "إيلون ماسك"), quote],
+        relations=[{"from": "s2", "to": "s1", "type": "speaker"}],
+    )
+    with Project.create(tmp_path / "a.annotator") as a:
+        import_paths(a, [write_jsonl(tmp_path / "in.jsonl", source)])
+        adjudicate(a, parse_strategy("min-votes=1"))
+        a.set_status(1, GOLD, Status.DONE)
+        export(a, "jsonl", tmp_path / "out.jsonl", ExportOptions())
+        with Project.create(tmp_path / "b.annotator") as b:
+            result = import_paths(b, [tmp_path / "out.jsonl"])
+            assert not result.errors
+            assert snapshot(b) == snapshot(a)
+            gold = b.annotations(1, GOLD)
+            assert sorted(g.text for g in gold) == ["إيلون ماسك", quote["text"]]
+            assert [r.type for r in b.relations(1, GOLD)] == ["speaker"]
+            assert b.status(1, GOLD) is Status.DONE

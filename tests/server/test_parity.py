@@ -196,3 +196,39 @@ def test_the_names_the_database_lets_a_person_write_are_the_apps_own_layers(team
         "alice",
         "model:crf@bob",  # names its person already: the database says whose it is
     ]
+
+
+def test_a_full_export_brings_gold_back_for_a_curator_only(
+    news: Team, pg_server: PgServer, tmp_path: Path
+) -> None:
+    """A curator's import of a full export gives the gold layer back; an annotator's
+    leaves the gold the project holds as it is, and new gold is one line, changing nothing."""
+    code, out, err = invoke("adjudicate", news.url("carol"), "--strategy", "min-votes=1")
+    assert (code, err) == (0, "") and "into gold" in out
+    full = tmp_path / "full.jsonl"
+    assert invoke("export", news.url("carol"), "--format", "jsonl", "-o", full)[0] == 0
+    assert b'"annotator":"gold"' in full.read_bytes()
+    fresh = Team(pg_server, f"goldback{next(_numbers)}")
+    Project.create(fresh.admin_url).close()
+    add_user(fresh.admin_url, "alice", PASSWORD, curator=False)
+    add_user(fresh.admin_url, "carol", PASSWORD, curator=True)
+    code, _, err = invoke("import", fresh.url("carol"), full)
+    assert (code, err) == (0, ""), err
+    again = tmp_path / "again.jsonl"
+    assert invoke("export", fresh.url("carol"), "--format", "jsonl", "-o", again)[0] == 0
+    assert again.read_bytes() == full.read_bytes()
+    # alice brings back her own export of it, gold included: it is there already
+    mine = tmp_path / "alice.jsonl"
+    assert invoke("export", fresh.url("alice"), "--format", "jsonl", "-o", mine)[0] == 0
+    code, _, err = invoke("import", fresh.url("alice"), mine)
+    assert (code, err) == (0, ""), err
+    # a gold span the project lacks is for a curator to add
+    records = [json.loads(r) for r in mine.read_text(encoding="utf-8").splitlines()]
+    records[0]["annotations"].append({"start": 0, "end": 1, "label": "MISC", "annotator": "gold"})
+    mine.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    code, out, err = invoke("import", fresh.url("alice"), mine)
+    assert (code, out) == (2, "")
+    one_error_line(err, shown(fresh, "alice"))
+    assert "alice may not change the gold layer (only curators can)" in err
+    assert invoke("export", fresh.url("carol"), "--format", "jsonl", "-o", again)[0] == 0
+    assert again.read_bytes() == full.read_bytes()
