@@ -66,6 +66,9 @@ class ExportDialog(QDialog):
 
     def _describe(self) -> None:
         self.description.setText(format_description(self.format.currentData()))
+        # A top-level window does not grow by itself for a wrapped label's new height:
+        # a longer description would be cut off.
+        self.adjustSize()
 
     def _browse(self) -> None:
         if FORMATS[self.format.currentData()].exports_folder:

@@ -133,22 +133,22 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../annotator/ui/details.py" line="44"/>
+        <location filename="../../annotator/ui/details.py" line="45"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details.py" line="46"/>
+        <location filename="../../annotator/ui/details.py" line="47"/>
         <source>Remove link</source>
         <translation>أزل الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details.py" line="55"/>
+        <location filename="../../annotator/ui/details.py" line="56"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details.py" line="79"/>
+        <location filename="../../annotator/ui/details.py" line="80"/>
         <source>No span selected</source>
         <translation>لا مقطع محدد</translation>
     </message>
@@ -292,8 +292,8 @@
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="72"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="74"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="75"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="77"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../annotator/ui/format_texts.py" line="62"/>
         <source>Label Studio tasks with labelled text spans and relations, and beside them the labeling config to paste (NAME.label_config.xml); its JSON, JSON-MIN and CSV exports read back; offsets in code points.</source>
-        <translation>مهام Label Studio بمقاطع نصية موسومة وعلاقات، ومعها إعداد التوسيم للّصق في Label Studio ‏(NAME.label_config.xml)؛ وتُقرأ صادراته بصيغ JSON وJSON-MIN وCSV؛ والإزاحات بنقاط الترميز.</translation>
+        <translation>مهام Label Studio بمقاطع نصية موسومة وعلاقات، ومعها إعداد التوسيم الذي يُلصق هناك (⁦NAME.label_config.xml⁩)؛ وتُقرأ صادراته بصيغ JSON وJSON-MIN وCSV؛ والإزاحات بنقاط الترميز.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/format_texts.py" line="68"/>
@@ -383,7 +383,7 @@
     <message>
         <location filename="../../annotator/ui/format_texts.py" line="82"/>
         <source>A .spacy training file (the spacy extra): entities in doc.ents, every span (nested too) in doc.spans[&apos;sc&apos;].</source>
-        <translation>ملف تدريب بلاحقة ‎.spacy (يتطلب الحزمة الإضافية spacy): الكيانات في doc.ents، وكل مقطع (والمتداخل أيضًا) في doc.spans[&apos;sc&apos;].</translation>
+        <translation>ملف تدريب لـ spaCy (يتطلب الحزمة الإضافية spacy): الكيانات في doc.ents، وكل مقطع (والمتداخل أيضًا) في doc.spans[&apos;sc&apos;].</translation>
     </message>
 </context>
 <context>
@@ -441,6 +441,24 @@
             <numerusform>، ورُفض %n ملف: </numerusform>
             <numerusform>، ورُفض %n ملف: </numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LabelKinds</name>
+    <message>
+        <location filename="../../annotator/ui/label_kinds.py" line="13"/>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/label_kinds.py" line="14"/>
+        <source>claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/label_kinds.py" line="15"/>
+        <source>quote</source>
+        <translation>اقتباس</translation>
     </message>
 </context>
 <context>

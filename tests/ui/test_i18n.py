@@ -191,11 +191,13 @@ def test_every_edit_has_an_arabic_name(arabic: QApplication) -> None:
 def test_the_undo_history_and_a_change_not_saved_name_the_edit_in_arabic(
     arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
 ) -> None:
-    """'لم يُحفظ: add span' was shown: the core's English name of the edit."""
+    """'لم يُحفظ: add span' was shown: the core's English name of the edit (and the
+    new span's kind, 'entity', in its details)."""
     win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
     show_active(qtbot, win)
     tag_word(qtbot, win, "محمد", Qt.Key.Key_3)
     assert win.session.undo_stack.undoText() == "إضافة مقطع"
+    assert win.details.label.text() == "<b>PER</b> (كيان)"  # the kind was "(entity)"
     engine = win.project.engine
     assert isinstance(engine, SqliteEngine)
     real = engine.conn
