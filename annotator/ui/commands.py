@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.errors import UserError
 from annotator.storage.edits import Changes, Edit
 from annotator.storage.project import Project
+from annotator.ui.edit_names import edit_name
 
 # Called after every apply or revert with the document the edit belongs to (None for
 # edits across documents) and what changed.
@@ -32,7 +33,7 @@ class EditCommand(QUndoCommand):
         on_failure: OnFailure,
         first_changes: Changes,
     ):
-        super().__init__(edit.description)
+        super().__init__(edit_name(edit.description))
         self._edit = edit
         self._project = project
         self._document_id = document_id

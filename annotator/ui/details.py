@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Annotation, LabelKind, Relation
 from annotator.core.offsets import elide_middle
 from annotator.core.schema import Schema
+from annotator.ui.label_kinds import kind_name
 
 NO_VALUE = "—"
 # Characters of a span's text shown: a span over a whole article must not lay out
@@ -81,7 +82,7 @@ class DetailsPanel(QWidget):
             return
         spec = schema.label(ann.label)
         self.link_button.setEnabled(spec is not None and spec.kind is not LabelKind.ENTITY)
-        self.label.setText(f"<b>{ann.label}</b> ({spec.kind.value if spec else '?'})")
+        self.label.setText(f"<b>{ann.label}</b> ({kind_name(spec.kind) if spec else '?'})")
         self.text.setText(elide_middle(ann.text, SHOWN_TEXT))
         for attr in spec.attributes if spec else ():
             editor = self._attribute_editor(attr.name, attr.values, ann)

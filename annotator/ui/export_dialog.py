@@ -24,6 +24,7 @@ from annotator.formats.base import ExportOptions, ExportReport, ExportSelection
 from annotator.formats.export import export
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
+from annotator.ui.format_texts import format_description, format_title
 
 
 class ExportDialog(QDialog):
@@ -35,7 +36,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for fmt in FORMATS.values():
             if fmt.can_export:
-                self.format.addItem(fmt.title, fmt.name)
+                self.format.addItem(format_title(fmt.name), fmt.name)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.only_mine = QCheckBox(self.tr("Only my spans"))
@@ -64,7 +65,10 @@ class ExportDialog(QDialog):
         self._describe()
 
     def _describe(self) -> None:
-        self.description.setText(FORMATS[self.format.currentData()].description)
+        self.description.setText(format_description(self.format.currentData()))
+        # A top-level window does not grow by itself for a wrapped label's new height:
+        # a longer description would be cut off.
+        self.adjustSize()
 
     def _browse(self) -> None:
         if FORMATS[self.format.currentData()].exports_folder:

@@ -17,6 +17,7 @@ from annotator.formats.base import ImportOptions
 from annotator.formats.importer import ImportResult, import_paths
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
+from annotator.ui.format_texts import format_title
 
 
 class Cancelled(Exception):
@@ -88,7 +89,7 @@ def file_filters() -> list[tuple[str, str]]:
     ]
     for f in formats:
         patterns = " ".join(f"*{s}" for s in (*f.suffixes, *f.folder_suffixes)) or "*"
-        out.append((f"{f.title} ({patterns})", f.name))
+        out.append((f"{format_title(f.name)} ({patterns})", f.name))
     return out
 
 

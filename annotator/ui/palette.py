@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.core.schema import Schema
+from annotator.ui.label_kinds import kind_name
 from annotator.ui.swatch import swatch
 
 
@@ -26,5 +27,5 @@ class LabelPalette(QListWidget):
             key = f"{label.shortcut}  " if label.shortcut else ""
             item = QListWidgetItem(swatch(label.color), f"{key}{label.name}")
             item.setData(Qt.ItemDataRole.UserRole, label.name)
-            item.setToolTip(f"{label.description} ({label.kind.value})")
+            item.setToolTip(f"{label.description} ({kind_name(label.kind)})")
             self.addItem(item)

@@ -40,6 +40,7 @@ from annotator.storage.project import Project
 from annotator.ui import waiting
 from annotator.ui.commands import EditCommand
 from annotator.ui.docview import DocumentView
+from annotator.ui.edit_names import edit_name
 
 # More characters than a first screen shows (a large window holds about 3,000).
 FIRST_SCREEN_CHARS = 8_000
@@ -285,13 +286,13 @@ class Session(QObject):
         try:
             changes = edit.apply(self.project)
         except ConnectionLostError as exc:
-            self.connectionLost.emit(edit.description, str(exc))
+            self.connectionLost.emit(edit_name(edit.description), str(exc))
             return False
         except (DiskFullError, ProjectBusyError, NotAllowedError) as exc:
-            self.saveFailed.emit(f"{edit.description}: {exc}")
+            self.saveFailed.emit(f"{edit_name(edit.description)}: {exc}")
             return False
         except GoneError as exc:
-            self.saveFailed.emit(f"{edit.description}: {exc}")
+            self.saveFailed.emit(f"{edit_name(edit.description)}: {exc}")
             self.refresh_from_project()  # show what is there now
             return False
         except UserError as exc:

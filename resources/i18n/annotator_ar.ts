@@ -4,115 +4,115 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="84"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="85"/>
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="89"/>
         <source>F1, exact spans</source>
         <translation>F1، المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="89"/>
         <source>F1, overlapping spans</source>
         <translation>F1، المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="88"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="89"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="100"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="92"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="93"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="109"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="109"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
         <source>α_U</source>
         <translation>α_U</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="109"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
         <source>Double-click a document to review it</source>
         <translation>انقر مرتين على مستند لمراجعته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="164"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="165"/>
         <source>Matrix:</source>
         <translation>المصفوفة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="174"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="175"/>
         <source>Documents, lowest agreement first</source>
         <translation>المستندات، الأقل اتفاقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="189"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="190"/>
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="97"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="98"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="98"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
         <source>Token units</source>
         <translation>وحدات الرموز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="100"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="101"/>
         <source>Fleiss&apos;s κ</source>
         <translation>كابا فلايس κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="101"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="102"/>
         <source>Krippendorff&apos;s α</source>
         <translation>ألفا كريبندورف α</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="106"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="107"/>
         <source>A layer counts in a document only where an annotator taking part has a span of it</source>
         <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="235"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="236"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="236"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="237"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="237"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="238"/>
         <source>Quotes</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="245"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="246"/>
         <source>All layers</source>
         <translation>كل الطبقات</translation>
     </message>
@@ -133,22 +133,22 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../annotator/ui/details.py" line="44"/>
+        <location filename="../../annotator/ui/details.py" line="45"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details.py" line="46"/>
+        <location filename="../../annotator/ui/details.py" line="47"/>
         <source>Remove link</source>
         <translation>أزل الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details.py" line="55"/>
+        <location filename="../../annotator/ui/details.py" line="56"/>
         <source>Relations</source>
         <translation>العلاقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details.py" line="79"/>
+        <location filename="../../annotator/ui/details.py" line="80"/>
         <source>No span selected</source>
         <translation>لا مقطع محدد</translation>
     </message>
@@ -187,53 +187,219 @@
     </message>
 </context>
 <context>
+    <name>EditNames</name>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="14"/>
+        <source>add span</source>
+        <translation>إضافة مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="15"/>
+        <source>delete span</source>
+        <translation>حذف مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="16"/>
+        <source>change span</source>
+        <translation>تعديل مقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="17"/>
+        <source>link spans</source>
+        <translation>ربط مقطعين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="18"/>
+        <source>unlink spans</source>
+        <translation>فك ربط مقطعين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="19"/>
+        <source>blind annotation</source>
+        <translation>التوسيم المعمّى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="20"/>
+        <source>bulk change</source>
+        <translation>تغيير جماعي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="21"/>
+        <source>edit schema</source>
+        <translation>تعديل المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="22"/>
+        <source>reject suggestion</source>
+        <translation>رفض اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="23"/>
+        <source>accept suggestion</source>
+        <translation>قبول اقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="24"/>
+        <source>accept suggestions</source>
+        <translation>قبول الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="25"/>
+        <source>relabel</source>
+        <translation>تغيير الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="26"/>
+        <source>resize span</source>
+        <translation>تغيير حدود المقطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="27"/>
+        <source>set attribute</source>
+        <translation>تعيين سمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/edit_names.py" line="28"/>
+        <source>annotate all</source>
+        <translation>وسم كل التكرارات</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="34"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="35"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="41"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="42"/>
         <source>Only my spans</source>
         <translation>مقاطعي فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="43"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="44"/>
         <source>Choose…</source>
         <translation>اختر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="58"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="59"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="61"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="62"/>
         <source>Output</source>
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="71"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="73"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="75"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="77"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
 </context>
 <context>
+    <name>FormatTexts</name>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="17"/>
+        <source>Native JSONL</source>
+        <translation>JSONL الأصلية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="18"/>
+        <source>Plain text</source>
+        <translation>نص عادي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="19"/>
+        <source>HTML page</source>
+        <translation>صفحة HTML</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="20"/>
+        <source>CSV table</source>
+        <translation>جدول CSV</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="21"/>
+        <source>Hugging Face token classification</source>
+        <translation>تصنيف الرموز في Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="29"/>
+        <source>One document per line with its annotations and relations; lossless.</source>
+        <translation>مستند في كل سطر مع توسيماته وعلاقاته؛ دون أن يضيع منه شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="32"/>
+        <source>An article per file: UTF-8, UTF-8 or UTF-16 with a BOM, or Windows-1256.</source>
+        <translation>مقال في كل ملف: بترميز UTF-8، أو UTF-8 أو UTF-16 مع BOM، أو Windows-1256.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="36"/>
+        <source>Import: the article&apos;s main text, without menus and footers. Export: a folder of standalone pages, one per document (coloured spans, legend, relations), and an index.html.</source>
+        <translation>الاستيراد: نص المقال الرئيسي، دون القوائم والتذييلات. التصدير: مجلد من صفحات مستقلة، صفحة لكل مستند (مقاطع ملوّنة، ودليل الألوان، والعلاقات)، وملف index.html.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="42"/>
+        <source>Import: one article per row, its text in a named column. Export: one row per annotation (document, annotator, label, start, end, text, attributes).</source>
+        <translation>الاستيراد: مقال في كل صف، ونصه في عمود مسمّى. التصدير: صف لكل توسيم (المستند، والموسِّم، والوسم، والبداية، والنهاية، والنص، والسمات).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="47"/>
+        <source>doccano&apos;s sequence labelling JSONL: spans under label, or entities and relations when there are relations (what a project with relation labeling reads); offsets in UTF-16 units or grapheme clusters.</source>
+        <translation>ملف JSONL لتوسيم التسلسلات في doccano: المقاطع تحت label، أو entities وrelations حين توجد علاقات (وهو ما يقرؤه مشروع لتوسيم العلاقات)؛ والإزاحات بوحدات UTF-16 أو بعناقيد المحارف.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="53"/>
+        <source>A folder of NAME.txt and NAME.ann files: spans, relations, attributes, notes.</source>
+        <translation>مجلد من ملفات NAME.txt وNAME.ann: المقاطع والعلاقات والسمات والملاحظات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="57"/>
+        <source>A token per line with its IOB tags (IOB1, IOB2, BIOES read), a column per layer of nested entities; sentences split by blank lines.</source>
+        <translation>رمز في كل سطر مع وسوم IOB الخاصة به (وتُقرأ IOB1 وIOB2 وBIOES)، وعمود لكل طبقة من الكيانات المتداخلة؛ وتفصل الأسطر الفارغة بين الجمل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="62"/>
+        <source>Label Studio tasks with labelled text spans and relations, and beside them the labeling config to paste (NAME.label_config.xml); its JSON, JSON-MIN and CSV exports read back; offsets in code points.</source>
+        <translation>مهام Label Studio بمقاطع نصية موسومة وعلاقات، ومعها إعداد التوسيم الذي يُلصق هناك (⁦NAME.label_config.xml⁩)؛ وتُقرأ صادراته بصيغ JSON وJSON-MIN وCSV؛ والإزاحات بنقاط الترميز.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="68"/>
+        <source>A folder of WebAnno TSV 3.3 files, one per document, as INCEpTION reads them; offsets in UTF-16 units.</source>
+        <translation>مجلد من ملفات WebAnno TSV 3.3، ملف لكل مستند، كما يقرؤها INCEpTION؛ والإزاحات بوحدات UTF-16.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="73"/>
+        <source>A folder of UIMA CAS XMI files and their TypeSystem.xml, INCEpTION&apos;s own format.</source>
+        <translation>مجلد من ملفات UIMA CAS XMI مع ملف TypeSystem.xml الخاص بها، وهي صيغة INCEpTION نفسه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="77"/>
+        <source>tokens and ner_tags per sentence, as OUTPUT.jsonl or OUTPUT.parquet (the parquet extra), with the tag names in OUTPUT.features.json.</source>
+        <translation>الحقلان tokens وner_tags لكل جملة، في OUTPUT.jsonl أو OUTPUT.parquet (يتطلب الحزمة الإضافية parquet)، وأسماء الوسوم في OUTPUT.features.json.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/format_texts.py" line="82"/>
+        <source>A .spacy training file (the spacy extra): entities in doc.ents, every span (nested too) in doc.spans[&apos;sc&apos;].</source>
+        <translation>ملف تدريب لـ spaCy (يتطلب الحزمة الإضافية spacy): الكيانات في doc.ents، وكل مقطع (والمتداخل أيضًا) في doc.spans[&apos;sc&apos;].</translation>
+    </message>
+</context>
+<context>
     <name>GoldBeside</name>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="31"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="36"/>
         <source>%1 beside gold — %2</source>
         <translation>%1 بجانب النسخة المعتمدة — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="94"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="101"/>
         <source>Marked: %1 of your spans not in gold, %2 gold spans you do not have</source>
         <translation>المعلَّم: %1 من مقاطعك ليست في النسخة المعتمدة، و%2 من مقاطع النسخة المعتمدة ليست لديك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="53"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="60"/>
         <source>gold</source>
         <translation>المعتمدة</translation>
     </message>
@@ -241,7 +407,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="136"/>
+        <location filename="../../annotator/ui/importing.py" line="137"/>
         <source>%n document(s) added</source>
         <translation>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -253,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="138"/>
+        <location filename="../../annotator/ui/importing.py" line="139"/>
         <source>, %n already there</source>
         <translation>
             <numerusform>، و%n موجود من قبل</numerusform>
@@ -265,7 +431,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="140"/>
+        <location filename="../../annotator/ui/importing.py" line="141"/>
         <source>, %n file(s) refused: </source>
         <translation>
             <numerusform>، ورُفض %n ملف: </numerusform>
@@ -278,348 +444,366 @@
     </message>
 </context>
 <context>
+    <name>LabelKinds</name>
+    <message>
+        <location filename="../../annotator/ui/label_kinds.py" line="13"/>
+        <source>entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/label_kinds.py" line="14"/>
+        <source>claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/label_kinds.py" line="15"/>
+        <source>quote</source>
+        <translation>اقتباس</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="99"/>
+        <location filename="../../annotator/ui/window.py" line="100"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="127"/>
+        <location filename="../../annotator/ui/window.py" line="128"/>
         <source>No documents yet: File › Import documents… or Import a folder… brings articles in.</source>
         <translation>لا مستندات بعد: ملف ← استورد مستندات… أو استورد مجلدًا… يأتي بالمقالات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="160"/>
-        <location filename="../../annotator/ui/window.py" line="185"/>
+        <location filename="../../annotator/ui/window.py" line="161"/>
+        <location filename="../../annotator/ui/window.py" line="186"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="161"/>
+        <location filename="../../annotator/ui/window.py" line="162"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="162"/>
+        <location filename="../../annotator/ui/window.py" line="163"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="169"/>
+        <location filename="../../annotator/ui/window.py" line="170"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="184"/>
+        <location filename="../../annotator/ui/window.py" line="185"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="186"/>
+        <location filename="../../annotator/ui/window.py" line="187"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="187"/>
+        <location filename="../../annotator/ui/window.py" line="188"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="189"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="189"/>
+        <location filename="../../annotator/ui/window.py" line="190"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="190"/>
+        <location filename="../../annotator/ui/window.py" line="191"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="191"/>
+        <location filename="../../annotator/ui/window.py" line="192"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="192"/>
+        <location filename="../../annotator/ui/window.py" line="193"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="193"/>
+        <location filename="../../annotator/ui/window.py" line="194"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="195"/>
+        <location filename="../../annotator/ui/window.py" line="196"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="196"/>
+        <location filename="../../annotator/ui/window.py" line="197"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="197"/>
+        <location filename="../../annotator/ui/window.py" line="198"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="198"/>
+        <location filename="../../annotator/ui/window.py" line="199"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="199"/>
+        <location filename="../../annotator/ui/window.py" line="200"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="200"/>
+        <location filename="../../annotator/ui/window.py" line="201"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="226"/>
+        <location filename="../../annotator/ui/window.py" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="228"/>
+        <location filename="../../annotator/ui/window.py" line="229"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="231"/>
+        <location filename="../../annotator/ui/window.py" line="232"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="234"/>
+        <location filename="../../annotator/ui/window.py" line="235"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="237"/>
-        <location filename="../../annotator/ui/window.py" line="580"/>
+        <location filename="../../annotator/ui/window.py" line="238"/>
+        <location filename="../../annotator/ui/window.py" line="581"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="238"/>
-        <location filename="../../annotator/ui/window.py" line="587"/>
-        <location filename="../../annotator/ui/window.py" line="593"/>
+        <location filename="../../annotator/ui/window.py" line="239"/>
+        <location filename="../../annotator/ui/window.py" line="588"/>
+        <location filename="../../annotator/ui/window.py" line="594"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="239"/>
+        <location filename="../../annotator/ui/window.py" line="240"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="240"/>
+        <location filename="../../annotator/ui/window.py" line="241"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="241"/>
+        <location filename="../../annotator/ui/window.py" line="242"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="243"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="246"/>
+        <location filename="../../annotator/ui/window.py" line="247"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="247"/>
+        <location filename="../../annotator/ui/window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="249"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="251"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="253"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="257"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="258"/>
+        <location filename="../../annotator/ui/window.py" line="259"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="262"/>
+        <location filename="../../annotator/ui/window.py" line="263"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="266"/>
+        <location filename="../../annotator/ui/window.py" line="267"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="268"/>
+        <location filename="../../annotator/ui/window.py" line="269"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="269"/>
+        <location filename="../../annotator/ui/window.py" line="270"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="271"/>
+        <location filename="../../annotator/ui/window.py" line="272"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="275"/>
+        <location filename="../../annotator/ui/window.py" line="276"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="277"/>
+        <location filename="../../annotator/ui/window.py" line="278"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="283"/>
+        <location filename="../../annotator/ui/window.py" line="284"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="289"/>
+        <location filename="../../annotator/ui/window.py" line="290"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="293"/>
+        <location filename="../../annotator/ui/window.py" line="294"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="297"/>
+        <location filename="../../annotator/ui/window.py" line="298"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="298"/>
+        <location filename="../../annotator/ui/window.py" line="299"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="299"/>
+        <location filename="../../annotator/ui/window.py" line="300"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="300"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="301"/>
+        <location filename="../../annotator/ui/window.py" line="302"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="304"/>
+        <location filename="../../annotator/ui/window.py" line="305"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="308"/>
+        <location filename="../../annotator/ui/window.py" line="309"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="310"/>
+        <location filename="../../annotator/ui/window.py" line="311"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="314"/>
+        <location filename="../../annotator/ui/window.py" line="315"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="317"/>
+        <location filename="../../annotator/ui/window.py" line="318"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="319"/>
+        <location filename="../../annotator/ui/window.py" line="320"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="320"/>
+        <location filename="../../annotator/ui/window.py" line="321"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="321"/>
+        <location filename="../../annotator/ui/window.py" line="322"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="466"/>
+        <location filename="../../annotator/ui/window.py" line="467"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="477"/>
+        <location filename="../../annotator/ui/window.py" line="478"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="514"/>
+        <location filename="../../annotator/ui/window.py" line="515"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="527"/>
+        <location filename="../../annotator/ui/window.py" line="528"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="534"/>
+        <location filename="../../annotator/ui/window.py" line="535"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="535"/>
+        <location filename="../../annotator/ui/window.py" line="536"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="542"/>
+        <location filename="../../annotator/ui/window.py" line="543"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -631,17 +815,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="547"/>
+        <location filename="../../annotator/ui/window.py" line="548"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="551"/>
+        <location filename="../../annotator/ui/window.py" line="552"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="564"/>
+        <location filename="../../annotator/ui/window.py" line="565"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -658,17 +842,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="594"/>
+        <location filename="../../annotator/ui/window.py" line="595"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="635"/>
+        <location filename="../../annotator/ui/window.py" line="638"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="637"/>
+        <location filename="../../annotator/ui/window.py" line="640"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -680,7 +864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="650"/>
+        <location filename="../../annotator/ui/window.py" line="653"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -692,73 +876,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="658"/>
+        <location filename="../../annotator/ui/window.py" line="661"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="668"/>
+        <location filename="../../annotator/ui/window.py" line="671"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="668"/>
+        <location filename="../../annotator/ui/window.py" line="671"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="686"/>
-        <location filename="../../annotator/ui/window.py" line="700"/>
+        <location filename="../../annotator/ui/window.py" line="689"/>
+        <location filename="../../annotator/ui/window.py" line="703"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="690"/>
+        <location filename="../../annotator/ui/window.py" line="693"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="690"/>
+        <location filename="../../annotator/ui/window.py" line="693"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="816"/>
+        <location filename="../../annotator/ui/window.py" line="819"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="194"/>
+        <location filename="../../annotator/ui/window.py" line="195"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="302"/>
+        <location filename="../../annotator/ui/window.py" line="303"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="323"/>
+        <location filename="../../annotator/ui/window.py" line="324"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="406"/>
+        <location filename="../../annotator/ui/window.py" line="407"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="416"/>
+        <location filename="../../annotator/ui/window.py" line="417"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="420"/>
+        <location filename="../../annotator/ui/window.py" line="421"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="435"/>
+        <location filename="../../annotator/ui/window.py" line="436"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -858,13 +1042,13 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="41"/>
+        <location filename="../../annotator/ui/guard.py" line="50"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="48"/>
-        <location filename="../../annotator/ui/guard.py" line="49"/>
+        <location filename="../../annotator/ui/guard.py" line="57"/>
+        <location filename="../../annotator/ui/guard.py" line="58"/>
         <source>Close the notice</source>
         <translation>أغلق التنبيه</translation>
     </message>
@@ -872,57 +1056,57 @@
 <context>
     <name>ProjectGuard</name>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="97"/>
+        <location filename="../../annotator/ui/guard.py" line="106"/>
         <source>This project is read-only (its file or folder cannot be written): you can read and export it, but not change it.</source>
         <translation>هذا المشروع للقراءة فقط (لا يمكن الكتابة في ملفه أو مجلده): يمكنك قراءته وتصديره، لا تعديله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="115"/>
+        <location filename="../../annotator/ui/guard.py" line="124"/>
         <source>Today&apos;s backup failed: %1</source>
         <translation>فشلت نسخة اليوم الاحتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="128"/>
+        <location filename="../../annotator/ui/guard.py" line="137"/>
         <source>Another program changed this project; what you see is up to date.</source>
         <translation>غيّر برنامج آخر هذا المشروع؛ ما تراه الآن محدَّث.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="134"/>
+        <location filename="../../annotator/ui/guard.py" line="143"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="144"/>
+        <location filename="../../annotator/ui/guard.py" line="153"/>
         <source>The server cannot be reached, so changes cannot be saved until it answers again (trying again by itself). %1</source>
         <translation>لا يمكن الوصول إلى الخادم، فلا تُحفظ التعديلات حتى يجيب من جديد (تُعاد المحاولة تلقائيًا). %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="149"/>
+        <location filename="../../annotator/ui/guard.py" line="158"/>
         <source>Not saved: %1.</source>
         <translation>لم يُحفظ: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="153"/>
+        <location filename="../../annotator/ui/guard.py" line="162"/>
         <source>Connected to the server again; changes are saved as before.</source>
         <translation>عاد الاتصال بالخادم؛ تُحفظ التعديلات كما من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="157"/>
+        <location filename="../../annotator/ui/guard.py" line="166"/>
         <source>Not saved while it was away: %1 (make them again).</source>
         <translation>لم يُحفظ أثناء انقطاعه: %1 (أعد إجراءها).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="173"/>
+        <location filename="../../annotator/ui/guard.py" line="182"/>
         <source>There is no backup yet.</source>
         <translation>لا توجد نسخة احتياطية بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="178"/>
+        <location filename="../../annotator/ui/guard.py" line="187"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="180"/>
+        <location filename="../../annotator/ui/guard.py" line="189"/>
         <source>Put this day&apos;s backup in the project&apos;s place (the current file is kept beside it):</source>
         <translation>ضع نسخة هذا اليوم مكان المشروع (يُحفظ الملف الحالي بجانبه):</translation>
     </message>
@@ -938,32 +1122,32 @@
 <context>
     <name>ReviewMenu</name>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="37"/>
+        <location filename="../../annotator/ui/review/menu.py" line="39"/>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="39"/>
+        <location filename="../../annotator/ui/review/menu.py" line="41"/>
         <source>&amp;Review…</source>
         <translation>&amp;مراجعة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="40"/>
+        <location filename="../../annotator/ui/review/menu.py" line="42"/>
         <source>&amp;Agreement dashboard…</source>
         <translation>لوحة &amp;الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="41"/>
+        <location filename="../../annotator/ui/review/menu.py" line="43"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="42"/>
+        <location filename="../../annotator/ui/review/menu.py" line="44"/>
         <source>&amp;Compare with gold…</source>
         <translation>&amp;مقارنة بالنسخة المعتمدة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="43"/>
+        <location filename="../../annotator/ui/review/menu.py" line="45"/>
         <source>&amp;Import a colleague&apos;s project…</source>
         <translation>&amp;استيراد مشروع زميل…</translation>
     </message>
@@ -971,172 +1155,172 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="67"/>
+        <location filename="../../annotator/ui/review/window.py" line="68"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="68"/>
+        <location filename="../../annotator/ui/review/window.py" line="69"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="69"/>
+        <location filename="../../annotator/ui/review/window.py" line="70"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="70"/>
+        <location filename="../../annotator/ui/review/window.py" line="71"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="81"/>
+        <location filename="../../annotator/ui/review/window.py" line="82"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="104"/>
+        <location filename="../../annotator/ui/review/window.py" line="105"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="111"/>
+        <location filename="../../annotator/ui/review/window.py" line="112"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="114"/>
+        <location filename="../../annotator/ui/review/window.py" line="115"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="125"/>
+        <location filename="../../annotator/ui/review/window.py" line="126"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="127"/>
+        <location filename="../../annotator/ui/review/window.py" line="128"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="128"/>
+        <location filename="../../annotator/ui/review/window.py" line="129"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="159"/>
+        <location filename="../../annotator/ui/review/window.py" line="160"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="162"/>
+        <location filename="../../annotator/ui/review/window.py" line="163"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="164"/>
+        <location filename="../../annotator/ui/review/window.py" line="165"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="166"/>
+        <location filename="../../annotator/ui/review/window.py" line="167"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="167"/>
+        <location filename="../../annotator/ui/review/window.py" line="168"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="168"/>
+        <location filename="../../annotator/ui/review/window.py" line="169"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="169"/>
+        <location filename="../../annotator/ui/review/window.py" line="170"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="171"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="171"/>
+        <location filename="../../annotator/ui/review/window.py" line="172"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="174"/>
+        <location filename="../../annotator/ui/review/window.py" line="175"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="178"/>
+        <location filename="../../annotator/ui/review/window.py" line="179"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="183"/>
+        <location filename="../../annotator/ui/review/window.py" line="184"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="187"/>
+        <location filename="../../annotator/ui/review/window.py" line="188"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="189"/>
+        <location filename="../../annotator/ui/review/window.py" line="190"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="193"/>
+        <location filename="../../annotator/ui/review/window.py" line="194"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="297"/>
+        <location filename="../../annotator/ui/review/window.py" line="298"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="329"/>
+        <location filename="../../annotator/ui/review/window.py" line="330"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="353"/>
+        <location filename="../../annotator/ui/review/window.py" line="354"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="375"/>
+        <location filename="../../annotator/ui/review/window.py" line="376"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="417"/>
+        <location filename="../../annotator/ui/review/window.py" line="418"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="422"/>
+        <location filename="../../annotator/ui/review/window.py" line="423"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="427"/>
+        <location filename="../../annotator/ui/review/window.py" line="428"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="432"/>
+        <location filename="../../annotator/ui/review/window.py" line="433"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1248,47 +1432,47 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="319"/>
+        <location filename="../../annotator/ui/session.py" line="320"/>
         <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
         <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="121"/>
+        <location filename="../../annotator/ui/session.py" line="122"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="221"/>
+        <location filename="../../annotator/ui/session.py" line="222"/>
         <source>mark done</source>
         <translation>تعليم المقال منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="221"/>
+        <location filename="../../annotator/ui/session.py" line="222"/>
         <source>mark not done</source>
         <translation>إلغاء تعليم المقال منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="313"/>
+        <location filename="../../annotator/ui/session.py" line="314"/>
         <source>undo or redo</source>
         <translation>التراجع أو الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="424"/>
+        <location filename="../../annotator/ui/session.py" line="429"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="444"/>
+        <location filename="../../annotator/ui/session.py" line="449"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="411"/>
+        <location filename="../../annotator/ui/session.py" line="416"/>
         <source>Select a quote or a claim first, then link it</source>
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="415"/>
+        <location filename="../../annotator/ui/session.py" line="420"/>
         <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
         <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
@@ -1382,32 +1566,32 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="198"/>
+        <location filename="../../annotator/ui/stats_view.py" line="199"/>
         <source>annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="201"/>
+        <location filename="../../annotator/ui/stats_view.py" line="202"/>
         <source>Labels per annotator</source>
         <translation>الوسوم لكل موسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="207"/>
+        <location filename="../../annotator/ui/stats_view.py" line="208"/>
         <source>Documents per annotator</source>
         <translation>المستندات لكل موسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="217"/>
+        <location filename="../../annotator/ui/stats_view.py" line="218"/>
         <source>Annotations per day</source>
         <translation>التوسيمات في كل يوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="223"/>
+        <location filename="../../annotator/ui/stats_view.py" line="224"/>
         <source>Labels per document</source>
         <translation>الوسوم في كل مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="239"/>
+        <location filename="../../annotator/ui/stats_view.py" line="240"/>
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
     </message>
@@ -1560,22 +1744,22 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="83"/>
+        <location filename="../../annotator/ui/importing.py" line="84"/>
         <source>Every format, by extension (%1)</source>
         <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="107"/>
+        <location filename="../../annotator/ui/importing.py" line="108"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="108"/>
+        <location filename="../../annotator/ui/importing.py" line="109"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="113"/>
+        <location filename="../../annotator/ui/importing.py" line="114"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>

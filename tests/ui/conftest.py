@@ -34,6 +34,14 @@ def _english_interface(qapp: QApplication) -> None:
     install_translator(qapp, "en")
 
 
+@pytest.fixture
+def arabic(qapp: QApplication) -> Iterator[QApplication]:
+    """The interface in Arabic for one test, English again after it."""
+    assert install_translator(qapp, "ar") == "ar"
+    yield qapp
+    install_translator(qapp, "en")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(qapp: object, tmp_path: Path) -> None:
     # Each test's QSettings in its own folder: other test runs on the machine share the

@@ -3,35 +3,42 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
+import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from annotator.core.model import AddReport
 from annotator.formats.importer import ImportResult
+from annotator.formats.registry import FORMATS
 from annotator.review.merge import MergeReport
+from annotator.storage import edits, rejections
 from annotator.storage.project import Project
+from annotator.storage.sqlite_engine import SqliteEngine
+from annotator.ui.edit_names import edit_name
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.format_texts import format_description, format_title
 from annotator.ui.i18n import install_translator
 from annotator.ui.importing import summary
 from annotator.ui.review.merge_dialog import MergeDialog
+from annotator.ui.settings import Settings
 from annotator.ui.stats_view import StatsView
+from annotator.ui.window import MainWindow
 from tests.paths import ROOT
+from tests.ui.conftest import ME, show_active
+from tests.ui.test_guard import ARTICLE, FullDisk, tag_word
 
 TRANSLATIONS = ROOT / "resources" / "i18n"
-
-
-@pytest.fixture
-def arabic(qapp: QApplication) -> Iterator[QApplication]:
-    assert install_translator(qapp, "ar") == "ar"
-    yield qapp
-    install_translator(qapp, "en")
+ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def test_arabic_mirrors_the_interface_and_translates_menus(arabic: QApplication) -> None:
@@ -150,3 +157,87 @@ def test_import_and_merge_reports_and_the_charts_are_arabic(
         "التوسيمات في كل يوم",
         "الوسوم في كل مستند",
     ]
+
+
+def _core_edit_names() -> set[str]:
+    """The names the core gives its edits (their default ``description``) and those the
+    window gives the edits it makes (``description="..."`` in annotator/ui)."""
+    names = {
+        field.default
+        for module in (edits, rejections)
+        for cls in vars(module).values()
+        if dataclasses.is_dataclass(cls)
+        for field in dataclasses.fields(cls)
+        if field.name == "description" and isinstance(field.default, str)
+    }
+    for source in (ROOT / "annotator" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "description"
+                and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str)
+            ):
+                names.add(node.value.value)
+    return names
+
+
+def test_every_edit_has_an_arabic_name(arabic: QApplication) -> None:
+    names = _core_edit_names()
+    assert {"add span", "blind annotation", "relabel", "accept suggestions"} <= names
+    assert sorted(n for n in names if edit_name(n) == n) == []
+
+
+def test_the_undo_history_and_a_change_not_saved_name_the_edit_in_arabic(
+    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    """'لم يُحفظ: add span' was shown: the core's English name of the edit (and the
+    new span's kind, 'entity', in its details)."""
+    win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
+    show_active(qtbot, win)
+    tag_word(qtbot, win, "محمد", Qt.Key.Key_3)
+    assert win.session.undo_stack.undoText() == "إضافة مقطع"
+    assert win.details.label.text() == "<b>PER</b> (كيان)"  # the kind was "(entity)"
+    engine = win.project.engine
+    assert isinstance(engine, SqliteEngine)
+    real = engine.conn
+    engine.conn = FullDisk(real)  # type: ignore[assignment]
+    tag_word(qtbot, win, "غزة", Qt.Key.Key_4)
+    engine.conn = real
+    assert win.notice.isVisible() and win.notice.kind == "error"
+    # the edit's name and why, isolated (U+2068) in the Arabic sentence
+    assert win.notice.text().startswith("لم يُحفظ: \u2068إضافة مقطع: ")
+    assert "add span" not in win.notice.text()
+    win.project.close()
+
+
+def test_the_export_dialog_describes_every_format_in_arabic(
+    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    with Project.open(make_project({"article": ARTICLE})) as project:
+        dialog = ExportDialog(project, ME)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.format.setFocus()
+        dialog.format.setCurrentIndex(0)
+        shown: dict[str, tuple[str, str]] = {}
+        for _ in range(dialog.format.count()):
+            text = dialog.description.text()
+            shown[dialog.format.currentData()] = (dialog.format.currentText(), text)
+            qtbot.keyClick(dialog.format, Qt.Key.Key_Down)
+        dialog.close()
+    assert sorted(shown) == sorted(f.name for f in FORMATS.values() if f.can_export)
+    assert shown["jsonl"] == (
+        "JSONL الأصلية",
+        "مستند في كل سطر مع توسيماته وعلاقاته؛ دون أن يضيع منه شيء.",
+    )
+    for name, (_, text) in shown.items():
+        assert text != FORMATS[name].description and ARABIC_LETTER.search(text), name
+
+
+def test_the_formats_english_texts_are_the_registrys(qapp: QApplication) -> None:
+    """The translated texts' sources are the registry's: a description changed there
+    and not here would show the old one."""
+    assert install_translator(qapp, "en") == "en"
+    for name, fmt in FORMATS.items():
+        assert (format_title(name), format_description(name)) == (fmt.title, fmt.description)
