@@ -429,6 +429,17 @@ class MainWindow(QMainWindow):
     def _refresh_beside(self) -> None:
         who = self.session.shown_beside()
         self.blind_action.setChecked(self.project.blind)
+        chosen = self.session.beside
+        if who is None and self.project.blind and chosen is not None:
+            # Blind annotation was turned on (here, or by a curator on the server):
+            # the layer the annotator was reading beside hers goes, and she is told why.
+            text = self.tr(
+                "Blind annotation is on: the spans of %1 are hidden until it is turned off "
+                "(Project › Blind annotation)."
+            )
+            self.beside_line.setText(text.replace("%1", self._layer_name(chosen)))
+            self.beside_line.show()
+            return
         if who is None:
             self.beside_line.hide()
             return

@@ -591,14 +591,14 @@
     </message>
     <message>
         <location filename="../../annotator/ui/window.py" line="238"/>
-        <location filename="../../annotator/ui/window.py" line="581"/>
+        <location filename="../../annotator/ui/window.py" line="592"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/window.py" line="239"/>
-        <location filename="../../annotator/ui/window.py" line="588"/>
-        <location filename="../../annotator/ui/window.py" line="594"/>
+        <location filename="../../annotator/ui/window.py" line="599"/>
+        <location filename="../../annotator/ui/window.py" line="605"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
@@ -773,37 +773,42 @@
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="467"/>
+        <location filename="../../annotator/ui/window.py" line="437"/>
+        <source>Blind annotation is on: the spans of %1 are hidden until it is turned off (Project › Blind annotation).</source>
+        <translation>التوسيم معمّى: مقاطع %1 مخفية حتى تُلغى التعمية (المشروع ← توسيم معمّى).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="478"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="478"/>
+        <location filename="../../annotator/ui/window.py" line="489"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="515"/>
+        <location filename="../../annotator/ui/window.py" line="526"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="528"/>
+        <location filename="../../annotator/ui/window.py" line="539"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="535"/>
+        <location filename="../../annotator/ui/window.py" line="546"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="536"/>
+        <location filename="../../annotator/ui/window.py" line="547"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="543"/>
+        <location filename="../../annotator/ui/window.py" line="554"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -815,17 +820,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="548"/>
+        <location filename="../../annotator/ui/window.py" line="559"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="552"/>
+        <location filename="../../annotator/ui/window.py" line="563"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="565"/>
+        <location filename="../../annotator/ui/window.py" line="576"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -842,17 +847,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="595"/>
+        <location filename="../../annotator/ui/window.py" line="606"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="638"/>
+        <location filename="../../annotator/ui/window.py" line="649"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="640"/>
+        <location filename="../../annotator/ui/window.py" line="651"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -864,7 +869,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="653"/>
+        <location filename="../../annotator/ui/window.py" line="664"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -876,38 +881,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="661"/>
+        <location filename="../../annotator/ui/window.py" line="672"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="671"/>
+        <location filename="../../annotator/ui/window.py" line="682"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="671"/>
+        <location filename="../../annotator/ui/window.py" line="682"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="689"/>
-        <location filename="../../annotator/ui/window.py" line="703"/>
+        <location filename="../../annotator/ui/window.py" line="700"/>
+        <location filename="../../annotator/ui/window.py" line="714"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="693"/>
+        <location filename="../../annotator/ui/window.py" line="704"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="693"/>
+        <location filename="../../annotator/ui/window.py" line="704"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="819"/>
+        <location filename="../../annotator/ui/window.py" line="830"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -942,7 +947,7 @@
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="436"/>
+        <location filename="../../annotator/ui/window.py" line="447"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>

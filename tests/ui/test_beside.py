@@ -136,13 +136,17 @@ def test_blind_annotation_hides_the_others_and_is_undone(qtbot: QtBot, window: M
     with Project.open(window.project.path, readonly=True) as fresh:
         assert fresh.blind
     assert shown(window) == set()
-    assert window.beside_line.isHidden()
+    # Her colleague's layer is gone, and the line above the article says why.
+    assert "Blind annotation is on" in window.beside_line.text()
+    assert "sara" in window.beside_line.text() and window.beside_line.isVisible()
     assert not choose(window, "sara").isEnabled()
     assert not choose(window, "gold (adjudicated)").isEnabled()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with Project.open(window.project.path, readonly=True) as fresh:
         assert not fresh.blind
     assert not window.blind_action.isChecked()
+    assert shown(window) == {("sara", "PER", "محمد")}
+    assert "Blind annotation" not in window.beside_line.text()
     assert shown(window) == {("sara", "PER", "محمد")}
 
 
