@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import UserError
 from annotator.core.model import AttributeSpec, Label, LabelKind
 from annotator.core.schema import Schema, new_colors
+from annotator.ui.label_kinds import kind_name
 
 NAME, KIND, COLOUR, SHORTCUT, ATTRIBUTES, DESCRIPTION = range(6)
 
@@ -92,8 +93,9 @@ class SchemaEditor(QDialog):
         name.setData(Qt.ItemDataRole.UserRole, original_name)
         self.table.setItem(row, NAME, name)
         kind = QComboBox()
-        kind.addItems([k.value for k in LabelKind])
-        kind.setCurrentText(label.kind.value)
+        for k in LabelKind:  # shown in the interface's language, kept as the core's value
+            kind.addItem(kind_name(k), k.value)
+        kind.setCurrentIndex(kind.findData(label.kind.value))
         self.table.setCellWidget(row, KIND, kind)
         colour = QTableWidgetItem(label.color)
         colour.setBackground(QColor(label.color))
@@ -138,10 +140,14 @@ class SchemaEditor(QDialog):
         for row in range(self.table.rowCount()):
             name = self._text(row, NAME)
             if not name:
-                raise UserError(f"label {row + 1} has no name")
+                raise UserError(self.tr("label %1 has no name").replace("%1", str(row + 1)))
             colour = self._text(row, COLOUR)
             if not QColor.isValidColorName(colour):
-                raise UserError(f"label {name!r}: {colour!r} is not a colour")
+                raise UserError(
+                    self.tr("label %1: %2 is not a colour")
+                    .replace("%1", f"\u2068{name}\u2069")
+                    .replace("%2", f"\u2068{colour}\u2069")
+                )
             kind = self.table.cellWidget(row, KIND)
             assert isinstance(kind, QComboBox)
             item = self.table.item(row, NAME)
@@ -150,7 +156,7 @@ class SchemaEditor(QDialog):
             labels.append(
                 Label(
                     name,
-                    LabelKind(kind.currentText()),
+                    LabelKind(kind.currentData()),
                     QColor(colour).name(),
                     self._text(row, SHORTCUT),
                     self._text(row, DESCRIPTION),

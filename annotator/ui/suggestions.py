@@ -43,6 +43,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
+from annotator.ui.error_texts import error_text
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
@@ -101,7 +102,7 @@ class TrainJob(QRunnable):
                         except UserError as exc:
                             process.kill()
                             process.wait()
-                            self.signals.failed.emit(str(exc))
+                            self.signals.failed.emit(error_text(exc))
                             return
                         self.signals.trained.emit(model)
                     elif line.startswith("{"):
