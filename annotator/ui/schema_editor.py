@@ -6,6 +6,8 @@ values takes free text), which keeps the table to one row per label.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -27,6 +29,16 @@ from annotator.core.schema import Schema, new_colors
 from annotator.ui.label_kinds import kind_name
 
 NAME, KIND, COLOUR, SHORTCUT, ATTRIBUTES, DESCRIPTION = range(6)
+
+
+def stored_colour(typed: str) -> str:
+    """A colour as the schema keeps it: #rrggbb as the user typed it (its case kept, so
+    that an edit changes nothing the user did not change); any other colour Qt reads (a
+    name such as orange, #rgb) as #RRGGBB, how the palette writes colours, which is the
+    form every view outside the window reads (rendering/labels.py)."""
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", typed):
+        return typed
+    return QColor(typed).name().upper()
 
 
 def attributes_to_text(attributes: tuple[AttributeSpec, ...]) -> str:
@@ -117,7 +129,7 @@ class SchemaEditor(QDialog):
             return
         colour = QColorDialog.getColor(QColor(item.text()), self)
         if colour.isValid():
-            item.setText(colour.name())
+            item.setText(colour.name().upper())
             item.setBackground(colour)
 
     def _text(self, row: int, column: int) -> str:
@@ -157,7 +169,7 @@ class SchemaEditor(QDialog):
                 Label(
                     name,
                     LabelKind(kind.currentData()),
-                    QColor(colour).name(),
+                    stored_colour(colour),
                     self._text(row, SHORTCUT),
                     self._text(row, DESCRIPTION),
                     attributes_from_text(
