@@ -1,5 +1,5 @@
 """The Arabic interface says in Arabic what the core refused: the schema editor's kinds
-and its refusals, a change not saved on a full disk; every translated reason is one the
+and its refusals, the reason a change was not saved (test_i18n); every translated reason is one the
 core gives."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
-from annotator.storage.sqlite_engine import SqliteEngine
 from annotator.ui.error_texts import _table, error_text
 from annotator.ui.schema_editor import KIND, NAME, SchemaEditor
 from annotator.ui.settings import Settings
@@ -24,7 +23,7 @@ from tests.conftest import reopen_project
 from tests.paths import ROOT
 from tests.present import present
 from tests.ui.conftest import ME, show_active
-from tests.ui.test_guard import ARTICLE, FullDisk, tag_word
+from tests.ui.test_guard import ARTICLE, tag_word
 
 
 def arabic_window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> MainWindow:
@@ -96,22 +95,6 @@ def test_removing_a_label_in_use_is_refused_in_arabic(
     assert "\u2068PER\u2069" in said and "the new schema" not in said
     assert said.startswith("المخطط الجديد")
     assert present(win.project.schema().label("PER"))  # nothing changed
-    win.project.close()
-
-
-def test_a_change_not_saved_on_a_full_disk_says_why_in_arabic(
-    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
-) -> None:
-    win = arabic_window(qtbot, make_project)
-    engine = win.project.engine
-    assert isinstance(engine, SqliteEngine)
-    real = engine.conn
-    engine.conn = FullDisk(real)  # type: ignore[assignment]
-    tag_word(qtbot, win, "غزة", Qt.Key.Key_4)
-    engine.conn = real
-    text = win.notice.text()
-    assert "the disk is full" not in text and "امتلأ القرص" in text
-    assert str(win.project.path) in text  # the file it names, isolated in the line
     win.project.close()
 
 
