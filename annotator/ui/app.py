@@ -15,6 +15,7 @@ from annotator.ui.error_texts import error_text
 from annotator.ui.fonts import register_fonts
 from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
+from annotator.ui.termination import close_on_termination
 from annotator.ui.theme import apply_theme
 from annotator.ui.window import MainWindow
 
@@ -149,7 +150,9 @@ def start(project_path: Path | None, annotator: str | None = None) -> MainWindow
 def run(project_path: Path | None, annotator: str | None = None) -> int:
     if start(project_path, annotator) is None:
         return 1 if project_path is not None else 0
-    return application().exec()
+    app = application()
+    close_on_termination(app)
+    return app.exec()
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, LabelKind
 from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
 from annotator.learn.discourse import SAME_DOCUMENT, Occurrences
-from annotator.learn.job import TRAINED
+from annotator.learn.job import PARENT_ENV, TRAINED
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
 from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
@@ -87,7 +87,11 @@ class TrainJob(QRunnable):
                 with errors.open("w", encoding="utf-8") as stderr:
                     self._process = subprocess.Popen(
                         [*command, str(self.project_path), self.annotator, str(output)],
-                        env={**os.environ, **secret_environment(self.project_path)},
+                        env={
+                            **os.environ,
+                            **secret_environment(self.project_path),
+                            PARENT_ENV: str(os.getpid()),
+                        },
                         stdout=subprocess.PIPE,
                         stderr=stderr,
                         text=True,
