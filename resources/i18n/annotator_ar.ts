@@ -1672,6 +1672,11 @@
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/suggestions.py" line="280"/>
+        <source>Measuring the documents to order them…</source>
+        <translation>يقيس المستندات ليرتّبها…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/suggestions.py" line="254"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
