@@ -28,7 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, LabelKind
@@ -186,6 +186,11 @@ class SuggestionsMenu(QObject):
         self._finders = QThreadPool(self)
         self._finders.setMaxThreadCount(1)
         self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
+        # Said for as long as the training runs (a status message lasts 5 seconds; a
+        # large project trains for half a minute).
+        self.progress = QLabel()
+        self.progress.hide()
+        window.statusBar().addPermanentWidget(self.progress)
         self._build_menu()
         # Closing the window stops a training under way (the window waits for its jobs).
         window.installEventFilter(self)
@@ -261,6 +266,8 @@ class SuggestionsMenu(QObject):
         self.training = True
         self.new_spans = 0
         self._message(self.tr("Learning from the project's spans…"))
+        self.progress.setText(self.tr("Learning from the project's spans…"))
+        self.progress.show()
         job = TrainJob(self.project.path, self.session.annotator)
         job.signals.trained.connect(self._trained)
         job.signals.measured.connect(self._measured)
@@ -277,6 +284,10 @@ class SuggestionsMenu(QObject):
         self._stop_finding()
         self.refresh()
         self.trained.emit()
+        if self.order_action.isChecked():
+            self.progress.setText(self.tr("Measuring the documents to order them…"))
+        else:
+            self.progress.hide()
 
     def _measured(self, unsure: dict[int, float]) -> None:
         self.uncertainty = unsure
@@ -291,6 +302,7 @@ class SuggestionsMenu(QObject):
 
     def _ended(self) -> None:
         self.training = False
+        self.progress.hide()
         if self._again:
             self._again = False
             self.train_now()
@@ -309,6 +321,22 @@ class SuggestionsMenu(QObject):
                 self._again = True  # not said on every edit, as train_now would
             else:
                 self.train_now()
+        self.refresh()
+
+    def take_over_from(self, old: SuggestionsMenu) -> None:
+        """The window built again in another language: the model in use, its
+        suggestions found so far, the documents' order and the count of new spans carry
+        on; a training under way starts again here (the old window's stops with it)."""
+        self.model = old.model
+        self.uncertainty = old.uncertainty
+        self._cache = dict(old._cache)
+        self.new_spans = old.new_spans
+        self.show_action.setChecked(old.show_action.isChecked())
+        if old.order_action.isChecked():
+            self.order_action.setChecked(True)
+            self._order(True)
+        if old.training:
+            self.train_now()
         self.refresh()
 
     # ----- the open document's suggestions -------------------------------------------

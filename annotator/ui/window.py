@@ -762,6 +762,7 @@ class MainWindow(QMainWindow):
         self.view.setTextCursor(cursor)
         if old.session.selected_id is not None:
             s.select(old.session.selected_id)
+        self.suggestions.take_over_from(old.suggestions)
 
     # ----- state -----------------------------------------------------------------------
 

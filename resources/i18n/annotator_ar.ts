@@ -200,153 +200,153 @@
         <translation>غيّر برنامج آخر المقطع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="80"/>
+        <location filename="../../annotator/ui/error_texts.py" line="81"/>
         <source>no annotation with id %1 (another person or program may have deleted it)</source>
         <translation>لا يوجد توسيم معرّفه %1 (ربما حذفه شخص آخر أو برنامج آخر)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="83"/>
+        <location filename="../../annotator/ui/error_texts.py" line="85"/>
         <source>a span cannot be related to itself</source>
         <translation>لا يُربط المقطع بنفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="86"/>
+        <location filename="../../annotator/ui/error_texts.py" line="88"/>
         <source>a relation links two spans of one annotator in one document</source>
         <translation>العلاقة تربط مقطعين لموسِّم واحد في مستند واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="89"/>
+        <location filename="../../annotator/ui/error_texts.py" line="91"/>
         <source>these spans are already linked by %1</source>
         <translation>هذان المقطعان مربوطان من قبل بعلاقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="92"/>
+        <location filename="../../annotator/ui/error_texts.py" line="94"/>
         <source>unknown relation type %1</source>
         <translation>نوع علاقة غير معروف: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="96"/>
+        <location filename="../../annotator/ui/error_texts.py" line="98"/>
         <source>the new schema drops labels that annotations use: %1</source>
         <translation>المخطط الجديد يحذف وسومًا تستعملها توسيمات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="99"/>
+        <location filename="../../annotator/ui/error_texts.py" line="101"/>
         <source>invalid label name %1</source>
         <translation>اسم وسم غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="100"/>
+        <location filename="../../annotator/ui/error_texts.py" line="102"/>
         <source>unknown label %1</source>
         <translation>وسم غير معروف: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="101"/>
+        <location filename="../../annotator/ui/error_texts.py" line="103"/>
         <source>there is already a label named %1</source>
         <translation>يوجد من قبل وسم اسمه %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="105"/>
+        <location filename="../../annotator/ui/error_texts.py" line="107"/>
         <source>no such file</source>
         <translation>لا يوجد ملف بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="106"/>
+        <location filename="../../annotator/ui/error_texts.py" line="108"/>
         <source>no such file or folder</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="109"/>
+        <location filename="../../annotator/ui/error_texts.py" line="111"/>
         <source>is empty</source>
         <translation>فارغ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="110"/>
+        <location filename="../../annotator/ui/error_texts.py" line="112"/>
         <source>cannot be read (%1)</source>
         <translation>تتعذّر قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="111"/>
+        <location filename="../../annotator/ui/error_texts.py" line="113"/>
         <source>is a binary file, not text (it contains NUL bytes)</source>
         <translation>ملف ثنائي وليس نصًّا (فيه بايتات NUL)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="115"/>
+        <location filename="../../annotator/ui/error_texts.py" line="117"/>
         <source>is not UTF-8 (bad byte at offset %1), nor UTF-16 with a BOM, nor Arabic Windows-1256 text</source>
         <translation>ليس نصًّا بترميز UTF-8 (بايت غير صالح عند الموضع %1)، ولا UTF-16 بعلامة BOM، ولا Windows-1256 العربي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="120"/>
+        <location filename="../../annotator/ui/error_texts.py" line="122"/>
         <source>malformed JSON (%1)</source>
         <translation>JSON غير سليم (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="122"/>
+        <location filename="../../annotator/ui/error_texts.py" line="124"/>
         <source>document %1 has %2 characters; annotator takes articles of up to %3 (split the text into parts)</source>
         <translation>في المستند %1 عدد %2 من المحارف؛ وannotator يقبل مقالات حتى %3 محرف (قسّم النص أجزاءً)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="128"/>
+        <location filename="../../annotator/ui/error_texts.py" line="130"/>
         <source>the disk is full: nothing was written</source>
         <translation>امتلأ القرص: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="131"/>
+        <location filename="../../annotator/ui/error_texts.py" line="133"/>
         <source>the disk is full: no copy was made</source>
         <translation>امتلأ القرص: لم تُصنع أي نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="134"/>
+        <location filename="../../annotator/ui/error_texts.py" line="136"/>
         <source>cannot be written (%1)</source>
         <translation>تتعذّر الكتابة فيه (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="137"/>
+        <location filename="../../annotator/ui/error_texts.py" line="139"/>
         <source>cannot be written: permission denied</source>
         <translation>تتعذّر الكتابة فيه: لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="140"/>
+        <location filename="../../annotator/ui/error_texts.py" line="142"/>
         <source>cannot be written: the file system is read-only</source>
         <translation>تتعذّر الكتابة فيه: نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="143"/>
+        <location filename="../../annotator/ui/error_texts.py" line="145"/>
         <source>the file name is too long for the file system</source>
         <translation>اسم الملف أطول مما يقبله نظام الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="146"/>
+        <location filename="../../annotator/ui/error_texts.py" line="148"/>
         <source>is a folder; give the name of a file to write</source>
         <translation>مجلد؛ اذكر اسم ملف للكتابة فيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="149"/>
+        <location filename="../../annotator/ui/error_texts.py" line="151"/>
         <source>the folder to write into does not exist</source>
         <translation>المجلد المراد الكتابة فيه غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="152"/>
+        <location filename="../../annotator/ui/error_texts.py" line="154"/>
         <source>is a symbolic link; annotator does not write through links</source>
         <translation>رابط رمزي؛ لا يكتب annotator عبر الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="155"/>
+        <location filename="../../annotator/ui/error_texts.py" line="157"/>
         <source>already exists; it is not replaced</source>
         <translation>موجود من قبل؛ لن يُستبدل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="158"/>
+        <location filename="../../annotator/ui/error_texts.py" line="160"/>
         <source>is a file; this format writes a folder of files</source>
         <translation>ملف؛ وهذه الصيغة تكتب مجلدًا من الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="204"/>
-        <location filename="../../annotator/ui/error_texts.py" line="217"/>
+        <location filename="../../annotator/ui/error_texts.py" line="206"/>
+        <location filename="../../annotator/ui/error_texts.py" line="219"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="212"/>
+        <location filename="../../annotator/ui/error_texts.py" line="214"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>
@@ -1146,7 +1146,7 @@
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="831"/>
+        <location filename="../../annotator/ui/window.py" line="832"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -1567,57 +1567,57 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="53"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="65"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="58"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="70"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="59"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="71"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="60"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="72"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="61"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="73"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="62"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="74"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="63"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="75"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="69"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="81"/>
         <source>Add label</source>
         <translation>أضف وسمًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="71"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="83"/>
         <source>Remove label</source>
         <translation>أزل الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="143"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="155"/>
         <source>label %1 has no name</source>
         <translation>الوسم %1 بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="147"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="159"/>
         <source>label %1: %2 is not a colour</source>
         <translation>الوسم %1: ‏%2 ليس لونًا</translation>
     </message>
@@ -1866,67 +1866,73 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="202"/>
+        <location filename="../../annotator/ui/suggestions.py" line="211"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="204"/>
+        <location filename="../../annotator/ui/suggestions.py" line="213"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="206"/>
+        <location filename="../../annotator/ui/suggestions.py" line="215"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="212"/>
+        <location filename="../../annotator/ui/suggestions.py" line="221"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="213"/>
+        <location filename="../../annotator/ui/suggestions.py" line="222"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="215"/>
+        <location filename="../../annotator/ui/suggestions.py" line="224"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="219"/>
+        <location filename="../../annotator/ui/suggestions.py" line="228"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="221"/>
+        <location filename="../../annotator/ui/suggestions.py" line="230"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="230"/>
+        <location filename="../../annotator/ui/suggestions.py" line="239"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="259"/>
+        <location filename="../../annotator/ui/suggestions.py" line="268"/>
+        <location filename="../../annotator/ui/suggestions.py" line="269"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="255"/>
+        <location filename="../../annotator/ui/suggestions.py" line="288"/>
+        <source>Measuring the documents to order them…</source>
+        <translation>يقيس المستندات ليرتّبها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="264"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="479"/>
+        <location filename="../../annotator/ui/suggestions.py" line="511"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="387"/>
+        <location filename="../../annotator/ui/suggestions.py" line="419"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1938,19 +1944,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="407"/>
-        <location filename="../../annotator/ui/suggestions.py" line="435"/>
+        <location filename="../../annotator/ui/suggestions.py" line="439"/>
+        <location filename="../../annotator/ui/suggestions.py" line="467"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="420"/>
-        <location filename="../../annotator/ui/suggestions.py" line="428"/>
+        <location filename="../../annotator/ui/suggestions.py" line="452"/>
+        <location filename="../../annotator/ui/suggestions.py" line="460"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="440"/>
+        <location filename="../../annotator/ui/suggestions.py" line="472"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1962,7 +1968,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="477"/>
+        <location filename="../../annotator/ui/suggestions.py" line="509"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
@@ -1970,22 +1976,22 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="46"/>
+        <location filename="../../annotator/ui/app.py" line="47"/>
         <source>Who is annotating?</source>
         <translation>من يوسم؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="47"/>
+        <location filename="../../annotator/ui/app.py" line="48"/>
         <source>Your name, as it will be stored with your spans:</source>
         <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="64"/>
+        <location filename="../../annotator/ui/app.py" line="65"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="66"/>
+        <location filename="../../annotator/ui/app.py" line="67"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
