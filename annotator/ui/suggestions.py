@@ -184,6 +184,7 @@ class SuggestionsMenu(QObject):
         # Said for as long as the training runs (a status message lasts 5 seconds; a
         # large project trains for half a minute).
         self.progress = QLabel()
+        self.progress.setAccessibleName(self.tr("Suggestions' training"))
         self.progress.hide()
         window.statusBar().addPermanentWidget(self.progress)
         self._build_menu()

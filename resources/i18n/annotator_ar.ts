@@ -1677,6 +1677,11 @@
         <translation>يقيس المستندات ليرتّبها…</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/suggestions.py" line="186"/>
+        <source>Suggestions&apos; training</source>
+        <translation>تدريب الاقتراحات</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/suggestions.py" line="380"/>
         <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
         <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
