@@ -262,7 +262,6 @@ class SuggestionsMenu(QObject):
             return None
         self.training = True
         self.new_spans = 0
-        self._message(self.tr("Learning from the project's spans…"))
         self.progress.setText(self.tr("Learning from the project's spans…"))
         self.progress.show()
         job = TrainJob(self.project.path, self.session.annotator)
