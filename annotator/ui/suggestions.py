@@ -34,7 +34,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, LabelKind
 from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
 from annotator.learn.discourse import SAME_DOCUMENT, Occurrences
-from annotator.learn.job import TRAINED
+from annotator.learn.job import PARENT_ENV, TRAINED
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
 from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
@@ -43,6 +43,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
+from annotator.ui.error_texts import error_text
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
@@ -86,7 +87,11 @@ class TrainJob(QRunnable):
                 with errors.open("w", encoding="utf-8") as stderr:
                     self._process = subprocess.Popen(
                         [*command, str(self.project_path), self.annotator, str(output)],
-                        env={**os.environ, **secret_environment(self.project_path)},
+                        env={
+                            **os.environ,
+                            **secret_environment(self.project_path),
+                            PARENT_ENV: str(os.getpid()),
+                        },
                         stdout=subprocess.PIPE,
                         stderr=stderr,
                         text=True,
@@ -101,7 +106,7 @@ class TrainJob(QRunnable):
                         except UserError as exc:
                             process.kill()
                             process.wait()
-                            self.signals.failed.emit(str(exc))
+                            self.signals.failed.emit(error_text(exc))
                             return
                         self.signals.trained.emit(model)
                     elif line.startswith("{"):
