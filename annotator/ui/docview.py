@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, LabelKind
+from annotator.core.offsets import normalise_span
 from annotator.core.schema import Schema
 from annotator.ui.spans import Piece, SpanIndex
 
@@ -502,6 +503,19 @@ class DocumentView(QPlainTextEdit):
         self._alt_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Qt selects its own idea of a word (without a hashtag's #, a URL's pieces, a
+        comma after an Arabic word); the selection becomes the span a label key would
+        make of it (normalise_span: whole tokens, no punctuation at the edges), so that
+        what is selected is what gets tagged."""
+        super().mouseDoubleClickEvent(event)
+        chosen = self.selection()
+        if chosen is None or self.exact():
+            return
+        span = normalise_span(self.index.text, *chosen)
+        if span is not None and span != chosen:
+            self.select_span(*span)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -28,13 +28,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, LabelKind
 from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
 from annotator.learn.discourse import SAME_DOCUMENT, Occurrences
-from annotator.learn.job import TRAINED
+from annotator.learn.job import PARENT_ENV, TRAINED
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
 from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
@@ -43,6 +43,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
+from annotator.ui.error_texts import error_text
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
@@ -86,7 +87,11 @@ class TrainJob(QRunnable):
                 with errors.open("w", encoding="utf-8") as stderr:
                     self._process = subprocess.Popen(
                         [*command, str(self.project_path), self.annotator, str(output)],
-                        env={**os.environ, **secret_environment(self.project_path)},
+                        env={
+                            **os.environ,
+                            **secret_environment(self.project_path),
+                            PARENT_ENV: str(os.getpid()),
+                        },
                         stdout=subprocess.PIPE,
                         stderr=stderr,
                         text=True,
@@ -101,7 +106,7 @@ class TrainJob(QRunnable):
                         except UserError as exc:
                             process.kill()
                             process.wait()
-                            self.signals.failed.emit(str(exc))
+                            self.signals.failed.emit(error_text(exc))
                             return
                         self.signals.trained.emit(model)
                     elif line.startswith("{"):
@@ -181,6 +186,11 @@ class SuggestionsMenu(QObject):
         self._finders = QThreadPool(self)
         self._finders.setMaxThreadCount(1)
         self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
+        # Said for as long as the training runs (a status message lasts 5 seconds; a
+        # large project trains for half a minute).
+        self.progress = QLabel()
+        self.progress.hide()
+        window.statusBar().addPermanentWidget(self.progress)
         self._build_menu()
         # Closing the window stops a training under way (the window waits for its jobs).
         window.installEventFilter(self)
@@ -256,6 +266,8 @@ class SuggestionsMenu(QObject):
         self.training = True
         self.new_spans = 0
         self._message(self.tr("Learning from the project's spans…"))
+        self.progress.setText(self.tr("Learning from the project's spans…"))
+        self.progress.show()
         job = TrainJob(self.project.path, self.session.annotator)
         job.signals.trained.connect(self._trained)
         job.signals.measured.connect(self._measured)
@@ -272,6 +284,10 @@ class SuggestionsMenu(QObject):
         self._stop_finding()
         self.refresh()
         self.trained.emit()
+        if self.order_action.isChecked():
+            self.progress.setText(self.tr("Measuring the documents to order them…"))
+        else:
+            self.progress.hide()
 
     def _measured(self, unsure: dict[int, float]) -> None:
         self.uncertainty = unsure
@@ -286,6 +302,7 @@ class SuggestionsMenu(QObject):
 
     def _ended(self) -> None:
         self.training = False
+        self.progress.hide()
         if self._again:
             self._again = False
             self.train_now()
@@ -304,6 +321,22 @@ class SuggestionsMenu(QObject):
                 self._again = True  # not said on every edit, as train_now would
             else:
                 self.train_now()
+        self.refresh()
+
+    def take_over_from(self, old: SuggestionsMenu) -> None:
+        """The window built again in another language: the model in use, its
+        suggestions found so far, the documents' order and the count of new spans carry
+        on; a training under way starts again here (the old window's stops with it)."""
+        self.model = old.model
+        self.uncertainty = old.uncertainty
+        self._cache = dict(old._cache)
+        self.new_spans = old.new_spans
+        self.show_action.setChecked(old.show_action.isChecked())
+        if old.order_action.isChecked():
+            self.order_action.setChecked(True)
+            self._order(True)
+        if old.training:
+            self.train_now()
         self.refresh()
 
     # ----- the open document's suggestions -------------------------------------------

@@ -39,6 +39,7 @@ from annotator.ui.article_menu import article_menu
 from annotator.ui.details import DetailsPanel
 from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
+from annotator.ui.error_texts import error_text
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
@@ -628,7 +629,7 @@ class MainWindow(QMainWindow):
             try:
                 Project.create(target).close()
             except UserError as exc:
-                QMessageBox.warning(self, "annotator", str(exc))
+                QMessageBox.warning(self, "annotator", error_text(exc))
                 return
             self.projectRequested.emit(target)
 
@@ -756,7 +757,7 @@ class MainWindow(QMainWindow):
             with open_output(target) as out:
                 out.write(page)
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 10000)
 
@@ -770,7 +771,7 @@ class MainWindow(QMainWindow):
         try:
             render_project_document(self.project, doc.id, target, self.session.annotator)
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 10000)
 
@@ -780,7 +781,7 @@ class MainWindow(QMainWindow):
             try:
                 self.apply_schema(editor.renames(), editor.schema())
             except UserError as exc:  # a label without a name or colour
-                QMessageBox.warning(self, "annotator", str(exc))
+                QMessageBox.warning(self, "annotator", error_text(exc))
         editor.deleteLater()
 
     def apply_schema(self, renames: dict[str, str], schema: Schema) -> bool:
@@ -822,6 +823,7 @@ class MainWindow(QMainWindow):
         self.view.setTextCursor(cursor)
         if old.session.selected_id is not None:
             s.select(old.session.selected_id)
+        self.suggestions.take_over_from(old.suggestions)
 
     # ----- state -----------------------------------------------------------------------
 
@@ -862,7 +864,7 @@ class MainWindow(QMainWindow):
             try:
                 self._read_others()
             except ConnectionLostError as exc:
-                self.guard.watcher.connection_failed(str(exc))
+                self.guard.watcher.connection_failed(error_text(exc))
 
     def _read_others(self) -> None:
         s = self.session
@@ -885,7 +887,7 @@ class MainWindow(QMainWindow):
         try:
             kept = backups.restore(backup, path)
         except UserError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
         else:
             QMessageBox.information(
                 self,

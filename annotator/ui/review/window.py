@@ -30,6 +30,7 @@ from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.storage.project import Project
 from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
+from annotator.ui.error_texts import error_text
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.live import watcher_of
@@ -396,7 +397,7 @@ class ReviewWindow(QMainWindow):
             )
             self._refresh()
         except ConnectionLostError as exc:
-            self.watcher.connection_failed(str(exc))
+            self.watcher.connection_failed(error_text(exc))
 
     def _others_changed(self) -> None:
         """Colleagues committed: what they changed of what the window shows."""
@@ -408,7 +409,7 @@ class ReviewWindow(QMainWindow):
             if self.watcher.touched("annotators"):
                 self.annotators_list.add_names([a for a in self.project.annotators() if a != GOLD])
         except ConnectionLostError as exc:
-            self.watcher.connection_failed(str(exc))
+            self.watcher.connection_failed(error_text(exc))
             return
         self.show_current()
 
