@@ -698,351 +698,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="101"/>
+        <location filename="../../annotator/ui/window.py" line="103"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="129"/>
+        <location filename="../../annotator/ui/window.py" line="137"/>
         <source>No documents yet: File › Import documents… or Import a folder… brings articles in.</source>
         <translation>لا مستندات بعد: ملف ← استورد مستندات… أو استورد مجلدًا… يأتي بالمقالات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="162"/>
-        <location filename="../../annotator/ui/window.py" line="187"/>
+        <location filename="../../annotator/ui/window.py" line="176"/>
+        <location filename="../../annotator/ui/window.py" line="204"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="163"/>
+        <location filename="../../annotator/ui/window.py" line="177"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="164"/>
+        <location filename="../../annotator/ui/window.py" line="178"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="171"/>
+        <location filename="../../annotator/ui/window.py" line="188"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="186"/>
+        <location filename="../../annotator/ui/window.py" line="203"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="205"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="189"/>
+        <location filename="../../annotator/ui/window.py" line="206"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="190"/>
+        <location filename="../../annotator/ui/window.py" line="207"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="191"/>
+        <location filename="../../annotator/ui/window.py" line="208"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="192"/>
+        <location filename="../../annotator/ui/window.py" line="209"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="193"/>
+        <location filename="../../annotator/ui/window.py" line="210"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="194"/>
+        <location filename="../../annotator/ui/window.py" line="211"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="195"/>
+        <location filename="../../annotator/ui/window.py" line="212"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="197"/>
+        <location filename="../../annotator/ui/window.py" line="214"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="198"/>
+        <location filename="../../annotator/ui/window.py" line="215"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="199"/>
+        <location filename="../../annotator/ui/window.py" line="216"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="200"/>
+        <location filename="../../annotator/ui/window.py" line="217"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="201"/>
+        <location filename="../../annotator/ui/window.py" line="218"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="202"/>
+        <location filename="../../annotator/ui/window.py" line="219"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="228"/>
+        <location filename="../../annotator/ui/window.py" line="245"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="230"/>
+        <location filename="../../annotator/ui/window.py" line="247"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="233"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="236"/>
+        <location filename="../../annotator/ui/window.py" line="253"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="239"/>
-        <location filename="../../annotator/ui/window.py" line="593"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="654"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="240"/>
-        <location filename="../../annotator/ui/window.py" line="600"/>
-        <location filename="../../annotator/ui/window.py" line="606"/>
+        <location filename="../../annotator/ui/window.py" line="257"/>
+        <location filename="../../annotator/ui/window.py" line="661"/>
+        <location filename="../../annotator/ui/window.py" line="667"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="241"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="242"/>
+        <location filename="../../annotator/ui/window.py" line="259"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="243"/>
+        <location filename="../../annotator/ui/window.py" line="260"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="245"/>
+        <location filename="../../annotator/ui/window.py" line="262"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="248"/>
+        <location filename="../../annotator/ui/window.py" line="265"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="249"/>
+        <location filename="../../annotator/ui/window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="251"/>
+        <location filename="../../annotator/ui/window.py" line="268"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="269"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="254"/>
+        <location filename="../../annotator/ui/window.py" line="271"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="258"/>
+        <location filename="../../annotator/ui/window.py" line="275"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="260"/>
+        <location filename="../../annotator/ui/window.py" line="277"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="264"/>
+        <location filename="../../annotator/ui/window.py" line="281"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="268"/>
+        <location filename="../../annotator/ui/window.py" line="285"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="270"/>
+        <location filename="../../annotator/ui/window.py" line="287"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="271"/>
+        <location filename="../../annotator/ui/window.py" line="288"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="273"/>
+        <location filename="../../annotator/ui/window.py" line="290"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="277"/>
+        <location filename="../../annotator/ui/window.py" line="294"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="279"/>
+        <location filename="../../annotator/ui/window.py" line="296"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="285"/>
+        <location filename="../../annotator/ui/window.py" line="302"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="291"/>
+        <location filename="../../annotator/ui/window.py" line="308"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="295"/>
+        <location filename="../../annotator/ui/window.py" line="312"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="299"/>
+        <location filename="../../annotator/ui/window.py" line="316"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="300"/>
+        <location filename="../../annotator/ui/window.py" line="317"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="301"/>
+        <location filename="../../annotator/ui/window.py" line="318"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="302"/>
+        <location filename="../../annotator/ui/window.py" line="319"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="303"/>
+        <location filename="../../annotator/ui/window.py" line="320"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="306"/>
+        <location filename="../../annotator/ui/window.py" line="323"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="310"/>
+        <location filename="../../annotator/ui/window.py" line="327"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;اللوحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="332"/>
+        <source>Hide or show the side &amp;panels</source>
+        <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="336"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="312"/>
+        <location filename="../../annotator/ui/window.py" line="338"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="316"/>
+        <location filename="../../annotator/ui/window.py" line="342"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="319"/>
+        <location filename="../../annotator/ui/window.py" line="345"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="321"/>
+        <location filename="../../annotator/ui/window.py" line="347"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="322"/>
+        <location filename="../../annotator/ui/window.py" line="348"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="323"/>
+        <location filename="../../annotator/ui/window.py" line="349"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="438"/>
+        <location filename="../../annotator/ui/window.py" line="464"/>
         <source>Blind annotation is on: the spans of %1 are hidden until it is turned off (Project › Blind annotation).</source>
         <translation>التوسيم معمّى: مقاطع %1 مخفية حتى تُلغى التعمية (المشروع ← توسيم معمّى).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="479"/>
+        <location filename="../../annotator/ui/window.py" line="505"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="490"/>
+        <location filename="../../annotator/ui/window.py" line="516"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="527"/>
+        <location filename="../../annotator/ui/window.py" line="587"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="540"/>
+        <location filename="../../annotator/ui/window.py" line="601"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="547"/>
+        <location filename="../../annotator/ui/window.py" line="608"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="548"/>
+        <location filename="../../annotator/ui/window.py" line="609"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="555"/>
+        <location filename="../../annotator/ui/window.py" line="616"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -1054,17 +1064,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="560"/>
+        <location filename="../../annotator/ui/window.py" line="621"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="564"/>
+        <location filename="../../annotator/ui/window.py" line="625"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="577"/>
+        <location filename="../../annotator/ui/window.py" line="638"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -1081,17 +1091,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="607"/>
+        <location filename="../../annotator/ui/window.py" line="668"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="650"/>
+        <location filename="../../annotator/ui/window.py" line="711"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="652"/>
+        <location filename="../../annotator/ui/window.py" line="713"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -1103,7 +1113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="665"/>
+        <location filename="../../annotator/ui/window.py" line="726"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -1115,73 +1125,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="673"/>
+        <location filename="../../annotator/ui/window.py" line="734"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="683"/>
+        <location filename="../../annotator/ui/window.py" line="744"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="683"/>
+        <location filename="../../annotator/ui/window.py" line="744"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="701"/>
-        <location filename="../../annotator/ui/window.py" line="715"/>
+        <location filename="../../annotator/ui/window.py" line="762"/>
+        <location filename="../../annotator/ui/window.py" line="776"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="705"/>
+        <location filename="../../annotator/ui/window.py" line="766"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="705"/>
+        <location filename="../../annotator/ui/window.py" line="766"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="832"/>
+        <location filename="../../annotator/ui/window.py" line="895"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="196"/>
+        <location filename="../../annotator/ui/window.py" line="213"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="304"/>
+        <location filename="../../annotator/ui/window.py" line="321"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="325"/>
+        <location filename="../../annotator/ui/window.py" line="351"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="408"/>
+        <location filename="../../annotator/ui/window.py" line="434"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="418"/>
+        <location filename="../../annotator/ui/window.py" line="444"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="422"/>
+        <location filename="../../annotator/ui/window.py" line="448"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="448"/>
+        <location filename="../../annotator/ui/window.py" line="474"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -1792,22 +1802,22 @@
 <context>
     <name>SpanEdges</name>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="58"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="60"/>
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="59"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="61"/>
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="60"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="62"/>
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="61"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="63"/>
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
@@ -1920,6 +1930,16 @@
         <location filename="../../annotator/ui/suggestions.py" line="288"/>
         <source>Measuring the documents to order them…</source>
         <translation>يقيس المستندات ليرتّبها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="186"/>
+        <source>Suggestions&apos; training</source>
+        <translation>تدريب الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="380"/>
+        <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
+        <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/suggestions.py" line="264"/>
