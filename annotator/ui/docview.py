@@ -52,6 +52,8 @@ TAG_SCALE = 0.6  # a label tag's size against the reading font
 # label (a yellow one did, as DATE). The current match is stronger and framed.
 MATCH_COLOR = QColor(123, 63, 228, 70)
 CURRENT_MATCH_ALPHA = 140
+# A suggestion: start, end, its label's colour, and what resting the mouse on it says.
+Ghost = tuple[int, int, str, str]
 
 
 class DocumentView(QPlainTextEdit):
@@ -78,8 +80,10 @@ class DocumentView(QPlainTextEdit):
         self.related_ids: set[str] = set()
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
-        # Suggestions (start, end, label colour): hatched, a style no span has.
-        self.ghosts: list[tuple[int, int, str]] = []
+        # Suggestions: hatched, a style no span has; the one Return would accept (the
+        # caret's, else the next) has a stronger edge.
+        self.ghosts: list[Ghost] = []
+        self.current_ghost = -1
         self.exact_toggle = False
         self.show_tags = False  # label names as tags where spans start; see set_tags
         self.tag_room = 0  # pixels kept above each line for the tags
@@ -276,8 +280,9 @@ class DocumentView(QPlainTextEdit):
         self.related_ids = related
         self.viewport().update()
 
-    def set_ghosts(self, ghosts: list[tuple[int, int, str]]) -> None:
+    def set_ghosts(self, ghosts: list[Ghost], current: int) -> None:
         self.ghosts = ghosts
+        self.current_ghost = current
         self.viewport().update()
 
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
@@ -442,12 +447,13 @@ class DocumentView(QPlainTextEdit):
         """Suggestions under the text: hatched in their label's colour with a dash-dot
         edge, so that they never pass for a span (filled, or outlined when selected,
         related or someone else's)."""
-        for start, end, color in self.ghosts:
+        for i, (start, end, color, _) in enumerate(self.ghosts):
             rects = [r for r in self.span_rects(start, end) if r.intersects(QRectF(area))]
             if not rects:
                 continue
             painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QPen(QColor(color).darker(130), 1, Qt.PenStyle.DashDotLine))
+            width = 2 if i == self.current_ghost else 1
+            painter.setPen(QPen(QColor(color).darker(130), width, Qt.PenStyle.DashDotLine))
             for r in rects:
                 painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
 
@@ -553,8 +559,16 @@ class DocumentView(QPlainTextEdit):
             return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             names = [a.label for a in self.hits(event.pos())]
-            if names:
-                QToolTip.showText(event.globalPos(), " › ".join(reversed(names)), self)
+            point = QPointF(event.pos())
+            said = [
+                tip
+                for start, end, _, tip in self.ghosts
+                if any(r.contains(point) for r in self.span_rects(start, end))
+            ]
+            if names or said:
+                QToolTip.showText(
+                    event.globalPos(), "\n".join([" › ".join(reversed(names)), *said]).strip(), self
+                )
             else:
                 QToolTip.hideText()
             return True

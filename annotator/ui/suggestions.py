@@ -189,6 +189,7 @@ class SuggestionsMenu(QObject):
         # Said for as long as the training runs (a status message lasts 5 seconds; a
         # large project trains for half a minute).
         self.progress = QLabel()
+        self.progress.setAccessibleName(self.tr("Suggestions' training"))
         self.progress.hide()
         window.statusBar().addPermanentWidget(self.progress)
         self._build_menu()
@@ -196,6 +197,7 @@ class SuggestionsMenu(QObject):
         window.installEventFilter(self)
         s = self.session
         s.documentReady.connect(self.refresh)
+        s.view.cursorPositionChanged.connect(self._show_current)
         s.annotationsChanged.connect(self._edited)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -265,7 +267,6 @@ class SuggestionsMenu(QObject):
             return None
         self.training = True
         self.new_spans = 0
-        self._message(self.tr("Learning from the project's spans…"))
         self.progress.setText(self.tr("Learning from the project's spans…"))
         self.progress.show()
         job = TrainJob(self.project.path, self.session.annotator)
@@ -371,7 +372,30 @@ class SuggestionsMenu(QObject):
             ]
             self.ghosts = sorted(ghosts, key=lambda g: (g.start, -g.end, g.label))
         colors = {lab.name: lab.color for lab in s.schema.labels}
-        s.view.set_ghosts([(g.start, g.end, colors[g.label]) for g in self.ghosts])
+        s.view.set_ghosts(
+            [(g.start, g.end, colors[g.label], self._tip(g)) for g in self.ghosts], self._current()
+        )
+
+    def _current(self) -> int:
+        """The index of the ghost Return would accept, or -1."""
+        ghost = self.at_caret()
+        return self.ghosts.index(ghost) if ghost is not None else -1
+
+    def _show_current(self) -> None:
+        view = self.session.view
+        current = self._current()
+        if view.current_ghost != current:
+            view.set_ghosts(view.ghosts, current)
+
+    def _tip(self, ghost: Suggestion) -> str:
+        """What resting the mouse on a ghost says: its label (its colour does not say it
+        to everyone), how sure the model is, and the keys."""
+        sure = str(round(100 * ghost.score))
+        return (
+            self.tr("Suggested %1 (%2% sure): Return accepts, Shift+Return rejects")
+            .replace("%1", ghost.label)
+            .replace("%2", sure)
+        )
 
     def _elsewhere(
         self,

@@ -1404,177 +1404,177 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="74"/>
+        <location filename="../../annotator/ui/review/window.py" line="78"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="75"/>
+        <location filename="../../annotator/ui/review/window.py" line="79"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="76"/>
+        <location filename="../../annotator/ui/review/window.py" line="80"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="77"/>
+        <location filename="../../annotator/ui/review/window.py" line="81"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="88"/>
+        <location filename="../../annotator/ui/review/window.py" line="92"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="111"/>
+        <location filename="../../annotator/ui/review/window.py" line="115"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="118"/>
+        <location filename="../../annotator/ui/review/window.py" line="122"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="121"/>
+        <location filename="../../annotator/ui/review/window.py" line="125"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="132"/>
+        <location filename="../../annotator/ui/review/window.py" line="136"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="134"/>
+        <location filename="../../annotator/ui/review/window.py" line="138"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="135"/>
+        <location filename="../../annotator/ui/review/window.py" line="139"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="167"/>
+        <location filename="../../annotator/ui/review/window.py" line="173"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="176"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="172"/>
+        <location filename="../../annotator/ui/review/window.py" line="178"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="174"/>
+        <location filename="../../annotator/ui/review/window.py" line="180"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="175"/>
+        <location filename="../../annotator/ui/review/window.py" line="181"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="176"/>
+        <location filename="../../annotator/ui/review/window.py" line="182"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="177"/>
+        <location filename="../../annotator/ui/review/window.py" line="183"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="178"/>
+        <location filename="../../annotator/ui/review/window.py" line="184"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="179"/>
+        <location filename="../../annotator/ui/review/window.py" line="185"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="182"/>
+        <location filename="../../annotator/ui/review/window.py" line="188"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="186"/>
+        <location filename="../../annotator/ui/review/window.py" line="192"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="191"/>
+        <location filename="../../annotator/ui/review/window.py" line="197"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="195"/>
+        <location filename="../../annotator/ui/review/window.py" line="201"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="197"/>
+        <location filename="../../annotator/ui/review/window.py" line="203"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="201"/>
+        <location filename="../../annotator/ui/review/window.py" line="207"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="205"/>
+        <location filename="../../annotator/ui/review/window.py" line="211"/>
         <source>Hide or show the side &amp;panels</source>
         <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="313"/>
+        <location filename="../../annotator/ui/review/window.py" line="319"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="345"/>
+        <location filename="../../annotator/ui/review/window.py" line="351"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="369"/>
+        <location filename="../../annotator/ui/review/window.py" line="375"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="391"/>
+        <location filename="../../annotator/ui/review/window.py" line="397"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="433"/>
+        <location filename="../../annotator/ui/review/window.py" line="439"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="438"/>
+        <location filename="../../annotator/ui/review/window.py" line="444"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="443"/>
+        <location filename="../../annotator/ui/review/window.py" line="449"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="448"/>
+        <location filename="../../annotator/ui/review/window.py" line="454"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1881,73 +1881,82 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="211"/>
+        <location filename="../../annotator/ui/suggestions.py" line="213"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="213"/>
+        <location filename="../../annotator/ui/suggestions.py" line="215"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="215"/>
+        <location filename="../../annotator/ui/suggestions.py" line="217"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="221"/>
+        <location filename="../../annotator/ui/suggestions.py" line="223"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="222"/>
+        <location filename="../../annotator/ui/suggestions.py" line="224"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="224"/>
+        <location filename="../../annotator/ui/suggestions.py" line="226"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="228"/>
+        <location filename="../../annotator/ui/suggestions.py" line="230"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="230"/>
+        <location filename="../../annotator/ui/suggestions.py" line="232"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="239"/>
+        <location filename="../../annotator/ui/suggestions.py" line="241"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="268"/>
-        <location filename="../../annotator/ui/suggestions.py" line="269"/>
+        <location filename="../../annotator/ui/suggestions.py" line="270"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="288"/>
+        <location filename="../../annotator/ui/suggestions.py" line="289"/>
         <source>Measuring the documents to order them…</source>
         <translation>يقيس المستندات ليرتّبها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="264"/>
+        <location filename="../../annotator/ui/suggestions.py" line="192"/>
+        <source>Suggestions&apos; training</source>
+        <translation>تدريب الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="395"/>
+        <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
+        <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="266"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="511"/>
+        <location filename="../../annotator/ui/suggestions.py" line="535"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="419"/>
+        <location filename="../../annotator/ui/suggestions.py" line="443"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1959,19 +1968,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="439"/>
-        <location filename="../../annotator/ui/suggestions.py" line="467"/>
+        <location filename="../../annotator/ui/suggestions.py" line="463"/>
+        <location filename="../../annotator/ui/suggestions.py" line="491"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="452"/>
-        <location filename="../../annotator/ui/suggestions.py" line="460"/>
+        <location filename="../../annotator/ui/suggestions.py" line="476"/>
+        <location filename="../../annotator/ui/suggestions.py" line="484"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="472"/>
+        <location filename="../../annotator/ui/suggestions.py" line="496"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1983,7 +1992,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="509"/>
+        <location filename="../../annotator/ui/suggestions.py" line="533"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>

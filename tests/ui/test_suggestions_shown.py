@@ -1,6 +1,8 @@
 """What a user sees of the suggestions beyond the keys: that a training is under way for
-as long as it runs, and the model, its ghosts and the documents' order kept when the
-interface changes language (the window is built again)."""
+as long as it runs, a ghost's label when the mouse rests on it (its colour alone does
+not say it to everyone), which ghost Return would accept, and the model, its ghosts and
+the documents' order kept when the interface changes language (the window is built
+again)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
@@ -77,3 +80,34 @@ def test_switching_the_language_keeps_the_model_its_suggestions_and_the_order(
     assert set(stored(arabic)) == set(article(10)[1])
     with Project.open(arabic.project.path) as fresh:
         assert len(fresh.annotations(fresh.document("new").id, ME)) == len(before)
+
+
+def test_resting_the_mouse_on_a_ghost_names_its_label_and_the_keys(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    start, end, label = min(ghosts(window))
+    view = window.view
+    point = view.span_rects(start, end)[0].center().toPoint()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text().startswith(f"Suggested {label} (")
+    assert "Return accepts" in QToolTip.text()
+
+
+def test_the_ghost_return_would_accept_is_marked_and_follows_the_caret(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    menu, view = window.suggestions, window.view
+    first, second, *_ = menu.ghosts
+    assert view.ghosts[view.current_ghost][:2] == (first.start, first.end)  # the next one
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.ghosts[view.current_ghost][:2] == (second.start, second.end)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert (second.start, second.end, second.label) in stored(window)
+    view.select_span(len(view.index.text), len(view.index.text))  # after every ghost
+    assert view.current_ghost == -1
