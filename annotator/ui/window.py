@@ -48,6 +48,7 @@ from annotator.ui.i18n import install_translator
 from annotator.ui.importing import ImportJob, file_filters, start_import, summary
 from annotator.ui.line_length import readable_width
 from annotator.ui.palette import LabelPalette
+from annotator.ui.panels import SidePanels
 from annotator.ui.render import render_project_document
 from annotator.ui.review.menu import ReviewMenu
 from annotator.ui.schema_editor import SchemaEditor
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(area, dock)
-        self._docks.append(dock)
+        self.panels.docks.append(dock)
         return dock
 
     def _build_layout(self) -> None:
@@ -165,9 +166,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
-        self._docks: list[QDockWidget] = []
-        # The panels F9 hid, to bring back the same ones.
-        self._hidden_by_key: list[QDockWidget] = []
+        self.panels = SidePanels()
         # The documents come first in reading order: on the right in the Arabic interface.
         leading = Qt.DockWidgetArea.LeftDockWidgetArea
         trailing = Qt.DockWidgetArea.RightDockWidgetArea
@@ -325,11 +324,11 @@ class MainWindow(QMainWindow):
         view.addAction(visual)
         view.addSeparator()
         self.panels_menu = view.addMenu(self.tr("&Panels"))
-        self.panels_menu.addActions([dock.toggleViewAction() for dock in self._docks])
+        self.panels_menu.addActions([dock.toggleViewAction() for dock in self.panels.docks])
         self.panels_menu.addSeparator()
         self.panels_menu.addAction(
             self._action(
-                self.tr("Hide or show the side &panels"), self.toggle_panels, keys.SIDE_PANELS
+                self.tr("Hide or show the side &panels"), self.panels.toggle, keys.SIDE_PANELS
             )
         )
 
@@ -556,15 +555,6 @@ class MainWindow(QMainWindow):
         be made narrower with the panels hidden or tabbed)."""
         self.view.setMinimumWidth(readable_width(self.view))
 
-    def toggle_panels(self) -> None:
-        """View › Panels › Hide or show the side panels (F9): the article alone, or
-        with the panels hidden this way (all of them, when none are shown)."""
-        shown = [dock for dock in self._docks if dock.toggleViewAction().isChecked()]
-        if shown:
-            self._hidden_by_key = shown
-        for dock in shown or self._hidden_by_key or self._docks:
-            dock.setVisible(not shown)
-
     def _fit_screen(self) -> None:
         """On a first start on a screen too narrow for readable lines between the two
         columns of panels, they make one column, on the documents' side, the labels a
@@ -572,7 +562,7 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is None or self.minimumSizeHint().width() <= screen.availableGeometry().width():
             return
-        documents, labels, *others = self._docks
+        documents, labels, *others = self.panels.docks
         side = self.dockWidgetArea(documents)  # first in reading order, kept there
         for dock in others:
             self.addDockWidget(side, dock)

@@ -698,361 +698,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="103"/>
+        <location filename="../../annotator/ui/window.py" line="104"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="137"/>
+        <location filename="../../annotator/ui/window.py" line="138"/>
         <source>No documents yet: File › Import documents… or Import a folder… brings articles in.</source>
         <translation>لا مستندات بعد: ملف ← استورد مستندات… أو استورد مجلدًا… يأتي بالمقالات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="176"/>
-        <location filename="../../annotator/ui/window.py" line="204"/>
+        <location filename="../../annotator/ui/window.py" line="175"/>
+        <location filename="../../annotator/ui/window.py" line="203"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="177"/>
+        <location filename="../../annotator/ui/window.py" line="176"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="178"/>
+        <location filename="../../annotator/ui/window.py" line="177"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="187"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="203"/>
+        <location filename="../../annotator/ui/window.py" line="202"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="205"/>
+        <location filename="../../annotator/ui/window.py" line="204"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="206"/>
+        <location filename="../../annotator/ui/window.py" line="205"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="207"/>
+        <location filename="../../annotator/ui/window.py" line="206"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="208"/>
+        <location filename="../../annotator/ui/window.py" line="207"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="209"/>
+        <location filename="../../annotator/ui/window.py" line="208"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="210"/>
+        <location filename="../../annotator/ui/window.py" line="209"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="211"/>
+        <location filename="../../annotator/ui/window.py" line="210"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="212"/>
+        <location filename="../../annotator/ui/window.py" line="211"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="214"/>
+        <location filename="../../annotator/ui/window.py" line="213"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="215"/>
+        <location filename="../../annotator/ui/window.py" line="214"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="216"/>
+        <location filename="../../annotator/ui/window.py" line="215"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="217"/>
+        <location filename="../../annotator/ui/window.py" line="216"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="218"/>
+        <location filename="../../annotator/ui/window.py" line="217"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="219"/>
+        <location filename="../../annotator/ui/window.py" line="218"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="245"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="247"/>
+        <location filename="../../annotator/ui/window.py" line="246"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="249"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="253"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="256"/>
-        <location filename="../../annotator/ui/window.py" line="654"/>
+        <location filename="../../annotator/ui/window.py" line="255"/>
+        <location filename="../../annotator/ui/window.py" line="644"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="257"/>
-        <location filename="../../annotator/ui/window.py" line="661"/>
-        <location filename="../../annotator/ui/window.py" line="667"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="651"/>
+        <location filename="../../annotator/ui/window.py" line="657"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="258"/>
+        <location filename="../../annotator/ui/window.py" line="257"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="259"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="260"/>
+        <location filename="../../annotator/ui/window.py" line="259"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="262"/>
+        <location filename="../../annotator/ui/window.py" line="261"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="265"/>
+        <location filename="../../annotator/ui/window.py" line="264"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="266"/>
+        <location filename="../../annotator/ui/window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="268"/>
+        <location filename="../../annotator/ui/window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="269"/>
+        <location filename="../../annotator/ui/window.py" line="268"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="271"/>
+        <location filename="../../annotator/ui/window.py" line="270"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="275"/>
+        <location filename="../../annotator/ui/window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="277"/>
+        <location filename="../../annotator/ui/window.py" line="276"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="281"/>
+        <location filename="../../annotator/ui/window.py" line="280"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="285"/>
+        <location filename="../../annotator/ui/window.py" line="284"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="287"/>
+        <location filename="../../annotator/ui/window.py" line="286"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="288"/>
+        <location filename="../../annotator/ui/window.py" line="287"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="290"/>
+        <location filename="../../annotator/ui/window.py" line="289"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="294"/>
+        <location filename="../../annotator/ui/window.py" line="293"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="296"/>
+        <location filename="../../annotator/ui/window.py" line="295"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="302"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="308"/>
+        <location filename="../../annotator/ui/window.py" line="307"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="312"/>
+        <location filename="../../annotator/ui/window.py" line="311"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="316"/>
+        <location filename="../../annotator/ui/window.py" line="315"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="317"/>
+        <location filename="../../annotator/ui/window.py" line="316"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="318"/>
+        <location filename="../../annotator/ui/window.py" line="317"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="319"/>
+        <location filename="../../annotator/ui/window.py" line="318"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="320"/>
+        <location filename="../../annotator/ui/window.py" line="319"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="323"/>
+        <location filename="../../annotator/ui/window.py" line="322"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="327"/>
+        <location filename="../../annotator/ui/window.py" line="326"/>
         <source>&amp;Panels</source>
         <translation>&amp;اللوحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="332"/>
+        <location filename="../../annotator/ui/window.py" line="331"/>
         <source>Hide or show the side &amp;panels</source>
         <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="336"/>
+        <location filename="../../annotator/ui/window.py" line="335"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="338"/>
+        <location filename="../../annotator/ui/window.py" line="337"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="342"/>
+        <location filename="../../annotator/ui/window.py" line="341"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="345"/>
+        <location filename="../../annotator/ui/window.py" line="344"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="347"/>
+        <location filename="../../annotator/ui/window.py" line="346"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="348"/>
+        <location filename="../../annotator/ui/window.py" line="347"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="349"/>
+        <location filename="../../annotator/ui/window.py" line="348"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="464"/>
+        <location filename="../../annotator/ui/window.py" line="463"/>
         <source>Blind annotation is on: the spans of %1 are hidden until it is turned off (Project › Blind annotation).</source>
         <translation>التوسيم معمّى: مقاطع %1 مخفية حتى تُلغى التعمية (المشروع ← توسيم معمّى).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="505"/>
+        <location filename="../../annotator/ui/window.py" line="504"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="516"/>
+        <location filename="../../annotator/ui/window.py" line="515"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="587"/>
+        <location filename="../../annotator/ui/window.py" line="577"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="601"/>
+        <location filename="../../annotator/ui/window.py" line="591"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="608"/>
+        <location filename="../../annotator/ui/window.py" line="598"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="609"/>
+        <location filename="../../annotator/ui/window.py" line="599"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="616"/>
+        <location filename="../../annotator/ui/window.py" line="606"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -1064,17 +1064,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="621"/>
+        <location filename="../../annotator/ui/window.py" line="611"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="625"/>
+        <location filename="../../annotator/ui/window.py" line="615"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="638"/>
+        <location filename="../../annotator/ui/window.py" line="628"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -1091,17 +1091,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="668"/>
+        <location filename="../../annotator/ui/window.py" line="658"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="711"/>
+        <location filename="../../annotator/ui/window.py" line="701"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="713"/>
+        <location filename="../../annotator/ui/window.py" line="703"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -1113,7 +1113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="726"/>
+        <location filename="../../annotator/ui/window.py" line="716"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -1125,73 +1125,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="734"/>
+        <location filename="../../annotator/ui/window.py" line="724"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="744"/>
+        <location filename="../../annotator/ui/window.py" line="734"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="744"/>
+        <location filename="../../annotator/ui/window.py" line="734"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="762"/>
-        <location filename="../../annotator/ui/window.py" line="776"/>
+        <location filename="../../annotator/ui/window.py" line="752"/>
+        <location filename="../../annotator/ui/window.py" line="766"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="766"/>
+        <location filename="../../annotator/ui/window.py" line="756"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="766"/>
+        <location filename="../../annotator/ui/window.py" line="756"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="895"/>
+        <location filename="../../annotator/ui/window.py" line="885"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="213"/>
+        <location filename="../../annotator/ui/window.py" line="212"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="321"/>
+        <location filename="../../annotator/ui/window.py" line="320"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="351"/>
+        <location filename="../../annotator/ui/window.py" line="350"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="434"/>
+        <location filename="../../annotator/ui/window.py" line="433"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="444"/>
+        <location filename="../../annotator/ui/window.py" line="443"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="448"/>
+        <location filename="../../annotator/ui/window.py" line="447"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="474"/>
+        <location filename="../../annotator/ui/window.py" line="473"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -1404,172 +1404,177 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="69"/>
+        <location filename="../../annotator/ui/review/window.py" line="78"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="70"/>
+        <location filename="../../annotator/ui/review/window.py" line="79"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="71"/>
+        <location filename="../../annotator/ui/review/window.py" line="80"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="72"/>
+        <location filename="../../annotator/ui/review/window.py" line="81"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="83"/>
+        <location filename="../../annotator/ui/review/window.py" line="92"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="106"/>
+        <location filename="../../annotator/ui/review/window.py" line="115"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="113"/>
+        <location filename="../../annotator/ui/review/window.py" line="122"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="116"/>
+        <location filename="../../annotator/ui/review/window.py" line="125"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="127"/>
+        <location filename="../../annotator/ui/review/window.py" line="136"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="129"/>
+        <location filename="../../annotator/ui/review/window.py" line="138"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="130"/>
+        <location filename="../../annotator/ui/review/window.py" line="139"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="161"/>
+        <location filename="../../annotator/ui/review/window.py" line="173"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="164"/>
+        <location filename="../../annotator/ui/review/window.py" line="176"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="166"/>
+        <location filename="../../annotator/ui/review/window.py" line="178"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="168"/>
+        <location filename="../../annotator/ui/review/window.py" line="180"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="169"/>
+        <location filename="../../annotator/ui/review/window.py" line="181"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="182"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="171"/>
+        <location filename="../../annotator/ui/review/window.py" line="183"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="172"/>
+        <location filename="../../annotator/ui/review/window.py" line="184"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="173"/>
+        <location filename="../../annotator/ui/review/window.py" line="185"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="176"/>
+        <location filename="../../annotator/ui/review/window.py" line="188"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="180"/>
+        <location filename="../../annotator/ui/review/window.py" line="192"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="185"/>
+        <location filename="../../annotator/ui/review/window.py" line="197"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="189"/>
+        <location filename="../../annotator/ui/review/window.py" line="201"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="191"/>
+        <location filename="../../annotator/ui/review/window.py" line="203"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="195"/>
+        <location filename="../../annotator/ui/review/window.py" line="207"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="299"/>
+        <location filename="../../annotator/ui/review/window.py" line="211"/>
+        <source>Hide or show the side &amp;panels</source>
+        <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="319"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="331"/>
+        <location filename="../../annotator/ui/review/window.py" line="351"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="355"/>
+        <location filename="../../annotator/ui/review/window.py" line="375"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="377"/>
+        <location filename="../../annotator/ui/review/window.py" line="397"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="419"/>
+        <location filename="../../annotator/ui/review/window.py" line="439"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="424"/>
+        <location filename="../../annotator/ui/review/window.py" line="444"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="429"/>
+        <location filename="../../annotator/ui/review/window.py" line="449"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="434"/>
+        <location filename="../../annotator/ui/review/window.py" line="454"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1876,83 +1881,82 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="211"/>
+        <location filename="../../annotator/ui/suggestions.py" line="213"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="213"/>
+        <location filename="../../annotator/ui/suggestions.py" line="215"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="215"/>
+        <location filename="../../annotator/ui/suggestions.py" line="217"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="221"/>
+        <location filename="../../annotator/ui/suggestions.py" line="223"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="222"/>
+        <location filename="../../annotator/ui/suggestions.py" line="224"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="224"/>
+        <location filename="../../annotator/ui/suggestions.py" line="226"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="228"/>
+        <location filename="../../annotator/ui/suggestions.py" line="230"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="230"/>
+        <location filename="../../annotator/ui/suggestions.py" line="232"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="239"/>
+        <location filename="../../annotator/ui/suggestions.py" line="241"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="268"/>
-        <location filename="../../annotator/ui/suggestions.py" line="269"/>
+        <location filename="../../annotator/ui/suggestions.py" line="270"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="288"/>
+        <location filename="../../annotator/ui/suggestions.py" line="289"/>
         <source>Measuring the documents to order them…</source>
         <translation>يقيس المستندات ليرتّبها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="186"/>
+        <location filename="../../annotator/ui/suggestions.py" line="192"/>
         <source>Suggestions&apos; training</source>
         <translation>تدريب الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="380"/>
+        <location filename="../../annotator/ui/suggestions.py" line="395"/>
         <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
         <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="264"/>
+        <location filename="../../annotator/ui/suggestions.py" line="266"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="511"/>
+        <location filename="../../annotator/ui/suggestions.py" line="535"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="419"/>
+        <location filename="../../annotator/ui/suggestions.py" line="443"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1964,19 +1968,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="439"/>
-        <location filename="../../annotator/ui/suggestions.py" line="467"/>
+        <location filename="../../annotator/ui/suggestions.py" line="463"/>
+        <location filename="../../annotator/ui/suggestions.py" line="491"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="452"/>
-        <location filename="../../annotator/ui/suggestions.py" line="460"/>
+        <location filename="../../annotator/ui/suggestions.py" line="476"/>
+        <location filename="../../annotator/ui/suggestions.py" line="484"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="472"/>
+        <location filename="../../annotator/ui/suggestions.py" line="496"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1988,7 +1992,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="509"/>
+        <location filename="../../annotator/ui/suggestions.py" line="533"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
