@@ -15,8 +15,8 @@ import random
 from functools import partial
 
 from annotator.core.offsets import normalise_span
-from benchmarks.bench_learn import cpu_and_wall, load
-from benchmarks.common import Context, Result, median
+from benchmarks.bench_occurrences import processor_ms
+from benchmarks.common import Context, Result
 from benchmarks.data import paragraph
 
 CHARS = 1_000_000
@@ -30,21 +30,15 @@ def run(ctx: Context) -> list[Result]:
         text += paragraph(rng, 2000) + " "
     middle = len(text) // 2
     word = text.index(" ", middle) + 1  # a word in the middle, clicked inside
-    results = []
-    for name, (start, end) in (
-        ("a double-clicked word", (word + 1, word + 2)),
-        ("a selection of 2,000 characters", (middle, middle + 2000)),
-    ):
-        cpu, wall = cpu_and_wall(partial(normalise_span, text, start, end), ctx.repeats * 4)
-        results.append(
-            Result(
-                f"selection: {name} in a {len(text):,}-character paragraph, its span",
-                round(median(cpu) * 1000, 2),
-                "ms",
-                f"<= {TARGET_MS:g} ms",
-                median(cpu) * 1000 <= TARGET_MS,
-                runs=cpu,
-                note=f"processor time; wall clock {median(wall) * 1000:.2f} ms, {load()}",
-            )
+    return [
+        processor_ms(
+            f"selection: {name} in a {len(text):,}-character paragraph, its span",
+            partial(normalise_span, text, start, end),
+            ctx.repeats * 4,
+            TARGET_MS,
         )
-    return results
+        for name, (start, end) in (
+            ("a double-clicked word", (word + 1, word + 2)),
+            ("a selection of 2,000 characters", (middle, middle + 2000)),
+        )
+    ]
