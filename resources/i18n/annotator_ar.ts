@@ -1941,6 +1941,16 @@
         <translation>تدريب الاقتراحات</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/suggestions.py" line="470"/>
+        <source>Accepted “%1” as %2</source>
+        <translation>قُبل «%1» بوسم %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="481"/>
+        <source>Rejected “%1” as %2: not proposed again, in any document (Ctrl+Z undoes)</source>
+        <translation>رُفض «%1» بوسم %2: لن يُقترح ثانيةً في أي مستند (يتراجع عنه Ctrl+Z)</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/suggestions.py" line="395"/>
         <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
         <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
