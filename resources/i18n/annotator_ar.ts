@@ -390,6 +390,11 @@
 <context>
     <name>DocumentList</name>
     <message>
+        <location filename="../../annotator/ui/doclist.py" line="245"/>
+        <source>Listed first: the model is unsure of it (%1), so it teaches most</source>
+        <translation>في أول القائمة: النموذج غير واثق به (%1)، فهو أكثر ما يعلّمه</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/doclist.py" line="146"/>
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>

@@ -126,3 +126,19 @@ def test_accepting_and_rejecting_say_what_was_decided(qtbot: QtBot, window: Main
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     said = window.statusBar().currentMessage()
     assert said.startswith(f"Rejected “{text[second.start : second.end]}” as {second.label}")
+
+
+def test_a_document_listed_first_for_the_model_says_why(qtbot: QtBot, window: MainWindow) -> None:
+    """Ordered by uncertainty, the list moves documents about: the ones moved up say
+    so when the mouse rests on them; the others say nothing."""
+    open_new(window)
+    train(qtbot, window)
+    window.suggestions.order_action.trigger()
+    tree = window.documents.tree
+    first, last = tree.topLevelItem(0), tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert first is not None and last is not None and "new" in first.text(0)
+    assert first.toolTip(0).startswith("Listed first: the model is unsure of it")
+    assert last.toolTip(0) == ""
+    window.suggestions.order_action.trigger()  # back to the project's order
+    first = tree.topLevelItem(0)
+    assert first is not None and first.toolTip(0) == ""
