@@ -30,7 +30,7 @@ from annotator.learn.recommender import train
 @click.option("--labels", help="Only these labels, comma-separated.")
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Model file.")
 @click.option("--evaluate", is_flag=True, help="Measure by cross-validation; save nothing.")
-@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True)
+@click.option("--folds", type=click.IntRange(min=2), help="With --evaluate: K.  [default: 5]")
 @click.option("--json", "as_json", is_flag=True, help="With --evaluate: print JSON.")
 def learn_command(
     project: Path,
@@ -39,7 +39,7 @@ def learn_command(
     labels: str | None,
     output: Path | None,
     evaluate: bool,
-    folds: int,
+    folds: int | None,
     as_json: bool,
 ) -> None:
     """Train a recommender on PROJECT's annotations and save it to --output, or, with
@@ -51,6 +51,8 @@ def learn_command(
         raise click.UsageError(
             "--evaluate measures and saves nothing: leave out --output, or --evaluate to save"
         )
+    if not evaluate and (as_json or folds is not None):
+        raise click.UsageError("--folds and --json go with --evaluate")
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else []
     with open_project(project, readonly=True) as p:
         data = run(lambda: training_data(p, annotators, gold, label_list))
@@ -60,6 +62,7 @@ def learn_command(
             source = "nobody has"
         run(lambda: _fail(f"no spans to learn from: {source} no finished document with spans"))
     if evaluate:
+        folds = folds or 5
         if len(data.examples) < folds:
             run(lambda: _fail(f"{len(data.examples)} documents are too few for {folds} folds"))
         scores = cross_validate(data.examples, data.layer_of, folds)
