@@ -390,6 +390,11 @@
 <context>
     <name>DocumentList</name>
     <message>
+        <location filename="../../annotator/ui/doclist.py" line="245"/>
+        <source>Listed first: the model is unsure of it (%1), so it teaches most</source>
+        <translation>في أول القائمة: النموذج غير واثق به (%1)، فهو أكثر ما يعلّمه</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/doclist.py" line="146"/>
         <source>Filter or search the project…</source>
         <translation>صفِّ أو ابحث في المشروع…</translation>
@@ -1939,6 +1944,16 @@
         <location filename="../../annotator/ui/suggestions.py" line="192"/>
         <source>Suggestions&apos; training</source>
         <translation>تدريب الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="470"/>
+        <source>Accepted “%1” as %2</source>
+        <translation>قُبل «%1» بوسم %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="481"/>
+        <source>Rejected “%1” as %2: not proposed again, in any document (Ctrl+Z undoes)</source>
+        <translation>رُفض «%1» بوسم %2: لن يُقترح ثانيةً في أي مستند (يتراجع عنه Ctrl+Z)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/suggestions.py" line="395"/>

@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
+from annotator.ui import app
+from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.present import present
 from tests.ui.conftest import ME, show_active
+from tests.ui.test_language_switch import choose_language_in_settings
 
 # A long paragraph, so that its first line is as wide as the article lets it be.
 PARAGRAPH = "قال الوزير في مؤتمر صحفي إن الحكومة ستعلن خطتها الجديدة للمياه قريبا، " * 8
@@ -150,3 +153,36 @@ def test_a_screen_too_narrow_for_the_panels_gets_them_as_tabs(qtbot: QtBot, path
     tabs = [bar for bar in win.findChildren(QTabBar) if bar.isVisible()]
     assert len(tabs) == 1 and tabs[0].count() == 2
     win.project.close()
+
+
+def test_the_panels_hidden_stay_hidden_in_the_other_language(
+    qtbot: QtBot, path: Path, qapp: QApplication
+) -> None:
+    """Built again in Arabic, the window showed every panel the English one had hidden."""
+    window = app.open_window(path, ME, Settings())  # closed and deleted by the switch
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    documents = present(window.documents.parentWidget())
+    assert isinstance(documents, QDockWidget)
+    entry = next(a for a in window.panels_menu.actions() if a.text() == documents.windowTitle())
+    entry.trigger()  # View › Panels › Documents: hidden
+    choose_language_in_settings(qtbot, window, "ar")
+    arabic = app._windows[-1]
+    qtbot.addWidget(arabic)
+    try:
+        assert arabic is not window
+        assert not present(arabic.documents.parentWidget()).isVisible()
+        hidden = present(arabic.documents.parentWidget()).windowTitle()
+        assert on_screen(arabic) == every_panel(arabic) - {hidden}
+        arabic.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is arabic)
+        arabic.view.setFocus()
+        qtbot.keyClick(arabic.view, Qt.Key.Key_F9)  # all hidden: the article alone
+        assert not any(dock.isVisible() for dock in side_panels(arabic))
+        qtbot.keyClick(arabic.view, Qt.Key.Key_F9)  # and back: the three shown before
+        assert not present(arabic.documents.parentWidget()).isVisible()
+        assert len([dock for dock in side_panels(arabic) if dock.isVisible()]) >= 1
+    finally:
+        install_translator(qapp, "en")
+        arabic.project.close()
+        app._windows.clear()
