@@ -32,6 +32,8 @@ SUITES = [
     "bench_view",
     "bench_long_paragraph",
     "bench_learn",
+    "bench_occurrences",
+    "bench_selection",
     "bench_interaction",
     "bench_server",  # a throw-away PostgreSQL server (tests/pg_server.py)
 ]

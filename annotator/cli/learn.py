@@ -31,7 +31,7 @@ from annotator.learn.recommender import train
 @click.option("--labels", help="Only these labels, comma-separated.")
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Model file.")
 @click.option("--evaluate", is_flag=True, help="Measure by cross-validation; save nothing.")
-@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True)
+@click.option("--folds", type=click.IntRange(min=2), help="With --evaluate: K.  [default: 5]")
 @click.option("--json", "as_json", is_flag=True, help="With --evaluate: print JSON.")
 def learn_command(
     project: Path,
@@ -40,16 +40,20 @@ def learn_command(
     labels: str | None,
     output: Path | None,
     evaluate: bool,
-    folds: int,
+    folds: int | None,
     as_json: bool,
 ) -> None:
     """Train a recommender on PROJECT's annotations and save it to --output, or, with
     --evaluate, print per-label precision, recall and F1 from K-fold cross-validation
     over documents beside the string-matching baseline."""
-    if evaluate == (output is not None):
-        raise click.UsageError("give --output MODEL, or --evaluate (which saves nothing)")
-    if as_json and not evaluate:
-        raise click.UsageError("--json goes with --evaluate")
+    if not evaluate and output is None:
+        raise click.UsageError("give --output MODEL, or --evaluate")
+    if evaluate and output is not None:
+        raise click.UsageError(
+            "--evaluate measures and saves nothing: leave out --output, or --evaluate to save"
+        )
+    if not evaluate and (as_json or folds is not None):
+        raise click.UsageError("--folds and --json go with --evaluate")
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else []
     if labels is not None and not label_list:
         raise click.UsageError("--labels names no label")
@@ -61,6 +65,7 @@ def learn_command(
             has = "has no" if gold or annotators else "has a"
             _fail(f"no spans to learn from: {source} {has} finished document with spans", project)
         if evaluate:
+            folds = folds or 5
             if len(data.examples) < folds:
                 n = plural(len(data.examples), "document")
                 _fail(f"{n} cannot be split into {folds} folds", project)

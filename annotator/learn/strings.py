@@ -32,6 +32,12 @@ class StringTable:
     longest: int = 0
     # The first tokens of the texts: most tokens begin none, and are passed at once.
     starts: frozenset[str] = frozenset()
+    # best()'s answers: a text is looked up at each of its places (thousands in a long
+    # document, for a few hundred texts). Filled once the table is built (build() counts
+    # ``seen`` before any lookup).
+    _best: dict[Key, tuple[str, float] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, labels: dict[Key, Counter[str]], seen: Counter[Key] | None = None) -> StringTable:
@@ -72,18 +78,26 @@ class StringTable:
     def best(self, key: Key) -> tuple[str, float] | None:
         """The label ``key`` was given most (the first by name in a tie) and its score;
         None for a text never annotated."""
+        if key in self._best:
+            return self._best[key]
         counts = self.labels.get(key)
-        if counts is None:
-            return None
-        label = max(sorted(counts), key=lambda lab: counts[lab])
-        return label, self.score(key, label)
+        found = None
+        if counts is not None:
+            label = max(sorted(counts), key=lambda lab: counts[lab])
+            found = label, self.score(key, label)
+        self._best[key] = found
+        return found
 
-    def find(self, words: Sequence[str], min_score: float = 0.0) -> list[Match]:
+    def find(
+        self, words: Sequence[str], min_score: float = 0.0, at: Sequence[int] | None = None
+    ) -> list[Match]:
         """The longest known text at each token, left to right, not overlapping; its best
-        label. Texts scoring under ``min_score`` are not proposed (a shorter one may be)."""
+        label. Texts scoring under ``min_score`` are not proposed (a shorter one may be).
+        ``at``: the tokens that begin a known text, in order, when the caller knows them
+        (found without reading every word)."""
         out: list[Match] = []
         after = 0  # the end of the last match: matches do not overlap
-        for i in self._candidates(words):
+        for i in self._candidates(words) if at is None else at:
             if i < after:
                 continue
             for n in range(min(self.longest, len(words) - i), 0, -1):

@@ -10,8 +10,8 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from annotator.core.bidi import BIDI_MARKS
 from annotator.core.offsets import (
-    BIDI_MARKS,
     Boundaries,
     Utf16Map,
     _trim_clusters,
@@ -63,6 +63,10 @@ PIECES = [
     "\u200f",
     "\u2067",
     "\u2069",
+    "\u0600",  # a prepended sign: one cluster with what follows it, a space too
+    "\u0903",  # a spacing mark: one cluster with what comes before it
+    "http://",
+    "a.b/c?",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -215,9 +219,6 @@ def _on_the_whole_text(text: str, a: int, b: int, exact: bool) -> tuple[int, int
     if exact:
         start, end = _trim_clusters(whole, start, end, punctuation=False)
     else:
-        start, end = _trim_clusters(whole, start, end)
-        if start >= end:
-            return None
         start, end = _trim_clusters(whole, *whole.snap_to_words(start, end))
     return (start, end) if start < end else None
 
