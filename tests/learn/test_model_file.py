@@ -254,6 +254,18 @@ def test_damaged_compressed_data_is_one_line(tmp_path: Path) -> None:
     refused(path, "cannot read the model")
 
 
+def test_a_manifest_too_large_to_parse_is_refused_before_it_is_unpacked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Gigantic arrays: the zip says each member's size, checked before it is read (a
+    zip that lies about it fails its CRC after that many bytes)."""
+    m = manifest()
+    m["layers"]["entity"]["vocabulary"] = ["كلمة"] * 1000
+    path = write(tmp_path / "m.model", json.dumps(m))
+    monkeypatch.setattr("annotator.learn.model_file.MAX_MANIFEST_BYTES", 10_000)
+    refused(path, "'model.json' in the model is too large")
+
+
 def test_special_files_are_refused_before_anything_is_read(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.model"
     os.mkfifo(fifo)  # no writer: opening it for reading used to wait for ever
