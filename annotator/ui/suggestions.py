@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
@@ -43,7 +43,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
-from annotator.ui.error_texts import error_text
+from annotator.ui.error_texts import error_text, reason_text
 from annotator.ui.session import FIRST_SCREEN_CHARS, Session
 from annotator.ui.settings import Settings
 
@@ -116,7 +116,9 @@ class TrainJob(QRunnable):
                 return
             if process.returncode != 0:
                 lines = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-                self.signals.failed.emit(lines[-1] if lines else "training failed")
+                # The job's last line is the core's reason, in English.
+                failed = QCoreApplication.translate("TrainJob", "training failed")
+                self.signals.failed.emit(reason_text(lines[-1]) if lines else failed)
                 return
         self.signals.measured.emit(unsure)
 
