@@ -103,6 +103,10 @@ def _table() -> dict[str, str]:
         "there is already a label named {}": QCoreApplication.translate(
             "CoreErrors", "there is already a label named %1"
         ),
+        # Suggestions.
+        "no spans to learn from yet: annotate, or mark documents done": QCoreApplication.translate(
+            "CoreErrors", "no spans to learn from yet: annotate, or mark documents done"
+        ),
         # Reading files (import, schema, lists of names).
         "no such file": QCoreApplication.translate("CoreErrors", "no such file"),
         "no such file or folder": QCoreApplication.translate(
