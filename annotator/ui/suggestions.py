@@ -569,10 +569,12 @@ class SuggestionsMenu(QObject):
         )
 
     def _run(self, edit: Edit, ghost: Suggestion) -> bool:
-        """Apply, then put the caret on the next suggestion: one key per decision."""
+        """Apply, then put the caret on the next suggestion: one key per decision. The
+        next from the decided one's start, not its end: a name suggested inside an
+        accepted claim or quote comes next, not skipped."""
         if not self.session.run(edit, self._doc_id()):
             return False
-        after = next((g for g in self.ghosts if g.start >= ghost.end), None)
+        after = next((g for g in self.ghosts if g.start >= ghost.start), None)
         if after is not None:
             self._move_caret(after.start)
         return True
