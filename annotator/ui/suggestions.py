@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
@@ -43,7 +43,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
-from annotator.ui.error_texts import error_text
+from annotator.ui.error_texts import error_text, reason_text
 from annotator.ui.session import FIRST_SCREEN_CHARS, Session
 from annotator.ui.settings import Settings
 
@@ -116,7 +116,9 @@ class TrainJob(QRunnable):
                 return
             if process.returncode != 0:
                 lines = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-                self.signals.failed.emit(lines[-1] if lines else "training failed")
+                # The job's last line is the core's reason, in English.
+                failed = QCoreApplication.translate("TrainJob", "training failed")
+                self.signals.failed.emit(reason_text(lines[-1]) if lines else failed)
                 return
         self.signals.measured.emit(unsure)
 
@@ -567,10 +569,12 @@ class SuggestionsMenu(QObject):
         )
 
     def _run(self, edit: Edit, ghost: Suggestion) -> bool:
-        """Apply, then put the caret on the next suggestion: one key per decision."""
+        """Apply, then put the caret on the next suggestion: one key per decision. The
+        next from the decided one's start, not its end: a name suggested inside an
+        accepted claim or quote comes next, not skipped."""
         if not self.session.run(edit, self._doc_id()):
             return False
-        after = next((g for g in self.ghosts if g.start >= ghost.end), None)
+        after = next((g for g in self.ghosts if g.start >= ghost.start), None)
         if after is not None:
             self._move_caret(after.start)
         return True
