@@ -146,3 +146,31 @@ def test_a_folder_given_as_the_project_is_one_line(tmp_path: Path) -> None:
             continue  # the folder would be the other side, a file to merge from
         code, _, err = invoke(*args)
         assert code == 2 and err == f"annotator: error: {folder}: is a folder, not a project file\n"
+
+
+@pytest.mark.parametrize(
+    "identity", ["../../../escaped", "{outside}", ""], ids=["up", "absolute", "empty"]
+)
+def test_a_projects_identity_never_steers_its_backups_elsewhere(
+    sound: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, identity: str
+) -> None:
+    """The identity names the project's folder of backups, and the window takes a backup
+    on opening: one made '/elsewhere' wrote a copy there and deleted all but the 7 newest
+    dated .annotator files it found ('elections-2024-05-01.annotator')."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for day in range(1, 10):
+        (outside / f"elections-2024-05-0{day}.annotator").write_bytes(b"someone's project")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    value = identity.format(outside=outside)
+    path = damaged(sound, tmp_path, f"UPDATE meta SET value = '{value}' WHERE key = 'project_id'")
+    for args in (("backup", path), ("backup", path, "--list")):
+        code, out, err = invoke(*args)
+        assert (code, out) == (2, ""), err
+        assert err == (
+            f"annotator: error: {path}: its identity {value[:40]!r} (project_id in its meta table) "
+            "is not one annotator makes: another program changed it; no backup is taken\n"
+        )
+    assert len(list(outside.iterdir())) == 9
+    assert not (tmp_path / "escaped").exists()
+    assert not list((tmp_path / "data").rglob("*.annotator"))
