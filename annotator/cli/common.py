@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -44,7 +45,7 @@ class ProjectLocation(click.Path):
     ``//`` one ``/``, and ``postgresql:///db`` then names another host)."""
 
     def __init__(self) -> None:
-        super().__init__(path_type=Path, dir_okay=False)
+        super().__init__(path_type=Path)  # a folder: one line from Project.open
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         # A URL naming no project, or a malformed one, is one line too.
@@ -54,3 +55,14 @@ class ProjectLocation(click.Path):
 
 
 project_argument = click.argument("project", type=ProjectLocation())
+
+
+class Number(click.FloatRange):
+    """A number in a range, NaN refused (click's range lets it through: no comparison
+    with NaN fails)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number

@@ -10,11 +10,20 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from annotator import __version__
-from annotator.cli.common import open_project, plural, project_argument, run
+from annotator.cli.common import (
+    Number,
+    UserErrorExit,
+    open_project,
+    plural,
+    project_argument,
+    run,
+)
+from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
@@ -77,6 +86,14 @@ class AnnotatorGroup(click.Group):
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
             self.add_command(_lazy_command(cmd_name))
         return self.commands.get(cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # What a command meets outside its own `run`: a project found damaged by a read
+        # half-way through (storage's Project names the file) is one line too.
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise UserErrorExit(str(exc)) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -151,7 +168,7 @@ offset_unit_option = click.option(
 @offset_unit_option
 @click.option(
     "--min-score",
-    type=float,
+    type=Number(),
     help="Predictions: leave out spans whose score is under this (unscored spans stay).",
 )
 def import_command(

@@ -50,13 +50,14 @@ def agreement_command(
     """Measure how far PROJECT's annotators agree (span F1, kappas, Krippendorff's alpha)."""
 
     def compute() -> AgreementReport:
+        # Open until the report is written: it never replaces the project (core/output).
         with Project.open(project, readonly=True) as p:
-            return agreement(load_study(p, _names(annotators), _names(labels)))
+            report = agreement(load_study(p, _names(annotators), _names(labels)))
+            if report_file is not None:
+                write_text(report_file, render_html(report, f"Agreement: {project.stem}"))
+            return report
 
     report = run(compute)
-    if report_file is not None:
-        page = render_html(report, f"Agreement: {project.stem}")
-        run(lambda: write_text(report_file, page))
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return

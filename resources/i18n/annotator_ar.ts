@@ -285,73 +285,118 @@
         <translation>JSON غير سليم (%1)</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/error_texts.py" line="127"/>
+        <source>holds no documents</source>
+        <translation>لا يحوي أي مستند</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/error_texts.py" line="128"/>
+        <source>each line must be a JSON object</source>
+        <translation>يجب أن يكون كل سطر كائن JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="131"/>
+        <source>&quot;text&quot; must be a non-empty string</source>
+        <translation>يجب أن يكون "text" نصًّا غير فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="135"/>
+        <source>%1: offsets %2-%3 are out of range for a text of %4 characters (start must be before end)</source>
+        <translation>%1: الموضعان %2-%3 خارج النطاق لنص من %4 محرفًا (يجب أن تسبق البدايةُ النهاية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="140"/>
+        <source>%1: text %2 does not match %3 at %4-%5</source>
+        <translation>%1: النص %2 لا يطابق %3 عند %4-%5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="144"/>
+        <source>%1 is out of range for a text of %2 characters (start must be before end)</source>
+        <translation>%1 خارج النطاق لنص من %2 محرفًا (يجب أن تسبق البدايةُ النهاية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="149"/>
+        <source>span %1 at %2-%3: the file says %4 but the text has %5</source>
+        <translation>المقطع %1 عند %2-%3: يقول الملف %4 لكن النص فيه %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="152"/>
+        <source>span %1 at %2-%3 has no label</source>
+        <translation>المقطع %1 عند %2-%3 بلا وسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="156"/>
+        <source>%1 has no label</source>
+        <translation>%1 بلا وسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="158"/>
         <source>document %1 has %2 characters; annotator takes articles of up to %3 (split the text into parts)</source>
         <translation>في المستند %1 عدد %2 من المحارف؛ وannotator يقبل مقالات حتى %3 محرف (قسّم النص أجزاءً)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="134"/>
+        <location filename="../../annotator/ui/error_texts.py" line="164"/>
         <source>the disk is full: nothing was written</source>
         <translation>امتلأ القرص: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="137"/>
+        <location filename="../../annotator/ui/error_texts.py" line="167"/>
         <source>the disk is full: no copy was made</source>
         <translation>امتلأ القرص: لم تُصنع أي نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="140"/>
+        <location filename="../../annotator/ui/error_texts.py" line="170"/>
         <source>cannot be written (%1)</source>
         <translation>تتعذّر الكتابة فيه (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="143"/>
+        <location filename="../../annotator/ui/error_texts.py" line="173"/>
         <source>cannot be written: permission denied</source>
         <translation>تتعذّر الكتابة فيه: لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="146"/>
+        <location filename="../../annotator/ui/error_texts.py" line="176"/>
         <source>cannot be written: the file system is read-only</source>
         <translation>تتعذّر الكتابة فيه: نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="149"/>
+        <location filename="../../annotator/ui/error_texts.py" line="179"/>
         <source>the file name is too long for the file system</source>
         <translation>اسم الملف أطول مما يقبله نظام الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="152"/>
+        <location filename="../../annotator/ui/error_texts.py" line="182"/>
         <source>is a folder; give the name of a file to write</source>
         <translation>مجلد؛ اذكر اسم ملف للكتابة فيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="155"/>
+        <location filename="../../annotator/ui/error_texts.py" line="185"/>
         <source>the folder to write into does not exist</source>
         <translation>المجلد المراد الكتابة فيه غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="158"/>
+        <location filename="../../annotator/ui/error_texts.py" line="188"/>
         <source>is a symbolic link; annotator does not write through links</source>
         <translation>رابط رمزي؛ لا يكتب annotator عبر الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="161"/>
+        <location filename="../../annotator/ui/error_texts.py" line="191"/>
         <source>already exists; it is not replaced</source>
         <translation>موجود من قبل؛ لن يُستبدل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="164"/>
+        <location filename="../../annotator/ui/error_texts.py" line="194"/>
         <source>is a file; this format writes a folder of files</source>
         <translation>ملف؛ وهذه الصيغة تكتب مجلدًا من الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="210"/>
-        <location filename="../../annotator/ui/error_texts.py" line="223"/>
+        <location filename="../../annotator/ui/error_texts.py" line="240"/>
+        <location filename="../../annotator/ui/error_texts.py" line="253"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="218"/>
+        <location filename="../../annotator/ui/error_texts.py" line="248"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>
@@ -1592,57 +1637,57 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="65"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="87"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="70"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="92"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="71"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="93"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="72"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="94"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="73"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="95"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="74"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="96"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="75"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="97"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="81"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="104"/>
         <source>Add label</source>
         <translation>أضف وسمًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="83"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="106"/>
         <source>Remove label</source>
         <translation>أزل الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="155"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="178"/>
         <source>label %1 has no name</source>
         <translation>الوسم %1 بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="159"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="182"/>
         <source>label %1: %2 is not a colour</source>
         <translation>الوسم %1: ‏%2 ليس لونًا</translation>
     </message>
@@ -1976,7 +2021,7 @@
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="597"/>
+        <location filename="../../annotator/ui/suggestions.py" line="599"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
@@ -2017,7 +2062,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="595"/>
+        <location filename="../../annotator/ui/suggestions.py" line="597"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>

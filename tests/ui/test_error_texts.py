@@ -142,3 +142,27 @@ def test_a_training_with_nothing_to_learn_from_says_so_in_arabic(
     assert said.startswith("لا مقاطع يُتعلَّم منها بعد") and "no spans" not in said
     win.close()
     win.project.close()
+
+
+def test_the_files_an_import_refuses_are_said_in_arabic(
+    arabic: QApplication,
+    qtbot: QtBot,
+    make_project: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+) -> None:
+    """The status bar's line after an import named each refused file's problem in
+    English, in the Arabic window."""
+    win = arabic_window(qtbot, make_project)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    line = '{"text": "قال محمد", "annotations": [{"start": 4, "end": 99, "label": "PER"}]}'
+    (folder / "bad.jsonl").write_text(line + "\n", encoding="utf-8")
+    (folder / "good.txt").write_text("نص سليم", encoding="utf-8")
+    job = win.import_paths([folder])
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    said = win.statusBar().currentMessage()
+    assert "فارغ" in said and "خارج النطاق" in said
+    assert "is empty" not in said and "out of range" not in said
+    win.project.close()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
 from annotator.ui import app
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
@@ -186,3 +187,24 @@ def test_the_panels_hidden_stay_hidden_in_the_other_language(
         install_translator(qapp, "en")
         arabic.project.close()
         app._windows.clear()
+
+
+def test_no_format_description_is_cut_at_the_export_dialogs_edge(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    """A line of the description that filled the label had its last letter's overhang
+    (the bowl of an Arabic final nun: «دون» read «دور») cut off at the label's edge."""
+    win = open_window(qtbot, path)
+    dialog = ExportDialog(win.project, ME, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    label = dialog.description
+    for index in range(dialog.format.count()):
+        dialog.format.setCurrentIndex(index)  # as chosen in the Format box
+        QApplication.processEvents()
+        image = label.grab().toImage()
+        for x in (0, image.width() - 1):
+            column = [image.pixelColor(x, y).lightness() for y in range(image.height())]
+            assert min(column) > 150, (language, dialog.format.currentText(), x)
+    dialog.close()
+    win.project.close()

@@ -144,9 +144,7 @@ def test_a_document_listed_first_for_the_model_says_why(qtbot: QtBot, window: Ma
     assert first is not None and first.toolTip(0) == ""
 
 
-def test_the_keys_say_so_when_the_suggestions_are_hidden(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_the_keys_say_so_when_the_suggestions_are_hidden(qtbot: QtBot, window: MainWindow) -> None:
     """Hidden by Suggestions › Show suggestions, the ghosts are still there to show:
     the keys say they are hidden, not that there are none."""
     open_new(window)
