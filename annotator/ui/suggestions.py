@@ -510,7 +510,7 @@ class SuggestionsMenu(QObject):
     def step(self, direction: int) -> None:
         """Move the caret to the next (or previous) suggestion, wrapping around."""
         if not self.ghosts:
-            self._message(self.tr("No suggestions in this document"))
+            self._none(self.tr("No suggestions in this document"))
             return
         caret = self.session.view.caret()
         starts = [g.start for g in self.ghosts]
@@ -524,7 +524,7 @@ class SuggestionsMenu(QObject):
         ghost = self.at_caret()
         doc = self.session.document
         if ghost is None or doc is None:
-            self._message(self.tr("No suggestion at or after the caret"))
+            self._none(self.tr("No suggestion at or after the caret"))
             return
         if self._run(self._accept_edit(ghost), ghost):
             # It may have been off screen: the next one after the caret.
@@ -537,7 +537,7 @@ class SuggestionsMenu(QObject):
         ghost = self.at_caret()
         doc = self.session.document
         if ghost is None or doc is None:
-            self._message(self.tr("No suggestion at or after the caret"))
+            self._none(self.tr("No suggestion at or after the caret"))
             return
         text = doc.text[ghost.start : ghost.end]
         if self._run(RejectSuggestion(text, ghost.label, self.session.annotator), ghost):
@@ -548,7 +548,7 @@ class SuggestionsMenu(QObject):
 
     def accept_all(self) -> None:
         if not self.ghosts:
-            self._message(self.tr("No suggestions in this document"))
+            self._none(self.tr("No suggestions in this document"))
             return
         edits: list[Edit] = [self._accept_edit(g) for g in self.ghosts]
         count = len(edits)
@@ -578,6 +578,12 @@ class SuggestionsMenu(QObject):
         if after is not None:
             self._move_caret(after.start)
         return True
+
+    def _none(self, text: str) -> None:
+        """Say that a key found no suggestion, or that they are hidden."""
+        if not self.show_action.isChecked():
+            text = self.tr("Suggestions are hidden: Suggestions › Show suggestions shows them")
+        self._message(text)
 
     def _move_caret(self, offset: int) -> None:
         view = self.session.view

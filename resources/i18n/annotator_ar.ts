@@ -1996,6 +1996,11 @@
         <translation>تدريب الاقتراحات</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/suggestions.py" line="580"/>
+        <source>Suggestions are hidden: Suggestions › Show suggestions shows them</source>
+        <translation>الاقتراحات مخفية: يُظهرها «اقتراحات ← أظهر الاقتراحات»</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/suggestions.py" line="531"/>
         <source>Accepted “%1” as %2</source>
         <translation>قُبل «%1» بوسم %2</translation>

@@ -142,3 +142,21 @@ def test_a_document_listed_first_for_the_model_says_why(qtbot: QtBot, window: Ma
     window.suggestions.order_action.trigger()  # back to the project's order
     first = tree.topLevelItem(0)
     assert first is not None and first.toolTip(0) == ""
+
+
+def test_the_keys_say_so_when_the_suggestions_are_hidden(qtbot: QtBot, window: MainWindow) -> None:
+    """Hidden by Suggestions › Show suggestions, the ghosts are still there to show:
+    the keys say they are hidden, not that there are none."""
+    open_new(window)
+    train(qtbot, window)
+    window.suggestions.show_action.trigger()  # hide them
+    assert window.view.ghosts == []
+    for key, modifier in (
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F8, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(window.view, key, modifier)
+        assert window.statusBar().currentMessage().startswith("Suggestions are hidden")
+    assert stored(window) == {}
