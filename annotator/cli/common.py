@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from annotator.core.content import visible
 from annotator.core.errors import UserError
 from annotator.storage.locations import location_path, server_url
 from annotator.storage.project import Project
@@ -20,7 +21,8 @@ class UserErrorExit(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"annotator: error: {self.message}", err=True)
+        # A name in it may come from a project another program wrote (``say``).
+        click.echo(f"annotator: error: {visible(self.message)}", err=True)
 
 
 def run(fn: Callable[[], T]) -> T:
@@ -33,6 +35,13 @@ def run(fn: Callable[[], T]) -> T:
 
 def open_project(path: Path, readonly: bool = False) -> Project:
     return run(lambda: Project.open(path, readonly=readonly))
+
+
+def say(line: str) -> None:
+    """Print a line that holds names read from a project (labels, annotators, documents):
+    a project another program wrote may hold a terminal's escapes in them, shown as
+    U+FFFD instead of run by the terminal (``core.content.visible``)."""
+    click.echo(visible(line))
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:

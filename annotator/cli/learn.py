@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from annotator.cli.common import UserErrorExit, open_project, plural, project_argument, run
+from annotator.cli.common import UserErrorExit, open_project, plural, project_argument, run, say
 from annotator.core.errors import UserError
 from annotator.learn.evaluate import BASELINE, RECOMMENDER, Scores, cross_validate
 from annotator.learn.model_file import save
@@ -109,16 +109,16 @@ def _print_scores(scores: dict[str, Scores], data: TrainingData, folds: int, as_
             )
         )
         return
-    click.echo(
+    say(
         f"{folds}-fold cross-validation over {len(data.examples)} documents, "
         f"{data.spans()} spans; exact spans"
     )
-    click.echo(f"{'label':<20} {'support':>7}   {'recommender P/R/F1':<20} {'strings P/R/F1':<20}")
+    say(f"{'label':<20} {'support':>7}   {'recommender P/R/F1':<20} {'strings P/R/F1':<20}")
     for label in [*sorted(set(ours.labels()) | set(base.labels())), None]:
         support = ours.tp[label or ""] + ours.fn[label or ""] if label else None
         name = label or "all (micro)"
         count = support if support is not None else ours.tp.total() + ours.fn.total()
-        click.echo(f"{name:<20} {count:>7}   {_prf(ours, label):<20} {_prf(base, label):<20}")
+        say(f"{name:<20} {count:>7}   {_prf(ours, label):<20} {_prf(base, label):<20}")
 
 
 def _prf(scores: Scores, label: str | None) -> str:

@@ -22,6 +22,7 @@ from annotator.cli.common import (
     plural,
     project_argument,
     run,
+    say,
 )
 from annotator.core.errors import UserError
 from annotator.core.model import Status
@@ -360,11 +361,11 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     if as_json:
         click.echo(json.dumps(counts.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
-    click.echo(f"annotations: {counts.annotations}   relations: {counts.relations}")
-    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
+    say(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
+    say(f"annotations: {counts.annotations}   relations: {counts.relations}")
+    say("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
     for name, c in counts.annotators.items():
-        click.echo(
+        say(
             f"{name}: {plural(c.annotations, 'annotation')} in "
             f"{plural(c.documents_annotated, 'document')}; "
             f"{c.status[Status.DONE.value]} done, {c.status[Status.IN_PROGRESS.value]} in progress"
@@ -435,7 +436,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:
-                click.echo(
+                say(
                     f"{lb.shortcut or '-'}\t{lb.name}\t{lb.kind.value}\t{lb.color}\t"
                     f"{lb.description}"
                 )

@@ -174,3 +174,27 @@ def test_a_projects_identity_never_steers_its_backups_elsewhere(
     assert len(list(outside.iterdir())) == 9
     assert not (tmp_path / "escaped").exists()
     assert not list((tmp_path / "data").rglob("*.annotator"))
+
+
+def test_names_with_terminal_escapes_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A label, annotator or document named with escapes by another program went to the
+    terminal as it was from stats, agreement, schema and learn --evaluate (show and list
+    already kept them out): the title set, the screen cleared."""
+    path = tmp_path / "news.annotator"
+    with newsroom(path) as p:
+        for a in p.annotations():
+            p.add_annotation(a.document_id, "omar", a.label, a.start, a.end)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE labels SET name = 'PER\x1b]0;owned\x07\x1b[2J' WHERE name = 'PER'")
+    conn.execute("UPDATE annotators SET name = 'omar\x1b[31m' WHERE name = 'omar'")
+    conn.commit()
+    conn.close()
+    for args in (
+        ("stats", path),
+        ("agreement", path),
+        ("schema", path),
+        ("learn", path, "--evaluate", "--folds", "2"),
+    ):
+        code, out, err = invoke(*args)
+        assert code == 0, err
+        assert "\x1b" not in out and "\x07" not in out and "PER\ufffd]0;owned" in out, args
