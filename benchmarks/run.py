@@ -32,6 +32,7 @@ SUITES = [
     "bench_view",
     "bench_long_paragraph",
     "bench_learn",
+    "bench_occurrences",
     "bench_interaction",
     "bench_server",  # a throw-away PostgreSQL server (tests/pg_server.py)
 ]

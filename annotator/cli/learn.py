@@ -47,12 +47,18 @@ def learn_command(
     over documents beside the string-matching baseline."""
     if not evaluate and output is None:
         raise click.UsageError("give --output MODEL, or --evaluate")
+    if evaluate and output is not None:
+        raise click.UsageError(
+            "--evaluate measures and saves nothing: leave out --output, or --evaluate to save"
+        )
     label_list = [x.strip() for x in labels.split(",") if x.strip()] if labels else []
     with open_project(project, readonly=True) as p:
         data = run(lambda: training_data(p, annotators, gold, label_list))
     if not data.spans():
-        source = "the gold layer" if gold else ", ".join(annotators) or "any annotator"
-        run(lambda: _fail(f"no spans to learn from: {source} has no finished document with spans"))
+        source = "the gold layer has" if gold else ", ".join(annotators) + " has"
+        if not gold and not annotators:
+            source = "nobody has"
+        run(lambda: _fail(f"no spans to learn from: {source} no finished document with spans"))
     if evaluate:
         if len(data.examples) < folds:
             run(lambda: _fail(f"{len(data.examples)} documents are too few for {folds} folds"))

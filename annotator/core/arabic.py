@@ -1,7 +1,8 @@
 """Arabic-insensitive matching: fold away what readers and writers vary on.
 
-Folding drops harakat, Quranic marks and tatweel, unifies the alef forms, ta marbuta
-with ha, alef maqsura with ya, and hamza on waw or ya with hamza alone (مسؤول, مسئول);
+Folding drops harakat, Quranic marks, tatweel and direction marks, unifies the alef
+forms, ta marbuta with ha, alef maqsura with ya, and hamza on waw or ya with hamza alone
+(مسؤول, مسئول);
 it writes Arabic-Indic digits as 0-9, and lowercases other scripts and drops their
 accents. Each folded character keeps the code-point offset it came from, so matches map
 back onto the original text. In-document search, suggestions and the project's
@@ -23,6 +24,11 @@ _DROPPED = frozenset(
     + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation marks
     + ["\u0640"]  # tatweel
     + [chr(c) for c in range(0x0300, 0x0370)]  # combining accents of Latin and Greek
+    # Direction marks and embeddings, which nobody sees or types (NewsFANE's CoNLL puts
+    # a left-to-right mark before every token).
+    + ["\u061c", "\u200e", "\u200f"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
 )
 _REPLACED = {
     "أ": "ا",

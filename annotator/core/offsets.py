@@ -11,17 +11,12 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
-from itertools import chain, pairwise
+from itertools import chain
 
 import regex
 
-# Invisible marks that steer direction: a span never starts or ends on one.
-BIDI_MARKS = frozenset(
-    "\u200e\u200f\u061c"  # LRM, RLM, ALM
-    "\u202a\u202b\u202c\u202d\u202e"  # embeddings, overrides, PDF
-    "\u2066\u2067\u2068\u2069"  # isolates
-    "\ufeff"  # a stray BOM / zero-width no-break space
-)
+from annotator.core.bidi import BIDI_MARKS
+from annotator.core.tokens import token_spans
 
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -119,25 +114,17 @@ class Boundaries:
 
     @cached_property
     def words(self) -> list[tuple[int, int]]:
-        """(start, end) of each word: a run of clusters of letters, marks, digits and joiners,
-        or a single symbol cluster such as an emoji."""
-        spans: list[tuple[int, int]] = []
-        g = self.graphemes
-        run_start: int | None = None
-        for a, b in pairwise(g):
-            kind = _cluster_kind(self.text[a:b])
-            if kind == "word":
-                if run_start is None:
-                    run_start = a
-                continue
-            if run_start is not None:
-                spans.append((run_start, a))
-                run_start = None
-            if kind == "symbol":
-                spans.append((a, b))
-        if run_start is not None:
-            spans.append((run_start, len(self.text)))
-        return spans
+        """(start, end) of each word: the tokenizer's tokens (core/tokens.py: a run of
+        letters, a number, a hashtag or mention with its sign, a URL, an emoji), but for
+        punctuation, which is no word. One rule for what a word is, so that a span
+        snapped to words is made of whole tokens for agreement and the token formats."""
+        text = self.text
+        return [
+            (a, b)
+            for a, b in token_spans(text)
+            if _cluster_kind(text[a:b]) not in ("punct", "space")
+            or not _GRAPHEME.fullmatch(text, a, b)  # a hashtag or mention
+        ]
 
     def snap_to_graphemes(self, start: int, end: int) -> tuple[int, int]:
         """Widen [start, end) so that no grapheme cluster is split."""
@@ -301,8 +288,7 @@ def _normalise_in(
     if exact:
         start, end = _trim_clusters(b, start, end, punctuation=False)
     else:
-        start, end = _trim_clusters(b, start, end)
-        if start >= end:
-            return None
+        # Widened first, so that a selection of a token's own punctuation (a hashtag's
+        # #, a URL's /) gives the token.
         start, end = _trim_clusters(b, *b.snap_to_words(start, end))
     return (start + lo, end + lo) if start < end else None

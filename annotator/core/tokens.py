@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from annotator.core.offsets import BIDI_MARKS
+from annotator.core.bidi import BIDI_MARKS
 
 
 @dataclass(frozen=True)

@@ -68,16 +68,25 @@ class Repeats:
 class Occurrences:
     """A document's tokens and their folded forms, a list per sentence: where else the
     text of a span occurs, found as the user annotates. Made once per document (its
-    text never changes)."""
+    text never changes), with an index of where each folded word is, so that each edit
+    costs what the spans' texts occur, not a reading of the whole document."""
 
     sentences: list[tuple[Token, ...]]
     words: list[list[str]]
     length: int  # of the text
+    starts: dict[int, tuple[int, int]]  # a token's start -> (sentence, token)
+    places: dict[str, list[tuple[int, int]]]  # a folded word -> its (sentence, token)s
 
     @classmethod
     def of(cls, text: str) -> Occurrences:
         seqs = sequences(text)
-        return cls(seqs, [[word(t.text).form for t in s] for s in seqs], len(text))
+        words = [[word(t.text).form for t in s] for s in seqs]
+        places: dict[str, list[tuple[int, int]]] = {}
+        for n, folded in enumerate(words):
+            for i, w in enumerate(folded):
+                places.setdefault(w, []).append((n, i))
+        starts = {t.start: (n, i) for n, s in enumerate(seqs) for i, t in enumerate(s)}
+        return cls(seqs, words, len(text), starts, places)
 
     def elsewhere(
         self, spans: Iterable[tuple[int, int, str]], taken: Iterable[tuple[int, int]] = ()
@@ -86,13 +95,11 @@ class Occurrences:
         occurs (the same folded words, whole tokens), with the label that text was given
         most, touching neither those spans nor the ``taken`` ranges. A span that does
         not begin and end with a token (part of a word) is not looked for."""
-        spans = list(spans)
-        starts = {t.start: (n, i) for n, s in enumerate(self.sentences) for i, t in enumerate(s)}
         labels: dict[Key, Counter[str]] = {}
-        mark = bytearray(self.length + 1)
+        marked: list[tuple[int, int]] = list(taken)
         for start, end, label in spans:
-            at = starts.get(start)
-            mark[start:end] = b"\x01" * (end - start)
+            marked.append((start, end))
+            at = self.starts.get(start)
             if at is None:
                 continue
             n, i = at
@@ -100,14 +107,21 @@ class Occurrences:
             last = next((j for j in range(i, len(tokens)) if tokens[j].end >= end), None)
             if last is not None and tokens[last].end == end:
                 labels.setdefault(tuple(self.words[n][i : last + 1]), Counter())[label] += 1
-        for start, end in taken:
-            mark[start:end] = b"\x01" * (end - start)
         if not labels:
             return []
         table = StringTable.of(labels)
+        # The sentences where a text's first word is, and there the tokens it is at.
+        begins: dict[int, list[int]] = {}
+        for first in table.starts:
+            for n, i in self.places.get(first, ()):
+                begins.setdefault(n, []).append(i)
+        mark = bytearray(self.length + 1)
+        for start, end in marked:
+            mark[start:end] = b"\x01" * (end - start)
         out = []
-        for tokens, words in zip(self.sentences, self.words, strict=True):
-            for m in table.find(words):
+        for n in sorted(begins):
+            tokens = self.sentences[n]
+            for m in table.find(self.words[n], at=sorted(begins[n])):
                 start, end = tokens[m.first].start, tokens[m.end - 1].end
                 if not any(mark[start:end]):
                     out.append((start, end, m.label))

@@ -9,11 +9,17 @@ progress and saves the model in MODEL, then says so on stdout (a line ``trained`
 that the window suggests with it at once; then it measures how unsure the model is of
 each document the annotator has not started, for ordering them, and writes that as a
 last line: JSON, {document id: value}. A problem is one line on stderr and exit status 2.
+
+The job ends with the window that started it (named by PARENT_ENV), however the window
+ends: a window killed before it could stop its job left it training for minutes.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -26,6 +32,24 @@ from annotator.learn.recommender import train
 from annotator.storage.project import Project
 
 TRAINED = "trained"
+# The window's process id, set by the window in the job's environment.
+PARENT_ENV = "ANNOTATOR_JOB_PARENT"
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def end_with_parent() -> None:
+    """On Linux, have the kernel end this process when its parent ends (PR_SET_PDEATHSIG:
+    it acts while crfsuite holds Python's lock, when no thread of ours could run), and
+    end now if the parent has already gone. Elsewhere the window stops its job as it
+    closes, on a termination signal too (annotator/ui/termination.py)."""
+    parent = os.environ.get(PARENT_ENV)
+    if not sys.platform.startswith("linux") or not parent:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+        return
+    if os.getppid() != int(parent):  # it ended before the request was made
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def run_job(project_path: Path, annotator: str, output: Path, say: TextIO) -> None:
@@ -50,6 +74,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 3:
         sys.stderr.write("usage: python -m annotator.learn.job PROJECT ANNOTATOR MODEL\n")
         return 2
+    end_with_parent()
     try:
         run_job(Path(argv[0]), argv[1], Path(argv[2]), sys.stdout)
     except UserError as exc:

@@ -1,6 +1,7 @@
 """What a project teaches: the gold layer, or chosen annotators' spans in the documents
 they marked done (a document in progress would teach that its unmarked names are not
-names)."""
+names), and in the documents imported with their spans from another tool, which
+marks none done (a corpus such as NewsFANE's CoNLL is annotated throughout)."""
 
 from __future__ import annotations
 
@@ -72,7 +73,12 @@ def training_data(
     else:
         for name in chosen:
             counted = {Status.DONE, Status.IN_PROGRESS} if name == in_progress_of else {Status.DONE}
-            done[name] = {d for d, s in project.statuses_of(name).items() if s in counted}
+            statuses = project.statuses_of(name)
+            done[name] = {d for d, s in statuses.items() if s in counted}
+            # A span made in the window or by a command puts its document in progress;
+            # spans with no status at all came in from another tool's file, finished,
+            # as an uncurated document's gold spans count for the gold layer.
+            done[name] |= {d for d, who in spans if who == name and d not in statuses}
     texts: dict[int, Document] = {}
     examples = []
     for name in chosen:

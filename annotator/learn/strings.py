@@ -35,6 +35,10 @@ class StringTable:
     # The beginnings of the texts that a longer one continues: a search stops lengthening
     # a text as soon as no known one goes on from it.
     continued: frozenset[Key] = frozenset()
+    # best()'s answers: a text is looked up at each of its places (thousands in a long
+    # document, for a few hundred texts). Filled once the table is built (build() counts
+    # ``seen`` before any lookup).
+    _best: dict[Key, tuple[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, labels: dict[Key, Counter[str]], seen: Counter[Key] | None = None) -> StringTable:
@@ -121,23 +125,31 @@ class StringTable:
     def best(self, key: Key) -> tuple[str, float] | None:
         """The label ``key`` was given most (the first by name in a tie) and its score;
         None for a text never annotated."""
-        return self._best(key) if key in self.labels else None
+        return self._best_of(key) if key in self.labels else None
 
-    def _best(self, key: Key) -> tuple[str, float]:
-        counts = self.labels[key]
-        label = max(sorted(counts), key=lambda lab: counts[lab])
-        return label, self.score(key, label)
+    def _best_of(self, key: Key) -> tuple[str, float]:
+        """best() of a known text."""
+        found = self._best.get(key)
+        if found is None:
+            counts = self.labels[key]
+            label = max(sorted(counts), key=lambda lab: counts[lab])
+            found = self._best[key] = label, self.score(key, label)
+        return found
 
-    def find(self, words: Sequence[str], min_score: float = 0.0) -> list[Match]:
+    def find(
+        self, words: Sequence[str], min_score: float = 0.0, at: Sequence[int] | None = None
+    ) -> list[Match]:
         """The longest known text at each token, left to right, not overlapping; its best
-        label. Texts scoring under ``min_score`` are not proposed (a shorter one may be)."""
+        label. Texts scoring under ``min_score`` are not proposed (a shorter one may be).
+        ``at``: the tokens that begin a known text, in order, when the caller knows them
+        (found without reading every word)."""
         out: list[Match] = []
         after = 0  # the end of the last match: matches do not overlap
-        for i in self._candidates(words):
+        for i in self._candidates(words) if at is None else at:
             if i < after:
                 continue
             for key in reversed(self._known_at(words, i)):
-                label, score = self._best(key)
+                label, score = self._best_of(key)
                 if score >= min_score:
                     out.append(Match(i, i + len(key), label, score))
                     after = i + len(key)

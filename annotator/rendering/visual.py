@@ -34,7 +34,7 @@ from arabic_reshaper.letters import (
 )
 from bidi import algorithm as bidi_algorithm
 
-from annotator.core.offsets import BIDI_MARKS
+from annotator.core.bidi import BIDI_MARKS
 
 S = TypeVar("S")
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)

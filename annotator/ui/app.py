@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 from annotator.core.errors import UserError
 from annotator.storage.locations import server_url
 from annotator.storage.project import PROJECT_SUFFIX, Project
+from annotator.ui.error_texts import error_text
 from annotator.ui.fonts import register_fonts
 from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
+from annotator.ui.termination import close_on_termination
 from annotator.ui.theme import apply_theme
 from annotator.ui.window import MainWindow
 
@@ -107,7 +109,7 @@ def _switch(old: MainWindow, path: Path, annotator: str, settings: Settings) -> 
     try:
         open_window(path, annotator, settings)
     except UserError as exc:
-        QMessageBox.warning(old, "annotator", str(exc))
+        QMessageBox.warning(old, "annotator", error_text(exc))
         return
     _close(old)
 
@@ -141,14 +143,16 @@ def start(project_path: Path | None, annotator: str | None = None) -> MainWindow
     try:
         return open_window(path, name, settings)
     except UserError as exc:
-        QMessageBox.critical(None, "annotator", str(exc))
+        QMessageBox.critical(None, "annotator", error_text(exc))
         return None
 
 
 def run(project_path: Path | None, annotator: str | None = None) -> int:
     if start(project_path, annotator) is None:
         return 1 if project_path is not None else 0
-    return application().exec()
+    app = application()
+    close_on_termination(app)
+    return app.exec()
 
 
 def main() -> None:

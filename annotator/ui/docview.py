@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Annotation, LabelKind
+from annotator.core.offsets import normalise_span
 from annotator.core.schema import Schema
 from annotator.ui.spans import Piece, SpanIndex
 
@@ -51,6 +52,8 @@ TAG_SCALE = 0.6  # a label tag's size against the reading font
 # label (a yellow one did, as DATE). The current match is stronger and framed.
 MATCH_COLOR = QColor(123, 63, 228, 70)
 CURRENT_MATCH_ALPHA = 140
+# A suggestion: start, end, its label's colour, and what resting the mouse on it says.
+Ghost = tuple[int, int, str, str]
 
 
 class DocumentView(QPlainTextEdit):
@@ -77,8 +80,10 @@ class DocumentView(QPlainTextEdit):
         self.related_ids: set[str] = set()
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
-        # Suggestions (start, end, label colour): hatched, a style no span has.
-        self.ghosts: list[tuple[int, int, str]] = []
+        # Suggestions: hatched, a style no span has; the one Return would accept (the
+        # caret's, else the next) has a stronger edge.
+        self.ghosts: list[Ghost] = []
+        self.current_ghost = -1
         self.exact_toggle = False
         self.show_tags = False  # label names as tags where spans start; see set_tags
         self.tag_room = 0  # pixels kept above each line for the tags
@@ -275,8 +280,9 @@ class DocumentView(QPlainTextEdit):
         self.related_ids = related
         self.viewport().update()
 
-    def set_ghosts(self, ghosts: list[tuple[int, int, str]]) -> None:
+    def set_ghosts(self, ghosts: list[Ghost], current: int) -> None:
         self.ghosts = ghosts
+        self.current_ghost = current
         self.viewport().update()
 
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
@@ -441,12 +447,13 @@ class DocumentView(QPlainTextEdit):
         """Suggestions under the text: hatched in their label's colour with a dash-dot
         edge, so that they never pass for a span (filled, or outlined when selected,
         related or someone else's)."""
-        for start, end, color in self.ghosts:
+        for i, (start, end, color, _) in enumerate(self.ghosts):
             rects = [r for r in self.span_rects(start, end) if r.intersects(QRectF(area))]
             if not rects:
                 continue
             painter.setBrush(QBrush(QColor(color), Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QPen(QColor(color).darker(130), 1, Qt.PenStyle.DashDotLine))
+            width = 2 if i == self.current_ghost else 1
+            painter.setPen(QPen(QColor(color).darker(130), width, Qt.PenStyle.DashDotLine))
             for r in rects:
                 painter.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
 
@@ -503,6 +510,19 @@ class DocumentView(QPlainTextEdit):
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Qt selects its own idea of a word (without a hashtag's #, a URL's pieces, a
+        comma after an Arabic word); the selection becomes the span a label key would
+        make of it (normalise_span: whole tokens, no punctuation at the edges), so that
+        what is selected is what gets tagged."""
+        super().mouseDoubleClickEvent(event)
+        chosen = self.selection()
+        if chosen is None or self.exact():
+            return
+        span = normalise_span(self.index.text, *chosen)
+        if span is not None and span != chosen:
+            self.select_span(*span)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
@@ -539,8 +559,16 @@ class DocumentView(QPlainTextEdit):
             return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             names = [a.label for a in self.hits(event.pos())]
-            if names:
-                QToolTip.showText(event.globalPos(), " › ".join(reversed(names)), self)
+            point = QPointF(event.pos())
+            said = [
+                tip
+                for start, end, _, tip in self.ghosts
+                if any(r.contains(point) for r in self.span_rects(start, end))
+            ]
+            if names or said:
+                QToolTip.showText(
+                    event.globalPos(), "\n".join([" › ".join(reversed(names)), *said]).strip(), self
+                )
             else:
                 QToolTip.hideText()
             return True

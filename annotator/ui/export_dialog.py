@@ -24,6 +24,7 @@ from annotator.formats.base import ExportOptions, ExportReport, ExportSelection
 from annotator.formats.export import export
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
+from annotator.ui.error_texts import error_text
 from annotator.ui.format_texts import format_description, format_title
 
 
@@ -84,7 +85,7 @@ class ExportDialog(QDialog):
         try:
             self.report = self.run_export()
         except UserError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
             return
         super().accept()
 

@@ -24,6 +24,7 @@ from annotator.storage import backups
 from annotator.storage.locations import server_url
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
+from annotator.ui.error_texts import error_text
 from annotator.ui.live import watcher_of
 
 _STYLES = {
@@ -121,7 +122,7 @@ class ProjectGuard(QObject):
             backups.daily_backup(self.project)
         except (OSError, UserError) as exc:
             self.notice.show_notice(
-                self.tr("Today's backup failed: %1").replace("%1", str(exc)), "warning"
+                self.tr("Today's backup failed: %1").replace("%1", error_text(exc)), "warning"
             )
 
     def window_activated(self) -> None:
@@ -175,7 +176,7 @@ class ProjectGuard(QObject):
         try:
             backups.check_restorable(self.project.path)
         except UserError as exc:  # a server's project: said before a day is asked for
-            QMessageBox.warning(parent, "annotator", str(exc))
+            QMessageBox.warning(parent, "annotator", error_text(exc))
             return
         found = backups.list_backups(self.project)
         if not found:

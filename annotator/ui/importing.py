@@ -17,6 +17,7 @@ from annotator.formats.base import ImportOptions
 from annotator.formats.importer import ImportResult, import_paths
 from annotator.formats.registry import FORMATS
 from annotator.storage.project import Project
+from annotator.ui.error_texts import error_text
 from annotator.ui.format_texts import format_title
 
 
@@ -69,7 +70,7 @@ class ImportJob(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except UserError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(error_text(exc))
         else:
             self.signals.finished.emit(result)
 

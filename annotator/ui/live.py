@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
 from annotator.ui import waiting
+from annotator.ui.error_texts import error_text
 
 # Milliseconds between tries to reach the server again: soon at first, then less often.
 RETRY_MS = (500, 1000, 2000, 5000, 10_000, 30_000)
@@ -72,7 +73,7 @@ class ChangeWatcher(QObject):
         try:
             project.changed_elsewhere()  # from now on (a server: starts listening)
         except UserError as exc:
-            self.connection_failed(str(exc))
+            self.connection_failed(error_text(exc))
             return
         self._arm()
 
@@ -100,7 +101,7 @@ class ChangeWatcher(QObject):
         try:
             changed = self.project.changed_elsewhere()
         except UserError as exc:
-            self.connection_failed(str(exc))
+            self.connection_failed(error_text(exc))
             return
         if changed:
             tables = self.project.tables_changed()
@@ -236,7 +237,7 @@ class ChangeWatcher(QObject):
         try:
             fd = self.project.change_socket()
         except UserError as exc:
-            self.connection_failed(str(exc))
+            self.connection_failed(error_text(exc))
             return False
         if fd is None or self._notifier is not None:
             return True
@@ -264,7 +265,7 @@ class _Probe(QObject):
             try:
                 reach()
             except UserError as exc:
-                self.answered.emit(str(exc))
+                self.answered.emit(error_text(exc))
             else:
                 self.answered.emit("")
 

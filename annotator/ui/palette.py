@@ -29,3 +29,6 @@ class LabelPalette(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, label.name)
             item.setToolTip(f"{label.description} ({kind_name(label.kind)})")
             self.addItem(item)
+        # Narrowed with the window, every label's name still shows whole.
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(self.sizeHintForColumn(0) + 2 * self.frameWidth() + scroll_bar)

@@ -6,6 +6,8 @@ values takes free text), which keeps the table to one row per label.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -24,8 +26,19 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import UserError
 from annotator.core.model import AttributeSpec, Label, LabelKind
 from annotator.core.schema import Schema, new_colors
+from annotator.ui.label_kinds import kind_name
 
 NAME, KIND, COLOUR, SHORTCUT, ATTRIBUTES, DESCRIPTION = range(6)
+
+
+def stored_colour(typed: str) -> str:
+    """A colour as the schema keeps it: #rrggbb as the user typed it (its case kept, so
+    that an edit changes nothing the user did not change); any other colour Qt reads (a
+    name such as orange, #rgb) as #RRGGBB, how the palette writes colours, which is the
+    form every view outside the window reads (rendering/labels.py)."""
+    if re.fullmatch(r"#[0-9a-fA-F]{6}", typed):
+        return typed
+    return QColor(typed).name().upper()
 
 
 def attributes_to_text(attributes: tuple[AttributeSpec, ...]) -> str:
@@ -92,8 +105,9 @@ class SchemaEditor(QDialog):
         name.setData(Qt.ItemDataRole.UserRole, original_name)
         self.table.setItem(row, NAME, name)
         kind = QComboBox()
-        kind.addItems([k.value for k in LabelKind])
-        kind.setCurrentText(label.kind.value)
+        for k in LabelKind:  # shown in the interface's language, kept as the core's value
+            kind.addItem(kind_name(k), k.value)
+        kind.setCurrentIndex(kind.findData(label.kind.value))
         self.table.setCellWidget(row, KIND, kind)
         colour = QTableWidgetItem(label.color)
         colour.setBackground(QColor(label.color))
@@ -115,7 +129,7 @@ class SchemaEditor(QDialog):
             return
         colour = QColorDialog.getColor(QColor(item.text()), self)
         if colour.isValid():
-            item.setText(colour.name())
+            item.setText(colour.name().upper())
             item.setBackground(colour)
 
     def _text(self, row: int, column: int) -> str:
@@ -138,10 +152,14 @@ class SchemaEditor(QDialog):
         for row in range(self.table.rowCount()):
             name = self._text(row, NAME)
             if not name:
-                raise UserError(f"label {row + 1} has no name")
+                raise UserError(self.tr("label %1 has no name").replace("%1", str(row + 1)))
             colour = self._text(row, COLOUR)
             if not QColor.isValidColorName(colour):
-                raise UserError(f"label {name!r}: {colour!r} is not a colour")
+                raise UserError(
+                    self.tr("label %1: %2 is not a colour")
+                    .replace("%1", f"\u2068{name}\u2069")
+                    .replace("%2", f"\u2068{colour}\u2069")
+                )
             kind = self.table.cellWidget(row, KIND)
             assert isinstance(kind, QComboBox)
             item = self.table.item(row, NAME)
@@ -150,8 +168,8 @@ class SchemaEditor(QDialog):
             labels.append(
                 Label(
                     name,
-                    LabelKind(kind.currentText()),
-                    QColor(colour).name(),
+                    LabelKind(kind.currentData()),
+                    stored_colour(colour),
                     self._text(row, SHORTCUT),
                     self._text(row, DESCRIPTION),
                     attributes_from_text(

@@ -69,8 +69,10 @@ class SearchBar(QWidget):
 
     def search(self, query: str) -> None:
         matches = find_all(self.view.index.text, query) if query else []
-        caret = self.view.caret()
-        # The first match from the caret on (matches are in text order), else the first.
+        # The first match from the caret on (matches are in text order), else the first;
+        # from the selection's start, so that typing on keeps to the match it is on.
+        selected = self.view.selection()
+        caret = selected[0] if selected else self.view.caret()
         after = bisect_left(matches, caret, key=itemgetter(0))
         current = after if after < len(matches) else (0 if matches else -1)
         self.view.set_matches(matches, current)
@@ -83,7 +85,8 @@ class SearchBar(QWidget):
             self.search(self.field.text())  # a letter alone is looked for on Enter
         if self.view.matches:
             self._show(self.view.current_match)
-        self.view.setFocus()
+            self.view.setFocus()
+        # Nothing found: the field keeps the keyboard, so a label key tags nothing.
 
     def step(self, direction: int) -> None:
         matches = self.view.matches
@@ -99,6 +102,11 @@ class SearchBar(QWidget):
         if matches:
             self.view.select_span(*matches[current])
             self.view.ensureCursorVisible()
+        else:
+            # An earlier query's match selected is no match of this one.
+            selected = self.view.selection()
+            if selected:
+                self.view.select_span(selected[0], selected[0])
 
     def eventFilter(self, watched: object, event: object) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotator.core.errors import UserError
 from annotator.storage.locations import location_path, server_url, with_password
 from annotator.storage.project import Project
+from annotator.ui.error_texts import reason_text
 
 _ERROR = "color: #D55E00; font-weight: bold;"
 
@@ -42,7 +43,7 @@ class _Opening(QObject):
             try:
                 project = Project.open(path)
             except UserError as exc:  # the URL is in the dialog: what went wrong is said
-                self.failed.emit(exc.message)
+                self.failed.emit(reason_text(exc.message))
             else:
                 self.opened.emit(project)
 
@@ -93,7 +94,7 @@ class ServerDialog(QDialog):
             if url is not None and self.password.text():
                 text = with_password(text, self.password.text())
         except UserError as exc:  # a URL, but one that names no project
-            self._say(exc.message, error=True)
+            self._say(reason_text(exc.message), error=True)
             return
         if url is None:
             self._say(self.tr("%1: not a server URL (postgresql://…)").replace("%1", text), True)

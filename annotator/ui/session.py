@@ -41,6 +41,7 @@ from annotator.ui import waiting
 from annotator.ui.commands import EditCommand
 from annotator.ui.docview import DocumentView
 from annotator.ui.edit_names import edit_name
+from annotator.ui.error_texts import error_text
 
 # More characters than a first screen shows (a large window holds about 3,000).
 FIRST_SCREEN_CHARS = 8_000
@@ -223,11 +224,11 @@ class Session(QObject):
         try:
             self.project.set_status(self.document.id, self.annotator, status)
         except ConnectionLostError as exc:
-            self.connectionLost.emit(what, str(exc))
+            self.connectionLost.emit(what, error_text(exc))
         except (DiskFullError, ProjectBusyError, NotAllowedError) as exc:
-            self.saveFailed.emit(f"{what}: {exc}")
+            self.saveFailed.emit(f"{what}: {error_text(exc)}")
         except UserError as exc:  # a read-only project
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
         self.statusChanged.emit()
 
     def edit_schema(self, renames: dict[str, str], schema: Schema) -> bool:
@@ -286,17 +287,17 @@ class Session(QObject):
         try:
             changes = edit.apply(self.project)
         except ConnectionLostError as exc:
-            self.connectionLost.emit(edit_name(edit.description), str(exc))
+            self.connectionLost.emit(edit_name(edit.description), error_text(exc))
             return False
         except (DiskFullError, ProjectBusyError, NotAllowedError) as exc:
-            self.saveFailed.emit(f"{edit_name(edit.description)}: {exc}")
+            self.saveFailed.emit(f"{edit_name(edit.description)}: {error_text(exc)}")
             return False
         except GoneError as exc:
-            self.saveFailed.emit(f"{edit_name(edit.description)}: {exc}")
+            self.saveFailed.emit(f"{edit_name(edit.description)}: {error_text(exc)}")
             self.refresh_from_project()  # show what is there now
             return False
         except UserError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             return False
         self.undo_stack.push(
             EditCommand(
@@ -311,16 +312,16 @@ class Session(QObject):
         the command) and the annotator is told why."""
         QTimer.singleShot(0, self, self.undo_stack.clear)
         if isinstance(exc, ConnectionLostError):
-            self.connectionLost.emit(self.tr("undo or redo"), str(exc))
+            self.connectionLost.emit(self.tr("undo or redo"), error_text(exc))
             return
         if isinstance(exc, (DiskFullError, ProjectBusyError, NotAllowedError)):
-            self.saveFailed.emit(str(exc))
+            self.saveFailed.emit(error_text(exc))
             return
         why = self.tr(
             "This change can no longer be undone or redone (%1): another program has "
             "changed the project. The undo history is cleared."
         )
-        self.historyLost.emit(why.replace("%1", str(exc)))
+        self.historyLost.emit(why.replace("%1", error_text(exc)))
 
     def _after_edit(self, document_id: int | None, changes: Changes) -> None:
         if changes.schema:

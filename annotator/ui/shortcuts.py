@@ -35,6 +35,8 @@ ANNOTATE_ALL: Keys = ("Ctrl+Shift+A",)
 ZOOM_IN: Keys = ("Ctrl+=", "Ctrl++")
 ZOOM_OUT: Keys = ("Ctrl+-",)
 LABEL_TAGS: Keys = ("Ctrl+T",)
+# The file managers' and editors' key for their side panel (Nautilus, gedit, Dolphin).
+SIDE_PANELS: Keys = ("F9",)
 NEXT_DOCUMENT: Keys = ("Ctrl+PgDown",)
 PREVIOUS_DOCUMENT: Keys = ("Ctrl+PgUp",)
 MARK_DONE: Keys = ("Ctrl+D",)

@@ -28,13 +28,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from annotator.core.errors import UserError
 from annotator.core.model import Annotation, Document, LabelKind
 from annotator.learn.apply import DEFAULT_ANNOTATOR, wanted
 from annotator.learn.discourse import SAME_DOCUMENT, Occurrences
-from annotator.learn.job import TRAINED
+from annotator.learn.job import PARENT_ENV, TRAINED
 from annotator.learn.model_file import load
 from annotator.learn.recommender import Recommender, Suggestion
 from annotator.storage.edits import AddAnnotation, Bulk, Changes, Edit
@@ -43,7 +43,8 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
-from annotator.ui.session import Session
+from annotator.ui.error_texts import error_text
+from annotator.ui.session import FIRST_SCREEN_CHARS, Session
 from annotator.ui.settings import Settings
 
 
@@ -86,7 +87,11 @@ class TrainJob(QRunnable):
                 with errors.open("w", encoding="utf-8") as stderr:
                     self._process = subprocess.Popen(
                         [*command, str(self.project_path), self.annotator, str(output)],
-                        env={**os.environ, **secret_environment(self.project_path)},
+                        env={
+                            **os.environ,
+                            **secret_environment(self.project_path),
+                            PARENT_ENV: str(os.getpid()),
+                        },
                         stdout=subprocess.PIPE,
                         stderr=stderr,
                         text=True,
@@ -101,7 +106,7 @@ class TrainJob(QRunnable):
                         except UserError as exc:
                             process.kill()
                             process.wait()
-                            self.signals.failed.emit(str(exc))
+                            self.signals.failed.emit(error_text(exc))
                             return
                         self.signals.trained.emit(model)
                     elif line.startswith("{"):
@@ -146,10 +151,31 @@ class SuggestJob(QRunnable):
             self.signals.found.emit(model, self.doc_id, found)
 
 
+class ReadSignals(QObject):
+    read = Signal(int, object)  # document id, its Occurrences
+
+
+class ReadJob(QRunnable):
+    """Reads a long document's words for Occurrences in a pool thread (a fifth of a
+    second for 56,000 characters on a loaded machine), so that the window answers keys
+    meanwhile; each edit then costs only the places of the spans' texts."""
+
+    def __init__(self, doc_id: int, text: str):
+        super().__init__()
+        self.doc_id = doc_id
+        self.text = text
+        self.signals = ReadSignals()
+
+    def run(self) -> None:
+        text, self.text = self.text, ""  # kept referenced until the window closes
+        self.signals.read.emit(self.doc_id, Occurrences.of(text))
+
+
 class SuggestionsMenu(QObject):
     trained = Signal()  # a new model is in use (tests wait for it)
     measured = Signal()  # the documents' uncertainty under it is known, the job ended
     found = Signal()  # the open document's suggestions are known (tests wait for it)
+    placesRead = Signal()  # the open long document's words are read (tests wait for it)
 
     def __init__(
         self,
@@ -173,6 +199,8 @@ class SuggestionsMenu(QObject):
         self.new_spans = 0
         self._cache: dict[int, list[Suggestion]] = {}  # the model's, per document
         self._occurrences: tuple[int, Occurrences] | None = None  # the open document's
+        self._reading: ReadJob | None = None  # a long document's, being read
+        self._read_jobs: list[ReadJob] = []
         # Jobs stay referenced until the window closes (as the import's: see window.py).
         self._jobs: list[TrainJob] = []
         self._suggest_jobs: list[SuggestJob] = []
@@ -181,11 +209,18 @@ class SuggestionsMenu(QObject):
         self._finders = QThreadPool(self)
         self._finders.setMaxThreadCount(1)
         self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
+        # Said for as long as the training runs (a status message lasts 5 seconds; a
+        # large project trains for half a minute).
+        self.progress = QLabel()
+        self.progress.setAccessibleName(self.tr("Suggestions' training"))
+        self.progress.hide()
+        window.statusBar().addPermanentWidget(self.progress)
         self._build_menu()
         # Closing the window stops a training under way (the window waits for its jobs).
         window.installEventFilter(self)
         s = self.session
         s.documentReady.connect(self.refresh)
+        s.view.cursorPositionChanged.connect(self._show_current)
         s.annotationsChanged.connect(self._edited)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -255,7 +290,8 @@ class SuggestionsMenu(QObject):
             return None
         self.training = True
         self.new_spans = 0
-        self._message(self.tr("Learning from the project's spans…"))
+        self.progress.setText(self.tr("Learning from the project's spans…"))
+        self.progress.show()
         job = TrainJob(self.project.path, self.session.annotator)
         job.signals.trained.connect(self._trained)
         job.signals.measured.connect(self._measured)
@@ -272,6 +308,10 @@ class SuggestionsMenu(QObject):
         self._stop_finding()
         self.refresh()
         self.trained.emit()
+        if self.order_action.isChecked():
+            self.progress.setText(self.tr("Measuring the documents to order them…"))
+        else:
+            self.progress.hide()
 
     def _measured(self, unsure: dict[int, float]) -> None:
         self.uncertainty = unsure
@@ -286,6 +326,7 @@ class SuggestionsMenu(QObject):
 
     def _ended(self) -> None:
         self.training = False
+        self.progress.hide()
         if self._again:
             self._again = False
             self.train_now()
@@ -304,6 +345,22 @@ class SuggestionsMenu(QObject):
                 self._again = True  # not said on every edit, as train_now would
             else:
                 self.train_now()
+        self.refresh()
+
+    def take_over_from(self, old: SuggestionsMenu) -> None:
+        """The window built again in another language: the model in use, its
+        suggestions found so far, the documents' order and the count of new spans carry
+        on; a training under way starts again here (the old window's stops with it)."""
+        self.model = old.model
+        self.uncertainty = old.uncertainty
+        self._cache = dict(old._cache)
+        self.new_spans = old.new_spans
+        self.show_action.setChecked(old.show_action.isChecked())
+        if old.order_action.isChecked():
+            self.order_action.setChecked(True)
+            self._order(True)
+        if old.training:
+            self.train_now()
         self.refresh()
 
     # ----- the open document's suggestions -------------------------------------------
@@ -338,7 +395,30 @@ class SuggestionsMenu(QObject):
             ]
             self.ghosts = sorted(ghosts, key=lambda g: (g.start, -g.end, g.label))
         colors = {lab.name: lab.color for lab in s.schema.labels}
-        s.view.set_ghosts([(g.start, g.end, colors[g.label]) for g in self.ghosts])
+        s.view.set_ghosts(
+            [(g.start, g.end, colors[g.label], self._tip(g)) for g in self.ghosts], self._current()
+        )
+
+    def _current(self) -> int:
+        """The index of the ghost Return would accept, or -1."""
+        ghost = self.at_caret()
+        return self.ghosts.index(ghost) if ghost is not None else -1
+
+    def _show_current(self) -> None:
+        view = self.session.view
+        current = self._current()
+        if view.current_ghost != current:
+            view.set_ghosts(view.ghosts, current)
+
+    def _tip(self, ghost: Suggestion) -> str:
+        """What resting the mouse on a ghost says: its label (its colour does not say it
+        to everyone), how sure the model is, and the keys."""
+        sure = str(round(100 * ghost.score))
+        return (
+            self.tr("Suggested %1 (%2% sure): Return accepts, Shift+Return rejects")
+            .replace("%1", ghost.label)
+            .replace("%2", sure)
+        )
 
     def _elsewhere(
         self,
@@ -351,9 +431,9 @@ class SuggestionsMenu(QObject):
         annotator's, with its label (one sense per discourse: discourse.py), where no
         span or ghost of the same kind is: annotating a name once proposes it throughout
         the document at once, before any retraining."""
-        if self._occurrences is None or self._occurrences[0] != doc.id:
-            self._occurrences = (doc.id, Occurrences.of(doc.text))
-        places = self._occurrences[1]
+        places = self._places(doc)
+        if places is None:
+            return []  # a long document's, still being read: proposed once read
         out: list[Suggestion] = []
         for k in {kind[a.label] for a in spans if a.label in kind}:
             mine = [(a.start, a.end, a.label) for a in spans if kind.get(a.label) == k]
@@ -363,6 +443,31 @@ class SuggestionsMenu(QObject):
                 for start, end, label in places.elsewhere(mine, taken)
             )
         return out
+
+    def _places(self, doc: Document) -> Occurrences | None:
+        """The open document's Occurrences: a short document's read at once, a long
+        one's in a pool thread (None until read; the ghosts are refreshed then)."""
+        if self._occurrences is not None and self._occurrences[0] == doc.id:
+            return self._occurrences[1]
+        if len(doc.text) <= FIRST_SCREEN_CHARS:
+            self._occurrences = (doc.id, Occurrences.of(doc.text))
+            return self._occurrences[1]
+        if self._reading is None or self._reading.doc_id != doc.id:
+            job = ReadJob(doc.id, doc.text)
+            job.signals.read.connect(self._read)
+            self._reading = job
+            self._read_jobs.append(job)
+            QThreadPool.globalInstance().start(job)
+        return None
+
+    def _read(self, doc_id: int, places: Occurrences) -> None:
+        if self._reading is not None and self._reading.doc_id == doc_id:
+            self._reading = None
+        doc = self.session.document
+        if doc is not None and doc.id == doc_id:
+            self._occurrences = (doc_id, places)
+            self.refresh()
+            self.placesRead.emit()
 
     def _find(self, doc_id: int, text: str) -> None:
         """Start finding the model's suggestions for a document, unless under way."""

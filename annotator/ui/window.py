@@ -39,13 +39,16 @@ from annotator.ui.article_menu import article_menu
 from annotator.ui.details import DetailsPanel
 from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
+from annotator.ui.error_texts import error_text
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.guard import NoticeBar, ProjectGuard
 from annotator.ui.i18n import install_translator
 from annotator.ui.importing import ImportJob, file_filters, start_import, summary
+from annotator.ui.line_length import readable_width
 from annotator.ui.palette import LabelPalette
+from annotator.ui.panels import SidePanels
 from annotator.ui.render import render_project_document
 from annotator.ui.review.menu import ReviewMenu
 from annotator.ui.schema_editor import SchemaEditor
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.project = project
         self.view = DocumentView()
         self.view.setFont(reading_font(self.settings.font_size, self.settings.font_family or None))
+        self._keep_lines_readable()
         self.view.set_visual_cursor(self.settings.visual_cursor)
         # On a server the database lets a person write only as its user: the window's
         # name would have every edit refused.
@@ -109,7 +113,7 @@ class MainWindow(QMainWindow):
         self._import_jobs: list[ImportJob] = []
         self._build_actions()
         self._connect()
-        self._restore_state()
+        remembered = self._restore_state()
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
         # Whose spans are shown beside one's own: the choice made for this project, else
@@ -122,6 +126,12 @@ class MainWindow(QMainWindow):
             self.session.open_document(docs[0].id)  # which fills the documents list
         else:
             self.documents.refresh(project, self.session.annotator, None)
+        if not remembered:
+            self._fit_screen()
+            # A long document fills the documents list (and sets its width) once read.
+            self.session.documentReady.connect(
+                self._fit_screen, Qt.ConnectionType.SingleShotConnection
+            )
         # What a new project's empty article says (shown while no text is).
         self.view.setPlaceholderText(
             self.tr(
@@ -137,11 +147,14 @@ class MainWindow(QMainWindow):
         dock.setObjectName(title)
         dock.setAccessibleName(title)
         dock.setWidget(widget)
+        # Closable: View › Panels brings a closed one back.
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
         self.addDockWidget(area, dock)
+        self.panels.docks.append(dock)
         return dock
 
     def _build_layout(self) -> None:
@@ -153,6 +166,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
+        self.panels = SidePanels()
         # The documents come first in reading order: on the right in the Arabic interface.
         leading = Qt.DockWidgetArea.LeftDockWidgetArea
         trailing = Qt.DockWidgetArea.RightDockWidgetArea
@@ -167,6 +181,9 @@ class MainWindow(QMainWindow):
         details.setWidget(self.details)
         details.setWidgetResizable(True)
         details.setFrameShape(QFrame.Shape.NoFrame)
+        # Narrowed with the window, its buttons still show their whole text.
+        scroll_bar = details.verticalScrollBar().sizeHint().width()
+        details.setMinimumWidth(self.details.minimumSizeHint().width() + scroll_bar)
         self._dock(self.tr("Details"), details, trailing)
 
     def _rtl(self) -> bool:
@@ -305,6 +322,15 @@ class MainWindow(QMainWindow):
         visual = self._action(self.tr("&Visual cursor movement"), self._set_visual_cursor, (), True)
         visual.setChecked(self.settings.visual_cursor)
         view.addAction(visual)
+        view.addSeparator()
+        self.panels_menu = view.addMenu(self.tr("&Panels"))
+        self.panels_menu.addActions([dock.toggleViewAction() for dock in self.panels.docks])
+        self.panels_menu.addSeparator()
+        self.panels_menu.addAction(
+            self._action(
+                self.tr("Hide or show the side &panels"), self.panels.toggle, keys.SIDE_PANELS
+            )
+        )
 
         document = menu.addMenu(self.tr("&Document"))
         document.addAction(
@@ -521,6 +547,31 @@ class MainWindow(QMainWindow):
 
     def _zoom(self, steps: int) -> None:
         self.settings.font_size = self.view.zoom(steps)
+        self._keep_lines_readable()
+
+    def _keep_lines_readable(self) -> None:
+        """The panels give way to the article, never the article to them: it keeps
+        lines of some 50 characters in its font however narrow the window (which can
+        be made narrower with the panels hidden or tabbed)."""
+        self.view.setMinimumWidth(readable_width(self.view))
+
+    def _fit_screen(self) -> None:
+        """On a first start on a screen too narrow for readable lines between the two
+        columns of panels, they make one column, on the documents' side, the labels a
+        tab behind the documents."""
+        screen = self.screen()
+        if screen is None or self.minimumSizeHint().width() <= screen.availableGeometry().width():
+            return
+        documents, labels, *others = self.panels.docks
+        side = self.dockWidgetArea(documents)  # first in reading order, kept there
+        for dock in others:
+            self.addDockWidget(side, dock)
+        self.tabifyDockWidget(documents, labels)
+        documents.raise_()
+        resize_within_screen(self, 1280, 800)
+        layout = self.layout()
+        if layout is not None:  # the panels placed now, not at the next turn
+            layout.activate()
 
     def _choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Reading font"))
@@ -529,6 +580,7 @@ class MainWindow(QMainWindow):
 
     def set_reading_font(self, font: QFont) -> None:
         self.view.setFont(font)
+        self._keep_lines_readable()
         self.settings.font_family = font.family()
         self.settings.font_size = font.pointSize()
 
@@ -567,7 +619,7 @@ class MainWindow(QMainWindow):
             try:
                 Project.create(target).close()
             except UserError as exc:
-                QMessageBox.warning(self, "annotator", str(exc))
+                QMessageBox.warning(self, "annotator", error_text(exc))
                 return
             self.projectRequested.emit(target)
 
@@ -695,7 +747,7 @@ class MainWindow(QMainWindow):
             with open_output(target) as out:
                 out.write(page)
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 10000)
 
@@ -709,7 +761,7 @@ class MainWindow(QMainWindow):
         try:
             render_project_document(self.project, doc.id, target, self.session.annotator)
         except (UserError, OSError) as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
             return
         self.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 10000)
 
@@ -719,7 +771,7 @@ class MainWindow(QMainWindow):
             try:
                 self.apply_schema(editor.renames(), editor.schema())
             except UserError as exc:  # a label without a name or colour
-                QMessageBox.warning(self, "annotator", str(exc))
+                QMessageBox.warning(self, "annotator", error_text(exc))
         editor.deleteLater()
 
     def apply_schema(self, renames: dict[str, str], schema: Schema) -> bool:
@@ -761,10 +813,12 @@ class MainWindow(QMainWindow):
         self.view.setTextCursor(cursor)
         if old.session.selected_id is not None:
             s.select(old.session.selected_id)
+        self.suggestions.take_over_from(old.suggestions)
 
     # ----- state -----------------------------------------------------------------------
 
-    def _restore_state(self) -> None:
+    def _restore_state(self) -> bool:
+        """The size and panels of the last window; False on a first start."""
         geometry, state = self.settings.window_state(self._rtl())
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -772,6 +826,7 @@ class MainWindow(QMainWindow):
             resize_within_screen(self, 1280, 800)
         if state is not None:
             self.restoreState(state)
+        return state is not None
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -799,7 +854,7 @@ class MainWindow(QMainWindow):
             try:
                 self._read_others()
             except ConnectionLostError as exc:
-                self.guard.watcher.connection_failed(str(exc))
+                self.guard.watcher.connection_failed(error_text(exc))
 
     def _read_others(self) -> None:
         s = self.session
@@ -822,7 +877,7 @@ class MainWindow(QMainWindow):
         try:
             kept = backups.restore(backup, path)
         except UserError as exc:
-            QMessageBox.warning(self, "annotator", str(exc))
+            QMessageBox.warning(self, "annotator", error_text(exc))
         else:
             QMessageBox.information(
                 self,

@@ -4,117 +4,351 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="85"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="86"/>
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="89"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
         <source>F1, exact spans</source>
         <translation>F1، المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="89"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
         <source>F1, overlapping spans</source>
         <translation>F1، المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="89"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="100"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="101"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="93"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
         <source>α_U</source>
         <translation>α_U</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="110"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="112"/>
         <source>Double-click a document to review it</source>
         <translation>انقر مرتين على مستند لمراجعته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="165"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="166"/>
         <source>Matrix:</source>
         <translation>المصفوفة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="175"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="176"/>
         <source>Documents, lowest agreement first</source>
         <translation>المستندات، الأقل اتفاقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="190"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="191"/>
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="98"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="100"/>
         <source>Token units</source>
         <translation>وحدات الرموز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="101"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="102"/>
         <source>Fleiss&apos;s κ</source>
         <translation>كابا فلايس κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="102"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="103"/>
         <source>Krippendorff&apos;s α</source>
         <translation>ألفا كريبندورف α</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="107"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="108"/>
         <source>A layer counts in a document only where an annotator taking part has a span of it</source>
         <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="236"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="237"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="237"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="238"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="238"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="239"/>
         <source>Quotes</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="246"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="247"/>
         <source>All layers</source>
         <translation>كل الطبقات</translation>
+    </message>
+</context>
+<context>
+    <name>CoreErrors</name>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="24"/>
+        <source>already exists; choose another name or open it</source>
+        <translation>موجود من قبل؛ اختر اسمًا آخر أو افتحه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="27"/>
+        <source>no such project file</source>
+        <translation>لا يوجد ملف مشروع بهذا الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="28"/>
+        <source>is a folder, not a project file</source>
+        <translation>مجلد وليس ملف مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="31"/>
+        <source>cannot be read (Permission denied)</source>
+        <translation>تتعذّر قراءته (لا إذن بذلك)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="34"/>
+        <source>is an SQLite database but not an annotator project</source>
+        <translation>قاعدة بيانات SQLite لكنها ليست مشروع annotator</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="37"/>
+        <source>is damaged and cannot be opened (%1)</source>
+        <translation>تالف ولا يمكن فتحه (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="41"/>
+        <source>cannot be opened: the disk is full (the project is not damaged; free some space and open it again)</source>
+        <translation>لا يمكن فتحه: القرص ممتلئ (المشروع سليم؛ أفرغ بعض المساحة وافتحه من جديد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="46"/>
+        <source>cannot be made (%1)</source>
+        <translation>يتعذّر إنشاؤه (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="47"/>
+        <source>the disk is full: no project was made</source>
+        <translation>امتلأ القرص: لم يُنشأ أي مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="51"/>
+        <source>is open read-only; nothing can be changed</source>
+        <translation>مفتوح للقراءة فقط؛ لا يمكن تغيير شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="55"/>
+        <source>is busy: another program has been writing to it for %1 seconds; the change was not saved, try again</source>
+        <translation>مشغول: برنامج آخر يكتب فيه منذ %1 ثانية؛ لم يُحفظ التغيير، حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="60"/>
+        <source>the disk is full: the change was not saved</source>
+        <translation>امتلأ القرص: لم يُحفظ التغيير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="63"/>
+        <source>cannot be written: the change was not saved</source>
+        <translation>تتعذّر الكتابة فيه: لم يُحفظ التغيير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="67"/>
+        <source>span %1-%2 was not added to document %3: the project changed meanwhile; try again</source>
+        <translation>لم يُضف المقطع %1-%2 إلى المستند %3: تغيّر المشروع في أثناء ذلك؛ حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="72"/>
+        <source>the span %1 (%2) is no longer there: another person or program deleted it; nothing was changed</source>
+        <translation>المقطع %1 (%2) لم يعد موجودًا: حذفه شخص آخر أو برنامج آخر؛ لم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="77"/>
+        <source>the span %1 was changed by another program</source>
+        <translation>غيّر برنامج آخر المقطع %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="81"/>
+        <source>no annotation with id %1 (another person or program may have deleted it)</source>
+        <translation>لا يوجد توسيم معرّفه %1 (ربما حذفه شخص آخر أو برنامج آخر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="85"/>
+        <source>a span cannot be related to itself</source>
+        <translation>لا يُربط المقطع بنفسه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="88"/>
+        <source>a relation links two spans of one annotator in one document</source>
+        <translation>العلاقة تربط مقطعين لموسِّم واحد في مستند واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="91"/>
+        <source>these spans are already linked by %1</source>
+        <translation>هذان المقطعان مربوطان من قبل بعلاقة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="94"/>
+        <source>unknown relation type %1</source>
+        <translation>نوع علاقة غير معروف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="98"/>
+        <source>the new schema drops labels that annotations use: %1</source>
+        <translation>المخطط الجديد يحذف وسومًا تستعملها توسيمات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="101"/>
+        <source>invalid label name %1</source>
+        <translation>اسم وسم غير صالح: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="102"/>
+        <source>unknown label %1</source>
+        <translation>وسم غير معروف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="103"/>
+        <source>there is already a label named %1</source>
+        <translation>يوجد من قبل وسم اسمه %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="107"/>
+        <source>no such file</source>
+        <translation>لا يوجد ملف بهذا الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="108"/>
+        <source>no such file or folder</source>
+        <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="111"/>
+        <source>is empty</source>
+        <translation>فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="112"/>
+        <source>cannot be read (%1)</source>
+        <translation>تتعذّر قراءته (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="113"/>
+        <source>is a binary file, not text (it contains NUL bytes)</source>
+        <translation>ملف ثنائي وليس نصًّا (فيه بايتات NUL)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="117"/>
+        <source>is not UTF-8 (bad byte at offset %1), nor UTF-16 with a BOM, nor Arabic Windows-1256 text</source>
+        <translation>ليس نصًّا بترميز UTF-8 (بايت غير صالح عند الموضع %1)، ولا UTF-16 بعلامة BOM، ولا Windows-1256 العربي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="122"/>
+        <source>malformed JSON (%1)</source>
+        <translation>JSON غير سليم (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="124"/>
+        <source>document %1 has %2 characters; annotator takes articles of up to %3 (split the text into parts)</source>
+        <translation>في المستند %1 عدد %2 من المحارف؛ وannotator يقبل مقالات حتى %3 محرف (قسّم النص أجزاءً)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="130"/>
+        <source>the disk is full: nothing was written</source>
+        <translation>امتلأ القرص: لم يُكتب شيء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="133"/>
+        <source>the disk is full: no copy was made</source>
+        <translation>امتلأ القرص: لم تُصنع أي نسخة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="136"/>
+        <source>cannot be written (%1)</source>
+        <translation>تتعذّر الكتابة فيه (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="139"/>
+        <source>cannot be written: permission denied</source>
+        <translation>تتعذّر الكتابة فيه: لا إذن بذلك</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="142"/>
+        <source>cannot be written: the file system is read-only</source>
+        <translation>تتعذّر الكتابة فيه: نظام الملفات للقراءة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="145"/>
+        <source>the file name is too long for the file system</source>
+        <translation>اسم الملف أطول مما يقبله نظام الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="148"/>
+        <source>is a folder; give the name of a file to write</source>
+        <translation>مجلد؛ اذكر اسم ملف للكتابة فيه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="151"/>
+        <source>the folder to write into does not exist</source>
+        <translation>المجلد المراد الكتابة فيه غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="154"/>
+        <source>is a symbolic link; annotator does not write through links</source>
+        <translation>رابط رمزي؛ لا يكتب annotator عبر الروابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="157"/>
+        <source>already exists; it is not replaced</source>
+        <translation>موجود من قبل؛ لن يُستبدل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="160"/>
+        <source>is a file; this format writes a folder of files</source>
+        <translation>ملف؛ وهذه الصيغة تكتب مجلدًا من الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="206"/>
+        <location filename="../../annotator/ui/error_texts.py" line="219"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="214"/>
+        <source>%1, line %2</source>
+        <translation>%1، السطر %2</translation>
     </message>
 </context>
 <context>
@@ -267,33 +501,33 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="35"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="36"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="42"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="43"/>
         <source>Only my spans</source>
         <translation>مقاطعي فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="44"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="45"/>
         <source>Choose…</source>
         <translation>اختر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="59"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="60"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="62"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="63"/>
         <source>Output</source>
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="75"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="77"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="76"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="78"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
@@ -407,7 +641,7 @@
 <context>
     <name>ImportSummary</name>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="137"/>
+        <location filename="../../annotator/ui/importing.py" line="138"/>
         <source>%n document(s) added</source>
         <translation>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -419,7 +653,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="139"/>
+        <location filename="../../annotator/ui/importing.py" line="140"/>
         <source>, %n already there</source>
         <translation>
             <numerusform>، و%n موجود من قبل</numerusform>
@@ -431,7 +665,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/importing.py" line="141"/>
+        <location filename="../../annotator/ui/importing.py" line="142"/>
         <source>, %n file(s) refused: </source>
         <translation>
             <numerusform>، ورُفض %n ملف: </numerusform>
@@ -464,351 +698,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/window.py" line="100"/>
+        <location filename="../../annotator/ui/window.py" line="104"/>
         <source> (read-only)</source>
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="128"/>
+        <location filename="../../annotator/ui/window.py" line="138"/>
         <source>No documents yet: File › Import documents… or Import a folder… brings articles in.</source>
         <translation>لا مستندات بعد: ملف ← استورد مستندات… أو استورد مجلدًا… يأتي بالمقالات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="161"/>
-        <location filename="../../annotator/ui/window.py" line="186"/>
+        <location filename="../../annotator/ui/window.py" line="175"/>
+        <location filename="../../annotator/ui/window.py" line="203"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="162"/>
+        <location filename="../../annotator/ui/window.py" line="176"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="163"/>
+        <location filename="../../annotator/ui/window.py" line="177"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="170"/>
+        <location filename="../../annotator/ui/window.py" line="187"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="185"/>
+        <location filename="../../annotator/ui/window.py" line="202"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="187"/>
+        <location filename="../../annotator/ui/window.py" line="204"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="188"/>
+        <location filename="../../annotator/ui/window.py" line="205"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="189"/>
+        <location filename="../../annotator/ui/window.py" line="206"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="190"/>
+        <location filename="../../annotator/ui/window.py" line="207"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="191"/>
+        <location filename="../../annotator/ui/window.py" line="208"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="192"/>
+        <location filename="../../annotator/ui/window.py" line="209"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="193"/>
+        <location filename="../../annotator/ui/window.py" line="210"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="194"/>
+        <location filename="../../annotator/ui/window.py" line="211"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="196"/>
+        <location filename="../../annotator/ui/window.py" line="213"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="197"/>
+        <location filename="../../annotator/ui/window.py" line="214"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="198"/>
+        <location filename="../../annotator/ui/window.py" line="215"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="199"/>
+        <location filename="../../annotator/ui/window.py" line="216"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="200"/>
+        <location filename="../../annotator/ui/window.py" line="217"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="201"/>
+        <location filename="../../annotator/ui/window.py" line="218"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="227"/>
+        <location filename="../../annotator/ui/window.py" line="244"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="229"/>
+        <location filename="../../annotator/ui/window.py" line="246"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="232"/>
+        <location filename="../../annotator/ui/window.py" line="249"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="235"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="238"/>
-        <location filename="../../annotator/ui/window.py" line="592"/>
+        <location filename="../../annotator/ui/window.py" line="255"/>
+        <location filename="../../annotator/ui/window.py" line="644"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="239"/>
-        <location filename="../../annotator/ui/window.py" line="599"/>
-        <location filename="../../annotator/ui/window.py" line="605"/>
+        <location filename="../../annotator/ui/window.py" line="256"/>
+        <location filename="../../annotator/ui/window.py" line="651"/>
+        <location filename="../../annotator/ui/window.py" line="657"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="240"/>
+        <location filename="../../annotator/ui/window.py" line="257"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="241"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="242"/>
+        <location filename="../../annotator/ui/window.py" line="259"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="261"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="247"/>
+        <location filename="../../annotator/ui/window.py" line="264"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="248"/>
+        <location filename="../../annotator/ui/window.py" line="265"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="250"/>
+        <location filename="../../annotator/ui/window.py" line="267"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="251"/>
+        <location filename="../../annotator/ui/window.py" line="268"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="253"/>
+        <location filename="../../annotator/ui/window.py" line="270"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="257"/>
+        <location filename="../../annotator/ui/window.py" line="274"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="259"/>
+        <location filename="../../annotator/ui/window.py" line="276"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="263"/>
+        <location filename="../../annotator/ui/window.py" line="280"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="267"/>
+        <location filename="../../annotator/ui/window.py" line="284"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="269"/>
+        <location filename="../../annotator/ui/window.py" line="286"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="270"/>
+        <location filename="../../annotator/ui/window.py" line="287"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="272"/>
+        <location filename="../../annotator/ui/window.py" line="289"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="276"/>
+        <location filename="../../annotator/ui/window.py" line="293"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="278"/>
+        <location filename="../../annotator/ui/window.py" line="295"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="284"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="290"/>
+        <location filename="../../annotator/ui/window.py" line="307"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="294"/>
+        <location filename="../../annotator/ui/window.py" line="311"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="298"/>
+        <location filename="../../annotator/ui/window.py" line="315"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="299"/>
+        <location filename="../../annotator/ui/window.py" line="316"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="300"/>
+        <location filename="../../annotator/ui/window.py" line="317"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="301"/>
+        <location filename="../../annotator/ui/window.py" line="318"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="302"/>
+        <location filename="../../annotator/ui/window.py" line="319"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="305"/>
+        <location filename="../../annotator/ui/window.py" line="322"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="309"/>
+        <location filename="../../annotator/ui/window.py" line="326"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;اللوحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="331"/>
+        <source>Hide or show the side &amp;panels</source>
+        <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/window.py" line="335"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="311"/>
+        <location filename="../../annotator/ui/window.py" line="337"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="315"/>
+        <location filename="../../annotator/ui/window.py" line="341"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="318"/>
+        <location filename="../../annotator/ui/window.py" line="344"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="320"/>
+        <location filename="../../annotator/ui/window.py" line="346"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="321"/>
+        <location filename="../../annotator/ui/window.py" line="347"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="322"/>
+        <location filename="../../annotator/ui/window.py" line="348"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="437"/>
+        <location filename="../../annotator/ui/window.py" line="463"/>
         <source>Blind annotation is on: the spans of %1 are hidden until it is turned off (Project › Blind annotation).</source>
         <translation>التوسيم معمّى: مقاطع %1 مخفية حتى تُلغى التعمية (المشروع ← توسيم معمّى).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="478"/>
+        <location filename="../../annotator/ui/window.py" line="504"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="489"/>
+        <location filename="../../annotator/ui/window.py" line="515"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="526"/>
+        <location filename="../../annotator/ui/window.py" line="577"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="539"/>
+        <location filename="../../annotator/ui/window.py" line="591"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="546"/>
+        <location filename="../../annotator/ui/window.py" line="598"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="547"/>
+        <location filename="../../annotator/ui/window.py" line="599"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="554"/>
+        <location filename="../../annotator/ui/window.py" line="606"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -820,17 +1064,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="559"/>
+        <location filename="../../annotator/ui/window.py" line="611"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="563"/>
+        <location filename="../../annotator/ui/window.py" line="615"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="576"/>
+        <location filename="../../annotator/ui/window.py" line="628"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -847,17 +1091,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="606"/>
+        <location filename="../../annotator/ui/window.py" line="658"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="649"/>
+        <location filename="../../annotator/ui/window.py" line="701"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="651"/>
+        <location filename="../../annotator/ui/window.py" line="703"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -869,7 +1113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="664"/>
+        <location filename="../../annotator/ui/window.py" line="716"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -881,73 +1125,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="672"/>
+        <location filename="../../annotator/ui/window.py" line="724"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="682"/>
+        <location filename="../../annotator/ui/window.py" line="734"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="682"/>
+        <location filename="../../annotator/ui/window.py" line="734"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="700"/>
-        <location filename="../../annotator/ui/window.py" line="714"/>
+        <location filename="../../annotator/ui/window.py" line="752"/>
+        <location filename="../../annotator/ui/window.py" line="766"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="704"/>
+        <location filename="../../annotator/ui/window.py" line="756"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="704"/>
+        <location filename="../../annotator/ui/window.py" line="756"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="830"/>
+        <location filename="../../annotator/ui/window.py" line="885"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="195"/>
+        <location filename="../../annotator/ui/window.py" line="212"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="303"/>
+        <location filename="../../annotator/ui/window.py" line="320"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="324"/>
+        <location filename="../../annotator/ui/window.py" line="350"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="407"/>
+        <location filename="../../annotator/ui/window.py" line="433"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="417"/>
+        <location filename="../../annotator/ui/window.py" line="443"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="421"/>
+        <location filename="../../annotator/ui/window.py" line="447"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="447"/>
+        <location filename="../../annotator/ui/window.py" line="473"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -955,23 +1199,23 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="26"/>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="61"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="27"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="62"/>
         <source>Import a colleague&apos;s project</source>
         <translation>استيراد مشروع زميل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="28"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="29"/>
         <source>Projects and JSONL exports (*%1 *.jsonl);;All files (*)</source>
         <translation>المشاريع وملفات JSONL المصدَّرة (*%1 *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="42"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="43"/>
         <source>Nothing was imported: these annotators&apos; spans differ here and there.</source>
         <translation>لم يُستورد شيء: مقاطع هؤلاء الموسِّمين تختلف هنا وهناك.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="45"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="46"/>
         <source>%n document(s) added</source>
         <translation>
             <numerusform>أُضيف %n مستند</numerusform>
@@ -983,7 +1227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="46"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="47"/>
         <source>%n matched</source>
         <translation>
             <numerusform>وطوبق %n</numerusform>
@@ -995,7 +1239,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="47"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="48"/>
         <source>%n span(s)</source>
         <translation>
             <numerusform>%n مقطع</numerusform>
@@ -1007,7 +1251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="48"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="49"/>
         <source>%n relation(s)</source>
         <translation>
             <numerusform>%n علاقة</numerusform>
@@ -1019,27 +1263,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="76"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="77"/>
         <source>Import under another name…</source>
         <translation>استورد باسم آخر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="85"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="86"/>
         <source>Work of: %1</source>
         <translation>عمل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="105"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="106"/>
         <source>Import under another name</source>
         <translation>الاستيراد باسم آخر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="107"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="108"/>
         <source>Name for all the spans in %1:</source>
         <translation>اسمٌ لكل المقاطع في %1:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merge_dialog.py" line="44"/>
+        <location filename="../../annotator/ui/review/merge_dialog.py" line="45"/>
         <source>%1, %2; %3 and %4 imported</source>
         <translation>%1، %2؛ واستُورد %3 و%4</translation>
     </message>
@@ -1047,13 +1291,13 @@
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="50"/>
+        <location filename="../../annotator/ui/guard.py" line="51"/>
         <source>Notice</source>
         <translation>تنبيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="57"/>
         <location filename="../../annotator/ui/guard.py" line="58"/>
+        <location filename="../../annotator/ui/guard.py" line="59"/>
         <source>Close the notice</source>
         <translation>أغلق التنبيه</translation>
     </message>
@@ -1061,57 +1305,57 @@
 <context>
     <name>ProjectGuard</name>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="106"/>
+        <location filename="../../annotator/ui/guard.py" line="107"/>
         <source>This project is read-only (its file or folder cannot be written): you can read and export it, but not change it.</source>
         <translation>هذا المشروع للقراءة فقط (لا يمكن الكتابة في ملفه أو مجلده): يمكنك قراءته وتصديره، لا تعديله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="124"/>
+        <location filename="../../annotator/ui/guard.py" line="125"/>
         <source>Today&apos;s backup failed: %1</source>
         <translation>فشلت نسخة اليوم الاحتياطية: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="137"/>
+        <location filename="../../annotator/ui/guard.py" line="138"/>
         <source>Another program changed this project; what you see is up to date.</source>
         <translation>غيّر برنامج آخر هذا المشروع؛ ما تراه الآن محدَّث.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="143"/>
+        <location filename="../../annotator/ui/guard.py" line="144"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="153"/>
+        <location filename="../../annotator/ui/guard.py" line="154"/>
         <source>The server cannot be reached, so changes cannot be saved until it answers again (trying again by itself). %1</source>
         <translation>لا يمكن الوصول إلى الخادم، فلا تُحفظ التعديلات حتى يجيب من جديد (تُعاد المحاولة تلقائيًا). %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="158"/>
+        <location filename="../../annotator/ui/guard.py" line="159"/>
         <source>Not saved: %1.</source>
         <translation>لم يُحفظ: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="162"/>
+        <location filename="../../annotator/ui/guard.py" line="163"/>
         <source>Connected to the server again; changes are saved as before.</source>
         <translation>عاد الاتصال بالخادم؛ تُحفظ التعديلات كما من قبل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="166"/>
+        <location filename="../../annotator/ui/guard.py" line="167"/>
         <source>Not saved while it was away: %1 (make them again).</source>
         <translation>لم يُحفظ أثناء انقطاعه: %1 (أعد إجراءها).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="182"/>
+        <location filename="../../annotator/ui/guard.py" line="183"/>
         <source>There is no backup yet.</source>
         <translation>لا توجد نسخة احتياطية بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="187"/>
+        <location filename="../../annotator/ui/guard.py" line="188"/>
         <source>Restore a backup</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guard.py" line="189"/>
+        <location filename="../../annotator/ui/guard.py" line="190"/>
         <source>Put this day&apos;s backup in the project&apos;s place (the current file is kept beside it):</source>
         <translation>ضع نسخة هذا اليوم مكان المشروع (يُحفظ الملف الحالي بجانبه):</translation>
     </message>
@@ -1160,172 +1404,177 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="68"/>
+        <location filename="../../annotator/ui/review/window.py" line="78"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="69"/>
+        <location filename="../../annotator/ui/review/window.py" line="79"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="70"/>
+        <location filename="../../annotator/ui/review/window.py" line="80"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="71"/>
+        <location filename="../../annotator/ui/review/window.py" line="81"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="82"/>
+        <location filename="../../annotator/ui/review/window.py" line="92"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="105"/>
+        <location filename="../../annotator/ui/review/window.py" line="115"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="112"/>
+        <location filename="../../annotator/ui/review/window.py" line="122"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="115"/>
+        <location filename="../../annotator/ui/review/window.py" line="125"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="126"/>
+        <location filename="../../annotator/ui/review/window.py" line="136"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="128"/>
+        <location filename="../../annotator/ui/review/window.py" line="138"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="129"/>
+        <location filename="../../annotator/ui/review/window.py" line="139"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="160"/>
+        <location filename="../../annotator/ui/review/window.py" line="173"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="163"/>
+        <location filename="../../annotator/ui/review/window.py" line="176"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="165"/>
+        <location filename="../../annotator/ui/review/window.py" line="178"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="167"/>
+        <location filename="../../annotator/ui/review/window.py" line="180"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="168"/>
+        <location filename="../../annotator/ui/review/window.py" line="181"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="169"/>
+        <location filename="../../annotator/ui/review/window.py" line="182"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="170"/>
+        <location filename="../../annotator/ui/review/window.py" line="183"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="171"/>
+        <location filename="../../annotator/ui/review/window.py" line="184"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="172"/>
+        <location filename="../../annotator/ui/review/window.py" line="185"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="175"/>
+        <location filename="../../annotator/ui/review/window.py" line="188"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="179"/>
+        <location filename="../../annotator/ui/review/window.py" line="192"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="184"/>
+        <location filename="../../annotator/ui/review/window.py" line="197"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="188"/>
+        <location filename="../../annotator/ui/review/window.py" line="201"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="190"/>
+        <location filename="../../annotator/ui/review/window.py" line="203"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="194"/>
+        <location filename="../../annotator/ui/review/window.py" line="207"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="298"/>
+        <location filename="../../annotator/ui/review/window.py" line="211"/>
+        <source>Hide or show the side &amp;panels</source>
+        <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="319"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="330"/>
+        <location filename="../../annotator/ui/review/window.py" line="351"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="354"/>
+        <location filename="../../annotator/ui/review/window.py" line="375"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="376"/>
+        <location filename="../../annotator/ui/review/window.py" line="397"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="418"/>
+        <location filename="../../annotator/ui/review/window.py" line="439"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="423"/>
+        <location filename="../../annotator/ui/review/window.py" line="444"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="428"/>
+        <location filename="../../annotator/ui/review/window.py" line="449"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="433"/>
+        <location filename="../../annotator/ui/review/window.py" line="454"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1333,49 +1582,59 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="52"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="65"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="57"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="70"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="58"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="71"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="59"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="72"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="60"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="73"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="61"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="74"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="62"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="75"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="68"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="81"/>
         <source>Add label</source>
         <translation>أضف وسمًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="70"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="83"/>
         <source>Remove label</source>
         <translation>أزل الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="155"/>
+        <source>label %1 has no name</source>
+        <translation>الوسم %1 بلا اسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="159"/>
+        <source>label %1: %2 is not a colour</source>
+        <translation>الوسم %1: ‏%2 ليس لونًا</translation>
     </message>
 </context>
 <context>
@@ -1404,32 +1663,32 @@
 <context>
     <name>ServerDialog</name>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="56"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="57"/>
         <source>Open a project on a server</source>
         <translation>فتح مشروع على خادم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="64"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="65"/>
         <source>empty: from .pgpass, PGPASSWORD or a service file</source>
         <translation>فارغة: من ‎.pgpass‎ أو PGPASSWORD أو ملف خدمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="75"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="76"/>
         <source>&amp;URL:</source>
         <translation>ال&amp;عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="76"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="77"/>
         <source>&amp;Password:</source>
         <translation>&amp;كلمة المرور:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="99"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="100"/>
         <source>%1: not a server URL (postgresql://…)</source>
         <translation>%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/server_dialog.py" line="101"/>
+        <location filename="../../annotator/ui/server_dialog.py" line="102"/>
         <source>Connecting…</source>
         <translation>جارٍ الاتصال…</translation>
     </message>
@@ -1437,47 +1696,47 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="320"/>
+        <location filename="../../annotator/ui/session.py" line="321"/>
         <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
         <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="122"/>
+        <location filename="../../annotator/ui/session.py" line="123"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="222"/>
+        <location filename="../../annotator/ui/session.py" line="223"/>
         <source>mark done</source>
         <translation>تعليم المقال منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="222"/>
+        <location filename="../../annotator/ui/session.py" line="223"/>
         <source>mark not done</source>
         <translation>إلغاء تعليم المقال منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="314"/>
+        <location filename="../../annotator/ui/session.py" line="315"/>
         <source>undo or redo</source>
         <translation>التراجع أو الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="429"/>
+        <location filename="../../annotator/ui/session.py" line="430"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="449"/>
+        <location filename="../../annotator/ui/session.py" line="450"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="416"/>
+        <location filename="../../annotator/ui/session.py" line="417"/>
         <source>Select a quote or a claim first, then link it</source>
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="420"/>
+        <location filename="../../annotator/ui/session.py" line="421"/>
         <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
         <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
@@ -1548,22 +1807,22 @@
 <context>
     <name>SpanEdges</name>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="58"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="60"/>
         <source>Start edge right</source>
         <translation>البداية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="59"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="61"/>
         <source>Start edge left</source>
         <translation>البداية يسارًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="60"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="62"/>
         <source>End edge right</source>
         <translation>النهاية يمينًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts.py" line="61"/>
+        <location filename="../../annotator/ui/shortcuts.py" line="63"/>
         <source>End edge left</source>
         <translation>النهاية يسارًا</translation>
     </message>
@@ -1622,67 +1881,82 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="201"/>
+        <location filename="../../annotator/ui/suggestions.py" line="213"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="203"/>
+        <location filename="../../annotator/ui/suggestions.py" line="215"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="205"/>
+        <location filename="../../annotator/ui/suggestions.py" line="217"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="211"/>
+        <location filename="../../annotator/ui/suggestions.py" line="223"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="212"/>
+        <location filename="../../annotator/ui/suggestions.py" line="224"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="214"/>
+        <location filename="../../annotator/ui/suggestions.py" line="226"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="218"/>
+        <location filename="../../annotator/ui/suggestions.py" line="230"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="220"/>
+        <location filename="../../annotator/ui/suggestions.py" line="232"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="229"/>
+        <location filename="../../annotator/ui/suggestions.py" line="241"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="258"/>
+        <location filename="../../annotator/ui/suggestions.py" line="270"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="254"/>
+        <location filename="../../annotator/ui/suggestions.py" line="289"/>
+        <source>Measuring the documents to order them…</source>
+        <translation>يقيس المستندات ليرتّبها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="192"/>
+        <source>Suggestions&apos; training</source>
+        <translation>تدريب الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="395"/>
+        <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
+        <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="266"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="478"/>
+        <location filename="../../annotator/ui/suggestions.py" line="535"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="386"/>
+        <location filename="../../annotator/ui/suggestions.py" line="443"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1694,19 +1968,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="406"/>
-        <location filename="../../annotator/ui/suggestions.py" line="434"/>
+        <location filename="../../annotator/ui/suggestions.py" line="463"/>
+        <location filename="../../annotator/ui/suggestions.py" line="491"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="419"/>
-        <location filename="../../annotator/ui/suggestions.py" line="427"/>
+        <location filename="../../annotator/ui/suggestions.py" line="476"/>
+        <location filename="../../annotator/ui/suggestions.py" line="484"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="439"/>
+        <location filename="../../annotator/ui/suggestions.py" line="496"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1718,7 +1992,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="476"/>
+        <location filename="../../annotator/ui/suggestions.py" line="533"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>
@@ -1726,22 +2000,22 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="45"/>
+        <location filename="../../annotator/ui/app.py" line="47"/>
         <source>Who is annotating?</source>
         <translation>من يوسم؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="46"/>
+        <location filename="../../annotator/ui/app.py" line="48"/>
         <source>Your name, as it will be stored with your spans:</source>
         <translation>اسمك كما سيُحفظ مع مقاطعك:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="63"/>
+        <location filename="../../annotator/ui/app.py" line="65"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="65"/>
+        <location filename="../../annotator/ui/app.py" line="67"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
@@ -1749,22 +2023,22 @@
 <context>
     <name>import</name>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="84"/>
+        <location filename="../../annotator/ui/importing.py" line="85"/>
         <source>Every format, by extension (%1)</source>
         <translation>كل الصيغ، حسب امتداد الملف (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="108"/>
+        <location filename="../../annotator/ui/importing.py" line="109"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="109"/>
+        <location filename="../../annotator/ui/importing.py" line="110"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/importing.py" line="114"/>
+        <location filename="../../annotator/ui/importing.py" line="115"/>
         <source>Importing</source>
         <translation>الاستيراد</translation>
     </message>

@@ -10,8 +10,8 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from annotator.core.bidi import BIDI_MARKS
 from annotator.core.offsets import (
-    BIDI_MARKS,
     Boundaries,
     Utf16Map,
     _trim_clusters,
@@ -215,9 +215,6 @@ def _on_the_whole_text(text: str, a: int, b: int, exact: bool) -> tuple[int, int
     if exact:
         start, end = _trim_clusters(whole, start, end, punctuation=False)
     else:
-        start, end = _trim_clusters(whole, start, end)
-        if start >= end:
-            return None
         start, end = _trim_clusters(whole, *whole.snap_to_words(start, end))
     return (start, end) if start < end else None
 

@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from annotator.core import tokens
-from annotator.core.offsets import BIDI_MARKS
+from annotator.core.bidi import BIDI_MARKS
 from annotator.core.tokens import Token, sentences, tokenize
 
 

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli.main import cli
+from annotator.core.bidi import BIDI_MARKS
 from annotator.core.errors import UserError
-from annotator.core.offsets import BIDI_MARKS
 from annotator.core.tokens import tokenize
 from annotator.formats import conll
 from annotator.storage.project import Project

@@ -42,6 +42,14 @@ def arabic(qapp: QApplication) -> Iterator[QApplication]:
     install_translator(qapp, "en")
 
 
+@pytest.fixture(params=["en", "ar"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The test once in each interface language (its code)."""
+    install_translator(qapp, request.param)
+    yield request.param
+    install_translator(qapp, "en")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(qapp: object, tmp_path: Path) -> None:
     # Each test's QSettings in its own folder: other test runs on the machine share the

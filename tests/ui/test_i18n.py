@@ -208,6 +208,9 @@ def test_the_undo_history_and_a_change_not_saved_name_the_edit_in_arabic(
     # the edit's name and why, isolated (U+2068) in the Arabic sentence
     assert win.notice.text().startswith("لم يُحفظ: \u2068إضافة مقطع: ")
     assert "add span" not in win.notice.text()
+    # and why, in Arabic: the core's reason, the project's file named in it
+    assert "امتلأ القرص: لم يُحفظ التغيير" in win.notice.text()
+    assert "the disk is full" not in win.notice.text()
     win.project.close()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,19 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import Status
 from annotator.storage.project import Project
-from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.ui.conftest import ME, show_active
 
 ARTICLE = "قال محمد إن الاحتلال يحاصر غزة، وأكد أحمد أن الحصار مستمر."
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    install_translator(qapp, request.param)
-    yield request.param
-    install_translator(qapp, "en")
 
 
 @pytest.fixture

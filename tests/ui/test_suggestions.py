@@ -265,6 +265,30 @@ def test_a_name_annotated_once_is_proposed_wherever_else_the_document_has_it(
     assert again not in ghosts(window) and set(stored(window, "twice")) == {first}
 
 
+def test_a_long_document_s_other_places_are_read_while_the_window_answers_keys(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The words of a long document are read for the other places of one's spans in a
+    thread (they took the window's thread 0.1-0.2 s as it opened); once read, tagging a
+    word proposes it everywhere else at once."""
+    open_new(window)
+    train(qtbot, window)
+    line = "ثم غادر الوفد المكان مساء الخميس.\n"
+    text = line * 300  # 10,500 characters: longer than the first screen
+    window.project.add_documents([NewDocument("long", text)])
+    with qtbot.waitSignals([window.suggestions.found, window.suggestions.placesRead]):
+        window.session.open_document(window.project.document("long").id)
+        tags = window.view.show_tags
+        qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert window.view.show_tags is not tags
+    evening = [k * len(line) + line.index("مساء") for k in range(300)]
+    window.view.select_span(evening[0], evening[0] + len("مساء"))
+    qtbot.keyClick(window.view, Qt.Key.Key_7)  # DATE, by hand
+    assert {g for g in ghosts(window) if g[2] == "DATE"} == {
+        (s, s + len("مساء"), "DATE") for s in evening[1:]
+    }
+
+
 def test_closing_the_window_stops_a_training_under_way(qtbot: QtBot, window: MainWindow) -> None:
     open_new(window)
     job = window.suggestions.train_now()

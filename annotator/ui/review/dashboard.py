@@ -30,6 +30,7 @@ from annotator.review.agreement import TOKEN_MEASURES, AgreementReport, Scores, 
 from annotator.review.study import load_study
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
+from annotator.ui.error_texts import error_text
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.live import watcher_of
 from annotator.ui.review.heatmap import HeatMap
@@ -62,7 +63,7 @@ class AgreementJob(QRunnable):
             with Project.open(self.project_path, readonly=True) as project:
                 report = agreement(load_study(project, self.annotators))
         except UserError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(error_text(exc))
         else:
             self.signals.finished.emit(report)
 

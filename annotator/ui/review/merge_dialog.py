@@ -17,6 +17,7 @@ from annotator.core.errors import UserError
 from annotator.review.merge import MergeReport, merge
 from annotator.storage.project import PROJECT_SUFFIX, Project
 from annotator.ui.doclist import isolate
+from annotator.ui.error_texts import error_text
 
 
 def ask_and_merge(parent: QWidget, project: Project, on_merged: Callable[[], None]) -> None:
@@ -63,7 +64,7 @@ def merge_and_report(
         report = merge(project, path, as_name)
     except UserError as exc:
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setText(str(exc))
+        box.setText(error_text(exc))
         box.open()
         return box
     box.setText(MergeDialog().describe(report))

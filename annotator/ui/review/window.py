@@ -30,9 +30,12 @@ from annotator.review.units import ReviewUnit, UnitState, Version, review_units
 from annotator.storage.project import Project
 from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
+from annotator.ui.error_texts import error_text
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
+from annotator.ui.line_length import readable_width
 from annotator.ui.live import watcher_of
+from annotator.ui.panels import SidePanels
 from annotator.ui.review.gold_session import GoldSession
 from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, decided
 from annotator.ui.review.view import STATE_COLORS, ReviewView
@@ -50,6 +53,10 @@ SHOWN = (
 )
 
 
+# The fewest characters (of digits' width) a list beside the article narrows to.
+PANEL_FLOOR = 18
+
+
 class ReviewWindow(QMainWindow):
     def __init__(
         self,
@@ -62,6 +69,9 @@ class ReviewWindow(QMainWindow):
         self.project = project
         self.view = ReviewView()
         self.view.setFont(reading_font())
+        # Readable lines however narrow the window: the panels narrow first (F9 hides them).
+        self.view.setMinimumWidth(readable_width(self.view))
+        self.panels = SidePanels()
         self.session = GoldSession(project, curator, self.view)
         self.units: list[ReviewUnit] = []
         self.state_names = {
@@ -143,7 +153,10 @@ class ReviewWindow(QMainWindow):
         dock.setObjectName(title)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        # Narrowed with the window, a list still shows the start of its rows.
+        widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("0" * PANEL_FLOOR))
         self.addDockWidget(area, dock)
+        self.panels.docks.append(dock)
         return dock
 
     def _action(self, text: str, slot: Callable[[], object], *keys: str) -> QAction:
@@ -192,6 +205,14 @@ class ReviewWindow(QMainWindow):
         self.addActions([undo, redo])
         menu.addActions([undo, redo])
         menu.addAction(self._action(self.tr("Cancel"), lambda: s.select(None), "Esc"))
+        menu.addSeparator()
+        menu.addAction(
+            self._action(
+                self.tr("Hide or show the side &panels"),
+                self.panels.toggle,
+                *shortcuts.SIDE_PANELS,
+            )
+        )
 
     def _connect(self) -> None:
         self.session.documentOpened.connect(lambda _id: self._refresh(reset=True))
@@ -396,7 +417,7 @@ class ReviewWindow(QMainWindow):
             )
             self._refresh()
         except ConnectionLostError as exc:
-            self.watcher.connection_failed(str(exc))
+            self.watcher.connection_failed(error_text(exc))
 
     def _others_changed(self) -> None:
         """Colleagues committed: what they changed of what the window shows."""
@@ -408,7 +429,7 @@ class ReviewWindow(QMainWindow):
             if self.watcher.touched("annotators"):
                 self.annotators_list.add_names([a for a in self.project.annotators() if a != GOLD])
         except ConnectionLostError as exc:
-            self.watcher.connection_failed(str(exc))
+            self.watcher.connection_failed(error_text(exc))
             return
         self.show_current()
 

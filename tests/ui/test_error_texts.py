@@ -1,0 +1,126 @@
+"""The Arabic interface says in Arabic what the core refused: the schema editor's kinds
+and its refusals, the reason a change was not saved (test_i18n); every translated reason is one the
+core gives."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from annotator.core.errors import UserError
+from annotator.storage.project import Project
+from annotator.ui.error_texts import _table, error_text
+from annotator.ui.schema_editor import KIND, NAME, SchemaEditor
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+from tests.conftest import reopen_project
+from tests.paths import ROOT
+from tests.present import present
+from tests.ui.conftest import ME, show_active
+from tests.ui.test_guard import ARTICLE, tag_word
+
+
+def arabic_window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> MainWindow:
+    win = MainWindow(Project.open(make_project({"article": ARTICLE})), ME, Settings())
+    show_active(qtbot, win)
+    return win
+
+
+def in_the_schema_editor(
+    qtbot: QtBot, win: MainWindow, work: Callable[[SchemaEditor], None]
+) -> None:
+    """Project › Schema… (as the Arabic menu names it), ``work`` in the editor, then OK."""
+
+    def fill_in() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, SchemaEditor)
+        work(editor)
+        box = present(editor.findChild(QDialogButtonBox))
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_in)
+    title = QCoreApplication.translate("MainWindow", "&Schema…")
+    next(a for a in win.findChildren(QAction) if a.text() == title).trigger()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+
+
+def row_of(editor: SchemaEditor, name: str) -> int:
+    rows = range(editor.table.rowCount())
+    return [present(editor.table.item(r, NAME)).text() for r in rows].index(name)
+
+
+def test_the_kinds_are_arabic_and_a_kind_chosen_is_stored(
+    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    win = arabic_window(qtbot, make_project)
+    shown: list[str] = []
+
+    def choose_claim_for_misc(editor: SchemaEditor) -> None:
+        kind = editor.table.cellWidget(row_of(editor, "MISC"), KIND)
+        assert isinstance(kind, QComboBox)
+        shown.extend(kind.itemText(i) for i in range(kind.count()))
+        kind.setCurrentIndex(shown.index("ادعاء"))
+
+    in_the_schema_editor(qtbot, win, choose_claim_for_misc)
+    assert shown == ["كيان", "ادعاء", "اقتباس"]  # was "entity", "claim", "quote"
+    fresh = reopen_project(win.project.path)
+    try:
+        assert present(fresh.schema().label("MISC")).kind.value == "claim"
+    finally:
+        fresh.close()
+    win.project.close()
+
+
+def test_removing_a_label_in_use_is_refused_in_arabic(
+    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    win = arabic_window(qtbot, make_project)
+    tag_word(qtbot, win, "محمد", Qt.Key.Key_3)  # PER is in use
+
+    def remove_per(editor: SchemaEditor) -> None:
+        editor.table.setCurrentCell(row_of(editor, "PER"), NAME)
+        remove = QCoreApplication.translate("SchemaEditor", "Remove label")
+        button = next(b for b in editor.findChildren(QPushButton) if b.text() == remove)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    in_the_schema_editor(qtbot, win, remove_per)
+    said = win.statusBar().currentMessage()
+    assert "\u2068PER\u2069" in said and "the new schema" not in said
+    assert said.startswith("المخطط الجديد")
+    assert present(win.project.schema().label("PER"))  # nothing changed
+    win.project.close()
+
+
+def test_an_english_interface_shows_the_core_s_line_as_it_is(qapp: QApplication) -> None:
+    exc = UserError("no such file", "/tmp/names.tsv", 3)
+    assert error_text(exc) == str(exc) == "/tmp/names.tsv, line 3: no such file"
+
+
+def _shapes(node: ast.expr) -> str | None:
+    """A literal text as the core writes it, each value it puts in as {}."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _shapes(node.left)
+        return None if left is None else left + (_shapes(node.right) or "{}")
+    return None
+
+
+def test_every_translated_reason_is_a_message_the_core_gives(qapp: QApplication) -> None:
+    core = [p for p in (ROOT / "annotator").rglob("*.py") if "ui" not in p.parts]
+    messages = {
+        shape
+        for path in core
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.expr) and (shape := _shapes(node)) is not None
+    }
+    assert sorted(set(_table()) - messages) == []

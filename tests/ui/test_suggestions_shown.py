@@ -1,0 +1,113 @@
+"""What a user sees of the suggestions beyond the keys: that a training is under way for
+as long as it runs, a ghost's label when the mouse rests on it (its colour alone does
+not say it to everyone), which ghost Return would accept, and the model, its ghosts and
+the documents' order kept when the interface changes language (the window is built
+again)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from annotator.storage.project import Project
+from annotator.ui import app
+from annotator.ui.i18n import install_translator
+from annotator.ui.settings import Settings
+from annotator.ui.window import MainWindow
+from tests.learn.corpus import article, newsroom
+from tests.ui.conftest import ME
+from tests.ui.test_language_switch import choose_language_in_settings
+from tests.ui.test_suggestions import TRAINING_S, first_listed, ghosts, open_new, stored, train
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    newsroom(tmp_path / "news.annotator", annotator=ME).close()
+    win = app.open_window(tmp_path / "news.annotator", ME, Settings())
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    yield win
+    install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
+    last = app._windows[-1]
+    last.close()  # stops what the window runs in threads, before its project closes
+    last.project.close()
+    app._windows.clear()
+
+
+def test_the_status_bar_says_learning_until_the_model_is_trained(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    menu = window.suggestions
+    said: list[str] = []
+    # What the status bar shows when the model arrives: the training was said all along.
+    menu.trained.connect(lambda: said.append(window.suggestions.progress.text()))
+    signals = [menu.trained, menu.found, menu.measured]
+    with qtbot.waitSignals(signals, timeout=TRAINING_S * 1000):
+        qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        assert menu.progress.isVisible() and menu.progress.text().startswith("Learning")
+    assert said and said[0].startswith("Learning")
+    assert not menu.progress.isVisible()  # the job has ended
+
+
+def test_switching_the_language_keeps_the_model_its_suggestions_and_the_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    window.suggestions.order_action.trigger()
+    before = ghosts(window)
+    assert before and "new" in first_listed(window)
+    choose_language_in_settings(qtbot, window, "ar")
+    arabic = app._windows[-1]
+    assert arabic is not window
+    qtbot.waitExposed(arabic)
+    assert ghosts(arabic) == before
+    assert arabic.view.ghosts  # painted
+    assert arabic.suggestions.order_action.isChecked() and "new" in first_listed(arabic)
+    arabic.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is arabic)
+    arabic.view.select_span(0, 0)
+    qtbot.keyClick(arabic.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert set(stored(arabic)) == set(article(10)[1])
+    with Project.open(arabic.project.path) as fresh:
+        assert len(fresh.annotations(fresh.document("new").id, ME)) == len(before)
+
+
+def test_resting_the_mouse_on_a_ghost_names_its_label_and_the_keys(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    start, end, label = min(ghosts(window))
+    view = window.view
+    point = view.span_rects(start, end)[0].center().toPoint()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert QToolTip.text().startswith(f"Suggested {label} (")
+    assert "Return accepts" in QToolTip.text()
+
+
+def test_the_ghost_return_would_accept_is_marked_and_follows_the_caret(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    open_new(window)
+    train(qtbot, window)
+    menu, view = window.suggestions, window.view
+    first, second, *_ = menu.ghosts
+    assert view.ghosts[view.current_ghost][:2] == (first.start, first.end)  # the next one
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.ghosts[view.current_ghost][:2] == (second.start, second.end)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert (second.start, second.end, second.label) in stored(window)
+    view.select_span(len(view.index.text), len(view.index.text))  # after every ghost
+    assert view.current_ghost == -1
