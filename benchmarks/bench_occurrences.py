@@ -15,6 +15,7 @@ characters once, then 7-14 ms per edit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from annotator.core.tokens import tokenize
@@ -47,6 +48,24 @@ def user_spans(text: str, count: int) -> list[tuple[int, int, str]]:
     return [(t.start, t.end, "PER") for t in words[::step][:count]]
 
 
+def processor_ms(
+    workload: str, fn: Callable[[], object], repeats: int, target_ms: float | None
+) -> Result:
+    """The median processor time of ``repeats`` runs of ``fn`` (after one not timed),
+    against ``target_ms`` (None: not judged), the wall clock and the load in its note."""
+    cpu, wall = cpu_and_wall(fn, repeats)
+    ms = median(cpu) * 1000
+    return Result(
+        workload,
+        round(ms, 2),
+        "ms",
+        f"<= {target_ms:g} ms" if target_ms is not None else "n/a",
+        ms <= target_ms if target_ms is not None else None,
+        runs=cpu,
+        note=f"processor time; wall clock {median(wall) * 1000:.2f} ms, {load()}",
+    )
+
+
 def _cold(text: str) -> Occurrences:
     """Occurrences.of as on a session's first document: no word folded yet."""
     word.cache_clear()
@@ -57,35 +76,26 @@ def run(ctx: Context) -> list[Result]:
     text = long_document()
     short = article()
     repeats = max(ctx.repeats, 3)
-    results = []
-    for name, doc in (("the 5 KB article", short), (f"{len(text):,} characters", text)):
-        cpu, wall = cpu_and_wall(partial(_cold, doc), repeats)
-        results.append(
-            Result(
-                f"occurrences: read {name} (once per opening; a long one in a pool thread)",
-                round(median(cpu) * 1000, 1),
-                "ms",
-                "n/a: off the window's thread for a long document",
-                None,
-                runs=cpu,
-                note=f"processor time; wall clock {median(wall) * 1000:.1f} ms, {load()}",
-            )
+    results = [
+        processor_ms(
+            f"occurrences: read {name} (once per opening; a long one off the window's thread)",
+            partial(_cold, doc),
+            repeats,
+            None,
         )
+        for name, doc in (("the 5 KB article", short), (f"{len(text):,} characters", text))
+    ]
     places = Occurrences.of(text)
     for count in SPANS:
         spans = user_spans(text, count)
         found = len(places.elsewhere(spans))
-        cpu, wall = cpu_and_wall(partial(places.elsewhere, spans), repeats * 4)
         results.append(
-            Result(
+            processor_ms(
                 f"occurrences: one edit's other places, {len(text):,} characters, "
                 f"{len(spans)} spans of the user's ({found:,} places)",
-                round(median(cpu) * 1000, 2),
-                "ms",
-                f"<= {EDIT_TARGET_MS:g} ms",
-                median(cpu) * 1000 <= EDIT_TARGET_MS,
-                runs=cpu,
-                note=f"processor time; wall clock {median(wall) * 1000:.2f} ms, {load()}",
+                partial(places.elsewhere, spans),
+                repeats * 4,
+                EDIT_TARGET_MS,
             )
         )
     return results

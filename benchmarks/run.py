@@ -33,6 +33,7 @@ SUITES = [
     "bench_long_paragraph",
     "bench_learn",
     "bench_occurrences",
+    "bench_selection",
     "bench_interaction",
     "bench_server",  # a throw-away PostgreSQL server (tests/pg_server.py)
 ]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from annotator.core.content import visible
 from annotator.core.errors import UserError
 from annotator.storage.locations import location_path, server_url
 from annotator.storage.project import Project
@@ -19,7 +21,8 @@ class UserErrorExit(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"annotator: error: {self.message}", err=True)
+        # A name in it may come from a project another program wrote (``say``).
+        click.echo(f"annotator: error: {visible(self.message)}", err=True)
 
 
 def run(fn: Callable[[], T]) -> T:
@@ -34,6 +37,13 @@ def open_project(path: Path, readonly: bool = False) -> Project:
     return run(lambda: Project.open(path, readonly=readonly))
 
 
+def say(line: str) -> None:
+    """Print a line that holds names read from a project (labels, annotators, documents):
+    a project another program wrote may hold a terminal's escapes in them, shown as
+    U+FFFD instead of run by the terminal (``core.content.visible``)."""
+    click.echo(visible(line))
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``1 document``, ``2 documents`` (``words`` for a plural that is not WORD + s)."""
     return f"{n} {word if n == 1 else words or word + 's'}"
@@ -44,7 +54,7 @@ class ProjectLocation(click.Path):
     ``//`` one ``/``, and ``postgresql:///db`` then names another host)."""
 
     def __init__(self) -> None:
-        super().__init__(path_type=Path, dir_okay=False)
+        super().__init__(path_type=Path)  # a folder: one line from Project.open
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         # A URL naming no project, or a malformed one, is one line too.
@@ -54,3 +64,14 @@ class ProjectLocation(click.Path):
 
 
 project_argument = click.argument("project", type=ProjectLocation())
+
+
+class Number(click.FloatRange):
+    """A number in a range, NaN refused (click's range lets it through: no comparison
+    with NaN fails)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number

@@ -10,11 +10,21 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from annotator import __version__
-from annotator.cli.common import open_project, plural, project_argument, run
+from annotator.cli.common import (
+    Number,
+    UserErrorExit,
+    open_project,
+    plural,
+    project_argument,
+    run,
+    say,
+)
+from annotator.core.errors import UserError
 from annotator.core.model import Status
 from annotator.core.schema import load_schema, save_schema
 from annotator.formats.base import ExportOptions, ExportSelection, ImportOptions
@@ -77,6 +87,14 @@ class AnnotatorGroup(click.Group):
         if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
             self.add_command(_lazy_command(cmd_name))
         return self.commands.get(cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # What a command meets outside its own `run`: a project found damaged by a read
+        # half-way through (storage's Project names the file) is one line too.
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise UserErrorExit(str(exc)) from None
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -151,7 +169,7 @@ offset_unit_option = click.option(
 @offset_unit_option
 @click.option(
     "--min-score",
-    type=float,
+    type=Number(),
     help="Predictions: leave out spans whose score is under this (unscored spans stay).",
 )
 def import_command(
@@ -343,11 +361,11 @@ def stats_command(project: Path, as_json: bool, chart: Path | None = None) -> No
     if as_json:
         click.echo(json.dumps(counts.as_json(), ensure_ascii=False, indent=2))
         return
-    click.echo(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
-    click.echo(f"annotations: {counts.annotations}   relations: {counts.relations}")
-    click.echo("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
+    say(f"documents:   {counts.documents} ({plural(counts.characters, 'character')})")
+    say(f"annotations: {counts.annotations}   relations: {counts.relations}")
+    say("labels:      " + ", ".join(f"{k} {v}" for k, v in counts.labels.items()))
     for name, c in counts.annotators.items():
-        click.echo(
+        say(
             f"{name}: {plural(c.annotations, 'annotation')} in "
             f"{plural(c.documents_annotated, 'document')}; "
             f"{c.status[Status.DONE.value]} done, {c.status[Status.IN_PROGRESS.value]} in progress"
@@ -418,7 +436,7 @@ def schema_command(project: Path, import_file: Path | None, export_file: Path | 
             click.echo(f"schema written to {export_file}")
         else:
             for lb in p.schema().labels:
-                click.echo(
+                say(
                     f"{lb.shortcut or '-'}\t{lb.name}\t{lb.kind.value}\t{lb.color}\t"
                     f"{lb.description}"
                 )

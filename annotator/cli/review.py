@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import ProjectLocation, plural, project_argument, run
+from annotator.cli.common import ProjectLocation, plural, project_argument, run, say
 from annotator.core.errors import UserError
 from annotator.core.output import write_text
 from annotator.review.adjudicate import AdjudicationReport, adjudicate, parse_strategy
@@ -50,13 +50,14 @@ def agreement_command(
     """Measure how far PROJECT's annotators agree (span F1, kappas, Krippendorff's alpha)."""
 
     def compute() -> AgreementReport:
+        # Open until the report is written: it never replaces the project (core/output).
         with Project.open(project, readonly=True) as p:
-            return agreement(load_study(p, _names(annotators), _names(labels)))
+            report = agreement(load_study(p, _names(annotators), _names(labels)))
+            if report_file is not None:
+                write_text(report_file, render_html(report, f"Agreement: {project.stem}"))
+            return report
 
     report = run(compute)
-    if report_file is not None:
-        page = render_html(report, f"Agreement: {project.stem}")
-        run(lambda: write_text(report_file, page))
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return
@@ -64,25 +65,25 @@ def agreement_command(
 
 
 def _print_report(report: AgreementReport) -> None:
-    click.echo(f"annotators: {', '.join(report.annotators)}; documents: {report.documents}")
+    say(f"annotators: {', '.join(report.annotators)}; documents: {report.documents}")
     for name, value in report.overall.items():
-        click.echo(f"  {name:30} {_number(value)}")
-    click.echo(f"layers (token units, {', '.join(TOKEN_MEASURES)}):")
+        say(f"  {name:30} {_number(value)}")
+    say(f"layers (token units, {', '.join(TOKEN_MEASURES)}):")
     for layer, ls in report.layers.items():
         figures = " ".join(_number(getattr(ls, m)) for m in TOKEN_MEASURES)
-        click.echo(f"  {layer:12} {ls.units:>8} {figures}")
-    click.echo("pairs (f1_exact, f1_overlap, cohen_kappa):")
+        say(f"  {layer:12} {ls.units:>8} {figures}")
+    say("pairs (f1_exact, f1_overlap, cohen_kappa):")
     for p in report.pairs:
-        click.echo(
+        say(
             f"  {p.a} – {p.b}: {_number(p.f1_exact)} {_number(p.f1_overlap)} "
             f"{_number(p.cohen_kappa)}"
         )
-    click.echo("labels (f1_exact, krippendorff_alpha_unitizing):")
+    say("labels (f1_exact, krippendorff_alpha_unitizing):")
     for label, s in report.labels.items():
-        click.echo(f"  {label:12} {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
-    click.echo("lowest agreement (f1_exact, krippendorff_alpha_unitizing):")
+        say(f"  {label:12} {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
+    say("lowest agreement (f1_exact, krippendorff_alpha_unitizing):")
     for name, s in report.documents_by_agreement()[:10]:
-        click.echo(f"  {name}: {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
+        say(f"  {name}: {_number(s.f1_exact)} {_number(s.krippendorff_alpha_unitizing)}")
 
 
 @click.command("merge")

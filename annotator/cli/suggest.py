@@ -6,22 +6,28 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.common import open_project, plural, project_argument, run
+from annotator.cli.common import Number, open_project, plural, project_argument, run
 from annotator.learn.apply import DEFAULT_ANNOTATOR as MODEL_ANNOTATOR
-from annotator.learn.apply import suggest_documents
+from annotator.learn.apply import check_labels, suggest_documents
 from annotator.learn.model_file import load
-from annotator.suggest.apply import DEFAULT_ANNOTATOR, SuggestReport, suggest_project
+from annotator.suggest.apply import (
+    DEFAULT_ANNOTATOR,
+    SuggestReport,
+    check_layer_name,
+    suggest_project,
+)
 
-rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
+# Not click's checks: core/inputs.py refuses a missing file, a folder or a FIFO in one line.
+input_file = click.Path(path_type=Path)
 
 
 @click.command("suggest")
 @project_argument
-@click.option("--gazetteer", type=rules_file, help="Names, one a line: NAME<TAB>LABEL.")
-@click.option("--patterns", type=rules_file, help="Regular expressions: PATTERN<TAB>LABEL.")
+@click.option("--gazetteer", type=input_file, help="Names, one a line: NAME<TAB>LABEL.")
+@click.option("--patterns", type=input_file, help="Regular expressions: PATTERN<TAB>LABEL.")
 @click.option(
     "--model",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    type=input_file,
     help="A model made by `annotator learn`.",
 )
 @click.option(
@@ -37,7 +43,7 @@ rules_file = click.Path(path_type=Path, dir_okay=False, exists=True)
 )
 @click.option(
     "--min-score",
-    type=click.FloatRange(0, 1),
+    type=Number(0, 1),
     default=0.0,
     help="With --model: leave out suggestions the model is less sure of.",
 )
@@ -60,11 +66,12 @@ def suggest_command(
         raise click.UsageError("--document and --min-score go with --model")
     with open_project(project) as p:
         # On a server an annotator's suggestions are their own layer (model:crf@alice).
-        annotator = p.suggestions_layer(
-            annotator or (MODEL_ANNOTATOR if model else DEFAULT_ANNOTATOR)
-        )
+        chosen = annotator or (MODEL_ANNOTATOR if model else DEFAULT_ANNOTATOR)
+        run(lambda: check_layer_name(chosen))
+        annotator = p.suggestions_layer(chosen)
         if model is not None:
             recommender, _ = run(lambda: load(model))
+            run(lambda: check_labels(recommender, p, model))
             report: SuggestReport = run(
                 lambda: suggest_documents(p, recommender, annotator, documents, min_score)
             )

@@ -275,11 +275,40 @@ def _paragraph(text: str, index: int) -> tuple[int, int]:
     return text.rfind("\n", 0, index) + 1, len(text) if stop < 0 else stop
 
 
+# A space is a grapheme cluster of its own unless a prepended sign (U+0600-U+0605 and
+# the like) comes before it or a mark, a joiner or a spacing mark after it.
+_JOINS_NEXT = regex.compile(r"\p{GCB=Prepend}")
+_JOINS_PREVIOUS = regex.compile(r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}]")
+
+
+def _alone(text: str, i: int) -> bool:
+    """Whether the space at ``i`` is a grapheme cluster of its own."""
+    return not (i > 0 and _JOINS_NEXT.match(text, i - 1)) and not (
+        i + 1 < len(text) and _JOINS_PREVIOUS.match(text, i + 1)
+    )
+
+
+def _around(text: str, paragraph: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``paragraph`` that holds [start, end), between the nearest spaces
+    that are clusters of their own: no cluster or token crosses such a space, so the
+    edges are worked out on that stretch alone. A selection in a paragraph of a
+    megabyte costs its own words, not the paragraph."""
+    lo, hi = paragraph
+    a = start
+    while (a := text.rfind(" ", lo, a)) >= 0 and not _alone(text, a):
+        pass
+    b = end - 1
+    while (b := text.find(" ", b + 1, hi)) >= 0 and not _alone(text, b):
+        pass
+    return (lo if a < 0 else a + 1), (hi if b < 0 else b)
+
+
 def _normalise_in(
     text: str, paragraph: tuple[int, int], start: int, end: int, exact: bool
 ) -> tuple[int, int] | None:
-    """normalise_span of [start, end) within one paragraph, worked out on its text."""
-    lo, hi = paragraph
+    """normalise_span of [start, end) within one paragraph, worked out on the stretch of
+    its text around the selection."""
+    lo, hi = _around(text, paragraph, start, end)
     start, end = trim(text, start, end)
     if start >= end:
         return None

@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import stat
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path, PurePosixPath
@@ -27,6 +28,51 @@ from annotator.core.errors import DiskFullError, UserError
 
 class AlreadyExistsError(UserError):
     """A file that must be new found something at its name."""
+
+
+# The files of the projects open in this process: their identity (device, inode), the
+# path each was opened by and how many times: no output replaces one (`export
+# p.annotator -o p.annotator`, `learn --output` the project, the window's export onto its
+# own file, or a hard link to it). Compared by identity, never by opening the file:
+# closing any descriptor of a project drops the locks SQLite holds on it
+# (storage/sqlite_engine.py).
+_projects_open: dict[tuple[int, int], tuple[Path, int]] = {}
+_projects_lock = threading.Lock()  # the window's workers open the project too
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The file at ``path`` as (device, inode): the same whatever its name; None if none."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def project_opened(path: Path) -> tuple[int, int] | None:
+    """Note that the project file ``path`` is open; its identity, for ``project_closed``."""
+    key = file_identity(path)
+    if key is not None:
+        with _projects_lock:
+            _, count = _projects_open.get(key, (path, 0))
+            _projects_open[key] = (path, count + 1)
+    return key
+
+
+def project_closed(key: tuple[int, int] | None) -> None:
+    with _projects_lock:
+        if key in _projects_open:
+            path, count = _projects_open.pop(key)
+            if count > 1:
+                _projects_open[key] = (path, count - 1)
+
+
+def _is_open_project(path: Path) -> bool:
+    key = file_identity(path)
+    with _projects_lock:
+        opened = _projects_open.get(key) if key is not None else None
+    # Still that file: not a new one that took the number of a project since deleted.
+    return opened is not None and file_identity(opened[0]) == key
 
 
 # The longest file name (one path component) Linux, macOS and Windows all accept, in bytes.
@@ -63,6 +109,8 @@ def check_target(path: Path) -> Path:
         raise os_error(exc, path) from None
     if stat.S_ISLNK(mode):
         raise UserError("is a symbolic link; annotator does not write through links", path)
+    if _is_open_project(path):
+        raise UserError("is the project itself; it is not replaced: give another name", path)
     if stat.S_ISDIR(mode):
         raise UserError("is a folder; give the name of a file to write", path)
     if not stat.S_ISREG(mode):

@@ -4,6 +4,7 @@ review as the gazetteer's suggestions are (annotator/suggest)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from annotator.core.errors import UserError
 from annotator.learn.recommender import Recommender, Suggestion
@@ -38,6 +39,19 @@ def wanted(
         and s.label in labels
         and (rejection_key(text[s.start : s.end]), s.label) not in refused
     ]
+
+
+def check_labels(model: Recommender, project: Project, model_path: Path) -> None:
+    """Refuse a model that knows none of the project's labels: trained on another
+    project's schema, it would suggest nothing, without a word."""
+    labels = {lab.name for lab in project.schema().labels}
+    if not labels & set(model.layer_of):
+        known = ", ".join(sorted(model.layer_of)[:5])
+        raise UserError(
+            f"the model knows none of the project's labels (it knows {known}); it was "
+            "trained on another schema",
+            model_path,
+        )
 
 
 def suggest_documents(

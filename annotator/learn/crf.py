@@ -110,6 +110,10 @@ class Tagger:
         self._weights: Weights = Weights.of(model)
         self._crfsuite: pycrfsuite.Tagger | None = None  # opened when first asked for doubt
 
+    def labels(self) -> frozenset[str]:
+        """The labels of the model's tags."""
+        return frozenset(label for label, _, _ in self._weights.labels)
+
     def tag(self, features: Features) -> list[Tagged]:
         """The spans of probability at least MIN_SPAN_PROBABILITY, none overlapping
         (the likelier kept), each scored with its probability."""

@@ -27,6 +27,11 @@ _CHUNK = struct.Struct("<4sII")
 _FEATURE = struct.Struct("<IIId")
 _RECORD = struct.Struct("<iI")
 
+# Trained weights stay within a few units (7 at most in NewsFANE's and Wojood's models);
+# e^100 and sums of such weights are still far from overflowing a float, so forward-backward
+# stays finite. A weight beyond, infinite or NaN is no weight crfsuite trained.
+MAX_WEIGHT = 100.0
+
 Probable = tuple[int, int, str, float]  # first token, end token, label, probability
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -76,12 +81,16 @@ class Weights:
         for kind_of, src, dst, w in _FEATURE.iter_unpack(_part(model, start, count, _FEATURE.size)):
             if dst >= len(tags) or src >= (len(attributes) if kind_of == 0 else len(tags)):
                 raise ValueError("not a crfsuite model (a feature of no tag)")
+            if not -MAX_WEIGHT <= w <= MAX_WEIGHT:  # NaN too
+                raise ValueError(f"a weight is not a number from -{MAX_WEIGHT:g} to {MAX_WEIGHT:g}")
             if kind_of == 0:
                 state.setdefault(attributes[src], []).append((dst, w))
             else:
                 weights[src, dst] = w
         labels: dict[str, tuple[int, int]] = {}
         for n, tag in enumerate(tags):
+            if tag != "O" and (tag[:2] not in ("B-", "I-") or len(tag) == 2):
+                raise ValueError(f"the tag {tag!r:.40} is not O, B-LABEL or I-LABEL")
             if tag != "O":
                 b, i = labels.get(tag[2:], (-1, -1))
                 labels[tag[2:]] = (n, i) if tag.startswith("B-") else (b, n)

@@ -37,6 +37,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from annotator.core.errors import UserError
 from annotator.core.textsearch import Query
 from annotator.storage.import_rows import ImportRows
 
@@ -185,6 +186,11 @@ class Engine(Protocol):
 
     def has_table(self, name: str, /) -> bool:
         """Whether the project holds the table (tables made on first use)."""
+        ...
+
+    def damage(self, error: BaseException, /) -> UserError | None:
+        """The one line for ``error`` when it is the database finding itself damaged
+        (which any read may, half-way through a command); None for any other error."""
         ...
 
 

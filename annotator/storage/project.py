@@ -205,8 +205,13 @@ class Project:
     def __enter__(self) -> Project:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
+        # A damaged page is met by whichever read comes to it: a command then says so in
+        # one line, as opening a damaged file does, not as a bug in annotator.
+        damage = None if error is None else self.engine.damage(error)
+        if damage is not None:
+            raise damage from None
 
     @cached_property
     def gold(self) -> GoldStore:

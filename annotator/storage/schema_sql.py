@@ -38,7 +38,8 @@ def _add_identity_v2(db: sqlite_utils.Database) -> None:
 # The full-text index of documents: the light stems of their names and texts
 # (core/textsearch.py), which SQLite cannot compute, so no trigger keeps it up to date:
 # Project.add_documents fills it. Contentless: the stems are not stored a second time.
-SEARCH_TABLE = """CREATE VIRTUAL TABLE documents_search USING fts5(
+SEARCH_TABLE_NAME = "documents_search"
+SEARCH_TABLE = f"""CREATE VIRTUAL TABLE {SEARCH_TABLE_NAME} USING fts5(
     name, text, content='', tokenize='unicode61 remove_diacritics 0'
 )"""
 SEARCH_INSERT = "INSERT INTO documents_search (rowid, name, text) VALUES (?, ?, ?)"

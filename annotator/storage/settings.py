@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from annotator.core.errors import UserError
 from annotator.storage.engine import Engine, Write
+
+# What both engines make: 16 random bytes in lower-case hex (schema_sql, postgres/server).
+_IDENTITY = re.compile(r"[0-9a-f]{32}")
 
 # A server project's own schema version (postgres/ddl.py SERVER_VERSIONS): the server's
 # alone, so a copy of the project never takes it along.
@@ -41,5 +47,16 @@ class Settings:
         return self.get(self.BLIND) == "1"
 
     def identity(self) -> str:
-        """The project's own random id (a copy of the file shares it; a new project never)."""
-        return self.get("project_id")
+        """The project's own random id (a copy of the file shares it; a new project never).
+
+        It names the project's folder of backups, which the window fills and prunes on
+        opening: anything but the 32 hex digits annotator makes ('../..', '/home/me') is
+        refused, never joined to a path."""
+        value = self.get("project_id")
+        if not _IDENTITY.fullmatch(value):
+            raise UserError(
+                f"its identity {value[:40]!r} (project_id in its meta table) is not one "
+                "annotator makes: another program changed it; no backup is taken",
+                self._engine.location,
+            )
+        return value

@@ -15,6 +15,7 @@ import secrets
 import shutil
 import sqlite3
 import stat
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import DiskFullError, NotAProjectError, ProjectBusyError, UserError
-from annotator.core.output import staged_path
+from annotator.core.output import file_identity, project_closed, project_opened, staged_path
 from annotator.core.textsearch import Query
 from annotator.storage.engine import Dialect, Params, Rows
 from annotator.storage.import_rows import ImportRows
@@ -32,9 +33,11 @@ from annotator.storage.schema_sql import (
     MIGRATIONS,
     SCHEMA_VERSION,
     SEARCH_INSERT,
+    SEARCH_TABLE_NAME,
     search_rows,
 )
 from annotator.storage.stamps import now
+from annotator.storage.tables import TABLES
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -64,7 +67,9 @@ class SqliteEngine:
         self._data_version: int | None = None
         # The write-ahead log this connection writes to, as (device, inode); see
         # _keep_log.
-        self._log = None if readonly else _identity(self._log_path)
+        self._log = None if readonly else file_identity(self._log_path)
+        # Released when closed, or when dropped without being closed.
+        self._release = weakref.finalize(self, project_closed, project_opened(path))
 
     @property
     def location(self) -> str:
@@ -164,9 +169,14 @@ class SqliteEngine:
             return cls.open(path, readonly=True, busy_timeout_ms=busy_timeout_ms)
         try:
             conn.execute("SELECT count(*) FROM documents").fetchone()
+            if version == SCHEMA_VERSION:
+                _check_tables(conn, path)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise _open_error(exc, path) from None
+        except NotAProjectError:
+            conn.close()
+            raise
         if not readonly:
             _prepare_for_writing(conn)
         engine = cls(path, conn, readonly, busy_timeout_ms)
@@ -274,13 +284,13 @@ class SqliteEngine:
         type). Another program closing the project then finds no one using it: it
         copies the log into the file and deletes it, and every commit made through the
         deleted log would be lost. Opening again takes the locks anew."""
-        if self._log is None or _identity(self._log_path) == self._log:
+        if self._log is None or file_identity(self._log_path) == self._log:
             return False
         self.conn.close()
         self.conn = _connect(self.path, self.readonly, self.busy_timeout_ms)
         _prepare_for_writing(self.conn)
         self.__dict__.pop("db", None)  # sqlite-utils over the closed connection
-        self._log = _identity(self._log_path)
+        self._log = file_identity(self._log_path)
         return True
 
     def changed_elsewhere(self) -> bool:
@@ -309,6 +319,7 @@ class SqliteEngine:
 
     def close(self) -> None:
         self.conn.close()
+        self._release()
 
     # ----- the engine's own ways ---------------------------------------------------------
 
@@ -348,14 +359,31 @@ class SqliteEngine:
             dest.close()
 
     def integrity_problems(self) -> list[str]:
-        problems = [
-            str(row[0]) for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"
-        ]
+        try:
+            problems = [
+                str(row[0]) for row in self.conn.execute("PRAGMA integrity_check") if row[0] != "ok"
+            ]
+        except sqlite3.DatabaseError as exc:  # damaged beyond what the check itself reads
+            if self.damage(exc) is None:
+                raise
+            return [str(exc)]
         problems += [
             f"table {row[0]} row {row[1]} refers to a missing {row[2]} row"
             for row in self.conn.execute("PRAGMA foreign_key_check")
         ]
         return problems
+
+    def damage(self, error: BaseException, /) -> UserError | None:
+        if isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorname", "") in (
+            "SQLITE_CORRUPT",
+            "SQLITE_NOTADB",
+        ):
+            return NotAProjectError(
+                f"is damaged ({error}); `annotator check` lists what is wrong, "
+                "`annotator backup --restore` brings back a copy",
+                self.path,
+            )
+        return None
 
     def has_table(self, name: str, /) -> bool:
         row = self.conn.execute(
@@ -372,12 +400,28 @@ def _identify(conn: sqlite3.Connection) -> tuple[int, int]:
     return app_id, version
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a project that lacks a table or a column of its schema (another program
+    dropped it): every command would fail on it half-way, with SQLite's words."""
+    expected = {t.name: [c.name for c in t.columns] for t in TABLES}
+    expected[SEARCH_TABLE_NAME] = []
+    found: dict[str, set[str]] = {}
+    # Only our tables' names: a table another program added may be of a module this
+    # SQLite lacks, and is none of our business.
+    for table, column in conn.execute(
+        "SELECT m.name, c.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c "
+        f"WHERE m.type = 'table' AND m.name IN ({', '.join('?' * len(expected))})",
+        list(expected),
+    ):
+        found.setdefault(table, set()).add(column)
+    for table, columns in expected.items():
+        if table not in found:
+            raise NotAProjectError(f"is damaged: it has no table {table!r}", path)
+        for column in columns:
+            if column not in found[table]:
+                raise NotAProjectError(
+                    f"is damaged: its table {table!r} has no column {column!r}", path
+                )
 
 
 def _size(path: Path) -> int:
@@ -401,6 +445,10 @@ def _connect(
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
+    # A project is a file from anyone: the triggers and views someone added to it may
+    # call only functions without side effects outside the file (SQLite's "innocuous"
+    # ones), whatever options this SQLite was built with.
+    conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
 
@@ -419,6 +467,12 @@ def _sqlite_error(
         return DiskFullError("the disk is full: the change was not saved", path)
     if "readonly" in message:
         return UserError("cannot be written: the change was not saved", path)
+    if message.startswith("unsafe use of"):  # PRAGMA trusted_schema = OFF (_connect)
+        return UserError(
+            f"holds a trigger or view that another program added, which SQLite refused to "
+            f"run ({message}); the change was not saved",
+            path,
+        )
     return exc
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.content import name_problem
 from annotator.core.errors import UserError
+from annotator.core.model import GOLD, GOLD_RESERVED, is_machine
 from annotator.storage.project import Project
 from annotator.storage.rejections import rejected, rejection_key
 from annotator.suggest.matcher import PATTERN_TIMEOUT_S, Gazetteer, suggest
@@ -16,6 +18,22 @@ from annotator.suggest.rules import Rule, compile_patterns, read_rules
 
 DEFAULT_ANNOTATOR = "suggest:gazetteer"
 NewSpan = tuple[int, int, str, dict[str, Any]]  # start, end, label, attributes
+
+
+def check_layer_name(annotator: str) -> None:
+    """Refuse a name suggestions may not be filed under: the gold layer, a name of one
+    person's work (no colon: training and agreement would count the suggestions as that
+    person's spans), a name with control characters."""
+    if annotator == GOLD:
+        raise UserError(f"--as {GOLD}: {GOLD_RESERVED}")
+    problem = name_problem(annotator, "annotator name")
+    if problem:
+        raise UserError(problem)
+    if not is_machine(annotator):
+        raise UserError(
+            f"--as {annotator}: suggestions go under a name with a colon, such as "
+            f"suggest:{annotator}, so that they are never taken for a person's work"
+        )
 
 
 @dataclass
@@ -65,6 +83,7 @@ def file_suggestions(
     """Add suggestions under ``annotator`` in one transaction: not a span the annotator
     already has with that label (so re-running adds nothing), nor a text and label
     someone rejected (storage/rejections.py)."""
+    check_layer_name(annotator)
     report = SuggestReport()
     refused = rejected(project)
     with project.write():

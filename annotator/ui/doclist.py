@@ -248,6 +248,11 @@ class DocumentList(QWidget):
             [isolate(doc.name), str(doc.length), str(count), status_text(status)]
         )
         item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
+        if doc.id in self._priority:
+            # Ordered by the model's uncertainty: why this one moved up.
+            unsure = f"{self._priority[doc.id]:.2f}"
+            said = self.tr("Listed first: the model is unsure of it (%1), so it teaches most")
+            item.setToolTip(0, said.replace("%1", unsure))
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight)
         return item

@@ -103,6 +103,10 @@ def _table() -> dict[str, str]:
         "there is already a label named {}": QCoreApplication.translate(
             "CoreErrors", "there is already a label named %1"
         ),
+        # Suggestions.
+        "no spans to learn from yet: annotate, or mark documents done": QCoreApplication.translate(
+            "CoreErrors", "no spans to learn from yet: annotate, or mark documents done"
+        ),
         # Reading files (import, schema, lists of names).
         "no such file": QCoreApplication.translate("CoreErrors", "no such file"),
         "no such file or folder": QCoreApplication.translate(
@@ -120,6 +124,36 @@ def _table() -> dict[str, str]:
             "Windows-1256 text",
         ),
         "malformed JSON ({})": QCoreApplication.translate("CoreErrors", "malformed JSON (%1)"),
+        "holds no documents": QCoreApplication.translate("CoreErrors", "holds no documents"),
+        "each line must be a JSON object": QCoreApplication.translate(
+            "CoreErrors", "each line must be a JSON object"
+        ),
+        '"text" must be a non-empty string': QCoreApplication.translate(
+            "CoreErrors", '"text" must be a non-empty string'
+        ),
+        "{}: offsets {}-{} are out of range for a text of {} characters (start must be "
+        "before end)": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: offsets %2-%3 are out of range for a text of %4 characters (start must be "
+            "before end)",
+        ),
+        "{}: text {} does not match {} at {}-{}": QCoreApplication.translate(
+            "CoreErrors", "%1: text %2 does not match %3 at %4-%5"
+        ),
+        "{} is out of range for a text of {} characters (start must be before end)": (
+            QCoreApplication.translate(
+                "CoreErrors",
+                "%1 is out of range for a text of %2 characters (start must be before end)",
+            )
+        ),
+        "span {} at {}-{}: the file says {} but the text has {}": QCoreApplication.translate(
+            "CoreErrors", "span %1 at %2-%3: the file says %4 but the text has %5"
+        ),
+        "span {} at {}-{} has no label": QCoreApplication.translate(
+            "CoreErrors", "span %1 at %2-%3 has no label"
+        ),
+        # After the span's own: a general end, matched last.
+        "{} has no label": QCoreApplication.translate("CoreErrors", "%1 has no label"),
         "document {} has {} characters; annotator takes articles of up to {} (split the "
         "text into parts)": QCoreApplication.translate(
             "CoreErrors",

@@ -40,6 +40,11 @@ class ExportDialog(QDialog):
                 self.format.addItem(format_title(fmt.name), fmt.name)
         self.description = QLabel()
         self.description.setWordWrap(True)
+        # Room at the sides: a wrapped right-to-left line is placed with the space it
+        # breaks at, so its last letter (an Arabic final nun's bowl, «دون» read «دور»)
+        # reached past the label's edge and was cut off.
+        room = self.description.fontMetrics().horizontalAdvance(" ") + 2
+        self.description.setContentsMargins(room, 0, room, 0)
         self.only_mine = QCheckBox(self.tr("Only my spans"))
         self.output = QLineEdit()
         browse = QPushButton(self.tr("Choose…"))

@@ -175,10 +175,10 @@ class ProjectGuard(QObject):
         """Ask which backup to restore, then put it in the project's place."""
         try:
             backups.check_restorable(self.project.path)
-        except UserError as exc:  # a server's project: said before a day is asked for
+            found = backups.list_backups(self.project)
+        except UserError as exc:  # a server's project, or an identity another program changed
             QMessageBox.warning(parent, "annotator", error_text(exc))
             return
-        found = backups.list_backups(self.project)
         if not found:
             QMessageBox.information(parent, "annotator", self.tr("There is no backup yet."))
             return

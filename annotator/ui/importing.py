@@ -140,7 +140,7 @@ class ImportSummary(QObject):
             text += self.tr(", %n already there", "", len(report.duplicates))
         if result.errors:
             text += self.tr(", %n file(s) refused: ", "", len(result.errors))
-            text += "; ".join(map(str, result.errors))
+            text += "; ".join(map(error_text, result.errors))
         return text
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -59,6 +61,26 @@ def attributes_from_text(text: str, old: tuple[AttributeSpec, ...]) -> tuple[Att
     return tuple(out)
 
 
+class _LeftToRight(QStyledItemDelegate):
+    """A colour's code reads left to right, in the Arabic window too (it read D55E00#)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.LeftToRight
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        return editor
+
+
 class SchemaEditor(QDialog):
     def __init__(self, schema: Schema, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,6 +98,7 @@ class SchemaEditor(QDialog):
             ]
         )
         self.table.cellDoubleClicked.connect(self._cell_double_clicked)
+        self.table.setItemDelegateForColumn(COLOUR, _LeftToRight(self.table))
         for label in schema.labels:
             self._add_row(label, label.name)
         add = QPushButton(self.tr("Add label"))

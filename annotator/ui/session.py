@@ -483,7 +483,8 @@ class Session(QObject):
 
     def annotate_all(self, label: str, whole_project: bool) -> int:
         """Tag every whole-word occurrence of the occurrence text (Arabic-insensitive)
-        that has no span of that label yet; one undo step. Returns how many."""
+        that no span of that label holds yet (ماسك inside إيلون ماسك, a PER, is not
+        tagged PER again); one undo step. Returns how many."""
         needle = self.occurrence_text()
         if not needle or self.document is None:
             return 0
@@ -491,15 +492,15 @@ class Session(QObject):
         edits: list[Edit] = []
         for doc_id in doc_ids:
             text = self.project.document(doc_id).text
-            taken = {
+            taken = [
                 (a.start, a.end)
                 for a in self.project.annotations(doc_id, self.annotator)
                 if a.label == label
-            }
+            ]
             edits.extend(
                 AddAnnotation(doc_id, self.annotator, label, s, e)
                 for s, e in find_all(text, needle, words=True)
-                if (s, e) not in taken
+                if not any(ts <= s and e <= te for ts, te in taken)
             )
         if edits:
             bulk = Bulk(edits, description="annotate all")

@@ -26,7 +26,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
@@ -43,7 +43,7 @@ from annotator.storage.project import Project
 from annotator.storage.rejections import RejectSuggestion, rejected, rejection_key
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
-from annotator.ui.error_texts import error_text
+from annotator.ui.error_texts import error_text, reason_text
 from annotator.ui.session import FIRST_SCREEN_CHARS, Session
 from annotator.ui.settings import Settings
 
@@ -116,7 +116,9 @@ class TrainJob(QRunnable):
                 return
             if process.returncode != 0:
                 lines = errors.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-                self.signals.failed.emit(lines[-1] if lines else "training failed")
+                # The job's last line is the core's reason, in English.
+                failed = QCoreApplication.translate("TrainJob", "training failed")
+                self.signals.failed.emit(reason_text(lines[-1]) if lines else failed)
                 return
         self.signals.measured.emit(unsure)
 
@@ -508,7 +510,7 @@ class SuggestionsMenu(QObject):
     def step(self, direction: int) -> None:
         """Move the caret to the next (or previous) suggestion, wrapping around."""
         if not self.ghosts:
-            self._message(self.tr("No suggestions in this document"))
+            self._none(self.tr("No suggestions in this document"))
             return
         caret = self.session.view.caret()
         starts = [g.start for g in self.ghosts]
@@ -520,23 +522,33 @@ class SuggestionsMenu(QObject):
 
     def accept(self) -> None:
         ghost = self.at_caret()
-        if ghost is None:
-            self._message(self.tr("No suggestion at or after the caret"))
+        doc = self.session.document
+        if ghost is None or doc is None:
+            self._none(self.tr("No suggestion at or after the caret"))
             return
-        self._run(self._accept_edit(ghost), ghost)
+        if self._run(self._accept_edit(ghost), ghost):
+            # It may have been off screen: the next one after the caret.
+            said = self.tr("Accepted “%1” as %2")
+            self._message(
+                said.replace("%1", doc.text[ghost.start : ghost.end]).replace("%2", ghost.label)
+            )
 
     def reject(self) -> None:
         ghost = self.at_caret()
         doc = self.session.document
         if ghost is None or doc is None:
-            self._message(self.tr("No suggestion at or after the caret"))
+            self._none(self.tr("No suggestion at or after the caret"))
             return
         text = doc.text[ghost.start : ghost.end]
-        self._run(RejectSuggestion(text, ghost.label, self.session.annotator), ghost)
+        if self._run(RejectSuggestion(text, ghost.label, self.session.annotator), ghost):
+            said = self.tr(
+                "Rejected “%1” as %2: not proposed again, in any document (Ctrl+Z undoes)"
+            )
+            self._message(said.replace("%1", text).replace("%2", ghost.label))
 
     def accept_all(self) -> None:
         if not self.ghosts:
-            self._message(self.tr("No suggestions in this document"))
+            self._none(self.tr("No suggestions in this document"))
             return
         edits: list[Edit] = [self._accept_edit(g) for g in self.ghosts]
         count = len(edits)
@@ -556,12 +568,22 @@ class SuggestionsMenu(QObject):
             description="accept suggestion",
         )
 
-    def _run(self, edit: Edit, ghost: Suggestion) -> None:
-        """Apply, then put the caret on the next suggestion: one key per decision."""
-        if self.session.run(edit, self._doc_id()):
-            after = next((g for g in self.ghosts if g.start >= ghost.end), None)
-            if after is not None:
-                self._move_caret(after.start)
+    def _run(self, edit: Edit, ghost: Suggestion) -> bool:
+        """Apply, then put the caret on the next suggestion: one key per decision. The
+        next from the decided one's start, not its end: a name suggested inside an
+        accepted claim or quote comes next, not skipped."""
+        if not self.session.run(edit, self._doc_id()):
+            return False
+        after = next((g for g in self.ghosts if g.start >= ghost.start), None)
+        if after is not None:
+            self._move_caret(after.start)
+        return True
+
+    def _none(self, text: str) -> None:
+        """Say that a key found no suggestion, or that they are hidden."""
+        if not self.show_action.isChecked():
+            text = self.tr("Suggestions are hidden: Suggestions › Show suggestions shows them")
+        self._message(text)
 
     def _move_caret(self, offset: int) -> None:
         view = self.session.view

@@ -797,13 +797,17 @@ class MainWindow(QMainWindow):
 
     def take_over_from(self, old: MainWindow) -> None:
         """Built again in another language: show what the window it replaces showed —
-        its document, selection, selected span and geometry (the undo history came with
-        ``history``; the scroll position is set once the window is shown)."""
+        its document, selection, selected span, geometry and hidden panels (the undo
+        history came with ``history``; the scroll position is set once the window is
+        shown)."""
         s = self.session
         doc = old.session.document
         if doc is not None and (s.document is None or s.document.id != doc.id):
             s.open_document(doc.id)
         self.restoreGeometry(old.saveGeometry())
+        # The same panels hidden (their places are kept per direction: see Settings).
+        for mine, theirs in zip(self.panels.docks, old.panels.docks, strict=True):
+            mine.setVisible(theirs.toggleViewAction().isChecked())
         if old.isMaximized():
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         selection = old.view.textCursor()

@@ -4,115 +4,115 @@
 <context>
     <name>AgreementDashboard</name>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="86"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="82"/>
         <source>Agreement — %1</source>
         <translation>الاتفاق — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="86"/>
         <source>F1, exact spans</source>
         <translation>F1، المقاطع المتطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="86"/>
         <source>F1, overlapping spans</source>
         <translation>F1، المقاطع المتداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="101"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="86"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="97"/>
         <source>Cohen&apos;s κ</source>
         <translation>كابا كوهين κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="94"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="90"/>
         <source>Computing agreement…</source>
         <translation>جارٍ حساب الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="92"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="92"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="107"/>
         <source>F1 exact</source>
         <translation>F1 التام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
-        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="92"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="107"/>
         <source>α_U</source>
         <translation>α_U</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="111"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="107"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="112"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="108"/>
         <source>Double-click a document to review it</source>
         <translation>انقر مرتين على مستند لمراجعته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="166"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="162"/>
         <source>Matrix:</source>
         <translation>المصفوفة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="176"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="172"/>
         <source>Documents, lowest agreement first</source>
         <translation>المستندات، الأقل اتفاقًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="191"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="187"/>
         <source>Documents compared: %1 · F1 exact %2 · α %3 · α_U %4</source>
         <translation>المستندات المقارنة: %1 · F1 التام %2 · α %3 · α_U %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="95"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="100"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="96"/>
         <source>Token units</source>
         <translation>وحدات الرموز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="102"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="98"/>
         <source>Fleiss&apos;s κ</source>
         <translation>كابا فلايس κ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="103"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="99"/>
         <source>Krippendorff&apos;s α</source>
         <translation>ألفا كريبندورف α</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="108"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="104"/>
         <source>A layer counts in a document only where an annotator taking part has a span of it</source>
         <translation>لا تُحسب الطبقة في مستند إلا إذا كان لأحد الموسِّمين المشاركين فيه مقطع منها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="237"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="233"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="238"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="234"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="239"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="235"/>
         <source>Quotes</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/dashboard.py" line="247"/>
+        <location filename="../../annotator/ui/review/dashboard.py" line="243"/>
         <source>All layers</source>
         <translation>كل الطبقات</translation>
     </message>
@@ -246,107 +246,157 @@
     </message>
     <message>
         <location filename="../../annotator/ui/error_texts.py" line="107"/>
+        <source>no spans to learn from yet: annotate, or mark documents done</source>
+        <translation>لا مقاطع يُتعلَّم منها بعد: وسِّم، أو علِّم مستندات منجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="111"/>
         <source>no such file</source>
         <translation>لا يوجد ملف بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="108"/>
+        <location filename="../../annotator/ui/error_texts.py" line="112"/>
         <source>no such file or folder</source>
         <translation>لا يوجد ملف أو مجلد بهذا الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="111"/>
+        <location filename="../../annotator/ui/error_texts.py" line="115"/>
         <source>is empty</source>
         <translation>فارغ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="112"/>
+        <location filename="../../annotator/ui/error_texts.py" line="116"/>
         <source>cannot be read (%1)</source>
         <translation>تتعذّر قراءته (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="113"/>
+        <location filename="../../annotator/ui/error_texts.py" line="117"/>
         <source>is a binary file, not text (it contains NUL bytes)</source>
         <translation>ملف ثنائي وليس نصًّا (فيه بايتات NUL)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="117"/>
+        <location filename="../../annotator/ui/error_texts.py" line="121"/>
         <source>is not UTF-8 (bad byte at offset %1), nor UTF-16 with a BOM, nor Arabic Windows-1256 text</source>
         <translation>ليس نصًّا بترميز UTF-8 (بايت غير صالح عند الموضع %1)، ولا UTF-16 بعلامة BOM، ولا Windows-1256 العربي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="122"/>
+        <location filename="../../annotator/ui/error_texts.py" line="126"/>
         <source>malformed JSON (%1)</source>
         <translation>JSON غير سليم (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="124"/>
+        <location filename="../../annotator/ui/error_texts.py" line="127"/>
+        <source>holds no documents</source>
+        <translation>لا يحوي أي مستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="128"/>
+        <source>each line must be a JSON object</source>
+        <translation>يجب أن يكون كل سطر كائن JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="131"/>
+        <source>&quot;text&quot; must be a non-empty string</source>
+        <translation>يجب أن يكون "text" نصًّا غير فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="135"/>
+        <source>%1: offsets %2-%3 are out of range for a text of %4 characters (start must be before end)</source>
+        <translation>%1: الموضعان %2-%3 خارج النطاق لنص من %4 محرفًا (يجب أن تسبق البدايةُ النهاية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="140"/>
+        <source>%1: text %2 does not match %3 at %4-%5</source>
+        <translation>%1: النص %2 لا يطابق %3 عند %4-%5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="144"/>
+        <source>%1 is out of range for a text of %2 characters (start must be before end)</source>
+        <translation>%1 خارج النطاق لنص من %2 محرفًا (يجب أن تسبق البدايةُ النهاية)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="149"/>
+        <source>span %1 at %2-%3: the file says %4 but the text has %5</source>
+        <translation>المقطع %1 عند %2-%3: يقول الملف %4 لكن النص فيه %5</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="152"/>
+        <source>span %1 at %2-%3 has no label</source>
+        <translation>المقطع %1 عند %2-%3 بلا وسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="156"/>
+        <source>%1 has no label</source>
+        <translation>%1 بلا وسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="158"/>
         <source>document %1 has %2 characters; annotator takes articles of up to %3 (split the text into parts)</source>
         <translation>في المستند %1 عدد %2 من المحارف؛ وannotator يقبل مقالات حتى %3 محرف (قسّم النص أجزاءً)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="130"/>
+        <location filename="../../annotator/ui/error_texts.py" line="164"/>
         <source>the disk is full: nothing was written</source>
         <translation>امتلأ القرص: لم يُكتب شيء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="133"/>
+        <location filename="../../annotator/ui/error_texts.py" line="167"/>
         <source>the disk is full: no copy was made</source>
         <translation>امتلأ القرص: لم تُصنع أي نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="136"/>
+        <location filename="../../annotator/ui/error_texts.py" line="170"/>
         <source>cannot be written (%1)</source>
         <translation>تتعذّر الكتابة فيه (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="139"/>
+        <location filename="../../annotator/ui/error_texts.py" line="173"/>
         <source>cannot be written: permission denied</source>
         <translation>تتعذّر الكتابة فيه: لا إذن بذلك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="142"/>
+        <location filename="../../annotator/ui/error_texts.py" line="176"/>
         <source>cannot be written: the file system is read-only</source>
         <translation>تتعذّر الكتابة فيه: نظام الملفات للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="145"/>
+        <location filename="../../annotator/ui/error_texts.py" line="179"/>
         <source>the file name is too long for the file system</source>
         <translation>اسم الملف أطول مما يقبله نظام الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="148"/>
+        <location filename="../../annotator/ui/error_texts.py" line="182"/>
         <source>is a folder; give the name of a file to write</source>
         <translation>مجلد؛ اذكر اسم ملف للكتابة فيه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="151"/>
+        <location filename="../../annotator/ui/error_texts.py" line="185"/>
         <source>the folder to write into does not exist</source>
         <translation>المجلد المراد الكتابة فيه غير موجود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="154"/>
+        <location filename="../../annotator/ui/error_texts.py" line="188"/>
         <source>is a symbolic link; annotator does not write through links</source>
         <translation>رابط رمزي؛ لا يكتب annotator عبر الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="157"/>
+        <location filename="../../annotator/ui/error_texts.py" line="191"/>
         <source>already exists; it is not replaced</source>
         <translation>موجود من قبل؛ لن يُستبدل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="160"/>
+        <location filename="../../annotator/ui/error_texts.py" line="194"/>
         <source>is a file; this format writes a folder of files</source>
         <translation>ملف؛ وهذه الصيغة تكتب مجلدًا من الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="206"/>
-        <location filename="../../annotator/ui/error_texts.py" line="219"/>
+        <location filename="../../annotator/ui/error_texts.py" line="240"/>
+        <location filename="../../annotator/ui/error_texts.py" line="253"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="214"/>
+        <location filename="../../annotator/ui/error_texts.py" line="248"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>
@@ -389,6 +439,11 @@
 </context>
 <context>
     <name>DocumentList</name>
+    <message>
+        <location filename="../../annotator/ui/doclist.py" line="254"/>
+        <source>Listed first: the model is unsure of it (%1), so it teaches most</source>
+        <translation>في أول القائمة: النموذج غير واثق به (%1)، فهو أكثر ما يعلّمه</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/doclist.py" line="146"/>
         <source>Filter or search the project…</source>
@@ -1156,7 +1211,7 @@
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="885"/>
+        <location filename="../../annotator/ui/window.py" line="889"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -1582,57 +1637,57 @@
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="65"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="87"/>
         <source>Schema</source>
         <translation>المخطط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="70"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="92"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="71"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="93"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="72"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="94"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="73"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="95"/>
         <source>Shortcut</source>
         <translation>الاختصار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="74"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="96"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="75"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="97"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="81"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="104"/>
         <source>Add label</source>
         <translation>أضف وسمًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="83"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="106"/>
         <source>Remove label</source>
         <translation>أزل الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="155"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="178"/>
         <source>label %1 has no name</source>
         <translation>الوسم %1 بلا اسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="159"/>
+        <location filename="../../annotator/ui/schema_editor.py" line="182"/>
         <source>label %1: %2 is not a colour</source>
         <translation>الوسم %1: ‏%2 ليس لونًا</translation>
     </message>
@@ -1881,82 +1936,97 @@
 <context>
     <name>SuggestionsMenu</name>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="213"/>
+        <location filename="../../annotator/ui/suggestions.py" line="238"/>
         <source>S&amp;uggestions</source>
         <translation>ا&amp;قتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="215"/>
+        <location filename="../../annotator/ui/suggestions.py" line="240"/>
         <source>&amp;Train now</source>
         <translation>&amp;درّب الآن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="217"/>
+        <location filename="../../annotator/ui/suggestions.py" line="242"/>
         <source>&amp;Show suggestions</source>
         <translation>&amp;أظهر الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="223"/>
+        <location filename="../../annotator/ui/suggestions.py" line="248"/>
         <source>&amp;Accept suggestion</source>
         <translation>ا&amp;قبل الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="224"/>
+        <location filename="../../annotator/ui/suggestions.py" line="249"/>
         <source>&amp;Reject suggestion</source>
         <translation>ا&amp;رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="226"/>
+        <location filename="../../annotator/ui/suggestions.py" line="251"/>
         <source>Accept &amp;all in this document</source>
         <translation>اقبل ال&amp;كل في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="230"/>
+        <location filename="../../annotator/ui/suggestions.py" line="255"/>
         <source>&amp;Next suggestion</source>
         <translation>الاقتراح ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="232"/>
+        <location filename="../../annotator/ui/suggestions.py" line="257"/>
         <source>&amp;Previous suggestion</source>
         <translation>الاقتراح ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="241"/>
+        <location filename="../../annotator/ui/suggestions.py" line="266"/>
         <source>&amp;Order documents by the model&apos;s uncertainty</source>
         <translation>&amp;رتّب المستندات بحسب تردد النموذج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="270"/>
+        <location filename="../../annotator/ui/suggestions.py" line="295"/>
         <source>Learning from the project&apos;s spans…</source>
         <translation>يتعلّم من مقاطع المشروع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="289"/>
+        <location filename="../../annotator/ui/suggestions.py" line="314"/>
         <source>Measuring the documents to order them…</source>
         <translation>يقيس المستندات ليرتّبها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="192"/>
+        <location filename="../../annotator/ui/suggestions.py" line="217"/>
         <source>Suggestions&apos; training</source>
         <translation>تدريب الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="395"/>
+        <location filename="../../annotator/ui/suggestions.py" line="580"/>
+        <source>Suggestions are hidden: Suggestions › Show suggestions shows them</source>
+        <translation>الاقتراحات مخفية: يُظهرها «اقتراحات ← أظهر الاقتراحات»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="531"/>
+        <source>Accepted “%1” as %2</source>
+        <translation>قُبل «%1» بوسم %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="545"/>
+        <source>Rejected “%1” as %2: not proposed again, in any document (Ctrl+Z undoes)</source>
+        <translation>رُفض «%1» بوسم %2: لن يُقترح ثانيةً في أي مستند (يتراجع عنه Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="420"/>
         <source>Suggested %1 (%2% sure): Return accepts, Shift+Return rejects</source>
         <translation>اقتراح %1 (بيقين %2٪): يقبله Return ويرفضه Shift+Return</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="266"/>
+        <location filename="../../annotator/ui/suggestions.py" line="291"/>
         <source>Learning already: learning again once that ends</source>
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="535"/>
+        <location filename="../../annotator/ui/suggestions.py" line="599"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="443"/>
+        <location filename="../../annotator/ui/suggestions.py" line="493"/>
         <source>Suggestions ready: %n in this document</source>
         <translation>
             <numerusform>الاقتراحات جاهزة: %n في هذا المستند</numerusform>
@@ -1968,19 +2038,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="463"/>
-        <location filename="../../annotator/ui/suggestions.py" line="491"/>
+        <location filename="../../annotator/ui/suggestions.py" line="513"/>
+        <location filename="../../annotator/ui/suggestions.py" line="551"/>
         <source>No suggestions in this document</source>
         <translation>لا اقتراحات في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="476"/>
-        <location filename="../../annotator/ui/suggestions.py" line="484"/>
+        <location filename="../../annotator/ui/suggestions.py" line="527"/>
+        <location filename="../../annotator/ui/suggestions.py" line="540"/>
         <source>No suggestion at or after the caret</source>
         <translation>لا اقتراح عند المؤشر ولا بعده</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/suggestions.py" line="496"/>
+        <location filename="../../annotator/ui/suggestions.py" line="556"/>
         <source>%n suggestion(s) accepted</source>
         <translation>
             <numerusform>قُبل %n اقتراح</numerusform>
@@ -1992,9 +2062,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="533"/>
+        <location filename="../../annotator/ui/suggestions.py" line="597"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
+    </message>
+</context>
+<context>
+    <name>TrainJob</name>
+    <message>
+        <location filename="../../annotator/ui/suggestions.py" line="120"/>
+        <source>training failed</source>
+        <translation>فشل التدريب</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from annotator.core.model import NewDocument
 from annotator.storage.check import check_project
 from annotator.storage.project import Project
 from tests.cli_runner import invoke
+from tests.learn.corpus import newsroom
 from tests.paths import SHARED
 
 
@@ -125,6 +126,23 @@ def test_export_onto_a_full_disk_writes_nothing(disk: Path, tmp_path: Path) -> N
         assert err.count("\n") == 1 and "the disk is full" in err and str(disk) in err
     assert leftovers(disk) == []
     assert not (disk / "out.jsonl").exists()
+
+
+def test_a_model_onto_a_full_disk_leaves_nothing_and_keeps_the_old_one(
+    disk: Path, tmp_path: Path
+) -> None:
+    """The model was written in place by zipfile: a full disk left a truncated zip where
+    the previous model had been."""
+    path = tmp_path / "news.annotator"
+    newsroom(path).close()
+    old = disk / "m.model"
+    old.write_bytes(b"the model of yesterday")
+    fill(disk)
+    code, out, err = invoke("learn", path, "--output", old)
+    assert (code, out) == (2, "")
+    assert err == f"annotator: error: {old}: the disk is full: nothing was written\n"
+    assert old.read_bytes() == b"the model of yesterday"
+    assert leftovers(disk) == []
 
 
 def test_backup_onto_a_full_disk_leaves_no_partial_file(

@@ -63,6 +63,10 @@ PIECES = [
     "\u200f",
     "\u2067",
     "\u2069",
+    "\u0600",  # a prepended sign: one cluster with what follows it, a space too
+    "\u0903",  # a spacing mark: one cluster with what comes before it
+    "http://",
+    "a.b/c?",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 

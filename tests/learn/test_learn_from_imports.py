@@ -1,7 +1,7 @@
 """Learning from an annotated corpus imported from another tool (NewsFANE's or Wojood's
 CoNLL, brat, …): such files mark no document done, yet every document is annotated
 throughout; and --evaluate, which saves nothing, is not given an --output it would
-ignore."""
+ignore, nor training the options of measuring."""
 
 from __future__ import annotations
 
@@ -44,3 +44,8 @@ def test_evaluate_with_an_output_is_refused_and_writes_nothing(tmp_path: Path) -
     assert code == 2 and out == ""
     assert err.splitlines()[-1].startswith("Error: --evaluate measures and saves nothing")
     assert not model.exists() and contents(project) == before
+    for extra in (("--json",), ("--folds", "2")):  # measuring's options, without it
+        code, out, err = invoke("learn", project, *extra, "--output", model)
+        assert code == 2 and out == ""
+        assert err.splitlines()[-1] == "Error: --folds and --json go with --evaluate"
+        assert not model.exists()

@@ -95,7 +95,7 @@ def test_cli_learn_saves_a_model_and_refuses_what_it_cannot_learn_from(
     code, out = invoke("learn", path, "--gold", "--output", tmp_path / "g.model")
     assert code == 2
     assert out.strip().splitlines() == [
-        "annotator: error: no spans to learn from: the gold layer has no finished "
+        f"annotator: error: {path}: no spans to learn from: the gold layer has no finished "
         "document with spans"
     ]
     assert not (tmp_path / "g.model").exists()
@@ -122,7 +122,7 @@ def test_cli_evaluate_prints_per_label_scores_beside_the_baseline(project: Proje
     assert lines[0] == "5-fold cross-validation over 10 documents, 120 spans; exact spans"
     assert [line.split()[0] for line in lines[2:]] == ["LOC", "ORG", "PER", "all"]
     code, out = invoke("learn", project.path, "--evaluate", "--folds", "11")
-    assert code == 2 and "10 documents are too few for 11 folds" in out
+    assert code == 2 and "10 documents cannot be split into 11 folds" in out
 
 
 # ----- suggesting ---------------------------------------------------------------------

@@ -121,9 +121,9 @@ def test_an_unknown_label_adds_nothing_at_all(project: Path, tmp_path: Path) -> 
     with Project.open(project, readonly=True) as p:
         assert p.annotations() == []
     with Project.open(project) as p:
-        report = suggest_project(p, names, None, "lists", add_labels=True)
+        report = suggest_project(p, names, None, "suggest:lists", add_labels=True)
         assert report.added_labels == ["PERSONNE"] and report.added.total() == 3
-        assert {a.annotator for a in p.annotations()} == {"lists"}
+        assert {a.annotator for a in p.annotations()} == {"suggest:lists"}
 
 
 def test_a_line_without_a_label_is_refused(project: Path, tmp_path: Path) -> None:

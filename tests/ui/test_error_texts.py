@@ -20,10 +20,12 @@ from annotator.ui.schema_editor import KIND, NAME, SchemaEditor
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
+from tests.learn.corpus import newsroom
 from tests.paths import ROOT
 from tests.present import present
 from tests.ui.conftest import ME, show_active
 from tests.ui.test_guard import ARTICLE, tag_word
+from tests.ui.test_suggestions import TRAINING_S
 
 
 def arabic_window(qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]) -> MainWindow:
@@ -124,3 +126,43 @@ def test_every_translated_reason_is_a_message_the_core_gives(qapp: QApplication)
         if isinstance(node, ast.expr) and (shape := _shapes(node)) is not None
     }
     assert sorted(set(_table()) - messages) == []
+
+
+def test_a_training_with_nothing_to_learn_from_says_so_in_arabic(
+    arabic: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The training process's one line (on its stderr) was shown as it came: English."""
+    newsroom(tmp_path / "empty.annotator", done=0, annotator=ME).close()
+    win = MainWindow(Project.open(tmp_path / "empty.annotator"), ME, Settings())
+    show_active(qtbot, win)
+    job = present(win.suggestions.train_now())
+    with qtbot.waitSignal(job.signals.failed, timeout=TRAINING_S * 1000):
+        pass
+    said = win.statusBar().currentMessage()
+    assert said.startswith("لا مقاطع يُتعلَّم منها بعد") and "no spans" not in said
+    win.close()
+    win.project.close()
+
+
+def test_the_files_an_import_refuses_are_said_in_arabic(
+    arabic: QApplication,
+    qtbot: QtBot,
+    make_project: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+) -> None:
+    """The status bar's line after an import named each refused file's problem in
+    English, in the Arabic window."""
+    win = arabic_window(qtbot, make_project)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    line = '{"text": "قال محمد", "annotations": [{"start": 4, "end": 99, "label": "PER"}]}'
+    (folder / "bad.jsonl").write_text(line + "\n", encoding="utf-8")
+    (folder / "good.txt").write_text("نص سليم", encoding="utf-8")
+    job = win.import_paths([folder])
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    said = win.statusBar().currentMessage()
+    assert "فارغ" in said and "خارج النطاق" in said
+    assert "is empty" not in said and "out of range" not in said
+    win.project.close()

@@ -117,3 +117,24 @@ def test_a_daily_backup_is_taken_and_can_be_restored(
     raw = sqlite3.connect(kept[0])
     assert raw.execute("SELECT count(*) FROM annotations").fetchone()[0] == 1
     raw.close()
+
+
+def test_an_identity_another_program_changed_takes_no_backup_anywhere(
+    qtbot: QtBot, path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window backs a project up on opening, into the folder its identity names:
+    '/elsewhere' wrote there and pruned that folder's dated .annotator files."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE meta SET value = ? WHERE key = 'project_id'", (str(elsewhere),))
+    raw.commit()
+    raw.close()
+    win = open_window(qtbot, path)
+    qtbot.waitUntil(lambda: "Today's backup failed" in win.notice.text())
+    assert "is not one annotator makes" in win.notice.text()
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    win.guard.restore(win)  # raised from a slot: nothing said, the window left as it was
+    assert len(warned) == 1 and "is not one annotator makes" in warned[0]
+    assert list(elsewhere.iterdir()) == []

@@ -12,10 +12,14 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
+from annotator.ui import app
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.i18n import install_translator
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.present import present
 from tests.ui.conftest import ME, show_active
+from tests.ui.test_language_switch import choose_language_in_settings
 
 # A long paragraph, so that its first line is as wide as the article lets it be.
 PARAGRAPH = "قال الوزير في مؤتمر صحفي إن الحكومة ستعلن خطتها الجديدة للمياه قريبا، " * 8
@@ -149,4 +153,58 @@ def test_a_screen_too_narrow_for_the_panels_gets_them_as_tabs(qtbot: QtBot, path
     assert on_screen(win) == every_panel(win)
     tabs = [bar for bar in win.findChildren(QTabBar) if bar.isVisible()]
     assert len(tabs) == 1 and tabs[0].count() == 2
+    win.project.close()
+
+
+def test_the_panels_hidden_stay_hidden_in_the_other_language(
+    qtbot: QtBot, path: Path, qapp: QApplication
+) -> None:
+    """Built again in Arabic, the window showed every panel the English one had hidden."""
+    window = app.open_window(path, ME, Settings())  # closed and deleted by the switch
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    documents = present(window.documents.parentWidget())
+    assert isinstance(documents, QDockWidget)
+    entry = next(a for a in window.panels_menu.actions() if a.text() == documents.windowTitle())
+    entry.trigger()  # View › Panels › Documents: hidden
+    choose_language_in_settings(qtbot, window, "ar")
+    arabic = app._windows[-1]
+    qtbot.addWidget(arabic)
+    try:
+        assert arabic is not window
+        assert not present(arabic.documents.parentWidget()).isVisible()
+        hidden = present(arabic.documents.parentWidget()).windowTitle()
+        assert on_screen(arabic) == every_panel(arabic) - {hidden}
+        arabic.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is arabic)
+        arabic.view.setFocus()
+        qtbot.keyClick(arabic.view, Qt.Key.Key_F9)  # all hidden: the article alone
+        assert not any(dock.isVisible() for dock in side_panels(arabic))
+        qtbot.keyClick(arabic.view, Qt.Key.Key_F9)  # and back: the three shown before
+        assert not present(arabic.documents.parentWidget()).isVisible()
+        assert len([dock for dock in side_panels(arabic) if dock.isVisible()]) >= 1
+    finally:
+        install_translator(qapp, "en")
+        arabic.project.close()
+        app._windows.clear()
+
+
+def test_no_format_description_is_cut_at_the_export_dialogs_edge(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    """A line of the description that filled the label had its last letter's overhang
+    (the bowl of an Arabic final nun: «دون» read «دور») cut off at the label's edge."""
+    win = open_window(qtbot, path)
+    dialog = ExportDialog(win.project, ME, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    label = dialog.description
+    for index in range(dialog.format.count()):
+        dialog.format.setCurrentIndex(index)  # as chosen in the Format box
+        QApplication.processEvents()
+        image = label.grab().toImage()
+        for x in (0, image.width() - 1):
+            column = [image.pixelColor(x, y).lightness() for y in range(image.height())]
+            assert min(column) > 150, (language, dialog.format.currentText(), x)
+    dialog.close()
     win.project.close()

@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.core.schema import Schema
+from annotator.core.schema import Schema, default_schema
 from annotator.storage.project import Project
+from annotator.ui.i18n import install_translator
 from annotator.ui.schema_editor import COLOUR, NAME, SchemaEditor
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
@@ -51,3 +54,43 @@ def test_typed_colours_keep_their_case_and_others_are_untouched(
     untouched = set(before) - {"MISC", "DATE", "EVENT", "PER"}
     assert {n: after[n] for n in untouched} == {n: before[n] for n in untouched}
     win.project.close()
+
+
+def text_of(cell: QImage) -> tuple[int, QImage]:
+    """Where the dark text in a cell begins, and the text cut out of it."""
+    dark = [
+        (x, y)
+        for y in range(cell.height())
+        for x in range(cell.width())
+        if cell.pixelColor(x, y).lightness() < 60
+    ]
+    xs, ys = [x for x, _ in dark], [y for _, y in dark]
+    left, top = min(xs), min(ys)
+    return left, cell.copy(left, top, max(xs) - left + 1, max(ys) - top + 1)
+
+
+def test_a_colour_s_code_reads_left_to_right_in_the_arabic_editor(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    """It read D55E00# in the Arabic window: the colour cell is drawn as in English."""
+    schema = default_schema()
+
+    def colour_cell(language: str) -> QImage:
+        install_translator(qapp, language)
+        editor = SchemaEditor(schema)
+        qtbot.addWidget(editor)
+        editor.show()
+        qtbot.waitExposed(editor)
+        editor.table.setColumnWidth(COLOUR, 120)
+        rect = editor.table.visualItemRect(present(editor.table.item(0, COLOUR)))
+        return editor.table.viewport().grab(rect).toImage()
+
+    try:
+        arabic = colour_cell("ar")
+        english = colour_cell("en")
+    finally:
+        install_translator(qapp, "en")
+    # The same glyphs in the same order, at the cell's left (the grid's line moves).
+    (ar_left, ar_text), (en_left, en_text) = text_of(arabic), text_of(english)
+    assert ar_text == en_text
+    assert abs(ar_left - en_left) <= 2

@@ -111,3 +111,52 @@ def test_the_ghost_return_would_accept_is_marked_and_follows_the_caret(
     assert (second.start, second.end, second.label) in stored(window)
     view.select_span(len(view.index.text), len(view.index.text))  # after every ghost
     assert view.current_ghost == -1
+
+
+def test_accepting_and_rejecting_say_what_was_decided(qtbot: QtBot, window: MainWindow) -> None:
+    """Return may accept a suggestion off screen (the next one after the caret): the
+    status bar names it; a rejected ghost vanishes, and the status bar says for how long."""
+    open_new(window)
+    train(qtbot, window)
+    first, second, *_ = window.suggestions.ghosts
+    text = window.project.document("new").text
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    said = window.statusBar().currentMessage()
+    assert said == f"Accepted “{text[first.start : first.end]}” as {first.label}"
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Rejected “{text[second.start : second.end]}” as {second.label}")
+
+
+def test_a_document_listed_first_for_the_model_says_why(qtbot: QtBot, window: MainWindow) -> None:
+    """Ordered by uncertainty, the list moves documents about: the ones moved up say
+    so when the mouse rests on them; the others say nothing."""
+    open_new(window)
+    train(qtbot, window)
+    window.suggestions.order_action.trigger()
+    tree = window.documents.tree
+    first, last = tree.topLevelItem(0), tree.topLevelItem(tree.topLevelItemCount() - 1)
+    assert first is not None and last is not None and "new" in first.text(0)
+    assert first.toolTip(0).startswith("Listed first: the model is unsure of it")
+    assert last.toolTip(0) == ""
+    window.suggestions.order_action.trigger()  # back to the project's order
+    first = tree.topLevelItem(0)
+    assert first is not None and first.toolTip(0) == ""
+
+
+def test_the_keys_say_so_when_the_suggestions_are_hidden(qtbot: QtBot, window: MainWindow) -> None:
+    """Hidden by Suggestions › Show suggestions, the ghosts are still there to show:
+    the keys say they are hidden, not that there are none."""
+    open_new(window)
+    train(qtbot, window)
+    window.suggestions.show_action.trigger()  # hide them
+    assert window.view.ghosts == []
+    for key, modifier in (
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F8, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(window.view, key, modifier)
+        assert window.statusBar().currentMessage().startswith("Suggestions are hidden")
+    assert stored(window) == {}

@@ -531,6 +531,9 @@ class PostgresEngine:
         """The server keeps its constraints itself; there is no file to be damaged."""
         return []
 
+    def damage(self, error: BaseException, /) -> UserError | None:
+        return None  # the server's own storage: no file of ours to be damaged
+
     def has_table(self, name: str, /) -> bool:
         return bool(
             self.execute(

@@ -33,17 +33,13 @@ from annotator.ui.doclist import isolate
 from annotator.ui.error_texts import error_text
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.live import watcher_of
-from annotator.ui.review.heatmap import HeatMap
+from annotator.ui.review.heatmap import HeatMap, score_text
 from annotator.ui.review.window import ReviewWindow
 
 # What agreement is computed from: a change to anything else leaves it as it is.
 READ = ("annotations", "relations", "document_status", "documents", "labels", "annotators")
 # The pairwise measures the matrix can show.
 PAIR_MEASURES = ("f1_exact", "f1_overlap", "cohen_kappa")
-
-
-def fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
 
 
 class AgreementSignals(QObject):
@@ -190,9 +186,9 @@ class AgreementDashboard(QDialog):
         self.summary.setText(
             self.tr("Documents compared: %1 · F1 exact %2 · α %3 · α_U %4")
             .replace("%1", str(report.documents))
-            .replace("%2", fmt(overall["f1_exact"]))
-            .replace("%3", fmt(overall["krippendorff_alpha"]))
-            .replace("%4", fmt(overall["krippendorff_alpha_unitizing"]))
+            .replace("%2", score_text(overall["f1_exact"]))
+            .replace("%3", score_text(overall["krippendorff_alpha"]))
+            .replace("%4", score_text(overall["krippendorff_alpha_unitizing"]))
         )
         self._show_matrix()
         self._fill(self.labels, [(name, s, False) for name, s in report.labels.items()])
@@ -225,7 +221,7 @@ class AgreementDashboard(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, name)
             table.setItem(r, 0, item)
             for c, value in enumerate(values, start=1):
-                cell = QTableWidgetItem(fmt(value))
+                cell = QTableWidgetItem(score_text(value))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(r, c, cell)
             if chosen is not None and name == chosen:
@@ -252,7 +248,7 @@ class AgreementDashboard(QDialog):
         self.layers.setRowCount(len(rows))
         for r, (name, units, values) in enumerate(rows):
             self.layers.setItem(r, 0, QTableWidgetItem(name))
-            for c, text in enumerate([str(units), *map(fmt, values)], start=1):
+            for c, text in enumerate([str(units), *map(score_text, values)], start=1):
                 cell = QTableWidgetItem(text)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.layers.setItem(r, c, cell)

@@ -22,6 +22,12 @@ def value_color(value: float) -> QColor:
     return QColor.fromHsv(int(hue), 150, 235)
 
 
+def score_text(value: float | None) -> str:
+    """A score, left to right whatever the interface: in the Arabic one a negative α
+    (below chance) read «1.20-», its digits and minus taking the cell's direction."""
+    return "—" if value is None else f"\u2066{value:.2f}\u2069"  # LRI … PDI
+
+
 class HeatMap(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,5 +83,5 @@ class HeatMap(QWidget):
                     rect.adjusted(1, 1, -1, -1), NO_VALUE if value is None else (value_color(value))
                 )
                 if value is not None:
-                    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"{value:.2f}")
+                    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), score_text(value))
         painter.end()

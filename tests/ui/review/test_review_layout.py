@@ -1,16 +1,20 @@
-"""The review window on a laptop's screen: readable lines, the panels giving way."""
+"""The review window on a laptop's screen (readable lines, the panels giving way), and
+the agreement dashboard's numbers in the Arabic interface."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import NewDocument
 from annotator.storage.project import Project
+from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.window import ReviewWindow
 from tests.present import present
 from tests.ui.review.conftest import CURATOR, show_active
@@ -63,3 +67,56 @@ def test_f9_hides_the_review_windows_panels_and_brings_them_back(qtbot: QtBot, p
     assert all(dock.isVisible() for dock in win.findChildren(QDockWidget))
     win.close()
     win.project.close()
+
+
+APART = "قال محمد إن الاحتلال يحاصر غزة وأكد أحمد أن الحصار مستمر في غزة"
+
+
+def reading_order_on_screen(text: str, direction: Qt.LayoutDirection) -> str:
+    """The characters of ``text`` left to right as a cell in ``direction`` draws them."""
+    layout = QTextLayout(text)
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    assert line.isValid()
+    shown = [
+        (run.boundingRect().center().x(), ch)
+        for i, ch in enumerate(text)
+        if not ch.isspace() and unicodedata.category(ch) != "Cf"  # direction marks
+        for run in layout.glyphRuns(i, 1)[:1]
+    ]
+    return "".join(ch for _, ch in sorted(shown))
+
+
+def test_a_negative_agreement_reads_with_its_minus_in_front_in_arabic(
+    qtbot: QtBot, tmp_path: Path, arabic: QApplication
+) -> None:
+    """In the Arabic interface α below chance showed as «1.20-»: the number, weak
+    characters only, took the cell's right-to-left direction."""
+    words = APART.split()
+    path = tmp_path / "apart.annotator"
+    with Project.create(path) as project:
+        project.add_documents([NewDocument("apart", APART)])
+        start = 0
+        for k, word in enumerate(words):  # every other word each: no span in common
+            project.add_annotation(1, "huda" if k % 2 else "omar", "PER", start, start + len(word))
+            start += len(word) + 1
+    dashboard = AgreementDashboard(Project.open(path), CURATOR)
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.ready):
+        dashboard.show()
+    assert dashboard.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    cells = [present(dashboard.labels.item(0, c)).text() for c in (1, 2)]
+    cells += [present(dashboard.layers.item(0, c)).text() for c in range(2, 5)]
+    negative = [text for text in cells if "-" in text]
+    assert negative
+    for text in negative:
+        shown = reading_order_on_screen(text, Qt.LayoutDirection.RightToLeft)
+        assert shown.startswith("-") and shown[1].isdigit(), shown
+    summary = reading_order_on_screen(dashboard.summary.text(), Qt.LayoutDirection.RightToLeft)
+    assert "-1.20" in summary or "-0.92" in summary
+    dashboard.close()
+    dashboard.project.close()
