@@ -21,12 +21,14 @@ from __future__ import annotations
 import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from unittest.mock import patch
 
 from annotator.formats.base import ImportOptions
 from annotator.formats.conll import read
+from annotator.learn import crf
 from annotator.learn.discourse import Occurrences
 from annotator.learn.evaluate import (
     BASELINE,
@@ -229,8 +231,21 @@ def load() -> str:
 def train_time(data: list[Example], name: str) -> Result:
     layer_of = {s.label: "entity" for e in data for s in e.spans}
     spans = sum(len(e.spans) for e in data)
+    # What crfsuite takes of it (the features handed to it, its L-BFGS, its model file),
+    # beside what the features and string tables take in Python.
+    in_crfsuite: list[float] = []
+    crf_train = crf.train
+
+    def crfsuite(data: Sequence[tuple[crf.Features, list[str]]]) -> bytes:
+        cpu = time.process_time()
+        try:
+            return crf_train(data)
+        finally:
+            in_crfsuite.append(time.process_time() - cpu)
+
     cpu = time.process_time()
-    wall = timed(lambda: train(data, layer_of), 1)
+    with patch.object(crf, "train", crfsuite):
+        wall = timed(lambda: train(data, layer_of), 1)
     cpu = time.process_time() - cpu
     return Result(
         f"learn: train on {spans:,} spans, {name} ({len(layer_of)} labels), processor time",
@@ -239,7 +254,8 @@ def train_time(data: list[Example], name: str) -> Result:
         "<= 30 s",
         cpu <= 30,
         runs=[cpu],
-        note=f"wall clock {wall[0]:.1f} s, {load()}",
+        note=f"crfsuite {sum(in_crfsuite):.1f} s, the rest (Python) "
+        f"{cpu - sum(in_crfsuite):.1f} s; wall clock {wall[0]:.1f} s, {load()}",
     )
 
 
