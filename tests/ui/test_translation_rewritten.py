@@ -74,14 +74,8 @@ def test_window_keeps_its_translation_when_the_file_is_rebuilt(tmp_path: Path) -
     newer.write_text(ts.replace("</context>", added + "</context>", 1), encoding="utf-8")
     rebuilt = tmp_path / "newer.qm"
     subprocess.run([lrelease, newer, "-qm", rebuilt], check=True, capture_output=True)
-    home = tmp_path / "home"
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_CONFIG_HOME": str(home / "config"),
-    }
+    # The data and configuration folders are the test's (tests/conftest.py).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     window = subprocess.run(
         [sys.executable, "-X", "faulthandler", "-c", WINDOW, tmp_path, rebuilt, TRANSLATIONS],
         env=env,
