@@ -138,6 +138,13 @@ class MainWindow(QMainWindow):
                 "No documents yet: File › Import documents… or Import a folder… brings articles in."
             )
         )
+        # Which panels are shown is saved as each is hidden or shown, not only as the
+        # window closes: a crash or a killed session loses none of it. Queued: View ›
+        # Panels checks its entry before it shows the panel.
+        for dock in self.panels.docks:
+            dock.toggleViewAction().toggled.connect(
+                self._save_state, Qt.ConnectionType.QueuedConnection
+            )
         self.view.setFocus()
 
     # ----- construction --------------------------------------------------------------
@@ -890,12 +897,15 @@ class MainWindow(QMainWindow):
             )
         self.projectRequested.emit(path)
 
+    def _save_state(self) -> None:
+        self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()
         for job in self._import_jobs:
             job.cancel()
         QThreadPool.globalInstance().waitForDone()
-        self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
+        self._save_state()
         super().closeEvent(event)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
 from pytestqt.qtbot import QtBot
 
@@ -207,4 +207,30 @@ def test_no_format_description_is_cut_at_the_export_dialogs_edge(
             column = [image.pixelColor(x, y).lightness() for y in range(image.height())]
             assert min(column) > 150, (language, dialog.format.currentText(), x)
     dialog.close()
+    win.project.close()
+
+
+def test_the_panels_hidden_are_remembered_at_once(qtbot: QtBot, path: Path) -> None:
+    """Which panels were shown was saved only as the window closed: a crash or a killed
+    session brought back every panel hidden since. Now each toggle is saved."""
+    win = open_window(qtbot, path)
+    on_disk = Path(QSettings("annotator", "annotator").fileName())
+    before = on_disk.read_bytes() if on_disk.exists() else b""
+    qtbot.keyClick(win.view, Qt.Key.Key_F9)  # all hidden, and the window never closed
+    QApplication.processEvents()
+    assert on_disk.read_bytes() != before  # written out, not only in memory
+    assert not any(dock.isVisible() for dock in side_panels(win))
+    after_a_crash = open_window(qtbot, path)
+    assert not any(dock.isVisible() for dock in side_panels(after_a_crash))
+    after_a_crash.project.close()
+
+    documents = present(win.documents.parentWidget())
+    assert isinstance(documents, QDockWidget)
+    entry = next(a for a in win.panels_menu.actions() if a.text() == documents.windowTitle())
+    entry.trigger()  # View › Panels › Documents: shown again, alone
+    QApplication.processEvents()
+    again = open_window(qtbot, path)
+    shown = [dock.windowTitle() for dock in side_panels(again) if dock.isVisible()]
+    assert shown == [documents.windowTitle()]
+    again.project.close()
     win.project.close()
