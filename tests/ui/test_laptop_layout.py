@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit, QTabBar
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
@@ -42,8 +42,13 @@ def open_window(qtbot: QtBot, path: Path) -> MainWindow:
 
 def first_line_length(win: MainWindow) -> int:
     """How many characters the article's first line shows."""
+    return first_line_in(win.view)
+
+
+def first_line_in(view: QPlainTextEdit) -> int:
+    """How many characters the first line of an article view shows."""
     QApplication.processEvents()
-    layout = present(win.view.document().firstBlock().layout())
+    layout = present(view.document().firstBlock().layout())
     assert layout.lineCount() > 1  # the paragraph wraps: its first line is a full one
     return layout.lineAt(0).textLength()
 
