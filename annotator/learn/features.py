@@ -81,12 +81,25 @@ def word(text: str) -> Word:
     return Word(form, clitic, stem, light_stem(form), shape(text))
 
 
+class _Features(NamedTuple):
+    """What a word gives the features of its own token and of its neighbours'."""
+
+    word: Word
+    own: tuple[str, ...]
+    before2: tuple[str, ...]  # to the token two places after it (its d = -2)
+    before1: tuple[str, ...]
+    after1: tuple[str, ...]
+    after2: tuple[str, ...]
+
+
 @lru_cache(maxsize=100_000)
-def _own(w: Word) -> tuple[str, ...]:
-    """The features a word gives its own token: worked out once per distinct word, as
-    most tokens of a text are words met before."""
+def _features_of(text: str) -> _Features:
+    """Worked out once per distinct word, as most tokens of a text are words met before,
+    and looked up by the token's text (a string keeps its hash; a tuple of them does
+    not)."""
+    w = word(text)
     form, stem, light = w.form, w.stem, w.light
-    f = (
+    own: tuple[str, ...] = (
         "bias",
         "w=" + form,
         "stem=" + stem,
@@ -102,15 +115,15 @@ def _own(w: Word) -> tuple[str, ...]:
         "lp3=" + light[:3],
         "ls3=" + light[-3:],
     )
-    return (*f, "clitic=" + w.clitic) if w.clitic else f
+    if w.clitic:
+        own = (*own, "clitic=" + w.clitic)
 
+    def around(d: int) -> tuple[str, ...]:
+        if d in (-1, 1):
+            return (f"w{d}={form}", f"stem{d}={stem}", f"light{d}={light}", f"shape{d}={w.shape}")
+        return (f"w{d}={form}", f"stem{d}={stem}")
 
-@lru_cache(maxsize=100_000)
-def _around(w: Word, d: int) -> tuple[str, ...]:
-    """The features a word gives the token ``d`` places from it."""
-    if d in (-1, 1):
-        return (f"w{d}={w.form}", f"stem{d}={w.stem}", f"light{d}={w.light}", f"shape{d}={w.shape}")
-    return (f"w{d}={w.form}", f"stem{d}={w.stem}")
+    return _Features(w, own, around(-2), around(-1), around(1), around(2))
 
 
 def sequence_features(
@@ -129,30 +142,40 @@ def sequence_features(
     tag beside) is left out rather than given: it would go with every label on every
     token, and the CRF's training time grows with the (feature, label) pairs it meets on
     each token; the bias feature stands for it (benchmarks/RESULTS.md)."""
-    ws = [word(w) for w in words]
-    new = [w.light not in vocabulary for w in ws]
+    ws = [_features_of(w) for w in words]
+    new = [w.word.light not in vocabulary for w in ws]
     out: list[list[str]] = []
     n = len(ws)
     for i, w in enumerate(ws):
-        f = list(_own(w))
+        f = list(w.own)
         if new[i]:
             f.append("new")
         if world[i]:
             f.append("world=" + world[i])
         if gazetteer[i]:
             f += ("gaz=" + gazetteer[i], "gaz=" + gazetteer[i][0])
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f += _around(ws[j], d)
-                if d in (-1, 1):
-                    if gazetteer[j]:
-                        f += (f"gaz{d}={gazetteer[j][0]}", f"gaz{d}={gazetteer[j]}")
-                    if new[j]:
-                        f.append(f"new{d}")
-            elif d in (-1, 1):
-                f.append("BOS" if d < 0 else "EOS")
+        # The neighbours' features, two places before to two after, in that order.
+        if i >= 2:
+            f += ws[i - 2].before2
+        if i >= 1:
+            f += ws[i - 1].before1
+            if gazetteer[i - 1]:
+                f += ("gaz-1=" + gazetteer[i - 1][0], "gaz-1=" + gazetteer[i - 1])
+            if new[i - 1]:
+                f.append("new-1")
+        else:
+            f.append("BOS")
+        if i + 1 < n:
+            f += ws[i + 1].after1
+            if gazetteer[i + 1]:
+                f += ("gaz1=" + gazetteer[i + 1][0], "gaz1=" + gazetteer[i + 1])
+            if new[i + 1]:
+                f.append("new1")
+        else:
+            f.append("EOS")
+        if i + 2 < n:
+            f += ws[i + 2].after2
         if i > 0:
-            f.append(f"bigram={ws[i - 1].form}|{w.form}")
+            f.append(f"bigram={ws[i - 1].word.form}|{w.word.form}")
         out.append(f)
     return out

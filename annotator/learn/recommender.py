@@ -19,7 +19,9 @@ where neither proposed anything (the combination measured best, benchmarks/RESUL
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -30,7 +32,7 @@ from annotator.learn.discourse import Repeats
 from annotator.learn.examples import Example, Span, sequences, token_spans_of
 from annotator.learn.features import sequence_features, strip_clitics, word
 from annotator.learn.strings import Key, StringTable
-from annotator.learn.world import common_names, world_tags
+from annotator.learn.world import Place, common_names, place_tags, places, world_tags
 
 JACKKNIFE_FOLDS = 5
 # Matches of the string table scoring under this are not proposed on their own: a text
@@ -68,7 +70,8 @@ class Layer:
 
     def features(self, tokens: Sequence[Token], words: list[str]) -> crf.Features:
         """The CRF's features of a sequence of ``tokens``, their folded ``words``."""
-        return _features(tokens, words, self.strings, self.vocabulary, self.common_places)
+        world = world_tags(words, self.common_places)
+        return _features(tokens, words, self.strings, self.vocabulary, world)
 
 
 @dataclass
@@ -173,11 +176,9 @@ def _features(
     words: list[str],
     known: StringTable,
     vocabulary: frozenset[str],
-    common: frozenset[Key],
+    world: list[str],
 ) -> crf.Features:
-    return sequence_features(
-        [t.text for t in tokens], known.tags(words), world_tags(words, common), vocabulary
-    )
+    return sequence_features([t.text for t in tokens], known.tags(words), world, vocabulary)
 
 
 def _suggestion(
@@ -192,6 +193,7 @@ class _Sequence:
     words: list[str]  # folded
     spans: list[tuple[int, int, str]]  # token ranges
     fold: int
+    places: list[Place]  # the world's place names among the words (world.places)
 
 
 def train(
@@ -204,6 +206,34 @@ def train(
 ) -> Recommender:
     """A recommender from ``examples``; ``layer_of`` maps each label to its layer, and
     spans of labels it lacks are ignored. Pure: the same examples give the same model."""
+    with _collector_paused():
+        return _train(examples, layer_of, use_crf, use_strings, progress)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the duration. Training builds a few hundred
+    thousand lists and tuples (tokens, features), none in a cycle, and they live until
+    crfsuite has read them: the collector would only walk them again each time their
+    number grows by a quarter (0.3-0.7 s of the 1.9-2.7 s that Python took on 5,000
+    spans, benchmarks/RESULTS.md). Training runs in a process of its own (job.py) or the
+    command line, so no other thread's garbage waits meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _train(
+    examples: Sequence[Example],
+    layer_of: Mapping[str, str],
+    use_crf: bool,
+    use_strings: bool,
+    progress: Callable[[str], None] | None,
+) -> Recommender:
     layers: dict[str, Layer] = {}
     for layer in sorted(set(layer_of.values())):
         labels = {lab for lab, lay in layer_of.items() if lay == layer}
@@ -213,7 +243,7 @@ def train(
         if progress:
             progress(layer)
         table = StringTable.build((s.words, s.spans) for s in seqs)
-        common = common_names((s.words, _inside(s)) for s in seqs)
+        common = common_names((s.places, _inside(s)) for s in seqs)
         model = _train_crf(seqs, common) if use_crf else None
         stems = StringTable.build((stripped(s.words), s.spans) for s in seqs)
         layers[layer] = Layer(table, model, _vocabulary(seqs), common, stems)
@@ -225,11 +255,9 @@ def _layer_sequences(examples: Sequence[Example], labels: set[str]) -> Iterable[
         spans = [s for s in example.spans if s.label in labels]
         for tokens in sequences(example.text, spans):
             inside = [s for s in spans if s.start < tokens[-1].end and s.end > tokens[0].start]
+            words = [word(t.text).form for t in tokens]
             yield _Sequence(
-                tokens,
-                [word(t.text).form for t in tokens],
-                token_spans_of(tokens, inside),
-                n % JACKKNIFE_FOLDS,
+                tokens, words, token_spans_of(tokens, inside), n % JACKKNIFE_FOLDS, places(words)
             )
 
 
@@ -246,12 +274,20 @@ def _vocabulary(seqs: Iterable[_Sequence]) -> frozenset[str]:
 
 def _train_crf(seqs: list[_Sequence], common: frozenset[Key]) -> bytes:
     folds = range(JACKKNIFE_FOLDS)
-    tables = [StringTable.build((s.words, s.spans) for s in seqs if s.fold != k) for k in folds]
-    vocabularies = [_vocabulary(s for s in seqs if s.fold != k) for k in folds]
+    tables = StringTable.without_each_fold(((s.words, s.spans, s.fold) for s in seqs), len(folds))
+    # Each fold's words, stemmed once: a fold's vocabulary is the others' together.
+    stems = [_vocabulary(s for s in seqs if s.fold == k) for k in folds]
+    vocabularies = [frozenset().union(*(stems[f] for f in folds if f != k)) for k in folds]
     with_b = crf.labels_with_b([s.spans for s in seqs])
     data = [
         (
-            _features(s.tokens, s.words, tables[s.fold], vocabularies[s.fold], common),
+            _features(
+                s.tokens,
+                s.words,
+                tables[s.fold],
+                vocabularies[s.fold],
+                place_tags(s.places, len(s.words), common),
+            ),
             crf.tags_of(len(s.tokens), s.spans, with_b),
         )
         for s in seqs

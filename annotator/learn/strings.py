@@ -32,12 +32,13 @@ class StringTable:
     longest: int = 0
     # The first tokens of the texts: most tokens begin none, and are passed at once.
     starts: frozenset[str] = frozenset()
+    # The beginnings of the texts that a longer one continues: a search stops lengthening
+    # a text as soon as no known one goes on from it.
+    continued: frozenset[Key] = frozenset()
     # best()'s answers: a text is looked up at each of its places (thousands in a long
     # document, for a few hundred texts). Filled once the table is built (build() counts
     # ``seen`` before any lookup).
-    _best: dict[Key, tuple[str, float] | None] = field(
-        default_factory=dict, repr=False, compare=False
-    )
+    _best: dict[Key, tuple[str, float]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, labels: dict[Key, Counter[str]], seen: Counter[Key] | None = None) -> StringTable:
@@ -46,6 +47,7 @@ class StringTable:
             seen or Counter(),
             max(map(len, labels), default=0),
             frozenset(key[0] for key in labels if key),
+            frozenset(key[:n] for key in labels for n in range(1, len(key))),
         )
 
     @classmethod
@@ -56,20 +58,65 @@ class StringTable:
         data = [(list(words), list(spans)) for words, spans in sequences]
         labels: dict[Key, Counter[str]] = {}
         for words, spans in data:
-            for first, end, label in spans:
-                labels.setdefault(tuple(words[first:end]), Counter())[label] += 1
+            _add_spans(labels, words, spans)
         table = cls.of(labels)
         for words, _ in data:
-            for i in table._candidates(words):
-                for n in range(1, min(table.longest, len(words) - i) + 1):
-                    key = tuple(words[i : i + n])
-                    if key in labels:
-                        table.seen[key] += 1
+            table._count(words, table.seen)
         return table
+
+    @classmethod
+    def without_each_fold(
+        cls,
+        sequences: Iterable[tuple[Sequence[str], Iterable[tuple[int, int, str]], int]],
+        folds: int,
+    ) -> list[StringTable]:
+        """For each fold k of ``folds``, the table that build makes of the (folded
+        tokens, spans, fold) triples of the other folds: each fold's texts and
+        occurrences are counted once, and the tables summed from them, rather than
+        every sequence counted again for each table it is in."""
+        data = [(list(words), list(spans), fold) for words, spans, fold in sequences]
+        labels: list[dict[Key, Counter[str]]] = [{} for _ in range(folds)]
+        for words, spans, fold in data:
+            _add_spans(labels[fold], words, spans)
+        # Every text any fold knows: its occurrences in each fold are those the table of
+        # any other fold that knows it would count.
+        known = cls.of({key: Counter() for part in labels for key in part})
+        seen: list[Counter[Key]] = [Counter() for _ in range(folds)]
+        for words, _, fold in data:
+            known._count(words, seen[fold])
+        tables = []
+        for k in range(folds):
+            others = [f for f in range(folds) if f != k]
+            merged: dict[Key, Counter[str]] = {}
+            for f in others:
+                for key, counts in labels[f].items():
+                    merged.setdefault(key, Counter()).update(counts)
+            table = cls.of(merged)
+            for key in merged:
+                table.seen[key] = sum(seen[f][key] for f in others)
+            tables.append(table)
+        return tables
+
+    def _count(self, words: Sequence[str], seen: Counter[Key]) -> None:
+        """Adds to ``seen`` every occurrence in ``words`` of a text the table knows."""
+        for i in self._candidates(words):
+            for key in self._known_at(words, i):
+                seen[key] += 1
 
     def _candidates(self, words: Sequence[str]) -> list[int]:
         starts = self.starts
         return [i for i, w in enumerate(words) if w in starts]
+
+    def _known_at(self, words: Sequence[str], i: int) -> list[Key]:
+        """The known texts that begin at ``words[i]``, shortest first."""
+        out = []
+        for n in range(1, min(self.longest, len(words) - i) + 1):
+            key = tuple(words[i : i + n])
+            if key in self.labels:
+                out.append(key)
+            if key not in self.continued:
+                break
+        return out
 
     def score(self, key: Key, label: str) -> float:
         count = self.labels[key][label]
@@ -78,14 +125,15 @@ class StringTable:
     def best(self, key: Key) -> tuple[str, float] | None:
         """The label ``key`` was given most (the first by name in a tie) and its score;
         None for a text never annotated."""
-        if key in self._best:
-            return self._best[key]
-        counts = self.labels.get(key)
-        found = None
-        if counts is not None:
+        return self._best_of(key) if key in self.labels else None
+
+    def _best_of(self, key: Key) -> tuple[str, float]:
+        """best() of a known text."""
+        found = self._best.get(key)
+        if found is None:
+            counts = self.labels[key]
             label = max(sorted(counts), key=lambda lab: counts[lab])
-            found = label, self.score(key, label)
-        self._best[key] = found
+            found = self._best[key] = label, self.score(key, label)
         return found
 
     def find(
@@ -100,14 +148,11 @@ class StringTable:
         for i in self._candidates(words) if at is None else at:
             if i < after:
                 continue
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                best = self.best(tuple(words[i : i + n]))
-                if best is None:
-                    continue
-                label, score = best
+            for key in reversed(self._known_at(words, i)):
+                label, score = self._best_of(key)
                 if score >= min_score:
-                    out.append(Match(i, i + n, label, score))
-                    after = i + n
+                    out.append(Match(i, i + len(key), label, score))
+                    after = i + len(key)
                     break
         return out
 
@@ -135,3 +180,10 @@ class StringTable:
             labels[key] = Counter({str(k): int(v) for k, v in row["labels"].items()})
             seen[key] = int(row["seen"])
         return cls.of(labels, seen)
+
+
+def _add_spans(
+    labels: dict[Key, Counter[str]], words: Sequence[str], spans: Iterable[tuple[int, int, str]]
+) -> None:
+    for first, end, label in spans:
+        labels.setdefault(tuple(words[first:end]), Counter())[label] += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from annotator.core.arabic import fold_text
 from annotator.core.bundled import RESOURCES
@@ -46,33 +47,54 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple(fold_text(name).split())
 
 
+class Place(NamedTuple):
+    """A place name found among a sequence's folded words."""
+
+    key: Key  # its words as found: as written, or without their clitics
+    first: int  # token index
+    end: int
+    kind: str
+
+
+def places(words: Sequence[str]) -> list[Place]:
+    """The place names among the folded ``words``: those found as written, then those
+    found after a clitic (لالمانيا); the second may overlap the first."""
+    table = world_names()
+    out: list[Place] = []
+    for form in (list(words), [strip_clitics(w)[1] for w in words]):
+        out += (
+            Place(tuple(form[m.first : m.end]), m.first, m.end, m.label) for m in table.find(form)
+        )
+    return out
+
+
 def world_tags(words: Sequence[str], common: frozenset[Key] = frozenset()) -> list[str]:
     """BIO tags of the place names among the folded ``words``, found as written or after
     a clitic (لالمانيا), except the names in ``common`` (see common_names)."""
-    table = world_names()
-    tags = [""] * len(words)
-    for form in (list(words), [strip_clitics(w)[1] for w in words]):
-        for m in table.find(form):
-            if tuple(form[m.first : m.end]) in common or any(tags[m.first : m.end]):
-                continue
-            tags[m.first] = "B-" + m.label
-            for k in range(m.first + 1, m.end):
-                tags[k] = "I-" + m.label
+    return place_tags(places(words), len(words), common)
+
+
+def place_tags(found: Iterable[Place], length: int, common: frozenset[Key]) -> list[str]:
+    """world_tags of a sequence of ``length`` words whose places() are ``found``."""
+    tags = [""] * length
+    for p in found:
+        if p.key in common or any(tags[p.first : p.end]):
+            continue
+        tags[p.first] = "B-" + p.kind
+        for k in range(p.first + 1, p.end):
+            tags[k] = "I-" + p.kind
     return tags
 
 
-def common_names(sequences: Iterable[tuple[Sequence[str], Sequence[bool]]]) -> frozenset[Key]:
-    """The place names the training texts mostly use as ordinary words, from (folded
-    words, whether each is inside a span) pairs."""
-    table = world_names()
+def common_names(sequences: Iterable[tuple[Iterable[Place], Sequence[bool]]]) -> frozenset[Key]:
+    """The place names the training texts mostly use as ordinary words, from (the
+    places() of a sequence's folded words, whether each word is inside a span) pairs."""
     seen: Counter[Key] = Counter()
     inside: Counter[Key] = Counter()
-    for words, in_span in sequences:
-        for form in (list(words), [strip_clitics(w)[1] for w in words]):
-            for m in table.find(form):
-                key = tuple(form[m.first : m.end])
-                seen[key] += 1
-                inside[key] += all(in_span[m.first : m.end])
+    for found, in_span in sequences:
+        for p in found:
+            seen[p.key] += 1
+            inside[p.key] += all(in_span[p.first : p.end])
     return frozenset(
         k for k, n in seen.items() if n >= COMMON_MIN_SEEN and inside[k] / n < COMMON_MAX_SHARE
     )

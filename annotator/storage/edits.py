@@ -21,13 +21,15 @@ from annotator.storage.stamps import new_id
 @dataclass
 class Changes:
     """What an edit did: annotations added or modified (their new state), annotations
-    removed (by id), whether any relation changed and whether the schema did (then
-    every span's label may have another name or colour)."""
+    removed (by id), whether any relation changed, whether the schema did (then
+    every span's label may have another name or colour) and whether the suggestions
+    someone rejected did."""
 
     annotations: list[Annotation] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     relations: bool = False
     schema: bool = False
+    rejections: bool = False
 
     def merge(self, other: Changes) -> None:
         gone = set(other.removed)
@@ -38,6 +40,7 @@ class Changes:
         self.removed.extend(other.removed)
         self.relations = self.relations or other.relations
         self.schema = self.schema or other.schema
+        self.rejections = self.rejections or other.rejections
 
 
 class Edit(Protocol):

@@ -37,6 +37,7 @@ from annotator.storage.edits import (
     UpdateAnnotation,
 )
 from annotator.storage.project import Project
+from annotator.storage.rejections import LiftRejection, rejected, rejection_key
 from annotator.ui import waiting
 from annotator.ui.commands import EditCommand
 from annotator.ui.docview import DocumentView
@@ -79,6 +80,9 @@ class Session(QObject):
         self.last_label: str | None = None  # the label last applied, annotate-all's default
         self.snap_to_words = True
         self._status = Status.NOT_STARTED  # the document's, as last read
+        # One's own rejected suggestions, read when first needed and kept until an edit or
+        # another program changes them: a span made by hand takes back its rejection.
+        self._own_rejections: set[tuple[str, str]] | None = None
         self._span_loader = QTimer(self)
         self._span_loader.setSingleShot(True)
         self._span_loader.timeout.connect(self._load_all_spans)
@@ -169,6 +173,8 @@ class Session(QObject):
         beside, keeping the selection where its span is still there. ``touched(*tables)``
         tells whether the changes may have touched those tables (read only what they
         did)."""
+        if touched("suggestion_rejected"):
+            self._own_rejections = None
         doc = self.document
         if doc is None or self._span_loader.isActive():
             return  # a long document still loading reads everything anyway
@@ -326,6 +332,8 @@ class Session(QObject):
     def _after_edit(self, document_id: int | None, changes: Changes) -> None:
         if changes.schema:
             self.reload_schema()
+        if changes.rejections:
+            self._own_rejections = None
         current = self.document.id if self.document else None
         if document_id != current or document_id is None:
             # An undo in another document takes the annotator there to see it.
@@ -365,12 +373,25 @@ class Session(QObject):
             self.select(tagged[0].id)
             return
         attributes = {a.name: a.default for a in spec.attributes if a.default is not None}
-        edit = AddAnnotation(self.document.id, self.annotator, label, *normal, attributes)
-        previous, self.selected_id = self.selected_id, edit.id  # selected as it is applied
+        add = AddAnnotation(self.document.id, self.annotator, label, *normal, attributes)
+        lifted = self._lifted(self.document.text[normal[0] : normal[1]], label)
+        # A span alone is one round trip on a server; with a rejection to take back, more.
+        edit: Edit = Bulk([add, *lifted], description="add span") if lifted else add
+        previous, self.selected_id = self.selected_id, add.id  # selected as it is applied
         if self.run(edit, self.document.id):
             self.view.reveal(normal[1], normal[1])
         else:
             self.selected_id = previous
+
+    def _lifted(self, text: str, label: str) -> list[Edit]:
+        """Taking back one's own rejection of ``text`` as ``label``, when there is one to
+        take back: tagging it by hand says the rejection was a mistake, or no longer
+        holds, so the recommenders may propose it again."""
+        if self._own_rejections is None:
+            self._own_rejections = rejected(self.project, by=self.annotator)
+        if (rejection_key(text), label) not in self._own_rejections:
+            return []
+        return [LiftRejection(text, label, self.annotator)]
 
     def delete_selected(self) -> None:
         ann = self.selected()
@@ -503,6 +524,6 @@ class Session(QObject):
                 if not any(ts <= s and e <= te for ts, te in taken)
             )
         if edits:
-            bulk = Bulk(edits, description="annotate all")
+            bulk = Bulk([*edits, *self._lifted(needle, label)], description="annotate all")
             self.run(bulk, None if whole_project else self.document.id)
         return len(edits)

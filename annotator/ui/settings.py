@@ -123,6 +123,7 @@ class Settings:
     def save_window_state(self, geometry: QByteArray, state: QByteArray, rtl: bool) -> None:
         self._s.setValue("window/geometry", geometry)
         self._s.setValue("window/state-rtl" if rtl else "window/state", state)
+        self._s.sync()  # on disk now: saved as panels are toggled, to outlive a crash
 
 
 def _project_key(group: str, project: Path) -> str:

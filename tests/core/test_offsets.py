@@ -63,12 +63,14 @@ PIECES = [
     "\u200f",
     "\u2067",
     "\u2069",
-    "\u0600",  # a prepended sign: one cluster with what follows it, a space too
     "\u0903",  # a spacing mark: one cluster with what comes before it
     "http://",
     "a.b/c?",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+# With a prepended sign too (U+0600, one cluster with what follows it, a space included):
+# where a stretch of a paragraph may be cut matters only to the test of the edges.
+texts_with_prepended = st.lists(st.sampled_from([*PIECES, "\u0600"]), max_size=40).map("".join)
 
 
 @given(texts)
@@ -223,7 +225,7 @@ def _on_the_whole_text(text: str, a: int, b: int, exact: bool) -> tuple[int, int
     return (start, end) if start < end else None
 
 
-@given(texts, st.integers(0, 60), st.integers(0, 60), st.booleans())
+@given(texts_with_prepended, st.integers(0, 60), st.integers(0, 60), st.booleans())
 def test_each_edge_on_its_own_paragraph_gives_what_the_whole_text_gives(
     text: str, a: int, b: int, exact: bool
 ) -> None:

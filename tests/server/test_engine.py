@@ -8,10 +8,11 @@ import pytest
 
 from annotator.core.errors import NotAllowedError, UserError
 from annotator.core.model import NewDocument, Status
+from annotator.storage.edits import AddAnnotation, Bulk
 from annotator.storage.postgres.engine import PostgresEngine
 from annotator.storage.postgres.errors import ConnectionLost
 from annotator.storage.project import Project
-from annotator.storage.rejections import reject, rejected, unreject
+from annotator.storage.rejections import LiftRejection, reject, rejected, rejection_key, unreject
 from tests.server.conftest import Team
 
 TEXT = "قال الوزير إن الحكومة ستجتمع"
@@ -116,3 +117,21 @@ def test_anyone_rejects_a_suggestion_and_takes_back_only_their_own(team: Team) -
     with team.sql() as admin:
         rows = admin.execute("SELECT text, annotator FROM suggestion_rejected").fetchall()
     assert rows == [("الوزير", "alice")]
+
+
+def test_a_span_made_by_hand_lifts_only_ones_own_rejection(team: Team, news: int) -> None:
+    with Project.open(team.url("bob")) as bob:
+        reject(bob, "الوزير", "PER", "bob")
+    with Project.open(team.url("alice")) as alice:
+        reject(alice, "الحكومة", "ORG", "alice")
+        own = Bulk(
+            [AddAnnotation(news, "alice", "ORG", 14, 21), LiftRejection("الحكومة", "ORG", "alice")]
+        )
+        others = Bulk(
+            [AddAnnotation(news, "alice", "PER", 4, 10), LiftRejection("الوزير", "PER", "alice")]
+        )
+        own.apply(alice)
+        others.apply(alice)
+        assert rejected(alice) == {("الوزير", "PER")}  # bob's, his to take back
+        own.revert(alice)
+        assert rejected(alice) == {("الوزير", "PER"), (rejection_key("الحكومة"), "ORG")}
