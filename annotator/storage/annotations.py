@@ -15,7 +15,7 @@ from annotator.core.model import (
     annotation_from_values,
 )
 from annotator.storage.annotators import AnnotatorStore
-from annotator.storage.cells import json_cell, rows_in
+from annotator.storage.cells import json_cell, rows_in, typed_cell
 from annotator.storage.engine import Engine, Write
 from annotator.storage.import_rows import (
     ANNOTATION_COLUMNS,
@@ -88,11 +88,15 @@ class AnnotationStore:
     # ----- reading -------------------------------------------------------------------
 
     def _annotation(self, row: tuple[Any, ...]) -> Annotation:
+        where = self._engine.location
+        if type(row[4]) is not int or type(row[5]) is not int or type(row[6]) is not str:
+            what = f"annotation {row[0]!r}"
+            typed_cell(row[4], int, what, where)
+            typed_cell(row[5], int, what, where)
+            typed_cell(row[6], str, what, where)
         # Most spans have no attributes: skip the JSON parser for them (exports are hot).
         attributes = (
-            {}
-            if row[7] == "{}"
-            else json_cell(row[7], f"annotation {row[0]!r}", self._engine.location)
+            {} if row[7] == "{}" else json_cell(row[7], f"annotation {row[0]!r}", where, dict)
         )
         return annotation_from_values((*row[:7], attributes, row[8], row[9]))
 

@@ -14,17 +14,36 @@ from annotator.storage.engine import Engine
 CHUNK = 500
 
 
-def json_cell(cell: Any, what: str, location: str) -> Any:
-    """A JSON cell as the program wrote it; anything else (another program's edit) is a
-    damaged project, said in one line instead of a parser's traceback."""
+def json_cell(cell: Any, what: str, location: str, shape: type[Any] = object) -> Any:
+    """A JSON cell as the program wrote it (a ``shape``: dict for an object, list for an
+    array); anything else (another program's edit) is a damaged project, said in one line
+    instead of a parser's traceback or a TypeError further on."""
     try:
-        return json.loads(cell)
+        value = json.loads(cell)
     except (TypeError, ValueError, RecursionError):
-        raise UserError(
-            f"{what}: a cell holds {str(cell)[:40]!r}, which is not valid JSON; "
-            "was the file changed by another program?",
-            location,
-        ) from None
+        raise _damaged(cell, what, "which is not valid JSON", location) from None
+    if not isinstance(value, shape):
+        raise _damaged(cell, what, f"which is not a JSON {_SHAPES[shape]}", location)
+    return value
+
+
+def typed_cell(cell: Any, kind: type[Any], what: str, location: str) -> Any:
+    """A cell of the type the program writes there: SQLite keeps whatever another program
+    put in a column (text in an offset, bytes in a document's text)."""
+    if type(cell) is not kind:
+        raise _damaged(cell, what, f"where {_SHAPES[kind]} belongs", location)
+    return cell
+
+
+_SHAPES = {dict: "object", list: "array", int: "a whole number", str: "text"}
+
+
+def _damaged(cell: Any, what: str, problem: str, location: str) -> UserError:
+    return UserError(
+        f"{what}: a cell holds {str(cell)[:40]!r}, {problem}; "
+        "was the file changed by another program?",
+        location,
+    )
 
 
 def rows_in(

@@ -12,7 +12,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import AddReport, Document, DocumentInfo, NewDocument, text_sha256
 from annotator.core.textsearch import Snippet, parse_query, snippet
 from annotator.storage.annotations import AnnotationStore
-from annotator.storage.cells import json_cell, rows_in
+from annotator.storage.cells import json_cell, rows_in, typed_cell
 from annotator.storage.engine import Engine, Write
 from annotator.storage.import_rows import DOCUMENT_COLUMNS, Held, ImportRows, insert_sql
 from annotator.storage.stamps import now
@@ -69,8 +69,9 @@ class DocumentStore:
         return self._document(row)
 
     def _document(self, row: tuple[Any, ...]) -> Document:
-        meta = json_cell(row[5], f"document {row[1]!r}", self._engine.location)
-        return Document(row[0], row[1], row[2], row[3], row[4], meta)
+        where, what = self._engine.location, f"document {row[1]!r}"
+        meta = json_cell(row[5], what, where, dict)
+        return Document(row[0], row[1], typed_cell(row[2], str, what, where), row[3], row[4], meta)
 
     def by_sha(self, sha256: str) -> DocumentInfo | None:
         row = self._engine.execute(
@@ -99,7 +100,14 @@ class DocumentStore:
                 ids,
             )
         }
-        return [SearchHit(DocumentInfo(*found[i][:5]), snippet(found[i][5], parsed)) for i in ids]
+        where = self._engine.location
+        return [
+            SearchHit(
+                DocumentInfo(*found[i][:5]),
+                snippet(typed_cell(found[i][5], str, f"document {found[i][1]!r}", where), parsed),
+            )
+            for i in ids
+        ]
 
     def add(self, docs: Iterable[NewDocument]) -> AddReport:
         """Add documents with their annotations, all in one transaction.

@@ -5,12 +5,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from annotator.core.errors import UserError
 from annotator.core.model import AttributeSpec, Label, LabelKind, RelationType
 from annotator.core.schema import Schema, name_problem_of, new_colors
 from annotator.storage.cells import json_cell
 from annotator.storage.engine import Engine, Write
+
+
+def _attributes(cell: Any, what: str, where: str) -> tuple[AttributeSpec, ...]:
+    specs = json_cell(cell, what, where, list)
+    try:
+        return tuple(AttributeSpec.from_json(spec) for spec in specs)
+    except (TypeError, KeyError, AttributeError):  # not the objects the program writes
+        raise UserError(
+            f"{what}: its attributes {str(cell)[:40]!r} are not what annotator writes; "
+            "was the file changed by another program?",
+            where,
+        ) from None
 
 
 class SchemaStore:
@@ -30,10 +43,7 @@ class SchemaStore:
                 color=color,
                 shortcut=shortcut,
                 description=description,
-                attributes=tuple(
-                    AttributeSpec.from_json(a)
-                    for a in json_cell(attributes, f"label {name!r}", where)
-                ),
+                attributes=_attributes(attributes, f"label {name!r}", where),
             )
             for name, kind, color, shortcut, description, attributes in self._engine.execute(
                 "SELECT name, kind, color, shortcut, description, attributes FROM labels "

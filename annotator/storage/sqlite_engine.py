@@ -374,9 +374,10 @@ class SqliteEngine:
         return problems
 
     def damage(self, error: BaseException, /) -> UserError | None:
-        if isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorname", "") in (
-            "SQLITE_CORRUPT",
-            "SQLITE_NOTADB",
+        if isinstance(error, sqlite3.DatabaseError) and (
+            getattr(error, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+            # bytes where the program writes text, met by the exports' SQL
+            or "cannot hold BLOB values" in str(error)
         ):
             return NotAProjectError(
                 f"is damaged ({error}); `annotator check` lists what is wrong, "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from annotator.core.model import Relation, Status
+from annotator.storage.cells import typed_cell
 from annotator.storage.project import Project
 
 # id, document id, annotator, label, start, end
@@ -14,10 +15,15 @@ SpanRow = tuple[str, int, str, str, int, int]
 
 def span_rows(project: Project) -> Iterator[SpanRow]:
     """Every span of every annotator, in no particular order."""
-    yield from project.engine.execute(
+    where = project.engine.location
+    for row in project.engine.execute(
         'SELECT a.id, a.document_id, an.name, l.name, a.start, a."end" FROM annotations a '
         "JOIN annotators an ON an.id = a.annotator_id JOIN labels l ON l.id = a.label_id"
-    )
+    ):
+        if type(row[4]) is not int or type(row[5]) is not int:
+            typed_cell(row[4], int, f"annotation {row[0]!r}", where)
+            typed_cell(row[5], int, f"annotation {row[0]!r}", where)
+        yield row
 
 
 def relation_ends(project: Project) -> Iterator[tuple[str, str, str]]:
@@ -50,4 +56,8 @@ def status_rows(
 
 def document_texts(project: Project) -> Iterator[tuple[int, str, str]]:
     """(id, name, text) of every document, in project order."""
-    yield from project.engine.execute("SELECT id, name, text FROM documents ORDER BY id")
+    where = project.engine.location
+    for doc_id, name, text in project.engine.execute(
+        "SELECT id, name, text FROM documents ORDER BY id"
+    ):
+        yield doc_id, name, typed_cell(text, str, f"document {name!r}", where)

@@ -66,11 +66,15 @@ def axis_step(top: int) -> int:
     return step
 
 
+# The smallest a chart is drawn: its bars, axis and legend still legible.
+CHART_MINIMUM = QSize(360, 240)
+
+
 class BarChart(QWidget):
     def __init__(self, data: ChartData, parent: QWidget | None = None):
         super().__init__(parent)
         self.data = data
-        self.setMinimumSize(360, 240)
+        self.setMinimumSize(CHART_MINIMUM)
 
     def sizeHint(self) -> QSize:
         return QSize(520, 280)
@@ -245,6 +249,14 @@ class StatsView(QScrollArea):
             grid.addWidget(chart, i // 2, i % 2)
         self.setWidget(inner)
         self.setWidgetResizable(True)
+        # No smaller than one whole chart, the others a scroll away (it could be made
+        # some 70 × 70 pixels, a corner of a chart in it); both scroll bars may show.
+        margins = grid.contentsMargins()
+        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        self.setMinimumSize(
+            CHART_MINIMUM.width() + margins.left() + margins.right() + chrome,
+            CHART_MINIMUM.height() + margins.top() + margins.bottom() + chrome,
+        )
         resize_within_screen(self, 1100, 640)
         self.project = project
         # A server project's counts change as colleagues work: drawn again as they do.

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._import_jobs: list[ImportJob] = []
         self._build_actions()
         self._connect()
-        remembered = self._restore_state()
+        self._restore_state()
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
         # Whose spans are shown beside one's own: the choice made for this project, else
@@ -126,12 +126,11 @@ class MainWindow(QMainWindow):
             self.session.open_document(docs[0].id)  # which fills the documents list
         else:
             self.documents.refresh(project, self.session.annotator, None)
-        if not remembered:
-            self._fit_screen()
-            # A long document fills the documents list (and sets its width) once read.
-            self.session.documentReady.connect(
-                self._fit_screen, Qt.ConnectionType.SingleShotConnection
-            )
+        # Remembered or not: a layout kept from a wider screen gives way as a first
+        # start's does, rather than hang off a laptop's.
+        self._fit_screen()
+        # A long document fills the documents list (and sets its width) once read.
+        self.session.documentReady.connect(self._fit_screen, Qt.ConnectionType.SingleShotConnection)
         # What a new project's empty article says (shown while no text is).
         self.view.setPlaceholderText(
             self.tr(
@@ -143,7 +142,7 @@ class MainWindow(QMainWindow):
         # Panels checks its entry before it shows the panel.
         for dock in self.panels.docks:
             dock.toggleViewAction().toggled.connect(
-                self._save_state, Qt.ConnectionType.QueuedConnection
+                self._panel_toggled, Qt.ConnectionType.QueuedConnection
             )
         self.view.setFocus()
 
@@ -563,22 +562,35 @@ class MainWindow(QMainWindow):
         self.view.setMinimumWidth(readable_width(self.view))
 
     def _fit_screen(self) -> None:
-        """On a first start on a screen too narrow for readable lines between the two
-        columns of panels, they make one column, on the documents' side, the labels a
-        tab behind the documents."""
+        """The window within its screen. Where readable lines between two columns of
+        panels do not fit it (a first start, a layout kept from a wider screen, panels
+        shown again), the panels make one column, on the documents' side, the labels a
+        tab behind the documents; and a window hanging off the screen (grown as its
+        panels came back while tiled to the screen's right half) is moved onto it."""
         screen = self.screen()
-        if screen is None or self.minimumSizeHint().width() <= screen.availableGeometry().width():
-            return
-        documents, labels, *others = self.panels.docks
-        side = self.dockWidgetArea(documents)  # first in reading order, kept there
-        for dock in others:
-            self.addDockWidget(side, dock)
-        self.tabifyDockWidget(documents, labels)
-        documents.raise_()
-        resize_within_screen(self, 1280, 800)
         layout = self.layout()
-        if layout is not None:  # the panels placed now, not at the next turn
-            layout.activate()
+        if screen is None or layout is None:
+            return
+        free = screen.availableGeometry()
+        layout.activate()  # the minimum width of the panels as they now are
+        if self.minimumSizeHint().width() > free.width():
+            documents, labels, *others = self.panels.docks
+            side = self.dockWidgetArea(documents)  # first in reading order, kept there
+            for dock in others:
+                self.addDockWidget(side, dock)
+            self.tabifyDockWidget(documents, labels)
+            documents.raise_()
+            layout.activate()  # the panels placed now, not at the next turn
+        if self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        if frame.width() > free.width() or frame.height() > free.height():
+            resize_within_screen(self, self.width(), self.height())
+        frame = self.frameGeometry()
+        dx = min(0, free.right() - frame.right()) or max(0, free.left() - frame.left())
+        dy = min(0, free.bottom() - frame.bottom()) or max(0, free.top() - frame.top())
+        if dx or dy:
+            self.move(self.x() + dx, self.y() + dy)
 
     def _choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Reading font"))
@@ -828,8 +840,8 @@ class MainWindow(QMainWindow):
 
     # ----- state -----------------------------------------------------------------------
 
-    def _restore_state(self) -> bool:
-        """The size and panels of the last window; False on a first start."""
+    def _restore_state(self) -> None:
+        """The size and panels of the last window."""
         geometry, state = self.settings.window_state(self._rtl())
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -837,7 +849,6 @@ class MainWindow(QMainWindow):
             resize_within_screen(self, 1280, 800)
         if state is not None:
             self.restoreState(state)
-        return state is not None
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -896,6 +907,11 @@ class MainWindow(QMainWindow):
                 self.tr("Restored. The file it replaced is kept as %1").replace("%1", str(kept)),
             )
         self.projectRequested.emit(path)
+
+    def _panel_toggled(self, shown: bool) -> None:
+        if shown:
+            self._fit_screen()
+        self._save_state()
 
     def _save_state(self) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())

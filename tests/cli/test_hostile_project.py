@@ -198,3 +198,54 @@ def test_names_with_terminal_escapes_never_reach_the_terminal(tmp_path: Path) ->
         code, out, err = invoke(*args)
         assert code == 0, err
         assert "\x1b" not in out and "\x07" not in out and "PER\ufffd]0;owned" in out, args
+
+
+SOME = "WHERE rowid IN (SELECT rowid FROM annotations LIMIT 3)"
+
+
+@pytest.mark.parametrize(
+    ("statements", "says"),
+    [
+        (["UPDATE labels SET attributes = '[1, 2]' WHERE name = 'PER'"],
+         "label 'PER': its attributes '[1, 2]' are not what annotator writes"),
+        ([f"UPDATE annotations SET attributes = '[1]' {SOME}"],
+         "a cell holds '[1]', which is not a JSON object"),
+        (["UPDATE documents SET meta = '[1]' WHERE id = 1"],
+         "document 'article 0': a cell holds '[1]', which is not a JSON object"),
+        ([f"UPDATE annotations SET start = 'abc' {SOME}"],
+         "a cell holds 'abc', where a whole number belongs"),
+        ([f"UPDATE annotations SET start = 1.5 {SOME}"],
+         "a cell holds '1.5', where a whole number belongs"),
+        (["UPDATE documents SET text = X'FFFE00' WHERE id = 1"], "where text belongs"),
+    ],
+    ids=["label-attributes-array", "attributes-array", "meta-array", "offset-text",
+         "offset-float", "text-bytes"],
+)  # fmt: skip
+def test_a_cell_of_another_type_is_one_line(
+    sound: Path, tmp_path: Path, statements: list[str], says: str
+) -> None:
+    """SQLite keeps whatever another program writes in a column: an array where an object
+    belongs, text or 1.5 in an offset, bytes in a text were TypeError, AttributeError or
+    'JSON cannot hold BLOB values' (exit status 3) wherever a command met them. Each
+    command now says so in one line, or does its work where it reads nothing wrong."""
+    path = damaged(sound, tmp_path, "PRAGMA ignore_check_constraints = ON", *statements)
+    newsroom(tmp_path / "other.annotator").close()
+    before = path.read_bytes()
+    for args in (
+        ("show", path, "article 0"),
+        ("export", path, "--format", "jsonl", "-o", tmp_path / "o.jsonl"),
+        ("export", path, "--format", "brat", "-o", tmp_path / "brat"),
+        ("learn", path, "--output", tmp_path / "o.model"),
+        ("search", path, "محمد"),
+        ("merge", tmp_path / "other.annotator", path),
+    ):
+        code, _, err = invoke(*args)
+        if code == 0 and args[0] != "show":
+            continue  # what it reads, it reads as it is (an export's SQL copies JSON over)
+        assert code == 2 and err.count("\n") == 1, (args, err)
+        assert err.startswith(f"annotator: error: {path}: "), (args, err)
+        assert says in err or args[0] != "show", err
+        assert "changed by another program" in err or "is damaged" in err, (args, err)
+    code, _, err = invoke("check", path)
+    assert code in (1, 2) and "internal error" not in err
+    assert path.read_bytes() == before

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QTabBar
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit, QTabBar
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
@@ -42,8 +42,13 @@ def open_window(qtbot: QtBot, path: Path) -> MainWindow:
 
 def first_line_length(win: MainWindow) -> int:
     """How many characters the article's first line shows."""
+    return first_line_in(win.view)
+
+
+def first_line_in(view: QPlainTextEdit) -> int:
+    """How many characters the first line of an article view shows."""
     QApplication.processEvents()
-    layout = present(win.view.document().firstBlock().layout())
+    layout = present(view.document().firstBlock().layout())
     assert layout.lineCount() > 1  # the paragraph wraps: its first line is a full one
     return layout.lineAt(0).textLength()
 
@@ -63,6 +68,21 @@ def every_panel(win: MainWindow) -> set[str]:
     return {dock.windowTitle() for dock in side_panels(win)}
 
 
+def in_two_columns(win: MainWindow) -> None:
+    """The labels, spans and details dragged to the side the documents are not on, as on
+    a wide screen."""
+    documents = present(win.documents.parentWidget())
+    assert isinstance(documents, QDockWidget)
+    other_side = (
+        Qt.DockWidgetArea.RightDockWidgetArea
+        if win.dockWidgetArea(documents) == Qt.DockWidgetArea.LeftDockWidgetArea
+        else Qt.DockWidgetArea.LeftDockWidgetArea
+    )
+    for dock in side_panels(win):
+        if dock is not documents:
+            win.addDockWidget(other_side, dock)
+
+
 @pytest.mark.parametrize("columns", [1, 2])
 @pytest.mark.parametrize("width", [1366, 1280, 1100, 1000, 900])
 def test_the_article_keeps_readable_lines_as_the_window_narrows(
@@ -75,17 +95,7 @@ def test_the_article_keeps_readable_lines_as_the_window_narrows(
     laptop's screen)."""
     win = open_window(qtbot, path)
     if columns == 2:
-        # The labels, spans and details dragged to the other side, as on a wide screen.
-        documents = present(win.documents.parentWidget())
-        assert isinstance(documents, QDockWidget)
-        others = [dock for dock in side_panels(win) if dock is not documents]
-        other_side = (
-            Qt.DockWidgetArea.RightDockWidgetArea
-            if win.dockWidgetArea(documents) == Qt.DockWidgetArea.LeftDockWidgetArea
-            else Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        for dock in others:
-            win.addDockWidget(other_side, dock)
+        in_two_columns(win)
         assert all(dock.isVisible() for dock in side_panels(win))
     win.resize(width, 700)
     QApplication.processEvents()
@@ -233,4 +243,51 @@ def test_the_panels_hidden_are_remembered_at_once(qtbot: QtBot, path: Path) -> N
     shown = [dock.windowTitle() for dock in side_panels(again) if dock.isVisible()]
     assert shown == [documents.windowTitle()]
     again.project.close()
+    win.project.close()
+
+
+def test_a_layout_remembered_from_a_wider_screen_fits_a_narrow_one(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    """Two columns of panels kept from a wide screen opened on a narrow one (the test
+    platform's 800 pixels) as they were: the window wider than the screen, its edge and
+    panels off it. Now they give way as on a first start: one column, the labels a tab."""
+    win = open_window(qtbot, path)
+    in_two_columns(win)
+    win.resize(1200, 700)  # as on the wide screen it was last used on
+    QApplication.processEvents()
+    win.close()
+    win.project.close()
+
+    again = open_window(qtbot, path)
+    free = present(again.screen()).availableGeometry()
+    assert again.minimumSizeHint().width() <= free.width(), language
+    assert again.width() <= free.width()
+    assert first_line_length(again) >= READABLE
+    assert on_screen(again) == every_panel(again)
+    again.project.close()
+
+
+def test_showing_the_panels_keeps_a_window_on_half_the_screen_within_it(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    """The panels hidden, the window tiled to the right half of the screen: F9 showing
+    them again grew it past the screen's edge."""
+    win = open_window(qtbot, path)
+    qtbot.keyClick(win.view, Qt.Key.Key_F9)
+    QApplication.processEvents()
+    free = present(win.screen()).availableGeometry()
+    # Tiled to the right half (as wide as readable lines let it on the test platform's
+    # small screen): its frame's right edge on the screen's.
+    win.resize(max(free.width() // 2, win.minimumSizeHint().width()), free.height() - 40)
+    QApplication.processEvents()
+    win.move(win.pos() + QPoint(free.right() - win.frameGeometry().right(), 0))
+    QApplication.processEvents()
+    assert win.frameGeometry().right() == free.right()
+    qtbot.keyClick(win.view, Qt.Key.Key_F9)
+    QApplication.processEvents()
+    assert on_screen(win) == every_panel(win)
+    frame = win.frameGeometry()
+    assert free.left() <= frame.left() and frame.right() <= free.right(), (language, frame)
+    assert first_line_length(win) >= READABLE
     win.project.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, NewDocument, Status
@@ -113,3 +114,16 @@ def test_in_right_to_left_a_latin_name_keeps_its_order(qtbot: QtBot) -> None:
         return chart.grab().toImage()
 
     assert drawn("04-olive-harvest") == drawn("\u206604-olive-harvest\u2069")
+
+
+def test_the_window_keeps_a_whole_chart_in_view(view: StatsView, qtbot: QtBot) -> None:
+    """It could be made some 70 × 70 pixels, a corner of one chart in it: it goes no
+    smaller than one whole chart (the rest a scroll away)."""
+    view.show()
+    qtbot.waitExposed(view)
+    view.resize(70, 70)
+    QApplication.processEvents()
+    chart = view.charts[0]
+    shown = view.viewport().rect()
+    assert shown.width() >= chart.minimumWidth(), view.size()
+    assert shown.height() >= chart.minimumHeight(), view.size()

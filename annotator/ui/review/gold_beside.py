@@ -9,7 +9,8 @@ from __future__ import annotations
 from contextlib import suppress
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QLayout, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.errors import ConnectionLostError
 from annotator.core.model import GOLD, Annotation
@@ -19,6 +20,7 @@ from annotator.ui.doclist import isolate
 from annotator.ui.docview import DocumentView
 from annotator.ui.first_size import resize_within_screen
 from annotator.ui.fonts import reading_font
+from annotator.ui.line_length import readable_width
 from annotator.ui.live import watcher_of
 
 
@@ -56,7 +58,8 @@ class GoldBeside(QWidget):
         # as they are committed: this document's two layers read again, the rest kept.
         self.watcher = watcher_of(project)
         self.watcher.changed.connect(self._others_changed)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         for view, title in ((self.mine, annotator), (self.gold, self.tr("gold"))):
             pane = QWidget()
             layout = QVBoxLayout(pane)
@@ -69,7 +72,25 @@ class GoldBeside(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, stretch=1)
+        # Each article keeps readable lines: side by side where two fit, else one above
+        # the other (the window then as narrow as one), chosen as the window is resized.
+        for view in (self.mine, self.gold):
+            view.setMinimumWidth(readable_width(view))
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(self.mine.minimumWidth() + margins.left() + margins.right())
         resize_within_screen(self, 1200, 700)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.splitter.setOrientation(
+            Qt.Orientation.Horizontal
+            if self.splitter.width() >= self._side_by_side_width()
+            else Qt.Orientation.Vertical
+        )
+
+    def _side_by_side_width(self) -> int:
+        return self.mine.minimumWidth() + self.gold.minimumWidth() + self.splitter.handleWidth()
 
     def _others_changed(self) -> None:
         # Closed (the menu keeps it until the main window closes): nothing to show.

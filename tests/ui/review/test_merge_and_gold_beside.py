@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, NewDocument
@@ -13,6 +15,7 @@ from annotator.ui.review.gold_beside import GoldBeside
 from annotator.ui.review.merge_dialog import merge_and_report
 from tests.conftest import reopen_project
 from tests.ui.review.conftest import ARTICLE, OTHER, at
+from tests.ui.test_laptop_layout import PARAGRAPH, READABLE, first_line_in
 
 
 def colleague(tmp_path: Path, annotator: str, label: str) -> Path:
@@ -113,3 +116,26 @@ def test_gold_beside_title_keeps_an_arabic_name_in_its_place(qtbot: QtBot, team_
     qtbot.addWidget(beside)
     # Each name isolated, so the title's direction is its words' (left to right here).
     assert beside.windowTitle() == "\u2068ليلى حسن\u2069 beside gold — \u2068مقال\u2069"
+
+
+@pytest.mark.parametrize("width", [1366, 1100, 900, 700, 500])
+def test_gold_beside_keeps_readable_lines_in_a_narrow_window(
+    qtbot: QtBot, team_path: Path, language: str, width: int
+) -> None:
+    """The two articles side by side had no minimum width: on a narrow window each half
+    held a few letters a line. Below two readable columns they stand one above the other,
+    and the window goes no narrower than one."""
+    with Project.open(team_path) as project:
+        beside = GoldBeside(project, "huda", project.document("مقال").id)
+    qtbot.addWidget(beside)
+    for view in (beside.mine, beside.gold):
+        view.load(PARAGRAPH, [], view.index.schema)
+    beside.show()
+    beside.resize(width, 600)
+    QApplication.processEvents()
+    for view in (beside.mine, beside.gold):
+        assert view.isVisible()
+        assert first_line_in(view) >= READABLE, (language, width, beside.width())
+    mine, gold = beside.mine.mapToGlobal(QPoint()), beside.gold.mapToGlobal(QPoint())
+    side_by_side = mine.y() == gold.y()
+    assert side_by_side == (width >= 1100), (width, mine, gold)
