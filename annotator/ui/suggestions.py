@@ -211,6 +211,11 @@ class SuggestionsMenu(QObject):
         self._finders = QThreadPool(self)
         self._finders.setMaxThreadCount(1)
         self._finding: dict[int, SuggestJob] = {}  # by document id, for the model in use
+        # The training's and the reading's pool is this menu's, not the application's:
+        # the window built again in another language starts its training before the old
+        # one closes, and the old one, waiting for a shared pool as it closed, waited
+        # for the new one's whole training, frozen meanwhile.
+        self._workers = QThreadPool(self)
         # Said for as long as the training runs (a status message lasts 5 seconds; a
         # large project trains for half a minute).
         self.progress = QLabel()
@@ -231,6 +236,15 @@ class SuggestionsMenu(QObject):
                 job.cancel()
             self._stop_finding()
             self._finders.waitForDone()
+            self._workers.waitForDone()
+            # Every job has ended: they go now, in the window's thread. Kept, they went
+            # with the window's Python objects, which Python's collector frees (they
+            # hold each other) in whichever thread it runs, a pool thread's too: the Qt
+            # objects of their signals were deleted from a thread not theirs.
+            self._jobs.clear()
+            self._read_jobs.clear()
+            self._suggest_jobs.clear()
+            self._reading = None
         return False
 
     def _build_menu(self) -> None:
@@ -299,7 +313,7 @@ class SuggestionsMenu(QObject):
         job.signals.measured.connect(self._measured)
         job.signals.failed.connect(self._failed)
         self._jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        self._workers.start(job)
         return job
 
     def _trained(self, model: Recommender) -> None:
@@ -459,7 +473,7 @@ class SuggestionsMenu(QObject):
             job.signals.read.connect(self._read)
             self._reading = job
             self._read_jobs.append(job)
-            QThreadPool.globalInstance().start(job)
+            self._workers.start(job)
         return None
 
     def _read(self, doc_id: int, places: Occurrences) -> None:

@@ -921,6 +921,7 @@ class MainWindow(QMainWindow):
         for job in self._import_jobs:
             job.cancel()
         QThreadPool.globalInstance().waitForDone()
+        self._import_jobs.clear()  # ended: let go in this thread (see SuggestionsMenu)
         self._save_state()
         super().closeEvent(event)
 

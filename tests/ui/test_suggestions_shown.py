@@ -6,11 +6,15 @@ again)."""
 
 from __future__ import annotations
 
+import gc
+import threading
+import weakref
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -80,6 +84,76 @@ def test_switching_the_language_keeps_the_model_its_suggestions_and_the_order(
     assert set(stored(arabic)) == set(article(10)[1])
     with Project.open(arabic.project.path) as fresh:
         assert len(fresh.annotations(fresh.document("new").id, ME)) == len(before)
+
+
+def test_switching_the_language_while_training_does_not_wait_for_the_training(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The window is built again at once and the training goes on in it. The switch
+    froze the window for the whole training (half a minute on a large project): the new
+    window starts its training before the old one closes, and the old one, closing,
+    waited for every job of the application's thread pool, the new training among them."""
+    open_new(window)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_T, ctrl_shift)  # Suggestions › Train now
+    (stopped,) = window.suggestions._jobs
+    choose_language_in_settings(qtbot, window, "ar")
+    arabic = app._windows[-1]
+    assert arabic is not window
+    # The old window's training was stopped; the new window's was not waited for: its
+    # process still runs (or has not started yet).
+    assert stopped.cancelled.is_set()
+    (training,) = arabic.suggestions._jobs
+    assert training._process is None or training._process.returncode is None
+    assert arabic.suggestions.progress.isVisible()  # "Learning…", in Arabic
+    with qtbot.waitSignal(arabic.suggestions.measured, timeout=TRAINING_S * 1000):
+        pass
+    assert arabic.suggestions.model is not None
+    assert not arabic.suggestions.progress.isVisible()
+
+
+def is_active(window: MainWindow) -> bool:
+    return QApplication.activeWindow() is window
+
+
+def test_the_jobs_of_a_window_built_again_go_with_it_in_the_window_thread(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The old window's jobs are let go as it closes, in its own thread. They went with
+    the window's Python objects, which hold each other and so wait for Python's
+    collector, run by whichever thread allocates (a pool thread finding suggestions):
+    the Qt objects of the jobs' signals were deleted from a thread not theirs."""
+    newsroom(tmp_path / "news.annotator", annotator=ME).close()
+    window = app.open_window(tmp_path / "news.annotator", ME, Settings())
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(partial(is_active, window))  # a lambda would keep the window
+    open_new(window)
+    train(qtbot, window)
+    freed: list[str] = []
+    menu = window.suggestions
+    jobs_signals: list[QObject] = [job.signals for job in menu._jobs]
+    jobs_signals += [job.signals for job in menu._suggest_jobs]
+    for signals in jobs_signals:
+        weakref.finalize(signals, lambda: freed.append(threading.current_thread().name))
+    del jobs_signals, signals, menu
+    collecting = gc.isenabled()
+    gc.disable()  # the collector runs when it is triggered: here, in a thread, below
+    try:
+        choose_language_in_settings(qtbot, window, "ar")
+        del window  # closed, and deleted by Qt:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        collector = threading.Thread(target=gc.collect, name="pool thread")
+        collector.start()
+        collector.join()
+    finally:
+        if collecting:
+            gc.enable()
+        install_translator(QApplication.instance(), "en")  # type: ignore[arg-type]
+        arabic = app._windows.pop()
+        arabic.close()
+        arabic.project.close()
+    assert freed == [threading.main_thread().name] * 2  # the training's and the finding's
 
 
 def test_resting_the_mouse_on_a_ghost_names_its_label_and_the_keys(
