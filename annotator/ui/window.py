@@ -138,12 +138,11 @@ class MainWindow(QMainWindow):
             )
         )
         # Which panels are shown is saved as each is hidden or shown, not only as the
-        # window closes: a crash or a killed session loses none of it. Queued: View ›
-        # Panels checks its entry before it shows the panel.
+        # window closes: a crash or a killed session loses none of it. A panel shown by
+        # View › Panels or F9 (not as the window first shows) may not fit the screen.
         for dock in self.panels.docks:
-            dock.toggleViewAction().toggled.connect(
-                self._panel_toggled, Qt.ConnectionType.QueuedConnection
-            )
+            dock.toggleViewAction().toggled.connect(self._panel_hidden)
+            dock.toggleViewAction().triggered.connect(self._panels_changed)
         self.view.setFocus()
 
     # ----- construction --------------------------------------------------------------
@@ -334,7 +333,7 @@ class MainWindow(QMainWindow):
         self.panels_menu.addSeparator()
         self.panels_menu.addAction(
             self._action(
-                self.tr("Hide or show the side &panels"), self.panels.toggle, keys.SIDE_PANELS
+                self.tr("Hide or show the side &panels"), self._toggle_panels, keys.SIDE_PANELS
             )
         )
 
@@ -908,10 +907,19 @@ class MainWindow(QMainWindow):
             )
         self.projectRequested.emit(path)
 
-    def _panel_toggled(self, shown: bool) -> None:
+    def _toggle_panels(self) -> None:
+        self.panels.toggle()
+        self._panels_changed(any(dock.isVisibleTo(self) for dock in self.panels.docks))
+
+    def _panels_changed(self, shown: bool) -> None:
         if shown:
             self._fit_screen()
         self._save_state()
+
+    def _panel_hidden(self, shown: bool) -> None:
+        """Saved as a panel is hidden, by its × too."""
+        if not shown:
+            self._save_state()
 
     def _save_state(self) -> None:
         self.settings.save_window_state(self.saveGeometry(), self.saveState(), self._rtl())
