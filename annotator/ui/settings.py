@@ -114,15 +114,23 @@ class Settings:
 
     def window_state(self, rtl: bool) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self._s.value("window/geometry")
-        state = self._s.value("window/state-rtl" if rtl else "window/state")
         return (
             geometry if isinstance(geometry, QByteArray) else None,
-            state if isinstance(state, QByteArray) else None,
+            self.panel_state("window", rtl),
         )
 
     def save_window_state(self, geometry: QByteArray, state: QByteArray, rtl: bool) -> None:
         self._s.setValue("window/geometry", geometry)
-        self._s.setValue("window/state-rtl" if rtl else "window/state", state)
+        self.save_panel_state("window", rtl, state)
+
+    def panel_state(self, window: str, rtl: bool) -> QByteArray | None:
+        """A window's docks as QMainWindow.saveState left them (the annotation window's
+        is "window", the review window's "review")."""
+        state = self._s.value(f"{window}/state-rtl" if rtl else f"{window}/state")
+        return state if isinstance(state, QByteArray) else None
+
+    def save_panel_state(self, window: str, rtl: bool, state: QByteArray) -> None:
+        self._s.setValue(f"{window}/state-rtl" if rtl else f"{window}/state", state)
         self._s.sync()  # on disk now: saved as panels are toggled, to outlive a crash
 
 

@@ -297,7 +297,7 @@
     <message>
         <location filename="../../annotator/ui/error_texts.py" line="131"/>
         <source>&quot;text&quot; must be a non-empty string</source>
-        <translation>يجب أن يكون "text" نصًّا غير فارغ</translation>
+        <translation>يجب أن يكون &quot;text&quot; نصًّا غير فارغ</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/error_texts.py" line="135"/>
@@ -561,28 +561,28 @@
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="43"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="48"/>
         <source>Only my spans</source>
         <translation>مقاطعي فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="45"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="50"/>
         <source>Choose…</source>
         <translation>اختر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="60"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="65"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="63"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="68"/>
         <source>Output</source>
         <translation>الملف الناتج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="76"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="78"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="81"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="83"/>
         <source>Export to</source>
         <translation>صدِّر إلى</translation>
     </message>
@@ -678,17 +678,17 @@
 <context>
     <name>GoldBeside</name>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="36"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="38"/>
         <source>%1 beside gold — %2</source>
         <translation>%1 بجانب النسخة المعتمدة — %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="101"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="122"/>
         <source>Marked: %1 of your spans not in gold, %2 gold spans you do not have</source>
         <translation>المعلَّم: %1 من مقاطعك ليست في النسخة المعتمدة، و%2 من مقاطع النسخة المعتمدة ليست لديك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/gold_beside.py" line="60"/>
+        <location filename="../../annotator/ui/review/gold_beside.py" line="63"/>
         <source>gold</source>
         <translation>المعتمدة</translation>
     </message>
@@ -758,356 +758,356 @@
         <translation> (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="138"/>
+        <location filename="../../annotator/ui/window.py" line="137"/>
         <source>No documents yet: File › Import documents… or Import a folder… brings articles in.</source>
         <translation>لا مستندات بعد: ملف ← استورد مستندات… أو استورد مجلدًا… يأتي بالمقالات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="175"/>
-        <location filename="../../annotator/ui/window.py" line="203"/>
+        <location filename="../../annotator/ui/window.py" line="181"/>
+        <location filename="../../annotator/ui/window.py" line="209"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="176"/>
+        <location filename="../../annotator/ui/window.py" line="182"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="177"/>
+        <location filename="../../annotator/ui/window.py" line="183"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="187"/>
+        <location filename="../../annotator/ui/window.py" line="193"/>
         <source>Details</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="202"/>
+        <location filename="../../annotator/ui/window.py" line="208"/>
         <source>Article text</source>
         <translation>نص المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="204"/>
+        <location filename="../../annotator/ui/window.py" line="210"/>
         <source>Filter documents</source>
         <translation>تصفية المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="205"/>
+        <location filename="../../annotator/ui/window.py" line="211"/>
         <source>Documents list</source>
         <translation>قائمة المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="206"/>
+        <location filename="../../annotator/ui/window.py" line="212"/>
         <source>Label palette</source>
         <translation>لوحة الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="207"/>
+        <location filename="../../annotator/ui/window.py" line="213"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="208"/>
+        <location filename="../../annotator/ui/window.py" line="214"/>
         <source>Span details</source>
         <translation>تفاصيل المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="209"/>
+        <location filename="../../annotator/ui/window.py" line="215"/>
         <source>Selected span&apos;s label</source>
         <translation>وسم المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="210"/>
+        <location filename="../../annotator/ui/window.py" line="216"/>
         <source>Selected span&apos;s text</source>
         <translation>نص المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="211"/>
+        <location filename="../../annotator/ui/window.py" line="217"/>
         <source>Relations of the span</source>
         <translation>علاقات المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="213"/>
+        <location filename="../../annotator/ui/window.py" line="219"/>
         <source>Find bar</source>
         <translation>شريط البحث</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="214"/>
+        <location filename="../../annotator/ui/window.py" line="220"/>
         <source>Find in the article</source>
         <translation>البحث في المقالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="215"/>
+        <location filename="../../annotator/ui/window.py" line="221"/>
         <source>Matches found</source>
         <translation>النتائج المطابقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="216"/>
+        <location filename="../../annotator/ui/window.py" line="222"/>
         <source>Annotator</source>
         <translation>الموسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="217"/>
+        <location filename="../../annotator/ui/window.py" line="223"/>
         <source>Document status</source>
         <translation>حالة المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="218"/>
+        <location filename="../../annotator/ui/window.py" line="224"/>
         <source>Caret position</source>
         <translation>موضع المؤشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="244"/>
+        <location filename="../../annotator/ui/window.py" line="250"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="246"/>
+        <location filename="../../annotator/ui/window.py" line="252"/>
         <source>&amp;New project…</source>
         <translation>مشروع &amp;جديد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="249"/>
+        <location filename="../../annotator/ui/window.py" line="255"/>
         <source>&amp;Open project…</source>
         <translation>ا&amp;فتح مشروعًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="252"/>
+        <location filename="../../annotator/ui/window.py" line="258"/>
         <source>Open a project on a &amp;server…</source>
         <translation>افتح مشروعًا على &amp;خادم…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="255"/>
-        <location filename="../../annotator/ui/window.py" line="644"/>
+        <location filename="../../annotator/ui/window.py" line="261"/>
+        <location filename="../../annotator/ui/window.py" line="663"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="256"/>
-        <location filename="../../annotator/ui/window.py" line="651"/>
-        <location filename="../../annotator/ui/window.py" line="657"/>
+        <location filename="../../annotator/ui/window.py" line="262"/>
+        <location filename="../../annotator/ui/window.py" line="670"/>
+        <location filename="../../annotator/ui/window.py" line="676"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="257"/>
+        <location filename="../../annotator/ui/window.py" line="263"/>
         <source>&amp;Export…</source>
         <translation>&amp;صدِّر…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="258"/>
+        <location filename="../../annotator/ui/window.py" line="264"/>
         <source>Share document as &amp;HTML…</source>
         <translation>شارك المستند صفحةَ &amp;ويب…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="259"/>
+        <location filename="../../annotator/ui/window.py" line="265"/>
         <source>Share document as P&amp;DF…</source>
         <translation>شارك المستند ملفَّ PDF…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="261"/>
+        <location filename="../../annotator/ui/window.py" line="267"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;استعادة نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="264"/>
+        <location filename="../../annotator/ui/window.py" line="270"/>
         <source>&amp;Settings…</source>
         <translation>الإ&amp;عدادات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="265"/>
+        <location filename="../../annotator/ui/window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="267"/>
+        <location filename="../../annotator/ui/window.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="268"/>
+        <location filename="../../annotator/ui/window.py" line="274"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="270"/>
+        <location filename="../../annotator/ui/window.py" line="276"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="274"/>
+        <location filename="../../annotator/ui/window.py" line="280"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="276"/>
+        <location filename="../../annotator/ui/window.py" line="282"/>
         <source>Find &amp;next</source>
         <translation>التطابق ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="280"/>
+        <location filename="../../annotator/ui/window.py" line="286"/>
         <source>Find &amp;previous</source>
         <translation>التطابق ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="284"/>
+        <location filename="../../annotator/ui/window.py" line="290"/>
         <source>&amp;Delete span</source>
         <translation>ا&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="286"/>
+        <location filename="../../annotator/ui/window.py" line="292"/>
         <source>Next span</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="287"/>
+        <location filename="../../annotator/ui/window.py" line="293"/>
         <source>Previous span</source>
         <translation>المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="289"/>
+        <location filename="../../annotator/ui/window.py" line="295"/>
         <source>Link speaker / source</source>
         <translation>اربط بالمتحدث / المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="293"/>
+        <location filename="../../annotator/ui/window.py" line="299"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="295"/>
+        <location filename="../../annotator/ui/window.py" line="301"/>
         <source>Span edges</source>
         <translation>حدود المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="301"/>
+        <location filename="../../annotator/ui/window.py" line="307"/>
         <source>E&amp;xact spans (no snapping to words)</source>
         <translation>مقاطع د&amp;قيقة (دون الالتقاط إلى الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="307"/>
+        <location filename="../../annotator/ui/window.py" line="313"/>
         <source>Annotate all in &amp;document…</source>
         <translation>وسم كل التكرارات في ال&amp;مستند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="311"/>
+        <location filename="../../annotator/ui/window.py" line="317"/>
         <source>Annotate all in the &amp;project…</source>
         <translation>وسم كل التكرارات في المش&amp;روع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="315"/>
+        <location filename="../../annotator/ui/window.py" line="321"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="316"/>
+        <location filename="../../annotator/ui/window.py" line="322"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="317"/>
+        <location filename="../../annotator/ui/window.py" line="323"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="318"/>
+        <location filename="../../annotator/ui/window.py" line="324"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="319"/>
+        <location filename="../../annotator/ui/window.py" line="325"/>
         <source>Label &amp;tags</source>
         <translation>&amp;بطاقات الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="322"/>
+        <location filename="../../annotator/ui/window.py" line="328"/>
         <source>&amp;Visual cursor movement</source>
         <translation>حركة المؤشر ال&amp;مرئية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="326"/>
+        <location filename="../../annotator/ui/window.py" line="332"/>
         <source>&amp;Panels</source>
         <translation>&amp;اللوحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="331"/>
+        <location filename="../../annotator/ui/window.py" line="337"/>
         <source>Hide or show the side &amp;panels</source>
         <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="335"/>
+        <location filename="../../annotator/ui/window.py" line="341"/>
         <source>&amp;Document</source>
         <translation>الم&amp;ستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="337"/>
+        <location filename="../../annotator/ui/window.py" line="343"/>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="341"/>
+        <location filename="../../annotator/ui/window.py" line="347"/>
         <source>&amp;Previous document</source>
         <translation>المستند ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="344"/>
+        <location filename="../../annotator/ui/window.py" line="350"/>
         <source>Mark &amp;done</source>
         <translation>علِّمه &amp;منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="346"/>
+        <location filename="../../annotator/ui/window.py" line="352"/>
         <source>&amp;Labels</source>
         <translation>ال&amp;وسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="347"/>
+        <location filename="../../annotator/ui/window.py" line="353"/>
         <source>&amp;Project</source>
         <translation>الم&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="348"/>
+        <location filename="../../annotator/ui/window.py" line="354"/>
         <source>&amp;Schema…</source>
         <translation>ال&amp;مخطط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="463"/>
+        <location filename="../../annotator/ui/window.py" line="469"/>
         <source>Blind annotation is on: the spans of %1 are hidden until it is turned off (Project › Blind annotation).</source>
         <translation>التوسيم معمّى: مقاطع %1 مخفية حتى تُلغى التعمية (المشروع ← توسيم معمّى).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="504"/>
+        <location filename="../../annotator/ui/window.py" line="510"/>
         <source>Annotator: %1</source>
         <translation>الموسِّم: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="515"/>
+        <location filename="../../annotator/ui/window.py" line="521"/>
         <source>¶ %1 · offset %2</source>
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="577"/>
+        <location filename="../../annotator/ui/window.py" line="596"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="591"/>
+        <location filename="../../annotator/ui/window.py" line="610"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="598"/>
+        <location filename="../../annotator/ui/window.py" line="617"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="599"/>
+        <location filename="../../annotator/ui/window.py" line="618"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="606"/>
+        <location filename="../../annotator/ui/window.py" line="625"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -1119,17 +1119,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="611"/>
+        <location filename="../../annotator/ui/window.py" line="630"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="615"/>
+        <location filename="../../annotator/ui/window.py" line="634"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="628"/>
+        <location filename="../../annotator/ui/window.py" line="647"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -1146,17 +1146,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="658"/>
+        <location filename="../../annotator/ui/window.py" line="677"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="701"/>
+        <location filename="../../annotator/ui/window.py" line="720"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="703"/>
+        <location filename="../../annotator/ui/window.py" line="722"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -1168,7 +1168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="716"/>
+        <location filename="../../annotator/ui/window.py" line="735"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -1180,73 +1180,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="724"/>
+        <location filename="../../annotator/ui/window.py" line="743"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="734"/>
+        <location filename="../../annotator/ui/window.py" line="753"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="734"/>
+        <location filename="../../annotator/ui/window.py" line="753"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="752"/>
-        <location filename="../../annotator/ui/window.py" line="766"/>
+        <location filename="../../annotator/ui/window.py" line="771"/>
+        <location filename="../../annotator/ui/window.py" line="785"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="756"/>
+        <location filename="../../annotator/ui/window.py" line="775"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="756"/>
+        <location filename="../../annotator/ui/window.py" line="775"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="889"/>
+        <location filename="../../annotator/ui/window.py" line="907"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="212"/>
+        <location filename="../../annotator/ui/window.py" line="218"/>
         <source>Whose spans are shown beside yours</source>
         <translation>مقاطع مَن تُعرض بجانب مقاطعك</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="320"/>
+        <location filename="../../annotator/ui/window.py" line="326"/>
         <source>&amp;Annotations of</source>
         <translation>&amp;توسيمات الآخرين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="350"/>
+        <location filename="../../annotator/ui/window.py" line="356"/>
         <source>&amp;Blind annotation (annotators do not see each other&apos;s spans)</source>
         <translation>توسيم &amp;معمّى (لا يرى الموسِّمون مقاطع بعضهم)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="433"/>
+        <location filename="../../annotator/ui/window.py" line="439"/>
         <source>&amp;Nobody else</source>
         <translation>&amp;لا أحد غيري</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="443"/>
+        <location filename="../../annotator/ui/window.py" line="449"/>
         <source>Blind annotation: others&apos; spans are hidden</source>
         <translation>التوسيم معمّى: مقاطع الآخرين مخفية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="447"/>
+        <location filename="../../annotator/ui/window.py" line="453"/>
         <source>gold (adjudicated)</source>
         <translation>النسخة المعتمدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="473"/>
+        <location filename="../../annotator/ui/window.py" line="479"/>
         <source>Shown beside yours, outlined and read-only: the spans of %1 (%2 in this document). View › Annotations of changes it.</source>
         <translation>معروضة بجانب مقاطعك، بإطار منقّط وللقراءة فقط: مقاطع %1 (%2 في هذا المستند). يغيّرها «عرض ← توسيمات الآخرين».</translation>
     </message>
@@ -1418,7 +1418,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../../annotator/ui/i18n.py" line="23"/>
+        <location filename="../../annotator/ui/i18n.py" line="25"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -1459,177 +1459,182 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="78"/>
+        <location filename="../../annotator/ui/review/window.py" line="79"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="79"/>
+        <location filename="../../annotator/ui/review/window.py" line="80"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="80"/>
+        <location filename="../../annotator/ui/review/window.py" line="81"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="81"/>
+        <location filename="../../annotator/ui/review/window.py" line="82"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="92"/>
+        <location filename="../../annotator/ui/review/window.py" line="93"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="115"/>
+        <location filename="../../annotator/ui/review/window.py" line="126"/>
         <source>Select text to add a gold span, or a gold span to change its label</source>
         <translation>حدّد نصًا لإضافة مقطع معتمد، أو مقطعًا معتمدًا لتغيير وسمه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="122"/>
+        <location filename="../../annotator/ui/review/window.py" line="133"/>
         <source>Curation:</source>
         <translation>التحكيم:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="125"/>
+        <location filename="../../annotator/ui/review/window.py" line="136"/>
         <source>Gold label:</source>
         <translation>الوسم المعتمد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="136"/>
+        <location filename="../../annotator/ui/review/window.py" line="147"/>
         <source>Annotators (lanes from the foot)</source>
         <translation>الموسِّمون (المسارات من الأسفل)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="138"/>
+        <location filename="../../annotator/ui/review/window.py" line="149"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="139"/>
+        <location filename="../../annotator/ui/review/window.py" line="150"/>
         <source>Disagreements</source>
         <translation>مواضع الخلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="173"/>
+        <location filename="../../annotator/ui/review/window.py" line="188"/>
         <source>&amp;Review</source>
         <translation>&amp;مراجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="176"/>
+        <location filename="../../annotator/ui/review/window.py" line="191"/>
         <source>&amp;Next place to decide</source>
         <translation>الموضع &amp;التالي للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="178"/>
+        <location filename="../../annotator/ui/review/window.py" line="193"/>
         <source>&amp;Previous place to decide</source>
         <translation>الموضع ال&amp;سابق للحسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="180"/>
+        <location filename="../../annotator/ui/review/window.py" line="195"/>
         <source>Next place</source>
         <translation>الموضع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="181"/>
+        <location filename="../../annotator/ui/review/window.py" line="196"/>
         <source>Previous place</source>
         <translation>الموضع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="182"/>
+        <location filename="../../annotator/ui/review/window.py" line="197"/>
         <source>&amp;Accept</source>
         <translation>&amp;قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="183"/>
+        <location filename="../../annotator/ui/review/window.py" line="198"/>
         <source>&amp;Reject</source>
         <translation>&amp;رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="184"/>
+        <location filename="../../annotator/ui/review/window.py" line="199"/>
         <source>&amp;Edit gold span</source>
         <translation>&amp;تعديل المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="185"/>
+        <location filename="../../annotator/ui/review/window.py" line="200"/>
         <source>Reject the selected gold span</source>
         <translation>رفض المقطع المعتمد المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="188"/>
+        <location filename="../../annotator/ui/review/window.py" line="203"/>
         <source>Accept the version of</source>
         <translation>قبول نسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="192"/>
+        <location filename="../../annotator/ui/review/window.py" line="207"/>
         <source>annotator %1</source>
         <translation>الموسِّم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="197"/>
+        <location filename="../../annotator/ui/review/window.py" line="212"/>
         <source>Gold span edges</source>
         <translation>حدود المقطع المعتمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="201"/>
+        <location filename="../../annotator/ui/review/window.py" line="216"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="203"/>
+        <location filename="../../annotator/ui/review/window.py" line="218"/>
         <source>Re&amp;do</source>
         <translation>&amp;إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="207"/>
+        <location filename="../../annotator/ui/review/window.py" line="222"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="211"/>
+        <location filename="../../annotator/ui/review/window.py" line="224"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;اللوحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="229"/>
         <source>Hide or show the side &amp;panels</source>
         <translation>إخفاء ال&amp;لوحات الجانبية أو إظهارها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="319"/>
+        <location filename="../../annotator/ui/review/window.py" line="337"/>
         <source>accept</source>
         <translation>قبول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="351"/>
+        <location filename="../../annotator/ui/review/window.py" line="369"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="375"/>
+        <location filename="../../annotator/ui/review/window.py" line="393"/>
         <source>proposed by %1 · agreed by %2 · curated by %3 (%4)</source>
         <translation>اقترحه %1 · وافقه %2 · حكّمه %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="397"/>
+        <location filename="../../annotator/ui/review/window.py" line="415"/>
         <source>curation status</source>
         <translation>حالة التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="439"/>
+        <location filename="../../annotator/ui/review/window.py" line="457"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="444"/>
+        <location filename="../../annotator/ui/review/window.py" line="462"/>
         <source>Not saved: %1 (the server cannot be reached; trying again by itself)</source>
         <translation>لم يُحفظ: %1 (لا يمكن الوصول إلى الخادم؛ تُعاد المحاولة تلقائيًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="449"/>
+        <location filename="../../annotator/ui/review/window.py" line="467"/>
         <source>The server cannot be reached; decisions cannot be saved until it answers: %1</source>
         <translation>لا يمكن الوصول إلى الخادم؛ لا تُحفظ القرارات حتى يجيب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="454"/>
+        <location filename="../../annotator/ui/review/window.py" line="472"/>
         <source>Connected to the server again</source>
         <translation>عاد الاتصال بالخادم</translation>
     </message>
@@ -1751,47 +1756,47 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../annotator/ui/session.py" line="321"/>
+        <location filename="../../annotator/ui/session.py" line="327"/>
         <source>This change can no longer be undone or redone (%1): another program has changed the project. The undo history is cleared.</source>
         <translation>لم يعد ممكنًا التراجع عن هذا التغيير أو إعادته (%1): فقد غيّر برنامج آخر المشروع. وقد مُحي سجل التراجع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="123"/>
+        <location filename="../../annotator/ui/session.py" line="127"/>
         <source>Nothing to tag: the selection holds only spaces or punctuation</source>
         <translation>لا شيء يُوسَم: ليس في التحديد إلا مسافات أو علامات ترقيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="223"/>
+        <location filename="../../annotator/ui/session.py" line="229"/>
         <source>mark done</source>
         <translation>تعليم المقال منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="223"/>
+        <location filename="../../annotator/ui/session.py" line="229"/>
         <source>mark not done</source>
         <translation>إلغاء تعليم المقال منجزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="315"/>
+        <location filename="../../annotator/ui/session.py" line="321"/>
         <source>undo or redo</source>
         <translation>التراجع أو الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="430"/>
+        <location filename="../../annotator/ui/session.py" line="451"/>
         <source>Click the speaker or source; Esc cancels</source>
         <translation>انقر المتحدث أو المصدر؛ Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="450"/>
+        <location filename="../../annotator/ui/session.py" line="471"/>
         <source>No relation type links these two kinds of span</source>
         <translation>لا نوع علاقة يربط هذين النوعين من المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="417"/>
+        <location filename="../../annotator/ui/session.py" line="438"/>
         <source>Select a quote or a claim first, then link it</source>
         <translation>حدّد اقتباسًا أو ادعاءً أولًا، ثم اربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/session.py" line="421"/>
+        <location filename="../../annotator/ui/session.py" line="442"/>
         <source>An entity is linked to, not from: select the quote or claim, press Ctrl+L, then click this entity</source>
         <translation>الكيان يُربط إليه لا منه: حدّد الاقتباس أو الادعاء، واضغط Ctrl+L، ثم انقر هذا الكيان</translation>
     </message>
@@ -1885,32 +1890,32 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="199"/>
+        <location filename="../../annotator/ui/stats_view.py" line="203"/>
         <source>annotations</source>
         <translation>التوسيمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="202"/>
+        <location filename="../../annotator/ui/stats_view.py" line="206"/>
         <source>Labels per annotator</source>
         <translation>الوسوم لكل موسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="208"/>
+        <location filename="../../annotator/ui/stats_view.py" line="212"/>
         <source>Documents per annotator</source>
         <translation>المستندات لكل موسِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="218"/>
+        <location filename="../../annotator/ui/stats_view.py" line="222"/>
         <source>Annotations per day</source>
         <translation>التوسيمات في كل يوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="224"/>
+        <location filename="../../annotator/ui/stats_view.py" line="228"/>
         <source>Labels per document</source>
         <translation>الوسوم في كل مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/stats_view.py" line="240"/>
+        <location filename="../../annotator/ui/stats_view.py" line="244"/>
         <source>Statistics — %1</source>
         <translation>الإحصاءات — %1</translation>
     </message>
@@ -1996,7 +2001,7 @@
         <translation>تدريب الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="580"/>
+        <location filename="../../annotator/ui/suggestions.py" line="585"/>
         <source>Suggestions are hidden: Suggestions › Show suggestions shows them</source>
         <translation>الاقتراحات مخفية: يُظهرها «اقتراحات ← أظهر الاقتراحات»</translation>
     </message>
@@ -2021,7 +2026,7 @@
         <translation>التعلّم جارٍ: سيتعلّم من جديد حين ينتهي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="599"/>
+        <location filename="../../annotator/ui/suggestions.py" line="605"/>
         <source>The documents are ordered once the model has measured them</source>
         <translation>تُرتَّب المستندات حين ينتهي النموذج من قياسها</translation>
     </message>
@@ -2062,7 +2067,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestions.py" line="597"/>
+        <location filename="../../annotator/ui/suggestions.py" line="603"/>
         <source>Train the suggestions first</source>
         <translation>درّب الاقتراحات أولًا</translation>
     </message>

@@ -51,6 +51,7 @@ class GoldBeside(QWidget):
         gold_bar.valueChanged.connect(mine_bar.setValue)
 
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # whole in a window as narrow as one article
         self.layers: tuple[list[Annotation], list[Annotation]] = ([], [])
         self.diff = Differences([], [])
         self.show_current()

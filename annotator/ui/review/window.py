@@ -39,6 +39,7 @@ from annotator.ui.panels import SidePanels
 from annotator.ui.review.gold_session import GoldSession
 from annotator.ui.review.lists import AnnotatorPicker, CurationList, PlaceList, decided
 from annotator.ui.review.view import STATE_COLORS, ReviewView
+from annotator.ui.settings import Settings
 from annotator.ui.swatch import swatch
 
 # The tables whose changes the window shows: spans, gold decisions, curation statuses, the
@@ -93,6 +94,16 @@ class ReviewWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._connect()
+        # The panels hidden (and where they were put) at the last opening, saved as each
+        # is hidden or shown. Queued: the menu checks its entry before it shows the panel.
+        self.settings = Settings()
+        state = self.settings.panel_state("review", self._rtl())
+        if state is not None:
+            self.restoreState(state)
+        for dock in self.panels.docks:
+            dock.toggleViewAction().toggled.connect(
+                self._save_panels, Qt.ConnectionType.QueuedConnection
+            )
         self.watcher = watcher_of(project)
         self.watcher.changed.connect(self._others_changed)
         self.watcher.connectionLost.connect(self._connection_lost)
@@ -131,7 +142,7 @@ class ReviewWindow(QMainWindow):
         # Arabic interface, as in the annotation window (Qt mirrors no dock area).
         leading = Qt.DockWidgetArea.LeftDockWidgetArea
         trailing = Qt.DockWidgetArea.RightDockWidgetArea
-        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        if self._rtl():
             leading, trailing = trailing, leading
         title = self.tr("Annotators (lanes from the foot)")
         people = self._dock(title, self.annotators_list, leading)
@@ -152,7 +163,11 @@ class ReviewWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(title)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        # Closable, as in the annotation window: Review › Panels brings a closed one back.
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         # Narrowed with the window, a list still shows the start of its rows.
         widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("0" * PANEL_FLOOR))
         self.addDockWidget(area, dock)
@@ -206,7 +221,10 @@ class ReviewWindow(QMainWindow):
         menu.addActions([undo, redo])
         menu.addAction(self._action(self.tr("Cancel"), lambda: s.select(None), "Esc"))
         menu.addSeparator()
-        menu.addAction(
+        panels = menu.addMenu(self.tr("&Panels"))
+        panels.addActions([dock.toggleViewAction() for dock in self.panels.docks])
+        panels.addSeparator()
+        panels.addAction(
             self._action(
                 self.tr("Hide or show the side &panels"),
                 self.panels.toggle,
@@ -452,6 +470,12 @@ class ReviewWindow(QMainWindow):
 
     def _connection_back(self) -> None:
         self.statusBar().showMessage(self.tr("Connected to the server again"), 10000)
+
+    def _rtl(self) -> bool:
+        return self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+    def _save_panels(self) -> None:
+        self.settings.save_panel_state("review", self._rtl(), self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.close()

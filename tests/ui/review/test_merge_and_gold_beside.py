@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -118,7 +118,7 @@ def test_gold_beside_title_keeps_an_arabic_name_in_its_place(qtbot: QtBot, team_
     assert beside.windowTitle() == "\u2068ليلى حسن\u2069 beside gold — \u2068مقال\u2069"
 
 
-@pytest.mark.parametrize("width", [1366, 1100, 900, 700, 500])
+@pytest.mark.parametrize("width", [1366, 1100, 900, 700, 500, 1])
 def test_gold_beside_keeps_readable_lines_in_a_narrow_window(
     qtbot: QtBot, team_path: Path, language: str, width: int
 ) -> None:
@@ -136,6 +136,12 @@ def test_gold_beside_keeps_readable_lines_in_a_narrow_window(
     for view in (beside.mine, beside.gold):
         assert view.isVisible()
         assert first_line_in(view) >= READABLE, (language, width, beside.width())
+    # The summary above them whole, not cut at the window's edge.
+    room = beside.summary.contentsRect()
+    needed = beside.summary.fontMetrics().boundingRect(
+        room, Qt.TextFlag.TextWordWrap, beside.summary.text()
+    )
+    assert needed.width() <= room.width() and needed.height() <= room.height(), language
     mine, gold = beside.mine.mapToGlobal(QPoint()), beside.gold.mapToGlobal(QPoint())
     side_by_side = mine.y() == gold.y()
     assert side_by_side == (width >= 1100), (width, mine, gold)

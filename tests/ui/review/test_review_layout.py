@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtGui import QAction, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import NewDocument
@@ -67,6 +67,45 @@ def test_f9_hides_the_review_windows_panels_and_brings_them_back(qtbot: QtBot, p
     assert all(dock.isVisible() for dock in win.findChildren(QDockWidget))
     win.close()
     win.project.close()
+
+
+def test_each_review_panel_closes_by_its_cross_and_the_panels_hidden_are_remembered(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    """The review window's panels had no × (the annotation window's have), and which were
+    hidden was forgotten at the next opening: each hidden again every time."""
+    win = ReviewWindow(Project.open(path), CURATOR)
+    show_active(qtbot, win)
+    docks = win.findChildren(QDockWidget)
+    units = next(dock for dock in docks if dock.widget() is win.unit_list)
+    cross = units.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    assert cross is not None and cross.isVisible()
+    qtbot.mouseClick(cross, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert not units.isVisible()
+    assert all(dock.isVisible() for dock in docks if dock is not units)
+    # Remembered as it is hidden: this window is still open.
+    again = ReviewWindow(Project.open(path), CURATOR)
+    show_active(qtbot, again)
+    hidden = [dock.windowTitle() for dock in again.findChildren(QDockWidget) if dock.isHidden()]
+    assert hidden == [units.windowTitle()], language
+    # The menu brings it back, and that too is kept.
+    entry = next(
+        action
+        for action in again.findChildren(QAction)
+        if action.text() == units.windowTitle() and action.isCheckable()
+    )
+    entry.trigger()
+    QApplication.processEvents()
+    assert all(dock.isVisible() for dock in again.findChildren(QDockWidget))
+    for window in (win, again):
+        window.close()
+        window.project.close()
+    third = ReviewWindow(Project.open(path), CURATOR)
+    show_active(qtbot, third)
+    assert all(dock.isVisible() for dock in third.findChildren(QDockWidget))
+    third.close()
+    third.project.close()
 
 
 APART = "قال محمد إن الاحتلال يحاصر غزة وأكد أحمد أن الحصار مستمر في غزة"
