@@ -123,6 +123,7 @@ def _close(old: MainWindow) -> None:
     old.close()
     old.project.close()
     _windows.remove(old)
+    old.deleteLater()  # closed is only hidden: each project opened would leave one behind
 
 
 def start(project_path: Path | None, annotator: str | None = None) -> MainWindow | None:

@@ -46,10 +46,12 @@ def test_open_project_request_replaces_the_window(
 ) -> None:
     first = app.open_window(make_project({"a": "نص"}), ME, Settings())
     second_path = tmp_path / "second.annotator"
+    gone: list[bool] = []
+    first.destroyed.connect(lambda: gone.append(True))
     first.projectRequested.emit(second_path)  # a new file: created on opening
     assert first not in app._windows
+    qtbot.waitUntil(lambda: bool(gone), timeout=10_000)  # not kept, hidden, for good
     assert app._windows[-1].project.path == second_path
-    assert not first.isVisible()
     for window in app._windows:
         window.close()
         window.project.close()
