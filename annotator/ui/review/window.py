@@ -31,7 +31,7 @@ from annotator.storage.project import Project
 from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
 from annotator.ui.error_texts import error_text
-from annotator.ui.first_size import resize_within_screen
+from annotator.ui.first_size import open_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.line_length import readable_width
 from annotator.ui.live import watcher_of
@@ -108,7 +108,7 @@ class ReviewWindow(QMainWindow):
         self.watcher.changed.connect(self._others_changed)
         self.watcher.connectionLost.connect(self._connection_lost)
         self.watcher.connectionBack.connect(self._connection_back)
-        resize_within_screen(self, 1200, 760)
+        open_within_screen(self, 1200, 760)
         docs = project.documents()
         if document is not None or docs:
             self.open_document(document if document is not None else docs[0].id)
