@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
-        self.panels = SidePanels()
+        self.panels = SidePanels(self.settings, "window")
         # The documents come first in reading order: on the right in the Arabic interface.
         leading = Qt.DockWidgetArea.LeftDockWidgetArea
         trailing = Qt.DockWidgetArea.RightDockWidgetArea

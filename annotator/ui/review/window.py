@@ -72,7 +72,8 @@ class ReviewWindow(QMainWindow):
         self.view.setFont(reading_font())
         # Readable lines however narrow the window: the panels narrow first (F9 hides them).
         self.view.setMinimumWidth(readable_width(self.view))
-        self.panels = SidePanels()
+        self.settings = Settings()
+        self.panels = SidePanels(self.settings, "review")
         self.session = GoldSession(project, curator, self.view)
         self.units: list[ReviewUnit] = []
         self.state_names = {
@@ -96,7 +97,6 @@ class ReviewWindow(QMainWindow):
         self._connect()
         # The panels hidden (and where they were put) at the last opening, saved as each
         # is hidden or shown. Queued: the menu checks its entry before it shows the panel.
-        self.settings = Settings()
         state = self.settings.panel_state("review", self._rtl())
         if state is not None:
             self.restoreState(state)
