@@ -133,6 +133,9 @@ class Settings:
         self._s.setValue(f"{window}/state-rtl" if rtl else f"{window}/state", state)
         self._s.sync()  # on disk now: saved as panels are toggled, to outlive a crash
 
+    def forget_panel_state(self, window: str, rtl: bool) -> None:
+        self._s.remove(f"{window}/state-rtl" if rtl else f"{window}/state")
+
     def hidden_by_key(self, window: str) -> list[int]:
         """Which of a window's panels (by their place in its list) F9 last hid."""
         value = self._s.value(f"{window}/hidden-by-key", "")

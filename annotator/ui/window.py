@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +60,9 @@ from annotator.ui.settings_dialog import SettingsDialog
 from annotator.ui.suggestions import SuggestionsMenu
 from annotator.ui.swatch import swatch
 
+# Where the panels' own arrangement is kept while a small screen has them in one column.
+OWN_LAYOUT = "window-own"
+
 
 class MainWindow(QMainWindow):
     # The user chose another project (new or existing); the application opens it.
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         self._import_jobs: list[ImportJob] = []
         self._build_actions()
         self._connect()
-        self._restore_state()
+        last_layout = self._restore_state()
         self.palette_list.set_schema(self.session.schema)
         self._build_label_actions()
         # Whose spans are shown beside one's own: the choice made for this project, else
@@ -128,7 +131,7 @@ class MainWindow(QMainWindow):
             self.documents.refresh(project, self.session.annotator, None)
         # Remembered or not: a layout kept from a wider screen gives way as a first
         # start's does, rather than hang off a laptop's.
-        self._fit_screen()
+        self._fit_remembered(*last_layout)
         # A long document fills the documents list (and sets its width) once read.
         self.session.documentReady.connect(self._fit_screen, Qt.ConnectionType.SingleShotConnection)
         # What a new project's empty article says (shown while no text is).
@@ -560,19 +563,21 @@ class MainWindow(QMainWindow):
         be made narrower with the panels hidden or tabbed)."""
         self.view.setMinimumWidth(readable_width(self.view))
 
-    def _fit_screen(self) -> None:
+    def _fit_screen(self) -> bool:
         """The window within its screen. Where readable lines between two columns of
         panels do not fit it (a first start, a layout kept from a wider screen, panels
         shown again), the panels make one column, on the documents' side, the labels a
-        tab behind the documents; and a window hanging off the screen (grown as its
-        panels came back while tiled to the screen's right half) is moved onto it."""
+        tab behind the documents; and a window hanging off the screen (grown as its panels
+        came back while tiled to the screen's right half) is moved onto it. True where
+        the panels were made one column."""
         screen = self.screen()
         layout = self.layout()
         if screen is None or layout is None:
-            return
+            return False
         free = screen.availableGeometry()
         layout.activate()  # the minimum width of the panels as they now are
-        if self.minimumSizeHint().width() > free.width():
+        forced = self.minimumSizeHint().width() > free.width()
+        if forced:
             documents, labels, *others = self.panels.docks
             side = self.dockWidgetArea(documents)  # first in reading order, kept there
             for dock in others:
@@ -581,6 +586,7 @@ class MainWindow(QMainWindow):
             documents.raise_()
             layout.activate()  # the panels placed now, not at the next turn
         move_within_screen(self)
+        return forced
 
     def _choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Reading font"))
@@ -830,8 +836,11 @@ class MainWindow(QMainWindow):
 
     # ----- state -----------------------------------------------------------------------
 
-    def _restore_state(self) -> None:
-        """The size and panels of the last window."""
+    def _restore_state(self) -> tuple[QByteArray | None, bool]:
+        """The size and panels of the last window; where a small screen made them one
+        column, the user's own arrangement instead (to be tried on this screen), with
+        the panels shown that were shown last. The last state, and whether the user's
+        own arrangement is the one tried."""
         geometry, state = self.settings.window_state(self._rtl())
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -839,6 +848,28 @@ class MainWindow(QMainWindow):
             resize_within_screen(self, 1280, 800)
         if state is not None:
             self.restoreState(state)
+        own = self.settings.panel_state(OWN_LAYOUT, self._rtl())
+        if own is not None:
+            shown = [not dock.isHidden() for dock in self.panels.docks]
+            self.restoreState(own)
+            for dock, visible in zip(self.panels.docks, shown, strict=True):
+                dock.setVisible(visible)
+        return state, own is not None
+
+    def _fit_remembered(self, state: QByteArray | None, own_tried: bool) -> None:
+        """The window as restored, fitted to this screen. A remembered arrangement that
+        a small screen makes one column is kept as the user's own, and tried at each
+        start: on a screen wide enough it is back (a window once opened on a laptop
+        stayed one column on the wide monitor); on a small one the panels are as last
+        left there, with what the user rearranged there."""
+        forced = self._fit_screen()
+        if own_tried and not forced:
+            self.settings.forget_panel_state(OWN_LAYOUT, self._rtl())
+        elif own_tried and state is not None:
+            self.restoreState(state)
+            self._fit_screen()
+        elif forced and state is not None:
+            self.settings.save_panel_state(OWN_LAYOUT, self._rtl(), state)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

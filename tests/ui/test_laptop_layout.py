@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit, QTabBar
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.storage.project import Project
@@ -313,3 +313,59 @@ def test_f9_after_a_restart_brings_back_the_panels_it_hid(
     qtbot.keyClick(again.view, Qt.Key.Key_F9)
     assert {dock.windowTitle() for dock in side_panels(again) if dock.isVisible()} == hid
     again.project.close()
+
+
+class WideScreen:
+    """A 1920-pixel monitor's free area, for a window to be opened on."""
+
+    def availableGeometry(self) -> QRect:
+        return QRect(0, 0, 1920, 1040)
+
+
+def dock_of(widget: QWidget) -> QDockWidget:
+    """The panel a widget is shown in."""
+    parent = present(widget.parentWidget())
+    return parent if isinstance(parent, QDockWidget) else dock_of(parent)
+
+
+def in_one_column(win: MainWindow) -> bool:
+    return win.dockWidgetArea(dock_of(win.documents)) == win.dockWidgetArea(
+        dock_of(win.palette_list)
+    )
+
+
+def test_a_layout_made_one_column_by_a_small_screen_is_two_again_on_a_wide_one(
+    qtbot: QtBot, path: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two columns of panels, opened on a laptop's screen, were made one column and
+    saved so: back on the wide monitor the window stayed one column. The user's own
+    arrangement is kept and comes back where it fits (the panels hidden since, hidden)."""
+    win = open_window(qtbot, path)
+    in_two_columns(win)
+    win.close()  # as on the wide monitor it was arranged on
+    win.project.close()
+
+    laptop = open_window(qtbot, path)  # the test platform's 800 pixels
+    assert in_one_column(laptop)
+    spans = dock_of(laptop.annotation_list)
+    laptop.tabifyDockWidget(dock_of(laptop.documents), spans)  # arranged there by the user
+    QApplication.processEvents()
+    laptop.close()
+    laptop.project.close()
+
+    again = open_window(qtbot, path)  # on the laptop again: as the user left it there
+    spans = dock_of(again.annotation_list)
+    assert spans in again.tabifiedDockWidgets(dock_of(again.documents))
+    details = dock_of(again.details)
+    details.close()  # hidden on the laptop: stays hidden
+    QApplication.processEvents()
+    again.close()
+    again.project.close()
+
+    monkeypatch.setattr(MainWindow, "screen", lambda _self: WideScreen())
+    wide = open_window(qtbot, path)
+    assert not in_one_column(wide), language
+    hidden = [dock.windowTitle() for dock in side_panels(wide) if not dock.isVisible()]
+    assert hidden == [details.windowTitle()]
+    wide.close()
+    wide.project.close()
