@@ -786,6 +786,198 @@ def _table() -> dict[str, str]:
             "CoreErrors",
             "charts need matplotlib: pip install 'annotator[charts]'",
         ),
+        # Projects on a server: a connection refused, lost or slow; backups.
+        "the server cannot be reached ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "the server cannot be reached (%1)",
+        ),
+        (
+            "the connection to the server was lost: the change is not saved ({})"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the connection to the server was lost: the change is not saved (%1)",
+        ),
+        "the server did not answer within {} seconds": QCoreApplication.translate(
+            "CoreErrors",
+            "the server did not answer within %1 seconds",
+        ),
+        (
+            "is a project on a server, which a backup file does not "
+            "replace; copy the backup to a new server project "
+            "instead (annotator copy BACKUP URL)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "is a project on a server, which a backup file does not "
+            "replace; copy the backup to a new server project "
+            "instead (annotator copy BACKUP URL)",
+        ),
+        (
+            "the database's and the project's names together are too "
+            "long for role names (at most 63 bytes with .curators)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the database's and the project's names together are too "
+            "long for role names (at most 63 bytes with .curators)",
+        ),
+        # Importing annotator's own JSONL and reading its cells.
+        "annotation {} is not an object": QCoreApplication.translate(
+            "CoreErrors",
+            "annotation %1 is not an object",
+        ),
+        "{}: attributes must be an object": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: attributes must be an object",
+        ),
+        "annotation id {} appears twice": QCoreApplication.translate(
+            "CoreErrors",
+            "annotation id %1 appears twice",
+        ),
+        "relation {} is not an object": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 is not an object",
+        ),
+        "relation {} refers to a missing annotation {}": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 refers to a missing annotation %2",
+        ),
+        "relation {} has no type": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 has no type",
+        ),
+        (
+            "status of {} must be not_started, in_progress or done, not {}"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "status of %1 must be not_started, in_progress or done, not %2",
+        ),
+        (
+            "{}: its attributes {} are not what annotator writes; "
+            "was the file changed by another program?"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "%1: its attributes %2 are not what annotator writes; "
+            "was the file changed by another program?",
+        ),
+        # Importing doccano files.
+        "each record must be a JSON object": QCoreApplication.translate(
+            "CoreErrors",
+            "each record must be a JSON object",
+        ),
+        '"{}" must be a list of spans': QCoreApplication.translate(
+            "CoreErrors",
+            '"%1" must be a list of spans',
+        ),
+        "span {}: its id must be a number or text": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1: its id must be a number or text",
+        ),
+        "span {} is neither [start, end, label] nor an object": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1 is neither [start, end, label] nor an object",
+        ),
+        "span {}: start and end must be whole numbers": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1: start and end must be whole numbers",
+        ),
+        '"relations" must be a list': QCoreApplication.translate(
+            "CoreErrors",
+            '"relations" must be a list',
+        ),
+        "relation {} must be an object with from_id, to_id and type": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 must be an object with from_id, to_id and type",
+        ),
+        "relation {} refers to a missing entity": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 refers to a missing entity",
+        ),
+        # Importing Label Studio files.
+        "must hold a list of tasks": QCoreApplication.translate(
+            "CoreErrors",
+            "must hold a list of tasks",
+        ),
+        'each task must be an object with "data"': QCoreApplication.translate(
+            "CoreErrors",
+            'each task must be an object with "data"',
+        ),
+        '"data.{}" must be a non-empty string': QCoreApplication.translate(
+            "CoreErrors",
+            '"data.%1" must be a non-empty string',
+        ),
+        "each annotation and prediction needs a result list": QCoreApplication.translate(
+            "CoreErrors",
+            "each annotation and prediction needs a result list",
+        ),
+        "a relation refers to a region that is not a labelled span": QCoreApplication.translate(
+            "CoreErrors",
+            "a relation refers to a region that is not a labelled span",
+        ),
+        "a relation's labels must be a list of names": QCoreApplication.translate(
+            "CoreErrors",
+            "a relation's labels must be a list of names",
+        ),
+        '"{}" must be a list of objects': QCoreApplication.translate(
+            "CoreErrors",
+            '"%1" must be a list of objects',
+        ),
+        (
+            'needs a "{}" column holding the spans (Label Studio\'s CSV export)'
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            'needs a "%1" column holding the spans (Label Studio\'s CSV export)',
+        ),
+        'row {}: the "{}" cell is not JSON': QCoreApplication.translate(
+            "CoreErrors",
+            'row %1: the "%2" cell is not JSON',
+        ),
+        "result {} has no value with labels": QCoreApplication.translate(
+            "CoreErrors",
+            "result %1 has no value with labels",
+        ),
+        "result {}: start and end must be whole numbers": QCoreApplication.translate(
+            "CoreErrors",
+            "result %1: start and end must be whole numbers",
+        ),
+        (
+            "the span texts do not match the text counted in {} (first: {} at {}-{})"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the span texts do not match the text counted in %1 (first: %2 at %3-%4)",
+        ),
+        # Importing brat standoff files.
+        "the id {} is given twice (first on line {})": QCoreApplication.translate(
+            "CoreErrors",
+            "the id %1 is given twice (first on line %2)",
+        ),
+        "a T line must read ID<TAB>TYPE START END<TAB>TEXT": QCoreApplication.translate(
+            "CoreErrors",
+            "a T line must read ID<TAB>TYPE START END<TAB>TEXT",
+        ),
+        "{}: fragments must be ordered, non-empty and apart": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: fragments must be ordered, non-empty and apart",
+        ),
+        "{}: a relation must read TYPE Arg1:ID Arg2:ID": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: a relation must read TYPE Arg1:ID Arg2:ID",
+        ),
+        "{}: an attribute must read NAME ID [VALUE]": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: an attribute must read NAME ID [VALUE]",
+        ),
+        "{}: a note must read TYPE ID<TAB>TEXT": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: a note must read TYPE ID<TAB>TEXT",
+        ),
+        # After the lines above, whose values these general ends would also match.
+        '"{}" must be a non-empty string': QCoreApplication.translate(
+            "CoreErrors",
+            '"%1" must be a non-empty string',
+        ),
+        "{}: start and end must be whole numbers": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: start and end must be whole numbers",
+        ),
     }
 
 

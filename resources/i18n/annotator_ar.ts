@@ -955,13 +955,218 @@
         <translation>الرسوم البيانية تحتاج إلى matplotlib: pip install &apos;annotator[charts]&apos;</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="832"/>
-        <location filename="../../annotator/ui/error_texts.py" line="845"/>
+        <location filename="../../annotator/ui/error_texts.py" line="790"/>
+        <source>the server cannot be reached (%1)</source>
+        <translation>يتعذّر الوصول إلى الخادم (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="796"/>
+        <source>the connection to the server was lost: the change is not saved (%1)</source>
+        <translation>انقطع الاتصال بالخادم: لم يُحفظ التغيير (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="800"/>
+        <source>the server did not answer within %1 seconds</source>
+        <translation>لم يُجب الخادم خلال %1 ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="808"/>
+        <source>is a project on a server, which a backup file does not replace; copy the backup to a new server project instead (annotator copy BACKUP URL)</source>
+        <translation>مشروع على خادم لا يحلّ محلّه ملف نسخة احتياطية؛ انسخ النسخة الاحتياطية إلى مشروع جديد على الخادم بدلًا من ذلك (annotator copy BACKUP URL)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="817"/>
+        <source>the database&apos;s and the project&apos;s names together are too long for role names (at most 63 bytes with .curators)</source>
+        <translation>اسما قاعدة البيانات والمشروع معًا أطول مما تحتمله أسماء الأدوار (63 بايت على الأكثر مع .curators)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="823"/>
+        <source>annotation %1 is not an object</source>
+        <translation>التوسيم %1 ليس كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="827"/>
+        <source>%1: attributes must be an object</source>
+        <translation>%1: يجب أن تكون السمات كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="831"/>
+        <source>annotation id %1 appears twice</source>
+        <translation>معرِّف التوسيم %1 مكرَّر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="835"/>
+        <source>relation %1 is not an object</source>
+        <translation>العلاقة %1 ليست كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="839"/>
+        <source>relation %1 refers to a missing annotation %2</source>
+        <translation>العلاقة %1 تشير إلى توسيم غير موجود %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="843"/>
+        <source>relation %1 has no type</source>
+        <translation>العلاقة %1 بلا نوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="849"/>
+        <source>status of %1 must be not_started, in_progress or done, not %2</source>
+        <translation>حالة %1 يجب أن تكون not_started أو in_progress أو done، لا %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="856"/>
+        <source>%1: its attributes %2 are not what annotator writes; was the file changed by another program?</source>
+        <translation>%1: سماته %2 ليست مما يكتبه annotator؛ هل غيّر برنامج آخر الملف؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="862"/>
+        <source>each record must be a JSON object</source>
+        <translation>كل سجل يجب أن يكون كائن JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="866"/>
+        <source>&quot;%1&quot; must be a list of spans</source>
+        <translation>يجب أن يكون &quot;%1&quot; قائمة مقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="870"/>
+        <source>span %1: its id must be a number or text</source>
+        <translation>المقطع %1: معرِّفه يجب أن يكون عددًا أو نصًّا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="874"/>
+        <source>span %1 is neither [start, end, label] nor an object</source>
+        <translation>المقطع %1 ليس [start, end, label] ولا كائنًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="878"/>
+        <source>span %1: start and end must be whole numbers</source>
+        <translation>المقطع %1: يجب أن تكون البداية والنهاية عددين صحيحين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="882"/>
+        <source>&quot;relations&quot; must be a list</source>
+        <translation>يجب أن تكون &quot;relations&quot; قائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="886"/>
+        <source>relation %1 must be an object with from_id, to_id and type</source>
+        <translation>العلاقة %1 يجب أن تكون كائنًا فيه from_id وto_id وtype</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="890"/>
+        <source>relation %1 refers to a missing entity</source>
+        <translation>العلاقة %1 تشير إلى كيان غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="895"/>
+        <source>must hold a list of tasks</source>
+        <translation>يجب أن يحوي قائمة مهام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="899"/>
+        <source>each task must be an object with &quot;data&quot;</source>
+        <translation>كل مهمة يجب أن تكون كائنًا فيه &quot;data&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="903"/>
+        <source>&quot;data.%1&quot; must be a non-empty string</source>
+        <translation>يجب أن يكون &quot;data.%1&quot; نصًّا غير فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="907"/>
+        <source>each annotation and prediction needs a result list</source>
+        <translation>كل توسيم وتنبؤ يحتاج إلى قائمة result</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="911"/>
+        <source>a relation refers to a region that is not a labelled span</source>
+        <translation>علاقة تشير إلى منطقة ليست مقطعًا موسومًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="915"/>
+        <source>a relation&apos;s labels must be a list of names</source>
+        <translation>وسوم العلاقة يجب أن تكون قائمة أسماء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="919"/>
+        <source>&quot;%1&quot; must be a list of objects</source>
+        <translation>يجب أن يكون &quot;%1&quot; قائمة كائنات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="925"/>
+        <source>needs a &quot;%1&quot; column holding the spans (Label Studio&apos;s CSV export)</source>
+        <translation>يحتاج إلى عمود &quot;%1&quot; فيه المقاطع (تصدير CSV من Label Studio)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="929"/>
+        <source>row %1: the &quot;%2&quot; cell is not JSON</source>
+        <translation>الصف %1: الخلية &quot;%2&quot; ليست JSON</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="933"/>
+        <source>result %1 has no value with labels</source>
+        <translation>النتيجة %1 بلا قيمة فيها وسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="937"/>
+        <source>result %1: start and end must be whole numbers</source>
+        <translation>النتيجة %1: يجب أن تكون البداية والنهاية عددين صحيحين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="943"/>
+        <source>the span texts do not match the text counted in %1 (first: %2 at %3-%4)</source>
+        <translation>نصوص المقاطع لا تطابق النص معدودًا بوحدات %1 (أولها: %2 عند %3-%4)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="948"/>
+        <source>the id %1 is given twice (first on line %2)</source>
+        <translation>المعرِّف %1 مذكور مرتين (أول مرة في السطر %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="952"/>
+        <source>a T line must read ID&lt;TAB&gt;TYPE START END&lt;TAB&gt;TEXT</source>
+        <translation>سطر T يجب أن يكون ID&lt;TAB&gt;TYPE START END&lt;TAB&gt;TEXT</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="956"/>
+        <source>%1: fragments must be ordered, non-empty and apart</source>
+        <translation>%1: يجب أن تكون الأجزاء مرتّبة وغير فارغة ومنفصلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="960"/>
+        <source>%1: a relation must read TYPE Arg1:ID Arg2:ID</source>
+        <translation>%1: العلاقة يجب أن تكون TYPE Arg1:ID Arg2:ID</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="964"/>
+        <source>%1: an attribute must read NAME ID [VALUE]</source>
+        <translation>%1: السمة يجب أن تكون NAME ID [VALUE]</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="968"/>
+        <source>%1: a note must read TYPE ID&lt;TAB&gt;TEXT</source>
+        <translation>%1: الملاحظة يجب أن تكون TYPE ID&lt;TAB&gt;TEXT</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="973"/>
+        <source>&quot;%1&quot; must be a non-empty string</source>
+        <translation>يجب أن يكون &quot;%1&quot; نصًّا غير فارغ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="977"/>
+        <source>%1: start and end must be whole numbers</source>
+        <translation>%1: يجب أن تكون البداية والنهاية عددين صحيحين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1024"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1037"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="840"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1032"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>

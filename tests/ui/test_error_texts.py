@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
-from annotator.ui.error_texts import _table, error_text
+from annotator.ui.error_texts import _table, error_text, reason_text
 from annotator.ui.schema_editor import KIND, NAME, SchemaEditor
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
@@ -25,6 +25,7 @@ from tests.paths import ROOT
 from tests.present import present
 from tests.ui.conftest import ME, show_active
 from tests.ui.test_guard import ARTICLE, tag_word
+from tests.ui.test_i18n import ARABIC_LETTER
 from tests.ui.test_suggestions import TRAINING_S
 
 
@@ -126,6 +127,22 @@ def test_every_translated_reason_is_a_message_the_core_gives(qapp: QApplication)
         if isinstance(node, ast.expr) and (shape := _shapes(node)) is not None
     }
     assert sorted(set(_table()) - messages) == []
+
+
+def test_every_reason_in_the_table_is_said_in_arabic_by_its_own_line(
+    arabic: QApplication,
+) -> None:
+    """Each entry is translated, with its values where the translation puts them, and no
+    entry before it takes its messages: a general line ("{} has no label") placed
+    before a particular one ("span {} at {}-{} has no label") would give the particular
+    message the general translation."""
+    for english, translated in _table().items():
+        values = [f"v{n}" for n in range(1, english.count("{}") + 1)]
+        expected = translated
+        for n, value in enumerate(values, start=1):
+            expected = expected.replace(f"%{n}", f"\u2068{value}\u2069")
+        assert ARABIC_LETTER.search(translated), english
+        assert reason_text(english.format(*values)) == expected, english
 
 
 def test_a_training_with_nothing_to_learn_from_says_so_in_arabic(
