@@ -978,8 +978,37 @@ def _table() -> dict[str, str]:
             "CoreErrors",
             "%1: start and end must be whole numbers",
         ),
+        # Import problems naming a command-line option: the translation says what to
+        # choose, and names the option as the command line's.
+        "unknown kind of file {}; name it with --format": QCoreApplication.translate(
+            "CoreErrors",
+            "unknown kind of file %1; name it with --format",
+        ),
+        (
+            "has no column {} (columns: {}); name the text column with --text-column"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "has no column %1 (columns: %2); name the text column with --text-column",
+        ),
+        (
+            "the file names no annotator for its annotations; give one with --annotator NAME"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the file names no annotator for its annotations; give one with --annotator NAME",
+        ),
+        # A reason inside a reason: its own line translated too (_REASON_INSIDE); after
+        # the particular lines these general ones would also match.
+        "task {}: {}": QCoreApplication.translate("CoreErrors", "task %1: %2"),
+        "result {}: {}": QCoreApplication.translate("CoreErrors", "result %1: %2"),
+        "span {}: {} (offsets counted in {})": QCoreApplication.translate(
+            "CoreErrors", "span %1: %2 (offsets counted in %3)"
+        ),
     }
 
+
+# The lines whose value at this place (1 for the first) is itself a reason from the core:
+# the file's record numbered, then what is wrong with it.
+_REASON_INSIDE = {"task {}: {}": 2, "result {}: {}": 2, "span {}: {} (offsets counted in {})": 2}
 
 # A file name or a value inside a translated line keeps its own direction (a Latin path
 # in an Arabic line is not reordered around it): first-strong isolates.
@@ -1009,6 +1038,8 @@ def reason_text(message: str) -> str:
         if translated == _numbered(english):  # the interface is in English
             return message
         for n, value in enumerate(found.groups(), start=1):
+            if _REASON_INSIDE.get(english) == n:
+                value = reason_text(value)
             translated = translated.replace(f"%{n}", _ISOLATE.format(value))
         return translated
     return message

@@ -1160,13 +1160,43 @@
         <translation>%1: يجب أن تكون البداية والنهاية عددين صحيحين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1024"/>
-        <location filename="../../annotator/ui/error_texts.py" line="1037"/>
+        <location filename="../../annotator/ui/error_texts.py" line="983"/>
+        <source>unknown kind of file %1; name it with --format</source>
+        <translation>نوع ملف غير معروف %1؛ اختر صيغته (--format في سطر الأوامر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="989"/>
+        <source>has no column %1 (columns: %2); name the text column with --text-column</source>
+        <translation>ليس فيه العمود %1 (أعمدته: %2)؛ سمِّ عمود النص (--text-column في سطر الأوامر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="995"/>
+        <source>the file names no annotator for its annotations; give one with --annotator NAME</source>
+        <translation>لا يسمّي الملف موسِّمًا لتوسيماته؛ سمِّ واحدًا (--annotator NAME في سطر الأوامر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1001"/>
+        <source>task %1: %2</source>
+        <translation>المهمة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1002"/>
+        <source>result %1: %2</source>
+        <translation>النتيجة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1003"/>
+        <source>span %1: %2 (offsets counted in %3)</source>
+        <translation>المقطع %1: %2 (المواضع معدودة بوحدات %3)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1055"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1068"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1032"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1063"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>

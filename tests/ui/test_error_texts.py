@@ -17,6 +17,7 @@ from annotator.core.errors import UserError
 from annotator.storage.project import Project
 from annotator.ui.error_texts import _table, error_text, reason_text
 from annotator.ui.schema_editor import KIND, NAME, SchemaEditor
+from annotator.ui.server_dialog import ServerDialog
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
@@ -182,4 +183,63 @@ def test_the_files_an_import_refuses_are_said_in_arabic(
     said = win.statusBar().currentMessage()
     assert "فارغ" in said and "خارج النطاق" in said
     assert "is empty" not in said and "out of range" not in said
+    win.project.close()
+
+
+def test_a_server_that_refuses_the_connection_is_said_in_arabic(
+    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    """File › Open a project on a server, a URL whose port nothing listens on: the
+    dialog said libpq's refusal inside an English line."""
+    win = arabic_window(qtbot, make_project)
+    said: list[str] = []
+
+    def answer() -> None:
+        dialog = present(win.findChild(ServerDialog))
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClicks(dialog.url, "postgresql://me@127.0.0.1:1/news?project=news")
+        qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+        connecting = QCoreApplication.translate("ServerDialog", "Connecting…")
+        qtbot.waitUntil(lambda: dialog.message.text() not in ("", connecting), timeout=30_000)
+        said.append(dialog.message.text())
+        qtbot.keyClick(dialog.url, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    title = QCoreApplication.translate("MainWindow", "Open a project on a &server…")
+    next(a for a in win.findChildren(QAction) if a.text() == title).trigger()
+    assert said[0].startswith("يتعذّر الوصول إلى الخادم") and "cannot be reached" not in said[0]
+    assert win.project.path.suffix == ".annotator"  # the window stays on its project
+    win.project.close()
+
+
+def test_files_another_tool_wrote_wrongly_are_refused_in_arabic(
+    arabic: QApplication,
+    qtbot: QtBot,
+    make_project: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+) -> None:
+    """A CSV with a header and no rows, a Label Studio task without its "data", a file
+    of no kind annotator knows: each named with its problem in Arabic, none imported."""
+    win = arabic_window(qtbot, make_project)
+    folder = tmp_path / "from others"
+    folder.mkdir()
+    (folder / "sheet.csv").write_text("text\n", encoding="utf-8")
+    (folder / "tasks.json").write_text('[{"id": 1}]', encoding="utf-8")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")
+    before = len(win.project.documents())
+    job = win.import_paths([folder / "sheet.csv", folder / "notes.odt"])
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    said = win.statusBar().currentMessage()
+    assert "فيه سطر عناوين بلا صفوف" in said and "نوع ملف غير معروف" in said
+    assert "no rows" not in said and "unknown kind" not in said
+    job = win.import_paths([folder / "tasks.json"], "labelstudio")
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    said = win.statusBar().currentMessage()
+    # The task's number, then its own problem: both lines translated.
+    assert 'المهمة \u20681\u2069: \u2068كل مهمة يجب أن تكون كائنًا فيه "data"' in said
+    assert "task" not in said.replace("tasks.json", "")
+    assert len(win.project.documents()) == before
     win.project.close()
