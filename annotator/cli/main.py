@@ -326,8 +326,11 @@ def list_command(project: Path) -> None:
         counts = p.annotation_counts()
         # Not the columns of colleagues a blind server project hides: they would read 0.
         annotators = p.visible_to_me(p.annotators())
+        # Read whole before the first line: a project found damaged half-way prints only
+        # its one line, not a list cut short that a script could take for the whole.
+        documents = list(p.documents())
         click.echo("\t".join(["document", "characters", *map(tsv_cell, annotators)]))
-        for doc in p.documents():
+        for doc in documents:
             mine = counts.get(doc.id, {})
             row = [tsv_cell(doc.name), str(doc.length), *(str(mine.get(a, 0)) for a in annotators)]
             click.echo("\t".join(row))

@@ -10,7 +10,13 @@ from dataclasses import dataclass, field
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD, Annotation, LabelKind
 from annotator.review.gold import key
-from annotator.review.units import ReviewUnit, build_units, chosen_annotations, taking_part
+from annotator.review.units import (
+    ReviewUnit,
+    build_units,
+    check_known,
+    chosen_annotations,
+    taking_part,
+)
 from annotator.storage.gold import Key, Provenance
 from annotator.storage.project import Project
 from annotator.storage.stamps import now
@@ -62,10 +68,7 @@ def adjudicate(
         raise UserError(
             f"{project.login} may not change the gold layer (only curators can)", project.path
         )
-    known = project.annotators()
-    unknown = [a for a in annotators or () if a not in known]
-    if unknown:
-        raise UserError("no annotations by " + ", ".join(unknown) + " in the project")
+    check_known(project, annotators or [])
     kinds = {lb.name: lb.kind for lb in project.schema().labels}
     report = AdjudicationReport()
     with project.write():

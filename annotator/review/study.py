@@ -10,6 +10,7 @@ from functools import cached_property
 from annotator.core.errors import UserError
 from annotator.core.model import GOLD, LabelKind, Status
 from annotator.core.tokens import token_spans
+from annotator.review.units import check_known
 from annotator.storage.project import Project
 from annotator.storage.whole_project import (
     document_texts,
@@ -69,9 +70,7 @@ def load_study(
     kept, since nothing can be compared in the others."""
     known = project.annotators()
     chosen = list(dict.fromkeys(annotators)) if annotators else [a for a in known if a != GOLD]
-    unknown = [a for a in chosen if a not in known]
-    if unknown:
-        raise UserError("no annotations by " + ", ".join(unknown) + " in the project")
+    check_known(project, chosen)
     # On a blind server project an annotator compares only the layers they may see.
     seen = project.visible_to_me(chosen)
     hidden = [a for a in chosen if a not in seen]

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
+from annotator.core.errors import UserError
 from annotator.core.model import GOLD, Annotation, LabelKind, Status
 from annotator.review.gold import key
 from annotator.storage.gold import Key
@@ -67,6 +68,14 @@ def review_units(
         project.gold.annotations(document_id),
         project.gold.rejected(document_id),
     )
+
+
+def check_known(project: Project, annotators: list[str]) -> None:
+    """Refuse names of annotators the project has no work of, naming the project."""
+    known = set(project.annotators())
+    unknown = [a for a in annotators if a not in known]
+    if unknown:
+        raise UserError("no annotations by " + ", ".join(unknown) + " in the project", project.path)
 
 
 def chosen_annotations(

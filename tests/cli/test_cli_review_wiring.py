@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.demo import build_demo
+from tests.cli_runner import invoke, one_error_line
 
 
 def test_agreement_adjudicate_and_export_gold(tmp_path: Path) -> None:
@@ -50,3 +51,13 @@ def test_gold_and_annotator_together_are_refused(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2 and "not both" in result.stderr
+
+
+def test_an_unknown_annotator_is_one_line_naming_the_project(tmp_path: Path) -> None:
+    project = tmp_path / "demo.annotator"
+    build_demo(project)
+    for command in (["agreement"], ["adjudicate", "--strategy", "majority"]):
+        status, _, err = invoke(*command, project, "--annotators", "sara,zed")
+        assert status == 2
+        one_error_line(err, project)
+        assert "no annotations by zed" in err

@@ -54,14 +54,15 @@ def damaged(sound: Path, folder: Path, *statements: str) -> Path:
 
 def one_line_each(path: Path, folder: Path, says: str, every: bool = True) -> None:
     """Each command says ``says`` in one line naming the file (or, unless ``every``, does
-    its work where it reads nothing damaged), and leaves the file as it was."""
+    its work where it reads nothing damaged), prints nothing else, and leaves the file as it
+    was."""
     (folder / "patterns.tsv").write_text("محمد\tPER\n", encoding="utf-8")
     newsroom(folder / "other.annotator").close()
     before = path.read_bytes()
     refused = 0
     for command in READERS:
         args = [a.format(p=path, d=folder) for a in command]
-        code, _, err = invoke(*args)
+        code, out, err = invoke(*args)
         if code != 2 and not every:
             assert code == 0 and err == "", (command, err)
             continue
@@ -70,6 +71,7 @@ def one_line_each(path: Path, folder: Path, says: str, every: bool = True) -> No
             continue  # a refusal of its own (agreement: no work by omar to compare)
         assert re.fullmatch(rf"annotator: error: {re.escape(str(path))}: [^\n]+\n", err), err
         assert says in err, (command, err)
+        assert out == "", (command, out)  # nothing cut short that looks whole
         refused += 1
     assert refused >= (len(READERS) if every else 1)
     assert path.read_bytes() == before
