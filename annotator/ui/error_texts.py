@@ -1003,12 +1003,25 @@ def _table() -> dict[str, str]:
         "span {}: {} (offsets counted in {})": QCoreApplication.translate(
             "CoreErrors", "span %1: %2 (offsets counted in %3)"
         ),
+        # Whose work a blind project hides (inside the lines above).
+        "the gold layer": QCoreApplication.translate("CoreErrors", "the gold layer"),
+        "their colleagues'": QCoreApplication.translate("CoreErrors", "their colleagues'"),
+        "{}'s work": QCoreApplication.translate("CoreErrors", "%1's work"),
+        "{}'s": QCoreApplication.translate("CoreErrors", "%1's"),
     }
 
 
 # The lines whose value at this place (1 for the first) is itself a reason from the core:
 # the file's record numbered, then what is wrong with it.
-_REASON_INSIDE = {"task {}: {}": 2, "result {}: {}": 2, "span {}: {} (offsets counted in {})": 2}
+_REASON_INSIDE = {
+    "task {}: {}": 2,
+    "result {}: {}": 2,
+    "span {}: {} (offsets counted in {})": 2,
+    # whose work a blind project hides: "the gold layer", "alice's work", ...
+    "the project is blind: {} sees only their own work, not {}; a curator measures the "
+    "agreement": 2,
+    "the project is blind: {} sees only their own work, not {}": 2,
+}
 
 # A file name or a value inside a translated line keeps its own direction (a Latin path
 # in an Arabic line is not reordered around it): first-strong isolates.

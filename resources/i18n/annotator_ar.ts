@@ -522,12 +522,12 @@
     <message>
         <location filename="../../annotator/ui/error_texts.py" line="338"/>
         <source>the project is blind: %1 sees only their own work, not %2; a curator measures the agreement</source>
-        <translation>التوسيم في المشروع معمّى: يرى %1 عمله وحده، لا عمل %2؛ المراجِع هو من يقيس الاتفاق</translation>
+        <translation>التوسيم في المشروع معمّى: يرى %1 عمله وحده، لا %2؛ المراجِع هو من يقيس الاتفاق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/error_texts.py" line="343"/>
         <source>the project is blind: %1 sees only their own work, not %2</source>
-        <translation>التوسيم في المشروع معمّى: يرى %1 عمله وحده، لا عمل %2</translation>
+        <translation>التوسيم في المشروع معمّى: يرى %1 عمله وحده، لا %2</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/error_texts.py" line="347"/>
@@ -1190,13 +1190,33 @@
         <translation>المقطع %1: %2 (المواضع معدودة بوحدات %3)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1055"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1007"/>
+        <source>the gold layer</source>
+        <translation>طبقة gold</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1008"/>
+        <source>their colleagues&apos;</source>
+        <translation>عمل زملائه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1009"/>
+        <source>%1&apos;s work</source>
+        <translation>عمل %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1010"/>
+        <source>%1&apos;s</source>
+        <translation>عمل %1</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/error_texts.py" line="1068"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1081"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1063"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1076"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>
@@ -2226,34 +2246,44 @@
 <context>
     <name>ReviewMenu</name>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="39"/>
+        <location filename="../../annotator/ui/review/menu.py" line="40"/>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="41"/>
+        <location filename="../../annotator/ui/review/menu.py" line="42"/>
         <source>&amp;Review…</source>
         <translation>&amp;مراجعة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="42"/>
+        <location filename="../../annotator/ui/review/menu.py" line="43"/>
         <source>&amp;Agreement dashboard…</source>
         <translation>لوحة &amp;الاتفاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="43"/>
+        <location filename="../../annotator/ui/review/menu.py" line="44"/>
         <source>&amp;Statistics…</source>
         <translation>&amp;إحصاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="44"/>
+        <location filename="../../annotator/ui/review/menu.py" line="45"/>
         <source>&amp;Compare with gold…</source>
         <translation>&amp;مقارنة بالنسخة المعتمدة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/menu.py" line="45"/>
+        <location filename="../../annotator/ui/review/menu.py" line="46"/>
         <source>&amp;Import a colleague&apos;s project…</source>
         <translation>&amp;استيراد مشروع زميل…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/menu.py" line="73"/>
+        <source>%1; a curator reviews it</source>
+        <translation>%1؛ يراجعه المراجِع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/menu.py" line="96"/>
+        <source>%1; it shows once the project is no longer blind</source>
+        <translation>%1؛ تظهر حين تُلغى تعمية المشروع</translation>
     </message>
 </context>
 <context>

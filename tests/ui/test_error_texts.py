@@ -243,3 +243,15 @@ def test_files_another_tool_wrote_wrongly_are_refused_in_arabic(
     assert "task" not in said.replace("tasks.json", "")
     assert len(win.project.documents()) == before
     win.project.close()
+
+
+def test_whose_work_a_blind_project_hides_is_said_in_arabic(arabic: QApplication) -> None:
+    """The core names it in English inside its line ("the gold layer", "alice's work"):
+    the Arabic line said "لا عمل the gold layer"."""
+    refused = "the project is blind: dina sees only their own work, not "
+    said = [reason_text(refused + whose) for whose in ("the gold layer", "alice's work")]
+    blind = "التوسيم في المشروع معمّى: يرى \u2068dina\u2069 عمله وحده، لا "
+    assert said == [
+        blind + "\u2068طبقة gold\u2069",
+        blind + "\u2068عمل \u2068alice\u2069\u2069",
+    ]
