@@ -133,6 +133,17 @@ class Settings:
         self._s.setValue(f"{window}/state-rtl" if rtl else f"{window}/state", state)
         self._s.sync()  # on disk now: saved as panels are toggled, to outlive a crash
 
+    def hidden_by_key(self, window: str) -> list[int]:
+        """Which of a window's panels (by their place in its list) F9 last hid."""
+        value = self._s.value(f"{window}/hidden-by-key", "")
+        text = value if isinstance(value, str) else ""
+        return [int(i) for i in text.split(",") if i.isdigit()]
+
+    def save_hidden_by_key(self, window: str, panels: list[int]) -> None:
+        # Places, not names: a panel's name is the interface language's.
+        self._s.setValue(f"{window}/hidden-by-key", ",".join(map(str, panels)))
+        self._s.sync()  # with the panel state F9 saves at once
+
 
 def _project_key(group: str, project: Path) -> str:
     """A settings key for one project file (its path hashed: keys cannot hold slashes)."""

@@ -22,7 +22,7 @@ from annotator.core.schema import PALETTE
 from annotator.storage.project import Project
 from annotator.storage.stats import project_counts
 from annotator.ui.doclist import isolate, status_text
-from annotator.ui.first_size import resize_within_screen
+from annotator.ui.first_size import open_within_screen
 from annotator.ui.live import watcher_of
 
 PAD = 8
@@ -257,7 +257,7 @@ class StatsView(QScrollArea):
             CHART_MINIMUM.width() + margins.left() + margins.right() + chrome,
             CHART_MINIMUM.height() + margins.top() + margins.bottom() + chrome,
         )
-        resize_within_screen(self, 1100, 640)
+        open_within_screen(self, 1100, 640)
         self.project = project
         # A server project's counts change as colleagues work: drawn again as they do.
         self.watcher = watcher_of(project)

@@ -41,7 +41,7 @@ from annotator.ui.doclist import DocumentList, status_text
 from annotator.ui.docview import DocumentView
 from annotator.ui.error_texts import error_text
 from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.first_size import resize_within_screen
+from annotator.ui.first_size import move_within_screen, resize_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.guard import NoticeBar, ProjectGuard
 from annotator.ui.i18n import install_translator
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         self.setCentralWidget(central)
-        self.panels = SidePanels()
+        self.panels = SidePanels(self.settings, "window")
         # The documents come first in reading order: on the right in the Arabic interface.
         leading = Qt.DockWidgetArea.LeftDockWidgetArea
         trailing = Qt.DockWidgetArea.RightDockWidgetArea
@@ -580,16 +580,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(documents, labels)
             documents.raise_()
             layout.activate()  # the panels placed now, not at the next turn
-        if self.isMaximized() or self.isFullScreen():
-            return
-        frame = self.frameGeometry()
-        if frame.width() > free.width() or frame.height() > free.height():
-            resize_within_screen(self, self.width(), self.height())
-        frame = self.frameGeometry()
-        dx = min(0, free.right() - frame.right()) or max(0, free.left() - frame.left())
-        dy = min(0, free.bottom() - frame.bottom()) or max(0, free.top() - frame.top())
-        if dx or dy:
-            self.move(self.x() + dx, self.y() + dy)
+        move_within_screen(self)
 
     def _choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Reading font"))

@@ -291,3 +291,25 @@ def test_showing_the_panels_keeps_a_window_on_half_the_screen_within_it(
     assert free.left() <= frame.left() and frame.right() <= free.right(), (language, frame)
     assert first_line_length(win) >= READABLE
     win.project.close()
+
+
+def test_f9_after_a_restart_brings_back_the_panels_it_hid(
+    qtbot: QtBot, path: Path, language: str
+) -> None:
+    """The documents hidden by View › Panels, the others by F9: after a restart F9
+    showed every panel, the documents too; it brings back the three it hid."""
+    win = open_window(qtbot, path)
+    documents = present(win.documents.parentWidget())
+    entry = next(a for a in win.panels_menu.actions() if a.text() == documents.windowTitle())
+    entry.trigger()
+    hid = {dock.windowTitle() for dock in side_panels(win) if dock.isVisible()}
+    qtbot.keyClick(win.view, Qt.Key.Key_F9)
+    assert not any(dock.isVisible() for dock in side_panels(win))
+    win.close()
+    win.project.close()
+
+    again = open_window(qtbot, path)
+    assert not any(dock.isVisible() for dock in side_panels(again))
+    qtbot.keyClick(again.view, Qt.Key.Key_F9)
+    assert {dock.windowTitle() for dock in side_panels(again) if dock.isVisible()} == hid
+    again.project.close()

@@ -31,7 +31,7 @@ from annotator.review.study import load_study
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
 from annotator.ui.error_texts import error_text
-from annotator.ui.first_size import resize_within_screen
+from annotator.ui.first_size import open_within_screen
 from annotator.ui.live import watcher_of
 from annotator.ui.review.heatmap import HeatMap, score_text
 from annotator.ui.review.window import ReviewWindow
@@ -109,7 +109,7 @@ class AgreementDashboard(QDialog):
         self._build_layout()
         self.measure.currentIndexChanged.connect(lambda _i: self._show_matrix())
         self.documents.cellDoubleClicked.connect(lambda row, _col: self.open_review(row))
-        resize_within_screen(self, 900, 640)
+        open_within_screen(self, 900, 640)
 
         # A pool of its own, to wait for just this job: a runnable freed while its thread
         # is still returning from run() would crash the process.

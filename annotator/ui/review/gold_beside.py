@@ -18,7 +18,7 @@ from annotator.review.differences import Differences, differences_of
 from annotator.storage.project import Project
 from annotator.ui.doclist import isolate
 from annotator.ui.docview import DocumentView
-from annotator.ui.first_size import resize_within_screen
+from annotator.ui.first_size import open_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.line_length import readable_width
 from annotator.ui.live import watcher_of
@@ -80,7 +80,7 @@ class GoldBeside(QWidget):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         margins = layout.contentsMargins()
         self.setMinimumWidth(self.mine.minimumWidth() + margins.left() + margins.right())
-        resize_within_screen(self, 1200, 700)
+        open_within_screen(self, 1200, 700)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -31,7 +31,7 @@ from annotator.storage.project import Project
 from annotator.ui import shortcuts
 from annotator.ui.doclist import isolate, status_text
 from annotator.ui.error_texts import error_text
-from annotator.ui.first_size import resize_within_screen
+from annotator.ui.first_size import open_within_screen
 from annotator.ui.fonts import reading_font
 from annotator.ui.line_length import readable_width
 from annotator.ui.live import watcher_of
@@ -72,7 +72,8 @@ class ReviewWindow(QMainWindow):
         self.view.setFont(reading_font())
         # Readable lines however narrow the window: the panels narrow first (F9 hides them).
         self.view.setMinimumWidth(readable_width(self.view))
-        self.panels = SidePanels()
+        self.settings = Settings()
+        self.panels = SidePanels(self.settings, "review")
         self.session = GoldSession(project, curator, self.view)
         self.units: list[ReviewUnit] = []
         self.state_names = {
@@ -96,7 +97,6 @@ class ReviewWindow(QMainWindow):
         self._connect()
         # The panels hidden (and where they were put) at the last opening, saved as each
         # is hidden or shown. Queued: the menu checks its entry before it shows the panel.
-        self.settings = Settings()
         state = self.settings.panel_state("review", self._rtl())
         if state is not None:
             self.restoreState(state)
@@ -108,7 +108,7 @@ class ReviewWindow(QMainWindow):
         self.watcher.changed.connect(self._others_changed)
         self.watcher.connectionLost.connect(self._connection_lost)
         self.watcher.connectionBack.connect(self._connection_back)
-        resize_within_screen(self, 1200, 760)
+        open_within_screen(self, 1200, 760)
         docs = project.documents()
         if document is not None or docs:
             self.open_document(document if document is not None else docs[0].id)

@@ -159,3 +159,27 @@ def test_a_negative_agreement_reads_with_its_minus_in_front_in_arabic(
     assert "-1.20" in summary or "-0.92" in summary
     dashboard.close()
     dashboard.project.close()
+
+
+def test_f9_after_a_reopening_brings_back_the_review_lists_it_hid(qtbot: QtBot, path: Path) -> None:
+    """The disagreements closed by their ×, the other lists by F9: opened again, the
+    window's F9 showed every list; it brings back the two it hid."""
+    win = ReviewWindow(Project.open(path), CURATOR)
+    show_active(qtbot, win)
+    units = next(dock for dock in win.findChildren(QDockWidget) if dock.widget() is win.unit_list)
+    units.close()
+    QApplication.processEvents()
+    hid = {dock.windowTitle() for dock in win.findChildren(QDockWidget) if dock.isVisible()}
+    qtbot.keyClick(win.view, Qt.Key.Key_F9)
+    QApplication.processEvents()
+    win.close()
+    win.project.close()
+
+    again = ReviewWindow(Project.open(path), CURATOR)
+    show_active(qtbot, again)
+    assert not any(dock.isVisible() for dock in again.findChildren(QDockWidget))
+    qtbot.keyClick(again.view, Qt.Key.Key_F9)
+    shown = {dock.windowTitle() for dock in again.findChildren(QDockWidget) if dock.isVisible()}
+    assert shown == hid
+    again.close()
+    again.project.close()
