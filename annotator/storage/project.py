@@ -147,9 +147,9 @@ class Project:
             return annotators
         return [a for a in annotators if layer_owner(a) == login]
 
-    def check_sees(self, layers: list[str] | tuple[str, ...], what: str = "") -> None:
-        """Refuse in one line (saying ``what`` to do instead) what asks for ``layers`` that
-        a blind server project hides from this person, rather than show them nothing."""
+    def check_sees(self, layers: list[str] | tuple[str, ...]) -> None:
+        """Refuse in one line what asks for ``layers`` that a blind server project hides
+        from this person, rather than show them nothing."""
         hidden = [a for a in layers if a not in self.visible_to_me(list(layers))]
         if not hidden:
             return
@@ -157,8 +157,7 @@ class Project:
         if len(hidden) > 1 and GOLD not in hidden:
             whose = "their colleagues'"
         raise UserError(
-            f"the project is blind: {self.login} sees only their own work, not {whose}"
-            + (f"; {what}" if what else ""),
+            f"the project is blind: {self.login} sees only their own work, not {whose}",
             self.path,
         )
 

@@ -99,6 +99,11 @@ def _table() -> dict[str, str]:
             "CoreErrors", "the new schema drops labels that annotations use: %1"
         ),
         "invalid label name {}": QCoreApplication.translate("CoreErrors", "invalid label name %1"),
+        # Before the general line it would also match.
+        "unknown label: {}": QCoreApplication.translate(
+            "CoreErrors",
+            "unknown label: %1",
+        ),
         "unknown label {}": QCoreApplication.translate("CoreErrors", "unknown label %1"),
         "there is already a label named {}": QCoreApplication.translate(
             "CoreErrors", "there is already a label named %1"
@@ -122,6 +127,11 @@ def _table() -> dict[str, str]:
             "CoreErrors",
             "is not UTF-8 (bad byte at offset %1), nor UTF-16 with a BOM, nor Arabic "
             "Windows-1256 text",
+        ),
+        # Before the general line it would also match.
+        "malformed JSON ({} at column {})": QCoreApplication.translate(
+            "CoreErrors",
+            "malformed JSON (%1 at column %2)",
         ),
         "malformed JSON ({})": QCoreApplication.translate("CoreErrors", "malformed JSON (%1)"),
         "holds no documents": QCoreApplication.translate("CoreErrors", "holds no documents"),
@@ -194,8 +204,824 @@ def _table() -> dict[str, str]:
         "is a file; this format writes a folder of files": QCoreApplication.translate(
             "CoreErrors", "is a file; this format writes a folder of files"
         ),
+        # Opening a project, its backups and its upgrades.
+        "is not an annotator project (not an SQLite file)": QCoreApplication.translate(
+            "CoreErrors",
+            "is not an annotator project (not an SQLite file)",
+        ),
+        (
+            "was made by a newer version of annotator (schema {}, "
+            "this version reads up to {}); upgrade annotator to open "
+            "it"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "was made by a newer version of annotator (schema %1, "
+            "this version reads up to %2); upgrade annotator to open "
+            "it",
+        ),
+        (
+            "could not be upgraded from schema {} ({}); the file is unchanged"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "could not be upgraded from schema %1 (%2); the file is unchanged",
+        ),
+        "needs upgrading from schema {} but is read-only": QCoreApplication.translate(
+            "CoreErrors",
+            "needs upgrading from schema %1 but is read-only",
+        ),
+        (
+            "is damaged ({}); `annotator check` lists what is wrong, "
+            "`annotator backup --restore` brings back a copy"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "is damaged (%1); `annotator check` lists what is wrong, "
+            "`annotator backup --restore` brings back a copy",
+        ),
+        "is damaged: it has no table {}": QCoreApplication.translate(
+            "CoreErrors",
+            "is damaged: it has no table %1",
+        ),
+        "is damaged: its table {} has no column {}": QCoreApplication.translate(
+            "CoreErrors",
+            "is damaged: its table %1 has no column %2",
+        ),
+        "is a backup of another project, not of {}; nothing changed": QCoreApplication.translate(
+            "CoreErrors",
+            "is a backup of another project, not of %1; nothing changed",
+        ),
+        "could not be restored ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "could not be restored (%1)",
+        ),
+        (
+            "its identity {} (project_id in its meta table) is not "
+            "one annotator makes: another program changed it; no "
+            "backup is taken"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "its identity %1 (project_id in its meta table) is not "
+            "one annotator makes: another program changed it; no "
+            "backup is taken",
+        ),
+        # Saving an edit: what it was about.
+        (
+            "holds a trigger or view that another program added, "
+            "which SQLite refused to run ({}); the change was not "
+            "saved"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "holds a trigger or view that another program added, "
+            "which SQLite refused to run (%1); the change was not "
+            "saved",
+        ),
+        "no document with id {}": QCoreApplication.translate(
+            "CoreErrors",
+            "no document with id %1",
+        ),
+        "span {}-{} is outside the document (length {})": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1-%2 is outside the document (length %3)",
+        ),
+        "no relation with id {}": QCoreApplication.translate(
+            "CoreErrors",
+            "no relation with id %1",
+        ),
+        "invalid annotator name {}": QCoreApplication.translate(
+            "CoreErrors",
+            "invalid annotator name %1",
+        ),
+        # A schema file read in the schema editor.
+        'a schema is a JSON object with a "labels" list': QCoreApplication.translate(
+            "CoreErrors",
+            'a schema is a JSON object with a "labels" list',
+        ),
+        "label {} has no name": QCoreApplication.translate(
+            "CoreErrors",
+            "label %1 has no name",
+        ),
+        "label {}: kind must be entity, claim or quote, not {}": QCoreApplication.translate(
+            "CoreErrors",
+            "label %1: kind must be entity, claim or quote, not %2",
+        ),
+        "label {}: each attribute needs a name": QCoreApplication.translate(
+            "CoreErrors",
+            "label %1: each attribute needs a name",
+        ),
+        "label {} is defined twice": QCoreApplication.translate(
+            "CoreErrors",
+            "label %1 is defined twice",
+        ),
+        '"relation_types" must be a list': QCoreApplication.translate(
+            "CoreErrors",
+            '"relation_types" must be a list',
+        ),
+        "relation type {} is malformed": QCoreApplication.translate(
+            "CoreErrors",
+            "relation type %1 is malformed",
+        ),
+        # Training and suggestions in the window: what they learn from.
+        (
+            "the model knows none of the project's labels (it knows "
+            "{}); it was trained on another schema"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the model knows none of the project's labels (it knows "
+            "%1); it was trained on another schema",
+        ),
+        "train from the gold layer or from annotators, not both": QCoreApplication.translate(
+            "CoreErrors",
+            "train from the gold layer or from annotators, not both",
+        ),
+        (
+            "the project is blind: {} sees only their own work, not "
+            "{}; a curator measures the agreement"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the project is blind: %1 sees only their own work, not "
+            "%2; a curator measures the agreement",
+        ),
+        "the project is blind: {} sees only their own work, not {}": QCoreApplication.translate(
+            "CoreErrors",
+            "the project is blind: %1 sees only their own work, not %2",
+        ),
+        "no annotator named {} in the project": QCoreApplication.translate(
+            "CoreErrors",
+            "no annotator named %1 in the project",
+        ),
+        "no label named {} in the schema": QCoreApplication.translate(
+            "CoreErrors",
+            "no label named %1 in the schema",
+        ),
+        "no document named {} in the project": QCoreApplication.translate(
+            "CoreErrors",
+            "no document named %1 in the project",
+        ),
+        # A model file chosen for suggestions.
+        "cannot read the model: {}": QCoreApplication.translate(
+            "CoreErrors",
+            "cannot read the model: %1",
+        ),
+        "not a valid model file: {}": QCoreApplication.translate(
+            "CoreErrors",
+            "not a valid model file: %1",
+        ),
+        "model.json is not UTF-8 text ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "model.json is not UTF-8 text (%1)",
+        ),
+        "not a model made by `annotator learn`": QCoreApplication.translate(
+            "CoreErrors",
+            "not a model made by `annotator learn`",
+        ),
+        "a model of an earlier annotator: train it again": QCoreApplication.translate(
+            "CoreErrors",
+            "a model of an earlier annotator: train it again",
+        ),
+        "model version {} is not known": QCoreApplication.translate(
+            "CoreErrors",
+            "model version %1 is not known",
+        ),
+        "the model lacks {}": QCoreApplication.translate(
+            "CoreErrors",
+            "the model lacks %1",
+        ),
+        "{} in the model is too large ({} bytes)": QCoreApplication.translate(
+            "CoreErrors",
+            "%1 in the model is too large (%2 bytes)",
+        ),
+        "{} in the model is encrypted": QCoreApplication.translate(
+            "CoreErrors",
+            "%1 in the model is encrypted",
+        ),
+        (
+            "{} in the model is compressed in a way annotator cannot read"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "%1 in the model is compressed in a way annotator cannot read",
+        ),
+        "the model's weights are damaged ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "the model's weights are damaged (%1)",
+        ),
+        # Lists of names and patterns for suggestions.
+        "expected TEXT, a tab, then a LABEL": QCoreApplication.translate(
+            "CoreErrors",
+            "expected TEXT, a tab, then a LABEL",
+        ),
+        "not a valid pattern: {}": QCoreApplication.translate(
+            "CoreErrors",
+            "not a valid pattern: %1",
+        ),
+        (
+            "the pattern took longer than {} s on document {}; "
+            "simplify it (nested repeats such as (a+)+ try every "
+            "split)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the pattern took longer than %1 s on document %2; "
+            "simplify it (nested repeats such as (a+)+ try every "
+            "split)",
+        ),
+        # Review, gold and agreement.
+        "{} may not change the gold layer (only curators can)": QCoreApplication.translate(
+            "CoreErrors",
+            "%1 may not change the gold layer (only curators can)",
+        ),
+        (
+            "unknown strategy {}; use unanimous, majority or min-votes=N (N ≥ 1)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "unknown strategy %1; use unanimous, majority or min-votes=N (N ≥ 1)",
+        ),
+        "no annotations by {} in the project": QCoreApplication.translate(
+            "CoreErrors",
+            "no annotations by %1 in the project",
+        ),
+        "agreement needs at least two annotators": QCoreApplication.translate(
+            "CoreErrors",
+            "agreement needs at least two annotators",
+        ),
+        # Projects on a server: connecting, permissions, upgrades.
+        "cannot connect: {}": QCoreApplication.translate(
+            "CoreErrors",
+            "cannot connect: %1",
+        ),
+        (
+            "authentication failed for {} (the password comes from "
+            "the URL, PGPASSWORD, ~/.pgpass or a service file)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "authentication failed for %1 (the password comes from "
+            "the URL, PGPASSWORD, ~/.pgpass or a service file)",
+        ),
+        "the server refused: {}": QCoreApplication.translate(
+            "CoreErrors",
+            "the server refused: %1",
+        ),
+        "is not a PostgreSQL URL libpq reads ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "is not a PostgreSQL URL libpq reads (%1)",
+        ),
+        "names no project: add ?project=NAME to the URL": QCoreApplication.translate(
+            "CoreErrors",
+            "names no project: add ?project=NAME to the URL",
+        ),
+        (
+            "project name {} must be 1 to 40 lowercase letters, "
+            "digits or _, beginning with a letter"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "project name %1 must be 1 to 40 lowercase letters, "
+            "digits or _, beginning with a letter",
+        ),
+        "answer_timeout must be a number of seconds, not {}": QCoreApplication.translate(
+            "CoreErrors",
+            "answer_timeout must be a number of seconds, not %1",
+        ),
+        (
+            "no project {} on this server (make it with `annotator server init`)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "no project %1 on this server (make it with `annotator server init`)",
+        ),
+        (
+            "no project {} on this server (make it with `annotator "
+            "server init`, or check ?project=)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "no project %1 on this server (make it with `annotator "
+            "server init`, or check ?project=)",
+        ),
+        (
+            "project {} already exists on this server; open it, or choose another name"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "project %1 already exists on this server; open it, or choose another name",
+        ),
+        (
+            "{} may not make a project here: that needs a superuser, "
+            "or a role with CREATEROLE that may create schemas in "
+            "the database"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "%1 may not make a project here: that needs a superuser, "
+            "or a role with CREATEROLE that may create schemas in "
+            "the database",
+        ),
+        (
+            "{} is not a person of the project {}: its owner adds "
+            "them with `annotator server add-user URL {}`"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "%1 is not a person of the project %2: its owner adds "
+            "them with `annotator server add-user URL %3`",
+        ),
+        (
+            "was made by a newer version of annotator ({} {}, this "
+            "version reads up to {}); upgrade annotator to open it"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "was made by a newer version of annotator (%1 %2, this "
+            "version reads up to %3); upgrade annotator to open it",
+        ),
+        (
+            "was made by an older annotator (server schema {}; this "
+            "one needs {}): its owner, {}, must open it once with "
+            "this version, or run `annotator server upgrade URL`; "
+            "nothing was changed"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "was made by an older annotator (server schema %1; this "
+            "one needs %2): its owner, %3, must open it once with "
+            "this version, or run `annotator server upgrade URL`; "
+            "nothing was changed",
+        ),
+        "has a server schema version that is not a number ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "has a server schema version that is not a number (%1)",
+        ),
+        (
+            "could not be upgraded from server schema {} to {}: "
+            "colleagues' work held its tables for too long; nothing "
+            "was changed, try again"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "could not be upgraded from server schema %1 to %2: "
+            "colleagues' work held its tables for too long; nothing "
+            "was changed, try again",
+        ),
+        (
+            "could not be upgraded from server schema {} to {} ({}); nothing was changed"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "could not be upgraded from server schema %1 to %2 (%3); nothing was changed",
+        ),
+        (
+            "not done: still waiting for the server to answer the change before"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "not done: still waiting for the server to answer the change before",
+        ),
+        (
+            "not saved: another person's change held what this one needed for too long; try again"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "not saved: another person's change held what this one needed for too long; try again",
+        ),
+        "not saved: the server took too long and stopped it": QCoreApplication.translate(
+            "CoreErrors",
+            "not saved: the server took too long and stopped it",
+        ),
+        (
+            "{} may not write this row of {} (it is another annotator's, or only curators may)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "%1 may not write this row of %2 (it is another annotator's, or only curators may)",
+        ),
+        "{} may not change {}: only curators can": QCoreApplication.translate(
+            "CoreErrors",
+            "%1 may not change %2: only curators can",
+        ),
+        # Importing files: their formats.
+        "the JSON is nested too deeply": QCoreApplication.translate(
+            "CoreErrors",
+            "the JSON is nested too deeply",
+        ),
+        "the folder cannot be read ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "the folder cannot be read (%1)",
+        ),
+        "is not valid {} (bad byte at offset {})": QCoreApplication.translate(
+            "CoreErrors",
+            "is not valid %1 (bad byte at offset %2)",
+        ),
+        (
+            "mixes UTF-8 with another encoding (the first byte that "
+            "is not UTF-8 is at offset {}); save it in one encoding"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "mixes UTF-8 with another encoding (the first byte that "
+            "is not UTF-8 is at offset %1); save it in one encoding",
+        ),
+        "is not UTF-8 text (bad byte at offset {})": QCoreApplication.translate(
+            "CoreErrors",
+            "is not UTF-8 text (bad byte at offset %1)",
+        ),
+        "the file's name is not valid UTF-8 text; rename the file": QCoreApplication.translate(
+            "CoreErrors",
+            "the file's name is not valid UTF-8 text; rename the file",
+        ),
+        "the {} format can only be exported": QCoreApplication.translate(
+            "CoreErrors",
+            "the %1 format can only be exported",
+        ),
+        "holds no tokens": QCoreApplication.translate(
+            "CoreErrors",
+            "holds no tokens",
+        ),
+        "has more cells than the header has columns": QCoreApplication.translate(
+            "CoreErrors",
+            "has more cells than the header has columns",
+        ),
+        "the {} cell is empty": QCoreApplication.translate(
+            "CoreErrors",
+            "the %1 cell is empty",
+        ),
+        "is not valid CSV ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "is not valid CSV (%1)",
+        ),
+        "has a header but no rows": QCoreApplication.translate(
+            "CoreErrors",
+            "has a header but no rows",
+        ),
+        "holds no records": QCoreApplication.translate(
+            "CoreErrors",
+            "holds no records",
+        ),
+        "unknown offset unit {}; use {}": QCoreApplication.translate(
+            "CoreErrors",
+            "unknown offset unit %1; use %2",
+        ),
+        "unknown doccano project type {}; use {}": QCoreApplication.translate(
+            "CoreErrors",
+            "unknown doccano project type %1; use %2",
+        ),
+        "no article text was found in this HTML page": QCoreApplication.translate(
+            "CoreErrors",
+            "no article text was found in this HTML page",
+        ),
+        "holds no sentences": QCoreApplication.translate(
+            "CoreErrors",
+            "holds no sentences",
+        ),
+        (
+            "is not WebAnno TSV 3 (no #FORMAT=WebAnno TSV 3.x first line)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "is not WebAnno TSV 3 (no #FORMAT=WebAnno TSV 3.x first line)",
+        ),
+        "a token row must read SENT-TOK<TAB>BEGIN-END<TAB>FORM": QCoreApplication.translate(
+            "CoreErrors",
+            "a token row must read SENT-TOK<TAB>BEGIN-END<TAB>FORM",
+        ),
+        "token {} is not in its sentence's #Text": QCoreApplication.translate(
+            "CoreErrors",
+            "token %1 is not in its sentence's #Text",
+        ),
+        "a sentence overlaps the one before it": QCoreApplication.translate(
+            "CoreErrors",
+            "a sentence overlaps the one before it",
+        ),
+        (
+            "offset {} is beyond the longest article annotator takes ({} characters)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "offset %1 is beyond the longest article annotator takes (%2 characters)",
+        ),
+        (
+            "token {} at {}-{} does not match the text there ({}); offsets count UTF-16 units"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "token %1 at %2-%3 does not match the text there (%4); offsets count UTF-16 units",
+        ),
+        "bad relation source {}": QCoreApplication.translate(
+            "CoreErrors",
+            "bad relation source %1",
+        ),
+        "relation {} does not link two spans": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 does not link two spans",
+        ),
+        "is not a UIMA CAS XMI file this type system reads ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "is not a UIMA CAS XMI file this type system reads (%1)",
+        ),
+        "has no text (an empty sofaString)": QCoreApplication.translate(
+            "CoreErrors",
+            "has no text (an empty sofaString)",
+        ),
+        "{}: the text at {}-{} is {}, not {}": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: the text at %2-%3 is %4, not %5",
+        ),
+        "has no text file {} beside it": QCoreApplication.translate(
+            "CoreErrors",
+            "has no text file %1 beside it",
+        ),
+        "{}: relation {} refers to a missing annotation {}": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: relation %2 refers to a missing annotation %3",
+        ),
+        # Exporting: what a format needs, what it cannot write.
+        "the {} format can only be imported": QCoreApplication.translate(
+            "CoreErrors",
+            "the %1 format can only be imported",
+        ),
+        (
+            "is the project itself; it is not replaced: give another name"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "is the project itself; it is not replaced: give another name",
+        ),
+        (
+            "is not a regular file (a device or a pipe); it is not replaced"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "is not a regular file (a device or a pipe); it is not replaced",
+        ),
+        "the file name is longer than {} bytes": QCoreApplication.translate(
+            "CoreErrors",
+            "the file name is longer than %1 bytes",
+        ),
+        (
+            "writing Parquet needs pyarrow: pip install 'annotator[parquet]'"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "writing Parquet needs pyarrow: pip install 'annotator[parquet]'",
+        ),
+        (
+            "the spaCy export needs spaCy: pip install 'annotator[spacy]'"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the spaCy export needs spaCy: pip install 'annotator[spacy]'",
+        ),
+        (
+            "document {} holds characters XML cannot hold (run "
+            "`annotator check` to find them); the export stopped "
+            "there"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "document %1 holds characters XML cannot hold (run "
+            "`annotator check` to find them); the export stopped "
+            "there",
+        ),
+        "{}: NaN and Infinity are not JSON; run `annotator check`": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: NaN and Infinity are not JSON; run `annotator check`",
+        ),
+        (
+            "a text in the project is not valid UTF-8; was the file "
+            "changed by another program? (`annotator check` names it)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "a text in the project is not valid UTF-8; was the file "
+            "changed by another program? (`annotator check` names it)",
+        ),
+        (
+            "a metadata or attributes cell is not valid JSON; was "
+            "the file changed by another program? (`annotator check` "
+            "names it)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "a metadata or attributes cell is not valid JSON; was "
+            "the file changed by another program? (`annotator check` "
+            "names it)",
+        ),
+        "the chart is written as .png, .pdf or .svg": QCoreApplication.translate(
+            "CoreErrors",
+            "the chart is written as .png, .pdf or .svg",
+        ),
+        "charts need matplotlib: pip install 'annotator[charts]'": QCoreApplication.translate(
+            "CoreErrors",
+            "charts need matplotlib: pip install 'annotator[charts]'",
+        ),
+        # Projects on a server: a connection refused, lost or slow; backups.
+        "the server cannot be reached ({})": QCoreApplication.translate(
+            "CoreErrors",
+            "the server cannot be reached (%1)",
+        ),
+        (
+            "the connection to the server was lost: the change is not saved ({})"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the connection to the server was lost: the change is not saved (%1)",
+        ),
+        "the server did not answer within {} seconds": QCoreApplication.translate(
+            "CoreErrors",
+            "the server did not answer within %1 seconds",
+        ),
+        (
+            "is a project on a server, which a backup file does not "
+            "replace; copy the backup to a new server project "
+            "instead (annotator copy BACKUP URL)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "is a project on a server, which a backup file does not "
+            "replace; copy the backup to a new server project "
+            "instead (annotator copy BACKUP URL)",
+        ),
+        (
+            "the database's and the project's names together are too "
+            "long for role names (at most 63 bytes with .curators)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the database's and the project's names together are too "
+            "long for role names (at most 63 bytes with .curators)",
+        ),
+        # Importing annotator's own JSONL and reading its cells.
+        "annotation {} is not an object": QCoreApplication.translate(
+            "CoreErrors",
+            "annotation %1 is not an object",
+        ),
+        "{}: attributes must be an object": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: attributes must be an object",
+        ),
+        "annotation id {} appears twice": QCoreApplication.translate(
+            "CoreErrors",
+            "annotation id %1 appears twice",
+        ),
+        "relation {} is not an object": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 is not an object",
+        ),
+        "relation {} refers to a missing annotation {}": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 refers to a missing annotation %2",
+        ),
+        "relation {} has no type": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 has no type",
+        ),
+        (
+            "status of {} must be not_started, in_progress or done, not {}"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "status of %1 must be not_started, in_progress or done, not %2",
+        ),
+        (
+            "{}: its attributes {} are not what annotator writes; "
+            "was the file changed by another program?"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "%1: its attributes %2 are not what annotator writes; "
+            "was the file changed by another program?",
+        ),
+        # Importing doccano files.
+        "each record must be a JSON object": QCoreApplication.translate(
+            "CoreErrors",
+            "each record must be a JSON object",
+        ),
+        '"{}" must be a list of spans': QCoreApplication.translate(
+            "CoreErrors",
+            '"%1" must be a list of spans',
+        ),
+        "span {}: its id must be a number or text": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1: its id must be a number or text",
+        ),
+        "span {} is neither [start, end, label] nor an object": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1 is neither [start, end, label] nor an object",
+        ),
+        "span {}: start and end must be whole numbers": QCoreApplication.translate(
+            "CoreErrors",
+            "span %1: start and end must be whole numbers",
+        ),
+        '"relations" must be a list': QCoreApplication.translate(
+            "CoreErrors",
+            '"relations" must be a list',
+        ),
+        "relation {} must be an object with from_id, to_id and type": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 must be an object with from_id, to_id and type",
+        ),
+        "relation {} refers to a missing entity": QCoreApplication.translate(
+            "CoreErrors",
+            "relation %1 refers to a missing entity",
+        ),
+        # Importing Label Studio files.
+        "must hold a list of tasks": QCoreApplication.translate(
+            "CoreErrors",
+            "must hold a list of tasks",
+        ),
+        'each task must be an object with "data"': QCoreApplication.translate(
+            "CoreErrors",
+            'each task must be an object with "data"',
+        ),
+        '"data.{}" must be a non-empty string': QCoreApplication.translate(
+            "CoreErrors",
+            '"data.%1" must be a non-empty string',
+        ),
+        "each annotation and prediction needs a result list": QCoreApplication.translate(
+            "CoreErrors",
+            "each annotation and prediction needs a result list",
+        ),
+        "a relation refers to a region that is not a labelled span": QCoreApplication.translate(
+            "CoreErrors",
+            "a relation refers to a region that is not a labelled span",
+        ),
+        "a relation's labels must be a list of names": QCoreApplication.translate(
+            "CoreErrors",
+            "a relation's labels must be a list of names",
+        ),
+        '"{}" must be a list of objects': QCoreApplication.translate(
+            "CoreErrors",
+            '"%1" must be a list of objects',
+        ),
+        (
+            'needs a "{}" column holding the spans (Label Studio\'s CSV export)'
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            'needs a "%1" column holding the spans (Label Studio\'s CSV export)',
+        ),
+        'row {}: the "{}" cell is not JSON': QCoreApplication.translate(
+            "CoreErrors",
+            'row %1: the "%2" cell is not JSON',
+        ),
+        "result {} has no value with labels": QCoreApplication.translate(
+            "CoreErrors",
+            "result %1 has no value with labels",
+        ),
+        "result {}: start and end must be whole numbers": QCoreApplication.translate(
+            "CoreErrors",
+            "result %1: start and end must be whole numbers",
+        ),
+        (
+            "the span texts do not match the text counted in {} (first: {} at {}-{})"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the span texts do not match the text counted in %1 (first: %2 at %3-%4)",
+        ),
+        # Importing brat standoff files.
+        "the id {} is given twice (first on line {})": QCoreApplication.translate(
+            "CoreErrors",
+            "the id %1 is given twice (first on line %2)",
+        ),
+        "a T line must read ID<TAB>TYPE START END<TAB>TEXT": QCoreApplication.translate(
+            "CoreErrors",
+            "a T line must read ID<TAB>TYPE START END<TAB>TEXT",
+        ),
+        "{}: fragments must be ordered, non-empty and apart": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: fragments must be ordered, non-empty and apart",
+        ),
+        "{}: a relation must read TYPE Arg1:ID Arg2:ID": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: a relation must read TYPE Arg1:ID Arg2:ID",
+        ),
+        "{}: an attribute must read NAME ID [VALUE]": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: an attribute must read NAME ID [VALUE]",
+        ),
+        "{}: a note must read TYPE ID<TAB>TEXT": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: a note must read TYPE ID<TAB>TEXT",
+        ),
+        # After the lines above, whose values these general ends would also match.
+        '"{}" must be a non-empty string': QCoreApplication.translate(
+            "CoreErrors",
+            '"%1" must be a non-empty string',
+        ),
+        "{}: start and end must be whole numbers": QCoreApplication.translate(
+            "CoreErrors",
+            "%1: start and end must be whole numbers",
+        ),
+        # Import problems naming a command-line option: the translation says what to
+        # choose, and names the option as the command line's.
+        "unknown kind of file {}; name it with --format": QCoreApplication.translate(
+            "CoreErrors",
+            "unknown kind of file %1; name it with --format",
+        ),
+        (
+            "has no column {} (columns: {}); name the text column with --text-column"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "has no column %1 (columns: %2); name the text column with --text-column",
+        ),
+        (
+            "the file names no annotator for its annotations; give one with --annotator NAME"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "the file names no annotator for its annotations; give one with --annotator NAME",
+        ),
+        # A reason inside a reason: its own line translated too (_REASON_INSIDE); after
+        # the particular lines these general ones would also match.
+        "task {}: {}": QCoreApplication.translate("CoreErrors", "task %1: %2"),
+        "result {}: {}": QCoreApplication.translate("CoreErrors", "result %1: %2"),
+        "span {}: {} (offsets counted in {})": QCoreApplication.translate(
+            "CoreErrors", "span %1: %2 (offsets counted in %3)"
+        ),
+        # Whose work a blind project hides (inside the lines above).
+        "the gold layer": QCoreApplication.translate("CoreErrors", "the gold layer"),
+        "their colleagues'": QCoreApplication.translate("CoreErrors", "their colleagues'"),
+        "{}'s work": QCoreApplication.translate("CoreErrors", "%1's work"),
+        "{}'s": QCoreApplication.translate("CoreErrors", "%1's"),
     }
 
+
+# The lines whose value at this place (1 for the first) is itself a reason from the core:
+# the file's record numbered, then what is wrong with it.
+_REASON_INSIDE = {
+    "task {}: {}": 2,
+    "result {}: {}": 2,
+    "span {}: {} (offsets counted in {})": 2,
+    # whose work a blind project hides: "the gold layer", "alice's work", ...
+    "the project is blind: {} sees only their own work, not {}; a curator measures the "
+    "agreement": 2,
+    "the project is blind: {} sees only their own work, not {}": 2,
+}
 
 # A file name or a value inside a translated line keeps its own direction (a Latin path
 # in an Arabic line is not reordered around it): first-strong isolates.
@@ -225,6 +1051,8 @@ def reason_text(message: str) -> str:
         if translated == _numbered(english):  # the interface is in English
             return message
         for n, value in enumerate(found.groups(), start=1):
+            if _REASON_INSIDE.get(english) == n:
+                value = reason_text(value)
             translated = translated.replace(f"%{n}", _ISOLATE.format(value))
         return translated
     return message

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.errors import UserError
 from annotator.storage.project import Project
-from annotator.ui.error_texts import _table, error_text
+from annotator.ui.error_texts import _table, error_text, reason_text
 from annotator.ui.schema_editor import KIND, NAME, SchemaEditor
+from annotator.ui.server_dialog import ServerDialog
 from annotator.ui.settings import Settings
 from annotator.ui.window import MainWindow
 from tests.conftest import reopen_project
@@ -25,6 +26,7 @@ from tests.paths import ROOT
 from tests.present import present
 from tests.ui.conftest import ME, show_active
 from tests.ui.test_guard import ARTICLE, tag_word
+from tests.ui.test_i18n import ARABIC_LETTER
 from tests.ui.test_suggestions import TRAINING_S
 
 
@@ -128,6 +130,22 @@ def test_every_translated_reason_is_a_message_the_core_gives(qapp: QApplication)
     assert sorted(set(_table()) - messages) == []
 
 
+def test_every_reason_in_the_table_is_said_in_arabic_by_its_own_line(
+    arabic: QApplication,
+) -> None:
+    """Each entry is translated, with its values where the translation puts them, and no
+    entry before it takes its messages: a general line ("{} has no label") placed
+    before a particular one ("span {} at {}-{} has no label") would give the particular
+    message the general translation."""
+    for english, translated in _table().items():
+        values = [f"v{n}" for n in range(1, english.count("{}") + 1)]
+        expected = translated
+        for n, value in enumerate(values, start=1):
+            expected = expected.replace(f"%{n}", f"\u2068{value}\u2069")
+        assert ARABIC_LETTER.search(translated), english
+        assert reason_text(english.format(*values)) == expected, english
+
+
 def test_a_training_with_nothing_to_learn_from_says_so_in_arabic(
     arabic: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -166,3 +184,74 @@ def test_the_files_an_import_refuses_are_said_in_arabic(
     assert "فارغ" in said and "خارج النطاق" in said
     assert "is empty" not in said and "out of range" not in said
     win.project.close()
+
+
+def test_a_server_that_refuses_the_connection_is_said_in_arabic(
+    arabic: QApplication, qtbot: QtBot, make_project: Callable[[dict[str, str]], Path]
+) -> None:
+    """File › Open a project on a server, a URL whose port nothing listens on: the
+    dialog said libpq's refusal inside an English line."""
+    win = arabic_window(qtbot, make_project)
+    said: list[str] = []
+
+    def answer() -> None:
+        dialog = present(win.findChild(ServerDialog))
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClicks(dialog.url, "postgresql://me@127.0.0.1:1/news?project=news")
+        qtbot.keyClick(dialog.url, Qt.Key.Key_Return)
+        connecting = QCoreApplication.translate("ServerDialog", "Connecting…")
+        qtbot.waitUntil(lambda: dialog.message.text() not in ("", connecting), timeout=30_000)
+        said.append(dialog.message.text())
+        qtbot.keyClick(dialog.url, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer)
+    title = QCoreApplication.translate("MainWindow", "Open a project on a &server…")
+    next(a for a in win.findChildren(QAction) if a.text() == title).trigger()
+    assert said[0].startswith("يتعذّر الوصول إلى الخادم") and "cannot be reached" not in said[0]
+    assert win.project.path.suffix == ".annotator"  # the window stays on its project
+    win.project.close()
+
+
+def test_files_another_tool_wrote_wrongly_are_refused_in_arabic(
+    arabic: QApplication,
+    qtbot: QtBot,
+    make_project: Callable[[dict[str, str]], Path],
+    tmp_path: Path,
+) -> None:
+    """A CSV with a header and no rows, a Label Studio task without its "data", a file
+    of no kind annotator knows: each named with its problem in Arabic, none imported."""
+    win = arabic_window(qtbot, make_project)
+    folder = tmp_path / "from others"
+    folder.mkdir()
+    (folder / "sheet.csv").write_text("text\n", encoding="utf-8")
+    (folder / "tasks.json").write_text('[{"id": 1}]', encoding="utf-8")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")
+    before = len(win.project.documents())
+    job = win.import_paths([folder / "sheet.csv", folder / "notes.odt"])
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    said = win.statusBar().currentMessage()
+    assert "فيه سطر عناوين بلا صفوف" in said and "نوع ملف غير معروف" in said
+    assert "no rows" not in said and "unknown kind" not in said
+    job = win.import_paths([folder / "tasks.json"], "labelstudio")
+    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
+        pass
+    said = win.statusBar().currentMessage()
+    # The task's number, then its own problem: both lines translated.
+    assert 'المهمة \u20681\u2069: \u2068كل مهمة يجب أن تكون كائنًا فيه "data"' in said
+    assert "task" not in said.replace("tasks.json", "")
+    assert len(win.project.documents()) == before
+    win.project.close()
+
+
+def test_whose_work_a_blind_project_hides_is_said_in_arabic(arabic: QApplication) -> None:
+    """The core names it in English inside its line ("the gold layer", "alice's work"):
+    the Arabic line said "لا عمل the gold layer"."""
+    refused = "the project is blind: dina sees only their own work, not "
+    said = [reason_text(refused + whose) for whose in ("the gold layer", "alice's work")]
+    blind = "التوسيم في المشروع معمّى: يرى \u2068dina\u2069 عمله وحده، لا "
+    assert said == [
+        blind + "\u2068طبقة gold\u2069",
+        blind + "\u2068عمل \u2068alice\u2069\u2069",
+    ]

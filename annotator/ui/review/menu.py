@@ -15,6 +15,7 @@ from annotator.core.errors import UserError
 from annotator.core.model import GOLD
 from annotator.ui import shortcuts
 from annotator.ui.doclist import DocumentList
+from annotator.ui.error_texts import error_text
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.gold_beside import GoldBeside
 from annotator.ui.review.merge_dialog import ask_and_merge
@@ -69,16 +70,17 @@ class ReviewMenu(QObject):
     def review(self) -> QWidget | None:
         s = self.session
         colleagues = [a for a in s.project.annotators() if a != GOLD]
-        if not self._sees(colleagues, "a curator reviews it"):
+        if not self._sees(colleagues, self.tr("%1; a curator reviews it")):
             return None
         return self._show(ReviewWindow(self.session.project, s.annotator, self._current()))
 
-    def _sees(self, layers: list[str], what: str) -> bool:
-        """Whether this person sees ``layers``; if not, the status bar says so."""
+    def _sees(self, layers: list[str], advice: str) -> bool:
+        """Whether this person sees ``layers``; if not, the status bar says so, and
+        ``advice`` (%1 the refusal) what to do instead."""
         try:
-            self.session.project.check_sees(layers, what)
+            self.session.project.check_sees(layers)
         except UserError as refused:
-            self.session.message.emit(str(refused))
+            self.session.message.emit(advice.replace("%1", error_text(refused)))
             return False
         return True
 
@@ -91,7 +93,8 @@ class ReviewMenu(QObject):
 
     def compare_with_gold(self) -> QWidget | None:
         doc_id = self._current()
-        if doc_id is None or not self._sees([GOLD], "it shows once the project is no longer blind"):
+        later = self.tr("%1; it shows once the project is no longer blind")
+        if doc_id is None or not self._sees([GOLD], later):
             return None
         s = self.session
         return self._show(GoldBeside(self.session.project, s.annotator, doc_id))
