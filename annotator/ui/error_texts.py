@@ -1031,6 +1031,21 @@ def _table() -> dict[str, str]:
         "{} bytes": QCoreApplication.translate("CoreErrors", "%1 bytes"),
         "line {}, column {}": QCoreApplication.translate("CoreErrors", "line %1, column %2"),
         "character {}": QCoreApplication.translate("CoreErrors", "character %1"),
+        # A server gone silent, a document naming what the schema lacks (their values
+        # inside translated too).
+        (
+            "{}, so the connection was cut: the change under way is not saved"
+        ): QCoreApplication.translate(
+            "CoreErrors", "%1, so the connection was cut: the change under way is not saved"
+        ),
+        (
+            "document {}: unknown {} {} (add it to the schema, or import with --add-labels)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "document %1: unknown %2 %3 (add it to the schema, or import with --add-labels)",
+        ),
+        "label": QCoreApplication.translate("CoreErrors", "label"),
+        "relation type": QCoreApplication.translate("CoreErrors", "relation type"),
     }
 
 
@@ -1050,6 +1065,9 @@ _REASON_INSIDE: dict[str, tuple[int, ...]] = {
     "is {}; {} can be at most {} (split it into parts)": (1, 2, 3),
     "{}; is it a binary file?": (1,),
     "contains {} at {}": (2,),
+    # the server's silence; what a file's document names that the schema lacks
+    "{}, so the connection was cut: the change under way is not saved": (1,),
+    "document {}: unknown {} {} (add it to the schema, or import with --add-labels)": (2,),
 }
 
 # A file name or a value inside a translated line keeps its own direction (a Latin path

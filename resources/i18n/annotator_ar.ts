@@ -1285,13 +1285,33 @@
         <translation>المحرف رقم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1097"/>
-        <location filename="../../annotator/ui/error_texts.py" line="1110"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1038"/>
+        <source>%1, so the connection was cut: the change under way is not saved</source>
+        <translation>%1، فقُطع الاتصال: لم يُحفظ التغيير الجاري</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1043"/>
+        <source>document %1: unknown %2 %3 (add it to the schema, or import with --add-labels)</source>
+        <translation>المستند %1: %2 %3 غير معروف (أضفه إلى المخطط، أو اقبل إضافته حين يعرض الاستيراد ذلك؛ --add-labels في سطر الأوامر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1047"/>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1048"/>
+        <source>relation type</source>
+        <translation>نوع العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1115"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1128"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1105"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1123"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>
