@@ -1008,19 +1008,66 @@ def _table() -> dict[str, str]:
         "their colleagues'": QCoreApplication.translate("CoreErrors", "their colleagues'"),
         "{}'s work": QCoreApplication.translate("CoreErrors", "%1's work"),
         "{}'s": QCoreApplication.translate("CoreErrors", "%1's"),
+        # A file that is not one, or too big, and a text's refused character (the lines
+        # with their values inside, then the values).
+        "is {}, not a regular file": QCoreApplication.translate(
+            "CoreErrors", "is %1, not a regular file"
+        ),
+        "is {}; {} can be at most {} (split it into parts)": QCoreApplication.translate(
+            "CoreErrors", "is %1; %2 can be at most %3 (split it into parts)"
+        ),
+        "{}; is it a binary file?": QCoreApplication.translate(
+            "CoreErrors", "%1; is it a binary file?"
+        ),
+        "contains {} at {}": QCoreApplication.translate("CoreErrors", "contains %1 at %2"),
+        "a named pipe (FIFO)": QCoreApplication.translate("CoreErrors", "a named pipe (FIFO)"),
+        "a character device": QCoreApplication.translate("CoreErrors", "a character device"),
+        "a block device": QCoreApplication.translate("CoreErrors", "a block device"),
+        "a socket": QCoreApplication.translate("CoreErrors", "a socket"),
+        "a folder": QCoreApplication.translate("CoreErrors", "a folder"),
+        "a file": QCoreApplication.translate("CoreErrors", "a file"),
+        "a model": QCoreApplication.translate("CoreErrors", "a model"),
+        "{} MB": QCoreApplication.translate("CoreErrors", "%1 MB"),
+        "{} bytes": QCoreApplication.translate("CoreErrors", "%1 bytes"),
+        "line {}, column {}": QCoreApplication.translate("CoreErrors", "line %1, column %2"),
+        "character {}": QCoreApplication.translate("CoreErrors", "character %1"),
+        # A server gone silent, a document naming what the schema lacks (their values
+        # inside translated too).
+        (
+            "{}, so the connection was cut: the change under way is not saved"
+        ): QCoreApplication.translate(
+            "CoreErrors", "%1, so the connection was cut: the change under way is not saved"
+        ),
+        (
+            "document {}: unknown {} {} (add it to the schema, or import with --add-labels)"
+        ): QCoreApplication.translate(
+            "CoreErrors",
+            "document %1: unknown %2 %3 (add it to the schema, or import with --add-labels)",
+        ),
+        "label": QCoreApplication.translate("CoreErrors", "label"),
+        "relation type": QCoreApplication.translate("CoreErrors", "relation type"),
     }
 
 
 # The lines whose value at this place (1 for the first) is itself a reason from the core:
 # the file's record numbered, then what is wrong with it.
-_REASON_INSIDE = {
-    "task {}: {}": 2,
-    "result {}: {}": 2,
-    "span {}: {} (offsets counted in {})": 2,
+_REASON_INSIDE: dict[str, tuple[int, ...]] = {
+    "task {}: {}": (2,),
+    "result {}: {}": (2,),
+    "span {}: {} (offsets counted in {})": (2,),
     # whose work a blind project hides: "the gold layer", "alice's work", ...
-    "the project is blind: {} sees only their own work, not {}; a curator measures the "
-    "agreement": 2,
-    "the project is blind: {} sees only their own work, not {}": 2,
+    "the project is blind: {} sees only their own work, not {}; a curator measures the agreement": (
+        2,
+    ),
+    "the project is blind: {} sees only their own work, not {}": (2,),
+    # what a file is instead, its size, what it is for; the character refused, where
+    "is {}, not a regular file": (1,),
+    "is {}; {} can be at most {} (split it into parts)": (1, 2, 3),
+    "{}; is it a binary file?": (1,),
+    "contains {} at {}": (2,),
+    # the server's silence; what a file's document names that the schema lacks
+    "{}, so the connection was cut: the change under way is not saved": (1,),
+    "document {}: unknown {} {} (add it to the schema, or import with --add-labels)": (2,),
 }
 
 # A file name or a value inside a translated line keeps its own direction (a Latin path
@@ -1051,7 +1098,7 @@ def reason_text(message: str) -> str:
         if translated == _numbered(english):  # the interface is in English
             return message
         for n, value in enumerate(found.groups(), start=1):
-            if _REASON_INSIDE.get(english) == n:
+            if n in _REASON_INSIDE.get(english, ()):
                 value = reason_text(value)
             translated = translated.replace(f"%{n}", _ISOLATE.format(value))
         return translated

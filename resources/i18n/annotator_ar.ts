@@ -1210,13 +1210,108 @@
         <translation>عمل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1068"/>
-        <location filename="../../annotator/ui/error_texts.py" line="1081"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1013"/>
+        <source>is %1, not a regular file</source>
+        <translation>%1، وليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1016"/>
+        <source>is %1; %2 can be at most %3 (split it into parts)</source>
+        <translation>حجمه %1، وأقصى حجم لـ%2 هو %3 (قسّمه أجزاءً)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1019"/>
+        <source>%1; is it a binary file?</source>
+        <translation>%1؛ أهو ملف ثنائي؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1022"/>
+        <source>contains %1 at %2</source>
+        <translation>فيه المحرف %1 في %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1023"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>أنبوب مسمّى (FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1024"/>
+        <source>a character device</source>
+        <translation>جهاز محارف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1025"/>
+        <source>a block device</source>
+        <translation>جهاز كتل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1026"/>
+        <source>a socket</source>
+        <translation>مقبس (socket)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1027"/>
+        <source>a folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1028"/>
+        <source>a file</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1029"/>
+        <source>a model</source>
+        <translation>نموذج</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1030"/>
+        <source>%1 MB</source>
+        <translation>%1 ميغابايت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1031"/>
+        <source>%1 bytes</source>
+        <translation>%1 بايت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1032"/>
+        <source>line %1, column %2</source>
+        <translation>السطر %1، العمود %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1033"/>
+        <source>character %1</source>
+        <translation>المحرف رقم %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1038"/>
+        <source>%1, so the connection was cut: the change under way is not saved</source>
+        <translation>%1، فقُطع الاتصال: لم يُحفظ التغيير الجاري</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1043"/>
+        <source>document %1: unknown %2 %3 (add it to the schema, or import with --add-labels)</source>
+        <translation>المستند %1: %2 %3 غير معروف (أضفه إلى المخطط، أو اقبل إضافته حين يعرض الاستيراد ذلك؛ --add-labels في سطر الأوامر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1047"/>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1048"/>
+        <source>relation type</source>
+        <translation>نوع العلاقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/error_texts.py" line="1115"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1128"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/error_texts.py" line="1076"/>
+        <location filename="../../annotator/ui/error_texts.py" line="1123"/>
         <source>%1, line %2</source>
         <translation>%1، السطر %2</translation>
     </message>
@@ -1700,14 +1795,14 @@
     </message>
     <message>
         <location filename="../../annotator/ui/window.py" line="260"/>
-        <location filename="../../annotator/ui/window.py" line="662"/>
+        <location filename="../../annotator/ui/window.py" line="653"/>
         <source>&amp;Import documents…</source>
         <translation>ا&amp;ستورد مستندات…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/window.py" line="261"/>
-        <location filename="../../annotator/ui/window.py" line="669"/>
-        <location filename="../../annotator/ui/window.py" line="675"/>
+        <location filename="../../annotator/ui/window.py" line="660"/>
+        <location filename="../../annotator/ui/window.py" line="666"/>
         <source>Import a &amp;folder…</source>
         <translation>استورد م&amp;جلدًا…</translation>
     </message>
@@ -1907,27 +2002,27 @@
         <translation>¶ %1 · الموضع %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="595"/>
+        <location filename="../../annotator/ui/window.py" line="586"/>
         <source>Reading font</source>
         <translation>خط القراءة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="609"/>
+        <location filename="../../annotator/ui/window.py" line="600"/>
         <source>Select some text or a span first</source>
         <translation>حدد نصًا أو مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="616"/>
+        <location filename="../../annotator/ui/window.py" line="607"/>
         <source>Annotate all</source>
         <translation>وسم كل التكرارات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="617"/>
+        <location filename="../../annotator/ui/window.py" line="608"/>
         <source>Label for every “%1”:</source>
         <translation>الوسم لكل «%1»:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="624"/>
+        <location filename="../../annotator/ui/window.py" line="615"/>
         <source>%n span(s) added</source>
         <translation>
             <numerusform>أُضيف %n مقطع</numerusform>
@@ -1939,17 +2034,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="629"/>
+        <location filename="../../annotator/ui/window.py" line="620"/>
         <source>Annotator projects (*%1)</source>
         <translation>مشاريع annotator (*%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="633"/>
+        <location filename="../../annotator/ui/window.py" line="624"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="646"/>
+        <location filename="../../annotator/ui/window.py" line="637"/>
         <source>Open a project</source>
         <translation>افتح مشروعًا</translation>
     </message>
@@ -1966,17 +2061,17 @@
         <translation type="vanished">%1: ليس عنوان خادم (postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="676"/>
+        <location filename="../../annotator/ui/window.py" line="667"/>
         <source>The files in the folder are:</source>
         <translation>ملفات المجلد بصيغة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="719"/>
+        <location filename="../../annotator/ui/window.py" line="710"/>
         <source>Labels the schema lacks</source>
         <translation>وسوم ليست في المخطط</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="721"/>
+        <location filename="../../annotator/ui/window.py" line="712"/>
         <source>%n file(s) use labels the schema lacks: %1. Add them to the schema and import these files?</source>
         <translation>
             <numerusform>لا ملفات تستعمل وسومًا ليست في المخطط: %1. أتضيفها إلى المخطط وتستورد الملفات؟</numerusform>
@@ -1988,7 +2083,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/window.py" line="734"/>
+        <location filename="../../annotator/ui/window.py" line="725"/>
         <source>%n document(s) exported</source>
         <translation>
             <numerusform>صُدِّر %n مستند</numerusform>
@@ -2000,38 +2095,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="742"/>
+        <location filename="../../annotator/ui/window.py" line="733"/>
         <source>No document is open</source>
         <translation>لا مستند مفتوح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="752"/>
+        <location filename="../../annotator/ui/window.py" line="743"/>
         <source>Share document as HTML</source>
         <translation>مشاركة المستند صفحةَ ويب (HTML)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="752"/>
+        <location filename="../../annotator/ui/window.py" line="743"/>
         <source>Web pages (*.html)</source>
         <translation>صفحات الويب (*.html)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="770"/>
-        <location filename="../../annotator/ui/window.py" line="784"/>
+        <location filename="../../annotator/ui/window.py" line="761"/>
+        <location filename="../../annotator/ui/window.py" line="775"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="774"/>
+        <location filename="../../annotator/ui/window.py" line="765"/>
         <source>Share document as PDF</source>
         <translation>مشاركة المستند ملفَّ PDF</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="774"/>
+        <location filename="../../annotator/ui/window.py" line="765"/>
         <source>PDF documents (*.pdf)</source>
         <translation>مستندات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/window.py" line="906"/>
+        <location filename="../../annotator/ui/window.py" line="897"/>
         <source>Restored. The file it replaced is kept as %1</source>
         <translation>تمت الاستعادة. حُفظ الملف الذي استُبدل باسم %1</translation>
     </message>
@@ -2289,27 +2384,27 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="79"/>
+        <location filename="../../annotator/ui/review/window.py" line="80"/>
         <source>all agree</source>
         <translation>اتفاق الجميع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="80"/>
+        <location filename="../../annotator/ui/review/window.py" line="81"/>
         <source>label differs</source>
         <translation>الوسم مختلف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="81"/>
+        <location filename="../../annotator/ui/review/window.py" line="82"/>
         <source>boundaries differ</source>
         <translation>الحدود مختلفة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="82"/>
+        <location filename="../../annotator/ui/review/window.py" line="83"/>
         <source>only some have it</source>
         <translation>عند بعضهم فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="93"/>
+        <location filename="../../annotator/ui/review/window.py" line="94"/>
         <source>Review — %1</source>
         <translation>المراجعة — %1</translation>
     </message>

@@ -219,21 +219,25 @@ def test_files_another_tool_wrote_wrongly_are_refused_in_arabic(
     make_project: Callable[[dict[str, str]], Path],
     tmp_path: Path,
 ) -> None:
-    """A CSV with a header and no rows, a Label Studio task without its "data", a file
-    of no kind annotator knows: each named with its problem in Arabic, none imported."""
+    """A CSV with a header and no rows, a file of no kind annotator knows, a text with a
+    control character, a Label Studio task without its "data": each named with its
+    problem in Arabic, none imported."""
     win = arabic_window(qtbot, make_project)
     folder = tmp_path / "from others"
     folder.mkdir()
     (folder / "sheet.csv").write_text("text\n", encoding="utf-8")
     (folder / "tasks.json").write_text('[{"id": 1}]', encoding="utf-8")
     (folder / "notes.odt").write_bytes(b"PK\x03\x04")
+    (folder / "escaped.txt").write_text("سطر\nفيه \x1b", encoding="utf-8")
     before = len(win.project.documents())
-    job = win.import_paths([folder / "sheet.csv", folder / "notes.odt"])
+    job = win.import_paths([folder / n for n in ("sheet.csv", "notes.odt", "escaped.txt")])
     with qtbot.waitSignal(job.signals.finished, timeout=30_000):
         pass
     said = win.statusBar().currentMessage()
     assert "فيه سطر عناوين بلا صفوف" in said and "نوع ملف غير معروف" in said
-    assert "no rows" not in said and "unknown kind" not in said
+    # The refused character's place, inside the line on the file: both translated.
+    assert "في \u2068السطر \u20682\u2069، العمود \u20685\u2069\u2069\u2069؛ أهو ملف ثنائي؟" in said
+    assert "no rows" not in said and "unknown kind" not in said and "binary" not in said
     job = win.import_paths([folder / "tasks.json"], "labelstudio")
     with qtbot.waitSignal(job.signals.finished, timeout=30_000):
         pass
