@@ -162,6 +162,18 @@ def test_a_training_with_nothing_to_learn_from_says_so_in_arabic(
     win.project.close()
 
 
+def status_after_import(
+    qtbot: QtBot, win: MainWindow, paths: list[Path], format_name: str = "auto"
+) -> str:
+    """The status bar's line once an import from the window is done. Waited for on the
+    line, not on the job's signal: the job runs in a pool thread and may finish before a
+    wait on its signal is connected (the test then timed out under load)."""
+    before = win.statusBar().currentMessage()
+    win.import_paths(paths, format_name)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage() not in ("", before), timeout=60_000)
+    return win.statusBar().currentMessage()
+
+
 def test_the_files_an_import_refuses_are_said_in_arabic(
     arabic: QApplication,
     qtbot: QtBot,
@@ -177,10 +189,7 @@ def test_the_files_an_import_refuses_are_said_in_arabic(
     line = '{"text": "قال محمد", "annotations": [{"start": 4, "end": 99, "label": "PER"}]}'
     (folder / "bad.jsonl").write_text(line + "\n", encoding="utf-8")
     (folder / "good.txt").write_text("نص سليم", encoding="utf-8")
-    job = win.import_paths([folder])
-    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
-        pass
-    said = win.statusBar().currentMessage()
+    said = status_after_import(qtbot, win, [folder])
     assert "فارغ" in said and "خارج النطاق" in said
     assert "is empty" not in said and "out of range" not in said
     win.project.close()
@@ -230,18 +239,13 @@ def test_files_another_tool_wrote_wrongly_are_refused_in_arabic(
     (folder / "notes.odt").write_bytes(b"PK\x03\x04")
     (folder / "escaped.txt").write_text("سطر\nفيه \x1b", encoding="utf-8")
     before = len(win.project.documents())
-    job = win.import_paths([folder / n for n in ("sheet.csv", "notes.odt", "escaped.txt")])
-    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
-        pass
-    said = win.statusBar().currentMessage()
+    paths = [folder / n for n in ("sheet.csv", "notes.odt", "escaped.txt")]
+    said = status_after_import(qtbot, win, paths)
     assert "فيه سطر عناوين بلا صفوف" in said and "نوع ملف غير معروف" in said
     # The refused character's place, inside the line on the file: both translated.
     assert "في \u2068السطر \u20682\u2069، العمود \u20685\u2069\u2069\u2069؛ أهو ملف ثنائي؟" in said
     assert "no rows" not in said and "unknown kind" not in said and "binary" not in said
-    job = win.import_paths([folder / "tasks.json"], "labelstudio")
-    with qtbot.waitSignal(job.signals.finished, timeout=30_000):
-        pass
-    said = win.statusBar().currentMessage()
+    said = status_after_import(qtbot, win, [folder / "tasks.json"], "labelstudio")
     # The task's number, then its own problem: both lines translated.
     assert 'المهمة \u20681\u2069: \u2068كل مهمة يجب أن تكون كائنًا فيه "data"' in said
     assert "task" not in said.replace("tasks.json", "")
