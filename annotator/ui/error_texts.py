@@ -1073,6 +1073,7 @@ _REASON_INSIDE: dict[str, tuple[int, ...]] = {
 # A file name or a value inside a translated line keeps its own direction (a Latin path
 # in an Arabic line is not reordered around it): first-strong isolates.
 _ISOLATE = "\u2068{}\u2069"
+_PLACEHOLDER = re.compile(r"%(\d+)")  # a translation's %1, %2, ...
 
 
 @cache
@@ -1089,6 +1090,12 @@ def _numbered(english: str) -> str:
     return "".join(f"{part}%{n}" for n, part in enumerate(parts[:-1], start=1)) + parts[-1]
 
 
+def _put(translated: str, values: dict[int, str]) -> str:
+    """``translated`` with its %1, %2, ... replaced in one pass: a value may itself hold
+    "%2" (a file or a label named so), which must stay as it is."""
+    return _PLACEHOLDER.sub(lambda m: values.get(int(m[1]), m[0]), translated)
+
+
 def reason_text(message: str) -> str:
     """The core's ``message`` in the interface's language (as it is when untranslated)."""
     for pattern, (english, translated) in zip(_patterns(), _table().items(), strict=True):
@@ -1097,11 +1104,12 @@ def reason_text(message: str) -> str:
             continue
         if translated == _numbered(english):  # the interface is in English
             return message
-        for n, value in enumerate(found.groups(), start=1):
-            if n in _REASON_INSIDE.get(english, ()):
-                value = reason_text(value)
-            translated = translated.replace(f"%{n}", _ISOLATE.format(value))
-        return translated
+        inside = _REASON_INSIDE.get(english, ())
+        values = {
+            n: _ISOLATE.format(reason_text(value) if n in inside else value)
+            for n, value in enumerate(found.groups(), start=1)
+        }
+        return _put(translated, values)
     return message
 
 

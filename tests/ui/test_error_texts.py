@@ -253,6 +253,15 @@ def test_files_another_tool_wrote_wrongly_are_refused_in_arabic(
     win.project.close()
 
 
+def test_a_value_that_looks_like_a_place_of_the_translation_stays_as_it_is(
+    arabic: QApplication,
+) -> None:
+    """A file named "%2" put the next value inside it (values were put in one by one)."""
+    message = "span %2-9 was not added to document 4: the project changed meanwhile; try again"
+    said = reason_text(message)
+    assert "\u2068%2\u2069" in said and said.count("\u2068") == 3
+
+
 def test_whose_work_a_blind_project_hides_is_said_in_arabic(arabic: QApplication) -> None:
     """The core names it in English inside its line ("the gold layer", "alice's work"):
     the Arabic line said "لا عمل the gold layer"."""
