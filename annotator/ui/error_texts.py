@@ -1127,13 +1127,9 @@ def error_text(exc: BaseException) -> str:
         return printable(reason)
     where = _ISOLATE.format(exc.path)
     if exc.line is not None:
-        where = (
-            QCoreApplication.translate("CoreErrors", "%1, line %2")
-            .replace("%1", where)
-            .replace("%2", str(exc.line))
+        where = _put(
+            QCoreApplication.translate("CoreErrors", "%1, line %2"), {1: where, 2: str(exc.line)}
         )
     return printable(
-        QCoreApplication.translate("CoreErrors", "%1: %2")
-        .replace("%1", where)
-        .replace("%2", reason)
+        _put(QCoreApplication.translate("CoreErrors", "%1: %2"), {1: where, 2: reason})
     )

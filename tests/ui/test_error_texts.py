@@ -260,6 +260,8 @@ def test_a_value_that_looks_like_a_place_of_the_translation_stays_as_it_is(
     message = "span %2-9 was not added to document 4: the project changed meanwhile; try again"
     said = reason_text(message)
     assert "\u2068%2\u2069" in said and said.count("\u2068") == 3
+    line = error_text(UserError(message, "/tmp/%2.jsonl", 5))
+    assert line.startswith("\u2068/tmp/%2.jsonl\u2069") and line.count(said) == 1
 
 
 def test_whose_work_a_blind_project_hides_is_said_in_arabic(arabic: QApplication) -> None:
